@@ -1,0 +1,140 @@
+"""Forgiving readers for the arguments people type: platforms, types, years, scores.
+
+Each returns the catalogue's canonical value or raises ``ValueError`` with a message
+that says what is valid, ready to show to a user.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+PLATFORMS = ("amazon", "disney", "hulu", "netflix")
+PLATFORM_ALIASES = {
+    "amazon": "amazon",
+    "prime": "amazon",
+    "amazon prime": "amazon",
+    "prime video": "amazon",
+    "amazon prime video": "amazon",
+    "amazonprime": "amazon",
+    "primevideo": "amazon",
+    "disney": "disney",
+    "disney+": "disney",
+    "disney plus": "disney",
+    "disneyplus": "disney",
+    "hulu": "hulu",
+    "netflix": "netflix",
+}
+TYPE_ALIASES = {
+    "movie": "movie",
+    "movies": "movie",
+    "film": "movie",
+    "films": "movie",
+    "pelicula": "movie",
+    "película": "movie",
+    "peliculas": "movie",
+    "películas": "movie",
+    "tv show": "tv show",
+    "tv shows": "tv show",
+    "show": "tv show",
+    "shows": "tv show",
+    "series": "tv show",
+    "serie": "tv show",
+    "tv": "tv show",
+    "tv series": "tv show",
+    "tvshow": "tv show",
+}
+DURATION_TYPE_ALIASES = {
+    "min": "min",
+    "mins": "min",
+    "minute": "min",
+    "minutes": "min",
+    "minutos": "min",
+    "season": "season",
+    "seasons": "season",
+    "temporada": "season",
+    "temporadas": "season",
+}
+COUNTRY_ALIASES = {
+    "usa": "united states",
+    "us": "united states",
+    "u.s.": "united states",
+    "u.s.a.": "united states",
+    "united states of america": "united states",
+    "america": "united states",
+    "uk": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "england": "united kingdom",
+}
+SCORE_RANGE = (0.0, 5.0)
+
+
+def _key(value) -> str:
+    return re.sub(r"\s+", " ", str(value).strip().lower())
+
+
+def _choices(options) -> str:
+    return ", ".join(options)
+
+
+def platform(value) -> str:
+    key = _key(value).replace("_", " ")
+    if key in PLATFORM_ALIASES:
+        return PLATFORM_ALIASES[key]
+    raise ValueError(f"unknown platform {str(value).strip()!r}: choose one of {_choices(PLATFORMS)}")
+
+
+def title_type(value) -> str:
+    key = _key(value).replace("_", " ").replace("-", " ")
+    if key in TYPE_ALIASES:
+        return TYPE_ALIASES[key]
+    raise ValueError(f"unknown type {str(value).strip()!r}: use movie or show")
+
+
+def duration_type(value) -> str:
+    key = _key(value)
+    if key in DURATION_TYPE_ALIASES:
+        return DURATION_TYPE_ALIASES[key]
+    raise ValueError(f"unknown duration type {str(value).strip()!r}: use min or season")
+
+
+def year(value, years: tuple[int, int]) -> int:
+    low, high = years
+    text = _key(value)
+    if isinstance(value, bool) or not re.fullmatch(r"\d{1,4}(\.0+)?", text):
+        raise ValueError(f"{str(value).strip()!r} is not a year: use a year from {low} to {high}")
+    number = int(float(text))
+    if not low <= number <= high:
+        raise ValueError(f"no titles from {number}: the catalogue covers {low} to {high}")
+    return number
+
+
+def score(value) -> float:
+    text = _key(value).replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        number = float("nan")
+    low, high = SCORE_RANGE
+    if isinstance(value, bool) or not low <= number <= high:
+        raise ValueError(f"{str(value).strip()!r} is not a score: use a number from 0 to 5, e.g. 3.5")
+    return number
+
+
+def known_value(value, known: frozenset[str], what: str, aliases: dict | None = None) -> str:
+    """``value`` if the catalogue knows it, else a ValueError with the closest known one."""
+    key = _key(value)
+    key = (aliases or {}).get(key, key)
+    if key in known:
+        return key
+    best = process.extractOne(key, known, scorer=fuzz.ratio, score_cutoff=75) if key else None
+    if best:
+        hint = f"; did you mean {best[0]!r}?"
+    elif len(known) <= 30:
+        hint = f"; valid: {_choices(sorted(known))}"
+    else:
+        hint = ""
+    raise ValueError(f"unknown {what} {str(value).strip()!r}{hint}")

@@ -1,0 +1,177 @@
+"""Raw platform files -> one clean catalogue frame -> snapshot on disk.
+
+The rules come from the original specification (ids, null ratings, dates, lowercase
+text, split durations); the repairs handle what the real files do on top of that.
+Every repair and every rejected row is counted in the quality report.
+
+    python -m core.etl --source ../shared/datasets --out data/processed
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from core import quality
+from core.parsing import parse_titles_csv
+from core.ratings import RatingsResult, read_ratings
+from core.snapshot import CATALOGUE_COLUMNS, load_catalogue, write_snapshot
+from core.source import SourceError, open_source
+
+__all__ = ["build_catalogue", "load_catalogue", "run_etl", "EtlResult", "PLATFORM_FILES"]
+
+PLATFORM_FILES = {
+    "amazon": "titles/amazon_prime_titles.csv",
+    "disney": "titles/disney_plus_titles.csv",
+    "hulu": "titles/hulu_titles.csv",
+    "netflix": "titles/netflix_titles.csv",
+}
+TEXT_COLUMNS = ["type", "title", "director", "cast", "country", "rating", "listed_in", "description"]
+LIST_COLUMNS = ["director", "cast", "country", "listed_in"]
+DURATION = r"^(?P<n>\d+)\s*(?P<unit>min|mins|minutes?|seasons?)$"
+DATE_FORMAT = "%B %d, %Y"
+INVISIBLE = " \t\r\n\u00a0\u200b\ufeff"
+RAW_TEXT_COLUMNS = [
+    "show_id",
+    "type",
+    "title",
+    "director",
+    "cast",
+    "country",
+    "date_added",
+    "rating",
+    "duration",
+    "listed_in",
+    "description",
+]
+
+
+@dataclass
+class EtlResult:
+    catalogue: pd.DataFrame
+    quality: dict = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return self.quality["version"]
+
+
+def build_catalogue(source) -> pd.DataFrame:
+    """The clean catalogue of a source (folder path or http(s) URL), one row per title."""
+    return run_etl(source).catalogue
+
+
+def run_etl(source) -> EtlResult:
+    """Build the catalogue and its quality report; raises SourceError on unusable input."""
+    src = open_source(source)
+    digest = hashlib.sha256()
+    frames, rejected = [], []
+    for platform, relpath in PLATFORM_FILES.items():
+        raw = src.read(relpath)
+        digest.update(raw)
+        frame, bad_rows = parse_titles_csv(raw, relpath)
+        frame.insert(0, "platform", platform)
+        frames.append(frame)
+        rejected.extend(bad_rows)
+    raw_titles = pd.concat(frames, ignore_index=True)
+
+    catalogue, repairs = clean_titles(raw_titles)
+    ratings = read_ratings(src, digest)
+    catalogue = attach_scores(catalogue, ratings)
+    version = digest.hexdigest()[:12]
+    catalogue.attrs["version"] = version
+    report = quality.report(catalogue, repairs, rejected, ratings, version=version, source=str(src))
+    return EtlResult(catalogue, report)
+
+
+def clean_titles(raw: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """Apply the specification's rules and the repairs; return the frame and repair counts."""
+    df = raw.copy()
+    repairs: dict[str, dict[str, int]] = {}
+
+    def count(name: str, mask: pd.Series) -> None:
+        repairs[name] = {p: int(n) for p, n in df.loc[mask, "platform"].value_counts().items()}
+
+    stray = df["date_added"].notna() & (df["date_added"] != df["date_added"].str.strip())
+    count("date_whitespace_trimmed", stray)
+    for column in RAW_TEXT_COLUMNS:
+        # Hulu's descriptions start with a zero-width space; Netflix's dates with a blank.
+        df[column] = df[column].str.strip(INVISIBLE)
+        df[column] = df[column].mask(df[column] == "")
+
+    # Some rows carry the duration in `rating` and nothing in `duration`: move it back.
+    shifted = df["duration"].isna() & df["rating"].str.match(DURATION, case=False).fillna(False)
+    count("duration_moved_from_rating", shifted)
+    df.loc[shifted, "duration"] = df.loc[shifted, "rating"]
+    df.loc[shifted, "rating"] = pd.NA
+
+    count("rating_filled_with_g", df["rating"].isna())
+    df["rating"] = df["rating"].fillna("G")
+
+    dates = pd.to_datetime(df["date_added"], format=DATE_FORMAT, errors="coerce")
+    count("date_unparseable_dropped", df["date_added"].notna() & dates.isna())
+    df["date_added"] = dates.dt.strftime("%Y-%m-%d").astype("str")
+
+    parts = df["duration"].str.lower().str.extract(DURATION)
+    count("duration_unparseable_dropped", df["duration"].notna() & parts["n"].isna())
+    df["duration_int"] = pd.to_numeric(parts["n"]).astype("Int64")
+    df["duration_type"] = parts["unit"].map(_duration_unit).astype("str")
+
+    for column in LIST_COLUMNS:
+        # "United States, " and "a ,b" become clean comma-separated lists.
+        df[column] = df[column].str.replace(r"(\s*,\s*)+", ", ", regex=True).str.strip(", ")
+        df[column] = df[column].mask(df[column] == "")
+    df["display_title"] = df["title"]
+    for column in TEXT_COLUMNS:
+        df[column] = df[column].str.lower()
+
+    df["id"] = df["platform"].str[0] + df["show_id"]
+    df["release_year"] = df["release_year"].astype("int64")
+    return df, repairs
+
+
+def attach_scores(catalogue: pd.DataFrame, ratings: RatingsResult) -> pd.DataFrame:
+    scores = catalogue["id"].map(ratings.means).astype("Float64")
+    catalogue = catalogue.assign(score=scores)
+    return catalogue[CATALOGUE_COLUMNS].reset_index(drop=True)
+
+
+def _duration_unit(unit) -> str | None:
+    if not isinstance(unit, str):
+        return None
+    return "season" if unit.startswith("season") else "min"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m core.etl",
+        description="Build the clean catalogue snapshot (titles.parquet + quality.json).",
+    )
+    parser.add_argument(
+        "--source", required=True, help="folder or http(s) base URL with titles/ and ratings/"
+    )
+    parser.add_argument("--out", required=True, type=Path, help="snapshot folder, e.g. data/processed")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    try:
+        result = run_etl(args.source)
+        write_snapshot(result.catalogue, result.quality, args.out)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {args.out}: cannot write snapshot ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    print(quality.summary(result.quality, args.out, time.perf_counter() - started))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""The catalogue questions: hand-checked answers on fixtures, and agreement with naive
+pandas filters over many random arguments on the full data."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from core import queries as q
+from tests.core import reference_queries as naive
+
+# --- count_titles ----------------------------------------------------------------------
+
+
+def test_count_titles_filters_combine(fixture_catalogue):
+    assert q.count_titles(fixture_catalogue) == 12
+    assert q.count_titles(fixture_catalogue, "amazon", 2019) == 3
+    assert q.count_titles(fixture_catalogue, "amazon", 2019, "movie") == 2
+    assert q.count_titles(fixture_catalogue, year=2019, type="series") == 3
+    assert q.count_titles(fixture_catalogue, "disney", 2000) == 0
+
+
+@pytest.mark.parametrize("alias", ["Amazon", "prime", "amazon prime", " PRIME VIDEO "])
+def test_platform_aliases(fixture_catalogue, alias):
+    assert q.count_titles(fixture_catalogue, alias) == 4
+
+
+@pytest.mark.parametrize("alias", ["show", "shows", "series", "TV Show", "tv"])
+def test_type_aliases(fixture_catalogue, alias):
+    assert q.count_titles(fixture_catalogue, type=alias) == 4
+
+
+def test_year_may_be_text(fixture_catalogue):
+    assert q.count_titles(fixture_catalogue, "Netflix", "2019") == 1
+
+
+# --- max_duration ------------------------------------------------------------------------
+
+
+def test_longest_title_ties_go_to_the_first_title_alphabetically(fixture_catalogue):
+    # "Beta Long" and "alpha long" both run 150 min; case does not decide the tie.
+    assert q.max_duration(fixture_catalogue, 2019, "amazon") == {
+        "id": "as3",
+        "title": "alpha long",
+        "display_title": "alpha long",
+        "duration_int": 150,
+    }
+
+
+def test_longest_by_seasons_and_without_filters(fixture_catalogue):
+    assert q.max_duration(fixture_catalogue, duration_type="seasons")["id"] == "as4"
+    assert q.max_duration(fixture_catalogue)["duration_int"] == 150
+
+
+def test_longest_with_nothing_to_answer_is_none(fixture_catalogue):
+    assert q.max_duration(fixture_catalogue, 1995, "netflix") is None
+
+
+# --- score_count --------------------------------------------------------------------------
+
+
+def test_score_count_is_strictly_greater(fixture_catalogue):
+    assert q.score_count(fixture_catalogue, "amazon", 3.5, 2019) == 1  # 3.5 itself does not count
+    assert q.score_count(fixture_catalogue, "netflix", 3.5, 2019) == 0
+    assert q.score_count(fixture_catalogue, "netflix", 3.5, 2020) == 1  # 3.5000001 does
+
+
+def test_score_count_counts_movies_only_and_reads_decimal_commas(fixture_catalogue):
+    assert q.score_count(fixture_catalogue, "amazon", "3,4", 2019) == 2  # as4 (3.45) is a show
+    assert q.score_count(fixture_catalogue, "hulu", 0, 2021) == 0
+
+
+# --- top_actor ----------------------------------------------------------------------------
+
+
+def test_top_actor(fixture_catalogue):
+    assert q.top_actor(fixture_catalogue, "amazon", 2019) == {"actor": "bob actor", "count": 3}
+
+
+def test_an_actor_counts_once_per_title(fixture_catalogue):
+    # as2's cast lists "Ann Actor" twice: she still ties with Bob, and wins alphabetically.
+    one_title = fixture_catalogue[fixture_catalogue["id"] == "as2"]
+    assert q.top_actor(one_title, "amazon", 2019) == {"actor": "ann actor", "count": 1}
+
+
+def test_top_actor_ties_go_alphabetically_and_no_cast_is_none(fixture_catalogue):
+    assert q.top_actor(fixture_catalogue, "amazon", 2014) == {"actor": "brendan gleeson", "count": 1}
+    assert q.top_actor(fixture_catalogue, "hulu", 2019) is None
+
+
+# --- count_by_country ---------------------------------------------------------------------
+
+
+def test_country_matches_whole_names_not_substrings(fixture_catalogue):
+    assert q.count_by_country(fixture_catalogue, "show", "nigeria", 2019) == 2
+    assert q.count_by_country(fixture_catalogue, "show", "niger", 2019) == 0
+    assert q.count_by_country(fixture_catalogue, "movie", "Niger", 2019) == 1
+    assert q.count_by_country(fixture_catalogue, "movie", "india", 2019) == 2
+
+
+def test_country_aliases(fixture_catalogue):
+    assert q.count_by_country(fixture_catalogue, "movie", "USA", 2019) == 1
+    assert q.count_by_country(fixture_catalogue, "series", "united states", 2019) == 1
+
+
+# --- count_by_rating -----------------------------------------------------------------------
+
+
+def test_count_by_rating(fixture_catalogue):
+    assert q.count_by_rating(fixture_catalogue, "G") == 4
+    assert q.count_by_rating(fixture_catalogue, "tv-ma") == 2
+    assert q.count_by_rating(fixture_catalogue, " 13+ ") == 1
+
+
+# --- bad arguments ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda c: q.count_titles(c, "hbo"), "choose one of amazon, disney, hulu, netflix"),
+        (lambda c: q.count_titles(c, year=1800), "covers 1995 to 2021"),
+        (lambda c: q.count_titles(c, year="last year"), "not a year"),
+        (lambda c: q.count_titles(c, year=True), "not a year"),
+        (lambda c: q.count_titles(c, type="cartoon"), "use movie or show"),
+        (lambda c: q.max_duration(c, duration_type="hours"), "use min or season"),
+        (lambda c: q.score_count(c, "netflix", "great", 2019), "number from 0 to 5"),
+        (lambda c: q.score_count(c, "netflix", 7, 2019), "number from 0 to 5"),
+        (lambda c: q.count_by_country(c, "movie", "nigerua", 2019), "did you mean 'nigeria'"),
+        (lambda c: q.count_by_rating(c, "xyz"), "valid: 13+, 16+, all, g, pg-13"),
+    ],
+)
+def test_wrong_arguments_say_what_is_valid(fixture_catalogue, call, message):
+    with pytest.raises(ValueError, match=message.replace("+", r"\+")):
+        call(fixture_catalogue)
+
+
+# --- the full data -------------------------------------------------------------------------
+
+
+def test_known_answers_on_the_full_data(full_catalogue):
+    assert q.count_titles(full_catalogue, "netflix", 2019) == 1030
+    assert q.count_titles(full_catalogue) == 22_998
+    assert q.count_by_rating(full_catalogue, "13+") == 2117
+    assert q.score_count(full_catalogue, "netflix", 3.5, 2020) == naive.score_count(
+        full_catalogue, "netflix", 3.5, 2020
+    )
+
+
+def test_index_agrees_with_naive_filters_on_random_arguments(full_catalogue):
+    rng = random.Random(7)
+    cat = full_catalogue
+    platforms = ["amazon", "disney", "hulu", "netflix"]
+    years = list(range(1990, 2022))
+    countries = ["united states", "india", "united kingdom", "canada", "japan", "france", "spain", "nigeria"]
+    ratings = sorted(set(cat["rating"]))
+    for _ in range(150):
+        p, y = rng.choice(platforms), rng.choice(years)
+        kind = rng.choice(["movie", "tv show"])
+        assert q.count_titles(cat, p, y, kind) == naive.count_titles(cat, p, y, kind)
+        for duration_type in ("min", "season"):
+            got = q.max_duration(cat, y, p, duration_type)
+            want = naive.max_duration(cat, y, p, duration_type)
+            assert (got and {k: got[k] for k in ("id", "title", "duration_int")}) == want
+        threshold = rng.choice([3.4, 3.5, 3.55, 3.6])
+        assert q.score_count(cat, p, threshold, y) == naive.score_count(cat, p, threshold, y)
+        assert q.top_actor(cat, p, y) == naive.top_actor(cat, p, y)
+        country = rng.choice(countries)
+        assert q.count_by_country(cat, kind, country, y) == naive.count_by_country(cat, kind, country, y)
+    for rating in ratings:
+        assert q.count_by_rating(cat, rating) == naive.count_by_rating(cat, rating)
