@@ -1,0 +1,175 @@
+"""Per-platform statistics chart for the bot's ``/stats`` command, rendered to PNG bytes.
+
+Matplotlib is used through ``Figure`` + ``FigureCanvasAgg`` directly, never ``pyplot``: no global
+backend switch, no figure registry, so rendering is thread-safe and leaks nothing. Results are cached
+per data version (see ``platform_stats_png``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections import OrderedDict
+
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import StrMethodFormatter
+
+from core import arguments
+
+DISPLAY_NAMES = {"amazon": "Amazon Prime Video", "disney": "Disney+", "hulu": "Hulu", "netflix": "Netflix"}
+ALL = "all"
+TYPES = ("movie", "tv show")
+FIRST_YEAR = 1980  # earlier releases are counted in the summary but left off the year panel
+TOP_GENRES = 10
+WIDTH_PX, HEIGHT_PX, DPI = 1000, 1100, 125
+COLOURS = {"movie": "#2b6cb0", "tv show": "#ed8936", "genre": "#4a5568"}
+CACHE_SIZE = 16
+
+_ACRONYMS = {"tv": "TV", "lgbtq": "LGBTQ", "lgbtq+": "LGBTQ+"}
+_SMALL_WORDS = {"and", "of", "&"}
+_cache: OrderedDict[tuple, bytes] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _platform_key(platform) -> str:
+    """``None``/"all" mean every platform; anything else goes through ``arguments.platform``."""
+    if platform is None or str(platform).strip().lower() == ALL:
+        return ALL
+    return arguments.platform(platform)
+
+
+def genre_title(genre: str) -> str:
+    """'tv sci-fi & fantasy' -> 'TV Sci-Fi & Fantasy'; 'coming of age' -> 'Coming of Age'."""
+    words = []
+    for i, word in enumerate(genre.split()):
+        if word in _ACRONYMS:
+            words.append(_ACRONYMS[word])
+        elif i and word in _SMALL_WORDS:
+            words.append(word)
+        else:
+            words.append(re.sub(r"(^|[-/])(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
+    return " ".join(words)
+
+
+def platform_stats_summary(catalogue: pd.DataFrame, platform) -> dict:
+    """The numbers the chart shows, as plain Python values.
+
+    Keys: ``platform`` (canonical key or "all"), ``name`` (display name), ``total``,
+    ``counts`` ({type: n} for "movie" and "tv show"), ``per_year`` ({type: {year: n}}, every year),
+    ``first_year`` (first year drawn), ``earlier`` (titles released before ``first_year``, not drawn)
+    and ``top_genres`` ([(genre, n)], most common first, ties by name).
+    """
+    key = _platform_key(platform)
+    rows = catalogue if key == ALL else catalogue[catalogue["platform"] == key]
+    counts = rows["type"].value_counts()
+    years = rows.dropna(subset=["release_year"])
+    per_year = {
+        kind: {
+            int(y): int(n)
+            for y, n in years.loc[years["type"] == kind, "release_year"].value_counts().sort_index().items()
+        }
+        for kind in TYPES
+    }
+    first_year = FIRST_YEAR
+    if len(years):
+        first_year = max(FIRST_YEAR, int(years["release_year"].min()))
+    genres = rows["listed_in"].dropna().str.split(",").explode().str.strip()
+    genres = genres[genres != ""].value_counts()
+    top = sorted(genres.items(), key=lambda item: (-item[1], item[0]))[:TOP_GENRES]
+    return {
+        "platform": key,
+        "name": "All platforms" if key == ALL else DISPLAY_NAMES[key],
+        "total": len(rows),
+        "counts": {kind: int(counts.get(kind, 0)) for kind in TYPES},
+        "per_year": per_year,
+        "first_year": first_year,
+        "earlier": int((years["release_year"] < first_year).sum()),
+        "top_genres": [(genre, int(n)) for genre, n in top],
+    }
+
+
+def platform_stats_png(catalogue: pd.DataFrame, platform) -> bytes:
+    """The ``/stats`` chart as PNG bytes (1000x1100 px), cached per data version.
+
+    The cache key is ``(catalogue.attrs["version"], platform)``; a catalogue without a version attr
+    falls back to ``id(catalogue)``, which is only valid while that frame is alive (ids are reused
+    after garbage collection), so give long-lived catalogues a version. The cache is a small LRU
+    guarded by a lock; concurrent first requests may both render, but all callers get the same object.
+    """
+    key = _platform_key(platform)
+    version = catalogue.attrs.get("version")
+    cache_key = (("version", version) if version is not None else ("id", id(catalogue)), key)
+    with _cache_lock:
+        if cache_key in _cache:
+            _cache.move_to_end(cache_key)
+            return _cache[cache_key]
+    png = _render(platform_stats_summary(catalogue, key))
+    with _cache_lock:
+        png = _cache.setdefault(cache_key, png)
+        _cache.move_to_end(cache_key)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return png
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _render(summary: dict) -> bytes:
+    fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(fig)
+    fig.get_layout_engine().set(h_pad=0.12, hspace=0.06)
+    counts = summary["counts"]
+    fig.suptitle(
+        f"{summary['name']} — {summary['total']:,} titles\n"
+        f"({counts['movie']:,} movies, {counts['tv show']:,} shows)",
+        fontsize=19,
+        fontweight="bold",
+    )
+    years_ax, genres_ax = fig.subplots(2, 1, height_ratios=[1, 1.1])
+    _draw_years(years_ax, summary)
+    _draw_genres(genres_ax, summary)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
+
+
+def _draw_years(ax, summary: dict) -> None:
+    first = summary["first_year"]
+    years = sorted({y for per in summary["per_year"].values() for y in per if y >= first})
+    bottom = [0] * len(years)
+    for kind, label in zip(TYPES, ("Movies", "Shows"), strict=True):
+        heights = [summary["per_year"][kind].get(y, 0) for y in years]
+        ax.bar(years, heights, bottom=bottom, width=0.85, color=COLOURS[kind], label=label)
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    ax.set_title("Titles per release year", fontsize=15, loc="left")
+    if summary["earlier"]:
+        note = f"{summary['earlier']:,} released before {first} not shown"
+        ax.set_title(note, fontsize=12, loc="right", color="#555555")
+    if years:
+        ax.set_xlim(years[0] - 0.8, years[-1] + 0.8)
+    ax.tick_params(labelsize=13)
+    ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    ax.yaxis.grid(True, alpha=0.3)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(fontsize=13, frameon=False, loc="upper left")
+
+
+def _draw_genres(ax, summary: dict) -> None:
+    top = summary["top_genres"][::-1]  # barh draws bottom-up: put the most common genre on top
+    labels = [genre_title(genre) for genre, _ in top]
+    values = [n for _, n in top]
+    bars = ax.barh(labels, values, color=COLOURS["genre"], height=0.7)
+    ax.bar_label(bars, labels=[f"{n:,}" for n in values], padding=4, fontsize=12)
+    ax.set_title(f"Top {len(top)} genres", fontsize=15, loc="left")
+    ax.tick_params(axis="y", labelsize=13, length=0)
+    ax.set_xticks([])  # the bar labels carry the numbers
+    if values:
+        ax.set_xlim(0, max(values) * 1.15)
+    ax.spines[["top", "right", "bottom"]].set_visible(False)

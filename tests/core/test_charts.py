@@ -1,0 +1,112 @@
+"""The /stats chart: summary numbers against plain pandas, PNG size, per-version caching, aliases."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+
+from core import charts
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    assert png[12:16] == b"IHDR"
+    return struct.unpack(">II", png[16:24])
+
+
+def test_summary_counts_netflix(full_catalogue):
+    summary = charts.platform_stats_summary(full_catalogue, "netflix")
+    assert summary["name"] == "Netflix"
+    assert summary["counts"] == {"movie": 6131, "tv show": 2676}
+    assert summary["total"] == 8807
+    assert summary["top_genres"][0] == ("international movies", 2752)
+
+
+@pytest.mark.parametrize("platform", ["amazon", "disney", "hulu", "netflix", "all"])
+def test_summary_agrees_with_pandas(full_catalogue, platform):
+    rows = full_catalogue if platform == "all" else full_catalogue[full_catalogue["platform"] == platform]
+    summary = charts.platform_stats_summary(full_catalogue, platform)
+    assert summary["total"] == len(rows)
+    assert summary["counts"] == {kind: int((rows["type"] == kind).sum()) for kind in ("movie", "tv show")}
+    for kind in ("movie", "tv show"):
+        expected = rows.loc[rows["type"] == kind, "release_year"].value_counts()
+        assert summary["per_year"][kind] == {int(y): int(n) for y, n in expected.items()}
+    assert summary["earlier"] == int((rows["release_year"] < summary["first_year"]).sum())
+    genres = rows["listed_in"].str.split(", ").explode().value_counts()
+    top = summary["top_genres"]
+    assert len(top) == 10
+    assert [n for _, n in top] == sorted(genres.to_list(), reverse=True)[:10]
+    assert all(genres[genre] == n for genre, n in top)
+
+
+def test_all_and_none_cover_every_platform(full_catalogue):
+    summary = charts.platform_stats_summary(full_catalogue, None)
+    assert summary["name"] == "All platforms"
+    assert summary["total"] == len(full_catalogue) == 22998
+    assert charts.platform_stats_summary(full_catalogue, "All")["counts"] == summary["counts"]
+
+
+def test_png_signature_and_size(full_catalogue):
+    png = charts.platform_stats_png(full_catalogue, "netflix")
+    assert png.startswith(PNG_SIGNATURE)
+    assert png_size(png) == (charts.WIDTH_PX, charts.HEIGHT_PX) == (1000, 1100)
+
+
+def test_cache_per_version(full_catalogue):
+    charts.clear_cache()
+    first = charts.platform_stats_png(full_catalogue, "hulu")
+    assert charts.platform_stats_png(full_catalogue, "Hulu") is first
+    other = full_catalogue.copy()
+    other.attrs["version"] = f"{full_catalogue.attrs['version']}-next"
+    second = charts.platform_stats_png(other, "hulu")
+    assert second is not first
+    assert second.startswith(PNG_SIGNATURE)
+    assert charts.platform_stats_png(other, "hulu") is second
+
+
+def test_cache_without_version_uses_identity(full_catalogue):
+    unversioned = full_catalogue[full_catalogue["platform"] == "disney"].copy()
+    unversioned.attrs.pop("version", None)
+    png = charts.platform_stats_png(unversioned, "disney")
+    assert charts.platform_stats_png(unversioned, "disney") is png
+
+
+def test_cache_is_bounded(full_catalogue):
+    small = full_catalogue[full_catalogue["platform"] == "disney"].copy()
+    for i in range(charts.CACHE_SIZE + 3):
+        small.attrs["version"] = f"bounded-{i}"
+        charts.platform_stats_png(small, "disney")
+    assert len(charts._cache) == charts.CACHE_SIZE
+
+
+def test_alias(full_catalogue):
+    summary = charts.platform_stats_summary(full_catalogue, "Disney+")
+    assert summary["platform"] == "disney"
+    assert summary["name"] == "Disney+"
+    assert charts.platform_stats_png(full_catalogue, "Disney+") is charts.platform_stats_png(
+        full_catalogue, "disney"
+    )
+
+
+def test_unknown_platform(full_catalogue):
+    with pytest.raises(ValueError, match="unknown platform 'hbo'"):
+        charts.platform_stats_summary(full_catalogue, "hbo")
+    with pytest.raises(ValueError, match="unknown platform"):
+        charts.platform_stats_png(full_catalogue, "hbo")
+
+
+@pytest.mark.parametrize(
+    ("genre", "title"),
+    [
+        ("international tv shows", "International TV Shows"),
+        ("coming of age", "Coming of Age"),
+        ("tv sci-fi & fantasy", "TV Sci-Fi & Fantasy"),
+        ("kids' tv", "Kids' TV"),
+        ("lgbtq movies", "LGBTQ Movies"),
+        ("and culture", "And Culture"),
+    ],
+)
+def test_genre_title(genre, title):
+    assert charts.genre_title(genre) == title
