@@ -50,6 +50,11 @@ class CatalogueIndex:
         self.known_countries = frozenset(countries["country"])
         self.ratings = {r: int(n) for r, n in cat["rating"].value_counts().items()}
         self.known_ratings = frozenset(self.ratings)
+        scored = cat[cat["score"].notna()].sort_values(["score", "title"], ascending=[False, True])
+        self.by_score = [cat.index.get_loc(label) for label in scored.index]
+        self.platform_of = cat["platform"].tolist()
+        self.year_of = cat["release_year"].tolist()
+        self.genres_of = [tuple(g.split(", ")) if isinstance(g, str) else () for g in cat["listed_in"]]
 
     def year(self, value) -> int | None:
         return None if value is None else arguments.year(value, self.years)
@@ -123,19 +128,21 @@ def count_by_rating(cat, rating) -> int:
 
 
 def top_titles(cat, platform=None, year=None, genre=None, limit=10) -> pd.DataFrame:
-    """Best-scored titles; rare and not on a hot path, so a plain filter is enough."""
+    """Best-scored titles (ties A-Z), optionally of one platform, year and genre (a part of a
+    genre name: "anim" finds "animation"). Walks the titles in score order until ``limit`` fit."""
     index = index_for(cat)
-    mask = pd.Series(True, index=cat.index)
-    if platform is not None:
-        mask &= cat["platform"] == arguments.platform(platform)
-    if year is not None:
-        mask &= cat["release_year"] == index.year(year)
-    if genre is not None:
-        genres = cat["listed_in"].fillna("").str.split(", ")
-        wanted = str(genre).strip().lower()
-        mask &= genres.map(lambda names: any(wanted in name for name in names))
-    found = cat[mask & cat["score"].notna()]
-    return found.sort_values(["score", "title"], ascending=[False, True]).head(limit)
+    platform, year = _platform(platform), index.year(year)
+    wanted = str(genre).strip().lower() if genre else None
+    rows = []
+    for row in index.by_score:
+        if platform and index.platform_of[row] != platform or year and index.year_of[row] != year:
+            continue
+        if wanted and not any(wanted in name for name in index.genres_of[row]):
+            continue
+        rows.append(row)
+        if len(rows) == limit:
+            break
+    return cat.iloc[rows]
 
 
 def _platform(value):
