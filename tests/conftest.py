@@ -32,3 +32,12 @@ def full_catalogue(datasets_dir):
 @pytest.fixture(scope="session")
 def fixture_catalogue():
     return build_catalogue(FIXTURE_SOURCE)
+
+
+@pytest.fixture(scope="session")
+def full_snapshot(full_catalogue):
+    """Catalogue, index and recommender over the full data, built once per test session."""
+    from core.recommender import Recommender
+    from core.store import Snapshot
+
+    return Snapshot.prepare(full_catalogue, Recommender.build(full_catalogue), {"built_at": "test"})

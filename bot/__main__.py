@@ -1,0 +1,61 @@
+"""python -m bot: long polling with a token, a console chat in the terminal without one."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import sys
+
+from telegram import Update
+
+from bot.app import build_application
+from bot.config import ConfigError, Settings
+from core.snapshot import SnapshotError
+from core.source import SourceError
+from core.store import Store, open_snapshot
+
+log = logging.getLogger("bot")
+
+
+def main() -> int:
+    try:
+        settings = Settings.from_env()
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    console = settings.token is None
+    logging.basicConfig(
+        level=os.environ.get("STREAMBOT_LOG_LEVEL", "WARNING" if console else "INFO").upper(),
+        format="%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines would carry the token
+    try:
+        store = Store(open_snapshot(settings.data_dir, settings.data_source))
+    except (SourceError, SnapshotError, OSError) as exc:
+        print(
+            f"error: no catalogue to serve: {exc}\n"
+            "Set STREAMBOT_DATA_SOURCE to a folder or URL with titles/ and ratings/ (see README).",
+            file=sys.stderr,
+        )
+        return 1
+    if console:
+        from bot.console import run_console
+
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the chat, not with a traceback
+            asyncio.run(
+                run_console(
+                    lambda request: build_application(settings, store, request=request, rate_limiter=False),
+                    sys.stdin,
+                    sys.stdout,
+                )
+            )
+        return 0
+    application = build_application(settings, store, rate_limiter=settings.rate_limit)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Settings from environment variables (documented in .env.example)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+# In this workspace the data sets sit beside the checkout, so a fresh clone just runs.
+DEFAULT_SOURCE = REPO.parent / "shared" / "datasets"
+DEFAULT_DATA_DIR = REPO / "data" / "processed"
+
+
+class ConfigError(ValueError):
+    """A setting is unusable; the message names the variable and what it expects."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None = None
+    api_base_url: str | None = None
+    data_source: str = str(DEFAULT_SOURCE)
+    data_dir: Path = DEFAULT_DATA_DIR
+    admin_ids: frozenset[int] = frozenset()
+    rate_limit: bool = True
+
+    @classmethod
+    def from_env(cls, environ=None) -> Settings:
+        env = os.environ if environ is None else environ
+        return cls(
+            token=env.get("TELEGRAM_BOT_TOKEN", "").strip() or None,
+            api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or None,
+            data_source=env.get("STREAMBOT_DATA_SOURCE", "").strip() or str(DEFAULT_SOURCE),
+            data_dir=Path(env.get("STREAMBOT_DATA_DIR", "").strip() or DEFAULT_DATA_DIR),
+            admin_ids=_ids(env.get("STREAMBOT_ADMIN_IDS", "")),
+            # Only load benchmarks turn it off: they measure the bot, not Telegram's flood limits.
+            rate_limit=env.get("STREAMBOT_RATE_LIMIT", "1").strip().lower()
+            not in {"0", "off", "false", "no"},
+        )
+
+
+def _ids(text: str) -> frozenset[int]:
+    ids = set()
+    for part in text.replace(";", ",").replace(" ", ",").split(","):
+        if not part:
+            continue
+        try:
+            ids.add(int(part))
+        except ValueError:
+            raise ConfigError(
+                f"STREAMBOT_ADMIN_IDS: {part!r} is not a Telegram user id (expected numbers, e.g. 12345,67890)"
+            ) from None
+    return frozenset(ids)

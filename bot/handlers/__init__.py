@@ -1,0 +1,1 @@
+"""One module per feature; each exposes ``HANDLERS`` (and commands for the menu)."""

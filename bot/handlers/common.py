@@ -1,0 +1,66 @@
+"""What every handler needs: the current snapshot, replies, friendly argument errors."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes
+
+from bot import render
+from bot.args import UsageError
+from core.store import Snapshot
+
+log = logging.getLogger(__name__)
+
+
+def snapshot(context: ContextTypes.DEFAULT_TYPE) -> Snapshot:
+    return context.bot_data["store"].current
+
+
+async def reply(update: Update, text: str, **kwargs):
+    """Answer in the chat of the update; in groups, as a reply to the command's message."""
+    message = update.effective_message
+    in_group = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
+    if update.callback_query is None:
+        kwargs.setdefault("do_quote", in_group)
+    return await message.reply_text(render.clip(text), **kwargs)
+
+
+def friendly(example: str):
+    """Turn a wrong argument (UsageError or core's ValueError) into a one-line answer with an example."""
+
+    def decorate(handler):
+        @functools.wraps(handler)
+        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE):
+            try:
+                return await handler(update, context)
+            except UsageError as exc:
+                await reply(update, render.usage_error(str(exc)))
+            except ValueError as exc:
+                await reply(update, render.usage_error(f"{_sentence(exc)} Example: {example}"))
+
+        return wrapper
+
+    return decorate
+
+
+def _sentence(exc: Exception) -> str:
+    text = str(exc).strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+# Below this a match shares a few letters with the text and nothing more: "not found"
+# reads better than a "did you mean" list of strangers.
+PLAUSIBLE_SCORE = 60
+
+
+def find_titles(snap: Snapshot, text: str, limit: int = 5) -> list:
+    return [m for m in snap.recommender.resolve(text, limit=limit) if m.score >= PLAUSIBLE_SCORE]
+
+
+def text_of(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return " ".join(context.args or []).strip()

@@ -1,0 +1,74 @@
+"""/start and /help: what the bot does, with examples that run when tapped."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot.handlers import catalogue, groups, recommend, stats, where
+from bot.handlers.common import reply
+
+COMMANDS = [("start", "what I can do"), ("help", "every command, with examples")]
+# Telegram sends only the bare command when a /command in a message is tapped, so the
+# examples are buttons that run the full command.
+EXAMPLES = [
+    ("/recommend toy story", recommend.recommend_command),
+    ("/where the office", where.where),
+    ("/count netflix 2019", catalogue.count),
+    ("/top disney animation", catalogue.top),
+    ("/stats netflix", stats.stats),
+]
+
+
+def examples_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(f"Try {text}", callback_data=f"ex:{i}")]
+            for i, (text, _) in enumerate(EXAMPLES)
+        ]
+    )
+
+
+def welcome(bot_username: str) -> str:
+    return (
+        "🎬 <b>streambot</b> helps you decide what to watch on Prime Video, Disney+, Hulu and Netflix.\n\n"
+        "• /recommend <i>title</i> — five titles like one you love\n"
+        "• /where <i>title</i> — which platform has it\n"
+        "• /count <i>platform [year] [movie|show]</i> — how many titles\n"
+        "• /top <i>[platform] [year] [genre]</i> — the best scored\n"
+        "• /stats <i>platform</i> — a chart of the catalogue\n"
+        f"• In any chat, type <code>@{bot_username} frozen</code> to share suggestions with friends; "
+        "in a group, /poll <i>title</i> lets everyone vote.\n\n"
+        "Tap an example below, or type your own. /help lists every command."
+    )
+
+
+def help_text() -> str:
+    lines = ["<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)"]
+    for module in (recommend, where, catalogue, stats, groups):
+        lines += [f"/{name} — {description}" for name, description in module.COMMANDS]
+    lines.append("\nArguments can come in any order: <code>/count 2019 shows netflix</code> works.")
+    return "\n".join(lines)
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await reply(update, welcome(context.bot.username), reply_markup=examples_keyboard())
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await reply(update, help_text(), reply_markup=examples_keyboard())
+
+
+async def example_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    await query.answer()
+    text, handler = EXAMPLES[int(query.data.split(":", 1)[1])]
+    context.args = text.split()[1:]
+    await handler(update, context)
+
+
+HANDLERS = [
+    CommandHandler("start", start),
+    CommandHandler(["help", "ayuda"], help_command),
+    CallbackQueryHandler(example_button, pattern=rf"^ex:[0-{len(EXAMPLES) - 1}]$"),
+]

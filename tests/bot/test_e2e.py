@@ -1,0 +1,178 @@
+"""End-to-end: the real bot over real HTTP against a loopback Bot API server, driven as
+users would, in private chats, groups and inline mode, with faults injected."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.running_bot import RunningBot
+from tests.telegram_server import FakeTelegram
+
+GROUP = -1001000000001
+
+
+@pytest.fixture(scope="module")
+def tg(full_snapshot):
+    with FakeTelegram() as server, RunningBot(server, full_snapshot):
+        yield server
+
+
+def ask(tg, text, *, chat_type="private", method="sendMessage", timeout=10.0, **kwargs):
+    mark = tg.mark()
+    update = tg.send_text(text, chat_type=chat_type, **kwargs)
+    chat_id = update["message"]["chat"]["id"]
+    return tg.wait_for(method, lambda c: c.params.get("chat_id") == chat_id, timeout=timeout, after=mark)
+
+
+def buttons(call) -> dict[str, dict]:
+    rows = call.params["reply_markup"]["inline_keyboard"]
+    return {b["text"]: b for row in rows for b in row}
+
+
+def press(tg, call, label, method="editMessageText"):
+    mark = tg.mark()
+    tg.press_button(call, buttons(call)[label]["callback_data"])
+    return tg.wait_for(method, after=mark, timeout=10)
+
+
+def test_start_up_publishes_commands_for_private_chats_and_groups(tg):
+    scopes = {c.params["scope"]["type"] for c in tg.calls("setMyCommands")}
+    assert scopes == {"all_private_chats", "all_group_chats"}
+    names = {c["command"] for c in tg.calls("setMyCommands")[0].params["commands"]}
+    assert {"recommend", "where", "count", "stats", "poll", "top"} <= names
+
+
+def test_start_offers_examples_that_run_when_tapped(tg):
+    welcome = ask(tg, "/start")
+    assert "/recommend" in welcome.params["text"]
+    answer = press(tg, welcome, "Try /count netflix 2019", method="sendMessage")
+    assert "<b>1,030</b> titles on Netflix released in 2019" in answer.params["text"]
+
+
+def test_recommend_pages_filters_and_shares(tg):
+    first = ask(tg, "/recommend toy story")
+    text = first.params["text"]
+    assert "Toy Story" in text and "1. " in text and "5. " in text and "6. " not in text
+    assert "same series" in text
+    share = buttons(first)["Share"]
+    assert share["switch_inline_query"] == "Toy Story"
+
+    more = press(tg, first, "More like this")
+    assert "6. " in more.params["text"] and "1. " not in more.params["text"]
+
+    netflix = press(tg, first, "Only on Netflix")
+    assert "on Netflix" in netflix.params["text"]
+    assert netflix.params["text"].count("— Netflix") == 5
+
+
+def test_unsure_title_asks_did_you_mean_and_the_choice_becomes_suggestions(tg):
+    question = ask(tg, "/recommend star wars")
+    assert "Did you mean" in question.params["text"]
+    choice = next(b for b in buttons(question).values() if b["callback_data"].startswith("pick:"))
+    mark = tg.mark()
+    tg.press_button(question, choice["callback_data"])
+    edited = tg.wait_for("editMessageText", after=mark)
+    assert "try these" in edited.params["text"]
+    assert tg.wait_for("answerCallbackQuery", after=mark)
+
+
+def test_where_lists_every_edition_and_platform(tg):
+    text = ask(tg, "/where the office").params["text"]
+    assert "The Office</b> (2005, show): Prime Video" in text or "The Office</b>" in text
+    assert "The Office (U.K.)</b>" in text and "Hulu" in text
+    assert "The Office (U.S.)</b>" in text and "Netflix" in text
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/count netflix 2019", "<b>1,030</b> titles on Netflix released in 2019"),
+        ("/contar 2019 netflix shows", "shows on Netflix released in 2019"),
+        ("/count hbo", "choose one of amazon, disney, hulu, netflix"),
+        ("/count netflix 1850", "covers 1920 to 2021"),
+        ("/score netflix", "Please add a score"),
+        ("/score netflix 3.5 2020", "movies on Netflix released in 2020 have a mean score above 3.5"),
+        ("/actor netflix 2020", "appears in the most titles on Netflix"),
+        ("/country movie india 2019", "movies from India released in 2019"),
+        ("/country movie argentna 2019", "did you mean 'argentina'"),
+        ("/rating 13+", "<b>2,117</b> titles are rated 13+"),
+        ("/longest hulu 2018 min", "The longest movie on Hulu released in 2018"),
+        ("/top disney animation", "Best scored on Disney+"),
+        ("/recommend", "Tell me a title"),
+        ("/recommend qqqqxxxxzzzz", "couldn't find a title"),
+    ],
+)
+def test_commands_answer_or_explain(tg, command, expected):
+    assert expected in ask(tg, command).params["text"]
+
+
+def test_user_text_is_escaped(tg):
+    text = ask(tg, "/recommend <b>zzqqxx</b> & co").params["text"]
+    assert "&lt;b&gt;zzqqxx&lt;/b&gt; &amp; co" in text
+
+
+def test_group_commands_reply_to_the_message_and_ignore_other_bots(tg):
+    mark = tg.mark()
+    ignored = tg.send_text("/count@otherbot netflix 2019", chat_type="supergroup", user_id=2001)
+    mine = tg.send_text("/count@streambot_test_bot netflix 2019", chat_type="supergroup", user_id=2001)
+    answer = tg.wait_for("sendMessage", lambda c: c.params["chat_id"] == GROUP, after=mark, timeout=10)
+    assert answer.params["reply_parameters"]["message_id"] == mine["message"]["message_id"]
+    replied_to = {c.params.get("reply_parameters", {}).get("message_id") for c in tg.calls("sendMessage")}
+    assert ignored["message"]["message_id"] not in replied_to
+
+
+def test_poll_in_a_group(tg):
+    poll = ask(tg, "/poll toy story", chat_type="supergroup", method="sendPoll")
+    assert poll.params["question"] == "What do we watch?"
+    options = [o["text"] if isinstance(o, dict) else o for o in poll.params["options"]]
+    assert len(options) == 5 and options[0].startswith("Toy Story (1995)")
+    assert poll.result["poll"]["question"] == "What do we watch?"
+
+
+def test_stats_sends_a_chart(tg):
+    photo = ask(tg, "/stats netflix", method="sendPhoto", timeout=20)
+    assert photo.params["photo"]["is_png"] and photo.params["photo"]["size"] > 10_000
+    assert "8,807 titles" in photo.params["caption"]
+
+
+def test_inline_query_pages_past_fifty_results(tg):
+    mark = tg.mark()
+    tg.inline_query("toy story")
+    first = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
+    results = first.params["results"]
+    assert len(results) == 50 and first.params["next_offset"] == "50"
+    assert results[0]["title"] == "Toy Story (1995)"
+    assert results[0]["input_message_content"]["message_text"].startswith("<b>Toy Story</b>")
+    assert all(r["description"] for r in results)
+
+    mark = tg.mark()
+    tg.inline_query("toy story", offset="50")
+    second = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
+    assert second.params.get("next_offset", "") == ""
+    assert {r["id"] for r in second.params["results"]}.isdisjoint(r["id"] for r in results)
+
+
+def test_inline_query_without_a_match_offers_help(tg):
+    mark = tg.mark()
+    tg.inline_query("qqqqxxxxzzzz")
+    answer = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
+    assert answer.params["results"] == [] and answer.params["button"]["start_parameter"] == "help"
+
+
+@pytest.mark.parametrize(("status", "retry_after"), [(429, 1), (500, None)])
+def test_a_failed_send_is_retried_and_the_reply_arrives_once(tg, status, retry_after):
+    tg.fail_next("sendMessage", status=status, retry_after=retry_after or 0, times=1)
+    mark = tg.mark()
+    update = tg.send_text("/count disney 2019", user_id=3000 + status)
+    chat_id = update["message"]["chat"]["id"]
+    tg.wait_for("sendMessage", lambda c: c.params["chat_id"] == chat_id, after=mark, timeout=15)
+    sent = [c for c in tg.calls()[mark:] if c.method == "sendMessage" and c.params["chat_id"] == chat_id]
+    assert [c.faulted for c in sent] == [True, False]
+    assert "released in 2019" in ask(tg, "/count hulu 2019").params["text"]  # still serving
+
+
+def test_a_slow_server_delays_but_does_not_lose_the_reply(tg):
+    tg.delay_next("sendMessage", 2.0)
+    slow = ask(tg, "/count amazon 2019", user_id=4001, timeout=15)
+    assert "Prime Video" in slow.params["text"]
+    assert "Netflix" in ask(tg, "/count netflix 2020", user_id=4002).params["text"]
