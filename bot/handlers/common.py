@@ -62,5 +62,16 @@ def find_titles(snap: Snapshot, text: str, limit: int = 5) -> list:
     return [m for m in snap.recommender.resolve(text, limit=limit) if m.score >= PLAUSIBLE_SCORE]
 
 
+async def titles_or_explain(update: Update, snap: Snapshot, text: str, command: str, limit: int = 5):
+    """The titles ``text`` may name; when there are none, the user is told how to ask."""
+    if not text:
+        await reply(update, f"Which title? e.g. <code>/{command} toy story</code>")
+        return []
+    matches = find_titles(snap, text, limit=limit)
+    if not matches:
+        await reply(update, render.not_found(text, command))
+    return matches
+
+
 def text_of(context: ContextTypes.DEFAULT_TYPE) -> str:
     return " ".join(context.args or []).strip()

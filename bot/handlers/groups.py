@@ -7,7 +7,7 @@ from telegram.constants import PollLimit
 from telegram.ext import CommandHandler, ContextTypes
 
 from bot import render
-from bot.handlers.common import find_titles, reply, snapshot, text_of
+from bot.handlers.common import reply, snapshot, text_of, titles_or_explain
 
 COMMANDS = [("poll", "let a group vote: /poll toy story")]
 QUESTION = "What do we watch?"
@@ -20,14 +20,9 @@ def option(title: str, year: int, platforms) -> str:
 
 
 async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    text = text_of(context)
-    if not text:
-        await reply(update, "Which title should the group vote on? e.g. <code>/poll toy story</code>")
-        return
     snap = snapshot(context)
-    matches = find_titles(snap, text, limit=5)
+    matches = await titles_or_explain(update, snap, text_of(context), "poll")
     if not matches:
-        await reply(update, render.not_found(text, "poll"))
         return
     if not snap.recommender.is_confident(matches):
         best = matches[0]

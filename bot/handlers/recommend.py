@@ -7,11 +7,10 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot import render
-from bot.handlers.common import find_titles, reply, snapshot, text_of
+from bot.handlers.common import reply, snapshot, text_of, titles_or_explain
 from core.store import Snapshot
 
 COMMANDS = [("recommend", "titles like one you love: /recommend toy story")]
-EXAMPLE = "/recommend toy story"
 
 
 def suggestion_page(snap: Snapshot, title_id: str, start: int, platform: str | None):
@@ -28,13 +27,9 @@ def suggestion_page(snap: Snapshot, title_id: str, start: int, platform: str | N
 
 
 async def recommend_title(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    if not text:
-        await reply(update, f"Tell me a title you like, e.g. <code>{EXAMPLE}</code>")
-        return
     snap = snapshot(context)
-    matches = find_titles(snap, text, limit=5)
+    matches = await titles_or_explain(update, snap, text, "recommend")
     if not matches:
-        await reply(update, render.not_found(text, "recommend"))
         return
     if not snap.recommender.is_confident(matches):
         message, keyboard = render.did_you_mean(text, matches)

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
 from bot import render
-from bot.handlers.common import find_titles, reply, snapshot, text_of
+from bot.handlers.common import reply, snapshot, text_of, titles_or_explain
 
 COMMANDS = [("where", "which platforms carry a title: /where the office")]
 MAX_CANDIDATES = 10
@@ -19,14 +19,9 @@ def is_edition(title: str, best: str) -> bool:
 
 
 async def where(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    text = text_of(context)
-    if not text:
-        await reply(update, "Which title? e.g. <code>/where the office</code>")
-        return
     snap = snapshot(context)
-    matches = find_titles(snap, text, limit=MAX_CANDIDATES)
+    matches = await titles_or_explain(update, snap, text_of(context), "where", limit=MAX_CANDIDATES)
     if not matches:
-        await reply(update, render.not_found(text, "where"))
         return
     editions = [m for m in matches if is_edition(m.title, matches[0].title)]
     found = [(snap.title(m.id), list(m.platforms or [m.platform])) for m in editions]

@@ -98,7 +98,7 @@ def test_where_lists_every_edition_and_platform(tg):
         ("/rating 13+", "<b>2,117</b> titles are rated 13+"),
         ("/longest hulu 2018 min", "The longest movie on Hulu released in 2018"),
         ("/top disney animation", "Best scored on Disney+"),
-        ("/recommend", "Tell me a title"),
+        ("/recommend", "Which title?"),
         ("/recommend qqqqxxxxzzzz", "couldn't find a title"),
     ],
 )
