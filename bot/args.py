@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.arguments import DURATION_TYPE_ALIASES, PLATFORM_ALIASES, TYPE_ALIASES
+from core.arguments import DURATION_TYPE_ALIASES, PLATFORM_ALIASES, TYPE_ALIASES, ArgumentError
 
 YEAR = re.compile(r"(?:18|19|20|21)\d\d")
 SCORE = re.compile(r"\d(?:[.,]\d+)?")
 ALL_PLATFORMS = {"all", "any", "everything", "todas", "todo"}
 
 
-class UsageError(ValueError):
+class UsageError(ArgumentError):
     """The command's arguments are missing or wrong; the message explains and gives an example."""
 
 

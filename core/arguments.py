@@ -1,7 +1,7 @@
 """Forgiving readers for the arguments people type: platforms, types, years, scores.
 
-Each returns the catalogue's canonical value or raises ``ValueError`` with a message
-that says what is valid, ready to show to a user.
+Each returns the catalogue's canonical value or raises :class:`ArgumentError` (a
+``ValueError``) with a message that says what is valid, ready to show to a user.
 """
 
 from __future__ import annotations
@@ -72,6 +72,10 @@ COUNTRY_ALIASES = {
 SCORE_RANGE = (0.0, 5.0)
 
 
+class ArgumentError(ValueError):
+    """A user-supplied argument is wrong; the message says what is valid."""
+
+
 def _key(value) -> str:
     return re.sub(r"\s+", " ", str(value).strip().lower())
 
@@ -84,31 +88,31 @@ def platform(value) -> str:
     key = _key(value).replace("_", " ")
     if key in PLATFORM_ALIASES:
         return PLATFORM_ALIASES[key]
-    raise ValueError(f"unknown platform {str(value).strip()!r}: choose one of {_choices(PLATFORMS)}")
+    raise ArgumentError(f"unknown platform {str(value).strip()!r}: choose one of {_choices(PLATFORMS)}")
 
 
 def title_type(value) -> str:
     key = _key(value).replace("_", " ").replace("-", " ")
     if key in TYPE_ALIASES:
         return TYPE_ALIASES[key]
-    raise ValueError(f"unknown type {str(value).strip()!r}: use movie or show")
+    raise ArgumentError(f"unknown type {str(value).strip()!r}: use movie or show")
 
 
 def duration_type(value) -> str:
     key = _key(value)
     if key in DURATION_TYPE_ALIASES:
         return DURATION_TYPE_ALIASES[key]
-    raise ValueError(f"unknown duration type {str(value).strip()!r}: use min or season")
+    raise ArgumentError(f"unknown duration type {str(value).strip()!r}: use min or season")
 
 
 def year(value, years: tuple[int, int]) -> int:
     low, high = years
     text = _key(value)
     if isinstance(value, bool) or not re.fullmatch(r"\d{1,4}(\.0+)?", text):
-        raise ValueError(f"{str(value).strip()!r} is not a year: use a year from {low} to {high}")
+        raise ArgumentError(f"{str(value).strip()!r} is not a year: use a year from {low} to {high}")
     number = int(float(text))
     if not low <= number <= high:
-        raise ValueError(f"no titles from {number}: the catalogue covers {low} to {high}")
+        raise ArgumentError(f"no titles from {number}: the catalogue covers {low} to {high}")
     return number
 
 
@@ -120,7 +124,7 @@ def score(value) -> float:
         number = float("nan")
     low, high = SCORE_RANGE
     if isinstance(value, bool) or not low <= number <= high:
-        raise ValueError(f"{str(value).strip()!r} is not a score: use a number from 0 to 5, e.g. 3.5")
+        raise ArgumentError(f"{str(value).strip()!r} is not a score: use a number from 0 to 5, e.g. 3.5")
     return number
 
 
@@ -137,4 +141,4 @@ def known_value(value, known: frozenset[str], what: str, aliases: dict | None = 
         hint = f"; valid: {_choices(sorted(known))}"
     else:
         hint = ""
-    raise ValueError(f"unknown {what} {str(value).strip()!r}{hint}")
+    raise ArgumentError(f"unknown {what} {str(value).strip()!r}{hint}")

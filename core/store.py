@@ -29,18 +29,6 @@ class Snapshot:
     recommender: Recommender
     quality: dict = field(default_factory=dict)
 
-    @property
-    def version(self) -> str:
-        return str(self.catalogue.attrs.get("version", "unknown"))
-
-    @property
-    def built_at(self) -> str:
-        return str(self.quality.get("built_at", "unknown"))
-
-    @property
-    def titles_per_platform(self) -> dict[str, int]:
-        return {p: int(n) for p, n in self.catalogue["platform"].value_counts().sort_index().items()}
-
     def title(self, title_id: str) -> dict | None:
         """One title's row as a plain dict, or None for an unknown id."""
         found = self._rows.get(title_id)
@@ -51,9 +39,8 @@ class Snapshot:
 
     def platforms_of(self, title_id: str) -> list[str]:
         """Every platform carrying this title (same title and release year), in id order."""
-        return [
-            self.catalogue.iloc[self._rows[i]]["platform"] for i in self._copies.get(title_id, [title_id])
-        ]
+        platform = self._columns["platform"]
+        return [platform[self._rows[i]] for i in self._copies.get(title_id, [title_id])]
 
     @property
     def _rows(self) -> dict[str, int]:
@@ -114,11 +101,7 @@ def open_snapshot(data_dir: Path, source) -> Snapshot:
 
 
 class Store:
-    """Holds the current snapshot; ``swap`` publishes a new one in one step."""
+    """Holds the current snapshot; a refresh publishes a new one by assigning ``current``."""
 
     def __init__(self, snapshot: Snapshot):
         self.current = snapshot
-
-    def swap(self, snapshot: Snapshot) -> Snapshot:
-        previous, self.current = self.current, snapshot
-        return previous

@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import render
 from bot.args import UsageError
+from core.arguments import ArgumentError
 from core.store import Snapshot
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ async def reply(update: Update, text: str, **kwargs):
 
 
 def friendly(example: str):
-    """Turn a wrong argument (UsageError or core's ValueError) into a one-line answer with an example."""
+    """Turn a wrong argument into a one-line answer with an example. Only ArgumentError is
+    caught: any other exception is a bug for the error handler to log."""
 
     def decorate(handler):
         @functools.wraps(handler)
@@ -39,7 +41,7 @@ def friendly(example: str):
                 return await handler(update, context)
             except UsageError as exc:
                 await reply(update, render.usage_error(str(exc)))
-            except ValueError as exc:
+            except ArgumentError as exc:
                 await reply(update, render.usage_error(f"{_sentence(exc)} Example: {example}"))
 
         return wrapper

@@ -21,7 +21,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
     platform = p.platform or (" ".join(p.rest) or None)  # an unknown name gets core's friendly error
     cat = snapshot(context).catalogue
-    summary = charts.platform_stats_summary(cat, platform)
+    # Both cost tens of milliseconds of pandas and matplotlib: keep them off the event loop.
+    summary = await asyncio.to_thread(charts.platform_stats_summary, cat, platform)
     await update.effective_chat.send_action(ChatAction.UPLOAD_PHOTO)
     png = await asyncio.to_thread(charts.platform_stats_png, cat, platform)
     genres = ", ".join(charts.genre_title(g) for g, _ in summary["top_genres"][:3])
