@@ -64,7 +64,7 @@ def build_application(
     else:
         builder = builder.request(
             RetryingRequest(connection_pool_size=CONCURRENT_UPDATES + 4, read_timeout=15)
-        )
+        ).get_updates_request(RetryingRequest(connection_pool_size=1))
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()

@@ -1,4 +1,8 @@
-"""HTTP to the Bot API, retrying only what cannot duplicate a message.
+"""HTTP to the Bot API over aiohttp, retrying only what cannot duplicate a message.
+
+Why not python-telegram-bot's default HTTPXRequest: on this machine httpx spends ~1 ms
+of CPU per call and aiohttp ~0.15 ms (measured against a loopback server), and every
+update costs at least one call, so the client was a quarter of the bot's CPU.
 
 A 5xx answer means the server did not handle the call, and a connection that never
 opened sent nothing: both are retried with backoff. A timeout after sending is not
@@ -8,30 +12,68 @@ retried (the message may have gone out); 429s are the rate limiter's to retry.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import urllib.parse
+import urllib.request
 
-import httpx
-from telegram.error import NetworkError
-from telegram.request import HTTPXRequest
+import aiohttp
+from telegram.error import NetworkError, TimedOut
+from telegram.request import BaseRequest, RequestData
 
 log = logging.getLogger(__name__)
 
 
-class RetryingRequest(HTTPXRequest):
-    def __init__(self, *args, retries: int = 3, backoff: float = 0.25, **kwargs):
-        super().__init__(*args, **kwargs)
+class RetryingRequest(BaseRequest):
+    def __init__(
+        self,
+        connection_pool_size: int = 1,
+        *,
+        read_timeout: float | None = 5.0,
+        write_timeout: float | None = 5.0,
+        connect_timeout: float | None = 5.0,
+        pool_timeout: float | None = 1.0,
+        retries: int = 3,
+        backoff: float = 0.25,
+    ):
+        self.pool_size = connection_pool_size
+        self.timeouts = {"read": read_timeout, "write": write_timeout, "connect": connect_timeout}
+        self.timeouts["pool"] = pool_timeout
         self.retries = retries
         self.backoff = backoff
+        self._session: aiohttp.ClientSession | None = None
 
-    async def do_request(self, url, method, request_data=None, *args, **kwargs):
+    @property
+    def read_timeout(self) -> float | None:
+        return self.timeouts["read"]
+
+    async def initialize(self) -> None:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=self.pool_size))
+
+    async def shutdown(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout=BaseRequest.DEFAULT_NONE,
+        write_timeout=BaseRequest.DEFAULT_NONE,
+        connect_timeout=BaseRequest.DEFAULT_NONE,
+        pool_timeout=BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        timeout = self._timeout(read_timeout, write_timeout, connect_timeout, pool_timeout)
         name = url.rsplit("/", 1)[-1]
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
-                status, body = await super().do_request(url, method, request_data, *args, **kwargs)
-            except NetworkError as exc:
-                if last or not _never_sent(exc):
-                    raise
+                status, body = await self._send(url, method, request_data, timeout)
+            except _NeverSent as exc:
+                if last:
+                    raise NetworkError(f"could not reach the Bot API: {exc}") from exc.__cause__
                 log.warning("bot api %s: %s; retrying", name, exc)
             else:
                 if status < 500 or last:
@@ -40,6 +82,60 @@ class RetryingRequest(HTTPXRequest):
             await asyncio.sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
+    async def _send(self, url, method, request_data, timeout) -> tuple[int, bytes]:
+        if self._session is None or self._session.closed:
+            raise RuntimeError("RetryingRequest is not initialized")
+        try:
+            async with self._session.request(
+                method, url, data=_body(request_data), timeout=timeout, headers=HEADERS, proxy=_proxy_for(url)
+            ) as response:
+                return response.status, await response.read()
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
+            # Raised before a byte of the request left: safe to send again.
+            raise _NeverSent(f"{type(exc).__name__}: {exc}") from exc
+        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+            raise TimedOut from exc
+        except aiohttp.ClientError as exc:
+            raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc
 
-def _never_sent(exc: NetworkError) -> bool:
-    return isinstance(exc.__cause__, httpx.ConnectError | httpx.PoolTimeout)
+    def _timeout(self, read, write, connect, pool) -> aiohttp.ClientTimeout:
+        def pick(value, name):
+            return self.timeouts[name] if isinstance(value, DefaultValue) else value
+
+        read, write, connect, pool = (
+            pick(read, "read"), pick(write, "write"), pick(connect, "connect"), pick(pool, "pool")
+        )  # fmt: skip
+        # aiohttp's "connect" covers waiting for a pooled connection and opening it;
+        # it has no write timeout, so writing counts towards the read one.
+        waiting = None if pool is None or connect is None else pool + connect
+        reading = None if read is None or write is None else read + write
+        return aiohttp.ClientTimeout(total=None, connect=waiting, sock_connect=connect, sock_read=reading)
+
+
+HEADERS = {"User-Agent": BaseRequest.USER_AGENT}
+DefaultValue = type(BaseRequest.DEFAULT_NONE)  # "not given by the caller": use our own default
+
+
+class _NeverSent(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=64)
+def _proxy_for(url: str) -> str | None:
+    """HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as httpx honoured them. Looked up once per method
+    URL: aiohttp's own trust_env reads them (and ~/.netrc) in a thread on every request."""
+    parts = urllib.parse.urlsplit(url)
+    if urllib.request.proxy_bypass_environment(parts.hostname or ""):
+        return None
+    return urllib.request.getproxies_environment().get(parts.scheme)
+
+
+def _body(request_data: RequestData | None):
+    if request_data is None:
+        return None
+    if not request_data.contains_files:
+        return request_data.json_parameters  # form-encoded, as the Bot API expects
+    form = aiohttp.FormData(request_data.json_parameters)
+    for field, (filename, content, mimetype) in request_data.multipart_data.items():
+        form.add_field(field, content, filename=filename, content_type=mimetype)
+    return form
