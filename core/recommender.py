@@ -74,8 +74,11 @@ class Recommender:
         self.ids = catalogue["id"].tolist()
         self.titles = catalogue["display_title"].tolist()
         self.platforms = catalogue["platform"].tolist()
+        self.platform_names = frozenset(self.platforms)
         self.years = catalogue["release_year"].to_numpy(dtype=np.int64)
         self.genres = [_split(v) for v in catalogue["listed_in"]]
+        words_of = {labels: _genre_words(labels) for labels in set(map(tuple, self.genres))}
+        self.genre_words = [words_of[tuple(g)] for g in self.genres]  # reasons compare these per pair
         self.directors = [_split(v) for v in catalogue["director"]]
         self.cast = [_split(v)[:8] for v in catalogue["cast"]]
         self.rating_bonus = rating_bonus(catalogue)
@@ -204,7 +207,7 @@ class Recommender:
 
         Never the title itself or its copies, never one title twice; [] for an unknown id.
         """
-        if platform is not None and platform not in set(self.platforms):
+        if platform is not None and platform not in self.platform_names:
             raise ValueError(f"unknown platform {platform!r}")
         row = self.row_of.get(title_id)
         if row is None:
@@ -243,7 +246,7 @@ class Recommender:
             parts.append(f"with {actors[0].title()}")
         genres = [g for g in self.genres[row] if g in self.genres[other]]
         if not genres:  # platforms name genres differently: "Dramas" on one is "Drama" on another
-            genres = [g for g in _genre_words(self.genres[row]) if g in _genre_words(self.genres[other])]
+            genres = [g for g in self.genre_words[row] if g in self.genre_words[other]]
         if genres and len(parts) < 2:
             parts.append("shares: " + ", ".join(genres[:3]))
         return "; ".join(parts) or "similar story"

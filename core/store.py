@@ -8,6 +8,7 @@ a refresh lands while it runs.
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,3 +106,16 @@ class Store:
 
     def __init__(self, snapshot: Snapshot):
         self.current = snapshot
+        settle_garbage_collector()
+
+
+def settle_garbage_collector() -> None:
+    """Hide the long-lived snapshot objects from Python's cyclic garbage collector.
+
+    A snapshot is ~100k objects that live until the next refresh. A full collection walks
+    all of them (~60 ms measured), and every reply in flight waits for it; frozen, they
+    are skipped. Unfreezing first lets the previous snapshot's cycles be collected.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
