@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.handlers.errors import SORRY
 from tests.bot.running_bot import RunningBot
 from tests.telegram_server import FakeTelegram
 
@@ -169,6 +170,29 @@ def test_a_failed_send_is_retried_and_the_reply_arrives_once(tg, status, retry_a
     sent = [c for c in tg.calls()[mark:] if c.method == "sendMessage" and c.params["chat_id"] == chat_id]
     assert [c.faulted for c in sent] == [True, False]
     assert "released in 2019" in ask(tg, "/count hulu 2019").params["text"]  # still serving
+
+
+def test_a_failing_handler_is_reported_politely_and_the_bot_keeps_serving(tg):
+    # Telegram refusing the reply (a 400 is not retried) makes the real handler raise.
+    tg.fail_next("sendMessage", status=400, description="Bad Request: can't parse entities")
+    mark = tg.mark()
+    update = tg.send_text("/count netflix 2019", user_id=5001)
+    chat_id = update["message"]["chat"]["id"]
+    sorry = tg.wait_for(
+        "sendMessage", lambda c: c.params["chat_id"] == chat_id and not c.faulted, after=mark, timeout=10
+    )
+    assert sorry.params["text"] == SORRY
+    assert "1,030" in ask(tg, "/count netflix 2019", user_id=5001).params["text"]
+
+
+def test_a_failing_button_is_answered_and_reported(tg):
+    suggestions = ask(tg, "/recommend toy story", user_id=5002)
+    tg.fail_next("editMessageText", status=400, description="Bad Request: message to edit not found")
+    mark = tg.mark()
+    tg.press_button(suggestions, buttons(suggestions)["More like this"]["callback_data"])
+    tg.wait_for("answerCallbackQuery", after=mark, timeout=10)  # the spinner stops either way
+    sorry = tg.wait_for("sendMessage", after=mark, timeout=10)
+    assert sorry.params["text"] == SORRY and sorry.params["chat_id"] == suggestions.params["chat_id"]
 
 
 def test_a_slow_server_delays_but_does_not_lose_the_reply(tg):
