@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import pandas as pd
 from core import quality
 from core.parsing import parse_titles_csv
 from core.ratings import RatingsResult, read_ratings
-from core.snapshot import CATALOGUE_COLUMNS, load_catalogue, write_snapshot
+from core.snapshot import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
 from core.source import SourceError, open_source
 
 __all__ = ["build_catalogue", "load_catalogue", "run_etl", "EtlResult", "PLATFORM_FILES"]
@@ -56,6 +57,8 @@ RAW_TEXT_COLUMNS = [
 class EtlResult:
     catalogue: pd.DataFrame
     quality: dict = field(default_factory=dict)
+    # {"location": ..., "files": {relpath: validator}}: what a later refresh compares against
+    source_state: dict = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -87,7 +90,12 @@ def run_etl(source) -> EtlResult:
     version = digest.hexdigest()[:12]
     catalogue.attrs["version"] = version
     report = quality.report(catalogue, repairs, rejected, ratings, version=version, source=str(src))
-    return EtlResult(catalogue, report)
+    return EtlResult(catalogue, report, {"location": str(src), "files": dict(src.validators)})
+
+
+def source_files(src) -> list[str]:
+    """Every file the ETL reads from an opened source."""
+    return [*PLATFORM_FILES.values(), *src.ratings_files()]
 
 
 def clean_titles(raw: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
@@ -151,7 +159,7 @@ def _duration_unit(unit) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m core.etl",
-        description="Build the clean catalogue snapshot (titles.parquet + quality.json).",
+        description="Build the clean catalogue snapshot (titles.parquet + quality.json) and make it current.",
     )
     parser.add_argument(
         "--source", required=True, help="folder or http(s) base URL with titles/ and ratings/"
@@ -162,14 +170,19 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         result = run_etl(args.source)
-        write_snapshot(result.catalogue, result.quality, args.out)
+        staged = staging(args.out)
+        try:
+            write_snapshot(result.catalogue, result.quality, staged, result.source_state)
+            written = publish(args.out, staged, result.version)
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)  # gone already unless the write failed
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"error: {args.out}: cannot write snapshot ({exc.strerror or exc})", file=sys.stderr)
         return 1
-    print(quality.summary(result.quality, args.out, time.perf_counter() - started))
+    print(quality.summary(result.quality, written, time.perf_counter() - started))
     return 0
 
 

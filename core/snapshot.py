@@ -1,22 +1,38 @@
-"""The catalogue snapshot on disk: ``titles.parquet`` and ``quality.json`` in one folder.
+"""The catalogue snapshot on disk.
 
-Writes are atomic: each file is written to a temporary name in the same folder,
-flushed to disk, then renamed over the old one, so a failed or killed run leaves
-the previous snapshot readable. The parquet file carries the data version, so a
-reader can always tell which build it holds.
+A data folder holds published snapshots side by side, each a folder of its own
+(``titles.parquet``, ``quality.json``, ``source.json`` and the recommender's files),
+and a ``CURRENT`` file naming the one to serve:
+
+    data/processed/CURRENT                  -> "snapshot-20261126T120000Z-10d5412729fe"
+    data/processed/snapshot-20261126T120000Z-10d5412729fe/titles.parquet ...
+
+A build writes into a hidden staging folder, renames it into place, then replaces
+``CURRENT`` (temporary file, fsync, rename). A build killed at any point leaves
+``CURRENT`` naming the last complete snapshot. A folder holding the files directly,
+without ``CURRENT`` (an older layout), still loads.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 TITLES_FILE = "titles.parquet"
 QUALITY_FILE = "quality.json"
+SOURCE_FILE = "source.json"
+CURRENT_FILE = "CURRENT"
+SNAPSHOT_PREFIX = "snapshot-"
+STAGING_PREFIX = ".building-"
+KEEP_SNAPSHOTS = 2  # the current one and the one before, for a look back
+ABANDONED_AFTER_SECONDS = 3600
 CATALOGUE_COLUMNS = [
     "id",
     "platform",
@@ -42,19 +58,72 @@ class SnapshotError(Exception):
     """No usable snapshot in the folder; the message says what is wrong."""
 
 
-def write_snapshot(catalogue: pd.DataFrame, quality: dict, out_dir: Path) -> None:
+def write_snapshot(
+    catalogue: pd.DataFrame, quality: dict, out_dir: Path, source_state: dict | None = None
+) -> None:
+    """Write the snapshot files into ``out_dir`` itself (see ``staging``/``publish`` for a
+    data folder that serves while it is rebuilt)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_atomically(out_dir / TITLES_FILE, lambda path: catalogue.to_parquet(path, index=False))
-    write_atomically(
-        out_dir / QUALITY_FILE,
-        lambda path: Path(path).write_text(json.dumps(quality, indent=2, ensure_ascii=False) + "\n"),
-    )
+    write_json(out_dir / QUALITY_FILE, quality)
+    write_json(out_dir / SOURCE_FILE, source_state or {})
+
+
+def write_json(target: Path, value) -> None:
+    text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    write_atomically(target, lambda path: Path(path).write_text(text))
+
+
+def current_dir(data_dir) -> Path:
+    """The folder of the snapshot to serve: the one ``CURRENT`` names, else ``data_dir``."""
+    data_dir = Path(data_dir)
+    try:
+        name = (data_dir / CURRENT_FILE).read_text().strip()
+    except FileNotFoundError:
+        return data_dir
+    if not name.startswith(SNAPSHOT_PREFIX) or "/" in name:
+        raise SnapshotError(f"{data_dir / CURRENT_FILE}: names {name!r}, not a snapshot folder")
+    return data_dir / name
+
+
+def staging(data_dir) -> Path:
+    """A fresh hidden folder in ``data_dir`` to write a new snapshot into."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
+
+
+def publish(data_dir, staged: Path, version: str) -> Path:
+    """Move a complete staged snapshot into place and make it current; prune old ones."""
+    data_dir = Path(data_dir)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = data_dir / f"{SNAPSHOT_PREFIX}{stamp}-{version}"
+    os.replace(staged, final)
+    _fsync_dir(data_dir)
+    write_atomically(data_dir / CURRENT_FILE, lambda path: Path(path).write_text(final.name + "\n"))
+    prune(data_dir)
+    return final
+
+
+def prune(data_dir) -> None:
+    """Remove abandoned staging folders and all but the newest published snapshots."""
+    data_dir = Path(data_dir)
+    current = current_dir(data_dir)
+    for folder in data_dir.glob(f"{STAGING_PREFIX}*"):
+        # Left by a killed build; a recent one may belong to a build still running.
+        if time.time() - folder.stat().st_mtime > ABANDONED_AFTER_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
+    published = sorted(data_dir.glob(f"{SNAPSHOT_PREFIX}*"), key=lambda p: p.name, reverse=True)
+    for folder in published[KEEP_SNAPSHOTS:]:
+        if folder != current:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def load_catalogue(directory) -> pd.DataFrame:
-    """The catalogue frame of a snapshot folder written by ``python -m core.etl``."""
-    path = Path(directory) / TITLES_FILE
+    """The catalogue frame of a snapshot: a data folder (its current snapshot) or a
+    snapshot folder itself."""
+    path = current_dir(directory) / TITLES_FILE
     if not path.is_file():
         raise SnapshotError(f"{path}: no snapshot here (build one with python -m core.etl)")
     try:
@@ -68,7 +137,15 @@ def load_catalogue(directory) -> pd.DataFrame:
 
 
 def load_quality(directory) -> dict:
-    return json.loads((Path(directory) / QUALITY_FILE).read_text())
+    return json.loads((current_dir(directory) / QUALITY_FILE).read_text())
+
+
+def load_source_state(directory) -> dict:
+    """What the snapshot was built from (see ``EtlResult.source_state``); {} if unknown."""
+    try:
+        return json.loads((current_dir(directory) / SOURCE_FILE).read_text())
+    except (FileNotFoundError, ValueError):
+        return {}
 
 
 def write_atomically(target: Path, write) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pandas as pd
@@ -10,7 +9,7 @@ import pytest
 
 from core import etl
 from core.etl import build_catalogue, load_catalogue, run_etl
-from core.snapshot import CATALOGUE_COLUMNS, SnapshotError, write_atomically
+from core.snapshot import CATALOGUE_COLUMNS, SnapshotError, load_quality, write_atomically
 from core.source import SourceError
 from tests.conftest import FIXTURE_SOURCE
 from tests.static_server import StaticServer
@@ -214,20 +213,20 @@ def test_cli_writes_a_snapshot_that_loads_back_identically(tmp_path, capsys, fix
     assert "12 titles" in capsys.readouterr().out
     loaded = load_catalogue(tmp_path / "snap")
     pd.testing.assert_frame_equal(loaded, fixture_catalogue)
-    assert loaded.attrs["version"] == json.loads((tmp_path / "snap" / "quality.json").read_text())["version"]
+    assert loaded.attrs["version"] == load_quality(tmp_path / "snap")["version"]
 
 
 def test_failed_run_exits_nonzero_with_one_line_and_keeps_the_old_snapshot(tmp_path, capsys, source_copy):
     out = tmp_path / "snap"
     assert etl.main(["--source", str(source_copy), "--out", str(out)]) == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     (source_copy / "titles" / "netflix_titles.csv").write_text("show_id,title\ns1,x\n")
     capsys.readouterr()
 
     assert etl.main(["--source", str(source_copy), "--out", str(out)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: titles/netflix_titles.csv: wrong columns") and "\n" not in err
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_interrupted_write_leaves_the_old_file_and_no_debris(tmp_path):
