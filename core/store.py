@@ -17,9 +17,9 @@ import pandas as pd
 import pyarrow
 
 from core import queries
-from core.etl import run_etl
+from core.build import build_snapshot
 from core.recommender import Recommender
-from core.snapshot import SnapshotError, load_catalogue, load_quality, write_snapshot
+from core.snapshot import SnapshotError, current_dir, load_catalogue, load_quality
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,10 @@ class Snapshot:
     catalogue: pd.DataFrame
     recommender: Recommender
     quality: dict = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return self.quality.get("version") or self.catalogue.attrs.get("version", "")
 
     def title(self, title_id: str) -> dict | None:
         """One title's row as a plain dict, or None for an unknown id."""
@@ -85,26 +89,37 @@ def index_queries(catalogue: pd.DataFrame) -> None:
     pyarrow.default_memory_pool().release_unused()
 
 
+def load_snapshot(data_dir) -> Snapshot:
+    """The current snapshot of a data folder, ready to serve (the model is built if missing)."""
+    folder = current_dir(data_dir)
+    catalogue = load_catalogue(folder)
+    quality = load_quality(folder)
+    index_queries(catalogue)  # before the model loads, so their peaks do not add up
+    recommender = Recommender.load_or_build(folder, catalogue)
+    return Snapshot.prepare(catalogue, recommender, quality)
+
+
 def open_snapshot(data_dir: Path, source) -> Snapshot:
-    """The snapshot in ``data_dir``; built from ``source`` first when there is none yet."""
-    data_dir = Path(data_dir)
+    """The snapshot in ``data_dir``; built from ``source`` first when there is none yet.
+
+    With a snapshot on disk the source is not touched, so the bot starts offline."""
     try:
-        catalogue = load_catalogue(data_dir)
-        quality = load_quality(data_dir)
+        return load_snapshot(data_dir)
     except (SnapshotError, FileNotFoundError, ValueError) as exc:
         log.info("no usable snapshot in %s (%s); building it from %s", data_dir, exc, source)
-        result = run_etl(source)
-        write_snapshot(result.catalogue, result.quality, data_dir)
-        catalogue, quality = result.catalogue, result.quality
-    index_queries(catalogue)  # before the model loads, so their peaks do not add up
-    recommender = Recommender.load_or_build(data_dir, catalogue)
-    return Snapshot.prepare(catalogue, recommender, quality)
+    build_snapshot(data_dir, source, force=True)
+    return load_snapshot(data_dir)
 
 
 class Store:
     """Holds the current snapshot; a refresh publishes a new one by assigning ``current``."""
 
     def __init__(self, snapshot: Snapshot):
+        self.current = snapshot
+        settle_garbage_collector()
+
+    def publish(self, snapshot: Snapshot) -> None:
+        """Serve ``snapshot`` from now on; whoever holds the old one keeps it intact."""
         self.current = snapshot
         settle_garbage_collector()
 

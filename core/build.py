@@ -1,0 +1,145 @@
+"""Build a new snapshot from the source and publish it, or say why not.
+
+    python -m core.build --source ../shared/datasets --data-dir data/processed
+
+This is the refresh's worker. It runs in its own process, so the bot's CPU and event
+loop stay free while the catalogue and the recommender are rebuilt (~10 s of CPU on
+the full data). Killed at any moment, it leaves the last published snapshot current.
+It prints one JSON line: {"outcome": "published" | "unchanged" | "refused" | "failed",
+"detail": ..., "version": ..., "directory": ...}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from core.etl import run_etl, source_files
+from core.recommender import Recommender
+from core.snapshot import (
+    SnapshotError,
+    current_dir,
+    load_quality,
+    load_source_state,
+    publish,
+    staging,
+    write_json,
+    write_snapshot,
+)
+from core.source import HTTP_TIMEOUT_SECONDS, SourceError, open_source
+
+DEFAULT_MAX_DROP = 0.2
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    outcome: str  # "published", "unchanged", "refused" or "failed"
+    detail: str
+    version: str | None = None
+    directory: str | None = None
+
+
+def build_snapshot(
+    data_dir,
+    source,
+    *,
+    max_drop: float = DEFAULT_MAX_DROP,
+    force: bool = False,
+    timeout: float = HTTP_TIMEOUT_SECONDS,
+) -> BuildResult:
+    """Publish a new snapshot in ``data_dir`` if the source changed and passes the gate.
+
+    ``force`` rebuilds even when the files look unchanged or hold the same content. Raises SourceError (and
+    ValueError for unusable data) when the source cannot be read or parsed.
+    """
+    data_dir = Path(data_dir)
+    previous_quality, previous_state = _previous(data_dir)
+    location = str(open_source(source))
+    known = previous_state.get("files", {}) if previous_state.get("location") == location else {}
+    src = open_source(source, known, timeout)
+    if previous_quality and known and not force and _unchanged(src, known):
+        return BuildResult("unchanged", "the source files have not changed", previous_quality["version"])
+
+    result = run_etl(src)
+    if previous_quality and not force and result.version == previous_quality.get("version"):
+        # Touched or re-served but identical: remember the new validators, skip the rebuild.
+        write_json(current_dir(data_dir) / "source.json", result.source_state)
+        return BuildResult("unchanged", "the source files have the same content", result.version)
+    if previous_quality:
+        problem = shrinkage(
+            previous_quality.get("titles_per_platform", {}), result.quality["titles_per_platform"], max_drop
+        )
+        if problem:
+            return BuildResult("refused", problem, result.version)
+
+    staged = staging(data_dir)
+    try:
+        write_snapshot(result.catalogue, result.quality, staged, result.source_state)
+        Recommender.build(result.catalogue).save(staged)
+        final = publish(data_dir, staged, result.version)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return BuildResult("published", f"{result.quality['titles']:,} titles", result.version, str(final))
+
+
+def shrinkage(before: dict[str, int], after: dict[str, int], max_drop: float) -> str | None:
+    """Why the new counts look like a broken input, or None when they are plausible.
+
+    Per platform as well as overall: one platform's file losing half its rows is only
+    a fifth of the whole catalogue, and exactly the damage the gate is for."""
+    problems = []
+    for platform, old in sorted(before.items()):
+        new = after.get(platform, 0)
+        if old and (old - new) / old > max_drop:
+            problems.append(f"{platform} {old:,} → {new:,}")
+    total_old, total_new = sum(before.values()), sum(after.values())
+    if total_old and (total_old - total_new) / total_old > max_drop:
+        problems.append(f"all platforms {total_old:,} → {total_new:,}")
+    if not problems:
+        return None
+    return f"refused: titles would drop by more than {max_drop:.0%} ({'; '.join(problems)})"
+
+
+def _previous(data_dir: Path) -> tuple[dict, dict]:
+    try:
+        return load_quality(data_dir), load_source_state(data_dir)
+    except (FileNotFoundError, ValueError, SnapshotError):
+        return {}, {}
+
+
+def _unchanged(src, known: dict) -> bool:
+    files = source_files(src)
+    return set(files) == set(known) and all(src.is_unchanged(f) for f in files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m core.build", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--source", required=True, help="folder or http(s) base URL with titles/ and ratings/"
+    )
+    parser.add_argument("--data-dir", required=True, type=Path, help="data folder, e.g. data/processed")
+    parser.add_argument(
+        "--max-drop", type=float, default=DEFAULT_MAX_DROP, help="share of titles a build may lose"
+    )
+    parser.add_argument("--force", action="store_true", help="rebuild even if the files look unchanged")
+    parser.add_argument(
+        "--timeout", type=float, default=HTTP_TIMEOUT_SECONDS, help="seconds per HTTP request"
+    )
+    args = parser.parse_args(argv)
+    try:
+        result = build_snapshot(
+            args.data_dir, args.source, max_drop=args.max_drop, force=args.force, timeout=args.timeout
+        )
+    except (SourceError, ValueError, OSError) as exc:
+        result = BuildResult("failed", str(exc) if not isinstance(exc, OSError) else f"cannot write: {exc}")
+    print(json.dumps(asdict(result), ensure_ascii=False))
+    return 1 if result.outcome == "failed" else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
