@@ -158,10 +158,10 @@ class TitleResolver:
 
     def _candidates(self, query: str, compact: str, per_stage: int = 25) -> set[int]:
         ratios = process.cdist([compact], self.compact, scorer=fuzz.ratio, processor=None, dtype=np.uint8)[0]
-        found = set(np.argpartition(-ratios.astype(np.int16), per_stage)[:per_stage].tolist())
+        found = set(_best(-ratios.astype(np.int16), per_stage))
         coverage = self._word_coverage(significant(query).split())
         if coverage is not None:
-            found.update(np.argpartition(-coverage, per_stage)[:per_stage].tolist())
+            found.update(_best(-coverage, per_stage))
         if query in self.exact:
             found.add(self.exact[query])
         return found
@@ -213,3 +213,10 @@ class TitleResolver:
     def tie_break(self, compact: str, i: int) -> float:
         """Damerau-Levenshtein closeness: a swapped pair of letters is one slip, not two."""
         return OSA.normalized_similarity(compact, self.compact[i])
+
+
+def _best(costs: np.ndarray, n: int) -> list[int]:
+    """Indices of the ``n`` lowest costs, in no order (all of them in a small catalogue)."""
+    if len(costs) <= n:
+        return list(range(len(costs)))
+    return np.argpartition(costs, n)[:n].tolist()

@@ -199,3 +199,9 @@ def test_load_or_build_rebuilds_a_stale_model(catalogue, tmp_path):
     rebuilt = Recommender.load_or_build(tmp_path, smaller)
     assert len(rebuilt.ids) == 300 and Recommender.load(tmp_path, smaller).ids == rebuilt.ids
     assert rebuilt.recommend(rebuilt.ids[0], k=3)
+
+
+def test_a_catalogue_smaller_than_the_candidate_pool_still_resolves(fixture_catalogue):
+    model = Recommender.build(fixture_catalogue)  # 12 titles, fewer than one search stage keeps
+    assert model.resolve("blood and watr")[0].title == "Blood & Water"
+    assert model.resolve("zzzz qqqq")[0].score < 60
