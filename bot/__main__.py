@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import sys
@@ -33,16 +34,17 @@ def main() -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines would carry the token
     try:
         store = Store(open_snapshot(settings.data_dir, settings.data_source))
-    except (SourceError, SnapshotError, OSError) as exc:
+    except (SourceError, SnapshotError, ValueError, OSError) as exc:
         print(
-            f"error: no catalogue to serve: {exc}\n"
-            "Set STREAMBOT_DATA_SOURCE to a folder or URL with titles/ and ratings/ (see README).",
+            f"error: no catalogue to serve ({exc}); set STREAMBOT_DATA_SOURCE to a folder or URL "
+            "with titles/ and ratings/, or STREAMBOT_DATA_DIR to a folder holding a snapshot (see README)",
             file=sys.stderr,
         )
         return 1
     if console:
-        from bot.console import run_console
+        from bot.console import LOCAL_USER_ID, run_console
 
+        settings = dataclasses.replace(settings, admin_ids=settings.admin_ids | {LOCAL_USER_ID})
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the chat, not with a traceback
             asyncio.run(
                 run_console(

@@ -8,6 +8,7 @@ from telegram import (
     BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
     LinkPreviewOptions,
 )
 from telegram.constants import ParseMode
@@ -15,30 +16,46 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
+from bot import refreshing
 from bot.config import Settings
-from bot.handlers import catalogue, errors, groups, inline, recommend, start, stats, where
+from bot.handlers import admin, catalogue, errors, groups, inline, recommend, start, stats, subscribe, where
 from bot.transport import RetryingRequest
+from core.refresh import Refresher
 from core.store import Store
+from core.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
-FEATURES = (start, recommend, where, catalogue, stats, groups, inline)
+FEATURES = (start, recommend, where, catalogue, stats, groups, subscribe, admin, inline)
+ADMIN_ONLY = {"reload"}  # listed in the menu of admins' private chats only
 # Updates overlap while replies travel; the CPU work of each is a few milliseconds.
 CONCURRENT_UPDATES = 16
 
 
-def commands(*, group: bool) -> list[BotCommand]:
+def commands(*, group: bool, admin: bool = False) -> list[BotCommand]:
     listed = [c for module in FEATURES for c in getattr(module, "COMMANDS", [])]
     if group:
         listed = [c for c in listed if c[0] != "start"]
+    if not admin:
+        listed = [c for c in listed if c[0] not in ADMIN_ONLY]
     return [BotCommand(name, description[:256]) for name, description in listed]
 
 
 async def publish_commands(application: Application) -> None:
-    try:
-        await application.bot.set_my_commands(commands(group=False), scope=BotCommandScopeAllPrivateChats())
-        await application.bot.set_my_commands(commands(group=True), scope=BotCommandScopeAllGroupChats())
-    except TelegramError as exc:  # a missing menu is no reason to stay offline
-        log.warning("could not publish the commands menu: %s", exc)
+    menus = [
+        (commands(group=False), BotCommandScopeAllPrivateChats()),
+        (commands(group=True), BotCommandScopeAllGroupChats()),
+    ]
+    for admin_id in sorted(application.bot_data["settings"].admin_ids):
+        menus.append((commands(group=False, admin=True), BotCommandScopeChat(admin_id)))
+    for menu, scope in menus:
+        try:
+            await application.bot.set_my_commands(menu, scope=scope)
+        except TelegramError as exc:  # a missing menu is no reason to stay offline
+            log.warning("could not publish the commands menu for %s: %s", scope.type, exc)
+
+
+async def close_subscriptions(application: Application) -> None:
+    application.bot_data["subscriptions"].close()
 
 
 def build_application(
@@ -56,6 +73,7 @@ def build_application(
         )
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(publish_commands)
+        .post_shutdown(close_subscriptions)
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
@@ -70,6 +88,11 @@ def build_application(
     application = builder.build()
     application.bot_data["store"] = store
     application.bot_data["settings"] = settings
+    application.bot_data["refresher"] = Refresher(
+        store, settings.data_dir, settings.data_source, max_drop=settings.max_title_drop
+    )
+    application.bot_data["subscriptions"] = Subscriptions(settings.data_dir)
+    refreshing.schedule(application, settings.refresh_minutes)
     for module in FEATURES:
         application.add_handlers(module.HANDLERS)
     application.add_error_handler(errors.on_error)

@@ -24,6 +24,8 @@ class Settings:
     data_dir: Path = DEFAULT_DATA_DIR
     admin_ids: frozenset[int] = frozenset()
     rate_limit: bool = True
+    refresh_minutes: float = 1440  # 0: no scheduled refresh (/reload still works)
+    max_title_drop: float = 0.2  # the refresh's sanity gate, per platform and overall
 
     @classmethod
     def from_env(cls, environ=None) -> Settings:
@@ -37,7 +39,35 @@ class Settings:
             # Only load benchmarks turn it off: they measure the bot, not Telegram's flood limits.
             rate_limit=env.get("STREAMBOT_RATE_LIMIT", "1").strip().lower()
             not in {"0", "off", "false", "no"},
+            refresh_minutes=_number(
+                env, "STREAMBOT_REFRESH_MINUTES", 1440, "minutes, e.g. 1440 (0 turns it off)"
+            ),
+            max_title_drop=_share(env.get("STREAMBOT_MAX_TITLE_DROP", "").strip() or "20%"),
         )
+
+
+def _number(env, name: str, default: float, expected: str) -> float:
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if value < 0:
+        raise ConfigError(f"{name}: {text!r} is not a number of {expected}")
+    return value
+
+
+def _share(text: str) -> float:
+    """'20%' or '0.2'."""
+    try:
+        value = float(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise ConfigError(f"STREAMBOT_MAX_TITLE_DROP: {text!r} is not a share of titles, e.g. 20% or 0.2")
+    return value
 
 
 def _ids(text: str) -> frozenset[int]:

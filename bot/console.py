@@ -52,6 +52,9 @@ class ApiError(Exception):
     """A Bot API failure; answered as HTTP 400 ``Bad Request: <message>``."""
 
 
+LOCAL_USER_ID = 1  # the person at the terminal; admin of their own bot
+
+
 class ConsoleRequest(BaseRequest):
     """Answers Bot API calls locally; the :class:`Console` renders what the bot sends."""
 
@@ -98,7 +101,7 @@ class Console:
         self,
         output: TextIO,
         *,
-        user_id: int = 1,
+        user_id: int = LOCAL_USER_ID,
         chat_id: int = 1,
         username: str = "you",
         bot_username: str = "streambot",

@@ -145,3 +145,58 @@ def inline_article(
         description=description[:200],
         input_message_content=InputTextMessageContent(clip(text), parse_mode="HTML"),
     )
+
+
+# ---- refresh, status and subscriptions ----------------------------------------------------
+def when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+
+
+def refresh_problem(attempt) -> str:
+    verb = "refused" if attempt.outcome == "refused" else "failed"
+    return (
+        f"⚠️ The catalogue refresh {verb}: {esc(attempt.detail)}\n"
+        f"Still serving catalogue <code>{esc(attempt.version)}</code>."
+    )
+
+
+def refresh_result(attempt) -> str:
+    if attempt.outcome == "updated":
+        added = sum(len(titles) for titles in attempt.added.values())
+        news = f", {added:,} new title{'s' if added != 1 else ''}" if added else ""
+        return f"✅ Now serving catalogue <code>{esc(attempt.version)}</code> ({esc(attempt.detail)}{news})."
+    if attempt.outcome == "unchanged":
+        return f"Nothing new: {esc(attempt.detail)}. Still serving <code>{esc(attempt.version)}</code>."
+    return refresh_problem(attempt)
+
+
+def new_titles(news: dict[str, list[dict]], shown: int) -> str:
+    lines = ["🆕 <b>New titles</b>"]
+    for platform, titles in news.items():
+        names = ", ".join(f"{esc(t['display_title'])} ({t['release_year']})" for t in titles[:shown])
+        more = f" and {len(titles) - shown:,} more" if len(titles) > shown else ""
+        lines.append(f"<b>{esc(platform_name(platform))}</b>: {names}{more}")
+    lines.append("Ask me <code>/where</code> or <code>/recommend</code> about any of them.")
+    return clip("\n".join(lines))
+
+
+def status(quality: dict, last, next_run, *, details: dict | None = None) -> str:
+    counts = quality.get("titles_per_platform", {})
+    per_platform = " · ".join(f"{platform_name(p)} {n:,}" for p, n in counts.items())
+    built = quality.get("built_at", "unknown").replace("T", " ").replace("+00:00", " UTC")
+    lines = [
+        f"<b>Catalogue</b> <code>{esc(quality.get('version', '?'))}</code>, built {esc(built)}",
+        f"{per_platform} ({sum(counts.values()):,} titles)",
+        "Last refresh: "
+        + (
+            f"{when(last.started_at)}, {last.outcome} ({last.seconds:.1f} s)"
+            if last
+            else "none since start-up"
+        ),
+        "Next refresh: " + (when(next_run) if next_run else "not scheduled (STREAMBOT_REFRESH_MINUTES=0)"),
+    ]
+    if details is not None:
+        if last is not None:
+            lines.append(f"Last result: {esc(last.detail)}")
+        lines += [f"{esc(name)}: {esc(value)}" for name, value in details.items()]
+    return clip("\n".join(lines))

@@ -11,8 +11,13 @@ from core.store import Store
 
 
 class RunningBot:
-    def __init__(self, server, snapshot, *, rate_limiter: bool = True):
-        settings = Settings(token="123456:TEST-token", api_base_url=server.base_url)
+    def __init__(self, server, snapshot, *, data_dir, rate_limiter: bool = True, **settings_options):
+        """``data_dir`` holds subscriptions (and snapshots a refresh writes); no scheduled
+        refreshes unless ``refresh_minutes`` is given."""
+        settings_options.setdefault("refresh_minutes", 0)
+        settings = Settings(
+            token="123456:TEST-token", api_base_url=server.base_url, data_dir=data_dir, **settings_options
+        )
         self.store = Store(snapshot)
         self.application = build_application(settings, self.store, rate_limiter=rate_limiter)
         self._ready = threading.Event()

@@ -13,8 +13,11 @@ GROUP = -1001000000001
 
 
 @pytest.fixture(scope="module")
-def tg(full_snapshot):
-    with FakeTelegram() as server, RunningBot(server, full_snapshot):
+def tg(full_snapshot, tmp_path_factory):
+    with (
+        FakeTelegram() as server,
+        RunningBot(server, full_snapshot, data_dir=tmp_path_factory.mktemp("data")),
+    ):
         yield server
 
 

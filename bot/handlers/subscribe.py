@@ -1,0 +1,67 @@
+"""/subscribe <platform> and /unsubscribe: a chat hears about new titles after a refresh."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CommandHandler, ContextTypes
+
+from bot.handlers.common import friendly, reply, text_of
+from bot.render import PLATFORM_NAMES, esc, platform_name
+from core import arguments
+
+COMMANDS = [
+    ("subscribe", "hear about new titles: /subscribe netflix"),
+    ("unsubscribe", "stop hearing about new titles: /unsubscribe netflix"),
+]
+
+
+def _platforms(text: str) -> list[str]:
+    if text.lower() in {"all", "todas", "todos"}:
+        return list(PLATFORM_NAMES)
+    return [arguments.platform(text)]
+
+
+def _names(platforms) -> str:
+    return ", ".join(platform_name(p) for p in platforms) or "nothing yet"
+
+
+@friendly("/subscribe netflix")
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    subscriptions = context.bot_data["subscriptions"]
+    chat_id = update.effective_chat.id
+    text = text_of(context)
+    if not text:
+        await reply(
+            update,
+            f"This chat follows: {esc(_names(subscriptions.of_chat(chat_id)))}.\n"
+            "Add a platform with <code>/subscribe netflix</code> (or <code>all</code>); "
+            "I write here when a catalogue refresh brings new titles.",
+        )
+        return
+    for platform in _platforms(text):
+        subscriptions.add(chat_id, platform)
+    await reply(
+        update,
+        f"Subscribed. This chat follows: {esc(_names(subscriptions.of_chat(chat_id)))}. "
+        "New titles are announced after each catalogue refresh; <code>/unsubscribe</code> stops it.",
+    )
+
+
+@friendly("/unsubscribe netflix")
+async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    subscriptions = context.bot_data["subscriptions"]
+    chat_id = update.effective_chat.id
+    text = text_of(context)
+    platforms = [None] if not text or text.lower() in {"all", "todas", "todos"} else _platforms(text)
+    ended = sum(subscriptions.remove(chat_id, platform) for platform in platforms)
+    left = subscriptions.of_chat(chat_id)
+    if not ended:
+        await reply(update, f"Nothing to stop: this chat follows {esc(_names(left))}.")
+        return
+    await reply(update, f"Done. This chat follows: {esc(_names(left))}.")
+
+
+HANDLERS = [
+    CommandHandler(["subscribe", "suscribir"], subscribe),
+    CommandHandler(["unsubscribe", "desuscribir"], unsubscribe),
+]

@@ -1,0 +1,74 @@
+"""Refreshing the catalogue from the bot: on a schedule (python-telegram-bot's JobQueue,
+which runs on APScheduler) and on /reload; then telling admins and subscribers."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import Bot
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot import render
+from core.refresh import Attempt, Refresher
+from core.subscriptions import Subscriptions
+
+log = logging.getLogger(__name__)
+JOB_NAME = "refresh"
+FIRST_CHECK_SECONDS = 60  # soon after start-up: a bot restarted after a while serves stale data
+SHOWN_PER_PLATFORM = 5
+
+
+def schedule(application: Application, minutes: float) -> None:
+    if minutes <= 0 or application.job_queue is None:
+        return
+    interval = minutes * 60
+    application.job_queue.run_repeating(
+        refresh_job, interval=interval, first=min(interval, FIRST_CHECK_SECONDS), name=JOB_NAME
+    )
+
+
+def next_run(application: Application):
+    """When the next scheduled refresh runs (an aware datetime), or None."""
+    if application.job_queue is None:
+        return None
+    jobs = application.job_queue.get_jobs_by_name(JOB_NAME)
+    return jobs[0].next_t if jobs else None
+
+
+async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await run_refresh(context.application)
+
+
+async def run_refresh(application: Application, force: bool = False) -> Attempt:
+    """Refresh off the event loop, then tell whoever should know. Never raises for bad data."""
+    refresher: Refresher = application.bot_data["refresher"]
+    previous = refresher.last
+    attempt = await asyncio.to_thread(refresher.refresh, force)
+    if not attempt.ok and (previous is None or previous.ok or previous.detail != attempt.detail):
+        await tell_admins(application, render.refresh_problem(attempt))  # once per new problem
+    if attempt.added:
+        await tell_subscribers(application.bot, application.bot_data["subscriptions"], attempt)
+    return attempt
+
+
+async def tell_admins(application: Application, text: str) -> None:
+    for admin in sorted(application.bot_data["settings"].admin_ids):
+        try:
+            await application.bot.send_message(admin, text)
+        except TelegramError as exc:  # an admin who never started the bot cannot be messaged
+            log.warning("could not tell admin %s: %s", admin, exc)
+
+
+async def tell_subscribers(bot: Bot, subscriptions: Subscriptions, attempt: Attempt) -> None:
+    for chat_id, platforms in subscriptions.chats_for(attempt.added).items():
+        if not subscriptions.claim(attempt.version, chat_id):
+            continue
+        news = {p: attempt.added[p] for p in platforms}
+        try:
+            await bot.send_message(chat_id, render.new_titles(news, SHOWN_PER_PLATFORM))
+        except Forbidden:  # blocked the bot or removed it from the group: stop writing there
+            subscriptions.remove(chat_id)
+        except TelegramError as exc:
+            log.warning("could not tell chat %s about new titles: %s", chat_id, exc)

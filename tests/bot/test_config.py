@@ -1,0 +1,35 @@
+"""Settings from the environment: defaults, forms people write, and clear refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import ConfigError, Settings
+
+
+def test_defaults_refresh_daily_with_a_20_percent_gate():
+    settings = Settings.from_env({})
+    assert settings.token is None and settings.refresh_minutes == 1440 and settings.max_title_drop == 0.2
+
+
+@pytest.mark.parametrize(("text", "share"), [("30%", 0.3), ("0.05", 0.05), ("100%", 1.0), ("0", 0.0)])
+def test_the_gate_takes_a_percentage_or_a_fraction(text, share):
+    assert Settings.from_env({"STREAMBOT_MAX_TITLE_DROP": text}).max_title_drop == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("STREAMBOT_REFRESH_MINUTES", "daily", "STREAMBOT_REFRESH_MINUTES: 'daily' is not a number of minutes"),
+        ("STREAMBOT_REFRESH_MINUTES", "-5", "(0 turns it off)"),
+        ("STREAMBOT_MAX_TITLE_DROP", "150%", "STREAMBOT_MAX_TITLE_DROP: '150%' is not a share of titles"),
+        ("STREAMBOT_ADMIN_IDS", "12, bob", "'bob' is not a Telegram user id"),
+    ],
+)
+def test_a_wrong_setting_names_the_variable_and_what_it_expects(name, value, message):
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        Settings.from_env({name: value})
+
+
+def test_refreshes_can_be_turned_off():
+    assert Settings.from_env({"STREAMBOT_REFRESH_MINUTES": "0"}).refresh_minutes == 0

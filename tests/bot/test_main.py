@@ -1,0 +1,50 @@
+"""``python -m bot`` as a person runs it: the console chat on a fresh data folder, and
+the one line it prints when there is nothing to serve."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from tests.conftest import FIXTURE_SOURCE, REPO
+
+
+def run_bot(stdin: str, **env) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "STREAMBOT_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot"],
+        input=stdin,
+        env={**environ, **env},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_console_user_can_check_status_and_reload(tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURE_SOURCE, source)
+    env = {"STREAMBOT_DATA_SOURCE": str(source), "STREAMBOT_DATA_DIR": str(tmp_path / "data")}
+    first = run_bot("/status\n/reload\n", **env)
+    assert first.returncode == 0, first.stderr
+    assert "12 titles" in first.stdout and f"Source: {source}" in first.stdout  # the local user is admin
+    assert "Nothing new: the source files have not changed" in first.stdout
+
+    with open(source / "titles" / "hulu_titles.csv", "a", encoding="utf-8") as handle:
+        handle.write('s77,Movie,Console Fresh,,,,"May 1, 2021",2021,PG,90 min,Comedy,New.\n')
+    second = run_bot("/subscribe hulu\n/reload\n/where console fresh\n", **env)
+    assert "Now serving catalogue" in second.stdout and "(13 titles, 1 new title)" in second.stdout
+    assert "Hulu: Console Fresh (2021)" in second.stdout  # the subscribed console chat is told
+    assert "Console Fresh" in second.stdout.split("> /where console fresh", 1)[1]
+
+
+def test_without_data_it_exits_with_one_line_saying_what_to_set(tmp_path):
+    done = run_bot(
+        "", STREAMBOT_DATA_SOURCE=str(tmp_path / "nowhere"), STREAMBOT_DATA_DIR=str(tmp_path / "d")
+    )
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "set STREAMBOT_DATA_SOURCE" in done.stderr
+    assert "nowhere: source folder does not exist" in done.stderr

@@ -1,0 +1,107 @@
+"""End-to-end refresh: /reload and /status through the real bot over HTTP, admins told
+about broken data, subscribers told about new titles once, subscriptions kept across
+a restart. The catalogue is the small fixture source, so each rebuild takes a second."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from core.store import Store, open_snapshot
+from tests.bot.running_bot import RunningBot
+from tests.conftest import FIXTURE_SOURCE
+from tests.telegram_server import FakeTelegram
+
+ADMIN, USER = 42, 4242
+GROUP = -1002000000002
+NETFLIX = "titles/netflix_titles.csv"
+NEW_ROW = 's99,Movie,The Refresh Test,Ann,Bo,Spain,"October 1, 2021",2021,PG,101 min,Dramas,A new film.\n'
+
+
+@pytest.fixture
+def setup(tmp_path):
+    source, data = tmp_path / "source", tmp_path / "data"
+    shutil.copytree(FIXTURE_SOURCE, source)
+    return source, data
+
+
+def start(tg, source, data):
+    store = Store(open_snapshot(data, source))
+    return RunningBot(tg, store.current, data_dir=data, data_source=str(source), admin_ids=frozenset({ADMIN}))
+
+
+def say(tg, text, user_id, chat_type="private", timeout=20.0):
+    mark = tg.mark()
+    chat_id = GROUP if chat_type == "group" else user_id
+    tg.send_text(text, user_id=user_id, chat_type=chat_type, chat_id=chat_id)
+    return tg.wait_for("sendMessage", lambda c: c.params["chat_id"] == chat_id, after=mark, timeout=timeout)
+
+
+def reload(tg, *args):
+    mark = tg.mark()
+    say(tg, " ".join(["/reload", *args]), ADMIN)
+    return tg.wait_for("editMessageText", lambda c: c.params["chat_id"] == ADMIN, after=mark, timeout=60)
+
+
+def messages_to(tg, chat_id, after=0):
+    return [
+        c.text for c in tg.calls()[after:] if c.method == "sendMessage" and c.params["chat_id"] == chat_id
+    ]
+
+
+def test_reload_swaps_in_new_titles_and_tells_subscribers_once(setup):
+    source, data = setup
+    with FakeTelegram() as tg, start(tg, source, data):
+        assert "Subscribed" in say(tg, "/subscribe netflix", USER, chat_type="group").text
+        assert "Netflix 3 " in say(tg, "/status", USER).text
+
+        with open(source / NETFLIX, "a", encoding="utf-8") as handle:
+            handle.write(NEW_ROW)
+        mark = tg.mark()
+        assert "Now serving catalogue" in reload(tg).text
+        news = tg.wait_for("sendMessage", lambda c: c.params["chat_id"] == GROUP, after=mark, timeout=10)
+        assert "New titles" in news.text and "Netflix</b>: The Refresh Test (2021)" in news.text
+        assert "The Refresh Test" in say(tg, "/where the refresh test", USER).text  # served at once
+
+        mark = tg.mark()
+        assert "Nothing new" in reload(tg).text  # nothing rebuilt, nobody told twice
+        assert "unchanged" in say(tg, "/status", ADMIN).text
+        assert messages_to(tg, GROUP, mark) == []
+
+
+def test_status_shows_admins_the_details_and_reload_is_for_admins_only(setup):
+    source, data = setup
+    with FakeTelegram() as tg, start(tg, source, data):
+        public = say(tg, "/status", USER).text
+        assert "12 titles" in public and "Last refresh: none since start-up" in public
+        assert "Source:" not in public
+        assert f"Source: {source}" in say(tg, "/status", ADMIN).text
+        assert "Only the bot's admins" in say(tg, "/reload", USER).text
+
+
+def test_admins_hear_once_about_a_broken_source_and_the_old_data_keeps_serving(setup):
+    source, data = setup
+    with FakeTelegram() as tg, start(tg, source, data):
+        say(tg, "/start", ADMIN)  # an admin's private chat exists once they wrote to the bot
+        (source / NETFLIX).unlink()
+        mark = tg.mark()
+        result = reload(tg)
+        assert "failed" in result.text and "netflix_titles.csv: file not found" in result.text
+        warnings = [t for t in messages_to(tg, ADMIN, mark) if t.startswith("⚠️")]
+        assert len(warnings) == 1 and "Still serving catalogue" in warnings[0]
+        assert "12 titles" in say(tg, "/status", USER).text
+
+        mark = tg.mark()
+        reload(tg)  # the same problem again: the admins already know
+        assert [t for t in messages_to(tg, ADMIN, mark) if t.startswith("⚠️")] == []
+
+
+def test_subscriptions_survive_a_restart(setup):
+    source, data = setup
+    with FakeTelegram() as tg:
+        with start(tg, source, data):
+            say(tg, "/subscribe hulu", USER)
+        with start(tg, source, data):
+            assert "This chat follows: Hulu." in say(tg, "/subscribe", USER).text
+            assert "follows: nothing yet" in say(tg, "/unsubscribe all", USER).text
