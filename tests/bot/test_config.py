@@ -20,7 +20,11 @@ def test_the_gate_takes_a_percentage_or_a_fraction(text, share):
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
-        ("STREAMBOT_REFRESH_MINUTES", "daily", "STREAMBOT_REFRESH_MINUTES: 'daily' is not a number of minutes"),
+        (
+            "STREAMBOT_REFRESH_MINUTES",
+            "daily",
+            "STREAMBOT_REFRESH_MINUTES: 'daily' is not a number of minutes",
+        ),
         ("STREAMBOT_REFRESH_MINUTES", "-5", "(0 turns it off)"),
         ("STREAMBOT_MAX_TITLE_DROP", "150%", "STREAMBOT_MAX_TITLE_DROP: '150%' is not a share of titles"),
         ("STREAMBOT_ADMIN_IDS", "12, bob", "'bob' is not a Telegram user id"),
