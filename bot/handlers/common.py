@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import render
 from bot.args import UsageError
+from bot.logs import mark_outcome
 from core.arguments import ArgumentError
 from core.store import Snapshot
 
@@ -40,8 +41,10 @@ def friendly(example: str):
             try:
                 return await handler(update, context)
             except UsageError as exc:
+                mark_outcome("bad_input")
                 await reply(update, render.usage_error(str(exc)))
             except ArgumentError as exc:
+                mark_outcome("bad_input")
                 await reply(update, render.usage_error(f"{_sentence(exc)} Example: {example}"))
 
         return wrapper

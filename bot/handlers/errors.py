@@ -9,12 +9,15 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError
 from telegram.ext import ContextTypes
 
+from bot.logs import mark_outcome
+
 log = logging.getLogger("bot.errors")
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     error = context.error
+    mark_outcome("error")
     if isinstance(error, Forbidden):
         log.info("blocked by a user or removed from a chat: %s", error)
         return
