@@ -6,11 +6,12 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import os
 import sys
+import urllib.parse
 
 from telegram import Update
 
+from bot import health, logs
 from bot.app import build_application
 from bot.config import ConfigError, Settings
 from core.snapshot import SnapshotError
@@ -27,11 +28,9 @@ def main() -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     console = settings.token is None
-    logging.basicConfig(
-        level=os.environ.get("STREAMBOT_LOG_LEVEL", "WARNING" if console else "INFO").upper(),
-        format="%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
+    logs.configure(
+        settings.log_level or ("WARNING" if console else "INFO"), settings.log_format, settings.token
     )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines would carry the token
     try:
         store = Store(open_snapshot(settings.data_dir, settings.data_source))
     except (SourceError, SnapshotError, ValueError, OSError) as exc:
@@ -55,8 +54,30 @@ def main() -> int:
             )
         return 0
     application = build_application(settings, store, rate_limiter=settings.rate_limit)
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    if settings.webhook_url:
+        run_webhook(application, settings)
+    else:
+        log.info("starting long polling")
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
+
+
+def run_webhook(application, settings: Settings) -> None:
+    """Serve Telegram's calls on STREAMBOT_WEBHOOK_LISTEN:PORT, at the URL's path; TLS is
+    the reverse proxy's job. Telegram proves each call with the secret token."""
+    path = urllib.parse.urlsplit(settings.webhook_url).path.strip("/")
+    application.job_queue.run_repeating(
+        health.webhook_heartbeat, interval=health.WEBHOOK_CHECK_SECONDS, first=1
+    )
+    log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
+    application.run_webhook(
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        url_path=path,
+        webhook_url=settings.webhook_url,
+        secret_token=settings.secret_token,
+        allowed_updates=Update.ALL_TYPES,
+    )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ from telegram.request import BaseRequest
 from bot import refreshing
 from bot.config import Settings
 from bot.handlers import admin, catalogue, errors, groups, inline, recommend, start, stats, subscribe, where
+from bot.health import PollingRequest
+from bot.logs import LoggedUpdateProcessor
 from bot.transport import RetryingRequest
 from core.refresh import Refresher
 from core.store import Store
@@ -71,7 +73,7 @@ def build_application(
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .concurrent_updates(CONCURRENT_UPDATES)
+        .concurrent_updates(LoggedUpdateProcessor(CONCURRENT_UPDATES))
         .post_init(publish_commands)
         .post_shutdown(close_subscriptions)
     )
@@ -82,7 +84,7 @@ def build_application(
     else:
         builder = builder.request(
             RetryingRequest(connection_pool_size=CONCURRENT_UPDATES + 4, read_timeout=15)
-        ).get_updates_request(RetryingRequest(connection_pool_size=1))
+        ).get_updates_request(PollingRequest(settings.heartbeat_file, connection_pool_size=1))
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()

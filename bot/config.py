@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,24 @@ class Settings:
     rate_limit: bool = True
     refresh_minutes: float = 1440  # 0: no scheduled refresh (/reload still works)
     max_title_drop: float = 0.2  # the refresh's sanity gate, per platform and overall
+    log_level: str | None = None  # None: INFO, or WARNING in the console
+    log_format: str = "kv"  # or "json"
+    webhook_url: str | None = None  # set: run_webhook instead of polling
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8080
+    webhook_secret: str | None = None  # None: derived from the token
+    health_max_age: float = 120  # seconds since the last contact with Telegram
+
+    @property
+    def heartbeat_file(self) -> Path:
+        return self.data_dir / "heartbeat"
+
+    @property
+    def secret_token(self) -> str:
+        """What Telegram sends in X-Telegram-Bot-Api-Secret-Token with each webhook call."""
+        if self.webhook_secret:
+            return self.webhook_secret
+        return hashlib.sha256(f"streambot-webhook:{self.token}".encode()).hexdigest()[:48]
 
     @classmethod
     def from_env(cls, environ=None) -> Settings:
@@ -43,7 +62,41 @@ class Settings:
                 env, "STREAMBOT_REFRESH_MINUTES", 1440, "minutes, e.g. 1440 (0 turns it off)"
             ),
             max_title_drop=_share(env.get("STREAMBOT_MAX_TITLE_DROP", "").strip() or "20%"),
+            log_level=_choice(env, "STREAMBOT_LOG_LEVEL", LOG_LEVELS, upper=True),
+            log_format=_choice(env, "STREAMBOT_LOG_FORMAT", ("kv", "json")) or "kv",
+            webhook_url=_webhook_url(
+                env.get("STREAMBOT_WEBHOOK_URL", "").strip(),
+                bool(env.get("TELEGRAM_API_BASE_URL", "").strip()),
+            ),
+            webhook_listen=env.get("STREAMBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",
+            webhook_port=int(_number(env, "STREAMBOT_WEBHOOK_PORT", 8080, "a TCP port, e.g. 8080")),
+            webhook_secret=env.get("STREAMBOT_WEBHOOK_SECRET", "").strip() or None,
+            health_max_age=_number(env, "STREAMBOT_HEALTH_MAX_AGE", 120, "seconds, e.g. 120"),
         )
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _choice(env, name: str, choices, upper: bool = False) -> str | None:
+    text = env.get(name, "").strip()
+    if not text:
+        return None
+    value = text.upper() if upper else text.lower()
+    if value not in choices:
+        raise ConfigError(f"{name}: {text!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def _webhook_url(text: str, own_api_server: bool) -> str | None:
+    if not text:
+        return None
+    # Telegram calls https only; a self-hosted Bot API server (or a test one) also calls http.
+    if not text.startswith("https://") and not (own_api_server and text.startswith("http://")):
+        raise ConfigError(
+            f"STREAMBOT_WEBHOOK_URL: {text!r} must be the public https:// address Telegram will call"
+        )
+    return text
 
 
 def _number(env, name: str, default: float, expected: str) -> float:

@@ -19,6 +19,8 @@ import math
 import re
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -172,6 +174,7 @@ class FakeTelegram:
         self._messages: dict[tuple[int, int], dict] = {}
         self._commands: dict[str, list] = {}
         self._faults: dict[str, list[dict]] = {}
+        self._webhook: dict | None = None
         self._delays: dict[str, list[float]] = {}
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -214,14 +217,45 @@ class FakeTelegram:
 
     # ----------------------------------------------------------------- pushing updates
     def push_update(self, update: dict) -> dict:
-        """Queue a raw update (update_id assigned when missing) for the next getUpdates."""
+        """Queue a raw update (update_id assigned when missing) for the next getUpdates, or,
+        while a webhook is set, POST it there as Telegram does (in the background)."""
         with self._cond:
             if "update_id" not in update:
                 update = {"update_id": self._next_update_id, **update}
             self._next_update_id = max(self._next_update_id, update["update_id"] + 1)
-            self._updates.append(update)
-            self._cond.notify_all()
+            webhook = self._webhook
+            if webhook is None:
+                self._updates.append(update)
+                self._cond.notify_all()
+        if webhook is not None:
+            threading.Thread(target=self.post_webhook, args=(update,), daemon=True).start()
         return update
+
+    @property
+    def webhook(self) -> dict | None:
+        """{"url", "secret_token"} from the last setWebhook, or None."""
+        with self._cond:
+            return dict(self._webhook) if self._webhook else None
+
+    def post_webhook(self, update: dict, secret: str | None = None) -> int:
+        """POST ``update`` to the webhook with its secret (or ``secret``); the HTTP status."""
+        hook = self.webhook
+        assert hook is not None, "no webhook is set"
+        request = urllib.request.Request(
+            hook["url"],
+            data=json.dumps(update).encode(),
+            headers={
+                "Content-Type": "application/json",
+                "X-Telegram-Bot-Api-Secret-Token": secret
+                if secret is not None
+                else hook["secret_token"] or "",
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
 
     def user(self, user_id: int, **fields: Any) -> dict:
         """The user with ``user_id`` (created on first use; ``fields`` override)."""
@@ -411,8 +445,13 @@ class FakeTelegram:
     # All run with self._cond held.
     def _dispatch(self, method: str, p: dict, files: dict[str, bytes]) -> Any:
         name = method.lower()
-        if name == "deletewebhook" and p.get("drop_pending_updates"):
-            self._updates.clear()
+        if name == "deletewebhook":
+            self._webhook = None
+            if p.get("drop_pending_updates"):
+                self._updates.clear()
+        if name == "setwebhook":
+            self._webhook = {"url": p["url"], "secret_token": p.get("secret_token")}
+            return True
         if name in (
             "deletewebhook",
             "answercallbackquery",
@@ -427,9 +466,12 @@ class FakeTelegram:
         if name == "getme":
             return self.bot_user
         if name == "getupdates":
+            if self._webhook is not None:
+                raise ApiError("Conflict: can't use getUpdates method while webhook is active", 409)
             return self._get_updates(p)
         if name == "getwebhookinfo":
-            return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+            url = self._webhook["url"] if self._webhook else ""
+            return {"url": url, "has_custom_certificate": False, "pending_update_count": len(self._updates)}
         if name in ("setmycommands", "getmycommands", "deletemycommands"):
             key = json.dumps(
                 [p.get("scope") or {"type": "default"}, p.get("language_code", "")], sort_keys=True
