@@ -274,3 +274,25 @@ def test_full_data_counts_and_repairs(datasets_dir):
 def test_full_data_keeps_the_platforms_own_maturity_labels(full_catalogue):
     labels = set(full_catalogue["rating"])
     assert {"13+", "all_ages", "tv-14", "g"} <= labels
+
+
+def test_download_mirrors_a_url_source_into_a_folder_the_etl_reads(tmp_path, capsys, fixture_catalogue):
+    from core import download
+
+    with StaticServer(FIXTURE_SOURCE) as server:
+        assert download.main(["--source", server.url, "--out", str(tmp_path / "copy")]) == 0
+    files = sorted(p.relative_to(tmp_path / "copy").as_posix() for p in (tmp_path / "copy").rglob("*.csv"))
+    assert files == sorted(p.relative_to(FIXTURE_SOURCE).as_posix() for p in FIXTURE_SOURCE.rglob("*.csv"))
+    pd.testing.assert_frame_equal(build_catalogue(tmp_path / "copy"), fixture_catalogue)
+    assert "STREAMBOT_DATA_SOURCE=" in capsys.readouterr().out
+
+
+def test_download_from_a_dead_url_is_one_line(tmp_path, capsys):
+    from core import download
+
+    with StaticServer(FIXTURE_SOURCE) as server:
+        url = server.url
+    assert download.main(["--source", url, "--out", str(tmp_path / "copy")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "is unreachable (" in err and err.count("\n") == 1
+    assert not list(tmp_path.rglob("*.csv"))
