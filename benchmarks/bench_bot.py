@@ -92,15 +92,19 @@ def bot_process(tg: FakeTelegram, args):
         "STREAMBOT_DATA_DIR": args.data_dir,
         "STREAMBOT_DATA_SOURCE": args.source,
         "STREAMBOT_RATE_LIMIT": "0",
-        "STREAMBOT_LOG_LEVEL": "WARNING",
+        "STREAMBOT_LOG_LEVEL": args.log_level,
+        "STREAMBOT_REFRESH_MINUTES": "0",
     }
-    process = subprocess.Popen([sys.executable, "-m", "bot"], env=env)
+    # As deployed: a log line per update, here to a file rather than the terminal.
+    log = open(args.log_file, "w")  # noqa: SIM115 - closed when the bot has stopped
+    process = subprocess.Popen([sys.executable, "-m", "bot"], env=env, stderr=log)
     try:
         tg.wait_for("getUpdates", timeout=120)
         yield process
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(30)
+        log.close()
 
 
 def main() -> None:
@@ -112,6 +116,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--data-dir", default="data/processed")
     parser.add_argument("--source", default="../shared/datasets")
+    parser.add_argument("--log-level", default="INFO", help="the bot's STREAMBOT_LOG_LEVEL")
+    parser.add_argument("--log-file", default="/tmp/streambot-bench.log", help="where the bot's log goes")
     args = parser.parse_args()
 
     users = itertools.count(10_000)
