@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.handlers import catalogue, groups, recommend, stats, where
+from bot.handlers import admin, catalogue, groups, recommend, stats, subscribe, where
 from bot.handlers.common import reply
 
 COMMANDS = [("start", "what I can do"), ("help", "every command, with examples")]
@@ -38,14 +38,15 @@ def welcome(bot_username: str) -> str:
         "• /top <i>[platform] [year] [genre]</i> — the best scored\n"
         "• /stats <i>platform</i> — a chart of the catalogue\n"
         f"• In any chat, type <code>@{bot_username} frozen</code> to share suggestions with friends; "
-        "in a group, /poll <i>title</i> lets everyone vote.\n\n"
+        "in a group, /poll <i>title</i> lets everyone vote.\n"
+        "• /subscribe <i>platform</i> — hear about new titles when the catalogue is refreshed\n\n"
         "Tap an example below, or type your own. /help lists every command."
     )
 
 
 def help_text() -> str:
     lines = ["<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)"]
-    for module in (recommend, where, catalogue, stats, groups):
+    for module in (recommend, where, catalogue, stats, groups, subscribe, admin):
         lines += [f"/{name} — {description}" for name, description in module.COMMANDS]
     lines.append("\nArguments can come in any order: <code>/count 2019 shows netflix</code> works.")
     return "\n".join(lines)

@@ -46,6 +46,13 @@ def test_start_up_publishes_commands_for_private_chats_and_groups(tg):
     assert {"recommend", "where", "count", "stats", "poll", "top"} <= names
 
 
+def test_help_lists_every_command_of_the_menu(tg):
+    menu = {c["command"] for c in tg.calls("setMyCommands")[0].params["commands"]} - {"start", "help"}
+    text = ask(tg, "/help").text
+    assert [name for name in sorted(menu) if f"/{name} — " not in text] == []
+    assert "/status — " in text and "/subscribe — " in text
+
+
 def test_start_offers_examples_that_run_when_tapped(tg):
     welcome = ask(tg, "/start")
     assert "/recommend" in welcome.params["text"]
