@@ -4,11 +4,10 @@
     matches = rec.resolve("frozne 2")            # best first; Match.confident on a sure top match
     rec.recommend(matches[0].id, k=5, platform="disney")
 
-Resolution lives in ``core.titles``. Recommendations are content-based: each title is a
-sparse vector of weighted blocks (series, genres, description, director, cast, title
-words, type), built with scikit-learn; cosine similarity picks neighbours. Only each
-title's nearest neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a
-platform filter still finds enough), never the dense 23k x 23k matrix.
+Resolution lives in ``core.titles``. Recommendations are content-based: the feature
+vectors and the neighbour search live in ``core.similarity``. Only each title's nearest
+neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a platform filter
+still finds enough), never the dense 23k x 23k matrix.
 
 Persisted beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickle) and
 ``recommender.json`` (format, catalogue version, weights). ``load`` raises
@@ -19,13 +18,13 @@ Persisted beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickl
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from core.similarity import genre_words, nearest_neighbours, rating_bonus, split_list, title_features
 from core.snapshot import write_atomically
 from core.titles import CONFIDENT_MARGIN, CONFIDENT_SCORE, EXACT_SCORE, TitleResolver, normalise, series_keys
 
@@ -36,7 +35,6 @@ META_FILE = "recommender.json"
 FORMAT = 1
 PER_PLATFORM = 25  # neighbours kept per title and platform
 MAX_K = 20
-TIE_BONUS = 1e-3  # the mean rating only reorders suggestions whose similarities differ by less
 SEP = "\x1f"  # joins string arrays into one byte array in the npz
 
 
@@ -76,11 +74,11 @@ class Recommender:
         self.platforms = catalogue["platform"].tolist()
         self.platform_names = frozenset(self.platforms)
         self.years = catalogue["release_year"].to_numpy(dtype=np.int64)
-        self.genres = [_split(v) for v in catalogue["listed_in"]]
-        words_of = {labels: _genre_words(labels) for labels in set(map(tuple, self.genres))}
+        self.genres = [split_list(v) for v in catalogue["listed_in"]]
+        words_of = {labels: genre_words(labels) for labels in set(map(tuple, self.genres))}
         self.genre_words = [words_of[tuple(g)] for g in self.genres]  # reasons compare these per pair
-        self.directors = [_split(v) for v in catalogue["director"]]
-        self.cast = [_split(v)[:8] for v in catalogue["cast"]]
+        self.directors = [split_list(v) for v in catalogue["director"]]
+        self.cast = [split_list(v)[:8] for v in catalogue["cast"]]
         self.rating_bonus = rating_bonus(catalogue)
         self.series = series
         self.row_key = np.asarray(row_key, dtype=np.int32)
@@ -250,133 +248,6 @@ class Recommender:
         if genres and len(parts) < 2:
             parts.append("shares: " + ", ".join(genres[:3]))
         return "; ".join(parts) or "similar story"
-
-
-# ---- model building (scikit-learn is imported here only, so a loaded bot never pays for it) ----
-WEIGHTS = {
-    "series": 5.0, "genres": 1.5, "genre_words": 1.0, "type": 0.4,  # shared by many titles: the dense part
-    "description": 1.0, "director": 0.8, "cast": 0.6, "title": 0.6,  # distinctive: the sparse part
-}  # fmt: skip
-DENSE_BLOCKS = ("genres", "genre_words", "type")
-GENRE_NOISE = frozenset(["tv", "movies", "movie", "shows", "show", "series", "and", "international"])
-
-
-def title_features(catalogue: pd.DataFrame, series: list[str]):
-    """Weighted blocks, each L2-normalised per title, for a cosine similarity over all blocks.
-
-    Genres and type make almost every pair of titles similar a little, so a sparse product
-    over them is nearly dense and slow. Titles share only ~2,000 distinct genre+type
-    combinations, so that part is a small combination x combination table instead.
-    Returns (sparse distinctive blocks, combination id per title, combination table,
-    1 / norm of each title's full vector).
-    """
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
-
-    def tfidf(docs, **options):
-        try:
-            return TfidfVectorizer(dtype=np.float32, **options).fit_transform(docs)
-        except ValueError:  # empty vocabulary (e.g. a small catalogue without cast)
-            return csr_matrix((len(docs), 0), dtype=np.float32)
-
-    lists = {"analyzer": lambda items: items}
-    genres = [_split(v) for v in catalogue["listed_in"]]
-    blocks = {
-        "series": tfidf([[s] if s else [] for s in series], **lists),
-        "genres": tfidf(genres, **lists),
-        "genre_words": tfidf([_genre_words(g) for g in genres], **lists),
-        "type": tfidf([[t] for t in catalogue["type"].fillna("")], **lists),
-        "description": tfidf(
-            catalogue["description"].fillna("").tolist(),
-            stop_words="english",
-            sublinear_tf=True,
-            min_df=2,
-            max_df=0.3,
-        ),
-        "director": tfidf([_split(v) for v in catalogue["director"]], min_df=2, **lists),
-        "cast": tfidf([_split(v)[:8] for v in catalogue["cast"]], min_df=2, **lists),  # the leads
-        "title": tfidf(catalogue["display_title"].map(normalise).tolist(), stop_words="english", min_df=2),
-    }
-    weighted = {
-        name: (normalize(blocks[name]) if blocks[name].shape[1] else blocks[name]) * np.float32(np.sqrt(w))
-        for name, w in WEIGHTS.items()
-    }
-    norms = np.sqrt(sum(np.asarray(m.multiply(m).sum(axis=1)).ravel() for m in weighted.values()))
-    sparse = hstack([weighted[n] for n in WEIGHTS if n not in DENSE_BLOCKS], format="csr", dtype=np.float32)
-    combo_of = (catalogue["listed_in"].fillna("") + "|" + catalogue["type"].fillna("")).factorize()[0]
-    firsts = np.unique(combo_of, return_index=True)[1]
-    dense = hstack([weighted[n] for n in DENSE_BLOCKS], format="csr")[firsts].toarray()
-    return sparse, combo_of, dense @ dense.T, 1 / np.maximum(norms, 1e-9)
-
-
-def _genre_words(labels) -> list[str]:
-    """Platform-neutral genre words: "Dramas", "TV Dramas" and "Drama" all become "drama"."""
-    words = set()
-    for label in labels:
-        for word in re.findall(r"[a-z]+", label):
-            if word not in GENRE_NOISE:
-                words.add(
-                    word[:-3] + "y" if word.endswith("ies") else word.rstrip("s") if len(word) > 4 else word
-                )
-    return sorted(words)
-
-
-def rating_bonus(catalogue: pd.DataFrame) -> np.ndarray:
-    """0..TIE_BONUS by mean rating: added to similarities, it only reorders near-ties."""
-    scores = catalogue["score"].astype("float64").fillna(catalogue["score"].mean()).to_numpy()
-    spread = max(float(np.ptp(scores)), 1e-9)
-    return (TIE_BONUS * (scores - scores.min()) / spread).astype(np.float32)
-
-
-def nearest_neighbours(
-    features, platforms: np.ndarray, bonus: np.ndarray, per_platform: int, chunk: int = 256
-):
-    """Each row's ``per_platform`` best rows on every platform (itself included), best first.
-
-    "Best" is similarity + rating bonus, as ``recommend`` ranks them; the bonus also breaks
-    the many exact ties that make ``argpartition`` slow. Rows are compared a chunk at a time
-    (a dense chunk x n block, never n x n) on two threads: scipy's sparse product and numpy
-    release the GIL. Columns are sorted by platform, then genre+type combination, so the
-    combination part of each chunk is a fast ``np.repeat`` rather than a gather.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    sparse, combo_of, combo_table, inverse_norm = features
-    order = np.lexsort((combo_of, platforms))
-    bounds = np.flatnonzero(np.r_[True, platforms[order][1:] != platforms[order][:-1], True])
-    slices = [(a, b, min(per_platform, b - a)) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-    width = sum(keep for _, _, keep in slices)
-    run_starts = np.flatnonzero(np.r_[True, (combo_of[order][1:] != combo_of[order][:-1]) | np.isin(
-        np.arange(1, len(order)), bounds)])  # fmt: skip
-    run_combos, run_lengths = combo_of[order][run_starts], np.diff(np.r_[run_starts, len(order)])
-    others, other_scale, other_bonus = sparse[order].T.tocsr(), inverse_norm[order], bonus[order]
-    neighbours = np.zeros((sparse.shape[0], width), dtype=np.int32)
-    similarities = np.zeros((sparse.shape[0], width), dtype=np.float32)
-
-    def fill(start: int) -> None:
-        rows = slice(start, start + chunk)
-        dense = (sparse[rows] @ others).toarray()
-        dense += np.repeat(combo_table[combo_of[rows]][:, run_combos], run_lengths, axis=1)
-        dense *= inverse_norm[rows, None] * other_scale[None, :]
-        dense += other_bonus[None, :]
-        picked = [a + np.argpartition(dense[:, a:b], -keep, axis=1)[:, -keep:] for a, b, keep in slices]
-        columns = np.hstack(picked)
-        ranked = np.take_along_axis(dense, columns, axis=1)
-        best = np.argsort(-ranked, axis=1, kind="stable")
-        columns = np.take_along_axis(columns, best, axis=1)
-        neighbours[rows] = order[columns]
-        similarities[rows] = np.take_along_axis(ranked, best, axis=1) - other_bonus[columns]
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(fill, range(0, sparse.shape[0], chunk)))
-    return neighbours, similarities
-
-
-def _split(value) -> tuple[str, ...]:
-    # Tuples of strings: the garbage collector stops tracking them, so its full passes over
-    # the ~100k per-title lists do not show up as latency spikes.
-    return tuple(part for part in value.split(", ") if part) if isinstance(value, str) else ()
 
 
 def _pack(strings) -> np.ndarray:
