@@ -26,6 +26,7 @@ ANSI_CODES = {
     "del": "9",
 }
 RESET = "\033[0m"
+INDENT = "  "  # a reply block's body and choices, under its header
 _ANSI_RE = re.compile(r"\033\[[0-9;]*m")
 
 
