@@ -1,6 +1,7 @@
 """Builders for the JSON objects a fake Bot API server hands to python-telegram-bot.
 
-Pure functions over plain dicts (no Telegram imports) used by ``tests/telegram_server.py``.
+Pure functions over plain dicts (no Telegram imports) used by ``tests/telegram_server.py`` and
+the ``tests/telegram_*.py`` modules it is built from.
 Every object carries the fields python-telegram-bot 22.8 requires when it parses it.
 """
 
