@@ -21,6 +21,7 @@ from pathlib import Path
 from core.etl import run_etl, source_files
 from core.recommender import Recommender
 from core.snapshot import (
+    SOURCE_FILE,
     SnapshotError,
     current_dir,
     load_quality,
@@ -67,7 +68,7 @@ def build_snapshot(
     result = run_etl(src)
     if previous_quality and not force and result.version == previous_quality.get("version"):
         # Touched or re-served but identical: remember the new validators, skip the rebuild.
-        write_json(current_dir(data_dir) / "source.json", result.source_state)
+        write_json(current_dir(data_dir) / SOURCE_FILE, result.source_state)
         return BuildResult("unchanged", "the source files have the same content", result.version)
     if previous_quality:
         problem = shrinkage(
