@@ -26,7 +26,15 @@ import pandas as pd
 
 from core.similarity import genre_words, nearest_neighbours, rating_bonus, split_list, title_features
 from core.snapshot import write_atomically
-from core.titles import CONFIDENT_MARGIN, CONFIDENT_SCORE, EXACT_SCORE, TitleResolver, normalise, series_keys
+from core.titles import (
+    CONFIDENT_MARGIN,
+    CONFIDENT_SCORE,
+    EXACT_SCORE,
+    TitleResolver,
+    normalise,
+    reads_differently,
+    series_keys,
+)
 
 __all__ = ["Match", "Recommendation", "Recommender", "StaleModelError", "MODEL_FILE", "META_FILE"]
 
@@ -174,22 +182,16 @@ class Recommender:
             ):
                 matches.append(self._match(self.group_rows[group], round(score, 1)))
         matches = matches[:limit]
-        if self.is_confident(matches):
+        if _clear_winner(matches) and not reads_differently(normalise(text), normalise(matches[0].title)):
             matches[0] = Match(**{**matches[0].__dict__, "confident": True})
         return matches
 
     @staticmethod
     def is_confident(matches: list[Match]) -> bool:
-        """Sure enough to act without asking: the top score is at least CONFIDENT_SCORE (88)
-        and the runner-up (if any) trails it by at least CONFIDENT_MARGIN (4) points, or the
-        text names the top title exactly (score 100) and no other title does.
-        Otherwise the bot should offer the matches as "did you mean ...?"."""
-        if not matches or matches[0].score < CONFIDENT_SCORE:
-            return False
-        if len(matches) == 1 or matches[0].score - matches[1].score >= CONFIDENT_MARGIN:
-            return True
-        # Typed exactly: "toy story" means Toy Story, even with Toy Story 2 a few points behind.
-        return matches[0].score >= EXACT_SCORE > matches[1].score
+        """Sure enough to act without asking (``resolve`` decides: a clear winner on score
+        that does not read differently from the text). Otherwise the bot should offer the
+        matches as "did you mean ...?"."""
+        return bool(matches) and matches[0].confident
 
     def _match(self, rows, score: float) -> Match:
         first = rows[0]
@@ -256,3 +258,15 @@ def _pack(strings) -> np.ndarray:
 
 def _unpack(array: np.ndarray) -> list[str]:
     return array.tobytes().decode("utf-8").split(SEP)
+
+
+def _clear_winner(matches: list[Match]) -> bool:
+    """The top score is at least CONFIDENT_SCORE (88) and the runner-up (if any) trails it
+    by at least CONFIDENT_MARGIN (4) points, or the text names the top title exactly
+    (score 100) and no other title does."""
+    if not matches or matches[0].score < CONFIDENT_SCORE:
+        return False
+    if len(matches) == 1 or matches[0].score - matches[1].score >= CONFIDENT_MARGIN:
+        return True
+    # Typed exactly: "toy story" means Toy Story, even with Toy Story 2 a few points behind.
+    return matches[0].score >= EXACT_SCORE > matches[1].score

@@ -72,6 +72,19 @@ def significant(key: str) -> str:
     return " ".join(words) if words else key
 
 
+def reads_differently(query: str, key: str) -> bool:
+    """Whether a close fuzzy match still names something else: a little word swapped for
+    another ("the godfather" is not "our godfather"), or the same words in another order
+    ("girl meets boy" is not "boy meets girl"). Both score in the 90s."""
+    query_words, key_words = query.split(), key.split()
+    query_little, key_little = set(query_words) & STOPWORDS, set(key_words) & STOPWORDS
+    if query_little - key_little and key_little - query_little:
+        return True
+    query_sig = [w for w in query_words if w not in STOPWORDS]
+    key_sig = [w for w in key_words if w not in STOPWORDS]
+    return query_sig != key_sig and sorted(query_sig) == sorted(key_sig)
+
+
 def series_stem(raw_title) -> tuple[str, bool]:
     """The title before any subtitle (":", " - ", "(") without trailing numbers, "the movie", "part 2"...,
     and whether anything was cut (then the stem is a franchise name the catalogue itself uses).

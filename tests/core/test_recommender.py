@@ -8,7 +8,7 @@ import pytest
 
 from core.etl import build_catalogue
 from core.recommender import Match, Recommender, StaleModelError
-from core.titles import normalise, series_keys
+from core.titles import normalise, reads_differently, series_keys
 
 DATASETS = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
 
@@ -102,6 +102,25 @@ def test_confidence_flag(model):
     assert not model.is_confident(unsure) and not unsure[0].confident
     assert all("Pokémon" in m.title for m in unsure)
     assert not model.is_confident([])
+
+
+@pytest.mark.parametrize(
+    ("text", "top"),
+    [("the godfather", "Our Godfather"), ("girl meets boy", "Boy Meets Girl")],
+)
+def test_a_close_score_that_names_another_title_is_not_confident(model, text, top):
+    matches = model.resolve(text)  # both score in the 90s, yet name something else
+    assert matches[0].title == top and matches[0].score >= 90
+    assert not model.is_confident(matches)
+    assert model.is_confident(model.resolve(top.lower()))  # typed as it is, it is sure
+
+
+def test_reads_differently_is_about_swapped_little_words_and_word_order():
+    assert reads_differently("the godfather", "our godfather")
+    assert reads_differently("girl meets boy", "boy meets girl")
+    assert not reads_differently("mandalorian", "the mandalorian")  # a little word missing is fine
+    assert not reads_differently("frozne 2", "frozen 2")  # a typo is not a different title
+    assert not reads_differently("toy story", "toy story")
 
 
 @pytest.mark.parametrize(
