@@ -58,12 +58,10 @@ def build_snapshot(
     ValueError for unusable data) when the source cannot be read or parsed.
     """
     data_dir = Path(data_dir)
-    previous_quality, previous_state = _previous(data_dir)
-    location = str(open_source(source))
-    known = previous_state.get("files", {}) if previous_state.get("location") == location else {}
-    src = open_source(source, known, timeout)
-    if previous_quality and known and not force and _unchanged(src, known):
-        return BuildResult("unchanged", "the source files have not changed", previous_quality["version"])
+    previous_quality, _ = _previous(data_dir)
+    src, unchanged = probe(data_dir, source, timeout)
+    if unchanged and not force:
+        return unchanged
 
     result = run_etl(src)
     if previous_quality and not force and result.version == previous_quality.get("version"):
@@ -86,6 +84,18 @@ def build_snapshot(
         shutil.rmtree(staged, ignore_errors=True)
         raise
     return BuildResult("published", f"{result.quality['titles']:,} titles", result.version, str(final))
+
+
+def probe(data_dir, source, timeout: float = HTTP_TIMEOUT_SECONDS):
+    """(opened source, a BuildResult if its files are unchanged since the current snapshot
+    was built, else None). Cheap: stat calls for a folder, conditional requests for a URL."""
+    previous_quality, previous_state = _previous(Path(data_dir))
+    location = str(open_source(source))
+    known = previous_state.get("files", {}) if previous_state.get("location") == location else {}
+    src = open_source(source, known, timeout)
+    if previous_quality and known and _unchanged(src, known):
+        return src, BuildResult("unchanged", "the source files have not changed", previous_quality["version"])
+    return src, None
 
 
 def shrinkage(before: dict[str, int], after: dict[str, int], max_drop: float) -> str | None:

@@ -3,7 +3,9 @@
 The rebuild runs as ``python -m core.build`` in a child process: it takes ~10 s of CPU
 on the full data, and in a thread it would hold the interpreter lock against every
 command being answered. Here the process only loads the finished snapshot and swaps
-``Store.current``. A failed or refused rebuild leaves the current snapshot serving.
+``Store.current``. Checking for changes happens here (stat calls or conditional requests),
+so the usual answer, "unchanged", starts no process. A failed or refused rebuild leaves
+the current snapshot serving.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from core.build import DEFAULT_MAX_DROP
-from core.source import HTTP_TIMEOUT_SECONDS, normalise_location
+from core.build import DEFAULT_MAX_DROP, probe
+from core.source import HTTP_TIMEOUT_SECONDS, SourceError, normalise_location
 from core.store import Snapshot, Store, load_snapshot
 
 log = logging.getLogger(__name__)
@@ -83,6 +85,14 @@ class Refresher:
             return attempt
 
     def _run(self, before: Snapshot, force: bool) -> tuple[str, str, dict]:
+        if not force:
+            # Most checks find nothing new: answer those without starting a build process.
+            try:
+                _, unchanged = probe(self.data_dir, self.source, self.http_timeout)
+            except SourceError as exc:
+                return "failed", str(exc), {}
+            if unchanged:
+                return unchanged.outcome, unchanged.detail, {}
         result = self._build(force)
         if result["outcome"] != "published":
             return result["outcome"], result["detail"], {}
