@@ -17,10 +17,6 @@ SCORE = re.compile(r"\d(?:[.,]\d+)?")
 ALL_PLATFORMS = {"all", "any", "everything", "todas", "todo"}
 
 
-class UsageError(ArgumentError):
-    """The command's arguments are missing or wrong; the message explains and gives an example."""
-
-
 @dataclass
 class Parsed:
     platform: str | None = None
@@ -80,7 +76,8 @@ def _take(words: list[str], i: int, parsed: Parsed, with_score: bool) -> int:
     return 0
 
 
-def require(value, what: str, example: str):
+def require(value, what: str):
+    """``value``, or an ArgumentError asking for it (the handler's ``friendly`` adds an example)."""
     if value is None:
-        raise UsageError(f"Please add {what}, e.g. {example}")
+        raise ArgumentError(f"please add {what}")
     return value

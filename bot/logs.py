@@ -113,6 +113,5 @@ def configure(level: str, style: str = "kv", secret: str | None = None) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    # Their request lines would repeat ours (and httpx's carry the URL, token included).
-    for noisy in ("httpx", "apscheduler"):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    # A line per job run would drown the one per update.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))

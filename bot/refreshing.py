@@ -44,10 +44,9 @@ async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def run_refresh(application: Application, force: bool = False) -> Attempt:
     """Refresh off the event loop, then tell whoever should know. Never raises for bad data."""
     refresher: Refresher = application.bot_data["refresher"]
-    previous = refresher.last
     attempt = await asyncio.to_thread(refresher.refresh, force)
-    if not attempt.ok and (previous is None or previous.ok or previous.detail != attempt.detail):
-        await tell_admins(application, render.refresh_problem(attempt))  # once per new problem
+    if not attempt.ok and not attempt.repeated:  # once per new problem
+        await tell_admins(application, render.refresh_problem(attempt))
     if attempt.added:
         await tell_subscribers(application.bot, application.bot_data["subscriptions"], attempt)
     return attempt
@@ -63,12 +62,13 @@ async def tell_admins(application: Application, text: str) -> None:
 
 async def tell_subscribers(bot: Bot, subscriptions: Subscriptions, attempt: Attempt) -> None:
     for chat_id, platforms in subscriptions.chats_for(attempt.added).items():
-        if not subscriptions.claim(attempt.version, chat_id):
+        # A committed SQLite write waits for the disk: never on the event loop.
+        if not await asyncio.to_thread(subscriptions.claim, attempt.version, chat_id):
             continue
         news = {p: attempt.added[p] for p in platforms}
         try:
             await bot.send_message(chat_id, render.new_titles(news, SHOWN_PER_PLATFORM))
         except Forbidden:  # blocked the bot or removed it from the group: stop writing there
-            subscriptions.remove(chat_id)
+            await asyncio.to_thread(subscriptions.remove, chat_id)
         except TelegramError as exc:
             log.warning("could not tell chat %s about new titles: %s", chat_id, exc)

@@ -37,8 +37,9 @@ class RetryingRequest(BaseRequest):
         backoff: float = 0.25,
     ):
         self.pool_size = connection_pool_size
-        self.timeouts = {"read": read_timeout, "write": write_timeout, "connect": connect_timeout}
-        self.timeouts["pool"] = pool_timeout
+        self.timeouts = {
+            "read": read_timeout, "write": write_timeout, "connect": connect_timeout, "pool": pool_timeout
+        }  # fmt: skip
         self.retries = retries
         self.backoff = backoff
         self._session: aiohttp.ClientSession | None = None
@@ -99,12 +100,10 @@ class RetryingRequest(BaseRequest):
             raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc
 
     def _timeout(self, read, write, connect, pool) -> aiohttp.ClientTimeout:
-        def pick(value, name):
-            return self.timeouts[name] if isinstance(value, DefaultValue) else value
-
+        given = {"read": read, "write": write, "connect": connect, "pool": pool}
         read, write, connect, pool = (
-            pick(read, "read"), pick(write, "write"), pick(connect, "connect"), pick(pool, "pool")
-        )  # fmt: skip
+            self.timeouts[name] if isinstance(value, DefaultValue) else value for name, value in given.items()
+        )
         # aiohttp's "connect" covers waiting for a pooled connection and opening it;
         # it has no write timeout, so writing counts towards the read one.
         waiting = None if pool is None or connect is None else pool + connect

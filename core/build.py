@@ -58,8 +58,7 @@ def build_snapshot(
     ValueError for unusable data) when the source cannot be read or parsed.
     """
     data_dir = Path(data_dir)
-    previous_quality, _ = _previous(data_dir)
-    src, unchanged = probe(data_dir, source, timeout)
+    src, previous_quality, unchanged = probe(data_dir, source, timeout)
     if unchanged and not force:
         return unchanged
 
@@ -87,15 +86,17 @@ def build_snapshot(
 
 
 def probe(data_dir, source, timeout: float = HTTP_TIMEOUT_SECONDS):
-    """(opened source, a BuildResult if its files are unchanged since the current snapshot
-    was built, else None). Cheap: stat calls for a folder, conditional requests for a URL."""
+    """(opened source, the current snapshot's quality report or {}, a BuildResult if the
+    source files are unchanged since that snapshot was built, else None).
+    Cheap: stat calls for a folder, conditional requests for a URL."""
     previous_quality, previous_state = _previous(Path(data_dir))
     location = str(open_source(source))
     known = previous_state.get("files", {}) if previous_state.get("location") == location else {}
     src = open_source(source, known, timeout)
     if previous_quality and known and _unchanged(src, known):
-        return src, BuildResult("unchanged", "the source files have not changed", previous_quality["version"])
-    return src, None
+        unchanged = BuildResult("unchanged", "the source files have not changed", previous_quality["version"])
+        return src, previous_quality, unchanged
+    return src, previous_quality, None
 
 
 def shrinkage(before: dict[str, int], after: dict[str, int], max_drop: float) -> str | None:

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from core.similarity import genre_words, nearest_neighbours, rating_bonus, split_list, title_features
-from core.snapshot import write_atomically
+from core.snapshot import write_atomically, write_json
 from core.titles import (
     CONFIDENT_MARGIN,
     CONFIDENT_SCORE,
@@ -83,8 +83,8 @@ class Recommender:
         self.platform_names = frozenset(self.platforms)
         self.years = catalogue["release_year"].to_numpy(dtype=np.int64)
         self.genres = [split_list(v) for v in catalogue["listed_in"]]
-        words_of = {labels: genre_words(labels) for labels in set(map(tuple, self.genres))}
-        self.genre_words = [words_of[tuple(g)] for g in self.genres]  # reasons compare these per pair
+        words_of = {labels: genre_words(labels) for labels in set(self.genres)}
+        self.genre_words = [words_of[labels] for labels in self.genres]  # reasons compare these per pair
         self.directors = [split_list(v) for v in catalogue["director"]]
         self.cast = [split_list(v)[:8] for v in catalogue["cast"]]
         self.rating_bonus = rating_bonus(catalogue)
@@ -138,7 +138,7 @@ class Recommender:
                 np.savez(handle, **arrays)
 
         write_atomically(directory / MODEL_FILE, write_npz)
-        write_atomically(directory / META_FILE, lambda path: Path(path).write_text(json.dumps(meta) + "\n"))
+        write_json(directory / META_FILE, meta)
 
     @classmethod
     def load(cls, directory, catalogue: pd.DataFrame) -> Recommender:

@@ -39,6 +39,7 @@ class Attempt:
     detail: str
     version: str  # the version served afterwards
     added: dict[str, list[dict]] = field(default_factory=dict)
+    repeated: bool = False  # failed exactly as the attempt before: the admins already know
 
     @property
     def ok(self) -> bool:
@@ -68,7 +69,7 @@ class Refresher:
         rebuild: call it from a worker thread. Concurrent calls run one after the other."""
         with self._lock:
             started, clock = datetime.now(UTC), time.monotonic()
-            before = self.store.current
+            before, previous = self.store.current, self.last
             outcome, detail, added = self._run(before, force)
             attempt = Attempt(
                 started_at=started,
@@ -77,6 +78,7 @@ class Refresher:
                 detail=detail,
                 version=self.store.current.version,
                 added=added,
+                repeated=previous is not None and (previous.outcome, previous.detail) == (outcome, detail),
             )
             self.last = attempt
             level = logging.INFO if attempt.ok else logging.WARNING
@@ -88,7 +90,7 @@ class Refresher:
         if not force:
             # Most checks find nothing new: answer those without starting a build process.
             try:
-                _, unchanged = probe(self.data_dir, self.source, self.http_timeout)
+                _, _, unchanged = probe(self.data_dir, self.source, self.http_timeout)
             except SourceError as exc:
                 return "failed", str(exc), {}
             if unchanged:
@@ -136,13 +138,12 @@ def new_titles(before: Snapshot, after: Snapshot, limit: int = 50) -> dict[str, 
     rows should not announce its whole catalogue as new."""
 
     def keys(snapshot: Snapshot):
-        cat = snapshot.catalogue
-        return zip(cat["platform"], cat["title"].str.lower(), cat["release_year"], strict=True)
+        cat = snapshot.catalogue  # titles are lowercase already
+        return zip(cat["platform"], cat["title"], cat["release_year"], strict=True)
 
     known = set(keys(before))
     added: dict[str, list[dict]] = {}
-    cat = after.catalogue
-    for row, key in enumerate(keys(after)):
+    for title_id, key in zip(after.catalogue["id"], keys(after), strict=True):
         if key not in known and len(added.setdefault(key[0], [])) < limit:
-            added[key[0]].append(after.title(cat["id"].iat[row]))
+            added[key[0]].append(after.title(title_id))
     return {platform: titles for platform, titles in added.items() if titles}

@@ -107,7 +107,8 @@ def open_snapshot(data_dir: Path, source) -> Snapshot:
         return load_snapshot(data_dir)
     except (SnapshotError, FileNotFoundError, ValueError) as exc:
         log.info("no usable snapshot in %s (%s); building it from %s", data_dir, exc, source)
-    build_snapshot(data_dir, source, force=True)
+    # Nothing loadable is being served, so there is nothing for the shrink gate to protect.
+    build_snapshot(data_dir, source, force=True, max_drop=1.0)
     return load_snapshot(data_dir)
 
 

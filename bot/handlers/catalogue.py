@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.args import UsageError, parse, require
+from bot.args import parse, require
 from bot.handlers.common import friendly, reply, snapshot, text_of
 from bot.render import esc, platform_name
 from core import arguments, queries
@@ -33,7 +33,7 @@ def _in(year) -> str:
 @friendly("/count netflix 2019")
 async def count(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
-    _no_leftovers(p, "/count netflix 2019 movie")
+    _no_leftovers(p)
     cat = snapshot(context).catalogue
     if p.type:
         total = queries.count_titles(cat, p.platform, p.year, p.type)
@@ -52,7 +52,7 @@ async def count(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @friendly("/longest hulu 2018 min")
 async def longest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
-    _no_leftovers(p, "/longest hulu 2018 min")
+    _no_leftovers(p)
     unit = p.duration_type or ("season" if p.type == "tv show" else "min")
     found = queries.max_duration(snapshot(context).catalogue, p.year, p.platform, unit)
     if found is None:
@@ -69,10 +69,10 @@ async def longest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @friendly("/score netflix 3.5 2020")
 async def score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args, with_score=True)
-    _no_leftovers(p, "/score netflix 3.5 2020")
-    require(p.platform, "a platform", "/score netflix 3.5 2020")
-    require(p.score, "a score from 0 to 5", "/score netflix 3.5 2020")
-    require(p.year, "a release year", "/score netflix 3.5 2020")
+    _no_leftovers(p)
+    require(p.platform, "a platform")
+    require(p.score, "a score from 0 to 5")
+    require(p.year, "a release year")
     total = queries.score_count(snapshot(context).catalogue, p.platform, p.score, p.year)
     await reply(
         update,
@@ -84,9 +84,9 @@ async def score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @friendly("/actor netflix 2020")
 async def actor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
-    _no_leftovers(p, "/actor netflix 2020")
-    require(p.platform, "a platform", "/actor netflix 2020")
-    require(p.year, "a release year", "/actor netflix 2020")
+    _no_leftovers(p)
+    require(p.platform, "a platform")
+    require(p.year, "a release year")
     found = queries.top_actor(snapshot(context).catalogue, p.platform, p.year)
     if found is None:
         await reply(update, f"No cast listed for titles {_where(p.platform)}{_in(p.year)}.")
@@ -101,9 +101,9 @@ async def actor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @friendly("/country movie india 2019")
 async def country(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
-    require(p.type, "movie or show", "/country movie india 2019")
-    require(p.year, "a release year", "/country movie india 2019")
-    name = require(p.rest_text or None, "a country", "/country movie india 2019")
+    require(p.type, "movie or show")
+    require(p.year, "a release year")
+    name = require(p.rest_text or None, "a country")
     total = queries.count_by_country(snapshot(context).catalogue, p.type, name, p.year)
     noun = "movies" if p.type == "movie" else "shows"
     await reply(update, f"<b>{total:,}</b> {noun} from {esc(name.title())} released in {p.year}.")
@@ -111,7 +111,7 @@ async def country(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @friendly("/rating tv-14")
 async def rating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    label = require(text_of(context) or None, "a maturity rating", "/rating tv-14")
+    label = require(text_of(context) or None, "a maturity rating")
     total = queries.count_by_rating(snapshot(context).catalogue, label)
     await reply(update, f"<b>{total:,}</b> titles are rated {esc(label.upper())}.")
 
@@ -132,11 +132,11 @@ async def top(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, f"Best scored {scope}:\n" + "\n".join(lines))
 
 
-def _no_leftovers(p, example: str) -> None:
+def _no_leftovers(p) -> None:
     if p.rest and p.platform is None and not p.all_platforms:
         arguments.platform(p.rest_text)  # raises the "choose one of ..." message for "hbo"
     if p.rest:
-        raise UsageError(f"I don't understand “{' '.join(p.rest)}”. Example: {example}")
+        raise arguments.ArgumentError(f"I don't understand “{' '.join(p.rest)}”")
 
 
 def _seasons(n: int) -> str:

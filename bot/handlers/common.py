@@ -10,7 +10,6 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import render
-from bot.args import UsageError
 from bot.logs import mark_outcome
 from core.arguments import ArgumentError
 from core.store import Snapshot
@@ -40,9 +39,6 @@ def friendly(example: str):
         async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE):
             try:
                 return await handler(update, context)
-            except UsageError as exc:
-                mark_outcome("bad_input")
-                await reply(update, render.usage_error(str(exc)))
             except ArgumentError as exc:
                 mark_outcome("bad_input")
                 await reply(update, render.usage_error(f"{_sentence(exc)} Example: {example}"))

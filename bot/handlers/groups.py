@@ -24,15 +24,14 @@ async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     matches = await titles_or_explain(update, snap, text_of(context), "poll")
     if not matches:
         return
+    best = matches[0]
     if not snap.recommender.is_confident(matches):
-        best = matches[0]
         await reply(
             update,
             f"I'm not sure which title you mean. Try the full title, e.g. "
             f"<code>/poll {render.esc(best.title.lower())}</code>",
         )
         return
-    best = matches[0]
     options = [option(best.title, best.release_year, best.platforms or [best.platform])]
     for rec in snap.recommender.recommend(best.id, k=4):
         options.append(option(rec.title, rec.release_year, rec.platforms or [rec.platform]))

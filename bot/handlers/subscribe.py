@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
+from bot.args import ALL_PLATFORMS
 from bot.handlers.common import friendly, reply, text_of
 from bot.render import PLATFORM_NAMES, esc, platform_name
 from core import arguments
@@ -16,7 +19,7 @@ COMMANDS = [
 
 
 def _platforms(text: str) -> list[str]:
-    if text.lower() in {"all", "todas", "todos"}:
+    if text.lower() in ALL_PLATFORMS:
         return list(PLATFORM_NAMES)
     return [arguments.platform(text)]
 
@@ -39,7 +42,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         return
     for platform in _platforms(text):
-        subscriptions.add(chat_id, platform)
+        # A committed SQLite write waits for the disk: never on the event loop.
+        await asyncio.to_thread(subscriptions.add, chat_id, platform)
     await reply(
         update,
         f"Subscribed. This chat follows: {esc(_names(subscriptions.of_chat(chat_id)))}. "
@@ -52,8 +56,8 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     subscriptions = context.bot_data["subscriptions"]
     chat_id = update.effective_chat.id
     text = text_of(context)
-    platforms = [None] if not text or text.lower() in {"all", "todas", "todos"} else _platforms(text)
-    ended = sum(subscriptions.remove(chat_id, platform) for platform in platforms)
+    platforms = [None] if not text or text.lower() in ALL_PLATFORMS else _platforms(text)
+    ended = sum([await asyncio.to_thread(subscriptions.remove, chat_id, p) for p in platforms])
     left = subscriptions.of_chat(chat_id)
     if not ended:
         await reply(update, f"Nothing to stop: this chat follows {esc(_names(left))}.")
