@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core import quality
+from core import genres, quality
 from core.parsing import parse_titles_csv
 from core.ratings import RatingsResult, read_ratings
 from core.snapshot import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
@@ -35,6 +35,7 @@ PLATFORM_FILES = {
 }
 TEXT_COLUMNS = ["type", "title", "director", "cast", "country", "rating", "listed_in", "description"]
 LIST_COLUMNS = ["director", "cast", "country", "listed_in"]
+DISPLAY_COLUMNS = ["title", "director", "cast", "country", "description"]
 DURATION = r"^(?P<n>\d+)\s*(?P<unit>min|mins|minutes?|seasons?)$"
 DATE_FORMAT = "%B %d, %Y"
 INVISIBLE = " \t\r\n\u00a0\u200b\ufeff"
@@ -135,9 +136,12 @@ def clean_titles(raw: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
         # "United States, " and "a ,b" become clean comma-separated lists.
         df[column] = df[column].str.replace(r"(\s*,\s*)+", ", ", regex=True).str.strip(", ")
         df[column] = df[column].mask(df[column] == "")
-    df["display_title"] = df["title"]
+    # The original rules lowercase the text columns for matching; replies show the source's casing.
+    for column in DISPLAY_COLUMNS:
+        df[f"display_{column}"] = df[column]
     for column in TEXT_COLUMNS:
         df[column] = df[column].str.lower()
+    df["genres"] = _canonical_genres(df["listed_in"])
 
     df["id"] = df["platform"].str[0] + df["show_id"]
     df["release_year"] = df["release_year"].astype("int64")
@@ -148,6 +152,13 @@ def attach_scores(catalogue: pd.DataFrame, ratings: RatingsResult) -> pd.DataFra
     scores = catalogue["id"].map(ratings.means).astype("Float64")
     catalogue = catalogue.assign(score=scores)
     return catalogue[CATALOGUE_COLUMNS].reset_index(drop=True)
+
+
+def _canonical_genres(listed_in: pd.Series) -> pd.Series:
+    """The ``genres`` column: each title's canonical genres as "animation, family"."""
+    # Titles share a few thousand distinct label lists: map each list once.
+    mapped = {value: ", ".join(genres.genres_of(value)) for value in listed_in.dropna().unique()}
+    return listed_in.map(mapped).astype("str").fillna("")
 
 
 def _duration_unit(unit) -> str | None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from core import genres, works
+
 
 def report(
     catalogue: pd.DataFrame, repairs: dict, rejected: list[dict], ratings, *, version: str, source: str
@@ -36,18 +38,35 @@ def report(
             "ratings_for_unknown_titles": int((~ratings.means.index.isin(catalogue["id"])).sum()),
         },
         "cross_platform_duplicates": {"groups": len(duplicates), "titles": duplicates},
+        "genres": genre_report(catalogue),
+    }
+
+
+def genre_report(catalogue: pd.DataFrame) -> dict:
+    """Titles per canonical genre, and the platform labels the vocabulary does not know yet:
+    a new label is reported here (with how many titles carry it) until ``core.genres`` maps
+    or ignores it."""
+    per_genre = Counter(g for value in catalogue["genres"] for g in genres.split_genres(value))
+    unknown = genres.unknown_labels(catalogue["listed_in"])
+    return {
+        "titles_per_genre": {g: per_genre[g] for g in genres.GENRE_IDS if per_genre[g]},
+        "titles_without_genre": int((catalogue["genres"] == "").sum()),
+        "unknown_labels": dict(unknown.most_common()),
     }
 
 
 def cross_platform_duplicates(catalogue: pd.DataFrame) -> list[dict]:
-    """Titles (same lowercase title and release year) carried by more than one platform."""
-    keyed = catalogue[["title", "release_year", "platform", "id"]]
-    spread = keyed.groupby(["title", "release_year"])["platform"].transform("nunique")
-    shared = keyed[spread > 1].sort_values(["title", "release_year", "id"])
-    return [
-        {"title": title, "release_year": int(year), "ids": list(group["id"])}
-        for (title, year), group in shared.groupby(["title", "release_year"], sort=True)
-    ]
+    """Works carried more than once (see ``core.works``: same title, and for films the
+    same year give or take one), with the platforms' ids."""
+    groups = []
+    platforms = catalogue["platform"].to_numpy()
+    for rows in works.copies(catalogue):
+        if len(set(platforms[rows])) < 2:
+            continue  # listed twice by one platform: not a cross-platform copy
+        first = catalogue.iloc[rows[0]]
+        ids = sorted(catalogue["id"].iloc[rows])
+        groups.append({"title": first["title"], "release_year": int(first["release_year"]), "ids": ids})
+    return sorted(groups, key=lambda g: (g["title"], g["release_year"]))
 
 
 def summary(quality: dict, out_dir: Path, seconds: float) -> str:
@@ -61,8 +80,17 @@ def summary(quality: dict, out_dir: Path, seconds: float) -> str:
         f"rejected rows: {quality['rejected_rows']:,}; "
         f"cross-platform duplicates: {quality['cross_platform_duplicates']['groups']:,}; "
         f"titles with a score: {quality['ratings']['titles_with_score']:,}\n"
+        f"{_unknown_labels_line(quality)}"
         f"wrote {Path(out_dir) / 'titles.parquet'} and quality.json in {seconds:.2f} s"
     )
+
+
+def _unknown_labels_line(quality: dict) -> str:
+    unknown = quality.get("genres", {}).get("unknown_labels", {})
+    if not unknown:
+        return ""
+    listed = ", ".join(f"{label!r} ({n:,})" for label, n in list(unknown.items())[:5])
+    return f"genre labels not in core/genres.py: {listed}\n"
 
 
 def _reason_kind(reason: str) -> str:

@@ -49,7 +49,12 @@ CATALOGUE_COLUMNS = [
     "duration_int",
     "duration_type",
     "listed_in",
+    "genres",
     "description",
+    "display_director",
+    "display_cast",
+    "display_country",
+    "display_description",
     "score",
 ]
 

@@ -43,7 +43,7 @@ class Snapshot:
         return {column: values[found] for column, values in self._columns.items()}
 
     def platforms_of(self, title_id: str) -> list[str]:
-        """Every platform carrying this title (same title and release year), in id order."""
+        """Every platform carrying this work (``core.works``), the title's own first."""
         platform = self._columns["platform"]
         return [platform[self._rows[i]] for i in self._copies.get(title_id, [title_id])]
 
@@ -60,8 +60,13 @@ class Snapshot:
     @property
     def _copies(self) -> dict[str, list[str]]:
         def build():
-            groups = self.catalogue.groupby(["title", "release_year"])["id"].agg(list)
-            return {title_id: ids for ids in groups if len(ids) > 1 for title_id in ids}
+            ids, group_rows = self.recommender.ids, self.recommender.group_rows
+            return {
+                ids[row]: [ids[row]] + [ids[r] for r in rows if r != row]
+                for rows in group_rows
+                if len(rows) > 1
+                for row in rows
+            }
 
         return self._cached("_copies_of_id", build)
 
