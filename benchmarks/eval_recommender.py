@@ -18,6 +18,9 @@ Recommendations, for 1,000 random titles (seeded):
   min(5, other titles in the series);
 - genre Jaccard@5: mean Jaccard overlap of the raw ``listed_in`` labels, query vs suggestion.
 Baseline: description-only TF-IDF, cosine, top 5 excluding the title and its copies.
+
+Canonical genres (``genre_table``), unfiltered and for each platform that does not carry the
+title: canonical genre Jaccard@5, family consistency, horror consistency and copies.
 """
 
 from __future__ import annotations
@@ -31,8 +34,10 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from core import genres
 from core.recommender import Recommender
 from core.titles import normalise, series_keys
+from core.works import catalogue_work_ids
 
 SERIES = "series:"  # an accepted answer: any title of that series
 NATURAL = [
@@ -225,7 +230,7 @@ def description_baseline(catalogue: pd.DataFrame, group: np.ndarray):
 
 def recommendation_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1000) -> list[tuple]:
     series = np.array(series_keys(catalogue["display_title"].tolist()), dtype=object)
-    genres = [set(v.split(", ")) if isinstance(v, str) else set() for v in catalogue["listed_in"]]
+    labels = [set(v.split(", ")) if isinstance(v, str) else set() for v in catalogue["listed_in"]]
     group = model.group
     groups_in_series = pd.Series(group).groupby(series).nunique().to_dict()
     rng = np.random.default_rng(7)
@@ -248,12 +253,55 @@ def recommendation_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1
         jaccard = []
         for r in genre_rows:
             picked = recommend(r)
-            if genres[r] and picked:
-                jaccard.append(
-                    np.mean([len(genres[r] & genres[p]) / len(genres[r] | genres[p]) for p in picked])
-                )
+            if labels[r] and picked:
+                jaccard.append(np.mean([_jaccard(labels[r], labels[p]) for p in picked]))
         rows.append((name, len(series_rows), float(np.mean(recall)), len(jaccard), float(np.mean(jaccard))))
     return rows
+
+
+def genre_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1000, filtered_n: int = 400) -> list:
+    """Canonical-genre agreement of suggestions, unfiltered and on each other platform.
+
+    - genre Jaccard@5: mean Jaccard of canonical genres (``core.genres``), query vs suggestion;
+    - family consistency: for queries that are family or animation, the share of suggestions
+      that are family or animation too;
+    - horror consistency: the same for horror queries and horror-or-thriller suggestions;
+    - copies: suggestions that are the same work as the query (``core.works``), in all lists.
+    Filtered lists: ``filtered_n`` random titles x every platform that does not carry them.
+    """
+    canon = [set(genres.split_genres(v)) for v in catalogue["genres"]]
+    works = catalogue_work_ids(catalogue)
+    rng = np.random.default_rng(11)
+    unfiltered_rows = rng.choice(len(catalogue), size=n, replace=False)
+    filtered_rows = rng.choice(len(catalogue), size=filtered_n, replace=False)
+    carried = {w: set() for w in works.tolist()}
+    for w, platform in zip(works.tolist(), catalogue["platform"], strict=True):
+        carried[w].add(platform)
+    unfiltered = [(r, None) for r in unfiltered_rows]
+    filtered = [
+        (r, p) for r in filtered_rows for p in sorted(model.platform_names) if p not in carried[works[r]]
+    ]
+    result = []
+    for name, lists in (("unfiltered", unfiltered), ("other platform", filtered)):
+        jaccard, family, horror, copies, shown = [], [], [], 0, 0
+        for r, platform in lists:
+            picked = [model.row_of[x.id] for x in model.recommend(model.ids[r], k=5, platform=platform)]
+            shown += len(picked)
+            copies += sum(works[p] == works[r] for p in picked)
+            if canon[r] and picked:
+                jaccard.append(np.mean([_jaccard(canon[r], canon[p]) for p in picked]))
+            if canon[r] & genres.FAMILY_GENRES:
+                family += [bool(canon[p] & genres.FAMILY_GENRES) for p in picked]
+            if "horror" in canon[r]:
+                horror += [bool(canon[p] & {"horror", "thriller"}) for p in picked]
+        result.append(
+            (name, len(lists), _mean(jaccard), len(family), _mean(family), _mean(horror), copies, shown)
+        )
+    return result
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def main(argv=None) -> None:
@@ -277,6 +325,15 @@ def main(argv=None) -> None:
     print(f"{'method':<22}{'series n':>9}{'series recall@5':>17}{'genre n':>9}{'genre Jaccard@5':>17}")
     for name, n_series, recall, n_genre, jaccard in recommendation_table(model, catalogue):
         print(f"{name:<22}{n_series:>9}{recall:>17.3f}{n_genre:>9}{jaccard:>17.3f}")
+
+    print("\nCanonical genres of suggestions (k=5; 'other platform' = a platform not carrying the title)")
+    print(
+        f"{'lists':<16}{'n':>6}{'genre Jaccard@5':>17}{'family n':>10}{'family':>8}{'horror':>8}{'copies':>8}"
+    )
+    for name, n, jaccard, n_family, family, horror, copies, shown in genre_table(model, catalogue):
+        print(
+            f"{name:<16}{n:>6}{jaccard:>17.3f}{n_family:>10}{family:>8.3f}{horror:>8.3f}{copies:>4}/{shown}"
+        )
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ from telegram import (
 )
 from telegram.constants import MessageLimit
 
+from core.genres import name as genre_name
+from core.genres import split_genres
+
 PLATFORM_NAMES = {"amazon": "Prime Video", "disney": "Disney+", "hulu": "Hulu", "netflix": "Netflix"}
 PAGE = 5
 
@@ -45,8 +48,8 @@ def kind(title: dict) -> str:
 
 
 def genres(title: dict, most: int = 3) -> str:
-    listed = title.get("listed_in")
-    return ", ".join(str(listed).split(", ")[:most]) if isinstance(listed, str) else ""
+    """The title's canonical genres ("Animation, Family & Kids"), the same words on every platform."""
+    return ", ".join(genre_name(g) for g in split_genres(title.get("genres"))[:most])
 
 
 def title_heading(title: dict, platforms) -> str:
@@ -136,7 +139,7 @@ def inline_article(
     text = heading + (f"\n{esc(genres(title))}" if genres(title) else "")
     if reason:
         text += f"\n<i>{esc(reason)}</i>"
-    summary = title.get("description")
+    summary = title.get("display_description")
     if isinstance(summary, str):
         text += f"\n\n{esc(summary[:300])}"
     return InlineQueryResultArticle(

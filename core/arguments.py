@@ -10,6 +10,8 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from core import genres
+
 PLATFORMS = ("amazon", "disney", "hulu", "netflix")
 PLATFORM_ALIASES = {
     "amazon": "amazon",
@@ -70,6 +72,7 @@ COUNTRY_ALIASES = {
     "england": "united kingdom",
 }
 SCORE_RANGE = (0.0, 5.0)
+POPULAR_GENRES = ("comedy", "drama", "horror", "documentary", "family", "scifi", "romance")
 
 
 class ArgumentError(ValueError):
@@ -126,6 +129,26 @@ def score(value) -> float:
     if isinstance(value, bool) or not low <= number <= high:
         raise ArgumentError(f"{str(value).strip()!r} is not a score: use a number from 0 to 5, e.g. 3.5")
     return number
+
+
+def genre(value) -> str:
+    """A canonical genre id (``core.genres``) from its name or any synonym, in English or
+    Spanish, forgiving a typo ("documentry") or a clear beginning ("anim", "docu")."""
+    key = genres.fold(value)
+    found = genres.SYNONYMS.get(key)
+    if found:
+        return found
+    starting = {g for phrase, g in genres.SYNONYMS.items() if len(key) >= 3 and phrase.startswith(key)}
+    if len(starting) == 1:
+        return starting.pop()
+    best = (
+        process.extractOne(key, genres.PHRASES, scorer=fuzz.ratio, score_cutoff=80) if len(key) >= 4 else None
+    )
+    if best:
+        return genres.SYNONYMS[best[0]]
+    raise ArgumentError(
+        f"unknown genre {str(value).strip()!r}: try {', '.join(genres.name(g).lower() for g in POPULAR_GENRES)}"
+    )
 
 
 def known_value(value, known: frozenset[str], what: str, aliases: dict | None = None) -> str:

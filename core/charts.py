@@ -8,18 +8,17 @@ per data version (see ``platform_stats_png``).
 from __future__ import annotations
 
 import io
-import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import StrMethodFormatter
 
-from core import arguments
+from core import arguments, genres
 
-DISPLAY_NAMES = {"amazon": "Amazon Prime Video", "disney": "Disney+", "hulu": "Hulu", "netflix": "Netflix"}
+DISPLAY_NAMES = {"amazon": "Prime Video", "disney": "Disney+", "hulu": "Hulu", "netflix": "Netflix"}
 ALL = "all"
 TYPES = ("movie", "tv show")
 FIRST_YEAR = 1980  # earlier releases are counted in the summary but left off the year panel
@@ -28,8 +27,6 @@ WIDTH_PX, HEIGHT_PX, DPI = 1000, 1100, 125
 COLOURS = {"movie": "#2b6cb0", "tv show": "#ed8936", "genre": "#4a5568"}
 CACHE_SIZE = 16
 
-_ACRONYMS = {"tv": "TV", "lgbtq": "LGBTQ", "lgbtq+": "LGBTQ+"}
-_SMALL_WORDS = {"and", "of", "&"}
 _cache: OrderedDict[tuple, bytes] = OrderedDict()
 _cache_lock = threading.Lock()
 
@@ -41,26 +38,14 @@ def _platform_key(platform) -> str:
     return arguments.platform(platform)
 
 
-def genre_title(genre: str) -> str:
-    """'tv sci-fi & fantasy' -> 'TV Sci-Fi & Fantasy'; 'coming of age' -> 'Coming of Age'."""
-    words = []
-    for i, word in enumerate(genre.split()):
-        if word in _ACRONYMS:
-            words.append(_ACRONYMS[word])
-        elif i and word in _SMALL_WORDS:
-            words.append(word)
-        else:
-            words.append(re.sub(r"(^|[-/])(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
-    return " ".join(words)
-
-
 def platform_stats_summary(catalogue: pd.DataFrame, platform) -> dict:
     """The numbers the chart shows, as plain Python values.
 
     Keys: ``platform`` (canonical key or "all"), ``name`` (display name), ``total``,
     ``counts`` ({type: n} for "movie" and "tv show"), ``per_year`` ({type: {year: n}}, every year),
     ``first_year`` (first year drawn), ``earlier`` (titles released before ``first_year``, not drawn)
-    and ``top_genres`` ([(genre, n)], most common first, ties by name).
+    and ``top_genres`` ([(canonical genre id, n)], most common first, ties by id: each genre once,
+    however many platform labels name it).
     """
     key = _platform_key(platform)
     rows = catalogue if key == ALL else catalogue[catalogue["platform"] == key]
@@ -76,9 +61,8 @@ def platform_stats_summary(catalogue: pd.DataFrame, platform) -> dict:
     first_year = FIRST_YEAR
     if len(years):
         first_year = max(FIRST_YEAR, int(years["release_year"].min()))
-    genres = rows["listed_in"].dropna().str.split(",").explode().str.strip()
-    genres = genres[genres != ""].value_counts()
-    top = sorted(genres.items(), key=lambda item: (-item[1], item[0]))[:TOP_GENRES]
+    per_genre = Counter(g for value in rows["genres"] for g in genres.split_genres(value))
+    top = sorted(per_genre.items(), key=lambda item: (-item[1], item[0]))[:TOP_GENRES]
     return {
         "platform": key,
         "name": "All platforms" if key == ALL else DISPLAY_NAMES[key],
@@ -163,7 +147,7 @@ def _draw_years(ax, summary: dict) -> None:
 
 def _draw_genres(ax, summary: dict) -> None:
     top = summary["top_genres"][::-1]  # barh draws bottom-up: put the most common genre on top
-    labels = [genre_title(genre) for genre, _ in top]
+    labels = [genres.name(genre) for genre, _ in top]
     values = [n for _, n in top]
     bars = ax.barh(labels, values, color=COLOURS["genre"], height=0.7)
     ax.bar_label(bars, labels=[f"{n:,}" for n in values], padding=4, fontsize=12)

@@ -18,7 +18,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from core import arguments
+from core import arguments, genres
 
 __all__ = [
     "CatalogueIndex",
@@ -42,6 +42,10 @@ class CatalogueIndex:
     def __init__(self, cat: pd.DataFrame):
         self.years = (int(cat["release_year"].min()), int(cat["release_year"].max()))
         self.titles = _counts(cat, ["platform", "release_year", "type"])
+        per_genre = _explode(cat, "genres", "genre")
+        self.genre_titles = _counts(
+            per_genre, ["platform", "release_year", "type", "genre"], always=("genre",)
+        )
         self.longest = _longest(cat)
         self.movie_scores = _sorted_scores(cat[cat["type"] == "movie"])
         self.actors = _top_actors(cat)
@@ -54,7 +58,7 @@ class CatalogueIndex:
         self.by_score = [cat.index.get_loc(label) for label in scored.index]
         self.platform_of = cat["platform"].tolist()
         self.year_of = cat["release_year"].tolist()
-        self.genres_of = [tuple(g.split(", ")) if isinstance(g, str) else () for g in cat["listed_in"]]
+        self.genres_of = [frozenset(genres.split_genres(g)) for g in cat["genres"]]
 
     def year(self, value) -> int | None:
         return None if value is None else arguments.year(value, self.years)
@@ -82,10 +86,13 @@ def index_for(cat: pd.DataFrame) -> CatalogueIndex:
     return index
 
 
-def count_titles(cat, platform=None, year=None, type=None) -> int:
-    """Titles released in ``year`` (all years when None), optionally on one platform / of one type."""
+def count_titles(cat, platform=None, year=None, type=None, genre=None) -> int:
+    """Titles released in ``year`` (all years when None), optionally on one platform, of one
+    type and of one canonical genre (any name or synonym ``core.arguments.genre`` knows)."""
     index = index_for(cat)
     key = (_platform(platform), index.year(year), _type(type))
+    if genre is not None:
+        return index.genre_titles.get((*key, arguments.genre(genre)), 0)
     return index.titles.get(key, 0)
 
 
@@ -128,16 +135,17 @@ def count_by_rating(cat, rating) -> int:
 
 
 def top_titles(cat, platform=None, year=None, genre=None, limit=10) -> pd.DataFrame:
-    """Best-scored titles (ties A-Z), optionally of one platform, year and genre (a part of a
-    genre name: "anim" finds "animation"). Walks the titles in score order until ``limit`` fit."""
+    """Best-scored titles (ties A-Z), optionally of one platform, year and canonical genre
+    (any name or synonym: "sci-fi", "docs", "terror"). Walks the titles in score order
+    until ``limit`` fit."""
     index = index_for(cat)
     platform, year = _platform(platform), index.year(year)
-    wanted = str(genre).strip().lower() if genre else None
+    wanted = arguments.genre(genre) if genre else None
     rows = []
     for row in index.by_score:
         if platform and index.platform_of[row] != platform or year and index.year_of[row] != year:
             continue
-        if wanted and not any(wanted in name for name in index.genres_of[row]):
+        if wanted and wanted not in index.genres_of[row]:
             continue
         rows.append(row)
         if len(rows) == limit:

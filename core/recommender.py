@@ -24,7 +24,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.similarity import genre_words, nearest_neighbours, rating_bonus, split_list, title_features
+from core.genres import FAMILY_GENRES, genre_masks, split_genres
+from core.genres import name as genre_name
+from core.similarity import nearest_neighbours, rating_bonus, split_list, title_features
 from core.snapshot import write_atomically, write_json
 from core.titles import (
     CONFIDENT_MARGIN,
@@ -35,14 +37,18 @@ from core.titles import (
     reads_differently,
     series_keys,
 )
+from core.works import work_ids
 
 __all__ = ["Match", "Recommendation", "Recommender", "StaleModelError", "MODEL_FILE", "META_FILE"]
 
 MODEL_FILE = "recommender.npz"
 META_FILE = "recommender.json"
-FORMAT = 1
+FORMAT = 2  # 2: canonical genres, audiences and works (core.works) in the model
 PER_PLATFORM = 25  # neighbours kept per title and platform
 MAX_K = 20
+GENRE_PULL = 0.2  # on one platform: added to the similarity x the canonical genres' Jaccard overlap
+AUDIENCE_PULL = 0.2  # on one platform: subtracted from titles for another audience than a family title's
+OFF_GENRE = -5.0  # on one platform: a candidate sharing no genre scores below this
 SEP = "\x1f"  # joins string arrays into one byte array in the npz
 
 
@@ -69,9 +75,10 @@ class Recommendation:
     platform: str
     release_year: int
     score: float  # cosine similarity 0-1
-    reason: str
+    reason: str  # ``traits`` in English
     ids: tuple[str, ...] = ()
     platforms: tuple[str, ...] = ()
+    traits: tuple[tuple[str, ...], ...] = ()  # see Recommender.traits
 
 
 class Recommender:
@@ -82,21 +89,20 @@ class Recommender:
         self.platforms = catalogue["platform"].tolist()
         self.platform_names = frozenset(self.platforms)
         self.years = catalogue["release_year"].to_numpy(dtype=np.int64)
-        self.genres = [split_list(v) for v in catalogue["listed_in"]]
-        words_of = {labels: genre_words(labels) for labels in set(self.genres)}
-        self.genre_words = [words_of[labels] for labels in self.genres]  # reasons compare these per pair
+        self.genres = [split_genres(v) for v in catalogue["genres"]]
+        self.genre_mask = genre_masks(self.genres)
+        self.family = (self.genre_mask & genre_masks([FAMILY_GENRES])[0]) != 0
         self.directors = [split_list(v) for v in catalogue["director"]]
         self.cast = [split_list(v)[:8] for v in catalogue["cast"]]
+        self.display_cast = [split_list(v)[:8] for v in catalogue["display_cast"]]
         self.rating_bonus = rating_bonus(catalogue)
         self.series = series
         self.row_key = np.asarray(row_key, dtype=np.int32)
         self.neighbours, self.similarities = neighbours, similarities
         self.row_of = {id_: row for row, id_ in enumerate(self.ids)}
         self.resolver = TitleResolver(keys)
-        # A title = normalised title + year; its copies on other platforms share the group.
-        self.group = (
-            pd.Series(list(zip(self.row_key, self.years, strict=True))).factorize()[0].astype(np.int32)
-        )
+        # One group per work: a title's copies on other platforms share it (core.works).
+        self.group = work_ids(self.row_key, catalogue["type"], self.years)
         order = np.lexsort((self.platforms, self.group))
         self.group_rows = np.split(order, np.flatnonzero(np.diff(self.group[order])) + 1)
         key_order = np.argsort(self.row_key, kind="stable")
@@ -215,6 +221,8 @@ class Recommender:
         k = max(0, min(int(k), MAX_K))
         candidates = self.neighbours[row]
         adjusted = self.similarities[row] + self.rating_bonus[candidates]
+        if platform:
+            adjusted = adjusted + self._genre_pull(row, candidates)
         seen = {int(self.group[row])}
         result = []
         for position in np.argsort(-adjusted, kind="stable"):
@@ -222,34 +230,70 @@ class Recommender:
             group = int(self.group[other])
             if len(result) >= k or group in seen or (platform and self.platforms[other] != platform):
                 continue
+            if platform and adjusted[position] < OFF_GENRE:
+                break  # what is left shares no genre with the title: better none than off-genre
             seen.add(group)
             rows = self.group_rows[group]
             result.append(
                 Recommendation(
                     id=self.ids[other], title=self.titles[other], platform=self.platforms[other],
                     release_year=int(self.years[other]), score=float(self.similarities[row, position]),
-                    reason=self.reason(row, other),
+                    reason=describe(traits := self.traits(row, other)), traits=traits,
                     ids=tuple(self.ids[r] for r in rows), platforms=tuple(self.platforms[r] for r in rows),
                 )
             )  # fmt: skip
         return result
 
-    def reason(self, row: int, other: int) -> str:
-        """The one or two strongest shared traits, in words."""
-        parts = []
+    def _genre_pull(self, row: int, candidates: np.ndarray) -> np.ndarray:
+        """On one platform, the strongest ties (series, cast, director) are mostly missing and
+        the text alone drifts off genre, so shared canonical genres count for more there, and
+        a title sharing none of them sinks below ``OFF_GENRE`` and is never suggested."""
+        mine = self.genre_mask[row]
+        # A family audience is kept on every platform: a cartoon's suggestions are not thrillers.
+        pull = (
+            np.where(self.family[candidates] == self.family[row], 0, -AUDIENCE_PULL)
+            if self.family[row]
+            else 0
+        )
+        if not mine:
+            return (pull + np.zeros(len(candidates))).astype(np.float32)
+        theirs = self.genre_mask[candidates]
+        shared = np.bitwise_count(mine & theirs)
+        jaccard = shared / np.bitwise_count(mine | theirs)
+        return (pull + np.where(shared > 0, GENRE_PULL * jaccard, OFF_GENRE - 10)).astype(np.float32)
+
+    def traits(self, row: int, other: int) -> tuple[tuple[str, ...], ...]:
+        """The one or two strongest traits two titles share, as data for the bot to word:
+        ("series",), ("director",), ("actor", name), ("genres", genre id, ...)."""
+        found: list[tuple[str, ...]] = []
         if self.series[row] and self.series[row] == self.series[other]:
-            parts.append("same series")
+            found.append(("series",))
         if set(self.directors[row]) & set(self.directors[other]):
-            parts.append("same director")
-        actors = [a for a in self.cast[row] if a in self.cast[other]]
-        if actors and len(parts) < 2:
-            parts.append(f"with {actors[0].title()}")
+            found.append(("director",))
+        shared = [i for i, actor in enumerate(self.cast[row]) if actor in self.cast[other]]
+        if shared and len(found) < 2:
+            found.append(("actor", self.display_cast[row][shared[0]]))
         genres = [g for g in self.genres[row] if g in self.genres[other]]
-        if not genres:  # platforms name genres differently: "Dramas" on one is "Drama" on another
-            genres = [g for g in self.genre_words[row] if g in self.genre_words[other]]
-        if genres and len(parts) < 2:
-            parts.append("shares: " + ", ".join(genres[:3]))
-        return "; ".join(parts) or "similar story"
+        if genres and len(found) < 2:
+            found.append(("genres", *genres[:3]))
+        return tuple(found)
+
+    def reason(self, row: int, other: int) -> str:
+        """``traits`` in plain English, for logs and scripts (the bot words them per language)."""
+        return describe(self.traits(row, other))
+
+
+def describe(traits) -> str:
+    words = {"series": "same series", "director": "same director"}
+    parts = []
+    for kind, *values in traits:
+        if kind == "actor":
+            parts.append(f"with {values[0]}")
+        elif kind == "genres":
+            parts.append("shares: " + ", ".join(genre_name(g).lower() for g in values))
+        else:
+            parts.append(words[kind])
+    return "; ".join(parts) or "similar story"
 
 
 def _pack(strings) -> np.ndarray:

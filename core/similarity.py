@@ -1,35 +1,39 @@
 """How alike two titles are: the feature vectors and nearest neighbours behind
 ``core.recommender``.
 
-Each title is a vector of weighted blocks (series, genres, description, director, cast,
-title words, type), built with scikit-learn; cosine similarity picks neighbours, and
+Each title is a vector of weighted blocks (series, platform genre labels, canonical genres
+from ``core.genres``, audience, type, description, director, cast, title words), built with
+scikit-learn; cosine similarity picks neighbours, and
 only each title's nearest are kept. scikit-learn and scipy are imported inside the
 building functions only, so a bot that loads a saved model never pays for them.
 """
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
+from core.genres import FAMILY_GENRES, split_genres
 from core.titles import normalise
 
 TIE_BONUS = 1e-3  # the mean rating only reorders suggestions whose similarities differ by less
 WEIGHTS = {
-    "series": 5.0, "genres": 1.5, "genre_words": 1.0, "type": 0.4,  # shared by many titles: the dense part
-    "description": 1.0, "director": 0.8, "cast": 0.6, "title": 0.6,  # distinctive: the sparse part
+    # shared by many titles: the dense part
+    "series": 10.0, "genres": 2.0, "canonical": 2.0, "audience": 1.2, "type": 0.4,
+    # distinctive: the sparse part
+    "description": 1.0, "director": 0.8, "cast": 0.6, "title": 0.6,
 }  # fmt: skip
-DENSE_BLOCKS = ("genres", "genre_words", "type")
-GENRE_NOISE = frozenset(["tv", "movies", "movie", "shows", "show", "series", "and", "international"])
+DENSE_BLOCKS = ("genres", "canonical", "audience", "type")
+# Ratings only children's titles carry; "g" is left out: the ETL fills missing ratings with it.
+KIDS_RATINGS = frozenset(["tv-y", "tv-y7", "tv-y7-fv", "tv-g", "all", "all_ages", "7+"])
+ADULT_RATINGS = frozenset(["tv-ma", "r", "nc-17", "18+", "ages_18_"])
 
 
 def title_features(catalogue: pd.DataFrame, series: list[str]):
     """Weighted blocks, each L2-normalised per title, for a cosine similarity over all blocks.
 
     Genres and type make almost every pair of titles similar a little, so a sparse product
-    over them is nearly dense and slow. Titles share only ~2,000 distinct genre+type
+    over them is nearly dense and slow. Titles share only ~2,500 distinct label+type+audience
     combinations, so that part is a small combination x combination table instead.
     Returns (sparse distinctive blocks, combination id per title, combination table,
     1 / norm of each title's full vector).
@@ -45,11 +49,13 @@ def title_features(catalogue: pd.DataFrame, series: list[str]):
             return csr_matrix((len(docs), 0), dtype=np.float32)
 
     lists = {"analyzer": lambda items: items}
-    genres = [split_list(v) for v in catalogue["listed_in"]]
+    canonical = [split_genres(v) for v in catalogue["genres"]]
+    audience = audiences(catalogue)
     blocks = {
         "series": tfidf([[s] if s else [] for s in series], **lists),
-        "genres": tfidf(genres, **lists),
-        "genre_words": tfidf([genre_words(g) for g in genres], **lists),
+        "genres": tfidf([split_list(v) for v in catalogue["listed_in"]], **lists),
+        "canonical": tfidf(canonical, **lists),
+        "audience": tfidf(audience, **lists),
         "type": tfidf([[t] for t in catalogue["type"].fillna("")], **lists),
         "description": tfidf(
             catalogue["description"].fillna("").tolist(),
@@ -68,22 +74,27 @@ def title_features(catalogue: pd.DataFrame, series: list[str]):
     }
     norms = np.sqrt(sum(np.asarray(m.multiply(m).sum(axis=1)).ravel() for m in weighted.values()))
     sparse = hstack([weighted[n] for n in WEIGHTS if n not in DENSE_BLOCKS], format="csr", dtype=np.float32)
-    combo_of = (catalogue["listed_in"].fillna("") + "|" + catalogue["type"].fillna("")).factorize()[0]
+    keys = zip(catalogue["listed_in"].fillna(""), catalogue["type"].fillna(""), audience, strict=True)
+    combo_of = pd.Series([f"{labels}|{kind}|{','.join(who)}" for labels, kind, who in keys]).factorize()[0]
     firsts = np.unique(combo_of, return_index=True)[1]
     dense = hstack([weighted[n] for n in DENSE_BLOCKS], format="csr")[firsts].toarray()
     return sparse, combo_of, dense @ dense.T, 1 / np.maximum(norms, 1e-9)
 
 
-def genre_words(labels) -> list[str]:
-    """Platform-neutral genre words: "Dramas", "TV Dramas" and "Drama" all become "drama"."""
-    words = set()
-    for label in labels:
-        for word in re.findall(r"[a-z]+", label):
-            if word not in GENRE_NOISE:
-                words.add(
-                    word[:-3] + "y" if word.endswith("ies") else word.rstrip("s") if len(word) > 4 else word
-                )
-    return sorted(words)
+def audiences(catalogue: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Who a title is for: ("family",) for family and animated titles and children's ratings,
+    ("adult",) for adult ratings, () otherwise. Platforms label audiences differently (Disney+
+    never says "Family" on *Toy Story*), so this is what keeps a family title's suggestions
+    family on every platform."""
+    result = []
+    for value, rating in zip(catalogue["genres"], catalogue["rating"], strict=True):
+        if FAMILY_GENRES & set(split_genres(value)) or rating in KIDS_RATINGS:
+            result.append(("family",))
+        elif rating in ADULT_RATINGS:
+            result.append(("adult",))
+        else:
+            result.append(())
+    return result
 
 
 def rating_bonus(catalogue: pd.DataFrame) -> np.ndarray:

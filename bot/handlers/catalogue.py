@@ -9,10 +9,10 @@ from telegram.ext import CommandHandler, ContextTypes
 from bot.args import parse, require
 from bot.handlers.common import friendly, reply, snapshot, text_of
 from bot.render import esc, platform_name
-from core import arguments, queries
+from core import arguments, genres, queries
 
 COMMANDS = [
-    ("count", "how many titles: /count netflix 2019"),
+    ("count", "how many titles: /count netflix 2019 horror"),
     ("longest", "the longest title: /longest hulu 2018 min"),
     ("score", "movies scored above: /score netflix 3.5 2020"),
     ("actor", "the busiest actor: /actor netflix 2020"),
@@ -30,23 +30,21 @@ def _in(year) -> str:
     return f" released in {year}" if year else ""
 
 
-@friendly("/count netflix 2019")
+@friendly("/count netflix 2019 horror")
 async def count(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
+    genre = _genre(p)
     _no_leftovers(p)
     cat = snapshot(context).catalogue
+    scope = f"{_of(genre)}{_where(p.platform)}{_in(p.year)}"
     if p.type:
-        total = queries.count_titles(cat, p.platform, p.year, p.type)
+        total = queries.count_titles(cat, p.platform, p.year, p.type, genre)
         noun = "movies" if p.type == "movie" else "shows"
-        await reply(update, f"<b>{total:,}</b> {noun} {_where(p.platform)}{_in(p.year)}.")
+        await reply(update, f"<b>{total:,}</b> {noun} {scope}.")
         return
-    movies = queries.count_titles(cat, p.platform, p.year, "movie")
-    shows = queries.count_titles(cat, p.platform, p.year, "tv show")
-    await reply(
-        update,
-        f"<b>{movies + shows:,}</b> titles {_where(p.platform)}{_in(p.year)}: "
-        f"{movies:,} movies and {shows:,} shows.",
-    )
+    movies = queries.count_titles(cat, p.platform, p.year, "movie", genre)
+    shows = queries.count_titles(cat, p.platform, p.year, "tv show", genre)
+    await reply(update, f"<b>{movies + shows:,}</b> titles {scope}: {movies:,} movies and {shows:,} shows.")
 
 
 @friendly("/longest hulu 2018 min")
@@ -119,9 +117,10 @@ async def rating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @friendly("/top disney 2019 animation")
 async def top(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
-    genre = p.rest_text or None
+    genre = _genre(p)
+    _no_leftovers(p)
     found = queries.top_titles(snapshot(context).catalogue, p.platform, p.year, genre, limit=10)
-    scope = f"{_where(p.platform)}{_in(p.year)}" + (f" in “{esc(genre)}”" if genre else "")
+    scope = f"{_of(genre)}{_where(p.platform)}{_in(p.year)}"
     if found.empty:
         await reply(update, f"No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy")
         return
@@ -129,7 +128,25 @@ async def top(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"{i}. <b>{esc(t.display_title)}</b> ({t.release_year}) — {platform_name(t.platform)} · {t.score:.2f}★"
         for i, t in enumerate(found.itertuples(), start=1)
     ]
-    await reply(update, f"Best scored {scope}:\n" + "\n".join(lines))
+    await reply(update, f"Best scored titles {scope}:\n" + "\n".join(lines))
+
+
+def _genre(p) -> str | None:
+    """The canonical genre the leftover words name ("sci-fi", "docs", "terror"), taking them."""
+    if not p.rest:
+        return None
+    try:
+        genre = arguments.genre(p.rest_text)
+    except arguments.ArgumentError:
+        if p.platform is None and not p.all_platforms:
+            arguments.platform(p.rest_text)  # "/count hbo" is a wrong platform more than a genre
+        raise
+    p.rest = []
+    return genre
+
+
+def _of(genre) -> str:
+    return f"in {esc(genres.name(genre))} " if genre else ""
 
 
 def _no_leftovers(p) -> None:

@@ -11,7 +11,7 @@ from telegram.ext import CommandHandler, ContextTypes
 from bot.args import parse
 from bot.handlers.common import friendly, snapshot
 from bot.render import esc
-from core import charts
+from core import charts, genres
 
 COMMANDS = [("stats", "a chart of a platform's catalogue: /stats netflix")]
 
@@ -25,11 +25,11 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     summary = await asyncio.to_thread(charts.platform_stats_summary, cat, platform)
     await update.effective_chat.send_action(ChatAction.UPLOAD_PHOTO)
     png = await asyncio.to_thread(charts.platform_stats_png, cat, platform)
-    genres = ", ".join(charts.genre_title(g) for g, _ in summary["top_genres"][:3])
+    top = ", ".join(genres.name(g) for g, _ in summary["top_genres"][:3])
     caption = (
         f"<b>{esc(summary['name'])}</b>: {summary['total']:,} titles "
         f"({summary['counts'].get('movie', 0):,} movies, {summary['counts'].get('tv show', 0):,} shows). "
-        f"Top genres: {esc(genres)}."
+        f"Top genres: {esc(top)}."
     )
     await update.effective_message.reply_photo(png, caption=caption)
 

@@ -3,9 +3,12 @@ users would, in private chats, groups and inline mode, with faults injected."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from bot.handlers.errors import SORRY
+from core.genres import BY_ID as GENRE_BY_ID
 from tests.bot.running_bot import RunningBot
 from tests.telegram_server import FakeTelegram
 
@@ -74,6 +77,37 @@ def test_recommend_pages_filters_and_shares(tg):
     netflix = press(tg, first, "Only on Netflix")
     assert "on Netflix" in netflix.params["text"]
     assert netflix.params["text"].count("— Netflix") == 5
+    # Each suggestion's details line names canonical genres: a family film gets family films.
+    details = [line for line in netflix.params["text"].splitlines() if line.strip().startswith("movie ·")]
+    assert len(details) == 5 and all("Family & Kids" in d or "Animation" in d for d in details)
+
+
+@pytest.mark.parametrize(
+    ("command", "genre"),
+    [
+        ("/top netflix 2019 documentary", "Documentary"),
+        ("/top disney sci-fi", "Science Fiction"),
+        ("/top netflix kids", "Family & Kids"),
+        ("/mejores hulu terror", "Horror"),
+    ],
+)
+def test_top_speaks_canonical_genres_and_their_synonyms(tg, full_snapshot, command, genre):
+    text = ask(tg, command).params["text"]
+    assert f"Best scored titles in {html.escape(genre)} on " in text
+    titles = [line.split("<b>")[1].split("</b>")[0] for line in text.splitlines()[1:]]
+    assert len(titles) >= 3
+    cat = full_snapshot.catalogue
+    for title in titles:
+        rows = cat[cat["display_title"] == title.replace("&amp;", "&")]
+        assert any(genre in [g.en for g in map(GENRE_BY_ID.get, g.split(", ")) if g] for g in rows["genres"])
+
+
+def test_cards_show_descriptions_as_the_source_wrote_them(tg):
+    mark = tg.mark()
+    tg.inline_query("toy story")
+    card = tg.wait_for("answerInlineQuery", after=mark, timeout=10).params["results"][0]
+    text = card["input_message_content"]["message_text"]
+    assert "Woody" in text and "woody" not in text
 
 
 def test_unsure_title_asks_did_you_mean_and_the_choice_becomes_suggestions(tg):
@@ -108,7 +142,10 @@ def test_where_lists_every_edition_and_platform(tg):
         ("/country movie argentna 2019", "did you mean 'argentina'"),
         ("/rating 13+", "<b>2,117</b> titles are rated 13+"),
         ("/longest hulu 2018 min", "The longest movie on Hulu released in 2018"),
-        ("/top disney animation", "Best scored on Disney+"),
+        ("/top disney animation", "Best scored titles in Animation on Disney+"),
+        ("/count netflix 2019 horror", "<b>50</b> titles in Horror on Netflix released in 2019"),
+        ("/count netflix 2019 terror movies", "movies in Horror on Netflix released in 2019"),
+        ("/count netflix 2019 qwzx", "Unknown genre 'qwzx': try comedy"),
         ("/recommend", "Which title?"),
         ("/recommend qqqqxxxxzzzz", "couldn't find a title"),
     ],

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from core.etl import build_catalogue
 from core.recommender import Match, Recommender, StaleModelError
 from core.titles import normalise, reads_differently, series_keys
 
-DATASETS = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
+
+@pytest.fixture(scope="module")
+def catalogue(full_catalogue):
+    return full_catalogue
 
 
 @pytest.fixture(scope="module")
-def catalogue():
-    if not DATASETS.is_dir():
-        pytest.skip(f"{DATASETS} not found")
-    return build_catalogue(DATASETS)
-
-
-@pytest.fixture(scope="module")
-def model(catalogue):
-    return Recommender.build(catalogue)
+def model(full_snapshot):
+    return full_snapshot.recommender
 
 
 def title_of(model, text):
@@ -224,3 +217,69 @@ def test_a_catalogue_smaller_than_the_candidate_pool_still_resolves(fixture_cata
     model = Recommender.build(fixture_catalogue)  # 12 titles, fewer than one search stage keeps
     assert model.resolve("blood and watr")[0].title == "Blood & Water"
     assert model.resolve("zzzz qqqq")[0].score < 60
+
+
+# ---- canonical genres, audiences and copies ------------------------------------------------
+def genres_of(model, rec) -> set[str]:
+    return set(model.genres[model.row_of[rec.id]])
+
+
+@pytest.mark.parametrize("platform", ["amazon", "hulu", "netflix"])
+def test_a_family_film_gets_family_or_animated_titles_on_every_platform(model, platform):
+    toy_story = model.resolve("toy story")[0]
+    suggestions = model.recommend(toy_story.id, k=5, platform=platform)
+    assert len(suggestions) == 5
+    assert all(genres_of(model, s) & {"family", "animation"} for s in suggestions), [
+        (s.title, genres_of(model, s)) for s in suggestions
+    ]
+
+
+@pytest.mark.parametrize("platform", ["amazon", "hulu"])
+def test_a_horror_film_gets_horror_on_another_platform(model, platform):
+    conjuring = model.resolve("the conjuring")[0]
+    suggestions = model.recommend(conjuring.id, k=5, platform=platform)
+    assert len(suggestions) == 5
+    assert all("horror" in genres_of(model, s) for s in suggestions)
+
+
+def test_a_platform_without_the_genre_suggests_nothing_rather_than_anything(model):
+    # Disney+ carries no horror at all: no suggestion beats an off-genre one.
+    conjuring = model.resolve("the conjuring")[0]
+    suggestions = model.recommend(conjuring.id, k=5, platform="disney")
+    assert all(genres_of(model, s) & {"horror", "thriller"} for s in suggestions)
+
+
+@pytest.mark.parametrize("show", ["star trek: deep space nine", "star trek: voyager", "cocomelon"])
+def test_a_show_dated_differently_by_two_platforms_is_one_work(model, show):
+    match = model.resolve(show)[0]
+    assert len(match.platforms) >= 2
+    for platform in [None, *model.platform_names]:
+        for suggestion in model.recommend(match.id, k=10, platform=platform):
+            assert normalise(suggestion.title) != normalise(match.title)
+
+
+def test_films_of_one_name_years_apart_stay_two_works(model):
+    # Underworld (1997, Prime Video) is not Underworld (2003, Hulu and Netflix).
+    found = {
+        m.release_year: set(m.platforms)
+        for m in model.resolve("underworld", limit=10)
+        if m.title == "Underworld"
+    }
+    assert found[1997] == {"amazon"}
+    assert found[2003] == {"hulu", "netflix"}
+
+
+def test_reasons_name_canonical_genres_and_cast_as_written(model):
+    toy_story = model.resolve("toy story")[0]
+    suggestions = model.recommend(toy_story.id, k=10)
+    kinds = {kind for s in suggestions for kind, *_ in s.traits}
+    assert "series" in kinds
+    genre_traits = [values for s in suggestions for kind, *values in s.traits if kind == "genres"]
+    assert all(set(values) <= set(model.genres[model.row_of[toy_story.id]]) for values in genre_traits)
+    actors = [
+        values[0]
+        for s in model.recommend(model.resolve("the conjuring")[0].id, k=20)
+        for kind, *values in s.traits
+        if kind == "actor"
+    ]
+    assert actors and all(a[0].isupper() for a in actors)
