@@ -10,6 +10,7 @@ import pytest
 from bot.handlers.errors import SORRY
 from core.genres import BY_ID as GENRE_BY_ID
 from tests.bot.running_bot import RunningBot
+from tests.bot_api_spec import violations
 from tests.telegram_server import FakeTelegram
 
 GROUP = -1001000000001
@@ -247,3 +248,9 @@ def test_a_slow_server_delays_but_does_not_lose_the_reply(tg):
     slow = ask(tg, "/count amazon 2019", user_id=4001, timeout=15)
     assert "Prime Video" in slow.params["text"]
     assert "Netflix" in ask(tg, "/count netflix 2020", user_id=4002).params["text"]
+
+
+def test_every_request_sent_obeys_the_published_bot_api(tg):
+    """Runs last in this module: every request the tests above made the bot send."""
+    problems = [f"{call.method}: {p}" for call in tg.calls() for p in violations(call.method, call.params)]
+    assert not problems, "\n".join(problems)
