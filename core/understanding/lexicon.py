@@ -1,0 +1,324 @@
+"""The words the understanding layer knows, English and Spanish, folded (lowercase, no accents).
+
+Each phrase maps to what it means: a cue for an intent (``cue``), an argument (platform, type,
+duration unit, genre, country), or a word that carries nothing (``filler``). The scanner in
+``core.understanding.scanner`` takes the longest phrase at each position, so "how many" wins
+over "how" and "ciencia ficcion" over "ciencia". Genres come from ``core.genres``; platform,
+type and duration aliases from ``core.arguments``; countries from the catalogue itself, with
+the Spanish names and demonyms below.
+"""
+
+from __future__ import annotations
+
+from core import arguments, genres
+
+
+def _phrases(text: str) -> list[str]:
+    return [p.strip() for p in text.split("|") if p.strip()]
+
+
+# ---- intent cues --------------------------------------------------------------------------
+# fmt: off
+CUES: dict[str, str] = {}
+for _cue, _text in {
+    # conversation
+    "help": "help | ayuda | help me | ayudame | what can you do | what do you do | what can i ask | "
+            "what can i ask you | how does this work | how does it work | how do i use this | how to use | "
+            "commands | comandos | instructions | instrucciones | que puedes hacer | que sabes hacer | "
+            "que haces | como funciona | como funcionas | como te uso | como se usa | que eres | quien eres | "
+            "who are you | what are you | menu | opciones | options | start | empezar",
+    "greeting": "hi | hello | hey | heya | hiya | howdy | hola | holi | holis | holaa | ola | buenas | "
+                "buenos dias | buenas tardes | buenas noches | good morning | good afternoon | good evening | "
+                "que tal | como estas | como andas | como va | how are you | how are you doing | hows it going | "
+                "whats up | sup | yo | saludos | greetings | hey there | hi there | hello there | ey | wena | "
+                "good night | goodnight | bye | goodbye | bye bye | see you | see ya | adios | chao | chau | "
+                "hasta luego | nos vemos | hasta manana | oye | oiga | hey bot | hola bot",
+    "thanks": "thanks | thank you | thx | ty | tysm | thank u | thanks a lot | many thanks | cheers | "
+              "thank you so much | thank you very much | thanks so much | thank you a lot | thanks again | "
+              "gracias de nuevo | gracias otra vez | muchas gracias de verdad | "
+              "gracias | muchas gracias | mil gracias | grax | graciass | muchisimas gracias | te pasaste | "
+              "much appreciated | appreciate it",
+    "chatter": "ok | okay | k | kk | vale | bueno vale | de acuerdo | cool | nice | genial | perfecto | perfect | "
+               "great | awesome | lol | lmao | rofl | haha | hahaha | hahahaha | jaja | jajaja | jajajaja | "
+               "jeje | jejeje | xd | xdd | jsjs | jsjsjs | wow | omg | bien | excelente | super | "
+               "si | yes | no | nope | yeah | yep | dale | claro | sure | hmm | mmm | uh | eh | ah | "
+               "so much | very much",
+    # who the user is talking to: chatter only next to a greeting or thanks ("gracias crack"), never
+    # taken off the end of a title ("Iron Man")
+    "vocative": "amigo | amiga | bro | man | dude | buddy | crack | bot | genio | capo | maquina | hermano | "
+                "pana | parce | wey | guey | mate | pal | fam | idolo",
+    # "where": a platform question about a title
+    "where": "where | wher | whr | whre | wehre | hwere | wheres | where is | where are | where to | "
+             "donde | dnde | dond | onde | en donde | adonde | a donde | "
+             "which platform | what platform | which service | what service | which streaming service | "
+             "what streaming service | which app | what app | which site | which streaming | what streaming | "
+             "que plataforma | cual plataforma | en que plataforma | en cual plataforma | que servicio | "
+             "q plataforma | en q plataforma | k plataforma | en k plataforma | en que plataformas | "
+             "en que servicio | que app | en que app | que streaming | en que streaming",
+    # verbs that follow "where" or open a yes/no platform question
+    "watch": "watch | stream | see | find | view | ver | mirar | encontrar | veo | miro | encuentro | "
+             "pasan | dan | transmiten | emiten | ponen | echan | pasa | transmite | emite | la pasan | "
+             "ves | vemos | miras | miramos | "
+             "lo pasan | la dan | lo dan | watchh | wacth | whatch | wath | catch | check out | binge | "
+             "puedo ver | puedo mirar | puedo encontrar | se puede ver | podemos ver | hay que ver | "
+             "can i watch | can i stream | can i see | can i find | could i watch | can we watch | "
+             "i can watch | to watch | to stream | to see | to find",
+    "is": "is | are | esta | estan | has | have | tiene | tienen | carries | carry | hay | "
+          "is streaming | is available | esta disponible | estan disponibles | streams | streaming",
+    "have": "do you have | have you got | you have | tienen | tiene | teneis | hay",
+    "want": "i want to watch | i wanna watch | i want to see | i would like to watch | id like to watch | "
+            "quiero ver | quisiera ver | me gustaria ver | quiero mirar | tengo ganas de ver",
+    # "recommend": titles like one the user names
+    "like": "like | similar | similar to | similars | similares | similares a | similar a | parecido | parecida | "
+            "parecidos | parecidas | parecido a | parecida a | parecidos a | parecidas a | tipo | estilo | "
+            "al estilo de | del estilo de | in the style of | the likes of | same as | such as | como | "
+            "along the lines of | in the vein of | onda | comparable to | akin to | reminiscent of",
+    "recommend": "recommend | recommend me | recomend | recommendation | recommendations | recs | rec me | "
+                 "suggest | suggest me | suggestion | suggestions | recomienda | recomiendame | recomendar | "
+                 "recomendacion | recomendaciones | sugiere | sugiereme | sugerir | sugerencia | sugerencias | "
+                 "me recomiendas | me recomiendan | me sugieres | que me recomiendas | what do you recommend | "
+                 "what should i watch | what should we watch | what to watch | what can i watch | "
+                 "what could i watch | what else should i watch | what else can i watch | what else | "
+                 "what next | anything else | something else | anything similar | something similar | "
+                 "que veo | que ver | que puedo ver | que mas puedo ver | que mas veo | que mas | algo mas | "
+                 "que otra | que otras | alguna otra | otra cosa | what to see | que miro | que mirar | "
+                 "any ideas | ideas | give me ideas | dame ideas | help me choose | ayudame a elegir | "
+                 "need something to watch | something to watch | algo para ver | algo que ver | whats next | "
+                 "what now | que sigue | y ahora que | que veo ahora | what do you suggest | que me sugieres | "
+                 "what would you recommend | what would she like | what would he like | what would they like | "
+                 "would she like | would he like | would they like | le puede gustar | puede gustar | "
+                 "le gustaria | les puede gustar | que mas le puede gustar | que mas les puede gustar",
+    "after": "after | after watching | despues de | despues de ver | tras | if i liked | if i loved | "
+             "if i enjoyed | since i liked | because i liked | because i watched | fans of | for fans of | "
+             "based on | si me gusto | si me encanto | ya que me gusto | para fans de | si te gusto | "
+             "si te gustaron | si te encanto | si les gusto | si te gusta",
+    "taste": "i liked | i loved | i enjoyed | i like | i love | i just watched | i watched | just watched | "
+             "loves | love | loved | likes | she loved | he loved | they loved | she likes | he likes | "
+             "ama | amo | aman | le encanto | le gusto | le encanta | le gusta | les encanto | les gusto | "
+             "just finished | i just finished | i finished | i have seen | ive seen | me gusto | me gustaron | "
+             "me encanto | me encantaron | me gusta | me encanta | acabo de ver | acabo de terminar | "
+             "termine | ya vi | disfrute | we loved | we liked | loved | liked | enjoyed",
+    # catalogue questions
+    "count": "how many | how much | hw many | number of | the number of | count | total | cuantas | cuantos | "
+             "cuanta | cuanto | numero de | el numero de | cantidad de | la cantidad de | contar | cuenta",
+    "top": "best | top | the best | top rated | highest rated | best rated | best scored | highest scored | "
+           "top scored | greatest | mejores | mejor | las mejores | los mejores | lo mejor | "
+           "mejor valoradas | mejor valorados | mas valoradas | mas valorados | mejor puntuadas | "
+           "mejor calificadas | mas recomendadas | highly rated | well rated | must watch | imperdibles",
+    # a list cue only next to an argument: "good horror movies", "buenas series"
+    "good": "good | buenas | buenos | buena | bueno | decent | decentes | nice | cool | great",
+    "longest": "longest | the longest | longest running | most seasons | the most seasons | longest lasting | "
+               "mas larga | mas largo | mas largas | mas largos | la mas larga | el mas largo | "
+               "mas temporadas | con mas temporadas | mas extensa | mas extenso | mayor duracion | "
+               "duracion mas larga | dura mas | lasts longest | longer",
+    "actor": "actor | actors | actress | actresses | actriz | actores | actrices | who acts | who appears | "
+             "who stars | who starred | who is in | quien actua | quien aparece | quien sale | "
+             "cast member | busiest | most frequent | mas frecuente | aparece mas | "
+             "appears the most | appears most | mas titulos | in the most | en mas",
+    "rating": "rated | rating | ratings | age rating | maturity rating | maturity | clasificacion | "
+              "clasificadas | clasificados | clasificada | clasificado | calificacion de edad | "
+              "para mayores de | apta para | aptas para | classified",
+    "score": "score | scored | scores | scoring | mean score | average score | rating above | rated above | "
+             "puntaje | puntuacion | puntuadas | puntuados | nota | notas | calificacion | calificadas | "
+             "stars | estrellas | valoracion | puntos",
+    "above": "above | over | more than | higher than | greater than | at least | better than | "
+             "mayor a | mayor que | mayores a | mas de | mas que | superior a | superiores a | "
+             "por encima de | arriba de | encima de | sobre",
+    "from": "from | made in | produced in | de | del | desde | hechas en | hechos en | producidas en | "
+            "producidos en | filmadas en",
+}.items():
+    for _phrase in _phrases(_text):
+        CUES.setdefault(_phrase, _cue)
+
+# Words that say nothing by themselves; dropped from leftovers, never titles on their own.
+FILLER = frozenset(_phrases(
+    "i | me | my | we | us | you | u | your | it | its | this | that | these | those | there | here | "
+    "can | could | would | should | will | shall | may | might | do | does | did | to | be | been | am | "
+    "is | are | was | were | has | have | had | a | an | the | of | on | in | at | for | with | by | and | or | "
+    "please | pls | plz | pliz | kindly | just | only | now | right now | currently | today | tonight | "
+    "tell me | show me | give me | list | list me | find me | get me | let me know | i want | i need | "
+    "i want to know | i would like to know | id like to know | i wonder | know | wondering | "
+    "some | any | all | every | titles | title | things | stuff | content | something | anything | "
+    "released | came out | out | premiered | available | streaming | online | watch | year | years | "
+    "in the year | what | which | who | whats | what is | what are | are there | is there | there are | "
+    "total | overall | altogether | in total | platform | platforms | service | services | all platforms | "
+    "every platform | any platform | all of them | ones | one | catalogue | catalog | library | "
+    "el | la | los | las | lo | un | una | unos | unas | de | del | en | con | para | por | a | al | y | o | "
+    "que | q | k | cual | cuales | quien | hay | hubo | es | son | fue | fueron | ser | tiene | tienen | esta | estan | "
+    "me | mi | mis | te | tu | tus | se | su | sus | le | les | nos | yo | "
+    "por favor | porfa | porfavor | xfa | plis | please | dime | decime | muestrame | mostrame | dame | "
+    "quiero | quiero saber | quisiera saber | me gustaria saber | saber | necesito | busco | buscame | "
+    "algo | alguna | alguno | algunas | algunos | cosa | cosas | titulos | titulo | contenido | "
+    "estrenadas | estrenados | estrenada | estrenado | lanzadas | lanzados | salieron | salio | "
+    "del ano | en el ano | ano | anos | ahora | hoy | actualmente | disponible | disponibles | "
+    "plataforma | plataformas | servicio | todas | todos | todo | todas las plataformas | catalogo | "
+    "ver | mirar | para ver | to see | to watch | veo | most | the most | more | mas | el mas | la mas | "
+    "still | these days | nowadays | anymore | at all | but | pero | too | tambien | also | either | "
+    "ever | of all time | de todos los tiempos | de la historia | como | how"
+))
+# Words that make a message a sentence rather than a title typed alone.
+# A message is a sentence, not a title, when it starts with one of these or has 3+ words and one of them.
+SENTENCE = frozenset(_phrases(
+    "i | im | ive | id | me | my | you | youre | your | we | is | are | am | was | were | do | does | did | "
+    "can | could | dont | cant | soy | estoy | eres | tengo | quiero | puedes | puedo | please | gracias | "
+    "thanks | tell | dime | lol | cuentame | explain | explica | explicame | show me | give me | dame | es | son"
+))
+QUESTION_WORDS = frozenset(_phrases(
+    "what | whats | why | how | who | when | which | where | que | por que | porque | como | cuando | "
+    "quien | cual | donde"
+))
+# Spanish and English words that tell the language of a message (titles aside).
+SPANISH = frozenset(_phrases(
+    "donde | que | cuantas | cuantos | cuanta | cuanto | peliculas | pelicula | pelis | peli | serie | "
+    "hay | en | de | del | la | las | los | el | y | con | para | por | puedo | ver | mirar | algo | parecido | "
+    "parecida | parecidas | parecidos | mejores | mejor | mas | hola | gracias | favor | como | tienen | tiene | "
+    "esta | estan | ano | quiero | recomiendame | recomienda | cual | cuales | busco | dame | dime | "
+    "terror | comedia | comedias | accion | documentales | documental | estrenadas | salieron | plataforma | "
+    "clasificacion | puntaje | larga | largo | temporadas | ayuda | buenas | buenos | que tal | "
+    "jajaja | jaja | vale | genial | una | un | unas | unos | sobre | desde | entre | pais | paises | titulos | "
+    "veo | ves | dnde | parecidas | parecidos | similares | jajajaja | jeje | jejeje | estoy | aburrido | "
+    "aburrida | cuentame | chiste | hora | dame | holi | dale | recomendaciones | recomendacion | porfa"
+))
+ENGLISH = frozenset(_phrases(
+    "where | what | which | how | many | movies | movie | film | films | shows | show | the | on | in | from | "
+    "can | i | watch | like | best | top | longest | hello | hi | thanks | thank | please | "
+    "something | anything | recommend | should | do | you | are | is | there | have | has | rated | with | "
+    "most | who | titles | released | help | hey | to | of | an | and | my | else | any | "
+    "stream | streaming | available | country | score | above | over | than | more | seasons | minutes | "
+    "wheres | whats | good | morning | night | lol | im | bored | weather | today | tell | joke | haha | "
+    "nice | thx | cheers | mate | ty | suggest | documentary | documentaries | comedies | family | kids"
+))
+# fmt: on
+ACCENTED = frozenset("áéíóúñ¿¡ü")
+
+# ---- arguments ----------------------------------------------------------------------------
+PLATFORMS: dict[str, str] = {genres.fold(k): v for k, v in arguments.PLATFORM_ALIASES.items()}
+PLATFORMS.update(
+    {
+        "disney plus": "disney", "disney+": "disney", "disneyplus": "disney", "disney channel": "disney",
+        "prime video": "amazon", "amazon video": "amazon", "amazon prime video": "amazon",
+        "primevideo": "amazon", "prime": "amazon", "amazon prime": "amazon",
+        "netflix": "netflix", "netflis": "netflix", "netflx": "netflix", "neflix": "netflix", "nflx": "netflix",
+        "hulu": "hulu", "hullu": "hulu", "hulo": "hulu", "huly": "hulu", "jhulu": "hulu",
+    }
+)  # fmt: skip
+ALL_PLATFORMS = frozenset(
+    _phrases("all platforms | every platform | any platform | todas las plataformas | all")
+)
+
+TYPES: dict[str, str] = {genres.fold(k): v for k, v in arguments.TYPE_ALIASES.items() if k != "tv"}
+TYPES.update(
+    {
+        "peli": "movie", "pelis": "movie", "pelicula": "movie", "peliculas": "movie", "filme": "movie",
+        "filmes": "movie", "cine": "movie", "movis": "movie", "moviez": "movie", "flicks": "movie",
+        "tv show": "tv show", "tv shows": "tv show", "tv series": "tv show", "programas": "tv show",
+        "programa": "tv show", "programas de tv": "tv show", "series de tv": "tv show", "show de tv": "tv show",
+        "shows de tv": "tv show", "seriales": "tv show", "telenovela": "tv show", "telenovelas": "tv show",
+        "tv": "tv show",
+    }
+)  # fmt: skip
+DURATIONS: dict[str, str] = {genres.fold(k): v for k, v in arguments.DURATION_TYPE_ALIASES.items()}
+DURATIONS.update(
+    {"minuto": "min", "minutes long": "min", "runtime": "min", "duracion": "min", "temporada": "season"}
+)
+
+# Genre phrases from core.genres; a synonym that carries a type ("action movies", "peliculas de
+# accion") is left to the scanner, which reads its two halves and so keeps the type too.
+GENRES: dict[str, str] = {}
+for _phrase, _genre in genres.SYNONYMS.items():
+    _words = _phrase.split()
+    if len(_words) > 1 and any(w in TYPES for w in _words):
+        _rest = " ".join(w for w in _words if w not in TYPES and w != "de")
+        if genres.SYNONYMS.get(_rest) == _genre:
+            continue
+    GENRES[_phrase] = _genre
+GENRES.update({"de terror": "horror", "de miedo": "horror", "scifi": "scifi", "sci fi": "scifi"})
+# Words a genre synonym shares with everyday speech; they count only next to a type or a genre cue.
+WEAK_GENRES = frozenset(
+    ["doc", "art", "fe", "cop", "spy", "war", "food", "news", "chicos", "health", "travel"]
+)
+
+# Spanish country names and demonyms, English demonyms: catalogue names (lowercase).
+COUNTRIES: dict[str, str] = {genres.fold(k): v for k, v in arguments.COUNTRY_ALIASES.items()}
+COUNTRIES.update(
+    {
+        genres.fold(k): v
+        for k, v in {
+            "estados unidos": "united states", "eeuu": "united states", "ee uu": "united states",
+            "usa": "united states", "eua": "united states", "norteamerica": "united states",
+            "american": "united states", "americanas": "united states", "americanos": "united states",
+            "estadounidense": "united states", "estadounidenses": "united states", "gringas": "united states",
+            "reino unido": "united kingdom", "inglaterra": "united kingdom", "gran bretana": "united kingdom",
+            "british": "united kingdom", "britanicas": "united kingdom", "britanicos": "united kingdom",
+            "inglesas": "united kingdom", "ingleses": "united kingdom", "english": "united kingdom",
+            "espana": "spain", "spanish": "spain", "espanolas": "spain", "espanoles": "spain",
+            "mexico": "mexico", "mejico": "mexico", "mexican": "mexico", "mexicanas": "mexico",
+            "mexicanos": "mexico", "mexicana": "mexico", "mexicano": "mexico",
+            "francia": "france", "french": "france", "francesas": "france", "franceses": "france",
+            "alemania": "germany", "german": "germany", "alemanas": "germany", "alemanes": "germany",
+            "italia": "italy", "italian": "italy", "italianas": "italy", "italianos": "italy",
+            "japon": "japan", "japanese": "japan", "japonesas": "japan", "japoneses": "japan",
+            "corea": "south korea", "corea del sur": "south korea", "korea": "south korea",
+            "korean": "south korea", "coreanas": "south korea", "coreanos": "south korea",
+            "k drama": "south korea", "kdrama": "south korea", "kdramas": "south korea",
+            "indian": "india", "hindi": "india", "bollywood": "india", "indias": "india", "hindues": "india",
+            "canada": "canada", "canadian": "canada", "canadienses": "canada",
+            "brasil": "brazil", "brazilian": "brazil", "brasilenas": "brazil", "brasilenos": "brazil",
+            "argentinian": "argentina", "argentine": "argentina", "argentinas": "argentina",
+            "argentinos": "argentina", "colombian": "colombia", "colombianas": "colombia",
+            "colombianos": "colombia", "chilean": "chile", "chilenas": "chile", "chilenos": "chile",
+            "peruvian": "peru", "peruanas": "peru", "turquia": "turkey", "turkish": "turkey",
+            "turcas": "turkey", "turcos": "turkey", "egipto": "egypt", "egyptian": "egypt",
+            "egipcias": "egypt", "nigerian": "nigeria", "nigerianas": "nigeria", "nollywood": "nigeria",
+            "chinese": "china", "chinas": "china", "chinos": "china", "australian": "australia",
+            "australianas": "australia", "belgica": "belgium", "belgian": "belgium",
+            "taiwanese": "taiwan", "filipinas": "philippines", "filipino": "philippines",
+            "tailandia": "thailand", "thai": "thailand", "tailandesas": "thailand",
+            "indonesian": "indonesia", "dinamarca": "denmark", "danish": "denmark", "danesas": "denmark",
+            "irlanda": "ireland", "irish": "ireland", "sudafrica": "south africa",
+            "suecia": "sweden", "swedish": "sweden", "suecas": "sweden", "holanda": "netherlands",
+            "paises bajos": "netherlands", "dutch": "netherlands", "polonia": "poland", "polish": "poland",
+            "noruega": "norway", "norwegian": "norway", "rusia": "russia", "russian": "russia",
+            "rusas": "russia", "nueva zelanda": "new zealand", "israeli": "israel", "libano": "lebanon",
+            "suiza": "switzerland", "austria": "austria", "hungria": "hungary", "grecia": "greece",
+            "finlandia": "finland", "islandia": "iceland", "uruguayas": "uruguay",
+            "hong kong": "hong kong", "singapur": "singapore", "emiratos arabes": "united arab emirates",
+            "arabia saudita": "saudi arabia", "pakistan": "pakistan", "rumania": "romania",
+        }.items()
+    }
+)  # fmt: skip
+# Words that look like a country but mostly are not: only with a "from"/"de" cue before them.
+WEAK_COUNTRIES = frozenset(["english", "chinas", "indias", "georgia", "jordan", "chad"])
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+    "diez": 10,
+}  # fmt: skip
+
+# Maturity ratings said in words (used only when the catalogue has that rating).
+RATING_PHRASES = {
+    "todo publico": "all", "para todo publico": "all", "todo el publico": "all", "all ages": "all",
+    "for all ages": "all", "para todas las edades": "all", "todas las edades": "all",
+    "mayores de 18": "18+", "para mayores de 18": "18+", "mayores de 16": "16+", "para mayores de 16": "16+",
+    "mayores de 13": "13+", "para mayores de 13": "13+", "mayores de 7": "7+", "para mayores de 7": "7+",
+    "adults only": "18+", "solo adultos": "18+",
+}  # fmt: skip
+
+# Type words a title may start or end with that the user adds ("the movie frozen", "la serie elite").
+TITLE_WRAPPERS = frozenset(_phrases(
+    "the movie | the film | the show | the series | the tv show | the documentary | the anime | movie | film | "
+    "show | series | tv show | la pelicula | la peli | el film | la serie | el show | el programa | "
+    "el documental | el anime | pelicula | peli | serie | documental | la serie de | la pelicula de | "
+    "la peli de | el programa de | the show called | the movie called | the series called | la serie llamada | "
+    "la pelicula llamada"
+))  # fmt: skip
+# Tail words after a title in a platform question: "… streaming now?", "… en linea".
+TITLE_TAILS = frozenset(_phrases(
+    "streaming | stream | available | online | now | right now | today | tonight | anywhere | for free | free | "
+    "in streaming | please | pls | plz | thanks | thank you | gracias | por favor | porfa | ahora | hoy | "
+    "en linea | online | gratis | disponible | en streaming | it | eso | esa | ese | is | are | esta | "
+    "at the moment | currently | actualmente | again | otra vez | de nuevo | to watch | para ver | "
+    "still | these days | nowadays | anymore | at all | but | pero | too | tambien | also | either | only | "
+    "solo | todavia | aun | ya | lol | haha | jaja | jajaja | xd"
+))  # fmt: skip

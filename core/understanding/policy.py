@@ -1,0 +1,302 @@
+"""One title policy for every title question: answer, ask "did you mean…?", or say it is not there.
+
+``Recommender.resolve`` ranks titles by fuzzy similarity, and a high score still happens for a
+famous film that no platform carries ("the godfather" scores 93 against "Our Godfather",
+"gladiator" 95 against "Gladiators of Rome", "dune" 96 against "The Dunes"). So a match only
+counts when the words typed line up with the title's own words (``reading``):
+
+- ``exact``: the same title once case, accents, punctuation and joined words are ignored
+  ("walle", "brooklyn 99"), or the same significant words with an article left out ("lion
+  king"), a Spanish article for an English one ("los simpsons"), a studio's name left out ("the
+  grinch" for "Dr. Seuss' The Grinch") or a "(2019)" after it;
+- ``typo``: the same words one for one, each equal or a slip: one letter in a word of 5-6
+  letters, two in a longer one (a one-word title: 10+ letters); never the first letter, never
+  a plural for a singular in a one-word title ("dune" is not "The Dunes"), never a word that
+  another candidate title uses as it is ("casino" is not a slip of "Camino"); a word of four
+  letters only with one letter left out ("papl"); the last word cut short ("parks and rec");
+- ``part``: a part of a longer title: a subtitle ("empire strikes back", "endgame"), the name
+  before a colon with its number ("home alone 2", but "titanic" is not "Titanic: 20 Years
+  Later", "dirty dancing" not "Dirty Dancing: Havana Nights"), its last two or more words
+  ("raiders of the lost ark") or two thirds of its words in order: these last two only ask.
+
+A little word the title does not have makes it another title ("the godfather" is not "Our
+Godfather", "the notebook" not "Notebook"), and so does a number it does not have ("mean
+girls" is not "Mean Girls 2"). A type word after the title ("the conjuring movie") and a
+"the" before a title without one ("the simpsons movie") are worth a question, never an answer.
+
+``title_answer`` decides: ``confident`` when the resolver found a clear winner and its reading
+is strong; ``ambiguous`` with the plausible matches (best reading first, at most 5), or with the
+titles of a franchise when the text is the name two or more of them share before a colon
+("star wars"); otherwise ``absent``, with at most 3 matches sharing a distinctive word with the
+text, to offer only as suggestions after saying plainly that the title is in none of the four
+catalogues ("titles with 'godfather': …").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from core.titles import STOPWORDS, normalise
+
+__all__ = ["title_answer", "reading", "how_it_reads", "CONFIDENT", "AMBIGUOUS", "ABSENT"]
+
+CONFIDENT, AMBIGUOUS, ABSENT = "confident", "ambiguous", "absent"
+MAX_ALTERNATIVES = 5
+MAX_SUGGESTIONS = 3
+PART_SHARE = 2 / 3  # words of the title that a partial name must cover, in order
+# Studio and brand names before a title: "Marvel Studios' Avengers: Endgame", "LEGO Jurassic World: …".
+BRAND = re.compile(
+    r"^\s*(?:marvel studios['’]?|marvel['’]s|disney['’]s|disney|pixar['’]s|pixar|dr\.? seuss['’]?s?|"
+    r"tom clancy['’]s|tyler perry['’]s|dreamworks['’]?|lego|nickelodeon['’]s|national geographic)\s+",
+    re.IGNORECASE,
+)
+# Type words a user puts after a title: "the conjuring movie", "la casa de papel la serie".
+TYPE_TAIL = frozenset(
+    ["movie", "film", "series", "show", "tv show", "tv series", "the movie", "the film", "the series",
+     "the show", "pelicula", "peli", "serie", "la pelicula", "la peli", "la serie", "el show"]
+)  # fmt: skip
+YEAR_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")  # "Aladdin (2019)" is Aladdin
+SEGMENT = re.compile(r":|\s[-–—|/]\s|\(|\)|\[|\]")
+# Little words mistyped: "teh office" is "the office".
+LITTLE_TYPOS = {"teh": "the", "hte": "the", "th": "the", "adn": "and", "nad": "and", "fo": "of", "og": "of"}
+# A Spanish article before an English title is the English one: "los simpsons" is The Simpsons.
+SPANISH_ARTICLES = {"el": "the", "la": "the", "los": "the", "las": "the"}
+# Words too common to single out a title for "titles with '…'" suggestions.
+COMMON = frozenset(
+    ["movie", "film", "show", "series", "story", "life", "lives", "love", "man", "men", "woman", "women",
+     "world", "night", "day", "time", "times", "girl", "girls", "boy", "boys", "new", "old", "big", "little",
+     "last", "first", "one", "two", "three", "best", "great", "good", "home", "house", "live", "living",
+     "special", "christmas", "holiday", "season", "part", "kids", "family", "dark", "black", "white", "blue",
+     "green", "golden", "red", "city", "king", "queen", "game", "games", "secret", "secrets", "dead", "wild",
+     "american", "lost", "young"]
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> tuple[str, ...]:
+    """Normalised words (cached: the same catalogue titles come back query after query)."""
+    return tuple(LITTLE_TYPOS.get(w, w) for w in normalise(text).split())
+
+
+def _significant(words) -> list[str]:
+    return [w for w in words if w not in STOPWORDS]
+
+
+def _little(words) -> set[str]:
+    return {SPANISH_ARTICLES.get(w, w) for w in words if w in STOPWORDS}
+
+
+def _plural(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long in (short + "s", short + "es")
+
+
+def _close(typed: str, word: str, one_word: bool, known=frozenset()) -> bool:
+    """Whether ``typed`` is ``word`` or a slip of it: never a slip of the first letter, and never
+    a word that other titles use as it is ("casino" is not a slip of "camino")."""
+    if typed == word:
+        return True
+    if typed.isdigit() or word.isdigit() or typed[0] != word[0] or typed in known:
+        return False
+    if min(len(typed), len(word)) <= 4:
+        # A short word is only mistyped by a letter left out of a longer one ("papl" for "papel")
+        # or two letters swapped ("gmae" for "game"), never by another letter ("wire" is not "mire").
+        if len(typed) != 4 or OSA.distance(typed, word) != 1:
+            return False
+        return len(word) == 5 and not _plural(typed, word) or sorted(typed) == sorted(word)
+    if one_word and _plural(typed, word):
+        return False
+    shorter = min(len(typed), len(word))
+    # Two slips only in a long word, and in a one-word title only in a very long one
+    # ("ratatoullie"), or "minions" would be "The Millions" and "amelie" "Atelier".
+    allowed = 2 if shorter >= (10 if one_word else 6) and max(len(typed), len(word)) >= 7 else 1
+    return OSA.distance(typed, word, score_cutoff=allowed) <= allowed
+
+
+def _same(typed: list[str], words: list[str], exact: bool = False, known=frozenset()) -> bool:
+    if len(typed) != len(words):
+        return False
+    one_word = len(typed) == 1
+    return all(
+        (a == b) if exact else _close(a, b, one_word, known) for a, b in zip(typed, words, strict=True)
+    )
+
+
+def _abbreviated(typed: list[str], words: list[str]) -> bool:
+    """All words equal but the last, typed as a clear beginning: "parks and rec"."""
+    if len(typed) != len(words) or len(typed) < 2:
+        return False
+    last, full = typed[-1], words[-1]
+    return (
+        typed[:-1] == words[:-1] and len(last) >= 3 and len(full) >= len(last) + 3 and full.startswith(last)
+    )
+
+
+@lru_cache(maxsize=32_768)
+def _segments(title: str) -> tuple[list[str], ...]:
+    parts = [_significant(_words(part)) for part in SEGMENT.split(title)]
+    return tuple(p for p in parts if p)
+
+
+def _in_order(typed: list[str], words: list[str], known=frozenset()) -> bool:
+    position = 0
+    for word in typed:
+        while position < len(words) and not _close(word, words[position], False, known):
+            position += 1
+        if position == len(words):
+            return False
+        position += 1
+    return True
+
+
+def _numbers(words) -> set[str]:
+    return {w for w in words if w.isdigit()}
+
+
+def reading(text: str, title: str, known=frozenset()) -> tuple[str, bool] | None:
+    """How the typed ``text`` names ``title`` ("exact", "typo" or "part") and whether that
+    reading is strong enough to answer without asking; None when it does not name it.
+    ``known``: words that other candidate titles use as they are (no slip can be one of them).
+    A studio's name before a title is not part of it: "the grinch" is "Dr. Seuss' The Grinch"."""
+    title = YEAR_SUFFIX.sub("", title) or title
+    found = _reading(text, title, known)
+    if found is None:
+        # "the conjuring movie", "peppa pig the movie": a type word the title lacks is worth a
+        # question, never an answer (the series is not its movie).
+        typed = normalise(text).split()
+        for size in (2, 1):
+            if (
+                len(typed) > size
+                and " ".join(typed[-size:]) in TYPE_TAIL
+                and list(_words(title)[-1:]) != typed[-1:]
+            ):
+                shorter = _reading(" ".join(typed[:-size]), title, known)
+                if shorter:
+                    return shorter[0], False
+                break
+    unbranded = BRAND.sub("", title, count=1)
+    if unbranded != title and unbranded.strip() and (found is None or not found[1]):
+        found = _reading(text, unbranded, known) or found
+    return found
+
+
+def _reading(text: str, title: str, known) -> tuple[str, bool] | None:
+    typed, words = _words(text), _words(title)
+    if not typed or not words:
+        return None
+    if typed == words or "".join(typed) == "".join(words):
+        return "exact", True
+    typed_little, title_little = _little(typed), _little(words)
+    typed_sig, sig = _significant(typed), _significant(words)
+    if not typed_sig:
+        return None
+    added = typed_little - title_little
+    if added:
+        # Another little word ("the godfather" vs "Our Godfather") or an article a one-word title
+        # lacks ("the notebook" vs "Notebook") names another title; "the" before a longer title
+        # without any article is worth a question ("the simpsons movie" vs "Simpsons Movie").
+        if added != {"the"} or title_little or len(sig) < 2:
+            return None
+        rest = [w for w in typed if SPANISH_ARTICLES.get(w, w) != "the"]
+        found = _reading(" ".join(rest), " ".join(words), known)
+        return (found[0], False) if found else None
+    # Articles may be left out ("lion king"); another little word left out makes a one-word
+    # title another title ("sing" is not "Sing On!", "wednesday" not "A Wednesday") and a longer
+    # one a question ("pirates caribbean").
+    left_out = _little(words) - typed_little
+    sure = not left_out - {"the", "and"}
+    if not sure and len(sig) == 1:
+        return None
+    if typed_sig == sig:
+        return "exact", sure
+    if _same(typed_sig, sig, known=known) or _abbreviated(typed_sig, sig):
+        return "typo", sure
+    if len(typed_sig) >= len(sig):
+        return None
+    typed_numbers = _numbers(typed_sig)
+    segments = _segments(title)
+    for start in range(len(segments)):
+        for end in range(start + 1, len(segments) + 1):
+            run = [w for part in segments[start:end] for w in part]
+            if not _same(typed_sig, run, known=known) or _numbers(run) - typed_numbers:
+                continue
+            if start > 0:
+                return "part", True  # a subtitle: "empire strikes back", "endgame"
+            if typed_numbers:
+                return "part", True  # the name before the colon with its number: "home alone 2"
+            # "titanic" is not "Titanic: 20 Years Later", "dirty dancing" not "Dirty Dancing: Havana Nights"
+    if _numbers(sig) - typed_numbers or len(typed_sig) < 2 or (segments and _same(typed_sig, segments[0])):
+        return None  # "mean girls" is not "Mean Girls 2", "ice age" not "Ice Age: The Meltdown"
+    if len(typed_sig) < 3 and _same(typed_sig, sig[: len(typed_sig)], known=known):
+        return None  # "sweet home" is not "Sweet Home Alabama"
+    if _same(typed_sig, sig[-len(typed_sig) :], known=known) or (
+        len(typed_sig) >= PART_SHARE * len(sig) and _in_order(typed_sig, sig, known)
+    ):
+        return "part", False  # "raiders of the lost ark", "pokemon indigo": ask first
+    return None
+
+
+def how_it_reads(text: str, title: str) -> str | None:
+    """How the typed ``text`` names ``title``: "exact", "typo", "part", or None (it does not)."""
+    found = reading(text, title)
+    return found[0] if found else None
+
+
+def _series(text: str, matches) -> list:
+    """The matches whose name before a colon is the text: a franchise when two or more ("star wars")."""
+    typed = _significant(_words(text))
+    if not typed:
+        return []
+    return [m for m in matches if len(segs := _segments(m.title)) > 1 and _same(typed, segs[0], exact=True)]
+
+
+def _distinctive(text: str) -> set[str]:
+    return {w for w in _significant(_words(text)) if len(w) >= 4 and not w.isdigit() and w not in COMMON}
+
+
+def _shares_word(words: set[str], title: str) -> bool:
+    theirs = set(_significant(_words(title)))
+    return any(
+        w in theirs or w + "s" in theirs or w + "es" in theirs or w.rstrip("s") in theirs for w in words
+    )
+
+
+def title_answer(matches, text: str | None = None, year: int | None = None) -> tuple[str, list]:
+    """The title policy: ("confident", [best]), ("ambiguous", plausible matches best first, at
+    most 5) or ("absent", at most 3 matches sharing a distinctive word, suggestions only).
+
+    ``matches`` come from ``Recommender.resolve(text)``; ``text`` is what the user typed for the
+    title (``Question.title``). Without it only an exact match (score 100) the resolver is sure
+    of is confident. ``year`` (when the user gave one) picks among same-named titles.
+    """
+    matches = list(matches)
+    if not matches:
+        return ABSENT, []
+    if text is None:
+        exact = [m for m in matches if m.score >= 100]
+        if exact and matches[0].confident:
+            return CONFIDENT, [matches[0]]
+        return (AMBIGUOUS, exact[:MAX_ALTERNATIVES]) if exact else (ABSENT, [])
+    known = {w for m in matches for w in _significant(_words(m.title))}
+    readings = [reading(text, m.title, known) for m in matches]
+    rank = {"exact": 0, "typo": 1, "part": 2}
+    plausible = sorted(
+        (i for i, found in enumerate(readings) if found),
+        key=lambda i: (rank[readings[i][0]] + (0 if readings[i][1] else 3), i),
+    )
+    if year is not None:
+        same_year = [i for i in plausible if matches[i].release_year == year and readings[i][0] == "exact"]
+        if len(same_year) == 1:
+            return CONFIDENT, [matches[same_year[0]]]
+    if readings[0] and readings[0][1] and matches[0].confident:
+        return CONFIDENT, [matches[0]]
+    if plausible:
+        return AMBIGUOUS, [matches[i] for i in plausible[:MAX_ALTERNATIVES]]
+    named = _series(text, matches)
+    if len(named) >= 2:
+        return AMBIGUOUS, named[:MAX_ALTERNATIVES]
+    words = _distinctive(text)
+    return ABSENT, [m for m in matches if _shares_word(words, m.title)][:MAX_SUGGESTIONS]

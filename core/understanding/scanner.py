@@ -1,0 +1,227 @@
+"""Words and phrases of a message: tokens, then labelled items.
+
+1. ``tokens``: the words of a message with their place in the original text (so a title is cut
+   from the text as typed), ratings such as "tv-14" and "13+" kept whole, sentence breaks
+   (? ! . ;) and commas noted.
+2. ``Scanner.scan``: at each token the longest known phrase (``lexicon``: intent cues,
+   platforms, types, duration units, genres, countries, fillers; the catalogue's own countries
+   and ratings), years and numbers. A word that is not known and is not a word of any title is
+   read as the keyword, platform, genre or country it is one slip away from (two in words of 9+
+   letters), never changing its first letter: "netflx", "disny", "documentry", "recomend".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from core import genres
+from core.understanding import lexicon as lx
+
+RATING = re.compile(
+    r"\b(?:tv[- ]?(?:y7[- ]?fv|ma|pg|14|nr)|tv-(?:y7|y|g)|pg[- ]?13|nc[- ]?17)\b|(?<![\w.,])\d{1,2}\+|\+\d{1,2}\b",
+    re.IGNORECASE,
+)
+TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)?)|(?P<word>[^\W_]+(?:['’][^\W_]+)*)|(?P<sym>[+&?!.,;:()\"“”«»]|@\w+)"
+)
+APOSTROPHES = re.compile(r"['’]")
+BREAKS = frozenset("?!.;")
+ARG_KINDS = frozenset(["platform", "type", "dtype", "genre", "country", "year", "rating", "number"])
+# Cues that never make a message a question by themselves.
+SOFT_CUES = frozenset(["watch", "is", "have", "from", "above", "want", "after", "taste", "good"])
+CATALOGUE_CUES = ("score", "rating", "longest", "actor", "count", "top")
+ARTICLES = frozenset(["the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les"])
+ON = frozenset(["on", "in", "at", "en", "de", "from", "via", "through", "por", "con", "inside", "dentro"])
+# Words joining "on <platform>" to a title: "… but on hulu", "… or netflix", "… pero en amazon".
+PLATFORM_JOIN = frozenset(["or", "and", "y", "o", "nor", "ni", "but", "pero", "only", "solo", "just", "also"])
+FUZZY_CUES = frozenset(["where", "like", "recommend", "count", "top", "longest", "actor", "rating", "score",
+                        "help", "thanks", "greeting"])  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Token:
+    raw: str
+    word: str  # folded: lowercase, no accents, no apostrophes ("what's" -> "whats")
+    start: int
+    end: int
+    stop: bool = False  # a sentence break (? ! . ;) right after it
+    comma: bool = False  # a comma right after it
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # cue | platform | type | dtype | genre | country | year | number | rating | filler | word
+    value: object
+    i: int  # tokens i..j-1
+    j: int
+    words: str = ""  # the folded words it covers
+    fuzzy: bool = False
+
+
+def tokens(text: str) -> list[Token]:
+    """Words and numbers of ``text`` with their spans; ratings ("tv-14", "13+") as one token."""
+    found: list[Token] = []
+    ratings = [(m.start(), m.end()) for m in RATING.finditer(text)]
+    position = 0
+    for start, end in [*ratings, (len(text), len(text))]:
+        for m in TOKEN.finditer(text, position, start):
+            if m.group("sym"):
+                sym = m.group("sym")
+                if sym in BREAKS and found and not _decimal_point(text, m.start()):
+                    found[-1] = _with(found[-1], stop=True)
+                elif sym == "," and found:
+                    found[-1] = _with(found[-1], comma=True)
+                elif sym == "+" and found and found[-1].word == "disney":
+                    found.append(Token("+", "plus", m.start(), m.end()))
+                elif sym == "&" and found:
+                    found.append(Token("&", "and", m.start(), m.end()))
+                continue
+            raw = m.group(0)
+            word = raw.replace(",", ".") if m.group("num") else genres.fold(APOSTROPHES.sub("", raw))
+            for part in word.split() or [""]:
+                if part:
+                    found.append(Token(raw, part, m.start(), m.end()))
+        if start < len(text):
+            raw = text[start:end]
+            found.append(Token(raw, rating_label(raw), start, end))
+        position = end
+    return found
+
+
+def rating_label(raw: str) -> str:
+    """A maturity rating as the catalogue writes it: "TV 14" -> "tv-14", "PG13" -> "pg-13", "+18" -> "18+"."""
+    label = re.sub(r"[\s_-]+", "", raw.lower().strip())
+    if label.startswith("+"):
+        return label[1:] + "+"
+    if label.endswith("+"):
+        return label
+    label = re.sub(r"^(tv|pg|nc)(?=[a-z0-9])", r"\1-", label)
+    return label.replace("y7fv", "y7-fv")
+
+
+def _decimal_point(text: str, at: int) -> bool:
+    return text[at] == "." and 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit()
+
+
+def _with(token: Token, **changes) -> Token:
+    return Token(**{**token.__dict__, **changes})
+
+
+class Scanner:
+    """Labels the phrases of a token list (longest first), forgiving slips in known words."""
+
+    MAX_WORDS = 6
+
+    def __init__(self, countries: dict[str, str], ratings: frozenset[str], title_words):
+        table: dict[str, tuple[str, object]] = {}
+        # Later tables do not override earlier ones: a cue wins over a filler, a platform over a genre.
+        for kind, mapping in (
+            ("rating", {p: r for p, r in lx.RATING_PHRASES.items() if r in ratings}),
+            ("cue", lx.CUES),
+            ("platform", lx.PLATFORMS),
+            ("type", lx.TYPES),
+            ("dtype", lx.DURATIONS),
+            ("genre", lx.GENRES),
+            ("country", countries),
+        ):
+            for phrase, value in mapping.items():
+                table.setdefault(phrase, (kind, value))
+        for phrase in lx.FILLER:
+            table.setdefault(phrase, ("filler", phrase))
+        self.table = table
+        self.ratings = ratings
+        self.title_words = title_words
+        fuzzy: dict[str, list[tuple[str, tuple[str, object]]]] = {}
+        for phrase, meaning in table.items():
+            kind, value = meaning
+            if " " in phrase or len(phrase) < 5 or not phrase.isalpha() or kind == "filler":
+                continue
+            if kind == "cue" and value not in FUZZY_CUES:
+                continue
+            if phrase in (
+                lx.WEAK_GENRES if kind == "genre" else lx.WEAK_COUNTRIES if kind == "country" else ()
+            ):
+                continue  # "war", "english": too close to everyday words
+            fuzzy.setdefault(phrase[0], []).append((phrase, meaning))
+        self.fuzzy = fuzzy
+        self.correct = lru_cache(maxsize=20_000)(self._correct)
+
+    def scan(self, toks: list[Token]) -> list[Item]:
+        items: list[Item] = []
+        words = [t.word for t in toks]
+        i = 0
+        while i < len(toks):
+            item = self._at(toks, words, i)
+            items.append(item)
+            i = item.j
+        return items
+
+    def _at(self, toks: list[Token], words: list[str], i: int) -> Item:
+        word = words[i]
+        # A rating code ("tv-14", "13+"); a rating that is also a word ("all", "r") needs a cue.
+        if (word in self.ratings and not word.isalnum()) or word.endswith("+") and word[:-1].isdigit():
+            return Item("rating", word, i, i + 1, word)
+        if word[:1].isdigit():
+            return self._number(word, i)
+        for size in range(min(self.MAX_WORDS, len(toks) - i), 0, -1):
+            # A phrase does not run across a sentence break ("... netflix. Prime ...").
+            if size > 1 and any(toks[k].stop or toks[k].comma for k in range(i, i + size - 1)):
+                continue
+            phrase = " ".join(words[i : i + size])
+            found = self.table.get(phrase)
+            if found:
+                return Item(found[0], found[1], i, i + size, phrase)
+        if word.isalpha() and len(word) >= 5 and word not in self.title_words:
+            found = self.correct(word)
+            if found:
+                return Item(found[0], found[1], i, i + 1, word, fuzzy=True)
+        return Item("word", word, i, i + 1, word)
+
+    @staticmethod
+    def _number(word: str, i: int) -> Item:
+        if re.fullmatch(r"(19|20)\d\d", word) and 1900 <= int(word) <= 2030:
+            return Item("year", int(word), i, i + 1, word)
+        try:
+            return Item("number", float(word), i, i + 1, word)
+        except ValueError:
+            return Item("word", word, i, i + 1, word)
+
+    def _correct(self, word: str) -> tuple[str, object] | None:
+        allowed = 2 if len(word) >= 9 else 1
+        best, best_distance = None, allowed + 1
+        for phrase, meaning in self.fuzzy.get(word[0], ()):
+            if abs(len(phrase) - len(word)) > allowed:
+                continue
+            distance = OSA.distance(word, phrase, score_cutoff=allowed)
+            if distance < best_distance:
+                best, best_distance = meaning, distance
+        return best
+
+
+# ---- helpers over labelled items ----------------------------------------------------------
+def is_arg(item: Item) -> bool:
+    return item.kind in ARG_KINDS
+
+
+def is_filler(item: Item) -> bool:
+    return item.kind == "filler" or item.kind == "cue" and item.value in SOFT_CUES
+
+
+def is_cue(item: Item, *cues: str) -> bool:
+    return item.kind == "cue" and item.value in cues
+
+
+def first_cue(items: list[Item], lo: int, hi: int, *cues: str) -> int | None:
+    return next((k for k in range(lo, hi) if is_cue(items[k], *cues)), None)
+
+
+def args_only(items: list[Item]) -> bool:
+    """Nothing but arguments, fillers and cues that ask for a list ("good", "best")."""
+    return all(
+        is_arg(it) or is_filler(it) or it.kind == "cue" and it.value in ("top", "good", "like", "recommend")
+        for it in items
+    )

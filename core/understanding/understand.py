@@ -1,0 +1,350 @@
+"""``Understanding``: a message or a command's arguments -> one ``Question``.
+
+Which question, in this order (the first that applies):
+
+- ``where``: "where can I watch X", "dónde puedo ver X", "which platform has X", "en qué
+  plataforma está X"; the title is what follows, "on <platform>" at its end is a filter;
+- ``recommend``: "shows like X on hulu", "algo parecido a X", "similar to X"; the title follows;
+- the catalogue questions, each with its own cue: ``score`` ("scored above 3.5"), ``rating``
+  ("rated tv-14"), ``longest``, ``actor``, ``count`` (``country`` when a country is named:
+  "how many movies from india in 2019"), ``top`` ("mejores series de terror en hulu");
+- yes/no platform questions: "is X on netflix?", "¿está X en netflix?", "do you have X" -> where;
+- ``recommend`` from taste: "I loved X, what else should I watch?", "recomiéndame X", "si me
+  gustó X"; the title follows the cue, or comes in the clause before it;
+- a recommendation without a title ("recommend me a horror movie", "qué veo hoy") -> ``top``
+  with whatever genre, type, platform and year it names: a genre recommendation is the
+  best-scored titles in that genre (``queries.top_titles``);
+- nothing but arguments ("horror movies on netflix") -> ``top`` (``country`` when it names a
+  country and a type or a year: "películas de la india 2019");
+- ``help``, ``greeting``, ``thanks`` when that is all the message says ("hola, ¿dónde…" is a
+  where question); chatter ("jajaja", "ok") is ``unknown``;
+- anything else is a title typed alone -> ``title`` (its card: where it streams, a few
+  suggestions), or ``unknown`` when it reads like a sentence and names no title.
+
+A span a cue points at that holds nothing but arguments is not a title: "where can I watch
+horror movies" is a ``top`` question; one that is exactly a title stays one ("scary movie").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.titles import normalise
+from core.understanding import lexicon as lx
+from core.understanding.message import POLITE, Message, Span
+from core.understanding.policy import title_answer
+from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Question
+from core.understanding.scanner import (
+    CATALOGUE_CUES,
+    Item,
+    Scanner,
+    args_only,
+    first_cue,
+    is_arg,
+    is_cue,
+    is_filler,
+    rating_label,
+    tokens,
+)
+
+MATCH_LIMIT = 10  # matches resolved per title: editions for /where, alternatives for "did you mean"
+COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.DOTALL)
+MENTIONS = re.compile(r"^(@\w+[\s,:]*)+")
+LIKE_WORDS = frozenset(["like", "como", "tipo", "onda", "estilo"])
+# A bare "like"/"como" compares only after one of these (or at the start): "shows like X".
+BEFORE_LIKE = frozenset(
+    ["something", "anything", "stuff", "more", "other", "others", "another", "some", "similar", "things",
+     "titles", "ones", "movies", "shows", "series", "films", "algo", "cosas", "otra", "otras", "otro", "otros",
+     "alguna", "alguno", "algunas", "algunos", "mas", "titulos", "recommend", "recomiendame", "recomienda",
+     "suggest", "sugiere", "me", "watch", "ver", "mirar", "is", "are", "es", "son", "else"]
+)  # fmt: skip
+# Cues that end the span another cue points at: "I loved X, what else should I watch?".
+HARD_CUES = ("where", "like", "recommend", "help", "thanks", "taste")
+CONVERSATION = ("chatter", "vocative", "help", "greeting", "thanks")
+ARGUMENT_NAMES = {
+    "platform": "platform", "type": "type", "genre": "genre", "country": "country", "year": "year",
+    "rating": "rating", "dtype": "duration_type",
+}  # fmt: skip
+
+
+@dataclass
+class _Found:
+    intent: str
+    span: Span | None = None  # item positions of the title
+
+
+class Understanding:
+    def __init__(self, recommender, countries: dict[str, str], ratings: frozenset[str]):
+        self.recommender = recommender
+        self.exact_titles = recommender.resolver.exact  # normalised title -> key
+        self.ratings = ratings
+        self.scanner = Scanner(countries, ratings, recommender.resolver.word_id)
+
+    @classmethod
+    def build(cls, catalogue, recommender) -> Understanding:
+        """The vocabularies of this catalogue: its countries (with English and Spanish aliases
+        and demonyms) and its maturity ratings, beside the recommender's titles. About 15 ms."""
+        countries = {}
+        for value in catalogue["country"].dropna().unique():
+            for name in str(value).split(", "):
+                if name.strip():
+                    countries[normalise(name)] = name.strip().lower()
+        known = set(countries.values())
+        for alias, name in lx.COUNTRIES.items():
+            if name in known:
+                countries.setdefault(alias, name)
+        ratings = frozenset(str(r).strip().lower() for r in catalogue["rating"].dropna().unique())
+        return cls(recommender, countries, ratings)
+
+    # ---- public ---------------------------------------------------------------------------
+    def parse(self, text: str) -> Question:
+        """A free-form message; a "/command args" message is read as that command."""
+        text = (text or "").strip()
+        command = COMMAND.match(text)
+        if command and command.group(1).lower() in COMMANDS:
+            return self.parse_command(COMMANDS[command.group(1).lower()], command.group(2))
+        message = self._message(MENTIONS.sub("", text))  # "@streambot where is …" in a group
+        return self._question(message, self._decide(message))
+
+    def parse_command(self, intent: str, text: str) -> Question:
+        """A command's arguments with the intent fixed: ``parse_command("count", "movies on
+        netflix in 2019")``. Words that are not arguments of this command are in ``leftover``;
+        for a title command the whole text (less "on <platform>") is the title."""
+        if intent not in INTENTS:
+            raise ValueError(f"unknown intent {intent!r}")
+        message = self._message((text or "").strip())
+        items, span = message.items, None
+        if intent in TITLE_INTENTS and items:
+            start = 0
+            like = first_cue(items, 0, len(items), "like")
+            if (
+                intent == "recommend"
+                and like is not None
+                and all(is_filler(it) or it.kind == "type" or is_cue(it, "recommend") for it in items[:like])
+            ):
+                start = like + 1  # "/recommend shows like stranger things"
+            span = message.trim(start, len(items))
+            if span and message.only_arguments(span):
+                span = None  # "/recommend horror movies": arguments, no title
+        return self._question(message, _Found(intent, span), command=True)
+
+    def _message(self, text: str) -> Message:
+        toks = tokens(text)
+        return Message(text, toks, self.scanner.scan(toks), self.exact_titles)
+
+    # ---- deciding -------------------------------------------------------------------------
+    def _decide(self, m: Message) -> _Found:
+        items = m.items
+        lo, hi = 0, len(items)  # greetings before and thanks after do not change the question
+        while lo < hi and is_cue(items[lo], "greeting", "thanks"):
+            lo += 1
+        while hi > lo and _chatter_at_end(m, lo, hi):
+            hi -= 1
+        core = items[lo:hi]
+        if all(is_filler(it) or is_cue(it, *CONVERSATION) for it in core):
+            return _Found(_conversation(items))
+        if m.is_title((lo, hi)) and not (hi - lo == 1 and is_arg(core[0])):
+            return _Found("title", (lo, hi))  # "Love Is Blind", "Top Gun", "Where the Crawdads Sing"
+        for finder, intent in ((self._where, "where"), (self._like, "recommend")):
+            at = finder(items, lo, hi)
+            found = self._pointed(m, lo, hi, at, intent) if at is not None else None
+            if found:
+                return found
+        for cue in CATALOGUE_CUES:
+            if self._asks(core, cue):
+                return self._catalogue(m, cue, lo, hi)
+        at = _opener(items, lo, hi)
+        found = self._pointed(m, lo, hi, at, "where") if at is not None else None
+        if found:
+            return found
+        at = first_cue(items, lo, hi, "recommend", "after", "taste")
+        found = self._pointed(m, lo, hi, at, "recommend") if at is not None else None
+        if found or first_cue(items, lo, hi, "recommend") is not None:
+            return found or _Found("top")  # "recommend me something", but "love actually" is a title
+        at = first_cue(items, lo, hi, "watch", "want")  # "wherre can I watch X": the verb still points
+        found = self._pointed(m, lo, hi, at, "where") if at is not None else None
+        if found:
+            return found
+        if args_only(core):
+            return _Found(_browse(core))
+        if is_cue(core[0], "help"):
+            return _Found("help")
+        span = m.trim(lo, hi, bare=True)
+        return _Found("title", span) if span else _Found("unknown")
+
+    @staticmethod
+    def _where(items: list[Item], lo: int, hi: int) -> int | None:
+        return first_cue(items, lo, hi, "where")
+
+    @staticmethod
+    def _like(items: list[Item], lo: int, hi: int) -> int | None:
+        """A comparison cue ("like", "parecido a", "similar to") with words after it."""
+        for k in range(lo, hi - 1):
+            if not is_cue(items[k], "like"):
+                continue
+            if items[k].words in LIKE_WORDS and k > lo:
+                before = items[k - 1]
+                if not (
+                    before.kind in ("type", "genre")
+                    or before.words in BEFORE_LIKE
+                    or is_cue(before, "recommend", "want", "watch")
+                ):
+                    continue  # "I'd like to know…", "como estás"
+            return k
+        return None
+
+    def _asks(self, core: list[Item], cue: str) -> bool:
+        if cue == "score":
+            numbers = any(it.kind == "number" and 0 <= it.value <= 5 for it in core)
+            return numbers and any(is_cue(it, "score", "above") for it in core)
+        if cue == "rating":
+            return any(it.kind == "rating" for it in core) or (
+                any(is_cue(it, "rating") for it in core) and self._loose_rating(core) is not None
+            )
+        if cue == "top":
+            return any(is_cue(it, "top") for it in core) or (
+                any(is_cue(it, "good") for it in core) and any(is_arg(it) for it in core)
+            )
+        return any(is_cue(it, cue) for it in core)
+
+    @staticmethod
+    def _catalogue(m: Message, cue: str, lo: int, hi: int) -> _Found:
+        core = m.items[lo:hi]
+        if cue == "count" and any(it.kind == "country" for it in core):
+            return _Found("country")
+        if not all(is_arg(it) or is_filler(it) or it.kind == "cue" for it in core):
+            # "Top Gun", "The Longest Yard": a cue word inside a title typed alone.
+            span = m.trim(lo, hi)
+            no_arguments = cue in ("top", "longest") and not any(is_arg(it) for it in core)
+            if span and (m.is_title(span) or no_arguments):
+                return _Found("title", span)
+        return _Found(cue)
+
+    @staticmethod
+    def _pointed(m: Message, lo: int, hi: int, at: int, intent: str) -> _Found | None:
+        """The title the cue at ``at`` points to: what follows it, or else the clause before it."""
+        items = m.items
+        end = next((k for k in range(at + 1, hi) if is_cue(items[k], *HARD_CUES)), hi)
+        start = at + 1
+        if is_cue(items[at], "where"):  # "where can my kids watch X": the verb is nearer the title
+            verb = next((k for k in range(start, min(start + 4, end)) if is_cue(items[k], "watch")), None)
+            start = start if verb is None else verb + 1
+        if is_cue(items[at], "like"):  # "similar shows to the boys": the type is a filter, not the title
+            while start < end and (
+                items[start].kind == "type" or items[start].words in ("to", "as", "a", "al")
+            ):
+                start += 1
+        span = m.trim(start, end) or m.trim(_clause_start(items, lo, at), at)
+        if not span:
+            return _Found("top") if is_cue(items[at], "recommend", "like") else None
+        if m.only_arguments(span):
+            return _Found(_browse(items[lo:hi]))
+        return _Found(intent, span)
+
+    # ---- the question ---------------------------------------------------------------------
+    def _question(self, m: Message, found: _Found, command: bool = False) -> Question:
+        span, intent = found.span, found.intent
+        outside = [it for k, it in enumerate(m.items) if not span or not span[0] <= k < span[1]]
+        args = self._arguments(intent, outside, command)
+        title, matches = None, ()
+        if span:
+            title = m.title_text(span)
+            matches = tuple(self.recommender.resolve(title, limit=MATCH_LIMIT)) if title else ()
+            sentence = intent == "title" and not command and m.is_sentence()
+            if sentence and title_answer(matches, title, args.get("year"))[0] == "absent":
+                intent, title, matches, span = "unknown", None, (), None  # a sentence naming no title
+        if intent in TITLE_INTENTS or intent in ("help", "greeting", "thanks", "unknown"):
+            args["leftover"] = ""
+            if intent != "recommend":
+                args.pop("genre", None)
+        return Question(intent=intent, title=title, matches=matches, language=m.language(span), **args)
+
+    def _arguments(self, intent: str, outside: list[Item], command: bool) -> dict:
+        args: dict = {}
+        leftover: list[Item] = []
+        for k, it in enumerate(outside):
+            name = ARGUMENT_NAMES.get(it.kind)
+            if name and name not in args:
+                weak_country = it.kind == "country" and it.words in lx.WEAK_COUNTRIES
+                if weak_country and not (k and is_cue(outside[k - 1], "from")) or _weak_genre(outside, k):
+                    leftover.append(it)  # "english", "war" alone are not a country, a genre
+                else:
+                    args[name] = it.value
+            elif it.kind == "number" and intent == "score" and "score" not in args and 0 <= it.value <= 5:
+                args["score"] = float(it.value)
+            elif it.kind == "word" or name or (it.kind == "number" and intent not in ("top", "count")):
+                leftover.append(it)  # "top 10": the number is a list length, not a leftover
+        if intent == "rating" and "rating" not in args:
+            at = self._loose_rating(outside, cue_needed=not command)
+            if at is not None:
+                it = outside[at]
+                args["rating"] = f"{int(it.value)}+" if it.kind == "number" else rating_label(it.words)
+                leftover = [x for x in leftover if x is not it]
+        if intent == "longest" and "duration_type" not in args:
+            seasons = any(
+                is_cue(it, "longest") and ("season" in it.words or "temporada" in it.words) for it in outside
+            )
+            args["duration_type"] = "season" if seasons or args.get("type") == "tv show" else "min"
+        args["leftover"] = " ".join(it.words for it in leftover)
+        return args
+
+    def _loose_rating(self, core: list[Item], cue_needed: bool = True) -> int | None:
+        """A rating token, or one written as a plain word or number after a rating cue ("rated R",
+        "para mayores de 18"); in a /rating command no cue is needed ("/rating R")."""
+        for k, it in enumerate(core):
+            if it.kind == "rating":
+                return k
+            if cue_needed and not (k and is_cue(core[k - 1], "rating")):
+                continue
+            if it.kind == "number" and it.value == int(it.value) and f"{int(it.value)}+" in self.ratings:
+                return k
+            if it.kind != "number" and rating_label(it.words) in self.ratings:
+                return k
+        return None
+
+
+def _chatter_at_end(m: Message, lo: int, hi: int) -> bool:
+    """Thanks, a greeting or politeness end a message without changing it; so does chatter after
+    a break or after one of those ("where is frozen? lol", "thanks man"), never a title's last word."""
+    item = m.items[hi - 1]
+    if is_cue(item, "thanks", "greeting") or item.words in POLITE:
+        return True
+    if not is_cue(item, "chatter", "vocative") or hi - 1 == lo:
+        return False
+    before = m.items[hi - 2]
+    return m.toks[before.j - 1].stop or m.toks[before.j - 1].comma or is_cue(before, *CONVERSATION)
+
+
+def _conversation(items: list[Item]) -> str:
+    cues = {it.value for it in items if it.kind == "cue"}
+    return next((intent for intent in ("help", "thanks", "greeting") if intent in cues), "unknown")
+
+
+def _opener(items: list[Item], lo: int, hi: int) -> int | None:
+    """A yes/no platform question: "is X on netflix", "¿tienen X?", "can I watch X", "quiero ver X"."""
+    if is_cue(items[lo], "is", "have", "want", "watch"):
+        return lo
+    for k in range(lo, min(lo + 3, hi - 1)):  # "does netflix have X", "netflix tiene X"
+        if items[k].kind == "platform" and is_cue(items[k + 1], "is", "have"):
+            return k + 1
+    return None
+
+
+def _clause_start(items: list[Item], lo: int, at: int) -> int:
+    for k in range(at - 1, lo - 1, -1):
+        if is_cue(items[k], "taste", "after", "greeting"):
+            return k + 1
+    return lo
+
+
+def _browse(core: list[Item]) -> str:
+    kinds = {it.kind for it in core}
+    return "country" if "country" in kinds and kinds & {"type", "year"} and "genre" not in kinds else "top"
+
+
+def _weak_genre(items: list[Item], k: int) -> bool:
+    """A genre word that is also everyday speech ("war", "doc") counts only beside a type or genre."""
+    if items[k].kind != "genre" or items[k].words not in lx.WEAK_GENRES:
+        return False
+    return not any(it.kind in ("type", "genre") and it is not items[k] for it in items[max(0, k - 2) : k + 3])
