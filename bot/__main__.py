@@ -10,10 +10,12 @@ import sys
 import urllib.parse
 
 from telegram import Update
+from telegram.error import InvalidToken, TelegramError
 
 from bot import health, logs
 from bot.app import build_application
 from bot.config import ConfigError, Settings
+from core import memory
 from core.snapshot import SnapshotError
 from core.source import SourceError
 from core.store import Store, open_snapshot
@@ -28,11 +30,14 @@ def main() -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     console = settings.token is None
+    memory.use_system_allocator()
     logs.configure(
         settings.log_level or ("WARNING" if console else "INFO"), settings.log_format, settings.token
     )
     try:
-        store = Store(open_snapshot(settings.data_dir, settings.data_source))
+        store = Store(
+            open_snapshot(settings.data_dir, settings.data_source, **_first_start(settings, console))
+        )
     except (SourceError, SnapshotError, ValueError, OSError) as exc:
         print(
             f"error: no catalogue to serve ({exc}); set STREAMBOT_DATA_SOURCE to a folder or URL "
@@ -40,26 +45,97 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
+    log.info("serving catalogue %s (%s titles)", store.current.version, f"{len(store.current.catalogue):,}")
     if console:
-        from bot.console import LOCAL_USER_ID, run_console
-
-        settings = dataclasses.replace(settings, admin_ids=settings.admin_ids | {LOCAL_USER_ID})
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the chat, not with a traceback
-            asyncio.run(
-                run_console(
-                    lambda request: build_application(settings, store, request=request, rate_limiter=False),
-                    sys.stdin,
-                    sys.stdout,
-                )
-            )
-        return 0
+        return run_console_chat(settings, store)
     application = build_application(settings, store, rate_limiter=settings.rate_limit)
-    if settings.webhook_url:
-        run_webhook(application, settings)
-    else:
-        log.info("starting long polling")
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return serve(with_download_limits(application, settings), settings)
+
+
+def with_download_limits(application, settings: Settings):
+    # build_application gives the refresher the default limits, not the configured ones.
+    application.bot_data["refresher"].limits = settings.download_limits
+    return application
+
+
+def _first_start(settings: Settings, console: bool) -> dict:
+    """open_snapshot's options: download limits, and where a first build reports its steps
+    (the terminal for the console chat, whose log shows only warnings; the log otherwise)."""
+    say = (lambda text: print(text, file=sys.stderr, flush=True)) if console else log.info
+    return {"limits": settings.download_limits, "on_progress": say}
+
+
+def run_console_chat(settings: Settings, store: Store) -> int:
+    from bot.console import LOCAL_USER_ID, run_console
+
+    settings = dataclasses.replace(settings, admin_ids=settings.admin_ids | {LOCAL_USER_ID})
+
+    def application_for(request):
+        application = build_application(settings, store, request=request, rate_limiter=False)
+        return with_download_limits(application, settings)
+
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the chat, not with a traceback
+        asyncio.run(run_console(application_for, sys.stdin, sys.stdout))
     return 0
+
+
+def serve(application, settings: Settings) -> int:
+    """Poll or serve the webhook until stopped; 1 with one line (token masked) when Telegram
+    rejects the token or cannot be reached at start-up, or rejects the token later."""
+    logging.getLogger().handlers[0].addFilter(_ReportedByMain())
+    try:
+        if settings.webhook_url:
+            run_webhook(application, settings)
+        else:
+            run_polling(application)
+    except TelegramError as exc:
+        print(f"error: {_masked(start_up_failure(exc), settings.token)}", file=sys.stderr)
+        return 1
+    rejected = application.bot_data.get("token_rejected")
+    if rejected:
+        print(f"error: {_masked(rejected, settings.token)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_polling(application) -> None:
+    polling = polling_request(application)
+
+    async def stop(reason: str) -> None:
+        application.bot_data["token_rejected"] = reason
+        while not application.running:  # rejected while still starting: stop once started
+            await asyncio.sleep(0.05)
+        application.stop_running()
+
+    if polling is not None:
+        polling.on_rejected = stop
+    log.info("starting long polling")
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def polling_request(application) -> health.PollingRequest | None:
+    # python-telegram-bot keeps the getUpdates request in Bot._request[0] and offers no
+    # public handle on it; bot.app built it.
+    request = getattr(application.bot, "_request", (None,))[0]
+    return request if isinstance(request, health.PollingRequest) else None
+
+
+def start_up_failure(exc: TelegramError) -> str:
+    if isinstance(exc, InvalidToken):  # its own message quotes the token
+        return health.rejection_message("getMe", str(exc.__cause__ or exc))
+    return f"could not start: {exc}"
+
+
+def _masked(text: str, token: str | None) -> str:
+    return text.replace(token, "<token>") if token else text
+
+
+class _ReportedByMain(logging.Filter):
+    """python-telegram-bot logs a failed start-up with a traceback before raising it;
+    serve() reports it as one line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "telegram.ext" and "Bootstrap Initialize" in record.getMessage())
 
 
 def run_webhook(application, settings: Settings) -> None:

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.fetch import DOWNLOAD_DEADLINE_SECONDS, MAX_DOWNLOAD_BYTES, Limits
+
 REPO = Path(__file__).resolve().parents[1]
 # In this workspace the data sets sit beside the checkout, so a fresh clone just runs.
 DEFAULT_SOURCE = REPO.parent / "shared" / "datasets"
@@ -34,6 +36,12 @@ class Settings:
     webhook_port: int = 8080
     webhook_secret: str | None = None  # None: derived from the token
     health_max_age: float = 120  # seconds since the last contact with Telegram
+    download_deadline: float = DOWNLOAD_DEADLINE_SECONDS  # per file from a URL source, whole download
+    download_max_mb: float = MAX_DOWNLOAD_BYTES / 2**20  # per file from a URL source
+
+    @property
+    def download_limits(self) -> Limits:
+        return Limits(deadline=self.download_deadline, max_bytes=int(self.download_max_mb * 2**20))
 
     @property
     def heartbeat_file(self) -> Path:
@@ -72,6 +80,12 @@ class Settings:
             webhook_port=int(_number(env, "STREAMBOT_WEBHOOK_PORT", 8080, "a TCP port, e.g. 8080")),
             webhook_secret=env.get("STREAMBOT_WEBHOOK_SECRET", "").strip() or None,
             health_max_age=_number(env, "STREAMBOT_HEALTH_MAX_AGE", 120, "seconds, e.g. 120"),
+            download_deadline=_positive(
+                env, "STREAMBOT_DOWNLOAD_DEADLINE", DOWNLOAD_DEADLINE_SECONDS, "seconds, e.g. 300"
+            ),
+            download_max_mb=_positive(
+                env, "STREAMBOT_DOWNLOAD_MAX_MB", MAX_DOWNLOAD_BYTES / 2**20, "megabytes, e.g. 512"
+            ),
         )
 
 
@@ -109,6 +123,13 @@ def _number(env, name: str, default: float, expected: str) -> float:
         value = -1.0
     if value < 0:
         raise ConfigError(f"{name}: {text!r} is not a number of {expected}")
+    return value
+
+
+def _positive(env, name: str, default: float, expected: str) -> float:
+    value = _number(env, name, default, expected)
+    if value == 0:
+        raise ConfigError(f"{name}: {env.get(name).strip()!r} is not a number of {expected} (above 0)")
     return value
 
 

@@ -18,10 +18,14 @@ log = logging.getLogger(__name__)
 JOB_NAME = "refresh"
 FIRST_CHECK_SECONDS = 60  # soon after start-up: a bot restarted after a while serves stale data
 SHOWN_PER_PLATFORM = 5
+ANNOUNCE_CHECK_SECONDS = 1  # right after start-up, well before the first refresh
 
 
 def schedule(application: Application, minutes: float) -> None:
-    if minutes <= 0 or application.job_queue is None:
+    if application.job_queue is None:
+        return
+    application.job_queue.run_once(announce_missed_news, when=ANNOUNCE_CHECK_SECONDS, name="announce")
+    if minutes <= 0:
         return
     interval = minutes * 60
     application.job_queue.run_repeating(
@@ -42,14 +46,39 @@ async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def run_refresh(application: Application, force: bool = False) -> Attempt:
-    """Refresh off the event loop, then tell whoever should know. Never raises for bad data."""
+    """Refresh off the event loop, then tell whoever should know. Never raises for bad data;
+    returns at once ("busy") while another refresh runs."""
     refresher: Refresher = application.bot_data["refresher"]
     attempt = await asyncio.to_thread(refresher.refresh, force)
+    if attempt.outcome == "busy":
+        return attempt  # the running one will tell the admins what came of it
     if not attempt.ok and not attempt.repeated:  # once per new problem
         await tell_admins(application, render.refresh_problem(attempt))
-    if attempt.added:
-        await tell_subscribers(application.bot, application.bot_data["subscriptions"], attempt)
+    if attempt.outcome == "updated":
+        await announce(application, attempt.version, attempt.added)
     return attempt
+
+
+async def announce_missed_news(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """At start-up: tell subscribers about a snapshot published while no bot was left to
+    announce it (killed after the build published, before it told them)."""
+    application = context.application
+    refresher: Refresher = application.bot_data["refresher"]
+    news = await asyncio.to_thread(refresher.unannounced_news)
+    if news:
+        log.info(
+            "announcing new titles of catalogue %s that were never announced", refresher.store.current.version
+        )
+    await announce(application, refresher.store.current.version, news)
+
+
+async def announce(application: Application, version: str, news: dict[str, list[dict]]) -> None:
+    if news:
+        await tell_subscribers(application.bot, application.bot_data["subscriptions"], version, news)
+    try:
+        await asyncio.to_thread(application.bot_data["refresher"].mark_announced, version)
+    except OSError as exc:  # subscribers may hear again after a restart; each chat once per version
+        log.warning("could not record that catalogue %s was announced: %s", version, exc)
 
 
 async def tell_admins(application: Application, text: str) -> None:
@@ -60,12 +89,14 @@ async def tell_admins(application: Application, text: str) -> None:
             log.warning("could not tell admin %s: %s", admin, exc)
 
 
-async def tell_subscribers(bot: Bot, subscriptions: Subscriptions, attempt: Attempt) -> None:
-    for chat_id, platforms in subscriptions.chats_for(attempt.added).items():
+async def tell_subscribers(
+    bot: Bot, subscriptions: Subscriptions, version: str, added: dict[str, list[dict]]
+) -> None:
+    for chat_id, platforms in subscriptions.chats_for(added).items():
         # A committed SQLite write waits for the disk: never on the event loop.
-        if not await asyncio.to_thread(subscriptions.claim, attempt.version, chat_id):
+        if not await asyncio.to_thread(subscriptions.claim, version, chat_id):
             continue
-        news = {p: attempt.added[p] for p in platforms}
+        news = {p: added[p] for p in platforms}
         try:
             await bot.send_message(chat_id, render.new_titles(news, SHOWN_PER_PLATFORM))
         except Forbidden:  # blocked the bot or removed it from the group: stop writing there

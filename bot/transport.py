@@ -4,9 +4,15 @@ Why not python-telegram-bot's default HTTPXRequest: on this machine httpx spends
 of CPU per call and aiohttp ~0.15 ms (measured against a loopback server), and every
 update costs at least one call, so the client was a quarter of the bot's CPU.
 
-A 5xx answer means the server did not handle the call, and a connection that never
-opened sent nothing: both are retried with backoff. A timeout after sending is not
-retried (the message may have gone out); 429s are the rate limiter's to retry.
+What is retried, and for how long:
+- a connection that never opened sent nothing, so the request is sent again, with
+  backoff (0.25 s doubling to 1 s), for up to ``patience`` (60 s): replies ride out a
+  short outage of the Bot API or the network instead of being lost;
+- a 5xx answer means the server did not handle the call: retried ``retries`` times;
+- once a request has been sent it is never sent again (the message may have gone out).
+  Its answer is awaited for ``answer_timeout`` (60 s) however short the read timeout:
+  giving up sooner would not unsend it, only report a failure for a message that
+  arrives. 429s are the rate limiter's to retry.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import time
 import urllib.parse
 import urllib.request
 
@@ -22,6 +29,8 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 log = logging.getLogger(__name__)
+OUTAGE_PATIENCE_SECONDS = 60.0
+ANSWER_TIMEOUT_SECONDS = 60.0
 
 
 class RetryingRequest(BaseRequest):
@@ -35,13 +44,18 @@ class RetryingRequest(BaseRequest):
         pool_timeout: float | None = 1.0,
         retries: int = 3,
         backoff: float = 0.25,
+        max_backoff: float = 1.0,
+        patience: float = OUTAGE_PATIENCE_SECONDS,
+        answer_timeout: float | None = ANSWER_TIMEOUT_SECONDS,
     ):
         self.pool_size = connection_pool_size
         self.timeouts = {
             "read": read_timeout, "write": write_timeout, "connect": connect_timeout, "pool": pool_timeout
         }  # fmt: skip
-        self.retries = retries
-        self.backoff = backoff
+        self.retries = retries  # for 5xx answers
+        self.backoff, self.max_backoff = backoff, max_backoff
+        self.patience = patience  # for connections that never opened
+        self.answer_timeout = answer_timeout  # the least wait for the answer to a sent request
         self._session: aiohttp.ClientSession | None = None
 
     @property
@@ -68,20 +82,30 @@ class RetryingRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         timeout = self._timeout(read_timeout, write_timeout, connect_timeout, pool_timeout)
         name = url.rsplit("/", 1)[-1]
-        for attempt in range(self.retries + 1):
-            last = attempt == self.retries
+        started, attempt, server_errors = time.monotonic(), 0, 0
+        while True:
             try:
                 status, body = await self._send(url, method, request_data, timeout)
             except _NeverSent as exc:
-                if last:
-                    raise NetworkError(f"could not reach the Bot API: {exc}") from exc.__cause__
-                log.warning("bot api %s: %s; retrying", name, exc)
+                self._give_up_or_log(name, exc, time.monotonic() - started, attempt)
             else:
-                if status < 500 or last:
+                if attempt:
+                    log.info("bot api %s: answered after %.1f s of retries", name, time.monotonic() - started)
+                if status < 500 or server_errors == self.retries:
                     return status, body
+                server_errors += 1
                 log.warning("bot api %s: HTTP %s; retrying", name, status)
-            await asyncio.sleep(self.backoff * 2**attempt)
-        raise AssertionError("unreachable")
+            await asyncio.sleep(self._delay(attempt))
+            attempt += 1
+
+    def _give_up_or_log(self, name: str, exc: _NeverSent, waited: float, attempt: int) -> None:
+        if waited + self._delay(attempt) > self.patience:
+            raise NetworkError(f"could not reach the Bot API for {waited:.0f} s: {exc}") from exc.__cause__
+        if attempt == 0:  # one line per request: an outage would otherwise log every retry of every reply
+            log.warning("bot api %s: %s; retrying for up to %.0f s", name, exc, self.patience)
+
+    def _delay(self, attempt: int) -> float:
+        return min(self.backoff * 2**attempt, self.max_backoff)
 
     async def _send(self, url, method, request_data, timeout) -> tuple[int, bytes]:
         if self._session is None or self._session.closed:
@@ -91,6 +115,8 @@ class RetryingRequest(BaseRequest):
                 method, url, data=_body(request_data), timeout=timeout, headers=HEADERS, proxy=_proxy_for(url)
             ) as response:
                 return response.status, await response.read()
+        except aiohttp.ClientConnectorCertificateError as exc:  # will not mend by waiting
+            raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc
         except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
             # Raised before a byte of the request left: safe to send again.
             raise _NeverSent(f"{type(exc).__name__}: {exc}") from exc
@@ -107,7 +133,7 @@ class RetryingRequest(BaseRequest):
         # aiohttp's "connect" covers waiting for a pooled connection and opening it;
         # it has no write timeout, so writing counts towards the read one.
         waiting = None if pool is None or connect is None else pool + connect
-        reading = None if read is None or write is None else read + write
+        reading = None if read is None or write is None else max(read + write, self.answer_timeout or 0)
         return aiohttp.ClientTimeout(total=None, connect=waiting, sock_connect=connect, sock_read=reading)
 
 

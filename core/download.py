@@ -10,6 +10,7 @@ an interrupted download never leaves a half-written file under its real name.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -19,15 +20,19 @@ from core.source import SourceError, UrlSource, is_url
 
 
 def download(url: str, out: Path) -> list[tuple[str, int]]:
-    """Mirror every file the ETL reads; returns (relative path, bytes) per file."""
+    """Mirror every file the ETL reads; returns (relative path, bytes) per file. Each file
+    streams to disk (never whole in memory) under the limits of ``core.fetch.Limits``."""
     src = UrlSource(url)
     written = []
-    for relpath in source_files(src):
-        data = src.read(relpath)
-        target = out / relpath
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, lambda path, data=data: Path(path).write_bytes(data))
-        written.append((relpath, len(data)))
+    try:
+        for relpath in source_files(src):
+            downloaded = src.download(relpath)
+            target = out / relpath
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, lambda path, downloaded=downloaded: shutil.copyfile(downloaded, path))
+            written.append((relpath, downloaded.stat().st_size))
+    finally:
+        src.close()
     return written
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +18,12 @@ import pandas as pd
 import pyarrow
 
 from core import queries
-from core.build import build_snapshot
+from core.build_runner import run_build
+from core.fetch import Limits
+from core.memory import release_freed_memory
 from core.recommender import Recommender
 from core.snapshot import SnapshotError, current_dir, load_catalogue, load_quality
+from core.source import SourceError, open_source
 
 log = logging.getLogger(__name__)
 
@@ -104,17 +108,41 @@ def load_snapshot(data_dir) -> Snapshot:
     return Snapshot.prepare(catalogue, recommender, quality)
 
 
-def open_snapshot(data_dir: Path, source) -> Snapshot:
+def open_snapshot(
+    data_dir: Path,
+    source,
+    *,
+    limits: Limits | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> Snapshot:
     """The snapshot in ``data_dir``; built from ``source`` first when there is none yet.
 
-    With a snapshot on disk the source is not touched, so the bot starts offline."""
+    With a snapshot on disk the source is not touched, so the bot starts offline. The
+    first build runs in a child process, as every refresh does: the ETL's peak memory
+    and scikit-learn stay out of the serving process. ``on_progress`` hears what is
+    happening, a line per step (default: the log)."""
     try:
-        return load_snapshot(data_dir)
+        return _loaded(data_dir)
     except (SnapshotError, FileNotFoundError, ValueError) as exc:
-        log.info("no usable snapshot in %s (%s); building it from %s", data_dir, exc, source)
+        log.info("no usable snapshot in %s (%s)", data_dir, exc)
+    say = on_progress or log.info
+    location = str(open_source(source))  # a folder that does not exist fails here, before any build
+    say(f"Building the catalogue from {location} (first start, about 10 s)")
     # Nothing loadable is being served, so there is nothing for the shrink gate to protect.
-    build_snapshot(data_dir, source, force=True, max_drop=1.0)
-    return load_snapshot(data_dir)
+    result = run_build(
+        data_dir, location, force=True, max_drop=1.0, limits=limits,
+        on_progress=lambda step: say(f"first start: {step}"),
+    )  # fmt: skip
+    if result["outcome"] != "published":
+        raise SourceError(result["detail"])
+    say("first start: loading the new catalogue")
+    return _loaded(data_dir)
+
+
+def _loaded(data_dir) -> Snapshot:
+    snapshot = load_snapshot(data_dir)
+    release_freed_memory()  # loading freed far more than the snapshot keeps
+    return snapshot
 
 
 class Store:

@@ -19,6 +19,7 @@ import pytest
 from bot.config import Settings
 from bot.health import check
 from tests.conftest import FIXTURE_SOURCE, REPO
+from tests.snapshot_helpers import built_snapshot
 from tests.telegram_server import FakeTelegram
 
 TOKEN = "123456:DEPLOY-secret-token-value"
@@ -31,9 +32,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def bot_process(tg: FakeTelegram, tmp_path, **env):
+def bot_process(tg: FakeTelegram, tmp_path, first_start: bool = False, **env):
+    """``python -m bot`` with a token. Its snapshot is built beforehand, in this process,
+    unless ``first_start``: the first start's build costs each test ~1.5 s of imports."""
     source = tmp_path / "source"
     shutil.copytree(FIXTURE_SOURCE, source, dirs_exist_ok=True)
+    if not first_start:
+        built_snapshot(tmp_path / "data", source)
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "STREAMBOT_"))}
     environ.update(
         TELEGRAM_BOT_TOKEN=TOKEN,
@@ -71,11 +76,14 @@ def health(environ) -> subprocess.CompletedProcess:
 
 
 def update_lines(tmp_path) -> list[str]:
-    return [line for line in (tmp_path / "bot.log").read_text().splitlines() if "logger=bot.updates" in line]
+    """The update log lines, by update_id: each is written when its update is done, and
+    updates are handled concurrently, so a quick one can finish before a slower earlier one."""
+    lines = [line for line in (tmp_path / "bot.log").read_text().splitlines() if "logger=bot.updates" in line]
+    return sorted(lines, key=lambda line: int(line.split(" update_id=")[1].split()[0]))
 
 
 def test_polling_logs_one_line_per_update_without_the_token(tmp_path):
-    with FakeTelegram() as tg, bot_process(tg, tmp_path) as (_, environ):
+    with FakeTelegram() as tg, bot_process(tg, tmp_path, first_start=True) as (_, environ):
         tg.wait_for("getUpdates", timeout=60)
         assert "<b>12</b> titles" in ask(tg, "/count", 11).text
         assert "Unknown platform" in ask(tg, "/count nowhere", 12).text
@@ -92,6 +100,10 @@ def test_polling_logs_one_line_per_update_without_the_token(tmp_path):
     everything = (tmp_path / "bot.log").read_text()
     assert TOKEN not in everything and TOKEN.split(":")[1] not in everything
     assert "nowhere" not in "\n".join(lines)  # what people write stays out of the update log
+    # the first start says what it is doing, step by step, in the log
+    assert f'msg="Building the catalogue from {tmp_path / "source"} (first start, about 10 s)"' in everything
+    assert 'msg="first start: read titles/netflix_titles.csv' in everything
+    assert 'msg="first start: published catalogue ' in everything
 
 
 def test_json_logs_are_one_object_per_line(tmp_path):
@@ -131,6 +143,62 @@ def test_webhook_mode_registers_and_serves_only_telegram(tmp_path):
             time.sleep(0.5)
         assert health(environ).returncode == 0
     assert not [c for c in tg.calls("getUpdates")]  # no polling in webhook mode
+
+
+def outcome(process, tmp_path, timeout: float = 60) -> tuple[int, list[str], str]:
+    """Exit code, the lines starting with "error:", and everything it wrote."""
+    process.wait(timeout)
+    everything = (tmp_path / "bot.log").read_text()
+    return (
+        process.returncode,
+        [line for line in everything.splitlines() if line.startswith("error:")],
+        everything,
+    )
+
+
+@pytest.mark.parametrize(("status", "description"), [(401, "Unauthorized"), (404, "Not Found")])
+def test_a_token_rejected_at_start_up_is_one_masked_line(tmp_path, status, description):
+    with FakeTelegram() as tg:
+        tg.fail_next("getMe", status=status, description=description)  # revoked, or the wrong server
+        with bot_process(tg, tmp_path) as (process, _):
+            code, errors, everything = outcome(process, tmp_path)
+    assert code == 1 and errors == [
+        f"error: Telegram rejected the bot token ({description} to getMe): check TELEGRAM_BOT_TOKEN "
+        "(revoked?) and TELEGRAM_API_BASE_URL (wrong server?)"
+    ]
+    assert "Traceback" not in everything and TOKEN.split(":")[1] not in everything
+
+
+def test_a_token_rejected_while_polling_stops_the_bot_with_one_line(tmp_path):
+    """python-telegram-bot stops polling for good on a 401; alive and deaf, the process
+    would never be restarted."""
+    with FakeTelegram() as tg, bot_process(tg, tmp_path) as (process, _):
+        tg.wait_for("getUpdates", timeout=60)
+        tg.fail_next("getUpdates", status=401, description="Unauthorized")
+        code, errors, everything = outcome(process, tmp_path, timeout=20)
+    assert code == 1 and errors == [
+        "error: Telegram rejected the bot token (HTTP 401 Unauthorized to getUpdates): check "
+        "TELEGRAM_BOT_TOKEN (revoked?) and TELEGRAM_API_BASE_URL (wrong server?)"
+    ]
+    assert "Traceback" not in everything and TOKEN.split(":")[1] not in everything
+
+
+def test_a_token_rejected_in_webhook_mode_stops_the_bot_with_one_line(tmp_path):
+    port = free_port()
+    webhook = {
+        "STREAMBOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
+        "STREAMBOT_WEBHOOK_LISTEN": "127.0.0.1",
+        "STREAMBOT_WEBHOOK_PORT": str(port),
+    }
+    with FakeTelegram() as tg:
+        tg.fail_next("getWebhookInfo", status=401, description="Unauthorized")  # its check, once a minute
+        with bot_process(tg, tmp_path, **webhook) as (process, _):
+            code, errors, everything = outcome(process, tmp_path, timeout=30)
+    assert code == 1 and errors == [
+        "error: Telegram rejected the bot token (Unauthorized to getWebhookInfo): check TELEGRAM_BOT_TOKEN "
+        "(revoked?) and TELEGRAM_API_BASE_URL (wrong server?)"
+    ]
+    assert TOKEN.split(":")[1] not in everything
 
 
 def test_health_follows_the_heartbeat(tmp_path):

@@ -32,10 +32,16 @@ def test_the_console_user_can_check_status_and_reload(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "12 titles" in first.stdout and f"Source: {source}" in first.stdout  # the local user is admin
     assert "Nothing new: the source files have not changed" in first.stdout
+    # the first start says what it is doing, a line per step, on the terminal
+    progress = first.stderr.splitlines()
+    assert progress[0] == f"Building the catalogue from {source} (first start, about 10 s)"
+    assert "first start: read titles/amazon_prime_titles.csv (" in progress[1]
+    assert any(line.startswith("first start: published catalogue ") for line in progress)
 
     with open(source / "titles" / "hulu_titles.csv", "a", encoding="utf-8") as handle:
         handle.write('s77,Movie,Console Fresh,,,,"May 1, 2021",2021,PG,90 min,Comedy,New.\n')
     second = run_bot("/subscribe hulu\n/reload\n/where console fresh\n", **env)
+    assert "Building" not in second.stderr  # the snapshot is on disk now
     assert "Now serving catalogue" in second.stdout and "(13 titles, 1 new title)" in second.stdout
     assert "Hulu: Console Fresh (2021)" in second.stdout  # the subscribed console chat is told
     assert "Console Fresh" in second.stdout.split("> /where console fresh", 1)[1]

@@ -1,16 +1,23 @@
 """End-to-end refresh: /reload and /status through the real bot over HTTP, admins told
-about broken data, subscribers told about new titles once, subscriptions kept across
-a restart. The catalogue is the small fixture source, so each rebuild takes a second."""
+about broken data, subscribers told about new titles once (even when the bot died before
+telling them), subscriptions kept across a restart, and a URL source that breaks off or
+drips. The catalogue is the small fixture source, so each rebuild takes a second."""
 
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 
-from core.store import Store, open_snapshot
+from core.build import build_snapshot
+from core.fetch import Limits
+from core.snapshot import current_dir
+from core.store import Store
 from tests.bot.running_bot import RunningBot
 from tests.conftest import FIXTURE_SOURCE
+from tests.snapshot_helpers import served_snapshot
+from tests.static_server import StaticServer
 from tests.telegram_server import FakeTelegram
 
 ADMIN, USER = 42, 4242
@@ -27,7 +34,7 @@ def setup(tmp_path):
 
 
 def start(tg, source, data):
-    store = Store(open_snapshot(data, source))
+    store = Store(served_snapshot(data, source))
     return RunningBot(tg, store.current, data_dir=data, data_source=str(source), admin_ids=frozenset({ADMIN}))
 
 
@@ -42,6 +49,18 @@ def reload(tg, *args):
     mark = tg.mark()
     say(tg, " ".join(["/reload", *args]), ADMIN)
     return tg.wait_for("editMessageText", lambda c: c.params["chat_id"] == ADMIN, after=mark, timeout=60)
+
+
+def add_title(source):
+    with open(source / NETFLIX, "a", encoding="utf-8") as handle:
+        handle.write(NEW_ROW)
+
+
+def wait_until(condition, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
 
 
 def messages_to(tg, chat_id, after=0):
@@ -109,3 +128,64 @@ def test_subscriptions_survive_a_restart(setup):
         with start(tg, source, data):
             assert "This chat follows: Hulu." in say(tg, "/subscribe", USER).text
             assert "follows: nothing yet" in say(tg, "/unsubscribe all", USER).text
+
+
+def test_news_published_while_the_bot_was_down_is_announced_after_a_restart(setup):
+    """kill -9 during a refresh used to leave the build publishing, and after the restart
+    subscribers never heard of the new titles."""
+    source, data = setup
+    with FakeTelegram() as tg:
+        with start(tg, source, data):
+            say(tg, "/subscribe netflix", USER, chat_type="group")
+            wait_until(lambda: (data / "ANNOUNCED").exists())  # this catalogue's news is told
+        add_title(source)
+        build_snapshot(data, source)  # what the orphaned build did: published, nobody told
+        mark = tg.mark()
+        with start(tg, source, data):
+            news = tg.wait_for("sendMessage", lambda c: c.params["chat_id"] == GROUP, after=mark, timeout=10)
+            assert "New titles" in news.text and "The Refresh Test (2021)" in news.text
+            wait_until(lambda: (data / "ANNOUNCED").read_text().strip() == current_dir(data).name[-12:])
+        mark = tg.mark()
+        with start(tg, source, data):
+            time.sleep(1.5)  # past the start-up check
+        assert messages_to(tg, GROUP, mark) == []  # told once
+
+
+def test_reload_from_a_source_that_breaks_off_says_so_and_keeps_serving(setup):
+    source, data = setup
+    with FakeTelegram() as tg, StaticServer(source) as server, start(tg, server.url, data):
+        say(tg, "/start", ADMIN)
+        add_title(source)
+        server.truncate_downloads(NETFLIX)  # Content-Length promised, half of it sent
+        mark = tg.mark()
+        result = reload(tg)
+        assert "failed" in result.text and "netflix_titles.csv" in result.text and "broke off" in result.text
+        warnings = [t for t in messages_to(tg, ADMIN, mark) if t.startswith("⚠️")]
+        assert len(warnings) == 1 and "broke off" in warnings[0]
+        status = say(tg, "/status", ADMIN).text
+        assert "failed" in status and "broke off" in status and "12 titles" in status
+
+
+def test_reload_while_a_refresh_hangs_answers_at_once_and_the_bot_keeps_serving(setup):
+    source, data = setup
+    with FakeTelegram() as tg, StaticServer(source) as server, start(tg, server.url, data) as bot:
+        bot.application.bot_data["refresher"].limits = Limits(timeout=2.0, deadline=3.0)
+        say(tg, "/start", ADMIN)
+        add_title(source)
+        server.drip_downloads(NETFLIX, every=0.05)  # never silent long enough for a read timeout
+        mark = tg.mark()
+        assert "Checking the source" in say(tg, "/reload", ADMIN).text
+        started = time.monotonic()
+        for _ in range(3):  # each used to park a worker thread behind the hung refresh
+            assert "another refresh has been running" in reload(tg).text
+        assert "Subscribed" in say(tg, "/subscribe netflix", USER).text
+        assert time.monotonic() - started < 5
+        first = tg.wait_for(
+            "editMessageText",
+            lambda c: c.params["chat_id"] == ADMIN and "did not finish within 3 s" in c.params["text"],
+            after=mark,
+            timeout=30,
+        )
+        assert "netflix_titles.csv" in first.text
+        warnings = [t for t in messages_to(tg, ADMIN, mark) if t.startswith("⚠️")]
+        assert len(warnings) == 1  # the busy answers alert nobody

@@ -1,15 +1,22 @@
-"""The Bot API client: what it retries, what it gives up on, and files on the wire."""
+"""The Bot API client: what it retries, what it gives up on, and files on the wire.
+
+A request is sent again only when it cannot have arrived (its connection never opened)
+or the server said it failed (5xx); that rides out an outage of several seconds. A
+request that left is never sent twice, and its answer is awaited past the read timeout."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
+import time
 
 import pytest
 from telegram import Bot
 from telegram.error import NetworkError, TimedOut
 
+from bot.health import PollingRequest
 from bot.transport import RetryingRequest
+from tests.outage_proxy import OutageProxy
 from tests.telegram_server import FakeTelegram
 
 TOKEN = "123456:TRANSPORT-token"
@@ -20,7 +27,8 @@ def run(coroutine):
 
 
 async def with_bot(base_url: str, action, **options):
-    request = RetryingRequest(4, backoff=0.01, **options)
+    options.setdefault("backoff", 0.01)
+    request = RetryingRequest(4, **options)
     async with Bot(TOKEN, base_url=base_url, request=request, get_updates_request=request) as bot:
         return await action(bot)
 
@@ -33,8 +41,26 @@ def closed_port() -> int:
 
 def test_an_unreachable_server_is_retried_then_reported():
     url = f"http://127.0.0.1:{closed_port()}/bot"
-    with pytest.raises(NetworkError, match="could not reach the Bot API"):
-        run(with_bot(url, lambda bot: bot.send_message(1, "hi")))
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match="could not reach the Bot API for"):
+        run(with_bot(url, lambda bot: bot.send_message(1, "hi"), patience=0.5))
+    assert 0.2 < time.monotonic() - started < 3  # retried for a while, then given up
+
+
+def test_a_send_rides_out_an_outage_and_arrives_once():
+    with FakeTelegram() as tg, OutageProxy(tg.port) as proxy:
+        url = f"http://127.0.0.1:{proxy.port}/bot"
+
+        async def send_through_an_outage(bot):
+            await bot.get_me()  # a pooled connection exists, and the outage closes it
+            proxy.cut_for(3.0)
+            await asyncio.sleep(0.1)  # the reply comes a moment into the outage
+            return await bot.send_message(7, "still here")
+
+        started = time.monotonic()
+        message = run(with_bot(url, send_through_an_outage, patience=20, backoff=0.25))
+        assert message.text == "still here" and time.monotonic() - started > 2.9
+        assert len(tg.calls("sendMessage")) == 1
 
 
 def test_a_server_error_is_retried_until_it_answers():
@@ -45,17 +71,31 @@ def test_a_server_error_is_retried_until_it_answers():
         assert [c.faulted for c in tg.calls("sendMessage")] == [True, True, False]
 
 
+def test_an_answer_slower_than_the_read_timeout_is_awaited():
+    """A send answered after the read timeout went out: waiting for the answer beats
+    reporting a failure (and apologising) for a message that arrived."""
+    with FakeTelegram() as tg:
+        tg.delay_next("sendMessage", 1.0)
+        slow = {"read_timeout": 0.3, "write_timeout": 0.2, "answer_timeout": 5}
+        message = run(with_bot(tg.base_url, lambda bot: bot.send_message(7, "late"), **slow))
+        assert message.text == "late" and len(tg.calls("sendMessage")) == 1
+
+
 def test_a_reply_that_takes_too_long_is_a_timeout_and_not_resent():
     with FakeTelegram() as tg:
         tg.delay_next("sendMessage", 1.5)
+        short = {"read_timeout": 0.3, "write_timeout": 0.2, "answer_timeout": 0.5}
         with pytest.raises(TimedOut):
-            run(
-                with_bot(
-                    tg.base_url, lambda bot: bot.send_message(7, "x"), read_timeout=0.3, write_timeout=0.2
-                )
-            )
+            run(with_bot(tg.base_url, lambda bot: bot.send_message(7, "x"), **short))
         tg.wait_for("sendMessage", timeout=5)  # recorded once the delayed answer is written
         assert len(tg.calls("sendMessage")) == 1  # it may have been delivered: never sent twice
+
+
+def test_sends_wait_a_minute_for_their_answer_and_long_polls_their_own_timeout(tmp_path):
+    # The bot's sends used to give up after 20 s (read 15 + write 5) and apologise for
+    # messages Telegram then delivered.
+    assert RetryingRequest(read_timeout=15).answer_timeout >= 60
+    assert PollingRequest(tmp_path / "heartbeat").answer_timeout is None
 
 
 def test_files_go_as_multipart():

@@ -4,22 +4,27 @@ leaves the last good snapshot; queries during refreshes see one version each."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from core import queries
 from core.build import shrinkage
-from core.refresh import REPO, Refresher
+from core.build_runner import REPO
+from core.fetch import Limits
+from core.refresh import Refresher
 from core.snapshot import SNAPSHOT_PREFIX, STAGING_PREFIX, current_dir
 from core.store import Store, load_snapshot, open_snapshot
 from core.subscriptions import Subscriptions
 from tests.conftest import FIXTURE_SOURCE
+from tests.snapshot_helpers import built_snapshot
 from tests.static_server import StaticServer
 
 NETFLIX = "titles/netflix_titles.csv"
@@ -47,8 +52,9 @@ def netflix_count(snapshot) -> int:
 
 def served(tmp_path, location, **options):
     data = tmp_path / "data"
-    store = Store(open_snapshot(data, location))
-    return store, Refresher(store, data, location, http_timeout=1.0, **options), data
+    store = Store(built_snapshot(data, location))
+    options.setdefault("limits", Limits(timeout=1.0))
+    return store, Refresher(store, data, location, **options), data
 
 
 def snapshot_folders(data) -> list[str]:
@@ -245,7 +251,7 @@ def build_command(data, source):
 
 def test_a_build_killed_at_any_moment_leaves_the_last_good_snapshot(tmp_path, source):
     data = tmp_path / "data"
-    old = open_snapshot(data, source).version
+    old = built_snapshot(data, source).version
     add_title(source)
     caught_mid_write = 0
     for delay in (0.05, 0.3, 0.8, 1.2, 1.6, 2.0, 2.5, 3.0):
@@ -264,6 +270,75 @@ def test_a_build_killed_at_any_moment_leaves_the_last_good_snapshot(tmp_path, so
 def current_version(data, fallback):
     name = current_dir(data).name
     return name.rsplit("-", 1)[-1] if name.startswith(SNAPSHOT_PREFIX) else fallback
+
+
+def build_processes(data) -> list[int]:
+    """Pids of ``python -m core.build`` processes working on ``data``."""
+    pids = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            args = cmdline.read_bytes().split(b"\0")
+            if b"core.build" in args and str(data).encode() in args:
+                pids.append(int(cmdline.parent.name))
+    return pids
+
+
+def wait_until(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+PARENTS = {
+    # what the bot runs
+    "run_build": "from core.build_runner import run_build; run_build({data!r}, {source!r}, max_drop=1.0, force=True)",
+    # the lifeline alone: no progress lines, whose broken pipe would also end an orphan
+    "lifeline": (
+        "import subprocess, sys; subprocess.run([sys.executable, '-m', 'core.build', '--source', {source!r}, "
+        "'--data-dir', {data!r}, '--force', '--die-with-parent'], stdin=subprocess.PIPE, "
+        "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)"
+    ),
+}
+
+
+@pytest.mark.parametrize("parent", PARENTS)
+def test_a_build_dies_with_the_process_that_started_it(tmp_path, source, parent):
+    """kill -9 of the bot during a refresh: its build must not live on and publish."""
+    data = tmp_path / "data"
+    old = built_snapshot(data, source).version
+    add_title(source)
+    code = PARENTS[parent].format(data=str(data), source=str(source))
+    started = subprocess.Popen([sys.executable, "-c", code], cwd=REPO)
+    try:
+        assert wait_until(lambda: build_processes(data), timeout=20), "the build never started"
+        started.send_signal(signal.SIGKILL)
+        started.wait()
+        assert wait_until(lambda: not build_processes(data), timeout=5), "the build outlived its parent"
+    finally:
+        started.kill()
+    time.sleep(2)  # long enough for a build left running to have published (about 1.5 s)
+    assert load_snapshot(data).version == old
+
+
+# --- announcements ------------------------------------------------------------------------
+
+
+def test_a_snapshot_published_behind_the_bots_back_is_news_until_announced(tmp_path, source):
+    data = tmp_path / "data"
+    first = built_snapshot(data, source)
+    store = Store(first)
+    refresher = Refresher(store, data, source)
+    assert refresher.unannounced_news() == {}  # a data folder nobody announced anything from yet
+    refresher.mark_announced(first.version)
+    add_title(source)
+    store.publish(built_snapshot(data, source))  # what a restart serves after an orphaned build
+    news = refresher.unannounced_news()
+    assert [t["display_title"] for t in news["netflix"]] == ["The Refresh Test"] and list(news) == ["netflix"]
+    refresher.mark_announced(store.current.version)
+    assert refresher.unannounced_news() == {}
 
 
 # --- subscriptions ------------------------------------------------------------------------

@@ -1,0 +1,24 @@
+"""Test set-up shared by the refresh tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.build import build_snapshot
+from core.snapshot import CURRENT_FILE
+from core.store import Snapshot, load_snapshot
+
+
+def built_snapshot(data_dir, source) -> Snapshot:
+    """The first snapshot of ``data_dir``, built in this process. ``open_snapshot`` builds
+    it in a child process, as the bot does; in a test that costs ~1.5 s of imports, and
+    only the first-start tests need that."""
+    build_snapshot(data_dir, source, force=True, max_drop=1.0)
+    return load_snapshot(data_dir)
+
+
+def served_snapshot(data_dir, source) -> Snapshot:
+    """What a (re)start serves: the snapshot on disk, or a first one built in this process."""
+    if (Path(data_dir) / CURRENT_FILE).exists():
+        return load_snapshot(data_dir)
+    return built_snapshot(data_dir, source)
