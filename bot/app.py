@@ -10,13 +10,14 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
     LinkPreviewOptions,
+    Update,
 )
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
-from bot import refreshing
+from bot import i18n, refreshing
 from bot.config import Settings
 from bot.handlers import admin, catalogue, errors, groups, inline, recommend, start, stats, subscribe, where
 from bot.health import PollingRequest
@@ -33,27 +34,31 @@ ADMIN_ONLY = {"reload"}  # listed in the menu of admins' private chats only
 CONCURRENT_UPDATES = 16
 
 
-def commands(*, group: bool, admin: bool = False) -> list[BotCommand]:
+def commands(*, group: bool, admin: bool = False, language: str = i18n.ENGLISH) -> list[BotCommand]:
+    """The menu, described in ``language``; the command names are the same in every language."""
     listed = [c for module in FEATURES for c in getattr(module, "COMMANDS", [])]
     if group:
         listed = [c for c in listed if c[0] != "start"]
     if not admin:
         listed = [c for c in listed if c[0] not in ADMIN_ONLY]
-    return [BotCommand(name, description[:256]) for name, description in listed]
+    with i18n.using(language):
+        return [BotCommand(name, i18n._(description)[:256]) for name, description in listed]
 
 
 async def publish_commands(application: Application) -> None:
-    menus = [
-        (commands(group=False), BotCommandScopeAllPrivateChats()),
-        (commands(group=True), BotCommandScopeAllGroupChats()),
-    ]
+    """Each menu in English, the fallback for every language (no ``language_code``), and in
+    Spanish for Spanish-language clients (``language_code="es"``)."""
+    scopes = [(False, False, BotCommandScopeAllPrivateChats()), (True, False, BotCommandScopeAllGroupChats())]
     for admin_id in sorted(application.bot_data["settings"].admin_ids):
-        menus.append((commands(group=False, admin=True), BotCommandScopeChat(admin_id)))
-    for menu, scope in menus:
-        try:
-            await application.bot.set_my_commands(menu, scope=scope)
-        except TelegramError as exc:  # a missing menu is no reason to stay offline
-            log.warning("could not publish the commands menu for %s: %s", scope.type, exc)
+        scopes.append((False, True, BotCommandScopeChat(admin_id)))
+    for language in i18n.LANGUAGES:
+        code = None if language == i18n.ENGLISH else language
+        for group, for_admins, scope in scopes:
+            menu = commands(group=group, admin=for_admins, language=language)
+            try:
+                await application.bot.set_my_commands(menu, scope=scope, language_code=code)
+            except TelegramError as exc:  # a missing menu is no reason to stay offline
+                log.warning("could not publish the %s commands menu for %s: %s", language, scope.type, exc)
 
 
 async def close_subscriptions(application: Application) -> None:
@@ -95,6 +100,8 @@ def build_application(
     )
     application.bot_data["subscriptions"] = Subscriptions(settings.data_dir)
     refreshing.schedule(application, settings.refresh_minutes)
+    # Before every other handler: the language the update is answered in (bot/i18n.py).
+    application.add_handler(TypeHandler(Update, i18n.remember_language), group=-1)
     for module in FEATURES:
         application.add_handlers(module.HANDLERS)
     application.add_error_handler(errors.on_error)

@@ -2,11 +2,14 @@
 
 Every piece of user or catalogue text passes through ``esc``; messages are clipped to
 Telegram's limits; callback data carries ids, never titles, to stay under 64 bytes.
+Every word a user reads is looked up in the message catalogue of the update's language
+(``bot.i18n``); numbers are written the way that language writes them.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from telegram import (
     InlineKeyboardButton,
@@ -16,6 +19,8 @@ from telegram import (
 )
 from telegram.constants import MessageLimit
 
+from bot.i18n import N_, _, callback_data, decimal, language, ngettext, number
+from core.arguments import POPULAR_GENRES
 from core.genres import name as genre_name
 from core.genres import split_genres
 
@@ -44,35 +49,101 @@ def clip(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> str:
 
 
 def kind(title: dict) -> str:
-    return "show" if title["type"] == "tv show" else "movie"
+    return _("show") if title["type"] == "tv show" else _("movie")
+
+
+def genre(genre_id: str) -> str:
+    """A canonical genre's name in the language being spoken ("Horror", "Terror")."""
+    return genre_name(genre_id, language())
+
+
+def genre_in_text(genre_id: str) -> str:
+    """The genre's name inside a sentence: "science fiction", but "LGBTQ+"."""
+    name = genre(genre_id)
+    return name if name.split()[0].isupper() else name.lower()
 
 
 def genres(title: dict, most: int = 3) -> str:
     """The title's canonical genres ("Animation, Family & Kids"), the same words on every platform."""
-    return ", ".join(genre_name(g) for g in split_genres(title.get("genres"))[:most])
+    return ", ".join(genre(g) for g in split_genres(title.get("genres"))[:most])
+
+
+def scope(genre_id: str | None = None, platform: str | None = None, year=None, *, everywhere=True) -> str:
+    """ "in Horror on Netflix released in 2019": what a count or a list is about. Without a
+    platform it says "on all platforms" unless ``everywhere`` is False."""
+    parts = []
+    if genre_id:
+        # TRANSLATORS: one part of a scope; the parts are joined with spaces, in this order:
+        # "in Horror on Netflix released in 2019". {genre} is a genre's name.
+        parts.append(_("in {genre}").format(genre=esc(genre(genre_id))))
+    if platform:
+        parts.append(_("on {platform}").format(platform=esc(platform_name(platform))))
+    elif everywhere:
+        parts.append(_("on all platforms"))
+    if year:
+        # TRANSLATORS: the last part of a scope, after a count of titles, movies or shows.
+        parts.append(_("released in {year}").format(year=year))
+    return " ".join(parts)
+
+
+def titles_count(n: int) -> str:
+    return ngettext("{n} title", "{n} titles", n).format(n=number(n))
+
+
+def movies_count(n: int) -> str:
+    return ngettext("{n} movie", "{n} movies", n).format(n=number(n))
+
+
+def shows_count(n: int) -> str:
+    return ngettext("{n} show", "{n} shows", n).format(n=number(n))
 
 
 def title_heading(title: dict, platforms) -> str:
-    return (
-        f"<b>{esc(title['display_title'])}</b> ({title['release_year']}, {kind(title)}) "
-        f"on {esc(platforms_text(platforms))}"
+    return _("<b>{title}</b> ({year}, {kind}) on {platforms}").format(
+        title=esc(title["display_title"]),
+        year=title["release_year"],
+        kind=esc(kind(title)),
+        platforms=esc(platforms_text(platforms)),
     )
 
 
-def suggestion_lines(number: int, rec, title: dict) -> str:
+def reason(traits) -> str:
+    """Why a suggestion is like the title, from ``Recommendation.traits``: "same series; same
+    director", "with Tom Hanks", "shares: animation, family & kids"."""
+    parts = []
+    for trait, *values in traits or ():
+        if trait == "series":
+            parts.append(_("same series"))
+        elif trait == "director":
+            parts.append(_("same director"))
+        elif trait == "actor" and values:
+            parts.append(_("with {actor}").format(actor=values[0]))
+        elif trait == "genres" and values:
+            # TRANSLATORS: why a suggestion is like the title: the genres they share, lowercase.
+            parts.append(_("shares: {genres}").format(genres=", ".join(genre_in_text(g) for g in values)))
+    return "; ".join(parts) or _("similar story")
+
+
+def suggestion_lines(position: int, rec, title: dict) -> str:
     details = " · ".join(part for part in (kind(title), genres(title)) if part)
     return (
-        f"{number}. <b>{esc(rec.title)}</b> ({rec.release_year}) — {esc(platforms_text(rec.platforms or [rec.platform]))}\n"
+        f"{position}. <b>{esc(rec.title)}</b> ({rec.release_year}) — {esc(platforms_text(rec.platforms or [rec.platform]))}\n"
         f"    {esc(details)}\n"
-        f"    <i>{esc(rec.reason)}</i>"
+        f"    <i>{esc(reason(rec.traits))}</i>"
     )
 
 
 def suggestions(source: dict, source_platforms, recs, titles, start: int, platform: str | None) -> str:
-    where = f" on {platform_name(platform)}" if platform else ""
-    head = f"If you like {title_heading(source, source_platforms)}, try these{esc(where)}:"
+    heading = title_heading(source, source_platforms)
+    if platform:
+        where = esc(platform_name(platform))
+        head = _("If you like {title}, try these on {platform}:").format(title=heading, platform=where)
+        none = _("No more suggestions on {platform} for this title.").format(platform=where)
+    else:
+        head = _("If you like {title}, try these:").format(title=heading)
+        none = _("No more suggestions for this title.")
     if not recs:
-        return f"{head}\n\nNo more suggestions{esc(where)} for this title."
+        return f"{head}\n\n{none}"
     body = "\n\n".join(
         suggestion_lines(start + i + 1, r, t) for i, (r, t) in enumerate(zip(recs, titles, strict=True))
     )
@@ -84,13 +155,15 @@ def suggestion_keyboard(source_id: str, share_query: str, start: int, platform: 
     first_row = []
     if more:
         first_row.append(
-            InlineKeyboardButton("More like this", callback_data=f"more:{source_id}:{start + PAGE}:{only}")
+            InlineKeyboardButton(
+                _("More like this"), callback_data=callback_data(f"more:{source_id}:{start + PAGE}:{only}")
+            )
         )
-    first_row.append(InlineKeyboardButton("Share", switch_inline_query=share_query[:200]))
+    first_row.append(InlineKeyboardButton(_("Share"), switch_inline_query=share_query[:200]))
     platform_row = [
         InlineKeyboardButton(
-            "All platforms" if code == platform else f"Only on {name}",
-            callback_data=f"more:{source_id}:0:{'' if code == platform else code}",
+            _("All platforms") if code == platform else _("Only on {platform}").format(platform=name),
+            callback_data=callback_data(f"more:{source_id}:0:{'' if code == platform else code}"),
         )
         for code, name in PLATFORM_NAMES.items()
     ]
@@ -98,47 +171,107 @@ def suggestion_keyboard(source_id: str, share_query: str, start: int, platform: 
 
 
 def did_you_mean(text: str, matches) -> tuple[str, InlineKeyboardMarkup]:
-    lines = [f"I'm not sure which title you mean by “{esc(text)}”. Did you mean…"]
+    question = _("I'm not sure which title you mean by “{text}”. Did you mean…").format(text=esc(text))
     buttons = []
     for match in matches:
         label = (
             f"{match.title} ({match.release_year}) · {platforms_text(match.platforms or [match.platform])}"
         )
-        buttons.append([InlineKeyboardButton(label[:64], callback_data=f"pick:{match.id}")])
-    return "\n".join(lines), InlineKeyboardMarkup(buttons)
+        buttons.append([InlineKeyboardButton(label[:64], callback_data=callback_data(f"pick:{match.id}"))])
+    return question, InlineKeyboardMarkup(buttons)
 
 
 def not_found(text: str, command: str) -> str:
-    return (
-        f"I couldn't find a title like “{esc(text)}”. Check the spelling, or try a shorter part of "
-        f"the title, e.g. <code>/{command} toy story</code>."
-    )
+    return _(
+        "I couldn't find a title like “{text}”. Check the spelling, or try a shorter part of "
+        "the title, e.g. <code>/{command} toy story</code>."
+    ).format(text=esc(text), command=esc(command))
+
+
+def which_title(command: str) -> str:
+    return _("Which title? e.g. <code>/{command} toy story</code>").format(command=esc(command))
 
 
 def where(found: list[tuple[dict, list[str]]]) -> str:
     lines = []
     for title, platforms in found:
         lines.append(
-            f"• <b>{esc(title['display_title'])}</b> ({title['release_year']}, {kind(title)}): "
+            f"• <b>{esc(title['display_title'])}</b> ({title['release_year']}, {esc(kind(title))}): "
             f"{esc(platforms_text(platforms))}"
         )
-    return clip("Where to watch:\n" + "\n".join(lines))
+    return clip(_("Where to watch:") + "\n" + "\n".join(lines))
 
 
-def usage_error(message: str) -> str:
-    return f"⚠️ {esc(message)}"
+# ---- wrong arguments ----------------------------------------------------------------------
+# core.arguments (and bot.args.require) explain a wrong argument in English. Each message is
+# read back into its parts here and worded again from the catalogue, so the explanation comes
+# in the user's language; tests/bot/test_i18n.py triggers every one of them to prove it is
+# recognised. (A message nobody recognises is shown as it came.)
+ARGUMENT_ERRORS = [
+    (r"unknown platform (?P<value>.+): choose one of (?P<choices>.+)", N_("unknown platform {value}: choose one of {choices}")),
+    (r"unknown type (?P<value>.+): use movie or show", N_("unknown type {value}: use movie or show")),
+    (r"unknown duration type (?P<value>.+): use min or season", N_("unknown duration type {value}: use min or season")),
+    (r"(?P<value>.+) is not a year: use a year from (?P<low>\d+) to (?P<high>\d+)", N_("{value} is not a year: use a year from {low} to {high}")),
+    (r"no titles from (?P<year>-?\d+): the catalogue covers (?P<low>\d+) to (?P<high>\d+)", N_("no titles from {year}: the catalogue covers {low} to {high}")),
+    (r"(?P<value>.+) is not a score: use a number from 0 to 5, e\.g\. 3\.5", N_("{value} is not a score: use a number from 0 to 5, e.g. 3.5")),
+    (r"unknown genre (?P<value>.+): try .+", N_("unknown genre {value}: try {choices}")),
+    (r"unknown country (?P<value>.+?)(?P<hint>; .+)?", N_("unknown country {value}")),
+    (r"unknown rating (?P<value>.+?)(?P<hint>; .+)?", N_("unknown rating {value}")),
+    (r"please add (?P<what>.+)", N_("please add {what}")),
+]  # fmt: skip
+HINTS = [
+    (r"; did you mean (?P<best>.+)\?", N_("{problem}; did you mean {best}?")),
+    (r"; valid: (?P<choices>.+)", N_("{problem}; valid: {choices}")),
+]
+_ARGUMENT_ERRORS = [(re.compile(pattern), template) for pattern, template in ARGUMENT_ERRORS]
+_HINTS = [(re.compile(pattern), template) for pattern, template in HINTS]
 
 
-def inline_article(
-    result_id: str, title: dict, platforms, reason: str | None = None
-) -> InlineQueryResultArticle:
+def argument_error(message: str) -> str | None:
+    """An argument error's message in the language being spoken, or None when unknown."""
+    for pattern, template in _ARGUMENT_ERRORS:
+        found = pattern.fullmatch(message.strip())
+        if found is None:
+            continue
+        parts = {k: v for k, v in found.groupdict().items() if v is not None}
+        hint = parts.pop("hint", None)
+        if "what" in parts:
+            parts["what"] = _(parts["what"])  # "a platform", marked where require() is called
+        if "{choices}" in template and "choices" not in parts:  # the genres to try, in this language
+            parts["choices"] = ", ".join(genre_in_text(g) for g in POPULAR_GENRES)
+        text = _(template).format(**parts)
+        if hint:
+            for hint_pattern, hint_template in _HINTS:
+                said = hint_pattern.fullmatch(hint)
+                if said:
+                    return _(hint_template).format(problem=text, **said.groupdict())
+            return text + hint
+        return text
+    return None
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+def usage_error(error, example: str) -> str:
+    """A wrong argument, explained in one line with a working example (``example`` is a
+    command marked with ``N_``: a translation may use the language's own words)."""
+    problem = sentence(argument_error(str(error)) or str(error))
+    return "⚠️ " + esc(_("{problem} Example: {example}").format(problem=problem, example=_(example)))
+
+
+def inline_article(result_id: str, title: dict, platforms, traits=None) -> InlineQueryResultArticle:
     heading = title_heading(title, platforms)
+    why = reason(traits) if traits is not None else ""
     description = " · ".join(
-        part for part in (kind(title), genres(title), platforms_text(platforms), reason or "") if part
+        part for part in (kind(title), genres(title), platforms_text(platforms), why) if part
     )
     text = heading + (f"\n{esc(genres(title))}" if genres(title) else "")
-    if reason:
-        text += f"\n<i>{esc(reason)}</i>"
+    if why:
+        text += f"\n<i>{esc(why)}</i>"
     summary = title.get("display_description")
     if isinstance(summary, str):
         text += f"\n\n{esc(summary[:300])}"
@@ -151,55 +284,84 @@ def inline_article(
 
 
 # ---- refresh, status and subscriptions ----------------------------------------------------
+OUTCOMES = {
+    "updated": N_("updated"),
+    "unchanged": N_("unchanged"),
+    "refused": N_("refused"),
+    "failed": N_("failed"),
+    "busy": N_("busy"),
+}
+
+
 def when(moment) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else _("never")
 
 
 def refresh_problem(attempt) -> str:
-    verb = "refused" if attempt.outcome == "refused" else "failed"
-    return (
-        f"⚠️ The catalogue refresh {verb}: {esc(attempt.detail)}\n"
-        f"Still serving catalogue <code>{esc(attempt.version)}</code>."
+    template = (
+        _("⚠️ The catalogue refresh was refused: {detail}\nStill serving catalogue <code>{version}</code>.")
+        if attempt.outcome == "refused"
+        else _("⚠️ The catalogue refresh failed: {detail}\nStill serving catalogue <code>{version}</code>.")
     )
+    return template.format(detail=esc(attempt.detail), version=esc(attempt.version))
 
 
 def refresh_result(attempt) -> str:
+    version, detail = esc(attempt.version), esc(attempt.detail)
     if attempt.outcome == "updated":
         added = sum(len(titles) for titles in attempt.added.values())
-        news = f", {added:,} new title{'s' if added != 1 else ''}" if added else ""
-        return f"✅ Now serving catalogue <code>{esc(attempt.version)}</code> ({esc(attempt.detail)}{news})."
+        if not added:
+            return _("✅ Now serving catalogue <code>{version}</code> ({detail}).").format(
+                version=version, detail=detail
+            )
+        news = ngettext("{n} new title", "{n} new titles", added).format(n=number(added))
+        return _("✅ Now serving catalogue <code>{version}</code> ({detail}, {news}).").format(
+            version=version, detail=detail, news=news
+        )
     if attempt.outcome == "unchanged":
-        return f"Nothing new: {esc(attempt.detail)}. Still serving <code>{esc(attempt.version)}</code>."
+        return _("Nothing new: {detail}. Still serving <code>{version}</code>.").format(
+            detail=detail, version=version
+        )
     return refresh_problem(attempt)
 
 
 def new_titles(news: dict[str, list[dict]], shown: int) -> str:
-    lines = ["🆕 <b>New titles</b>"]
+    lines = [_("🆕 <b>New titles</b>")]
     for platform, titles in news.items():
         names = ", ".join(f"{esc(t['display_title'])} ({t['release_year']})" for t in titles[:shown])
-        more = f" and {len(titles) - shown:,} more" if len(titles) > shown else ""
-        lines.append(f"<b>{esc(platform_name(platform))}</b>: {names}{more}")
-    lines.append("Ask me <code>/where</code> or <code>/recommend</code> about any of them.")
+        if len(titles) > shown:
+            names = _("{names} and {n} more").format(names=names, n=number(len(titles) - shown))
+        lines.append(f"<b>{esc(platform_name(platform))}</b>: {names}")
+    lines.append(_("Ask me <code>/where</code> or <code>/recommend</code> about any of them."))
     return clip("\n".join(lines))
 
 
 def status(quality: dict, last, next_run, *, details: dict | None = None) -> str:
+    """``details`` (admins only) maps already translated names to values."""
     counts = quality.get("titles_per_platform", {})
-    per_platform = " · ".join(f"{platform_name(p)} {n:,}" for p, n in counts.items())
-    built = quality.get("built_at", "unknown").replace("T", " ").replace("+00:00", " UTC")
+    per_platform = " · ".join(f"{platform_name(p)} {number(n)}" for p, n in counts.items())
+    built = quality.get("built_at") or _("unknown")
+    built = built.replace("T", " ").replace("+00:00", " UTC")
+    if last:
+        last_refresh = _("Last refresh: {when}, {outcome} ({seconds} s)").format(
+            when=when(last.started_at),
+            outcome=_(OUTCOMES.get(last.outcome, last.outcome)),
+            seconds=decimal(last.seconds, 1),
+        )
+    else:
+        last_refresh = _("Last refresh: none since start-up")
     lines = [
-        f"<b>Catalogue</b> <code>{esc(quality.get('version', '?'))}</code>, built {esc(built)}",
-        f"{per_platform} ({sum(counts.values()):,} titles)",
-        "Last refresh: "
-        + (
-            f"{when(last.started_at)}, {last.outcome} ({last.seconds:.1f} s)"
-            if last
-            else "none since start-up"
+        _("<b>Catalogue</b> <code>{version}</code>, built {built}").format(
+            version=esc(quality.get("version", "?")), built=esc(built)
         ),
-        "Next refresh: " + (when(next_run) if next_run else "not scheduled (STREAMBOT_REFRESH_MINUTES=0)"),
+        f"{per_platform} ({titles_count(sum(counts.values()))})",
+        last_refresh,
+        _("Next refresh: {when}").format(when=when(next_run))
+        if next_run
+        else _("Next refresh: not scheduled (STREAMBOT_REFRESH_MINUTES=0)"),
     ]
     if details is not None:
         if last is not None:
-            lines.append(f"Last result: {esc(last.detail)}")
+            lines.append(_("Last result: {detail}").format(detail=esc(last.detail)))
         lines += [f"{esc(name)}: {esc(value)}" for name, value in details.items()]
     return clip("\n".join(lines))

@@ -7,10 +7,11 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot import refreshing, render
 from bot.handlers.common import reply, snapshot
+from bot.i18n import N_, _, number, percent
 
 COMMANDS = [
-    ("status", "the catalogue's version, size and refresh times"),
-    ("reload", "admins: check the source for new data now"),
+    ("status", N_("the catalogue's version, size and refresh times")),
+    ("reload", N_("admins: check the source for new data now")),
 ]
 
 
@@ -26,10 +27,12 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if is_admin(update, context):
         settings = context.bot_data["settings"]
         details = {
-            "Source": refresher.source,
-            "Data folder": settings.data_dir,
-            "Rejected rows in this build": f"{snap.quality.get('rejected_rows', 0):,}",
-            "Sanity gate": f"refuse a drop of more than {settings.max_title_drop:.0%} of titles",
+            _("Source"): refresher.source,
+            _("Data folder"): settings.data_dir,
+            _("Rejected rows in this build"): number(snap.quality.get("rejected_rows", 0)),
+            _("Sanity gate"): _("refuse a drop of more than {share} of titles").format(
+                share=percent(settings.max_title_drop)
+            ),
         }
     text = render.status(
         snap.quality, refresher.last, refreshing.next_run(context.application), details=details
@@ -39,11 +42,13 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
-        await reply(update, "Only the bot's admins can reload the catalogue. /status shows how fresh it is.")
+        await reply(
+            update, _("Only the bot's admins can reload the catalogue. /status shows how fresh it is.")
+        )
         return
     force = [a.lower() for a in context.args or []] == ["force"]
     progress = await reply(
-        update, "Checking the source for changes…" if not force else "Rebuilding the catalogue…"
+        update, _("Rebuilding the catalogue…") if force else _("Checking the source for changes…")
     )
     attempt = await refreshing.run_refresh(context.application, force=force)
     await progress.edit_text(render.refresh_result(attempt))

@@ -8,127 +8,154 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.args import parse, require
 from bot.handlers.common import friendly, reply, snapshot, text_of
-from bot.render import esc, platform_name
-from core import arguments, genres, queries
+from bot.i18n import N_, _, decimal, ngettext, number
+from bot.render import esc, movies_count, platform_name, scope, shows_count
+from core import arguments, queries
 
 COMMANDS = [
-    ("count", "how many titles: /count netflix 2019 horror"),
-    ("longest", "the longest title: /longest hulu 2018 min"),
-    ("score", "movies scored above: /score netflix 3.5 2020"),
-    ("actor", "the busiest actor: /actor netflix 2020"),
-    ("country", "titles from a country: /country movie india 2019"),
-    ("rating", "titles with a maturity rating: /rating tv-14"),
-    ("top", "best-scored titles: /top disney 2019 animation"),
+    ("count", N_("how many titles: /count netflix 2019 horror")),
+    ("longest", N_("the longest title: /longest hulu 2018 min")),
+    ("score", N_("movies scored above: /score netflix 3.5 2020")),
+    ("actor", N_("the busiest actor: /actor netflix 2020")),
+    ("country", N_("titles from a country: /country movie india 2019")),
+    ("rating", N_("titles with a maturity rating: /rating tv-14")),
+    ("top", N_("best-scored titles: /top disney 2019 animation")),
 ]
 
 
-def _where(platform) -> str:
-    return f"on {platform_name(platform)}" if platform else "on all platforms"
-
-
-def _in(year) -> str:
-    return f" released in {year}" if year else ""
-
-
-@friendly("/count netflix 2019 horror")
+@friendly(N_("/count netflix 2019 horror"))
 async def count(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
     genre = _genre(p)
     _no_leftovers(p)
     cat = snapshot(context).catalogue
-    scope = f"{_of(genre)}{_where(p.platform)}{_in(p.year)}"
+    about = scope(genre, p.platform, p.year)
     if p.type:
         total = queries.count_titles(cat, p.platform, p.year, p.type, genre)
-        noun = "movies" if p.type == "movie" else "shows"
-        await reply(update, f"<b>{total:,}</b> {noun} {scope}.")
+        if p.type == "movie":
+            text = ngettext("<b>{n}</b> movie {scope}.", "<b>{n}</b> movies {scope}.", total)
+        else:
+            text = ngettext("<b>{n}</b> show {scope}.", "<b>{n}</b> shows {scope}.", total)
+        await reply(update, text.format(n=number(total), scope=about))
         return
     movies = queries.count_titles(cat, p.platform, p.year, "movie", genre)
     shows = queries.count_titles(cat, p.platform, p.year, "tv show", genre)
-    await reply(update, f"<b>{movies + shows:,}</b> titles {scope}: {movies:,} movies and {shows:,} shows.")
+    total = movies + shows
+    # TRANSLATORS: {scope} is e.g. "on Netflix released in 2019"; {movies} "633 movies", {shows} "1 show".
+    text = ngettext(
+        "<b>{n}</b> title {scope}: {movies} and {shows}.",
+        "<b>{n}</b> titles {scope}: {movies} and {shows}.",
+        total,
+    )
+    await reply(
+        update,
+        text.format(n=number(total), scope=about, movies=movies_count(movies), shows=shows_count(shows)),
+    )
 
 
-@friendly("/longest hulu 2018 min")
+@friendly(N_("/longest hulu 2018 min"))
 async def longest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
     _no_leftovers(p)
     unit = p.duration_type or ("season" if p.type == "tv show" else "min")
     found = queries.max_duration(snapshot(context).catalogue, p.year, p.platform, unit)
+    about = scope(None, p.platform, p.year)
     if found is None:
-        await reply(update, f"No titles with a known length {_where(p.platform)}{_in(p.year)}.")
+        await reply(update, _("No titles with a known length {scope}.").format(scope=about))
         return
-    length = f"{found['duration_int']} min" if unit == "min" else _seasons(found["duration_int"])
+    n = found["duration_int"]
+    if unit == "min":
+        text, length = _("The longest movie {scope} is <b>{title}</b>: {length}."), _("{n} min")
+    else:
+        text = _("The longest show {scope} is <b>{title}</b>: {length}.")
+        length = ngettext("{n} season", "{n} seasons", n)
     await reply(
-        update,
-        f"The longest {'movie' if unit == 'min' else 'show'} {_where(p.platform)}{_in(p.year)} is "
-        f"<b>{esc(found['display_title'])}</b>: {length}.",
+        update, text.format(scope=about, title=esc(found["display_title"]), length=length.format(n=number(n)))
     )
 
 
-@friendly("/score netflix 3.5 2020")
+@friendly(N_("/score netflix 3.5 2020"))
 async def score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args, with_score=True)
     _no_leftovers(p)
-    require(p.platform, "a platform")
-    require(p.score, "a score from 0 to 5")
-    require(p.year, "a release year")
+    require(p.platform, N_("a platform"))
+    require(p.score, N_("a score from 0 to 5"))
+    require(p.year, N_("a release year"))
     total = queries.score_count(snapshot(context).catalogue, p.platform, p.score, p.year)
-    await reply(
-        update,
-        f"<b>{total:,}</b> movies {_where(p.platform)} released in {p.year} "
-        f"have a mean score above {esc(p.score.replace(',', '.'))}.",
+    text = ngettext(
+        "<b>{n}</b> movie {scope} has a mean score above {score}.",
+        "<b>{n}</b> movies {scope} have a mean score above {score}.",
+        total,
     )
+    above = number(arguments.score(p.score))
+    await reply(update, text.format(n=number(total), scope=scope(None, p.platform, p.year), score=above))
 
 
-@friendly("/actor netflix 2020")
+@friendly(N_("/actor netflix 2020"))
 async def actor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
     _no_leftovers(p)
-    require(p.platform, "a platform")
-    require(p.year, "a release year")
+    require(p.platform, N_("a platform"))
+    require(p.year, N_("a release year"))
     found = queries.top_actor(snapshot(context).catalogue, p.platform, p.year)
+    about = scope(None, p.platform, p.year)
     if found is None:
-        await reply(update, f"No cast listed for titles {_where(p.platform)}{_in(p.year)}.")
+        await reply(update, _("No cast listed for titles {scope}.").format(scope=about))
         return
     await reply(
         update,
-        f"<b>{esc(found['actor'].title())}</b> appears in the most titles {_where(p.platform)}"
-        f"{_in(p.year)}: {found['count']}.",
+        _("<b>{actor}</b> appears in the most titles {scope}: {n}.").format(
+            actor=esc(found["actor"].title()), scope=about, n=number(found["count"])
+        ),
     )
 
 
-@friendly("/country movie india 2019")
+@friendly(N_("/country movie india 2019"))
 async def country(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
-    require(p.type, "movie or show")
-    require(p.year, "a release year")
-    name = require(p.rest_text or None, "a country")
+    require(p.type, N_("movie or show"))
+    require(p.year, N_("a release year"))
+    name = require(p.rest_text or None, N_("a country"))
     total = queries.count_by_country(snapshot(context).catalogue, p.type, name, p.year)
-    noun = "movies" if p.type == "movie" else "shows"
-    await reply(update, f"<b>{total:,}</b> {noun} from {esc(name.title())} released in {p.year}.")
+    if p.type == "movie":
+        text = ngettext(
+            "<b>{n}</b> movie from {country} {scope}.", "<b>{n}</b> movies from {country} {scope}.", total
+        )
+    else:
+        text = ngettext(
+            "<b>{n}</b> show from {country} {scope}.", "<b>{n}</b> shows from {country} {scope}.", total
+        )
+    about = scope(None, None, p.year, everywhere=False)
+    await reply(update, text.format(n=number(total), country=esc(name.title()), scope=about))
 
 
-@friendly("/rating tv-14")
+@friendly(N_("/rating tv-14"))
 async def rating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    label = require(text_of(context) or None, "a maturity rating")
+    label = require(text_of(context) or None, N_("a maturity rating"))
     total = queries.count_by_rating(snapshot(context).catalogue, label)
-    await reply(update, f"<b>{total:,}</b> titles are rated {esc(label.upper())}.")
+    text = ngettext("<b>{n}</b> title is rated {rating}.", "<b>{n}</b> titles are rated {rating}.", total)
+    await reply(update, text.format(n=number(total), rating=esc(label.upper())))
 
 
-@friendly("/top disney 2019 animation")
+@friendly(N_("/top disney 2019 animation"))
 async def top(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     p = parse(context.args)
     genre = _genre(p)
     _no_leftovers(p)
     found = queries.top_titles(snapshot(context).catalogue, p.platform, p.year, genre, limit=10)
-    scope = f"{_of(genre)}{_where(p.platform)}{_in(p.year)}"
+    about = scope(genre, p.platform, p.year)
     if found.empty:
-        await reply(update, f"No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy")
+        await reply(
+            update,
+            _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about),
+        )
         return
     lines = [
-        f"{i}. <b>{esc(t.display_title)}</b> ({t.release_year}) — {platform_name(t.platform)} · {t.score:.2f}★"
+        f"{i}. <b>{esc(t.display_title)}</b> ({t.release_year}) — {platform_name(t.platform)} · "
+        f"{decimal(t.score, 2)}★"
         for i, t in enumerate(found.itertuples(), start=1)
     ]
-    await reply(update, f"Best scored titles {scope}:\n" + "\n".join(lines))
+    await reply(update, _("Best scored titles {scope}:").format(scope=about) + "\n" + "\n".join(lines))
 
 
 def _genre(p) -> str | None:
@@ -145,19 +172,11 @@ def _genre(p) -> str | None:
     return genre
 
 
-def _of(genre) -> str:
-    return f"in {esc(genres.name(genre))} " if genre else ""
-
-
 def _no_leftovers(p) -> None:
     if p.rest and p.platform is None and not p.all_platforms:
         arguments.platform(p.rest_text)  # raises the "choose one of ..." message for "hbo"
     if p.rest:
-        raise arguments.ArgumentError(f"I don't understand “{' '.join(p.rest)}”")
-
-
-def _seasons(n: int) -> str:
-    return f"{n} season" + ("" if n == 1 else "s")
+        raise arguments.ArgumentError(_("I don't understand “{words}”").format(words=" ".join(p.rest)))
 
 
 HANDLERS = [

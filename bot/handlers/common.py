@@ -31,8 +31,9 @@ async def reply(update: Update, text: str, **kwargs):
 
 
 def friendly(example: str):
-    """Turn a wrong argument into a one-line answer with an example. Only ArgumentError is
-    caught: any other exception is a bug for the error handler to log."""
+    """Turn a wrong argument into a one-line answer with an example (marked with ``N_``, shown
+    translated). Only ArgumentError is caught: any other exception is a bug for the error
+    handler to log."""
 
     def decorate(handler):
         @functools.wraps(handler)
@@ -41,17 +42,11 @@ def friendly(example: str):
                 return await handler(update, context)
             except ArgumentError as exc:
                 mark_outcome("bad_input")
-                await reply(update, render.usage_error(f"{_sentence(exc)} Example: {example}"))
+                await reply(update, render.usage_error(exc, example))
 
         return wrapper
 
     return decorate
-
-
-def _sentence(exc: Exception) -> str:
-    text = str(exc).strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 # Below this a match shares a few letters with the text and nothing more: "not found"
@@ -66,7 +61,7 @@ def find_titles(snap: Snapshot, text: str, limit: int = 5) -> list:
 async def titles_or_explain(update: Update, snap: Snapshot, text: str, command: str, limit: int = 5):
     """The titles ``text`` may name; when there are none, the user is told how to ask."""
     if not text:
-        await reply(update, f"Which title? e.g. <code>/{command} toy story</code>")
+        await reply(update, render.which_title(command))
         return []
     matches = find_titles(snap, text, limit=limit)
     if not matches:

@@ -9,10 +9,11 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError
 from telegram.ext import ContextTypes
 
+from bot.i18n import N_, _
 from bot.logs import mark_outcome
 
 log = logging.getLogger("bot.errors")
-SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -27,12 +28,13 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     summary = update.to_dict() if isinstance(update, Update) else repr(update)
     log.error("update failed: %s", summary, exc_info=error)
     if isinstance(update, Update):
+        sorry = _(SORRY)  # in the update's language: the handler at group -1 ran before the failure
         if update.callback_query is not None:
             # The query may already be answered; the message below still goes.
             with contextlib.suppress(Exception):
-                await update.callback_query.answer(SORRY[:200], show_alert=False)
+                await update.callback_query.answer(sorry[:200], show_alert=False)
         if update.effective_chat is not None:
             try:
-                await context.bot.send_message(update.effective_chat.id, SORRY)
+                await context.bot.send_message(update.effective_chat.id, sorry)
             except Exception as exc:  # never let the error handler raise
                 log.warning("could not tell the user about the failure: %s", exc)

@@ -8,9 +8,10 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot import render
 from bot.handlers.common import reply, snapshot, text_of, titles_or_explain
+from bot.i18n import N_, _
 
-COMMANDS = [("poll", "let a group vote: /poll toy story")]
-QUESTION = "What do we watch?"
+COMMANDS = [("poll", N_("let a group vote: /poll toy story"))]
+QUESTION = N_("What do we watch?")
 
 
 def option(title: str, year: int, platforms) -> str:
@@ -28,17 +29,23 @@ async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not snap.recommender.is_confident(matches):
         await reply(
             update,
-            f"I'm not sure which title you mean. Try the full title, e.g. "
-            f"<code>/poll {render.esc(best.title.lower())}</code>",
+            _(
+                "I'm not sure which title you mean. Try the full title, e.g. <code>/poll {title}</code>"
+            ).format(title=render.esc(best.title.lower())),
         )
         return
     options = [option(best.title, best.release_year, best.platforms or [best.platform])]
     for rec in snap.recommender.recommend(best.id, k=4):
         options.append(option(rec.title, rec.release_year, rec.platforms or [rec.platform]))
     if len(options) < 2:  # Telegram refuses a poll with one option
-        await reply(update, f"I found nothing to put beside {render.esc(best.title)}. Try another title.")
+        await reply(
+            update,
+            _("I found nothing to put beside {title}. Try another title.").format(
+                title=render.esc(best.title)
+            ),
+        )
         return
-    await update.effective_message.reply_poll(QUESTION, options, is_anonymous=False, do_quote=True)
+    await update.effective_message.reply_poll(_(QUESTION), options, is_anonymous=False, do_quote=True)
 
 
 HANDLERS = [CommandHandler(["poll", "encuesta"], poll)]

@@ -9,16 +9,17 @@ from telegram.ext import ContextTypes, InlineQueryHandler
 
 from bot import render
 from bot.handlers.common import find_titles, snapshot
+from bot.i18n import N_, _
 from core import queries
 from core.store import Snapshot
 
 PAGE = InlineQueryLimit.RESULTS  # 50
 CACHE_SECONDS = 300
-HELP_BUTTON = InlineQueryResultsButton(text="How to use streambot", start_parameter="help")
+HELP = N_("How to use streambot")
 
 
-def results_for(snap: Snapshot, text: str) -> list[tuple[str, str, tuple, str | None]]:
-    """Every result for the query as (result id, title id, platforms, reason), in order.
+def results_for(snap: Snapshot, text: str) -> list[tuple[str, str, tuple, tuple | None]]:
+    """Every result for the query as (result id, title id, platforms, traits), in order.
     Cards are rendered for one page only: building all of them would waste most."""
     if not text:
         best = queries.top_titles(snap.catalogue, limit=PAGE)
@@ -36,7 +37,7 @@ def results_for(snap: Snapshot, text: str) -> list[tuple[str, str, tuple, str | 
     for rec in recs:
         if rec.id not in seen:
             seen.update(rec.ids or [rec.id])
-            results.append((f"r:{rec.id}", rec.id, rec.platforms or (rec.platform,), rec.reason))
+            results.append((f"r:{rec.id}", rec.id, rec.platforms or (rec.platform,), rec.traits))
     return results
 
 
@@ -48,15 +49,15 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     results = results_for(snap, text)
     more = offset + PAGE < len(results)
     page = [
-        render.inline_article(result_id, snap.title(title_id), platforms, reason)
-        for result_id, title_id, platforms, reason in results[offset : offset + PAGE]
+        render.inline_article(result_id, snap.title(title_id), platforms, traits)
+        for result_id, title_id, platforms, traits in results[offset : offset + PAGE]
     ]
     await query.answer(
         page,
         cache_time=CACHE_SECONDS,
-        is_personal=False,
+        is_personal=True,  # cached per user: the cards speak the user's language
         next_offset=str(offset + PAGE) if more else None,
-        button=HELP_BUTTON if not results else None,
+        button=InlineQueryResultsButton(text=_(HELP), start_parameter="help") if not results else None,
     )
 
 

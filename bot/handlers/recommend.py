@@ -8,16 +8,17 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot import render
 from bot.handlers.common import reply, snapshot, text_of, titles_or_explain
+from bot.i18n import N_, _, untagged
 from core.store import Snapshot
 
-COMMANDS = [("recommend", "titles like one you love: /recommend toy story")]
+COMMANDS = [("recommend", N_("titles like one you love: /recommend toy story"))]
 
 
 def suggestion_page(snap: Snapshot, title_id: str, start: int, platform: str | None):
     """The message text and keyboard for suggestions ``start``..``start+5`` like ``title_id``."""
     source = snap.title(title_id)
     if source is None:
-        return "That title is no longer in the catalogue. Try /recommend again.", None
+        return _("That title is no longer in the catalogue. Try /recommend again."), None
     recs = snap.recommender.recommend(title_id, k=start + render.PAGE + 1, platform=platform)
     page, more = recs[start : start + render.PAGE], len(recs) > start + render.PAGE
     titles = [snap.title(r.id) for r in page]
@@ -47,15 +48,16 @@ async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """A "did you mean" choice: the question turns into the suggestions."""
     query = update.callback_query
     await query.answer()
-    title_id = query.data.split(":", 1)[1]
+    title_id = untagged(query.data).split(":", 1)[1]
     message, keyboard = suggestion_page(snapshot(context), title_id, 0, None)
     await edit(query, message, keyboard)
 
 
 async def more_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """ "More like this" and "Only on <platform>": data is more:<id>:<start>:<platform or empty>."""
+    """ "More like this" and "Only on <platform>": data is more:<id>:<start>:<platform or empty>
+    (and the language, see ``bot.i18n.callback_data``)."""
     query = update.callback_query
-    _, title_id, start, platform = query.data.split(":", 3)
+    title_id, start, platform = untagged(query.data).split(":", 3)[1:]
     await query.answer()
     message, keyboard = suggestion_page(snapshot(context), title_id, int(start), platform or None)
     await edit(query, message, keyboard)
@@ -72,6 +74,6 @@ async def edit(query, message: str, keyboard) -> None:
 
 HANDLERS = [
     CommandHandler(["recommend", "recomendar"], recommend_command),
-    CallbackQueryHandler(pick_button, pattern=r"^pick:[a-z]\w{1,40}$"),
-    CallbackQueryHandler(more_button, pattern=r"^more:[a-z]\w{1,40}:\d{1,3}:[a-z]*$"),
+    CallbackQueryHandler(pick_button, pattern=r"^pick:[a-z]\w{1,40}(:(en|es))?$"),
+    CallbackQueryHandler(more_button, pattern=r"^more:[a-z]\w{1,40}:\d{1,3}:[a-z]*(:(en|es))?$"),
 ]

@@ -7,8 +7,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.handlers import admin, catalogue, groups, recommend, stats, subscribe, where
 from bot.handlers.common import reply
+from bot.i18n import N_, _, callback_data, untagged
 
-COMMANDS = [("start", "what I can do"), ("help", "every command, with examples")]
+COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with examples"))]
 # Telegram sends only the bare command when a /command in a message is tapped, so the
 # examples are buttons that run the full command.
 EXAMPLES = [
@@ -23,32 +24,42 @@ EXAMPLES = [
 def examples_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(f"Try {text}", callback_data=f"ex:{i}")]
-            for i, (text, _) in enumerate(EXAMPLES)
+            [
+                InlineKeyboardButton(
+                    _("Try {example}").format(example=text), callback_data=callback_data(f"ex:{i}")
+                )
+            ]
+            for i, (text, _handler) in enumerate(EXAMPLES)
         ]
     )
 
 
 def welcome(bot_username: str) -> str:
-    return (
-        "🎬 <b>streambot</b> helps you decide what to watch on Prime Video, Disney+, Hulu and Netflix.\n\n"
-        "• /recommend <i>title</i> — five titles like one you love\n"
-        "• /where <i>title</i> — which platform has it\n"
-        "• /count <i>platform [year] [movie|show]</i> — how many titles\n"
-        "• /top <i>[platform] [year] [genre]</i> — the best scored\n"
-        "• /stats <i>platform</i> — a chart of the catalogue\n"
-        f"• In any chat, type <code>@{bot_username} frozen</code> to share suggestions with friends; "
-        "in a group, /poll <i>title</i> lets everyone vote.\n"
-        "• /subscribe <i>platform</i> — hear about new titles when the catalogue is refreshed\n\n"
-        "Tap an example below, or type your own. /help lists every command."
-    )
+    lines = [
+        _("🎬 <b>streambot</b> helps you decide what to watch on Prime Video, Disney+, Hulu and Netflix."),
+        "",
+        _("• /recommend <i>title</i> — five titles like one you love"),
+        _("• /where <i>title</i> — which platform has it"),
+        _("• /count <i>platform [year] [movie|show]</i> — how many titles"),
+        _("• /top <i>[platform] [year] [genre]</i> — the best scored"),
+        _("• /stats <i>platform</i> — a chart of the catalogue"),
+        _(
+            "• In any chat, type <code>@{bot} frozen</code> to share suggestions with friends; "
+            "in a group, /poll <i>title</i> lets everyone vote."
+        ).format(bot=bot_username),
+        _("• /subscribe <i>platform</i> — hear about new titles when the catalogue is refreshed"),
+        "",
+        _("Tap an example below, or type your own. /help lists every command."),
+    ]
+    return "\n".join(lines)
 
 
 def help_text() -> str:
-    lines = ["<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)"]
+    lines = [_("<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)")]
     for module in (recommend, where, catalogue, stats, groups, subscribe, admin):
-        lines += [f"/{name} — {description}" for name, description in module.COMMANDS]
-    lines.append("\nArguments can come in any order: <code>/count 2019 shows netflix</code> works.")
+        lines += [f"/{name} — {_(description)}" for name, description in module.COMMANDS]
+    lines.append("")
+    lines.append(_("Arguments can come in any order: <code>/count 2019 shows netflix</code> works."))
     return "\n".join(lines)
 
 
@@ -63,7 +74,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def example_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     await query.answer()
-    text, handler = EXAMPLES[int(query.data.split(":", 1)[1])]
+    text, handler = EXAMPLES[int(untagged(query.data).split(":", 1)[1])]
     context.args = text.split()[1:]
     await handler(update, context)
 
@@ -71,5 +82,5 @@ async def example_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 HANDLERS = [
     CommandHandler("start", start),
     CommandHandler(["help", "ayuda"], help_command),
-    CallbackQueryHandler(example_button, pattern=rf"^ex:[0-{len(EXAMPLES) - 1}]$"),
+    CallbackQueryHandler(example_button, pattern=rf"^ex:[0-{len(EXAMPLES) - 1}](:(en|es))?$"),
 ]

@@ -9,12 +9,13 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.args import ALL_PLATFORMS
 from bot.handlers.common import friendly, reply, text_of
+from bot.i18n import N_, _
 from bot.render import PLATFORM_NAMES, esc, platform_name
 from core import arguments
 
 COMMANDS = [
-    ("subscribe", "hear about new titles: /subscribe netflix"),
-    ("unsubscribe", "stop hearing about new titles: /unsubscribe netflix"),
+    ("subscribe", N_("hear about new titles: /subscribe netflix")),
+    ("unsubscribe", N_("stop hearing about new titles: /unsubscribe netflix")),
 ]
 
 
@@ -25,10 +26,10 @@ def _platforms(text: str) -> list[str]:
 
 
 def _names(platforms) -> str:
-    return ", ".join(platform_name(p) for p in platforms) or "nothing yet"
+    return ", ".join(platform_name(p) for p in platforms) or _("nothing yet")
 
 
-@friendly("/subscribe netflix")
+@friendly(N_("/subscribe netflix"))
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     subscriptions = context.bot_data["subscriptions"]
     chat_id = update.effective_chat.id
@@ -36,9 +37,11 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not text:
         await reply(
             update,
-            f"This chat follows: {esc(_names(subscriptions.of_chat(chat_id)))}.\n"
-            "Add a platform with <code>/subscribe netflix</code> (or <code>all</code>); "
-            "I write here when a catalogue refresh brings new titles.",
+            _(
+                "This chat follows: {platforms}.\n"
+                "Add a platform with <code>/subscribe netflix</code> (or <code>all</code>); "
+                "I write here when a catalogue refresh brings new titles."
+            ).format(platforms=esc(_names(subscriptions.of_chat(chat_id)))),
         )
         return
     for platform in _platforms(text):
@@ -46,12 +49,14 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await asyncio.to_thread(subscriptions.add, chat_id, platform)
     await reply(
         update,
-        f"Subscribed. This chat follows: {esc(_names(subscriptions.of_chat(chat_id)))}. "
-        "New titles are announced after each catalogue refresh; <code>/unsubscribe</code> stops it.",
+        _(
+            "Subscribed. This chat follows: {platforms}. "
+            "New titles are announced after each catalogue refresh; <code>/unsubscribe</code> stops it."
+        ).format(platforms=esc(_names(subscriptions.of_chat(chat_id)))),
     )
 
 
-@friendly("/unsubscribe netflix")
+@friendly(N_("/unsubscribe netflix"))
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     subscriptions = context.bot_data["subscriptions"]
     chat_id = update.effective_chat.id
@@ -60,9 +65,11 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     ended = sum([await asyncio.to_thread(subscriptions.remove, chat_id, p) for p in platforms])
     left = subscriptions.of_chat(chat_id)
     if not ended:
-        await reply(update, f"Nothing to stop: this chat follows {esc(_names(left))}.")
+        await reply(
+            update, _("Nothing to stop: this chat follows {platforms}.").format(platforms=esc(_names(left)))
+        )
         return
-    await reply(update, f"Done. This chat follows: {esc(_names(left))}.")
+    await reply(update, _("Done. This chat follows: {platforms}.").format(platforms=esc(_names(left))))
 
 
 HANDLERS = [

@@ -7,8 +7,9 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot import render
 from bot.handlers.common import reply, snapshot, text_of, titles_or_explain
+from bot.i18n import N_
 
-COMMANDS = [("where", "which platforms carry a title: /where the office")]
+COMMANDS = [("where", N_("which platforms carry a title: /where the office"))]
 MAX_CANDIDATES = 10
 
 

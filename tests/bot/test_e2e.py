@@ -3,8 +3,6 @@ users would, in private chats, groups and inline mode, with faults injected."""
 
 from __future__ import annotations
 
-import html
-
 import pytest
 
 from bot.handlers.errors import SORRY
@@ -84,17 +82,18 @@ def test_recommend_pages_filters_and_shares(tg):
 
 
 @pytest.mark.parametrize(
-    ("command", "genre"),
+    ("command", "genre", "heading"),
     [
-        ("/top netflix 2019 documentary", "Documentary"),
-        ("/top disney sci-fi", "Science Fiction"),
-        ("/top netflix kids", "Family & Kids"),
-        ("/mejores hulu terror", "Horror"),
+        ("/top netflix 2019 documentary", "Documentary", "Best scored titles in Documentary on "),
+        ("/top disney sci-fi", "Science Fiction", "Best scored titles in Science Fiction on "),
+        ("/top netflix kids", "Family & Kids", "Best scored titles in Family &amp; Kids on "),
+        # A Spanish command name is clearly Spanish: the answer is too.
+        ("/mejores hulu terror", "Horror", "Títulos mejor calificados de Terror en "),
     ],
 )
-def test_top_speaks_canonical_genres_and_their_synonyms(tg, full_snapshot, command, genre):
+def test_top_speaks_canonical_genres_and_their_synonyms(tg, full_snapshot, command, genre, heading):
     text = ask(tg, command).params["text"]
-    assert f"Best scored titles in {html.escape(genre)} on " in text
+    assert heading in text
     titles = [line.split("<b>")[1].split("</b>")[0] for line in text.splitlines()[1:]]
     assert len(titles) >= 3
     cat = full_snapshot.catalogue
@@ -133,7 +132,7 @@ def test_where_lists_every_edition_and_platform(tg):
     ("command", "expected"),
     [
         ("/count netflix 2019", "<b>1,030</b> titles on Netflix released in 2019"),
-        ("/contar 2019 netflix shows", "shows on Netflix released in 2019"),
+        ("/contar 2019 netflix shows", "series en Netflix con estreno en 2019"),  # /contar is Spanish
         ("/count hbo", "choose one of amazon, disney, hulu, netflix"),
         ("/count netflix 1850", "covers 1920 to 2021"),
         ("/score netflix", "Please add a score"),
@@ -248,6 +247,129 @@ def test_a_slow_server_delays_but_does_not_lose_the_reply(tg):
     slow = ask(tg, "/count amazon 2019", user_id=4001, timeout=15)
     assert "Prime Video" in slow.params["text"]
     assert "Netflix" in ask(tg, "/count netflix 2020", user_id=4002).params["text"]
+
+
+# ---- a Spanish-speaking user reads Spanish from /start to the last reply ------------------------
+def spanish_speaker(tg, user_id: int, language_code: str = "es-419") -> int:
+    """A user whose Telegram app is in Spanish."""
+    tg.user(user_id, language_code=language_code)
+    return user_id
+
+
+def test_spanish_menus_are_published_beside_the_english_ones(tg):
+    menus = {
+        (c.params["scope"]["type"], c.params.get("language_code")): c.params
+        for c in tg.calls("setMyCommands")
+    }
+    assert set(menus) == {
+        (scope, code) for scope in ("all_private_chats", "all_group_chats") for code in (None, "es")
+    }
+    for scope in ("all_private_chats", "all_group_chats"):
+        english, spanish = menus[scope, None]["commands"], menus[scope, "es"]["commands"]
+        assert [c["command"] for c in spanish] == [c["command"] for c in english]
+    described = {c["command"]: c["description"] for c in menus["all_private_chats", "es"]["commands"]}
+    assert described["count"] == "cuántos títulos hay: /count netflix 2019 terror"
+    assert described["recommend"].startswith("títulos parecidos a uno que te encanta")
+
+
+def test_spanish_start_help_and_an_example_button(tg):
+    user = spanish_speaker(tg, 6001)
+    welcome = ask(tg, "/start", user_id=user)
+    assert "te ayuda a decidir qué ver en Prime Video, Disney+, Hulu y Netflix" in welcome.params["text"]
+    assert "/recommend <i>título</i>" in welcome.params["text"]
+    answer = press(tg, welcome, "Probar /count netflix 2019", method="sendMessage")
+    assert answer.params["text"] == (
+        "<b>1.030</b> títulos en Netflix con estreno en 2019: 633 películas y 397 series."
+    )
+    help_text = ask(tg, "/help", user_id=user).params["text"]
+    assert help_text.startswith("<b>Comandos</b>") and "/count — cuántos títulos hay" in help_text
+    assert "Los argumentos pueden ir en cualquier orden" in help_text
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            "/count netflix 2019",
+            "<b>1.030</b> títulos en Netflix con estreno en 2019: 633 películas y 397 series.",
+        ),
+        ("/count netflix 2019 horror", "títulos de Terror en Netflix con estreno en 2019"),
+        (
+            "/count hbo",
+            "⚠️ No conozco la plataforma 'hbo': elige una de estas: amazon, disney, hulu, netflix. ",
+        ),
+        ("/count netflix 1850", "No hay títulos de 1850: el catálogo abarca de 1920 a 2021. Ejemplo: /count"),
+        ("/score netflix", "⚠️ Falta un puntaje del 0 al 5. Ejemplo: /score netflix 3,5 2020"),
+        (
+            "/score netflix 3.5 2020",
+            "películas en Netflix con estreno en 2020 tienen un puntaje promedio mayor a 3,5",
+        ),
+        ("/rating 13+", "<b>2.117</b> títulos tienen la clasificación 13+"),
+        ("/stats qqq", "No conozco la plataforma 'qqq'"),
+        ("/recommend", "¿Qué título? P. ej. <code>/recommend toy story</code>"),
+        ("/recommend qqqqxxxxzzzz", "No encontré ningún título parecido a “qqqqxxxxzzzz”"),
+        ("/where the office", "Dónde verlo:\n• <b>The Office</b> (2003, serie): Prime Video"),
+    ],
+)
+def test_spanish_answers_and_explanations(tg, command, expected):
+    assert expected in ask(tg, command, user_id=spanish_speaker(tg, 6002)).params["text"]
+
+
+def test_spanish_suggestions_reasons_and_buttons(tg):
+    first = ask(tg, "/recommend toy story", user_id=spanish_speaker(tg, 6003))
+    text = first.params["text"]
+    assert text.startswith("Si te gusta <b>Toy Story</b> (1995, película) en Disney+, te recomiendo estos:")
+    assert "misma saga" in text and "same series" not in text
+    assert "película · Acción, Aventura, Animación" in text
+    assert set(buttons(first)) == {
+        "Más parecidos", "Compartir", "Solo en Prime Video", "Solo en Disney+", "Solo en Hulu", "Solo en Netflix"
+    }  # fmt: skip
+    more = press(tg, first, "Más parecidos")
+    assert "6. " in more.params["text"] and "te recomiendo estos:" in more.params["text"]
+    netflix = press(tg, first, "Solo en Netflix")
+    assert "te recomiendo estos en Netflix:" in netflix.params["text"]
+    assert "Todas las plataformas" in buttons(netflix)
+
+
+def test_spanish_did_you_mean_and_the_choice(tg):
+    question = ask(tg, "/recommend star wars", user_id=spanish_speaker(tg, 6004))
+    assert "¿Quisiste decir…?" in question.params["text"]
+    choice = next(b for b in buttons(question).values() if b["callback_data"].startswith("pick:"))
+    assert choice["callback_data"].endswith(":es")
+    mark = tg.mark()
+    tg.press_button(question, choice["callback_data"])
+    assert "te recomiendo estos" in tg.wait_for("editMessageText", after=mark, timeout=10).params["text"]
+
+
+def test_a_spanish_command_from_an_english_app_is_answered_in_spanish_buttons_too(tg):
+    """/ayuda is clearly Spanish; its example buttons keep Spanish whoever taps them."""
+    help_message = ask(tg, "/ayuda", user_id=6005)  # language_code "en"
+    assert help_message.params["text"].startswith("<b>Comandos</b>")
+    answer = press(tg, help_message, "Probar /count netflix 2019", method="sendMessage")
+    assert "<b>1.030</b> títulos en Netflix" in answer.params["text"]
+    assert "<b>1,030</b> titles on Netflix" in ask(tg, "/count netflix 2019", user_id=6005).params["text"]
+
+
+def test_spanish_inline_cards_poll_and_stats(tg):
+    user = spanish_speaker(tg, 6006)
+    mark = tg.mark()
+    tg.inline_query("toy story", user_id=user)
+    answer = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
+    assert answer.params["is_personal"] is True
+    card = answer.params["results"][0]
+    assert card["description"].startswith("película · Acción, Aventura, Animación · Disney+")
+    assert "(1995, película) en Disney+" in card["input_message_content"]["message_text"]
+    assert any("misma saga" in r["description"] for r in answer.params["results"][1:])
+
+    poll = ask(tg, "/poll toy story", chat_type="supergroup", method="sendPoll", user_id=user)
+    assert poll.params["question"] == "¿Qué vemos?"
+    photo = ask(tg, "/stats netflix", method="sendPhoto", timeout=20, user_id=user)
+    assert photo.params["caption"].startswith("<b>Netflix</b>: 8.807 títulos (")
+
+
+def test_an_english_user_still_reads_english(tg):
+    text = ask(tg, "/count netflix 2019", user_id=6007).params["text"]
+    assert text == "<b>1,030</b> titles on Netflix released in 2019: 633 movies and 397 shows."
 
 
 def test_every_request_sent_obeys_the_published_bot_api(tg):
