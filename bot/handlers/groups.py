@@ -15,9 +15,12 @@ QUESTION = N_("What do we watch?")
 
 
 def option(title: str, year: int, platforms) -> str:
+    """A poll option, escaped: python-telegram-bot sends options with the default HTML parse
+    mode, so "Turner & Hooch" must go out as "Turner &amp; Hooch". The limit counts the
+    visible text, so it is cut before escaping."""
     text = f"{title} ({year}) · {render.platforms_text(platforms)}"
     limit = PollLimit.MAX_OPTION_LENGTH
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return render.esc(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

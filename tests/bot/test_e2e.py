@@ -169,6 +169,12 @@ def test_group_commands_reply_to_the_message_and_ignore_other_bots(tg):
     assert ignored["message"]["message_id"] not in replied_to
 
 
+def test_poll_options_are_escaped_for_html(tg):
+    poll = ask(tg, "/poll turner & hooch", chat_type="supergroup", method="sendPoll")
+    options = [o["text"] if isinstance(o, dict) else o for o in poll.params["options"]]
+    assert options[0].startswith("Turner &amp; Hooch (")
+
+
 def test_poll_in_a_group(tg):
     poll = ask(tg, "/poll toy story", chat_type="supergroup", method="sendPoll")
     assert poll.params["question"] == "What do we watch?"
