@@ -248,19 +248,16 @@ class Recommender:
         """On one platform, the strongest ties (series, cast, director) are mostly missing and
         the text alone drifts off genre, so shared canonical genres count for more there, and
         a title sharing none of them sinks below ``OFF_GENRE`` and is never suggested."""
+        pull = np.zeros(len(candidates), dtype=np.float32)
+        if self.family[row]:  # a family audience is kept on every platform: no thrillers for a cartoon
+            pull[~self.family[candidates]] -= AUDIENCE_PULL
         mine = self.genre_mask[row]
-        # A family audience is kept on every platform: a cartoon's suggestions are not thrillers.
-        pull = (
-            np.where(self.family[candidates] == self.family[row], 0, -AUDIENCE_PULL)
-            if self.family[row]
-            else 0
-        )
-        if not mine:
-            return (pull + np.zeros(len(candidates))).astype(np.float32)
-        theirs = self.genre_mask[candidates]
-        shared = np.bitwise_count(mine & theirs)
-        jaccard = shared / np.bitwise_count(mine | theirs)
-        return (pull + np.where(shared > 0, GENRE_PULL * jaccard, OFF_GENRE - 10)).astype(np.float32)
+        if mine:
+            theirs = self.genre_mask[candidates]
+            shared = np.bitwise_count(mine & theirs)
+            jaccard = shared / np.bitwise_count(mine | theirs)
+            pull += np.where(shared > 0, GENRE_PULL * jaccard, OFF_GENRE - 10).astype(np.float32)
+        return pull
 
     def traits(self, row: int, other: int) -> tuple[tuple[str, ...], ...]:
         """The one or two strongest traits two titles share, as data for the bot to word:
