@@ -19,7 +19,20 @@ from telegram.request import BaseRequest
 
 from bot import i18n, refreshing
 from bot.config import Settings
-from bot.handlers import admin, catalogue, errors, groups, inline, recommend, start, stats, subscribe, where
+from bot.handlers import (
+    admin,
+    card,
+    catalogue,
+    chat,
+    errors,
+    groups,
+    inline,
+    recommend,
+    start,
+    stats,
+    subscribe,
+    where,
+)
 from bot.health import PollingRequest
 from bot.logs import LoggedUpdateProcessor
 from bot.transport import RetryingRequest
@@ -28,7 +41,8 @@ from core.store import Store
 from core.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
-FEATURES = (start, recommend, where, catalogue, stats, groups, subscribe, admin, inline)
+# chat is last: its catch-alls (plain text, unknown commands, stale buttons) get what is left.
+FEATURES = (start, recommend, where, card, catalogue, stats, groups, subscribe, admin, inline, chat)
 ADMIN_ONLY = {"reload"}  # listed in the menu of admins' private chats only
 # Updates overlap while replies travel; the CPU work of each is a few milliseconds.
 CONCURRENT_UPDATES = 16
@@ -100,8 +114,10 @@ def build_application(
     )
     application.bot_data["subscriptions"] = Subscriptions(settings.data_dir)
     refreshing.schedule(application, settings.refresh_minutes)
-    # Before every other handler: the language the update is answered in (bot/i18n.py).
-    application.add_handler(TypeHandler(Update, i18n.remember_language), group=-1)
+    # Before every other handler: the language the update is answered in (bot/i18n.py), then
+    # presses without data, which every button handler would take (bot/handlers/chat.py).
+    application.add_handler(TypeHandler(Update, i18n.remember_language), group=-2)
+    application.add_handler(TypeHandler(Update, chat.stop_empty_buttons), group=-1)
     for module in FEATURES:
         application.add_handlers(module.HANDLERS)
     application.add_error_handler(errors.on_error)

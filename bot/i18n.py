@@ -15,7 +15,7 @@ and compiled in memory (no build step, so nothing compiled can go stale; see the
 development notes for extracting new strings). ``tests/bot/test_i18n.py`` fails when a marked
 string has no Spanish, or a translation changes its placeholders or HTML tags.
 
-The language of an update is decided once, by ``remember_language`` (a handler in group -1,
+The language of an update is decided once, by ``remember_language`` (a handler in group -2,
 before every other), and kept in a context variable. python-telegram-bot handles each update
 in its own asyncio task, and each task runs in its own copy of the context, so updates handled
 concurrently never see each other's language. Outside an update (jobs) it is English unless
@@ -216,5 +216,5 @@ def _fold(text: str) -> str:
 
 
 async def remember_language(update, context) -> None:
-    """Group -1 handler: decide the update's language before any other handler runs."""
+    """Group -2 handler: decide the update's language before any other handler runs."""
     set_language(language_of(update))

@@ -170,22 +170,49 @@ def suggestion_keyboard(source_id: str, share_query: str, start: int, platform: 
     return InlineKeyboardMarkup([first_row, platform_row[:2], platform_row[2:]])
 
 
-def did_you_mean(text: str, matches) -> tuple[str, InlineKeyboardMarkup]:
-    question = _("I'm not sure which title you mean by “{text}”. Did you mean…").format(text=esc(text))
-    buttons = []
-    for match in matches:
-        label = (
-            f"{match.title} ({match.release_year}) · {platforms_text(match.platforms or [match.platform])}"
-        )
-        buttons.append([InlineKeyboardButton(label[:64], callback_data=callback_data(f"pick:{match.id}"))])
-    return question, InlineKeyboardMarkup(buttons)
+# Buttons under a "did you mean…?" run the question that was asked on the title tapped.
+TITLE_ACTIONS = {"recommend": "pick", "where": "where", "poll": "poll", "title": "card"}
+ECHO = 60  # characters of the user's own text quoted back, at most
 
 
-def not_found(text: str, command: str) -> str:
-    return _(
-        "I couldn't find a title like “{text}”. Check the spelling, or try a shorter part of "
-        "the title, e.g. <code>/{command} toy story</code>."
-    ).format(text=esc(text), command=esc(command))
+def excerpt(text: str, limit: int = ECHO) -> str:
+    """What the user typed, short enough to quote back (escape it after)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def title_buttons(matches, action: str) -> InlineKeyboardMarkup:
+    prefix = TITLE_ACTIONS[action]
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(button_label(m), callback_data=callback_data(f"{prefix}:{m.id}"))]
+            for m in matches
+        ]
+    )
+
+
+def button_label(match) -> str:
+    """ "Toy Story (1995) · Disney+", cut to fit a button."""
+    label = f"{match.title} ({match.release_year}) · {platforms_text(match.platforms or [match.platform])}"
+    return label if len(label) <= 64 else label[:63] + "…"
+
+
+def did_you_mean(text: str, matches, action: str = "recommend") -> tuple[str, InlineKeyboardMarkup]:
+    question = _("I'm not sure which title you mean by “{text}”. Did you mean…").format(
+        text=esc(excerpt(text))
+    )
+    return question, title_buttons(matches, action)
+
+
+def absent(text: str, suggestions, action: str = "recommend") -> tuple[str, InlineKeyboardMarkup | None]:
+    """Said plainly: the title is in none of the four catalogues. Titles sharing a word with
+    it are offered as buttons, never as the answer."""
+    message = _("“{text}” is not in the Prime Video, Disney+, Hulu or Netflix catalogues.").format(
+        text=esc(excerpt(text))
+    )
+    if not suggestions:
+        return message + "\n" + _("Check the spelling, or try a shorter part of the title."), None
+    return message + "\n" + _("Titles with a word in common:"), title_buttons(suggestions, action)
 
 
 def which_title(command: str) -> str:
@@ -202,8 +229,46 @@ def where(found: list[tuple[dict, list[str]]]) -> str:
     return clip(_("Where to watch:") + "\n" + "\n".join(lines))
 
 
+CARD_SUGGESTIONS = 3
+DESCRIPTION = 300  # characters of a description on a card
+
+
+def description(title: dict) -> str:
+    text = title.get("display_description")
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    return text if len(text) <= DESCRIPTION else text[: DESCRIPTION - 1].rstrip() + "…"
+
+
+def title_card(title: dict, platforms, recs) -> str:
+    """A title on its own: where it streams, its genres, what it is about, a few like it."""
+    lines = [title_heading(title, platforms)]
+    if genres(title):
+        lines.append(f"<i>{esc(genres(title))}</i>")
+    if description(title):
+        lines += ["", esc(description(title))]
+    if recs:
+        lines += ["", _("If you like it, try:")]
+        lines += [
+            f"• <b>{esc(r.title)}</b> ({r.release_year}) — {esc(platforms_text(r.platforms or [r.platform]))}"
+            for r in recs[:CARD_SUGGESTIONS]
+        ]
+    return clip("\n".join(lines))
+
+
+def card_keyboard(title_id: str, share_query: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(_("More like this"), callback_data=callback_data(f"more:{title_id}:0:")),
+                InlineKeyboardButton(_("Share"), switch_inline_query=share_query[:200]),
+            ]
+        ]
+    )
+
+
 # ---- wrong arguments ----------------------------------------------------------------------
-# core.arguments (and bot.args.require) explain a wrong argument in English. Each message is
+# core.arguments (its checks and ``require``) explain a wrong argument in English. Each message is
 # read back into its parts here and worded again from the catalogue, so the explanation comes
 # in the user's language; tests/bot/test_i18n.py triggers every one of them to prove it is
 # recognised. (A message nobody recognises is shown as it came.)

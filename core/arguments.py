@@ -165,3 +165,10 @@ def known_value(value, known: frozenset[str], what: str, aliases: dict | None = 
     else:
         hint = ""
     raise ArgumentError(f"unknown {what} {str(value).strip()!r}{hint}")
+
+
+def require(value, what: str):
+    """``value``, or an ArgumentError asking for it (``what``: "a platform", "a release year")."""
+    if value is None:
+        raise ArgumentError(f"please add {what}")
+    return value

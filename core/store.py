@@ -52,6 +52,17 @@ class Snapshot:
         return [platform[self._rows[i]] for i in self._copies.get(title_id, [title_id])]
 
     @property
+    def understanding(self):
+        """Messages and command arguments -> questions (``core.understanding``), built once."""
+
+        def build():
+            from core.understanding import Understanding  # ~15 ms, only when first needed
+
+            return Understanding.build(self.catalogue, self.recommender)
+
+        return self._cached("_understanding", build)
+
+    @property
     def _rows(self) -> dict[str, int]:
         return self._cached("_row_of_id", lambda: {t: i for i, t in enumerate(self.catalogue["id"])})
 
@@ -88,6 +99,7 @@ class Snapshot:
         snapshot = cls(catalogue, recommender, quality)
         index_queries(catalogue)
         snapshot.platforms_of(str(catalogue["id"].iloc[0]))
+        snapshot.understanding.parse("hello")
         return snapshot
 
 

@@ -1,16 +1,25 @@
-"""The catalogue questions of the original API: /count, /longest, /score, /actor,
-/country, /rating and /top, over ``core.queries``."""
+"""The catalogue questions of the original API: /count, /longest, /score, /actor, /country,
+/rating and /top, over ``core.queries``.
+
+A command's arguments are read by the same parser as plain messages
+(``Understanding.parse_command``), so "/count movies on netflix in 2019" and "/count netflx
+2019" work; each answer is a function of a ``Question``, shared with plain questions
+("how many movies did netflix release in 2019?", see ``bot.handlers.chat``).
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.args import parse, require
 from bot.handlers.common import friendly, reply, snapshot, text_of
 from bot.i18n import N_, _, decimal, ngettext, number
 from bot.render import esc, movies_count, platform_name, scope, shows_count
 from core import arguments, queries
+from core.arguments import ArgumentError, require
+from core.understanding import Question
 
 COMMANDS = [
     ("count", N_("how many titles: /count netflix 2019 horror")),
@@ -21,25 +30,30 @@ COMMANDS = [
     ("rating", N_("titles with a maturity rating: /rating tv-14")),
     ("top", N_("best-scored titles: /top disney 2019 animation")),
 ]
+PLATFORM_QUESTIONS = frozenset(["count", "longest", "score", "actor", "top"])
+# A working example for each question, shown when its arguments are wrong or missing.
+EXAMPLES = {
+    "count": N_("/count netflix 2019 horror"),
+    "longest": N_("/longest hulu 2018 min"),
+    "score": N_("/score netflix 3.5 2020"),
+    "actor": N_("/actor netflix 2020"),
+    "country": N_("/country movie india 2019"),
+    "rating": N_("/rating tv-14"),
+    "top": N_("/top disney 2019 animation"),
+}
 
 
-@friendly(N_("/count netflix 2019 horror"))
-async def count(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    p = parse(context.args)
-    genre = _genre(p)
-    _no_leftovers(p)
-    cat = snapshot(context).catalogue
-    about = scope(genre, p.platform, p.year)
-    if p.type:
-        total = queries.count_titles(cat, p.platform, p.year, p.type, genre)
-        if p.type == "movie":
+def count_text(cat, q: Question) -> str:
+    about = scope(q.genre, q.platform, q.year)
+    if q.type:
+        total = queries.count_titles(cat, q.platform, q.year, q.type, q.genre)
+        if q.type == "movie":
             text = ngettext("<b>{n}</b> movie {scope}.", "<b>{n}</b> movies {scope}.", total)
         else:
             text = ngettext("<b>{n}</b> show {scope}.", "<b>{n}</b> shows {scope}.", total)
-        await reply(update, text.format(n=number(total), scope=about))
-        return
-    movies = queries.count_titles(cat, p.platform, p.year, "movie", genre)
-    shows = queries.count_titles(cat, p.platform, p.year, "tv show", genre)
+        return text.format(n=number(total), scope=about)
+    movies = queries.count_titles(cat, q.platform, q.year, "movie", q.genre)
+    shows = queries.count_titles(cat, q.platform, q.year, "tv show", q.genre)
     total = movies + shows
     # TRANSLATORS: {scope} is e.g. "on Netflix released in 2019"; {movies} "633 movies", {shows} "1 show".
     text = ngettext(
@@ -47,77 +61,56 @@ async def count(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         "<b>{n}</b> titles {scope}: {movies} and {shows}.",
         total,
     )
-    await reply(
-        update,
-        text.format(n=number(total), scope=about, movies=movies_count(movies), shows=shows_count(shows)),
-    )
+    return text.format(n=number(total), scope=about, movies=movies_count(movies), shows=shows_count(shows))
 
 
-@friendly(N_("/longest hulu 2018 min"))
-async def longest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    p = parse(context.args)
-    _no_leftovers(p)
-    unit = p.duration_type or ("season" if p.type == "tv show" else "min")
-    found = queries.max_duration(snapshot(context).catalogue, p.year, p.platform, unit)
-    about = scope(None, p.platform, p.year)
+def longest_text(cat, q: Question) -> str:
+    unit = q.duration_type or ("season" if q.type == "tv show" else "min")
+    found = queries.max_duration(cat, q.year, q.platform, unit)
+    about = scope(None, q.platform, q.year)
     if found is None:
-        await reply(update, _("No titles with a known length {scope}.").format(scope=about))
-        return
+        return _("No titles with a known length {scope}.").format(scope=about)
     n = found["duration_int"]
     if unit == "min":
         text, length = _("The longest movie {scope} is <b>{title}</b>: {length}."), _("{n} min")
     else:
         text = _("The longest show {scope} is <b>{title}</b>: {length}.")
         length = ngettext("{n} season", "{n} seasons", n)
-    await reply(
-        update, text.format(scope=about, title=esc(found["display_title"]), length=length.format(n=number(n)))
-    )
+    return text.format(scope=about, title=esc(found["display_title"]), length=length.format(n=number(n)))
 
 
-@friendly(N_("/score netflix 3.5 2020"))
-async def score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    p = parse(context.args, with_score=True)
-    _no_leftovers(p)
-    require(p.platform, N_("a platform"))
-    require(p.score, N_("a score from 0 to 5"))
-    require(p.year, N_("a release year"))
-    total = queries.score_count(snapshot(context).catalogue, p.platform, p.score, p.year)
+def score_text(cat, q: Question) -> str:
+    require(q.platform, N_("a platform"))
+    require(q.score, N_("a score from 0 to 5"))
+    require(q.year, N_("a release year"))
+    total = queries.score_count(cat, q.platform, q.score, q.year)
     text = ngettext(
         "<b>{n}</b> movie {scope} has a mean score above {score}.",
         "<b>{n}</b> movies {scope} have a mean score above {score}.",
         total,
     )
-    above = number(arguments.score(p.score))
-    await reply(update, text.format(n=number(total), scope=scope(None, p.platform, p.year), score=above))
+    above = number(arguments.score(q.score))
+    return text.format(n=number(total), scope=scope(None, q.platform, q.year), score=above)
 
 
-@friendly(N_("/actor netflix 2020"))
-async def actor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    p = parse(context.args)
-    _no_leftovers(p)
-    require(p.platform, N_("a platform"))
-    require(p.year, N_("a release year"))
-    found = queries.top_actor(snapshot(context).catalogue, p.platform, p.year)
-    about = scope(None, p.platform, p.year)
+def actor_text(cat, q: Question) -> str:
+    require(q.platform, N_("a platform"))
+    require(q.year, N_("a release year"))
+    found = queries.top_actor(cat, q.platform, q.year)
+    about = scope(None, q.platform, q.year)
     if found is None:
-        await reply(update, _("No cast listed for titles {scope}.").format(scope=about))
-        return
-    await reply(
-        update,
-        _("<b>{actor}</b> appears in the most titles {scope}: {n}.").format(
-            actor=esc(found["actor"].title()), scope=about, n=number(found["count"])
-        ),
+        return _("No cast listed for titles {scope}.").format(scope=about)
+    return _("<b>{actor}</b> appears in the most titles {scope}: {n}.").format(
+        actor=esc(found["actor"].title()), scope=about, n=number(found["count"])
     )
 
 
-@friendly(N_("/country movie india 2019"))
-async def country(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    p = parse(context.args)
-    require(p.type, N_("movie or show"))
-    require(p.year, N_("a release year"))
-    name = require(p.rest_text or None, N_("a country"))
-    total = queries.count_by_country(snapshot(context).catalogue, p.type, name, p.year)
-    if p.type == "movie":
+def country_text(cat, q: Question) -> str:
+    require(q.type, N_("movie or show"))
+    require(q.year, N_("a release year"))
+    name = require(q.country or q.leftover or None, N_("a country"))
+    total = queries.count_by_country(cat, q.type, name, q.year)  # an unknown country explains itself
+    if q.type == "movie":
         text = ngettext(
             "<b>{n}</b> movie from {country} {scope}.", "<b>{n}</b> movies from {country} {scope}.", total
         )
@@ -125,59 +118,87 @@ async def country(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = ngettext(
             "<b>{n}</b> show from {country} {scope}.", "<b>{n}</b> shows from {country} {scope}.", total
         )
-    about = scope(None, None, p.year, everywhere=False)
-    await reply(update, text.format(n=number(total), country=esc(name.title()), scope=about))
+    about = scope(None, None, q.year, everywhere=False)
+    return text.format(n=number(total), country=esc(name.title()), scope=about)
 
 
-@friendly(N_("/rating tv-14"))
-async def rating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    label = require(text_of(context) or None, N_("a maturity rating"))
-    total = queries.count_by_rating(snapshot(context).catalogue, label)
+def rating_text(cat, q: Question) -> str:
+    label = require(q.rating or q.leftover or None, N_("a maturity rating"))
+    total = queries.count_by_rating(cat, label)  # an unknown rating explains itself
     text = ngettext("<b>{n}</b> title is rated {rating}.", "<b>{n}</b> titles are rated {rating}.", total)
-    await reply(update, text.format(n=number(total), rating=esc(label.upper())))
+    return text.format(n=number(total), rating=esc(label.upper()))
 
 
-@friendly(N_("/top disney 2019 animation"))
-async def top(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    p = parse(context.args)
-    genre = _genre(p)
-    _no_leftovers(p)
-    found = queries.top_titles(snapshot(context).catalogue, p.platform, p.year, genre, limit=10)
-    about = scope(genre, p.platform, p.year)
+def top_text(cat, q: Question) -> str:
+    found = queries.top_titles(cat, q.platform, q.year, q.genre, limit=10)
+    about = scope(q.genre, q.platform, q.year)
     if found.empty:
-        await reply(
-            update,
-            _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about),
+        return _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(
+            scope=about
         )
-        return
     lines = [
         f"{i}. <b>{esc(t.display_title)}</b> ({t.release_year}) — {platform_name(t.platform)} · "
         f"{decimal(t.score, 2)}★"
         for i, t in enumerate(found.itertuples(), start=1)
     ]
-    await reply(update, _("Best scored titles {scope}:").format(scope=about) + "\n" + "\n".join(lines))
+    return _("Best scored titles {scope}:").format(scope=about) + "\n" + "\n".join(lines)
 
 
-def _genre(p) -> str | None:
-    """The canonical genre the leftover words name ("sci-fi", "docs", "terror"), taking them."""
-    if not p.rest:
-        return None
-    try:
-        genre = arguments.genre(p.rest_text)
-    except arguments.ArgumentError:
-        if p.platform is None and not p.all_platforms:
-            arguments.platform(p.rest_text)  # "/count hbo" is a wrong platform more than a genre
-        raise
-    p.rest = []
-    return genre
+TEXTS = {
+    "count": count_text,
+    "longest": longest_text,
+    "score": score_text,
+    "actor": actor_text,
+    "country": country_text,
+    "rating": rating_text,
+    "top": top_text,
+}
 
 
-def _no_leftovers(p) -> None:
-    if p.rest and p.platform is None and not p.all_platforms:
-        arguments.platform(p.rest_text)  # raises the "choose one of ..." message for "hbo"
-    if p.rest:
-        raise arguments.ArgumentError(_("I don't understand “{words}”").format(words=" ".join(p.rest)))
+async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+    """The answer to a catalogue question (``q.intent`` in ``TEXTS``)."""
+    await reply(update, TEXTS[q.intent](snapshot(context).catalogue, q))
 
+
+def checked(cat, q: Question) -> Question:
+    """``q`` when all of a command's words were understood; a genre the leftover words name
+    after all ("anim") is taken; otherwise an ArgumentError says what is wrong: a year the
+    catalogue does not have, a score out of range, an unknown platform or genre."""
+    if (
+        not q.leftover
+        or q.intent == "country"
+        and q.country is None
+        or q.intent == "rating"
+        and q.rating is None
+    ):
+        return q  # the leftover words are the country or the rating, which the answer checks
+    words = q.leftover.split()
+    for word in words:
+        if word.isdigit() and len(word) in (3, 4):
+            queries.index_for(cat).year(word)  # "no titles from 1850: the catalogue covers …"
+    if q.intent == "score" and q.score is None:
+        arguments.score(words[0])  # "7 is not a score"
+    if q.platform is None and q.intent in PLATFORM_QUESTIONS:
+        arguments.platform(q.leftover)  # "/count hbo": "unknown platform 'hbo': choose one of …"
+    if q.intent in ("count", "top") and q.genre is None:
+        return replace(q, genre=arguments.genre(q.leftover), leftover="")  # or "unknown genre 'qwzx'"
+    raise ArgumentError(_("I don't understand “{words}”").format(words=q.leftover))
+
+
+def command(intent: str):
+    """The handler of /``intent``: its arguments read as a question, then answered."""
+
+    @friendly(EXAMPLES[intent])
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        snap = snapshot(context)
+        q = snap.understanding.parse_command(intent, text_of(context))
+        await answer(update, context, checked(snap.catalogue, q))
+
+    handler.__name__ = handler.__qualname__ = intent
+    return handler
+
+
+count, longest, score, actor, country, rating, top = (command(i) for i in TEXTS)
 
 HANDLERS = [
     CommandHandler(["count", "contar"], count),

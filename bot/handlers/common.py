@@ -7,12 +7,15 @@ import logging
 
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import render
+from bot.i18n import _, untagged
 from bot.logs import mark_outcome
 from core.arguments import ArgumentError
 from core.store import Snapshot
+from core.understanding import AMBIGUOUS, CONFIDENT, Question
 
 log = logging.getLogger(__name__)
 
@@ -49,24 +52,55 @@ def friendly(example: str):
     return decorate
 
 
-# Below this a match shares a few letters with the text and nothing more: "not found"
-# reads better than a "did you mean" list of strangers.
-PLAUSIBLE_SCORE = 60
-
-
-def find_titles(snap: Snapshot, text: str, limit: int = 5) -> list:
-    return [m for m in snap.recommender.resolve(text, limit=limit) if m.score >= PLAUSIBLE_SCORE]
-
-
-async def titles_or_explain(update: Update, snap: Snapshot, text: str, command: str, limit: int = 5):
-    """The titles ``text`` may name; when there are none, the user is told how to ask."""
+async def command_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, intent: str, command: str
+) -> Question | None:
+    """A title command's arguments as a question (``/recommend shows like x on hulu``), or
+    None after asking which title when there are none."""
+    text = text_of(context)
     if not text:
         await reply(update, render.which_title(command))
-        return []
-    matches = find_titles(snap, text, limit=limit)
-    if not matches:
-        await reply(update, render.not_found(text, command))
-    return matches
+        return None
+    return snapshot(context).understanding.parse_command(intent, text)
+
+
+async def confident_title(update: Update, q: Question, action: str):
+    """The title policy (``Question.answer``): the title when the match is confident; else a
+    "did you mean…?" or an honest "not in the four catalogues", whose buttons run ``action``
+    ("where", "recommend", "poll", "title") on the title tapped."""
+    kind, titles = q.answer()
+    if kind == CONFIDENT:
+        return titles[0]
+    if kind == AMBIGUOUS:
+        text, keyboard = render.did_you_mean(q.title, titles, action)
+    else:
+        text, keyboard = render.absent(q.title, titles, action)
+        mark_outcome("not_found")
+    await reply(update, text, reply_markup=keyboard)
+    return None
+
+
+async def button_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Snapshot, dict] | None:
+    """The snapshot and the title a title button (``<action>:<id>``) is about, the query
+    answered; None when that title has left the catalogue since (the user is told)."""
+    query = update.callback_query
+    snap = snapshot(context)
+    title = snap.title(untagged(query.data).split(":", 1)[1])
+    if title is None:
+        await query.answer(_("That title is no longer in the catalogue."))
+        return None
+    await query.answer()
+    return snap, title
+
+
+async def edit(query, message: str, keyboard) -> None:
+    """Turn the message under a button into ``message``."""
+    try:
+        await query.edit_message_text(render.clip(message), reply_markup=keyboard)
+    except BadRequest as exc:
+        # A double tap asks for the page already shown; Telegram refuses an identical edit.
+        if "not modified" not in str(exc).lower():
+            raise
 
 
 def text_of(context: ContextTypes.DEFAULT_TYPE) -> str:

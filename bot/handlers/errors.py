@@ -28,7 +28,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     summary = update.to_dict() if isinstance(update, Update) else repr(update)
     log.error("update failed: %s", summary, exc_info=error)
     if isinstance(update, Update):
-        sorry = _(SORRY)  # in the update's language: the handler at group -1 ran before the failure
+        sorry = _(SORRY)  # in the update's language: the handler at group -2 ran before the failure
         if update.callback_query is not None:
             # The query may already be answered; the message below still goes.
             with contextlib.suppress(Exception):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import PollLimit
-from telegram.ext import CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot import render
-from bot.handlers.common import reply, snapshot, text_of, titles_or_explain
+from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
 from bot.i18n import N_, _
+from core.store import Snapshot
 
 COMMANDS = [("poll", N_("let a group vote: /poll toy story"))]
 QUESTION = N_("What do we watch?")
@@ -23,32 +24,37 @@ def option(title: str, year: int, platforms) -> str:
     return render.esc(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    snap = snapshot(context)
-    matches = await titles_or_explain(update, snap, text_of(context), "poll")
-    if not matches:
-        return
-    best = matches[0]
-    if not snap.recommender.is_confident(matches):
-        await reply(
-            update,
-            _(
-                "I'm not sure which title you mean. Try the full title, e.g. <code>/poll {title}</code>"
-            ).format(title=render.esc(best.title.lower())),
-        )
-        return
-    options = [option(best.title, best.release_year, best.platforms or [best.platform])]
-    for rec in snap.recommender.recommend(best.id, k=4):
+async def send_poll(update: Update, snap: Snapshot, title_id: str) -> None:
+    """The poll: the title and four like it (a reply saying so when nothing is like it)."""
+    best = snap.title(title_id)
+    options = [option(best["display_title"], best["release_year"], snap.platforms_of(title_id))]
+    for rec in snap.recommender.recommend(title_id, k=4):
         options.append(option(rec.title, rec.release_year, rec.platforms or [rec.platform]))
     if len(options) < 2:  # Telegram refuses a poll with one option
-        await reply(
-            update,
-            _("I found nothing to put beside {title}. Try another title.").format(
-                title=render.esc(best.title)
-            ),
-        )
+        text = _("I found nothing to put beside {title}. Try another title.")
+        await reply(update, text.format(title=render.esc(best["display_title"])))
         return
     await update.effective_message.reply_poll(_(QUESTION), options, is_anonymous=False, do_quote=True)
 
 
-HANDLERS = [CommandHandler(["poll", "encuesta"], poll)]
+async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    q = await command_question(update, context, "title", "poll")
+    if q is None:
+        return
+    best = await confident_title(update, q, "poll")
+    if best is not None:
+        await send_poll(update, snapshot(context), best.id)
+
+
+async def poll_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A "did you mean" choice for /poll: the poll goes out under the question."""
+    found = await button_query(update, context)
+    if found is not None and update.effective_message is not None:
+        snap, title = found
+        await send_poll(update, snap, title["id"])
+
+
+HANDLERS = [
+    CommandHandler(["poll", "encuesta"], poll),
+    CallbackQueryHandler(poll_button, pattern=r"poll:[a-z]\w{1,40}(:(en|es))?\Z"),
+]

@@ -3,32 +3,35 @@ as cards to drop into the conversation; results page past Telegram's 50 per answ
 
 from __future__ import annotations
 
+import re
+
 from telegram import InlineQueryResultsButton, Update
 from telegram.constants import InlineQueryLimit
 from telegram.ext import ContextTypes, InlineQueryHandler
 
 from bot import render
-from bot.handlers.common import find_titles, snapshot
+from bot.handlers.common import snapshot
 from bot.i18n import N_, _
 from core import queries
 from core.store import Snapshot
+from core.understanding import ABSENT, AMBIGUOUS, CONFIDENT
 
 PAGE = InlineQueryLimit.RESULTS  # 50
 CACHE_SECONDS = 300
 HELP = N_("How to use streambot")
 
 
-def results_for(snap: Snapshot, text: str) -> list[tuple[str, str, tuple, tuple | None]]:
-    """Every result for the query as (result id, title id, platforms, traits), in order.
-    Cards are rendered for one page only: building all of them would waste most."""
+def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, tuple | None]], str]:
+    """Every result for the query as (result id, title id, platforms, traits), in order, and
+    the title policy's verdict. Cards are rendered for one page only: building all of them
+    would waste most."""
     if not text:
         best = queries.top_titles(snap.catalogue, limit=PAGE)
-        return [(f"t:{i}", i, tuple(snap.platforms_of(i)), None) for i in best["id"]]
-    matches = find_titles(snap, text, limit=5)
-    if not matches:
-        return []
-    shown = matches[:1] if snap.recommender.is_confident(matches) else matches
+        return [(f"t:{i}", i, tuple(snap.platforms_of(i)), None) for i in best["id"]], CONFIDENT
+    kind, shown = snap.understanding.parse_command("recommend", text).answer()
     results = [(f"m:{m.id}", m.id, m.platforms or (m.platform,), None) for m in shown]
+    if kind != CONFIDENT:
+        return results, kind  # the choices, or titles sharing a word: never suggestions from a guess
     seen = {i for m in shown for i in (m.ids or [m.id])}
     # The overall best first, then the best of each platform, so a long list stays varied.
     recs = snap.recommender.recommend(shown[0].id, k=20)
@@ -38,15 +41,32 @@ def results_for(snap: Snapshot, text: str) -> list[tuple[str, str, tuple, tuple 
         if rec.id not in seen:
             seen.update(rec.ids or [rec.id])
             results.append((f"r:{rec.id}", rec.id, rec.platforms or (rec.platform,), rec.traits))
-    return results
+    return results, kind
+
+
+def offset_of(query) -> int:
+    """The page asked for; an offset we never sent (``²``, 5,000 digits) is the first page."""
+    offset = query.offset or ""
+    return int(offset) if re.fullmatch(r"[0-9]{1,5}", offset) else 0
+
+
+def header(kind: str, text: str) -> InlineQueryResultsButton | None:
+    """A button above the results saying what they are, when they are not the title asked for."""
+    if kind == ABSENT:
+        label = _("“{text}” is not on these four platforms").format(text=render.excerpt(text, 40))
+    elif kind == AMBIGUOUS:
+        label = _("Which one do you mean?")
+    else:
+        return None
+    return InlineQueryResultsButton(text=label, start_parameter="help")
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.inline_query
     text = query.query.strip()[:200]
-    offset = int(query.offset) if query.offset.isdigit() else 0
+    offset = offset_of(query)
     snap = snapshot(context)
-    results = results_for(snap, text)
+    results, kind = results_for(snap, text)
     more = offset + PAGE < len(results)
     page = [
         render.inline_article(result_id, snap.title(title_id), platforms, traits)
@@ -57,7 +77,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         cache_time=CACHE_SECONDS,
         is_personal=True,  # cached per user: the cards speak the user's language
         next_offset=str(offset + PAGE) if more else None,
-        button=InlineQueryResultsButton(text=_(HELP), start_parameter="help") if not results else None,
+        button=header(kind, text)
+        or (InlineQueryResultsButton(text=_(HELP), start_parameter="help") if not results else None),
     )
 
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot import render
-from bot.handlers.common import reply, snapshot, text_of, titles_or_explain
-from bot.i18n import N_, _, untagged
+from bot.handlers.common import button_query, command_question, confident_title, edit, reply, snapshot
+from bot.i18n import N_, _
+from core.arguments import PLATFORMS
 from core.store import Snapshot
+from core.understanding import Question
 
 COMMANDS = [("recommend", N_("titles like one you love: /recommend toy story"))]
+MAX_START = 200  # deeper than anyone pages; a larger offset is forged
+MORE = r"more:(?P<id>[a-z]\w{1,40}):(?P<start>[0-9]{1,3}):(?P<platform>[a-z]*)(:(en|es))?\Z"
 
 
 def suggestion_page(snap: Snapshot, title_id: str, start: int, platform: str | None):
@@ -27,53 +30,45 @@ def suggestion_page(snap: Snapshot, title_id: str, start: int, platform: str | N
     return text, keyboard
 
 
-async def recommend_title(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    snap = snapshot(context)
-    matches = await titles_or_explain(update, snap, text, "recommend")
-    if not matches:
-        return
-    if not snap.recommender.is_confident(matches):
-        message, keyboard = render.did_you_mean(text, matches)
+async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+    """Suggestions like the title ``q`` names, on ``q.platform`` when it names one."""
+    best = await confident_title(update, q, "recommend")
+    if best is not None:
+        message, keyboard = suggestion_page(snapshot(context), best.id, 0, q.platform)
         await reply(update, message, reply_markup=keyboard)
-        return
-    message, keyboard = suggestion_page(snap, matches[0].id, 0, None)
-    await reply(update, message, reply_markup=keyboard)
 
 
 async def recommend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await recommend_title(update, context, text_of(context))
+    q = await command_question(update, context, "recommend", "recommend")
+    if q is not None:
+        await answer(update, context, q)
 
 
 async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A "did you mean" choice: the question turns into the suggestions."""
-    query = update.callback_query
-    await query.answer()
-    title_id = untagged(query.data).split(":", 1)[1]
-    message, keyboard = suggestion_page(snapshot(context), title_id, 0, None)
-    await edit(query, message, keyboard)
+    found = await button_query(update, context)
+    if found is not None:
+        snap, title = found
+        message, keyboard = suggestion_page(snap, title["id"], 0, None)
+        await edit(update.callback_query, message, keyboard)
 
 
 async def more_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """ "More like this" and "Only on <platform>": data is more:<id>:<start>:<platform or empty>
     (and the language, see ``bot.i18n.callback_data``)."""
     query = update.callback_query
-    title_id, start, platform = untagged(query.data).split(":", 3)[1:]
+    data = context.match.groupdict()
+    start, platform = int(data["start"]), data["platform"] or None
+    if start > MAX_START or platform not in (None, *PLATFORMS):
+        await query.answer(_("This button has expired."))
+        return
     await query.answer()
-    message, keyboard = suggestion_page(snapshot(context), title_id, int(start), platform or None)
+    message, keyboard = suggestion_page(snapshot(context), data["id"], start, platform)
     await edit(query, message, keyboard)
-
-
-async def edit(query, message: str, keyboard) -> None:
-    try:
-        await query.edit_message_text(message, reply_markup=keyboard)
-    except BadRequest as exc:
-        # A double tap asks for the page already shown; Telegram refuses an identical edit.
-        if "not modified" not in str(exc).lower():
-            raise
 
 
 HANDLERS = [
     CommandHandler(["recommend", "recomendar"], recommend_command),
-    CallbackQueryHandler(pick_button, pattern=r"^pick:[a-z]\w{1,40}(:(en|es))?$"),
-    CallbackQueryHandler(more_button, pattern=r"^more:[a-z]\w{1,40}:\d{1,3}:[a-z]*(:(en|es))?$"),
+    CallbackQueryHandler(pick_button, pattern=r"pick:[a-z]\w{1,40}(:(en|es))?\Z"),
+    CallbackQueryHandler(more_button, pattern=MORE),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.handlers import admin, catalogue, groups, recommend, stats, subscribe, where
+from bot.handlers import admin, card, catalogue, groups, recommend, stats, subscribe, where
 from bot.handlers.common import reply
 from bot.i18n import N_, _, callback_data, untagged
 
@@ -56,7 +56,7 @@ def welcome(bot_username: str) -> str:
 
 def help_text() -> str:
     lines = [_("<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)")]
-    for module in (recommend, where, catalogue, stats, groups, subscribe, admin):
+    for module in (recommend, where, card, catalogue, stats, groups, subscribe, admin):
         lines += [f"/{name} — {_(description)}" for name, description in module.COMMANDS]
     lines.append("")
     lines.append(_("Arguments can come in any order: <code>/count 2019 shows netflix</code> works."))
@@ -74,6 +74,8 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def example_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     await query.answer()
+    if query.message is None:  # under an inline message there is no chat to answer in
+        return
     text, handler = EXAMPLES[int(untagged(query.data).split(":", 1)[1])]
     context.args = text.split()[1:]
     await handler(update, context)
@@ -82,5 +84,5 @@ async def example_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 HANDLERS = [
     CommandHandler("start", start),
     CommandHandler(["help", "ayuda"], help_command),
-    CallbackQueryHandler(example_button, pattern=rf"^ex:[0-{len(EXAMPLES) - 1}](:(en|es))?$"),
+    CallbackQueryHandler(example_button, pattern=rf"ex:[0-{len(EXAMPLES) - 1}](:(en|es))?\Z"),
 ]

@@ -13,6 +13,8 @@ from core.understanding import lexicon as lx
 from core.understanding.scanner import ON, PLATFORM_JOIN, Item, Token, args_only, is_cue, is_filler
 
 QUOTES = "\"'“”‘’«»`´()[]{}<>¿?¡!.,;:-–—*_~ "
+# Words that open a follow-up naming one more title: "and toy story?", "¿y qué tal frozen?".
+FOLLOW_UP = frozenset(["and", "also", "what", "how", "about", "y", "que", "qué", "tal", "tambien", "o", "or"])
 POLITE = frozenset(["please", "pls", "plz", "por favor", "porfa", "porfavor", "xfa", "plis"])
 # Words between a cue and the title it points at: "where can I watch …", "dónde se puede ver …".
 HEAD_SKIP = frozenset(
@@ -68,6 +70,8 @@ class Message:
                 end = k + 1  # "just finished ozark, any recommendations?"
                 break
         if bare:
+            while start < end and items[start].words in FOLLOW_UP and not self.is_title((start, end)):
+                start += 1  # "and toy story?", "what about moana", "¿y frozen?"
             while end > start and (items[end - 1].words in POLITE or is_cue(items[end - 1], "thanks")):
                 end -= 1
             return (start, end) if start < end else None

@@ -273,8 +273,8 @@ class Understanding:
                     args[name] = it.value
             elif it.kind == "number" and intent == "score" and "score" not in args and 0 <= it.value <= 5:
                 args["score"] = float(it.value)
-            elif it.kind == "word" or name or (it.kind == "number" and intent not in ("top", "count")):
-                leftover.append(it)  # "top 10": the number is a list length, not a leftover
+            elif it.kind == "word" or name or it.kind == "number" and _stray_number(it, intent, command):
+                leftover.append(it)
         if intent == "rating" and "rating" not in args:
             at = self._loose_rating(outside, cue_needed=not command)
             if at is not None:
@@ -302,6 +302,12 @@ class Understanding:
             if it.kind != "number" and rating_label(it.words) in self.ratings:
                 return k
         return None
+
+
+def _stray_number(item: Item, intent: str, command: bool) -> bool:
+    """A number that is no argument: "top 10" is a list's length, but "/count netflix 1850"
+    names a year the catalogue does not have, which the command must say."""
+    return intent not in ("top", "count") or command and item.value >= 100
 
 
 def _chatter_at_end(m: Message, lo: int, hi: int) -> bool:

@@ -14,9 +14,8 @@ from telegram import Update
 
 from bot import i18n, render
 from bot.app import commands
-from bot.args import require
 from core import arguments
-from core.arguments import ArgumentError
+from core.arguments import ArgumentError, require
 from tests import telegram_updates as tu
 from tests.bot_api_spec import html_problems
 
@@ -272,7 +271,7 @@ def test_recommendation_reasons_are_worded_from_their_traits(traits, english, sp
 
 
 def wrong_arguments() -> list[str]:
-    """Every message core.arguments (and bot.args.require) explains a wrong argument with."""
+    """Every message core.arguments (its checks and require) explains a wrong argument with."""
     attempts = [
         lambda: arguments.platform("hbo"),
         lambda: arguments.title_type("cartoon"),

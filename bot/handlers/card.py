@@ -1,0 +1,51 @@
+"""A title's card: a message that is just a title, or /title <title>. Where it streams,
+what it is about, and a few titles like it."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot import render
+from bot.handlers.common import button_query, command_question, confident_title, edit, reply, snapshot
+from bot.i18n import N_
+from core.store import Snapshot
+from core.understanding import Question
+
+COMMANDS = [("title", N_("a title's card: where it streams, what it is about: /title moana"))]
+
+
+def card(snap: Snapshot, title_id: str):
+    """The card's text and keyboard."""
+    title = snap.title(title_id)
+    recs = snap.recommender.recommend(title_id, k=render.CARD_SUGGESTIONS)
+    text = render.title_card(title, snap.platforms_of(title_id), recs)
+    return text, render.card_keyboard(title_id, title["display_title"])
+
+
+async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+    best = await confident_title(update, q, "title")
+    if best is not None:
+        text, keyboard = card(snapshot(context), best.id)
+        await reply(update, text, reply_markup=keyboard)
+
+
+async def title_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    q = await command_question(update, context, "title", "title")
+    if q is not None:
+        await answer(update, context, q)
+
+
+async def card_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A "did you mean" choice for a title typed alone: the question becomes the card."""
+    found = await button_query(update, context)
+    if found is not None:
+        snap, title = found
+        text, keyboard = card(snap, title["id"])
+        await edit(update.callback_query, text, keyboard)
+
+
+HANDLERS = [
+    CommandHandler(["title", "titulo"], title_command),
+    CallbackQueryHandler(card_button, pattern=r"card:[a-z]\w{1,40}(:(en|es))?\Z"),
+]
