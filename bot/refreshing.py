@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import render
+from bot import i18n, render
 from core.refresh import Attempt, Refresher
 from core.subscriptions import Subscriptions
 
@@ -53,7 +54,7 @@ async def run_refresh(application: Application, force: bool = False) -> Attempt:
     if attempt.outcome == "busy":
         return attempt  # the running one will tell the admins what came of it
     if not attempt.ok and not attempt.repeated:  # once per new problem
-        await tell_admins(application, render.refresh_problem(attempt))
+        await tell_admins(application, lambda: render.refresh_problem(attempt))
     if attempt.outcome == "updated":
         await announce(application, attempt.version, attempt.added)
     return attempt
@@ -81,8 +82,13 @@ async def announce(application: Application, version: str, news: dict[str, list[
         log.warning("could not record that catalogue %s was announced: %s", version, exc)
 
 
-async def tell_admins(application: Application, text: str) -> None:
+async def tell_admins(application: Application, compose: Callable[[], str]) -> None:
+    """Send each admin ``compose()``, written in the language recorded for the admin's chat
+    (English if none): a job, and even a /reload, speaks to every admin, not to one update."""
+    subscriptions: Subscriptions = application.bot_data["subscriptions"]
     for admin in sorted(application.bot_data["settings"].admin_ids):
+        with i18n.using(subscriptions.language_of(admin) or i18n.ENGLISH):
+            text = compose()
         try:
             await application.bot.send_message(admin, text)
         except TelegramError as exc:  # an admin who never started the bot cannot be messaged
@@ -92,13 +98,14 @@ async def tell_admins(application: Application, text: str) -> None:
 async def tell_subscribers(
     bot: Bot, subscriptions: Subscriptions, version: str, added: dict[str, list[dict]]
 ) -> None:
-    for chat_id, platforms in subscriptions.chats_for(added).items():
+    for chat_id, language, platforms in subscriptions.subscribers(added):
         # A committed SQLite write waits for the disk: never on the event loop.
         if not await asyncio.to_thread(subscriptions.claim, version, chat_id):
             continue
-        news = {p: added[p] for p in platforms}
+        with i18n.using(language):  # the language the chat subscribed in
+            text = render.new_titles({p: added[p] for p in platforms}, SHOWN_PER_PLATFORM)
         try:
-            await bot.send_message(chat_id, render.new_titles(news, SHOWN_PER_PLATFORM))
+            await bot.send_message(chat_id, text)
         except Forbidden:  # blocked the bot or removed it from the group: stop writing there
             await asyncio.to_thread(subscriptions.remove, chat_id)
         except TelegramError as exc:

@@ -2,7 +2,11 @@
 
 Matplotlib is used through ``Figure`` + ``FigureCanvasAgg`` directly, never ``pyplot``: no global
 backend switch, no figure registry, so rendering is thread-safe and leaks nothing. Results are cached
-per data version (see ``platform_stats_png``).
+per data version and language (see ``platform_stats_png``).
+
+Core knows no translations: the words and the way of writing numbers come in a ``Labels``,
+built by the caller in the reader's language (the bot's ``/stats``); ``english_labels`` is the
+default.
 """
 
 from __future__ import annotations
@@ -10,16 +14,20 @@ from __future__ import annotations
 import io
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import StrMethodFormatter
+from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
 
 from core import arguments, genres
 
 DISPLAY_NAMES = {"amazon": "Prime Video", "disney": "Disney+", "hulu": "Hulu", "netflix": "Netflix"}
 ALL = "all"
+ENGLISH = "en"
 TYPES = ("movie", "tv show")
 FIRST_YEAR = 1980  # earlier releases are counted in the summary but left off the year panel
 TOP_GENRES = 10
@@ -29,6 +37,36 @@ CACHE_SIZE = 16
 
 _cache: OrderedDict[tuple, bytes] = OrderedDict()
 _cache_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The chart's words for one summary, already in the reader's language."""
+
+    language: str  # genre names (``genres.name``) and the cache key: one language, one wording
+    heading: str  # "Netflix — 8,807 titles\n(6,131 movies, 2,676 shows)"
+    movies: str  # the legend's names of the two types
+    shows: str
+    per_year: str  # the year panel's title
+    earlier: str  # "1,234 released before 1980 not shown"; "" when none were left off
+    top_genres: str  # the genre panel's title: "Top 10 genres"
+    number: Callable[[int], str]  # 1,030 / 1.030
+
+
+def english_labels(summary: dict) -> Labels:
+    """The default wording, for callers without translations of their own."""
+    counts, earlier = summary["counts"], summary["earlier"]
+    return Labels(
+        language=ENGLISH,
+        heading=f"{summary['name']} — {summary['total']:,} titles\n"
+        f"({counts['movie']:,} movies, {counts['tv show']:,} shows)",
+        movies="Movies",
+        shows="Shows",
+        per_year="Titles per release year",
+        earlier=f"{earlier:,} released before {summary['first_year']} not shown" if earlier else "",
+        top_genres=f"Top {len(summary['top_genres'])} genres",
+        number="{:,}".format,
+    )
 
 
 def _platform_key(platform) -> str:
@@ -75,22 +113,28 @@ def platform_stats_summary(catalogue: pd.DataFrame, platform) -> dict:
     }
 
 
-def platform_stats_png(catalogue: pd.DataFrame, platform) -> bytes:
-    """The ``/stats`` chart as PNG bytes (1000x1100 px), cached per data version.
+def platform_stats_png(catalogue: pd.DataFrame, platform, labels: Labels | None = None) -> bytes:
+    """The ``/stats`` chart as PNG bytes (1000x1100 px), cached per data version and language.
 
-    The cache key is ``(catalogue.attrs["version"], platform)``; a catalogue without a version attr
-    falls back to ``id(catalogue)``, which is only valid while that frame is alive (ids are reused
-    after garbage collection), so give long-lived catalogues a version. The cache is a small LRU
+    ``labels`` words the chart: built from this catalogue's ``platform_stats_summary`` for
+    ``platform`` (the caller has it for its own text), in any language; English if None.
+
+    The cache key is ``(catalogue.attrs["version"], platform, labels.language)`` (one language, one
+    wording); a catalogue without a version attr falls back to ``id(catalogue)``, which is only
+    valid while that frame is alive (ids are reused after garbage collection), so give long-lived
+    catalogues a version. The cache is a small LRU
     guarded by a lock; concurrent first requests may both render, but all callers get the same object.
     """
     key = _platform_key(platform)
     version = catalogue.attrs.get("version")
-    cache_key = (("version", version) if version is not None else ("id", id(catalogue)), key)
+    language = labels.language if labels else ENGLISH
+    cache_key = (("version", version) if version is not None else ("id", id(catalogue)), key, language)
     with _cache_lock:
         if cache_key in _cache:
             _cache.move_to_end(cache_key)
             return _cache[cache_key]
-    png = _render(platform_stats_summary(catalogue, key))
+    summary = platform_stats_summary(catalogue, key)
+    png = _png(figure(summary, labels or english_labels(summary)))
     with _cache_lock:
         png = _cache.setdefault(cache_key, png)
         _cache.move_to_end(cache_key)
@@ -104,54 +148,60 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-def _render(summary: dict) -> bytes:
+def figure(summary: dict, labels: Labels) -> Figure:
+    """The chart of ``summary`` worded by ``labels``, not yet rendered."""
     fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     FigureCanvasAgg(fig)
     fig.get_layout_engine().set(h_pad=0.12, hspace=0.06)
-    counts = summary["counts"]
-    fig.suptitle(
-        f"{summary['name']} — {summary['total']:,} titles\n"
-        f"({counts['movie']:,} movies, {counts['tv show']:,} shows)",
-        fontsize=19,
-        fontweight="bold",
-    )
+    fig.suptitle(labels.heading, fontsize=19, fontweight="bold")
     years_ax, genres_ax = fig.subplots(2, 1, height_ratios=[1, 1.1])
-    _draw_years(years_ax, summary)
-    _draw_genres(genres_ax, summary)
+    _draw_years(years_ax, summary, labels)
+    _draw_genres(genres_ax, summary, labels)
+    return fig
+
+
+def texts(fig: Figure) -> list[str]:
+    """Every non-empty text drawn on ``fig`` (titles, legend, tick and bar labels), in the
+    order matplotlib lays them out; tick labels are only filled in once the figure is drawn."""
+    fig.canvas.draw()
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+def _png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI)
     return buffer.getvalue()
 
 
-def _draw_years(ax, summary: dict) -> None:
+def _draw_years(ax, summary: dict, labels: Labels) -> None:
     first = summary["first_year"]
     years = sorted({y for per in summary["per_year"].values() for y in per if y >= first})
     bottom = [0] * len(years)
-    for kind, label in zip(TYPES, ("Movies", "Shows"), strict=True):
+    for kind, label in zip(TYPES, (labels.movies, labels.shows), strict=True):
         heights = [summary["per_year"][kind].get(y, 0) for y in years]
         ax.bar(years, heights, bottom=bottom, width=0.85, color=COLOURS[kind], label=label)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    ax.set_title("Titles per release year", fontsize=15, loc="left")
-    if summary["earlier"]:
-        note = f"{summary['earlier']:,} released before {first} not shown"
-        ax.set_title(note, fontsize=12, loc="right", color="#555555")
+    ax.set_title(labels.per_year, fontsize=15, loc="left")
+    if labels.earlier:
+        ax.set_title(labels.earlier, fontsize=12, loc="right", color="#555555")
     if years:
         ax.set_xlim(years[0] - 0.8, years[-1] + 0.8)
     ax.tick_params(labelsize=13)
-    ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    # Ticks may fall between whole numbers; a count is written whole, the reader's way.
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: labels.number(round(y))))
     ax.yaxis.grid(True, alpha=0.3)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=13, frameon=False, loc="upper left")
 
 
-def _draw_genres(ax, summary: dict) -> None:
+def _draw_genres(ax, summary: dict, labels: Labels) -> None:
     top = summary["top_genres"][::-1]  # barh draws bottom-up: put the most common genre on top
-    labels = [genres.name(genre) for genre, _ in top]
+    names = [genres.name(genre, labels.language) for genre, _ in top]
     values = [n for _, n in top]
-    bars = ax.barh(labels, values, color=COLOURS["genre"], height=0.7)
-    ax.bar_label(bars, labels=[f"{n:,}" for n in values], padding=4, fontsize=12)
-    ax.set_title(f"Top {len(top)} genres", fontsize=15, loc="left")
+    bars = ax.barh(names, values, color=COLOURS["genre"], height=0.7)
+    ax.bar_label(bars, labels=[labels.number(n) for n in values], padding=4, fontsize=12)
+    ax.set_title(labels.top_genres, fontsize=15, loc="left")
     ax.tick_params(axis="y", labelsize=13, length=0)
     ax.set_xticks([])  # the bar labels carry the numbers
     if values:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
 from bot import refreshing, render
 from bot.handlers.common import reply, snapshot
-from bot.i18n import N_, _, number, percent
+from bot.i18n import N_, _, language, number, percent
 
 COMMANDS = [
     ("status", N_("the catalogue's version, size and refresh times")),
@@ -20,11 +22,20 @@ def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return user is not None and user.id in context.bot_data["settings"].admin_ids
 
 
+async def remember_admin_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Refresh alerts reach admins outside any update (in their private chat, whose id is the
+    user's): keep the language this admin speaks for them. A committed SQLite write waits for
+    the disk: never on the event loop."""
+    subscriptions = context.bot_data["subscriptions"]
+    await asyncio.to_thread(subscriptions.remember_language, update.effective_user.id, language())
+
+
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     snap = snapshot(context)
     refresher = context.bot_data["refresher"]
     details = None
     if is_admin(update, context):
+        await remember_admin_language(update, context)
         settings = context.bot_data["settings"]
         details = {
             _("Source"): refresher.source,
@@ -46,6 +57,7 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             update, _("Only the bot's admins can reload the catalogue. /status shows how fresh it is.")
         )
         return
+    await remember_admin_language(update, context)
     force = [a.lower() for a in context.args or []] == ["force"]
     progress = await reply(
         update, _("Rebuilding the catalogue…") if force else _("Checking the source for changes…")

@@ -10,7 +10,7 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.args import parse
 from bot.handlers.common import friendly, snapshot
-from bot.i18n import N_, _
+from bot.i18n import N_, _, current, language, ngettext, number
 from bot.render import esc, genre, movies_count, platform_name, shows_count, titles_count
 from core import charts
 
@@ -25,16 +25,51 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # Both cost tens of milliseconds of pandas and matplotlib: keep them off the event loop.
     summary = await asyncio.to_thread(charts.platform_stats_summary, cat, platform)
     await update.effective_chat.send_action(ChatAction.UPLOAD_PHOTO)
-    png = await asyncio.to_thread(charts.platform_stats_png, cat, platform)
-    name = _("All platforms") if summary["platform"] == "all" else platform_name(summary["platform"])
+    png = await asyncio.to_thread(charts.platform_stats_png, cat, platform, chart_labels(summary))
     caption = _("<b>{platform}</b>: {titles} ({movies}, {shows}). Top genres: {genres}.").format(
-        platform=esc(name),
+        platform=esc(display_name(summary)),
         titles=titles_count(summary["total"]),
         movies=movies_count(summary["counts"].get("movie", 0)),
         shows=shows_count(summary["counts"].get("tv show", 0)),
         genres=esc(", ".join(genre(g) for g, _n in summary["top_genres"][:3])),
     )
     await update.effective_message.reply_photo(png, caption=caption)
+
+
+def display_name(summary: dict) -> str:
+    return _("All platforms") if summary["platform"] == "all" else platform_name(summary["platform"])
+
+
+def chart_labels(summary: dict) -> charts.Labels:
+    """The chart's words in the language being spoken: core draws them and knows no translations.
+    Plain text, not HTML: matplotlib draws it as it is."""
+    counts, earlier, shown = summary["counts"], summary["earlier"], len(summary["top_genres"])
+    # TRANSLATORS: the chart's heading, on two lines:
+    # "Netflix — 8,807 titles" and "(6,131 movies, 2,676 shows)". No HTML.
+    heading = _("{platform} — {titles}\n({movies}, {shows})").format(
+        platform=display_name(summary),
+        titles=titles_count(summary["total"]),
+        movies=movies_count(counts["movie"]),
+        shows=shows_count(counts["tv show"]),
+    )
+    # TRANSLATORS: a note on the chart's panel of titles per year:
+    # the titles released before {year} (such as 1980) are not drawn.
+    left_off = ngettext(
+        "{n} released before {year} not shown", "{n} released before {year} not shown", earlier
+    )
+    return charts.Labels(
+        language=language(),
+        heading=heading,
+        # TRANSLATORS: the chart's legend: the two kinds of title.
+        movies=_("Movies"),
+        shows=_("Shows"),
+        per_year=_("Titles per release year"),
+        earlier=left_off.format(n=number(earlier), year=summary["first_year"]) if earlier else "",
+        # TRANSLATORS: the title of the chart's panel of the most common genres.
+        top_genres=ngettext("Top {n} genre", "Top {n} genres", shown).format(n=number(shown)),
+        # Bound now, to this update's language: the chart is drawn later, in a worker thread.
+        number=current().number,
+    )
 
 
 HANDLERS = [CommandHandler(["stats", "estadisticas"], stats)]

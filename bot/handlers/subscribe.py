@@ -9,7 +9,7 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.args import ALL_PLATFORMS
 from bot.handlers.common import friendly, reply, text_of
-from bot.i18n import N_, _
+from bot.i18n import N_, _, language
 from bot.render import PLATFORM_NAMES, esc, platform_name
 from core import arguments
 
@@ -45,8 +45,9 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         return
     for platform in _platforms(text):
-        # A committed SQLite write waits for the disk: never on the event loop.
-        await asyncio.to_thread(subscriptions.add, chat_id, platform)
+        # A committed SQLite write waits for the disk: never on the event loop. The chat's
+        # language is kept for the news, which is written outside any update.
+        await asyncio.to_thread(subscriptions.add, chat_id, platform, language())
     await reply(
         update,
         _(
@@ -62,7 +63,7 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     chat_id = update.effective_chat.id
     text = text_of(context)
     platforms = [None] if not text or text.lower() in ALL_PLATFORMS else _platforms(text)
-    ended = sum([await asyncio.to_thread(subscriptions.remove, chat_id, p) for p in platforms])
+    ended = sum([await asyncio.to_thread(subscriptions.remove, chat_id, p, language()) for p in platforms])
     left = subscriptions.of_chat(chat_id)
     if not ended:
         await reply(

@@ -1,7 +1,9 @@
-"""The /stats chart: summary numbers against plain pandas, PNG size, per-version caching, aliases."""
+"""The /stats chart: summary numbers against plain pandas, PNG size, per-version and per-language
+caching, aliases, and the words it is drawn with (English by default, or the caller's)."""
 
 from __future__ import annotations
 
+import dataclasses
 import struct
 
 import pytest
@@ -87,6 +89,45 @@ def test_cache_is_bounded(full_catalogue):
         small.attrs["version"] = f"bounded-{i}"
         charts.platform_stats_png(small, "disney")
     assert len(charts._cache) == charts.CACHE_SIZE
+
+
+def spanish_labels(summary: dict) -> charts.Labels:
+    """What a caller that speaks Spanish passes (the bot builds these with its translations)."""
+    return dataclasses.replace(
+        charts.english_labels(summary),
+        language="es",
+        heading="Netflix — 8.807 títulos",
+        movies="Películas",
+        shows="Series",
+        per_year="Títulos por año de estreno",
+        top_genres="10 géneros principales",
+        number=lambda n: f"{n:,}".replace(",", "."),
+    )
+
+
+def test_the_chart_is_worded_in_english_by_default(full_catalogue):
+    summary = charts.platform_stats_summary(full_catalogue, "netflix")
+    drawn = charts.texts(charts.figure(summary, charts.english_labels(summary)))
+    heading = "Netflix — 8,807 titles\n(6,131 movies, 2,676 shows)"
+    for text in (heading, "Titles per release year", "Top 10 genres", "Movies", "Shows", "Drama", "3,190"):
+        assert text in drawn
+
+
+def test_the_chart_is_drawn_in_the_callers_words_and_language(full_catalogue):
+    summary = charts.platform_stats_summary(full_catalogue, "netflix")
+    drawn = charts.texts(charts.figure(summary, spanish_labels(summary)))
+    for text in ("Netflix — 8.807 títulos", "Títulos por año de estreno", "Películas", "Comedia", "3.190"):
+        assert text in drawn
+    assert not {"Titles per release year", "Movies", "Comedy", "3,190"} & set(drawn)
+
+
+def test_cache_per_language(full_catalogue):
+    summary = charts.platform_stats_summary(full_catalogue, "netflix")
+    english = charts.platform_stats_png(full_catalogue, "netflix")
+    spanish = charts.platform_stats_png(full_catalogue, "netflix", spanish_labels(summary))
+    assert spanish is not english and spanish != english
+    assert charts.platform_stats_png(full_catalogue, "Netflix", spanish_labels(summary)) is spanish
+    assert charts.platform_stats_png(full_catalogue, "netflix", charts.english_labels(summary)) is english
 
 
 def test_alias(full_catalogue):
