@@ -49,13 +49,7 @@ def main() -> int:
     if console:
         return run_console_chat(settings, store)
     application = build_application(settings, store, rate_limiter=settings.rate_limit)
-    return serve(with_download_limits(application, settings), settings)
-
-
-def with_download_limits(application, settings: Settings):
-    # build_application gives the refresher the default limits, not the configured ones.
-    application.bot_data["refresher"].limits = settings.download_limits
-    return application
+    return serve(application, settings)
 
 
 def _first_start(settings: Settings, console: bool) -> dict:
@@ -71,8 +65,7 @@ def run_console_chat(settings: Settings, store: Store) -> int:
     settings = dataclasses.replace(settings, admin_ids=settings.admin_ids | {LOCAL_USER_ID})
 
     def application_for(request):
-        application = build_application(settings, store, request=request, rate_limiter=False)
-        return with_download_limits(application, settings)
+        return build_application(settings, store, request=request, rate_limiter=False)
 
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the chat, not with a traceback
         asyncio.run(run_console(application_for, sys.stdin, sys.stdout))
@@ -99,7 +92,7 @@ def serve(application, settings: Settings) -> int:
 
 
 def run_polling(application) -> None:
-    polling = polling_request(application)
+    polling = application.bot_data.get("polling_request")
 
     async def stop(reason: str) -> None:
         application.bot_data["token_rejected"] = reason
@@ -111,13 +104,6 @@ def run_polling(application) -> None:
         polling.on_rejected = stop
     log.info("starting long polling")
     application.run_polling(allowed_updates=Update.ALL_TYPES)
-
-
-def polling_request(application) -> health.PollingRequest | None:
-    # python-telegram-bot keeps the getUpdates request in Bot._request[0] and offers no
-    # public handle on it; bot.app built it.
-    request = getattr(application.bot, "_request", (None,))[0]
-    return request if isinstance(request, health.PollingRequest) else None
 
 
 def start_up_failure(exc: TelegramError) -> str:

@@ -101,16 +101,23 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request).updater(None)
     else:
+        polling = PollingRequest(settings.heartbeat_file, connection_pool_size=1)
         builder = builder.request(
             RetryingRequest(connection_pool_size=CONCURRENT_UPDATES + 4, read_timeout=15)
-        ).get_updates_request(PollingRequest(settings.heartbeat_file, connection_pool_size=1))
+        ).get_updates_request(polling)
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()
+    if request is None:
+        application.bot_data["polling_request"] = polling  # bot/__main__.py watches it for a rejected token
     application.bot_data["store"] = store
     application.bot_data["settings"] = settings
     application.bot_data["refresher"] = Refresher(
-        store, settings.data_dir, settings.data_source, max_drop=settings.max_title_drop
+        store,
+        settings.data_dir,
+        settings.data_source,
+        max_drop=settings.max_title_drop,
+        limits=settings.download_limits,
     )
     application.bot_data["subscriptions"] = Subscriptions(settings.data_dir)
     refreshing.schedule(application, settings.refresh_minutes)

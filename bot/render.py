@@ -8,7 +8,6 @@ Every word a user reads is looked up in the message catalogue of the update's la
 
 from __future__ import annotations
 
-import html
 import re
 
 from telegram import (
@@ -17,9 +16,10 @@ from telegram import (
     InlineQueryResultArticle,
     InputTextMessageContent,
 )
-from telegram.constants import MessageLimit
 
+from bot import markup
 from bot.i18n import N_, _, callback_data, decimal, language, ngettext, number
+from bot.markup import clip, esc
 from core.arguments import POPULAR_GENRES
 from core.genres import name as genre_name
 from core.genres import split_genres
@@ -28,24 +28,12 @@ PLATFORM_NAMES = {"amazon": "Prime Video", "disney": "Disney+", "hulu": "Hulu", 
 PAGE = 5
 
 
-def esc(value) -> str:
-    return html.escape(str(value), quote=False)
-
-
 def platform_name(platform: str) -> str:
     return PLATFORM_NAMES.get(platform, platform.title())
 
 
 def platforms_text(platforms) -> str:
     return ", ".join(platform_name(p) for p in dict.fromkeys(platforms))
-
-
-def clip(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> str:
-    """Cut at a line boundary so no HTML tag is split."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind("\n", 0, limit - 2)
-    return text[: cut if cut > 0 else limit - 2] + "\n…"
 
 
 def kind(title: dict) -> str:
@@ -177,8 +165,7 @@ ECHO = 60  # characters of the user's own text quoted back, at most
 
 def excerpt(text: str, limit: int = ECHO) -> str:
     """What the user typed, short enough to quote back (escape it after)."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return markup.excerpt(text, limit)
 
 
 def title_buttons(matches, action: str) -> InlineKeyboardMarkup:
@@ -321,11 +308,18 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!", "…")) else text + "."
 
 
+PROBLEM = 300  # characters of an explanation, at most
+
+
 def usage_error(error, example: str) -> str:
     """A wrong argument, explained in one line with a working example (``example`` is a
     command marked with ``N_``: a translation may use the language's own words)."""
-    problem = sentence(argument_error(str(error)) or str(error))
+    # The explanation may quote what the user typed: a short excerpt is enough.
+    problem = sentence(markup.excerpt(argument_error(str(error)) or str(error), PROBLEM))
     return "⚠️ " + esc(_("{problem} Example: {example}").format(problem=problem, example=_(example)))
+
+
+INLINE_TITLE = 100  # characters of a title in the list of inline results
 
 
 def inline_article(result_id: str, title: dict, platforms, traits=None) -> InlineQueryResultArticle:
@@ -342,7 +336,7 @@ def inline_article(result_id: str, title: dict, platforms, traits=None) -> Inlin
         text += f"\n\n{esc(summary[:300])}"
     return InlineQueryResultArticle(
         id=result_id[:64],
-        title=f"{title['display_title']} ({title['release_year']})",
+        title=f"{markup.excerpt(title['display_title'], INLINE_TITLE)} ({title['release_year']})",
         description=description[:200],
         input_message_content=InputTextMessageContent(clip(text), parse_mode="HTML"),
     )
@@ -387,6 +381,10 @@ def refresh_result(attempt) -> str:
         return _("Nothing new: {detail}. Still serving <code>{version}</code>.").format(
             detail=detail, version=version
         )
+    if attempt.outcome == "busy":
+        return _(
+            "⏳ Another refresh is already running; admins hear how it ends. Still serving <code>{version}</code>."
+        ).format(version=version)
     return refresh_problem(attempt)
 
 

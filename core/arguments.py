@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from core import genres
 
 PLATFORMS = ("amazon", "disney", "hulu", "netflix")
+ALL_PLATFORMS = frozenset(["all", "any", "everything", "todas", "todo", "todos"])  # "/subscribe all"
 PLATFORM_ALIASES = {
     "amazon": "amazon",
     "prime": "amazon",

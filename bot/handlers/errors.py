@@ -6,7 +6,7 @@ import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError
+from telegram.error import Forbidden, NetworkError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.i18n import N_, _
@@ -24,6 +24,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if isinstance(error, NetworkError) and not isinstance(update, Update):
         log.warning("network trouble while polling: %s", error)  # the updater retries by itself
+        return
+    if isinstance(error, TimedOut):
+        # Telegram may well have delivered what timed out: an apology would follow the answer.
+        log.warning("a request timed out while handling an update: %s", error)
         return
     summary = update.to_dict() if isinstance(update, Update) else repr(update)
     log.error("update failed: %s", summary, exc_info=error)

@@ -64,6 +64,8 @@ def help_text() -> str:
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if admin.is_admin(update, context):
+        await admin.remember_admin_language(update, context)  # refresh alerts speak it from now on
     await reply(update, welcome(context.bot.username), reply_markup=examples_keyboard())
 
 

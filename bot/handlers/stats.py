@@ -8,8 +8,7 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.args import parse
-from bot.handlers.common import friendly, snapshot
+from bot.handlers.common import friendly, snapshot, text_of
 from bot.i18n import N_, _, current, language, ngettext, number
 from bot.render import esc, genre, movies_count, platform_name, shows_count, titles_count
 from core import charts
@@ -19,9 +18,10 @@ COMMANDS = [("stats", N_("a chart of a platform's catalogue: /stats netflix"))]
 
 @friendly(N_("/stats netflix"))
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    p = parse(context.args)
-    platform = p.platform or (" ".join(p.rest) or None)  # an unknown name gets core's friendly error
-    cat = snapshot(context).catalogue
+    snap = snapshot(context)
+    q = snap.understanding.parse_command("count", text_of(context))
+    platform = q.platform or q.leftover or None  # an unknown name gets core's friendly error
+    cat = snap.catalogue
     # Both cost tens of milliseconds of pandas and matplotlib: keep them off the event loop.
     summary = await asyncio.to_thread(charts.platform_stats_summary, cat, platform)
     await update.effective_chat.send_action(ChatAction.UPLOAD_PHOTO)

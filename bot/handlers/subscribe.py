@@ -7,11 +7,11 @@ import asyncio
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.args import ALL_PLATFORMS
 from bot.handlers.common import friendly, reply, text_of
 from bot.i18n import N_, _, language
 from bot.render import PLATFORM_NAMES, esc, platform_name
 from core import arguments
+from core.arguments import ALL_PLATFORMS
 
 COMMANDS = [
     ("subscribe", N_("hear about new titles: /subscribe netflix")),

@@ -12,7 +12,7 @@ from bot.handlers.errors import SORRY
 from core import queries
 from tests.bot.running_bot import RunningBot
 from tests.bot.test_e2e import GROUP, ask, buttons, press, spanish_speaker
-from tests.bot_api_spec import violations
+from tests.bot_api_spec import html_problems, violations
 from tests.telegram_server import BOT_USERNAME, FakeTelegram
 
 
@@ -230,6 +230,15 @@ def test_inline_mode_says_when_a_title_is_absent(tg):
     answer = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
     assert "is not on these four platforms" in answer.params["button"]["text"]
     assert all("Harry" in r["title"] for r in answer.params["results"])
+
+
+@pytest.mark.parametrize("length", [3950, 3975, 3985, 3990, 4090, 4100, 20_000])
+@pytest.mark.parametrize("command", ["/where ", "/recommend ", "/count netflix ", "", "/foo"])
+def test_long_messages_get_an_answer_telegram_accepts(tg, command, length):
+    words = ("qzx " * length)[: length - len(command)]
+    reply = ask(tg, command + words, user_id=8060)
+    text = reply.params["text"]
+    assert text != SORRY and html_problems(text) == [] and len(text) < 1000
 
 
 def test_every_request_is_one_telegram_accepts(tg):

@@ -177,7 +177,7 @@ def test_reload_while_a_refresh_hangs_answers_at_once_and_the_bot_keeps_serving(
         assert "Checking the source" in say(tg, "/reload", ADMIN).text
         started = time.monotonic()
         for _ in range(3):  # each used to park a worker thread behind the hung refresh
-            assert "another refresh has been running" in reload(tg).text
+            assert "Another refresh is already running" in reload(tg).text
         assert "Subscribed" in say(tg, "/subscribe netflix", USER).text
         assert time.monotonic() - started < 5
         first = tg.wait_for(
