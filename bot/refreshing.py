@@ -11,7 +11,7 @@ from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import i18n, render
+from bot import i18n, status_text
 from core.refresh import Attempt, Refresher
 from core.subscriptions import Subscriptions
 
@@ -54,7 +54,7 @@ async def run_refresh(application: Application, force: bool = False) -> Attempt:
     if attempt.outcome == "busy":
         return attempt  # the running one will tell the admins what came of it
     if not attempt.ok and not attempt.repeated:  # once per new problem
-        await tell_admins(application, lambda: render.refresh_problem(attempt))
+        await tell_admins(application, lambda: status_text.refresh_problem(attempt))
     if attempt.outcome == "updated":
         await announce(application, attempt.version, attempt.added)
     return attempt
@@ -103,7 +103,7 @@ async def tell_subscribers(
         if not await asyncio.to_thread(subscriptions.claim, version, chat_id):
             continue
         with i18n.using(language):  # the language the chat subscribed in
-            text = render.new_titles({p: added[p] for p in platforms}, SHOWN_PER_PLATFORM)
+            text = status_text.new_titles({p: added[p] for p in platforms}, SHOWN_PER_PLATFORM)
         try:
             await bot.send_message(chat_id, text)
         except Forbidden:  # blocked the bot or removed it from the group: stop writing there

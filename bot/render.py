@@ -8,8 +8,6 @@ Every word a user reads is looked up in the message catalogue of the update's la
 
 from __future__ import annotations
 
-import re
-
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -18,9 +16,8 @@ from telegram import (
 )
 
 from bot import markup
-from bot.i18n import N_, _, callback_data, decimal, language, ngettext, number
+from bot.i18n import _, callback_data, language, ngettext, number
 from bot.markup import clip, esc
-from core.arguments import POPULAR_GENRES
 from core.genres import name as genre_name
 from core.genres import split_genres
 
@@ -254,71 +251,6 @@ def card_keyboard(title_id: str, share_query: str) -> InlineKeyboardMarkup:
     )
 
 
-# ---- wrong arguments ----------------------------------------------------------------------
-# core.arguments (its checks and ``require``) explain a wrong argument in English. Each message is
-# read back into its parts here and worded again from the catalogue, so the explanation comes
-# in the user's language; tests/bot/test_i18n.py triggers every one of them to prove it is
-# recognised. (A message nobody recognises is shown as it came.)
-ARGUMENT_ERRORS = [
-    (r"unknown platform (?P<value>.+): choose one of (?P<choices>.+)", N_("unknown platform {value}: choose one of {choices}")),
-    (r"unknown type (?P<value>.+): use movie or show", N_("unknown type {value}: use movie or show")),
-    (r"unknown duration type (?P<value>.+): use min or season", N_("unknown duration type {value}: use min or season")),
-    (r"(?P<value>.+) is not a year: use a year from (?P<low>\d+) to (?P<high>\d+)", N_("{value} is not a year: use a year from {low} to {high}")),
-    (r"no titles from (?P<year>-?\d+): the catalogue covers (?P<low>\d+) to (?P<high>\d+)", N_("no titles from {year}: the catalogue covers {low} to {high}")),
-    (r"(?P<value>.+) is not a score: use a number from 0 to 5, e\.g\. 3\.5", N_("{value} is not a score: use a number from 0 to 5, e.g. 3.5")),
-    (r"unknown genre (?P<value>.+): try .+", N_("unknown genre {value}: try {choices}")),
-    (r"unknown country (?P<value>.+?)(?P<hint>; .+)?", N_("unknown country {value}")),
-    (r"unknown rating (?P<value>.+?)(?P<hint>; .+)?", N_("unknown rating {value}")),
-    (r"please add (?P<what>.+)", N_("please add {what}")),
-]  # fmt: skip
-HINTS = [
-    (r"; did you mean (?P<best>.+)\?", N_("{problem}; did you mean {best}?")),
-    (r"; valid: (?P<choices>.+)", N_("{problem}; valid: {choices}")),
-]
-_ARGUMENT_ERRORS = [(re.compile(pattern), template) for pattern, template in ARGUMENT_ERRORS]
-_HINTS = [(re.compile(pattern), template) for pattern, template in HINTS]
-
-
-def argument_error(message: str) -> str | None:
-    """An argument error's message in the language being spoken, or None when unknown."""
-    for pattern, template in _ARGUMENT_ERRORS:
-        found = pattern.fullmatch(message.strip())
-        if found is None:
-            continue
-        parts = {k: v for k, v in found.groupdict().items() if v is not None}
-        hint = parts.pop("hint", None)
-        if "what" in parts:
-            parts["what"] = _(parts["what"])  # "a platform", marked where require() is called
-        if "{choices}" in template and "choices" not in parts:  # the genres to try, in this language
-            parts["choices"] = ", ".join(genre_in_text(g) for g in POPULAR_GENRES)
-        text = _(template).format(**parts)
-        if hint:
-            for hint_pattern, hint_template in _HINTS:
-                said = hint_pattern.fullmatch(hint)
-                if said:
-                    return _(hint_template).format(problem=text, **said.groupdict())
-            return text + hint
-        return text
-    return None
-
-
-def sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "?", "!", "…")) else text + "."
-
-
-PROBLEM = 300  # characters of an explanation, at most
-
-
-def usage_error(error, example: str) -> str:
-    """A wrong argument, explained in one line with a working example (``example`` is a
-    command marked with ``N_``: a translation may use the language's own words)."""
-    # The explanation may quote what the user typed: a short excerpt is enough.
-    problem = sentence(markup.excerpt(argument_error(str(error)) or str(error), PROBLEM))
-    return "⚠️ " + esc(_("{problem} Example: {example}").format(problem=problem, example=_(example)))
-
-
 INLINE_TITLE = 100  # characters of a title in the list of inline results
 
 
@@ -340,91 +272,3 @@ def inline_article(result_id: str, title: dict, platforms, traits=None) -> Inlin
         description=description[:200],
         input_message_content=InputTextMessageContent(clip(text), parse_mode="HTML"),
     )
-
-
-# ---- refresh, status and subscriptions ----------------------------------------------------
-OUTCOMES = {
-    "updated": N_("updated"),
-    "unchanged": N_("unchanged"),
-    "refused": N_("refused"),
-    "failed": N_("failed"),
-    "busy": N_("busy"),
-}
-
-
-def when(moment) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else _("never")
-
-
-def refresh_problem(attempt) -> str:
-    template = (
-        _("⚠️ The catalogue refresh was refused: {detail}\nStill serving catalogue <code>{version}</code>.")
-        if attempt.outcome == "refused"
-        else _("⚠️ The catalogue refresh failed: {detail}\nStill serving catalogue <code>{version}</code>.")
-    )
-    return template.format(detail=esc(attempt.detail), version=esc(attempt.version))
-
-
-def refresh_result(attempt) -> str:
-    version, detail = esc(attempt.version), esc(attempt.detail)
-    if attempt.outcome == "updated":
-        added = sum(len(titles) for titles in attempt.added.values())
-        if not added:
-            return _("✅ Now serving catalogue <code>{version}</code> ({detail}).").format(
-                version=version, detail=detail
-            )
-        news = ngettext("{n} new title", "{n} new titles", added).format(n=number(added))
-        return _("✅ Now serving catalogue <code>{version}</code> ({detail}, {news}).").format(
-            version=version, detail=detail, news=news
-        )
-    if attempt.outcome == "unchanged":
-        return _("Nothing new: {detail}. Still serving <code>{version}</code>.").format(
-            detail=detail, version=version
-        )
-    if attempt.outcome == "busy":
-        return _(
-            "⏳ Another refresh is already running; admins hear how it ends. Still serving <code>{version}</code>."
-        ).format(version=version)
-    return refresh_problem(attempt)
-
-
-def new_titles(news: dict[str, list[dict]], shown: int) -> str:
-    lines = [_("🆕 <b>New titles</b>")]
-    for platform, titles in news.items():
-        names = ", ".join(f"{esc(t['display_title'])} ({t['release_year']})" for t in titles[:shown])
-        if len(titles) > shown:
-            names = _("{names} and {n} more").format(names=names, n=number(len(titles) - shown))
-        lines.append(f"<b>{esc(platform_name(platform))}</b>: {names}")
-    lines.append(_("Ask me <code>/where</code> or <code>/recommend</code> about any of them."))
-    return clip("\n".join(lines))
-
-
-def status(quality: dict, last, next_run, *, details: dict | None = None) -> str:
-    """``details`` (admins only) maps already translated names to values."""
-    counts = quality.get("titles_per_platform", {})
-    per_platform = " · ".join(f"{platform_name(p)} {number(n)}" for p, n in counts.items())
-    built = quality.get("built_at") or _("unknown")
-    built = built.replace("T", " ").replace("+00:00", " UTC")
-    if last:
-        last_refresh = _("Last refresh: {when}, {outcome} ({seconds} s)").format(
-            when=when(last.started_at),
-            outcome=_(OUTCOMES.get(last.outcome, last.outcome)),
-            seconds=decimal(last.seconds, 1),
-        )
-    else:
-        last_refresh = _("Last refresh: none since start-up")
-    lines = [
-        _("<b>Catalogue</b> <code>{version}</code>, built {built}").format(
-            version=esc(quality.get("version", "?")), built=esc(built)
-        ),
-        f"{per_platform} ({titles_count(sum(counts.values()))})",
-        last_refresh,
-        _("Next refresh: {when}").format(when=when(next_run))
-        if next_run
-        else _("Next refresh: not scheduled (STREAMBOT_REFRESH_MINUTES=0)"),
-    ]
-    if details is not None:
-        if last is not None:
-            lines.append(_("Last result: {detail}").format(detail=esc(last.detail)))
-        lines += [f"{esc(name)}: {esc(value)}" for name, value in details.items()]
-    return clip("\n".join(lines))

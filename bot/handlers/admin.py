@@ -7,7 +7,7 @@ import asyncio
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot import refreshing, render
+from bot import refreshing, status_text
 from bot.handlers.common import reply, snapshot
 from bot.i18n import N_, _, language, number, percent
 
@@ -45,7 +45,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 share=percent(settings.max_title_drop)
             ),
         }
-    text = render.status(
+    text = status_text.status(
         snap.quality, refresher.last, refreshing.next_run(context.application), details=details
     )
     await reply(update, text)
@@ -63,7 +63,7 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         update, _("Rebuilding the catalogue…") if force else _("Checking the source for changes…")
     )
     attempt = await refreshing.run_refresh(context.application, force=force)
-    await progress.edit_text(render.refresh_result(attempt))
+    await progress.edit_text(status_text.refresh_result(attempt))
 
 
 HANDLERS = [

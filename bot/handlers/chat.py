@@ -16,7 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
-from bot import render
+from bot import explain, render
 from bot.handlers import card, catalogue, recommend, start, where
 from bot.handlers.common import reply, snapshot
 from bot.i18n import N_, _, callback_data, untagged
@@ -108,7 +108,7 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question
         await respond(update, context, q)
     except ArgumentError as exc:  # a question missing what it needs: "how many movies scored above?"
         mark_outcome("bad_input")
-        await reply(update, render.usage_error(exc, catalogue.EXAMPLES[q.intent]))
+        await reply(update, explain.usage_error(exc, catalogue.EXAMPLES[q.intent]))
 
 
 async def plain_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -10,7 +10,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import render
+from bot import explain, render
 from bot.i18n import _, untagged
 from bot.logs import mark_outcome
 from core.arguments import ArgumentError
@@ -45,7 +45,7 @@ def friendly(example: str):
                 return await handler(update, context)
             except ArgumentError as exc:
                 mark_outcome("bad_input")
-                await reply(update, render.usage_error(exc, example))
+                await reply(update, explain.usage_error(exc, example))
 
         return wrapper
 

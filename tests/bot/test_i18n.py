@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from telegram import Update
 
-from bot import i18n, render
+from bot import explain, i18n, render
 from bot.app import commands
 from core import arguments
 from core.arguments import ArgumentError, require
@@ -295,17 +295,17 @@ def wrong_arguments() -> list[str]:
 
 @pytest.mark.parametrize("message", wrong_arguments())
 def test_every_argument_error_is_explained_in_spanish(message):
-    english = render.argument_error(message)
+    english = explain.argument_error(message)
     assert english == message  # recognised, and English reads as core wrote it
     with i18n.using("es"):
-        spanish = render.argument_error(message)
+        spanish = explain.argument_error(message)
     assert spanish != message
     assert not re.search(r"\b(unknown|choose|use|please|try|valid|did you mean)\b", spanish), spanish
 
 
 def test_a_usage_error_reads_as_one_spanish_line():
     with i18n.using("es"):
-        text = render.usage_error(ArgumentError("please add a platform"), i18n.N_("/score netflix 3.5 2020"))
+        text = explain.usage_error(ArgumentError("please add a platform"), i18n.N_("/score netflix 3.5 2020"))
     assert text == "⚠️ Falta una plataforma. Ejemplo: /score netflix 3,5 2020"
 
 

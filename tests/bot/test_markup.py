@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import render
+from bot import explain, render
 from bot.markup import clip, esc, units
 from core.recommender import Recommendation
 from tests.bot_api_spec import html_problems, html_text
@@ -114,7 +114,7 @@ def test_a_giant_title_makes_a_small_inline_card():
     [
         lambda text: render.did_you_mean(text, [])[0],
         lambda text: render.absent(text, [])[0],
-        lambda text: render.usage_error(
+        lambda text: explain.usage_error(
             ValueError(f"unknown platform {text!r}: choose one of amazon"), "/count"
         ),
     ],
