@@ -8,7 +8,9 @@ It does what ``python -m bot`` does in the same order, in this process: the impo
 process and so is not counted here), then a console chat, the bot's very handlers,
 with ``/stats netflix`` and five ``/recommend``. The figures are VmRSS (resident now)
 and VmHWM (the peak) from /proc/self/status, in MiB. The README's budget is 400 MB;
-the target after this session is under 300 MB resident.
+the target after this session is under 300 MB resident. Last, the look-ups every reply
+makes (``Snapshot.title`` and ``platforms_of``, whose columns are decoded on each read to
+save memory) are timed over every title.
 """
 
 from __future__ import annotations
@@ -77,6 +79,19 @@ def main() -> None:
     rss, peak = memory()
     print(f"\nresident after first start, /stats chart and {len(SESSION) - 1} recommendations: "
           f"{rss:.0f} MiB ({rss * 1.048576:.0f} MB); peak {peak:.0f} MiB")  # fmt: skip
+    time_lookups(store.current)
+
+
+def time_lookups(snapshot) -> None:
+    timings = []
+    for title_id in snapshot.recommender.ids:
+        started = time.perf_counter()
+        snapshot.title(title_id)
+        snapshot.platforms_of(title_id)
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    p50, p99 = (timings[int(len(timings) * share)] * 1e6 for share in (0.5, 0.99))
+    print(f"Snapshot.title + platforms_of, all {len(timings):,} titles: p50 {p50:.1f} us, p99 {p99:.1f} us")
 
 
 def first_start(data: Path, source: str, rss: float):

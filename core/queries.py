@@ -11,14 +11,18 @@ Optional filters (``None``) mean "any"; every argument is read forgivingly by
 
 from __future__ import annotations
 
+import array
 import threading
 import weakref
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
+import pyarrow
+import pyarrow.compute as pc
 
 from core import arguments, genres
+from core.memory import shared_strings
 
 __all__ = [
     "CatalogueIndex",
@@ -47,18 +51,26 @@ class CatalogueIndex:
             per_genre, ["platform", "release_year", "type", "genre"], always=("genre",)
         )
         self.longest = _longest(cat)
-        self.movie_scores = _sorted_scores(cat[cat["type"] == "movie"])
+        self.movie_scores = _sorted_scores(
+            cat.loc[cat["type"] == "movie", ["platform", "release_year", "score"]]
+        )
         self.actors = _top_actors(cat)
         countries = _explode(cat, "country", "country")
         self.countries = _counts(countries, ["type", "country", "release_year"], always=("country",))
         self.known_countries = frozenset(countries["country"])
         self.ratings = {r: int(n) for r, n in cat["rating"].value_counts().items()}
         self.known_ratings = frozenset(self.ratings)
-        scored = cat[cat["score"].notna()].sort_values(["score", "title"], ascending=[False, True])
-        self.by_score = [cat.index.get_loc(label) for label in scored.index]
-        self.platform_of = cat["platform"].tolist()
-        self.year_of = cat["release_year"].tolist()
-        self.genres_of = [frozenset(genres.split_genres(g)) for g in cat["genres"]]
+        # Only the columns each step reads: a filtered or sorted copy of the whole frame,
+        # descriptions included, briefly cost the bot 20-40 MiB more per step.
+        scored = cat.loc[cat["score"].notna(), ["score", "title"]]
+        scored = scored.sort_values(["score", "title"], ascending=[False, True])
+        # For top_titles' walk: compact arrays and bit masks rather than ~10 MiB of Python
+        # lists and sets; array.array items read back as plain ints as fast as a list's.
+        self.by_score = array.array("q", [cat.index.get_loc(label) for label in scored.index])
+        self.platform_of = shared_strings(cat["platform"])
+        self.year_of = array.array("q", cat["release_year"].tolist())
+        genre_masks = genres.genre_masks(map(genres.split_genres, cat["genres"]))
+        self.genre_bits = array.array("q", genre_masks.tolist())
 
     def year(self, value) -> int | None:
         return None if value is None else arguments.year(value, self.years)
@@ -140,12 +152,12 @@ def top_titles(cat, platform=None, year=None, genre=None, limit=10) -> pd.DataFr
     until ``limit`` fit."""
     index = index_for(cat)
     platform, year = _platform(platform), index.year(year)
-    wanted = arguments.genre(genre) if genre else None
+    wanted = int(genres.genre_masks([[arguments.genre(genre)]])[0]) if genre else 0
     rows = []
     for row in index.by_score:
         if platform and index.platform_of[row] != platform or year and index.year_of[row] != year:
             continue
-        if wanted and wanted not in index.genres_of[row]:
+        if wanted and not index.genre_bits[row] & wanted:
             continue
         rows.append(row)
         if len(rows) == limit:
@@ -194,10 +206,10 @@ def _counts(frame, keys, always=()) -> dict:
 
 
 def _longest(cat) -> dict:
-    timed = cat[cat["duration_int"].notna()]
+    keys = ["platform", "release_year", "duration_type"]
+    timed = cat.loc[cat["duration_int"].notna(), keys + LONGEST_FIELDS]
     ordered = timed.sort_values(["duration_int", "title", "id"], ascending=[False, True, True])
     result = {}
-    keys = ["platform", "release_year", "duration_type"]
     for chosen in _subsets(keys, always=("duration_type",)):
         best = ordered.drop_duplicates(chosen)
         for row in best[chosen + LONGEST_FIELDS].to_dict("records"):
@@ -222,7 +234,11 @@ def _sorted_scores(movies) -> dict:
 def _explode(cat, column, name) -> pd.DataFrame:
     """One row per (title, list item), each item once per title."""
     items = cat[["id", "platform", "release_year", "type", column]].dropna(subset=[column])
-    items = items.assign(**{name: items[column].str.split(", ")}).explode(name)
+    # Split in Arrow and without the whole text repeated on each item's row: pandas'
+    # str.split + explode made a Python list per title and briefly cost ~75 MiB for cast.
+    lists = pc.split_pattern(pyarrow.array(items[column], type=pyarrow.large_string()), ", ")
+    items = items.drop(columns=column).iloc[pc.list_parent_indices(lists).to_numpy()]
+    items[name] = pd.array(pc.list_flatten(lists), dtype=cat[column].dtype)
     return items.drop_duplicates(["id", name])
 
 

@@ -17,6 +17,7 @@ Persisted beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickl
 
 from __future__ import annotations
 
+import array
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,8 @@ import pandas as pd
 
 from core.genres import FAMILY_GENRES, genre_masks, split_genres
 from core.genres import name as genre_name
-from core.similarity import nearest_neighbours, rating_bonus, split_list, title_features
+from core.memory import DerivedColumn, column_values, shared_strings
+from core.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
 from core.snapshot import write_atomically, write_json
 from core.titles import (
     CONFIDENT_MARGIN,
@@ -85,28 +87,29 @@ class Recommender:
     def __init__(self, catalogue: pd.DataFrame, keys: list[str], row_key, series, neighbours, similarities):
         self.version = catalogue.attrs.get("version", "")
         self.ids = catalogue["id"].tolist()
-        self.titles = catalogue["display_title"].tolist()
-        self.platforms = catalogue["platform"].tolist()
+        # Per-title text is read from the catalogue's buffers when a reply needs it: kept as
+        # Python lists, titles, genres, directors and cast held ~22 MiB of the bot's memory.
+        self.titles = column_values(catalogue["display_title"])
+        self.platforms = shared_strings(catalogue["platform"])
         self.platform_names = frozenset(self.platforms)
         self.years = catalogue["release_year"].to_numpy(dtype=np.int64)
-        self.genres = [split_genres(v) for v in catalogue["genres"]]
+        self.genres = DerivedColumn(column_values(catalogue["genres"]), split_genres)
         self.genre_mask = genre_masks(self.genres)
         self.family = (self.genre_mask & genre_masks([FAMILY_GENRES])[0]) != 0
-        self.directors = [split_list(v) for v in catalogue["director"]]
-        self.cast = [split_list(v)[:8] for v in catalogue["cast"]]
-        self.display_cast = [split_list(v)[:8] for v in catalogue["display_cast"]]
+        self.directors = DerivedColumn(column_values(catalogue["director"]), split_list)
+        self.cast = DerivedColumn(column_values(catalogue["cast"]), leads)
+        self.display_cast = DerivedColumn(column_values(catalogue["display_cast"]), leads)
         self.rating_bonus = rating_bonus(catalogue)
         self.series = series
         self.row_key = np.asarray(row_key, dtype=np.int32)
-        self.neighbours, self.similarities = neighbours, similarities
+        self.neighbours = np.asarray(neighbours, dtype=_row_dtype(len(self.ids)))
+        self.similarities = similarities
         self.row_of = {id_: row for row, id_ in enumerate(self.ids)}
         self.resolver = TitleResolver(keys)
         # One group per work: a title's copies on other platforms share it (core.works).
         self.group = work_ids(self.row_key, catalogue["type"], self.years)
-        order = np.lexsort((self.platforms, self.group))
-        self.group_rows = np.split(order, np.flatnonzero(np.diff(self.group[order])) + 1)
-        key_order = np.argsort(self.row_key, kind="stable")
-        self.key_rows = np.split(key_order, np.flatnonzero(np.diff(self.row_key[key_order])) + 1)
+        self.group_rows = RowGroups(np.lexsort((self.platforms, self.group)), self.group)
+        self.key_rows = RowGroups(np.argsort(self.row_key, kind="stable"), self.row_key)
 
     # ---- building and persistence -------------------------------------------------------
     @classmethod
@@ -267,10 +270,12 @@ class Recommender:
             found.append(("series",))
         if set(self.directors[row]) & set(self.directors[other]):
             found.append(("director",))
-        shared = [i for i, actor in enumerate(self.cast[row]) if actor in self.cast[other]]
+        # Each read below splits the catalogue's text again (core.memory): read once, not per item.
+        their_cast, their_genres = self.cast[other], self.genres[other]
+        shared = [i for i, actor in enumerate(self.cast[row]) if actor in their_cast]
         if shared and len(found) < 2:
             found.append(("actor", self.display_cast[row][shared[0]]))
-        genres = [g for g in self.genres[row] if g in self.genres[other]]
+        genres = [g for g in self.genres[row] if g in their_genres]
         if genres and len(found) < 2:
             found.append(("genres", *genres[:3]))
         return tuple(found)
@@ -293,12 +298,36 @@ def describe(traits) -> str:
     return "; ".join(parts) or "similar story"
 
 
+class RowGroups:
+    """The rows of each group 0..n-1 (``groups[g]``, an array), in the order given: what
+    ``np.split`` would make, as two arrays instead of ~23k small ones (~2.7 MiB each)."""
+
+    def __init__(self, order: np.ndarray, group_of_row: np.ndarray):
+        self.rows = order
+        bounds = np.flatnonzero(np.diff(group_of_row[order])) + 1
+        self.starts = array.array("q", [0, *bounds.tolist(), len(order)])
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self)))
+
+    def __getitem__(self, group: int) -> np.ndarray:
+        return self.rows[self.starts[group] : self.starts[group + 1]]
+
+
+def _row_dtype(rows: int):
+    """The smallest integer type for row numbers: neighbour arrays are most of the model."""
+    return np.uint16 if rows <= np.iinfo(np.uint16).max + 1 else np.int32
+
+
 def _pack(strings) -> np.ndarray:
     return np.frombuffer(SEP.join(strings).encode("utf-8"), dtype=np.uint8)
 
 
-def _unpack(array: np.ndarray) -> list[str]:
-    return array.tobytes().decode("utf-8").split(SEP)
+def _unpack(packed: np.ndarray) -> list[str]:
+    return packed.tobytes().decode("utf-8").split(SEP)
 
 
 def _clear_winner(matches: list[Match]) -> bool:

@@ -65,7 +65,7 @@ def title_features(catalogue: pd.DataFrame, series: list[str]):
             max_df=0.3,
         ),
         "director": tfidf([split_list(v) for v in catalogue["director"]], min_df=2, **lists),
-        "cast": tfidf([split_list(v)[:8] for v in catalogue["cast"]], min_df=2, **lists),  # the leads
+        "cast": tfidf([leads(v) for v in catalogue["cast"]], min_df=2, **lists),
         "title": tfidf(catalogue["display_title"].map(normalise).tolist(), stop_words="english", min_df=2),
     }
     weighted = {
@@ -152,3 +152,8 @@ def split_list(value) -> tuple[str, ...]:
     # Tuples of strings: the garbage collector stops tracking them, so its full passes over
     # the ~100k per-title lists do not show up as latency spikes.
     return tuple(part for part in value.split(", ") if part) if isinstance(value, str) else ()
+
+
+def leads(cast) -> tuple[str, ...]:
+    """The first eight names of a cast: the leads, who say what a title is like."""
+    return split_list(cast)[:8]

@@ -20,7 +20,7 @@ import pyarrow
 from core import queries
 from core.build_runner import run_build
 from core.fetch import Limits
-from core.memory import release_freed_memory
+from core.memory import column_values, release_freed_memory
 from core.recommender import Recommender
 from core.snapshot import SnapshotError, current_dir, load_catalogue, load_quality
 from core.source import SourceError, open_source
@@ -43,12 +43,12 @@ class Snapshot:
         found = self._rows.get(title_id)
         if found is None:
             return None
-        # Plain lists answer in microseconds; a pandas row look-up costs ~0.1 ms.
+        # Per-column look-ups answer in microseconds; a pandas row look-up costs ~0.1 ms.
         return {column: values[found] for column, values in self._columns.items()}
 
     def platforms_of(self, title_id: str) -> list[str]:
         """Every platform carrying this work (``core.works``), the title's own first."""
-        platform = self._columns["platform"]
+        platform = self.recommender.platforms
         return [platform[self._rows[i]] for i in self._copies.get(title_id, [title_id])]
 
     @property
@@ -64,12 +64,15 @@ class Snapshot:
 
     @property
     def _rows(self) -> dict[str, int]:
-        return self._cached("_row_of_id", lambda: {t: i for i, t in enumerate(self.catalogue["id"])})
+        # The recommender's rows are the catalogue's (``Recommender.load`` checks): one dict for both.
+        return self.recommender.row_of
 
     @property
-    def _columns(self) -> dict[str, list]:
+    def _columns(self) -> dict:
+        # Strings are decoded from the frame's Arrow buffers on each read: as Python lists
+        # the columns held 41 MiB, the largest part of the serving process's data.
         return self._cached(
-            "_column_lists", lambda: {c: self.catalogue[c].tolist() for c in self.catalogue.columns}
+            "_column_values", lambda: {c: column_values(self.catalogue[c]) for c in self.catalogue.columns}
         )
 
     @property
@@ -98,15 +101,17 @@ class Snapshot:
         """A snapshot with every index built, so the first question is as fast as the rest."""
         snapshot = cls(catalogue, recommender, quality)
         index_queries(catalogue)
-        snapshot.platforms_of(str(catalogue["id"].iloc[0]))
+        first = str(catalogue["id"].iloc[0])
+        snapshot.title(first)
+        snapshot.platforms_of(first)
         snapshot.understanding.parse("hello")
         return snapshot
 
 
 def index_queries(catalogue: pd.DataFrame) -> None:
     queries.index_for(catalogue)
-    # Building the indexes leaves ~100 MB of freed buffers in pyarrow's allocator, which
-    # keeps them unless asked; the bot's whole memory budget is 400 MB.
+    # Building the indexes frees tens of MB of Arrow buffers, which pyarrow's allocator
+    # keeps unless asked; the bot's resident target is 300 MB.
     pyarrow.default_memory_pool().release_unused()
 
 
@@ -114,6 +119,7 @@ def load_snapshot(data_dir) -> Snapshot:
     """The current snapshot of a data folder, ready to serve (the model is built if missing)."""
     folder = current_dir(data_dir)
     catalogue = load_catalogue(folder)
+    release_freed_memory()  # parquet decoding's buffers: the index build's peak would add to them
     quality = load_quality(folder)
     index_queries(catalogue)  # before the model loads, so their peaks do not add up
     recommender = Recommender.load_or_build(folder, catalogue)
