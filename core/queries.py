@@ -68,6 +68,7 @@ class CatalogueIndex:
         # lists and sets; array.array items read back as plain ints as fast as a list's.
         self.by_score = array.array("q", [cat.index.get_loc(label) for label in scored.index])
         self.platform_of = shared_strings(cat["platform"])
+        self.type_of = shared_strings(cat["type"])
         self.year_of = array.array("q", cat["release_year"].tolist())
         genre_masks = genres.genre_masks(map(genres.split_genres, cat["genres"]))
         self.genre_bits = array.array("q", genre_masks.tolist())
@@ -146,18 +147,18 @@ def count_by_rating(cat, rating) -> int:
     return index.ratings[arguments.known_value(rating, index.known_ratings, "rating")]
 
 
-def top_titles(cat, platform=None, year=None, genre=None, limit=10) -> pd.DataFrame:
-    """Best-scored titles (ties A-Z), optionally of one platform, year and canonical genre
-    (any name or synonym: "sci-fi", "docs", "terror"). Walks the titles in score order
-    until ``limit`` fit."""
+def top_titles(cat, platform=None, year=None, genre=None, limit=10, type=None) -> pd.DataFrame:
+    """Best-scored titles (ties A-Z), optionally of one platform, year, canonical genre (any
+    name or synonym: "sci-fi", "docs", "terror") and type ("movie", "show"). Walks the
+    titles in score order until ``limit`` fit."""
     index = index_for(cat)
-    platform, year = _platform(platform), index.year(year)
+    platform, year, type = _platform(platform), index.year(year), _type(type)
     wanted = int(genres.genre_masks([[arguments.genre(genre)]])[0]) if genre else 0
     rows = []
     for row in index.by_score:
         if platform and index.platform_of[row] != platform or year and index.year_of[row] != year:
             continue
-        if wanted and not index.genre_bits[row] & wanted:
+        if wanted and not index.genre_bits[row] & wanted or type and index.type_of[row] != type:
             continue
         rows.append(row)
         if len(rows) == limit:

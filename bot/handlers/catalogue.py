@@ -130,18 +130,22 @@ def rating_text(cat, q: Question) -> str:
 
 
 def top_text(cat, q: Question) -> str:
-    found = queries.top_titles(cat, q.platform, q.year, q.genre, limit=10)
+    found = queries.top_titles(cat, q.platform, q.year, q.genre, limit=10, type=q.type)
     about = scope(q.genre, q.platform, q.year)
     if found.empty:
-        return _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(
-            scope=about
-        )
+        return _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about)
     lines = [
         f"{i}. <b>{esc(t.display_title)}</b> ({t.release_year}) — {platform_name(t.platform)} · "
         f"{decimal(t.score, 2)}★"
         for i, t in enumerate(found.itertuples(), start=1)
     ]
-    return _("Best scored titles {scope}:").format(scope=about) + "\n" + "\n".join(lines)
+    if q.type == "movie":
+        heading = _("Best scored movies {scope}:")
+    elif q.type == "tv show":
+        heading = _("Best scored shows {scope}:")
+    else:
+        heading = _("Best scored titles {scope}:")
+    return heading.format(scope=about) + "\n" + "\n".join(lines)
 
 
 TEXTS = {

@@ -170,3 +170,16 @@ def test_index_agrees_with_naive_filters_on_random_arguments(full_catalogue):
         assert q.count_by_country(cat, kind, country, y) == naive.count_by_country(cat, kind, country, y)
     for rating in ratings:
         assert q.count_by_rating(cat, rating) == naive.count_by_rating(cat, rating)
+
+
+def test_top_titles_by_platform_year_genre_and_type(full_catalogue):
+    from core.genres import split_genres
+
+    found = q.top_titles(full_catalogue, "hulu", None, "terror", limit=10, type="show")
+    assert len(found) == 10
+    assert set(found["platform"]) == {"hulu"} and set(found["type"]) == {"tv show"}
+    assert all("horror" in split_genres(g) for g in found["genres"])
+    scores = found["score"].tolist()
+    assert scores == sorted(scores, reverse=True)
+    movies = q.top_titles(full_catalogue, None, 2019, None, limit=5, type="movie")
+    assert set(movies["type"]) == {"movie"} and set(movies["release_year"]) == {2019}
