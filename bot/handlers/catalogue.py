@@ -133,7 +133,9 @@ def top_text(cat, q: Question) -> str:
     found = queries.top_titles(cat, q.platform, q.year, q.genre, limit=10, type=q.type)
     about = scope(q.genre, q.platform, q.year)
     if found.empty:
-        return _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about)
+        return _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(
+            scope=about
+        )
     lines = [
         f"{i}. <b>{esc(t.display_title)}</b> ({t.release_year}) — {platform_name(t.platform)} · "
         f"{decimal(t.score, 2)}★"
