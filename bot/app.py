@@ -17,7 +17,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
-from bot import i18n, refreshing
+from bot import i18n, learning, refreshing
 from bot.config import Settings
 from bot.handlers import (
     admin,
@@ -25,6 +25,8 @@ from bot.handlers import (
     catalogue,
     chat,
     errors,
+    feedback,
+    foryou,
     groups,
     inline,
     recommend,
@@ -36,14 +38,29 @@ from bot.handlers import (
 from bot.health import PollingRequest
 from bot.logs import LoggedUpdateProcessor
 from bot.transport import RetryingRequest
+from core.feedback import Feedback
 from core.refresh import Refresher
 from core.store import Store
 from core.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
 # chat is last: its catch-alls (plain text, unknown commands, stale buttons) get what is left.
-FEATURES = (start, recommend, where, card, catalogue, stats, groups, subscribe, admin, inline, chat)
-ADMIN_ONLY = {"reload"}  # listed in the menu of admins' private chats only
+FEATURES = (
+    start,
+    recommend,
+    where,
+    card,
+    catalogue,
+    stats,
+    groups,
+    foryou,
+    feedback,
+    subscribe,
+    admin,
+    inline,
+    chat,
+)
+ADMIN_ONLY = {"reload", "model"}  # listed in the menu of admins' private chats only
 # Updates overlap while replies travel; the CPU work of each is a few milliseconds.
 CONCURRENT_UPDATES = 16
 
@@ -75,8 +92,9 @@ async def publish_commands(application: Application) -> None:
                 log.warning("could not publish the %s commands menu for %s: %s", language, scope.type, exc)
 
 
-async def close_subscriptions(application: Application) -> None:
+async def close_stores(application: Application) -> None:
     application.bot_data["subscriptions"].close()
+    application.bot_data["feedback"].close()
 
 
 def build_application(
@@ -94,7 +112,7 @@ def build_application(
         )
         .concurrent_updates(LoggedUpdateProcessor(CONCURRENT_UPDATES))
         .post_init(publish_commands)
-        .post_shutdown(close_subscriptions)
+        .post_shutdown(close_stores)
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
@@ -120,7 +138,10 @@ def build_application(
         limits=settings.download_limits,
     )
     application.bot_data["subscriptions"] = Subscriptions(settings.data_dir)
+    application.bot_data["feedback"] = Feedback(settings.data_dir)
     refreshing.schedule(application, settings.refresh_minutes)
+    learning.load_current(application)
+    learning.schedule(application, settings.retrain_minutes)
     # Before every other handler: the language the update is answered in (bot/i18n.py), then
     # presses without data, which every button handler would take (bot/handlers/chat.py).
     application.add_handler(TypeHandler(Update, i18n.remember_language), group=-2)

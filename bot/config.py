@@ -28,6 +28,7 @@ class Settings:
     admin_ids: frozenset[int] = frozenset()
     rate_limit: bool = True
     refresh_minutes: float = 1440  # 0: no scheduled refresh (/reload still works)
+    retrain_minutes: float = 1440  # 0: the suggestions model is retrained only on /model retrain
     max_title_drop: float = 0.2  # the refresh's sanity gate, per platform and overall
     log_level: str | None = None  # None: INFO, or WARNING in the console
     log_format: str = "kv"  # or "json"
@@ -68,6 +69,9 @@ class Settings:
             not in {"0", "off", "false", "no"},
             refresh_minutes=_number(
                 env, "STREAMBOT_REFRESH_MINUTES", 1440, "minutes, e.g. 1440 (0 turns it off)"
+            ),
+            retrain_minutes=_number(
+                env, "STREAMBOT_RETRAIN_MINUTES", 1440, "minutes, e.g. 1440 (0 turns it off)"
             ),
             max_title_drop=_share(env.get("STREAMBOT_MAX_TITLE_DROP", "").strip() or "20%"),
             log_level=_choice(env, "STREAMBOT_LOG_LEVEL", LOG_LEVELS, upper=True),

@@ -16,7 +16,7 @@ from telegram import (
 )
 
 from bot import markup
-from bot.i18n import _, callback_data, language, ngettext, number
+from bot.i18n import N_, _, callback_data, language, ngettext, number
 from bot.markup import clip, esc
 from core.genres import name as genre_name
 from core.genres import split_genres
@@ -132,10 +132,60 @@ def suggestions(source: dict, source_platforms, recs, titles, start: int, platfo
     body = "\n\n".join(
         suggestion_lines(start + i + 1, r, t) for i, (r, t) in enumerate(zip(recs, titles, strict=True))
     )
-    return clip(f"{head}\n\n{body}")
+    return clip(f"{head}\n\n{body}\n\n<i>{esc(_(RATE_HINT))}</i>")
 
 
-def suggestion_keyboard(source_id: str, share_query: str, start: int, platform: str | None, more: bool):
+def picks_text(picks, titles, because: dict, platform: str | None) -> str:
+    """/foryou's list; ``because`` maps a liked title's id to its name."""
+    if platform:
+        head = _("Picks for you on {platform}:").format(platform=esc(platform_name(platform)))
+    else:
+        head = _("Picks for you:")
+    lines = []
+    for position, (pick, title) in enumerate(zip(picks, titles, strict=True), start=1):
+        details = " · ".join(part for part in (kind(title), genres(title)) if part)
+        liked = because.get(pick.because)
+        why = (
+            _("because you liked {title}").format(title=liked) if liked else _("close to the genres you like")
+        )
+        lines.append(
+            f"{position}. <b>{esc(pick.title)}</b> ({pick.release_year}) — "
+            f"{esc(platforms_text(pick.platforms or [pick.platform]))}\n    {esc(details)}\n    <i>{esc(why)}</i>"
+        )
+    return clip(f"{head}\n\n" + "\n\n".join(lines) + f"\n\n<i>{esc(_(RATE_HINT))}</i>")
+
+
+# ---- feedback: numbered buttons under a list of suggestions -------------------------------
+RATE_HINT = N_("Tap a number to rate that title: once 👍, twice 👎, three times to clear.")
+MARKS = {1: "👍", -1: "👎"}
+
+
+def rating_label(number: int, value: int | None) -> str:
+    return f"{number} {MARKS[value]}" if value in MARKS else str(number)
+
+
+def rating_row(ids, start: int, ratings: dict | None = None) -> list[InlineKeyboardButton]:
+    """A button per suggestion, numbered as in the text, marked with what the user said of it
+    (``ratings``: title id -> 1/-1, only in a private chat: a group shares the keyboard)."""
+    ratings = ratings or {}
+    return [
+        InlineKeyboardButton(
+            rating_label(start + i + 1, ratings.get(id_)), callback_data=callback_data(f"fb:{id_}")
+        )
+        for i, id_ in enumerate(ids)
+    ]
+
+
+def suggestion_keyboard(
+    source_id: str,
+    share_query: str,
+    start: int,
+    platform: str | None,
+    more: bool,
+    rated=(),
+    ratings: dict | None = None,
+):
+    """Rating buttons for the ``rated`` ids shown, "More like this", "Share", and a platform filter."""
     only = platform or ""
     first_row = []
     if more:
@@ -152,11 +202,15 @@ def suggestion_keyboard(source_id: str, share_query: str, start: int, platform: 
         )
         for code, name in PLATFORM_NAMES.items()
     ]
-    return InlineKeyboardMarkup([first_row, platform_row[:2], platform_row[2:]])
+    rows = [rating_row(rated, start, ratings)] if rated else []
+    return InlineKeyboardMarkup([*rows, first_row, platform_row[:2], platform_row[2:]])
 
 
 # Buttons under a "did you mean…?" run the question that was asked on the title tapped.
-TITLE_ACTIONS = {"recommend": "pick", "where": "where", "poll": "poll", "title": "card"}
+TITLE_ACTIONS = {
+    "recommend": "pick", "where": "where", "poll": "poll", "title": "card",
+    "like": "like", "dislike": "dislike", "foryou": "fy",
+}  # fmt: skip
 ECHO = 60  # characters of the user's own text quoted back, at most
 
 

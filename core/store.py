@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow
 
-from core import queries
+from core import queries, reranker, taste
 from core.build_runner import run_build
 from core.fetch import Limits
 from core.memory import column_values, release_freed_memory
@@ -105,6 +105,8 @@ class Snapshot:
         snapshot.title(first)
         snapshot.platforms_of(first)
         snapshot.understanding.parse("hello")
+        reranker.attach_types(recommender, catalogue)  # the learned re-ranker's "same type" feature
+        taste.prepare(recommender)  # /foryou's look-up tables, ~7 ms
         return snapshot
 
 

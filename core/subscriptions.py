@@ -104,6 +104,15 @@ class Subscriptions:
             self._remember(chat_id, language)
         return cursor.rowcount
 
+    def forget(self, chat_id: int) -> int:
+        """Everything kept about a chat (its subscriptions, its language, which news it was
+        told) deleted at once; how many subscriptions ended."""
+        with self._lock, self._transaction():
+            cursor = self._db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+            self._db.execute("DELETE FROM chat_languages WHERE chat_id = ?", (chat_id,))
+            self._db.execute("DELETE FROM announcements WHERE chat_id = ?", (chat_id,))
+        return cursor.rowcount
+
     def remember_language(self, chat_id: int, language: str) -> None:
         """Record the language a chat speaks (e.g. an admin's, for the refresh alerts)."""
         with self._lock:

@@ -1,4 +1,4 @@
-"""/status for everyone (admins see details) and /reload for admins."""
+"""/status for everyone (admins see details); /reload and /model for admins."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ import asyncio
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot import refreshing, status_text
+from bot import learning, refreshing, status_text
 from bot.handlers.common import reply, snapshot
 from bot.i18n import N_, _, language, number, percent
+from bot.markup import esc
+from core import models
 
 COMMANDS = [
     ("status", N_("the catalogue's version, size and refresh times")),
     ("reload", N_("admins: check the source for new data now")),
+    ("model", N_("admins: the suggestions model: /model retrain, /model rollback")),
 ]
 
 
@@ -48,7 +51,8 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = status_text.status(
         snap.quality, refresher.last, refreshing.next_run(context.application), details=details
     )
-    await reply(update, text)
+    _reranker, meta = learning.serving(context.application)
+    await reply(update, text + "\n" + learning.model_line(meta))
 
 
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -66,7 +70,46 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await progress.edit_text(status_text.refresh_result(attempt))
 
 
+async def model(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/model (admins): which suggestions model serves; ``retrain`` now; ``rollback`` to the
+    previous published one."""
+    if not is_admin(update, context):
+        await reply(
+            update,
+            _("Only the bot's admins can change the suggestions model. /status shows which one serves."),
+        )
+        return
+    await remember_admin_language(update, context)
+    action = " ".join(context.args or []).lower()
+    data_dir = context.bot_data["settings"].data_dir
+    if action == "retrain":
+        progress = await reply(update, _("Retraining the suggestions model on everyone's ratings…"))
+        outcome = await learning.retrain(context.application)
+        await progress.edit_text(learning.outcome_text(outcome))
+        return
+    if action == "rollback":
+        version = await asyncio.to_thread(models.rollback, data_dir)
+        if version is None:
+            await reply(update, _("There is no earlier model to roll back to."))
+            return
+        await asyncio.to_thread(learning.load_current, context.application)
+        await reply(
+            update, _("Rolled back: serving model <code>{version}</code>.").format(version=esc(version))
+        )
+        return
+    if action:
+        await reply(
+            update, _("Use <code>/model</code>, <code>/model retrain</code> or <code>/model rollback</code>.")
+        )
+        return
+    _reranker, meta = learning.serving(context.application)
+    versions = await asyncio.to_thread(models.versions, data_dir)
+    kept = ", ".join(versions) or _("none")
+    await reply(update, learning.model_line(meta) + "\n" + _("Kept: {versions}").format(versions=esc(kept)))
+
+
 HANDLERS = [
     CommandHandler(["status", "estado"], status),
     CommandHandler(["reload", "recargar"], reload),
+    CommandHandler(["model", "modelo"], model),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 
@@ -101,6 +102,15 @@ async def edit(query, message: str, keyboard) -> None:
         # A double tap asks for the page already shown; Telegram refuses an identical edit.
         if "not modified" not in str(exc).lower():
             raise
+
+
+async def ratings_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> dict[str, int]:
+    """What the user said of titles (title id -> 1/-1), to mark rating buttons; none in a
+    group, whose keyboards everyone shares."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or chat.type != ChatType.PRIVATE:
+        return {}
+    return await asyncio.to_thread(context.bot_data["feedback"].of_user, user.id)
 
 
 def text_of(context: ContextTypes.DEFAULT_TYPE) -> str:

@@ -6,35 +6,65 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot import render
-from bot.handlers.common import button_query, command_question, confident_title, edit, reply, snapshot
+from bot.handlers.common import (
+    button_query,
+    command_question,
+    confident_title,
+    edit,
+    ratings_of,
+    reply,
+    snapshot,
+)
 from bot.i18n import N_, _
 from core.arguments import PLATFORMS
+from core.reranker import Reranker
 from core.store import Snapshot
 from core.understanding import Question
 
 COMMANDS = [("recommend", N_("titles like one you love: /recommend toy story"))]
-MAX_START = 200  # deeper than anyone pages; a larger offset is forged
+POOL = 20  # suggestions per title, in pages of render.PAGE
+MAX_START = POOL  # a larger offset is forged
 MORE = r"more:(?P<id>[a-z]\w{1,40}):(?P<start>[0-9]{1,3}):(?P<platform>[a-z]*)(:(en|es))?\Z"
 
 
-def suggestion_page(snap: Snapshot, title_id: str, start: int, platform: str | None):
-    """The message text and keyboard for suggestions ``start``..``start+5`` like ``title_id``."""
+def suggestion_page(
+    snap: Snapshot,
+    title_id: str,
+    start: int,
+    platform: str | None,
+    ratings: dict | None = None,
+    reranker: Reranker | None = None,
+):
+    """The message text and keyboard for suggestions ``start``..``start+5`` like ``title_id``;
+    ``ratings`` marks the rating buttons with what the user said of each; ``reranker`` orders
+    them (the recommender's own order without one)."""
     source = snap.title(title_id)
     if source is None:
         return _("That title is no longer in the catalogue. Try /recommend again."), None
-    recs = snap.recommender.recommend(title_id, k=start + render.PAGE + 1, platform=platform)
+    # One fixed pool, ordered by the model learned from everyone's ratings, paged from.
+    pool = snap.recommender.recommend(title_id, k=POOL, platform=platform)
+    recs = (reranker or Reranker.identity()).rerank(snap.recommender, title_id, pool)
     page, more = recs[start : start + render.PAGE], len(recs) > start + render.PAGE
     titles = [snap.title(r.id) for r in page]
     text = render.suggestions(source, snap.platforms_of(title_id), page, titles, start, platform)
-    keyboard = render.suggestion_keyboard(title_id, source["display_title"], start, platform, more)
+    keyboard = render.suggestion_keyboard(
+        title_id, source["display_title"], start, platform, more, rated=[r.id for r in page], ratings=ratings
+    )
     return text, keyboard
+
+
+def serving(context: ContextTypes.DEFAULT_TYPE) -> Reranker:
+    return context.bot_data["reranker"]
 
 
 async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
     """Suggestions like the title ``q`` names, on ``q.platform`` when it names one."""
     best = await confident_title(update, q, "recommend")
     if best is not None:
-        message, keyboard = suggestion_page(snapshot(context), best.id, 0, q.platform)
+        ratings = await ratings_of(update, context)
+        message, keyboard = suggestion_page(
+            snapshot(context), best.id, 0, q.platform, ratings, serving(context)
+        )
         await reply(update, message, reply_markup=keyboard)
 
 
@@ -49,7 +79,9 @@ async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     found = await button_query(update, context)
     if found is not None:
         snap, title = found
-        message, keyboard = suggestion_page(snap, title["id"], 0, None)
+        message, keyboard = suggestion_page(
+            snap, title["id"], 0, None, await ratings_of(update, context), serving(context)
+        )
         await edit(update.callback_query, message, keyboard)
 
 
@@ -63,7 +95,10 @@ async def more_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await query.answer(_("This button has expired."))
         return
     await query.answer()
-    message, keyboard = suggestion_page(snapshot(context), data["id"], start, platform)
+    ratings = await ratings_of(update, context)
+    message, keyboard = suggestion_page(
+        snapshot(context), data["id"], start, platform, ratings, serving(context)
+    )
     await edit(query, message, keyboard)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.handlers import admin, card, catalogue, groups, recommend, stats, subscribe, where
+from bot.handlers import admin, card, catalogue, feedback, foryou, groups, recommend, stats, subscribe, where
 from bot.handlers.common import reply
 from bot.i18n import N_, _, callback_data, untagged
 
@@ -43,6 +43,8 @@ def welcome(bot_username: str) -> str:
         _("• /count <i>platform [year] [movie|show]</i> — how many titles"),
         _("• /top <i>[platform] [year] [genre]</i> — the best scored"),
         _("• /stats <i>platform</i> — a chart of the catalogue"),
+        _("• /foryou — picks for you from the titles you rate with 👍 and 👎"),
+        _("• Or just ask: <i>where can I watch moana?</i>, <i>algo parecido a coco</i>"),
         _(
             "• In any chat, type <code>@{bot} frozen</code> to share suggestions with friends; "
             "in a group, /poll <i>title</i> lets everyone vote."
@@ -56,7 +58,7 @@ def welcome(bot_username: str) -> str:
 
 def help_text() -> str:
     lines = [_("<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)")]
-    for module in (recommend, where, card, catalogue, stats, groups, subscribe, admin):
+    for module in (recommend, where, card, catalogue, stats, groups, foryou, feedback, subscribe, admin):
         lines += [f"/{name} — {_(description)}" for name, description in module.COMMANDS]
     lines.append("")
     lines.append(_("Arguments can come in any order: <code>/count 2019 shows netflix</code> works."))

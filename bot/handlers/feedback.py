@@ -1,0 +1,192 @@
+"""What users tell the bot about titles, and what it keeps about them.
+
+- the numbered buttons under every list of suggestions: once 👍, twice 👎, three times
+  cleared (``fb:<id>``);
+- /like and /dislike (/megusta, /nomegusta) with a title, under the one title policy;
+- /mydata shows everything kept about the user; /forget (/olvidar) deletes it at once.
+
+Writes go to SQLite (``core.feedback``) from a worker thread: a commit waits for the disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot import render
+from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
+from bot.i18n import N_, _, ngettext, number
+from core.feedback import DISLIKE, LIKE
+
+COMMANDS = [
+    ("like", N_("teach me your taste: /like the conjuring")),
+    ("dislike", N_("and what you don't like: /dislike frozen")),
+    ("mydata", N_("what I keep about you")),
+    ("forget", N_("delete all I keep about you")),
+]
+NEXT = {None: LIKE, LIKE: DISLIKE, DISLIKE: 0}  # a rating button cycles 👍 -> 👎 -> nothing
+SHOWN = 10  # liked and disliked titles listed by /mydata
+LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
+
+
+def feedback_of(context: ContextTypes.DEFAULT_TYPE):
+    return context.bot_data["feedback"]
+
+
+async def record(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, title_id: str, value: int, source: str
+) -> None:
+    await asyncio.to_thread(feedback_of(context).record, user_id, title_id, value, source)
+
+
+def noted(value: int, title: dict) -> str:
+    """What a rating did, short enough for a button's pop-up (200 characters)."""
+    name = render.excerpt(title["display_title"], 60)
+    if value == LIKE:
+        return _("👍 Noted: you like {title}. /foryou picks titles for you.").format(title=name)
+    if value == DISLIKE:
+        return _("👎 Noted: {title} is not for you.").format(title=name)
+    return _("Your rating of {title} is cleared.").format(title=name)
+
+
+async def rate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A numbered button: the next rating in the cycle, shown on the button in a private chat."""
+    query = update.callback_query
+    snap = snapshot(context)
+    title_id = query.data.split(":")[1]
+    title = snap.title(title_id)
+    if title is None:
+        await query.answer(_("That title is no longer in the catalogue."))
+        return
+    user_id = update.effective_user.id
+    current = (await asyncio.to_thread(feedback_of(context).of_user, user_id)).get(title_id)
+    value = NEXT[current]
+    await record(context, user_id, title_id, value, "button")
+    await query.answer(noted(value, title))
+    if update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE and query.message:
+        await query.edit_message_reply_markup(marked(query.message.reply_markup, query.data, value))
+
+
+def marked(keyboard: InlineKeyboardMarkup, data: str, value: int) -> InlineKeyboardMarkup:
+    """The same keyboard, the pressed rating button showing its new rating."""
+    rows = []
+    for row in keyboard.inline_keyboard:
+        buttons = []
+        for button in row:
+            if button.callback_data == data:
+                number_shown = int(button.text.split()[0])
+                button = InlineKeyboardButton(
+                    render.rating_label(number_shown, value or None), callback_data=data
+                )
+            buttons.append(button)
+        rows.append(buttons)
+    return InlineKeyboardMarkup(rows)
+
+
+async def rate_command(update: Update, context: ContextTypes.DEFAULT_TYPE, value: int, action: str) -> None:
+    q = await command_question(update, context, "title", action)
+    if q is None:
+        return
+    best = await confident_title(update, q, action)
+    if best is not None:
+        await record(context, update.effective_user.id, best.id, value, "command")
+        await reply(update, render.esc(noted(value, snapshot(context).title(best.id))))
+
+
+async def like(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await rate_command(update, context, LIKE, "like")
+
+
+async def dislike(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await rate_command(update, context, DISLIKE, "dislike")
+
+
+async def rate_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A "did you mean" choice for /like or /dislike."""
+    found = await button_query(update, context)
+    if found is not None:
+        _snap, title = found
+        value = LIKE if update.callback_query.data.startswith("like:") else DISLIKE
+        await record(context, update.effective_user.id, title["id"], value, "command")
+        await update.callback_query.edit_message_text(render.esc(noted(value, title)))
+
+
+def day(moment: float) -> str:
+    return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%d")
+
+
+def titles_line(snap, ids) -> str:
+    names = []
+    for title_id in ids[-SHOWN:]:
+        title = snap.title(title_id)
+        names.append(render.excerpt(title["display_title"], 60) if title else _("a title no longer listed"))
+    return render.esc(", ".join(names))
+
+
+async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user_id, chat = update.effective_user.id, update.effective_chat
+    signals = await asyncio.to_thread(feedback_of(context).signals_of, user_id)
+    snap = snapshot(context)
+    liked = [s.title_id for s in signals if s.value == LIKE]
+    disliked = [s.title_id for s in signals if s.value == DISLIKE]
+    lines = [_("<b>What I keep about you</b>")]
+    if signals:
+        lines.append(
+            ngettext(
+                "{n} rating, from {first} to {last}.", "{n} ratings, from {first} to {last}.", len(signals)
+            ).format(n=number(len(signals)), first=day(signals[0].at), last=day(signals[-1].at))
+        )
+        if liked:
+            lines.append(_("👍 {titles}").format(titles=titles_line(snap, liked)))
+        if disliked:
+            lines.append(_("👎 {titles}").format(titles=titles_line(snap, disliked)))
+    else:
+        lines.append(_("No ratings."))
+    if chat.type == ChatType.PRIVATE:
+        subscriptions = context.bot_data["subscriptions"]
+        platforms = await asyncio.to_thread(subscriptions.of_chat, chat.id)
+        spoken = await asyncio.to_thread(subscriptions.language_of, chat.id)
+        if platforms:
+            names = ", ".join(render.platform_name(p) for p in platforms)
+            lines.append(_("This chat's subscriptions: {platforms}.").format(platforms=render.esc(names)))
+        if spoken:
+            name = _(LANGUAGE_NAMES.get(spoken, spoken))
+            lines.append(_("The language I write to you in: {language}.").format(language=name))
+    lines += [
+        "",
+        _(
+            "Each rating is kept with its time and where it came from (a button or a command) until "
+            "you /forget, also for titles that leave the catalogue. Everyone's ratings, without names, "
+            "train the model that orders suggestions."
+        ),
+    ]
+    await reply(update, "\n".join(lines))
+
+
+async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user_id, chat = update.effective_user.id, update.effective_chat
+    ratings = await asyncio.to_thread(feedback_of(context).forget, user_id)
+    subscriptions = 0
+    if chat.type == ChatType.PRIVATE:  # a group's subscriptions belong to the group
+        subscriptions = await asyncio.to_thread(context.bot_data["subscriptions"].forget, chat.id)
+    text = _("Done: I deleted everything I kept about you ({ratings}, {subscriptions}).").format(
+        ratings=ngettext("{n} rating", "{n} ratings", ratings).format(n=number(ratings)),
+        subscriptions=ngettext("{n} subscription", "{n} subscriptions", subscriptions).format(
+            n=number(subscriptions)
+        ),
+    )
+    await reply(update, text)
+
+
+HANDLERS = [
+    CommandHandler(["like", "megusta"], like),
+    CommandHandler(["dislike", "nomegusta"], dislike),
+    CommandHandler(["mydata", "misdatos"], mydata),
+    CommandHandler(["forget", "olvidar"], forget),
+    CallbackQueryHandler(rate_button, pattern=r"fb:[a-z]\w{1,40}(:(en|es))?\Z"),
+    CallbackQueryHandler(rate_choice, pattern=r"(like|dislike):[a-z]\w{1,40}(:(en|es))?\Z"),
+]

@@ -1,0 +1,99 @@
+"""/foryou (/parati): five titles for this user from their likes and dislikes, optionally on
+one platform; /foryou <title>: would this user like it? (``core.taste``)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot import render
+from bot.handlers.common import button_query, confident_title, reply, snapshot, text_of
+from bot.i18n import N_, _
+from core import taste
+from core.feedback import DISLIKE, LIKE
+
+COMMANDS = [("foryou", N_("picks for you from what you liked: /foryou netflix"))]
+PICKS = 5
+
+
+def teach() -> str:
+    return _(
+        "I don't know your taste yet. Tap 👍 under suggestions (try /recommend toy story), or tell me "
+        "a title you love with <code>/like the conjuring</code>; then /foryou picks titles for you."
+    )
+
+
+async def ratings_of_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> dict[str, int]:
+    return await asyncio.to_thread(context.bot_data["feedback"].of_user, update.effective_user.id)
+
+
+async def foryou(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    snap, text = snapshot(context), text_of(context)
+    q = snap.understanding.parse_command("recommend", text) if text else None
+    if q is not None and q.title:
+        best = await confident_title(update, q, "foryou")
+        if best is not None:
+            await reply(update, verdict_text(snap, await ratings_of_user(update, context), best.id))
+        return
+    ratings = await ratings_of_user(update, context)
+    platform = q.platform if q else None
+    picks = taste.picks(snap.recommender, ratings, k=PICKS, platform=platform)
+    if not picks:
+        await reply(update, teach() if LIKE not in ratings.values() else _("Nothing left to pick there."))
+        return
+    titles = [snap.title(p.id) for p in picks]
+    because = {
+        p.because: snap.title(p.because)["display_title"]
+        for p in picks
+        if p.because and snap.title(p.because)
+    }
+    keyboard = InlineKeyboardMarkup([render.rating_row([p.id for p in picks], 0, ratings)])
+    await reply(update, render.picks_text(picks, titles, because, platform), reply_markup=keyboard)
+
+
+def verdict_text(snap, ratings: dict[str, int], title_id: str) -> str:
+    """Would this user like the title? From what they said of it, or from their taste."""
+    title = snap.title(title_id)
+    name = f"<b>{render.esc(title['display_title'])}</b> ({title['release_year']})"
+    said = ratings.get(title_id)
+    if said == LIKE:
+        return _("You told me you like {title}. 👍").format(title=name)
+    if said == DISLIKE:
+        return _("You told me {title} is not for you. 👎").format(title=name)
+    found = taste.verdict(snap.recommender, ratings, title_id)
+    liked = snap.title(found.because) if found.because else None
+    because = render.esc(liked["display_title"]) if liked else ""
+    if found.answer == "yes":
+        text = (
+            _("👍 Yes: you'll likely enjoy {title}, because you liked {because}.")
+            if because
+            else _("👍 Yes: you'll likely enjoy {title}.")
+        )
+    elif found.answer == "probably":
+        text = (
+            _("🤔 Probably: {title} is close to what you like, such as {because}.")
+            if because
+            else _("🤔 Probably: {title} is close to what you like.")
+        )
+    elif found.answer == "no":
+        text = _("👎 Probably not: {title} is far from what you liked.")
+    else:
+        return teach()
+    return text.format(title=name, because=because)
+
+
+async def foryou_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A "did you mean" choice for /foryou <title>."""
+    found = await button_query(update, context)
+    if found is not None:
+        snap, title = found
+        ratings = await ratings_of_user(update, context)
+        await update.callback_query.edit_message_text(verdict_text(snap, ratings, title["id"]))
+
+
+HANDLERS = [
+    CommandHandler(["foryou", "parati"], foryou),
+    CallbackQueryHandler(foryou_button, pattern=r"fy:[a-z]\w{1,40}(:(en|es))?\Z"),
+]

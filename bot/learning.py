@@ -1,0 +1,106 @@
+"""The learning loop from the bot: the suggestions re-ranker is retrained on everyone's
+feedback on a schedule (python-telegram-bot's JobQueue) and on /model retrain, in a child
+process (``core.learning.run_retrain``: scikit-learn never enters the bot's process); a model
+that passes the offline evaluation is published and served at once; admins hear the outcome.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram.ext import Application, ContextTypes
+
+from bot import refreshing
+from bot.i18n import _
+from bot.markup import esc
+from core import learning, models
+
+log = logging.getLogger(__name__)
+JOB_NAME = "retrain"
+FIRST_RUN_SECONDS = 600  # well after start-up and the first catalogue check
+
+
+def schedule(application: Application, minutes: float) -> None:
+    if application.job_queue is None or minutes <= 0:
+        return
+    interval = minutes * 60
+    application.job_queue.run_repeating(
+        retrain_job, interval=interval, first=min(interval, FIRST_RUN_SECONDS), name=JOB_NAME
+    )
+
+
+def serving(application: Application):
+    """The re-ranker in service and its metadata (None while the built-in order serves)."""
+    return application.bot_data["reranker"], application.bot_data.get("reranker_meta")
+
+
+def load_current(application: Application) -> None:
+    """Serve the model the ``CURRENT`` pointer names (the built-in order when none)."""
+    data_dir = application.bot_data["settings"].data_dir
+    reranker, meta = models.current(data_dir)
+    application.bot_data["reranker"], application.bot_data["reranker_meta"] = reranker, meta
+
+
+async def retrain_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await retrain(context.application)
+
+
+async def retrain(application: Application) -> dict:
+    """Retrain, evaluate and maybe publish; one at a time. Never raises."""
+    lock = application.bot_data.setdefault("retrain_lock", asyncio.Lock())
+    if lock.locked():
+        return {"outcome": "busy", "detail": "a retraining is already running"}
+    async with lock:
+        data_dir = application.bot_data["settings"].data_dir
+        try:
+            outcome = await asyncio.to_thread(learning.run_retrain, data_dir)
+        except Exception as exc:  # a failed retraining leaves the serving model as it was
+            log.exception("retraining failed")
+            outcome = {"outcome": "failed", "detail": str(exc)}
+    log.info("retrain outcome=%s detail=%s", outcome.get("outcome"), outcome.get("detail"))
+    if outcome.get("outcome") == "published":
+        await asyncio.to_thread(load_current, application)
+    if outcome.get("outcome") in ("published", "refused", "failed"):
+        await refreshing.tell_admins(application, lambda: outcome_text(outcome))
+    return outcome
+
+
+def metrics_text(metrics: dict | None) -> str:
+    if not metrics:
+        return ""
+    return f"AUC {metrics.get('auc', 0):.3f}, NDCG@5 {metrics.get('ndcg@5', 0):.3f}"
+
+
+def outcome_text(outcome: dict) -> str:
+    """A retraining's outcome for admins, in the language being spoken."""
+    kind = outcome.get("outcome")
+    new, old = metrics_text(outcome.get("metrics")), metrics_text(outcome.get("serving_metrics"))
+    if kind == "published":
+        return _("🧠 Suggestions model <code>{version}</code> published: {new} (was {old}).").format(
+            version=esc(outcome.get("version", "?")), new=new, old=old
+        )
+    if kind == "refused":
+        return _("🧠 A retrained suggestions model was refused: {new}, serving {old}.").format(
+            new=new, old=old
+        )
+    if kind == "skipped":
+        return _("🧠 Not enough ratings to train on yet: {detail}").format(
+            detail=esc(outcome.get("detail", ""))
+        )
+    if kind == "busy":
+        return _("🧠 A retraining is already running.")
+    return _("⚠️ Retraining the suggestions model failed: {detail}").format(
+        detail=esc(outcome.get("detail", ""))
+    )
+
+
+def model_line(meta: dict | None) -> str:
+    """/status's line about the model ordering suggestions."""
+    if not meta:
+        return _("Suggestions model: plain similarity (not enough ratings yet)")
+    return _("Suggestions model: <code>{version}</code>, trained on {n} ratings ({metrics})").format(
+        version=esc(meta.get("version", "?")),
+        n=meta.get("training_examples", 0),
+        metrics=metrics_text(meta.get("metrics")),
+    )
