@@ -70,6 +70,10 @@ def test_a_horror_fan_gets_horror_picks_never_a_rated_title(tg, full_snapshot):
         title = snap.title(title_id)
         assert title["display_title"].lower() not in rated
         assert {"horror", "thriller"} & set(split_genres(title["genres"])), title["display_title"]
+    on_netflix = ask(tg, "/foryou netflix", user_id=user)
+    assert on_netflix.params["text"].startswith("Picks for you on Netflix:")
+    for data in (b["callback_data"] for b in buttons(on_netflix).values()):
+        assert "netflix" in snap.platforms_of(data.split(":")[1])
     other = ask(tg, "/foryou", user_id=9004).params["text"]
     assert "I don't know your taste yet" in other  # one person's likes never show to another
 
