@@ -20,13 +20,14 @@ from bot.i18n import N_, _, callback_data, language, ngettext, number
 from bot.markup import clip, esc
 from core.genres import name as genre_name
 from core.genres import split_genres
+from core.platforms import NAMES as PLATFORM_NAMES
+from core.platforms import name as platform_display_name
 
-PLATFORM_NAMES = {"amazon": "Prime Video", "disney": "Disney+", "hulu": "Hulu", "netflix": "Netflix"}
 PAGE = 5
 
 
 def platform_name(platform: str) -> str:
-    return PLATFORM_NAMES.get(platform, platform.title())
+    return platform_display_name(platform)
 
 
 def platforms_text(platforms) -> str:

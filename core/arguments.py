@@ -10,25 +10,12 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from core import genres
+from core import genres, platforms
 
-PLATFORMS = ("amazon", "disney", "hulu", "netflix")
-ALL_PLATFORMS = frozenset(["all", "any", "everything", "todas", "todo", "todos"])  # "/subscribe all"
-PLATFORM_ALIASES = {
-    "amazon": "amazon",
-    "prime": "amazon",
-    "amazon prime": "amazon",
-    "prime video": "amazon",
-    "amazon prime video": "amazon",
-    "amazonprime": "amazon",
-    "primevideo": "amazon",
-    "disney": "disney",
-    "disney+": "disney",
-    "disney plus": "disney",
-    "disneyplus": "disney",
-    "hulu": "hulu",
-    "netflix": "netflix",
-}
+# Platform facts live in core.platforms; these names are kept for the modules that use them.
+PLATFORMS = platforms.PLATFORMS
+ALL_PLATFORMS = platforms.ALL
+PLATFORM_ALIASES = platforms.ALIASES
 TYPE_ALIASES = {
     "movie": "movie",
     "movies": "movie",

@@ -23,10 +23,10 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
-from core import arguments, genres
+from core import arguments, genres, platforms
 from core.memory import release_freed_memory
 
-DISPLAY_NAMES = {"amazon": "Prime Video", "disney": "Disney+", "hulu": "Hulu", "netflix": "Netflix"}
+DISPLAY_NAMES = platforms.NAMES
 ALL = "all"
 ENGLISH = "en"
 TYPES = ("movie", "tv show")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core import genres, quality
+from core import genres, platforms, quality
 from core.parsing import parse_titles_csv
 from core.ratings import RatingsResult, read_ratings
 from core.snapshot import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
@@ -27,12 +27,7 @@ from core.source import SourceError, open_source
 
 __all__ = ["build_catalogue", "load_catalogue", "run_etl", "EtlResult", "PLATFORM_FILES"]
 
-PLATFORM_FILES = {
-    "amazon": "titles/amazon_prime_titles.csv",
-    "disney": "titles/disney_plus_titles.csv",
-    "hulu": "titles/hulu_titles.csv",
-    "netflix": "titles/netflix_titles.csv",
-}
+PLATFORM_FILES = platforms.TITLE_FILES
 TEXT_COLUMNS = ["type", "title", "director", "cast", "country", "rating", "listed_in", "description"]
 LIST_COLUMNS = ["director", "cast", "country", "listed_in"]
 DISPLAY_COLUMNS = ["title", "director", "cast", "country", "description"]
