@@ -84,7 +84,7 @@ def serve(application, settings: Settings) -> int:
     except TelegramError as exc:
         print(f"error: {_masked(start_up_failure(exc), settings.token)}", file=sys.stderr)
         return 1
-    rejected = application.bot_data.get("token_rejected")
+    rejected = application.bot_data.token_rejected
     if rejected:
         print(f"error: {_masked(rejected, settings.token)}", file=sys.stderr)
         return 1
@@ -92,10 +92,10 @@ def serve(application, settings: Settings) -> int:
 
 
 def run_polling(application) -> None:
-    polling = application.bot_data.get("polling_request")
+    polling = application.bot_data.polling_request
 
     async def stop(reason: str) -> None:
-        application.bot_data["token_rejected"] = reason
+        application.bot_data.token_rejected = reason
         while not application.running:  # rejected while still starting: stop once started
             await asyncio.sleep(0.05)
         application.stop_running()

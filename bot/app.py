@@ -37,6 +37,7 @@ from bot.handlers import (
 )
 from bot.health import PollingRequest
 from bot.logs import LoggedUpdateProcessor
+from bot.state import CONTEXT_TYPES
 from bot.transport import RetryingRequest
 from core.feedback import Feedback
 from core.refresh import Refresher
@@ -80,7 +81,7 @@ async def publish_commands(application: Application) -> None:
     """Each menu in English, the fallback for every language (no ``language_code``), and in
     Spanish for Spanish-language clients (``language_code="es"``)."""
     scopes = [(False, False, BotCommandScopeAllPrivateChats()), (True, False, BotCommandScopeAllGroupChats())]
-    for admin_id in sorted(application.bot_data["settings"].admin_ids):
+    for admin_id in sorted(application.bot_data.settings.admin_ids):
         scopes.append((False, True, BotCommandScopeChat(admin_id)))
     for language in i18n.LANGUAGES:
         code = None if language == i18n.ENGLISH else language
@@ -93,8 +94,8 @@ async def publish_commands(application: Application) -> None:
 
 
 async def close_stores(application: Application) -> None:
-    application.bot_data["subscriptions"].close()
-    application.bot_data["feedback"].close()
+    application.bot_data.subscriptions.close()
+    application.bot_data.feedback.close()
 
 
 def build_application(
@@ -107,6 +108,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.token or "console")
+        .context_types(CONTEXT_TYPES)
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
@@ -127,18 +129,18 @@ def build_application(
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()
     if request is None:
-        application.bot_data["polling_request"] = polling  # bot/__main__.py watches it for a rejected token
-    application.bot_data["store"] = store
-    application.bot_data["settings"] = settings
-    application.bot_data["refresher"] = Refresher(
+        application.bot_data.polling_request = polling  # bot/__main__.py watches it for a rejected token
+    application.bot_data.store = store
+    application.bot_data.settings = settings
+    application.bot_data.refresher = Refresher(
         store,
         settings.data_dir,
         settings.data_source,
         max_drop=settings.max_title_drop,
         limits=settings.download_limits,
     )
-    application.bot_data["subscriptions"] = Subscriptions(settings.data_dir)
-    application.bot_data["feedback"] = Feedback(settings.data_dir)
+    application.bot_data.subscriptions = Subscriptions(settings.data_dir)
+    application.bot_data.feedback = Feedback(settings.data_dir)
     refreshing.schedule(application, settings.refresh_minutes)
     learning.load_current(application)
     learning.schedule(application, settings.retrain_minutes)

@@ -18,9 +18,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from telegram.error import InvalidToken
-from telegram.ext import ContextTypes
 
 from bot.config import ConfigError, Settings
+from bot.state import Context
 from bot.transport import RetryingRequest
 
 log = logging.getLogger(__name__)
@@ -87,17 +87,17 @@ def _description(body: bytes) -> str:
         return ""
 
 
-async def webhook_heartbeat(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def webhook_heartbeat(context: Context) -> None:
     try:
         await context.bot.get_webhook_info()  # raises (no beat) when Telegram is out of reach
     except InvalidToken as exc:
         # Telegram calls no webhook for a token it rejects: stop rather than wait, deaf.
         reason = rejection_message("getWebhookInfo", str(exc))
         log.error(reason)
-        context.bot_data["token_rejected"] = reason
+        context.bot_data.token_rejected = reason
         context.application.stop_running()
         return
-    beat(context.bot_data["settings"].heartbeat_file)
+    beat(context.bot_data.settings.heartbeat_file)
 
 
 def check(settings: Settings, now: float | None = None) -> tuple[bool, str]:

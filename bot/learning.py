@@ -9,11 +9,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
 from bot import refreshing
 from bot.i18n import _
 from bot.markup import esc
+from bot.state import Context
 from core import learning, models
 
 log = logging.getLogger(__name__)
@@ -32,27 +33,27 @@ def schedule(application: Application, minutes: float) -> None:
 
 def serving(application: Application):
     """The re-ranker in service and its metadata (None while the built-in order serves)."""
-    return application.bot_data["reranker"], application.bot_data.get("reranker_meta")
+    return application.bot_data.reranker, application.bot_data.reranker_meta
 
 
 def load_current(application: Application) -> None:
     """Serve the model the ``CURRENT`` pointer names (the built-in order when none)."""
-    data_dir = application.bot_data["settings"].data_dir
+    data_dir = application.bot_data.settings.data_dir
     reranker, meta = models.current(data_dir)
-    application.bot_data["reranker"], application.bot_data["reranker_meta"] = reranker, meta
+    application.bot_data.reranker, application.bot_data.reranker_meta = reranker, meta
 
 
-async def retrain_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def retrain_job(context: Context) -> None:
     await retrain(context.application)
 
 
 async def retrain(application: Application) -> dict:
     """Retrain, evaluate and maybe publish; one at a time. Never raises."""
-    lock = application.bot_data.setdefault("retrain_lock", asyncio.Lock())
+    lock = application.bot_data.retrain_lock
     if lock.locked():
         return {"outcome": "busy", "detail": "a retraining is already running"}
     async with lock:
-        data_dir = application.bot_data["settings"].data_dir
+        data_dir = application.bot_data.settings.data_dir
         try:
             outcome = await asyncio.to_thread(learning.run_retrain, data_dir)
         except Exception as exc:  # a failed retraining leaves the serving model as it was

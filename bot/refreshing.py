@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 from telegram import Bot
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
 from bot import i18n, status_text
+from bot.state import Context
 from core.refresh import Attempt, Refresher
 from core.subscriptions import Subscriptions
 
@@ -42,14 +43,14 @@ def next_run(application: Application):
     return jobs[0].next_t if jobs else None
 
 
-async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def refresh_job(context: Context) -> None:
     await run_refresh(context.application)
 
 
 async def run_refresh(application: Application, force: bool = False) -> Attempt:
     """Refresh off the event loop, then tell whoever should know. Never raises for bad data;
     returns at once ("busy") while another refresh runs."""
-    refresher: Refresher = application.bot_data["refresher"]
+    refresher: Refresher = application.bot_data.refresher
     attempt = await asyncio.to_thread(refresher.refresh, force)
     if attempt.outcome == "busy":
         return attempt  # the running one will tell the admins what came of it
@@ -60,11 +61,11 @@ async def run_refresh(application: Application, force: bool = False) -> Attempt:
     return attempt
 
 
-async def announce_missed_news(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def announce_missed_news(context: Context) -> None:
     """At start-up: tell subscribers about a snapshot published while no bot was left to
     announce it (killed after the build published, before it told them)."""
     application = context.application
-    refresher: Refresher = application.bot_data["refresher"]
+    refresher: Refresher = application.bot_data.refresher
     news = await asyncio.to_thread(refresher.unannounced_news)
     if news:
         log.info(
@@ -75,9 +76,9 @@ async def announce_missed_news(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def announce(application: Application, version: str, news: dict[str, list[dict]]) -> None:
     if news:
-        await tell_subscribers(application.bot, application.bot_data["subscriptions"], version, news)
+        await tell_subscribers(application.bot, application.bot_data.subscriptions, version, news)
     try:
-        await asyncio.to_thread(application.bot_data["refresher"].mark_announced, version)
+        await asyncio.to_thread(application.bot_data.refresher.mark_announced, version)
     except OSError as exc:  # subscribers may hear again after a restart; each chat once per version
         log.warning("could not record that catalogue %s was announced: %s", version, exc)
 
@@ -85,8 +86,8 @@ async def announce(application: Application, version: str, news: dict[str, list[
 async def tell_admins(application: Application, compose: Callable[[], str]) -> None:
     """Send each admin ``compose()``, written in the language recorded for the admin's chat
     (English if none): a job, and even a /reload, speaks to every admin, not to one update."""
-    subscriptions: Subscriptions = application.bot_data["subscriptions"]
-    for admin in sorted(application.bot_data["settings"].admin_ids):
+    subscriptions: Subscriptions = application.bot_data.subscriptions
+    for admin in sorted(application.bot_data.settings.admin_ids):
         with i18n.using(subscriptions.language_of(admin) or i18n.ENGLISH):
             text = compose()
         try:

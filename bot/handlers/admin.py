@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
-from telegram.ext import CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
 from bot import learning, refreshing, status_text
 from bot.handlers.common import reply, snapshot
 from bot.i18n import N_, _, language, number, percent
 from bot.markup import esc
+from bot.state import Context
 from core import models
 
 COMMANDS = [
@@ -20,26 +21,26 @@ COMMANDS = [
 ]
 
 
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def is_admin(update: Update, context: Context) -> bool:
     user = update.effective_user
-    return user is not None and user.id in context.bot_data["settings"].admin_ids
+    return user is not None and user.id in context.bot_data.settings.admin_ids
 
 
-async def remember_admin_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remember_admin_language(update: Update, context: Context) -> None:
     """Refresh alerts reach admins outside any update (in their private chat, whose id is the
     user's): keep the language this admin speaks for them. A committed SQLite write waits for
     the disk: never on the event loop."""
-    subscriptions = context.bot_data["subscriptions"]
+    subscriptions = context.bot_data.subscriptions
     await asyncio.to_thread(subscriptions.remember_language, update.effective_user.id, language())
 
 
-async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status(update: Update, context: Context) -> None:
     snap = snapshot(context)
-    refresher = context.bot_data["refresher"]
+    refresher = context.bot_data.refresher
     details = None
     if is_admin(update, context):
         await remember_admin_language(update, context)
-        settings = context.bot_data["settings"]
+        settings = context.bot_data.settings
         details = {
             _("Source"): refresher.source,
             _("Data folder"): settings.data_dir,
@@ -55,7 +56,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, text + "\n" + learning.model_line(meta))
 
 
-async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload(update: Update, context: Context) -> None:
     if not is_admin(update, context):
         await reply(
             update, _("Only the bot's admins can reload the catalogue. /status shows how fresh it is.")
@@ -70,7 +71,7 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await progress.edit_text(status_text.refresh_result(attempt))
 
 
-async def model(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def model(update: Update, context: Context) -> None:
     """/model (admins): which suggestions model serves; ``retrain`` now; ``rollback`` to the
     previous published one."""
     if not is_admin(update, context):
@@ -81,7 +82,7 @@ async def model(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await remember_admin_language(update, context)
     action = " ".join(context.args or []).lower()
-    data_dir = context.bot_data["settings"].data_dir
+    data_dir = context.bot_data.settings.data_dir
     if action == "retrain":
         progress = await reply(update, _("Retraining the suggestions model on everyone's ratings…"))
         outcome = await learning.retrain(context.application)

@@ -4,11 +4,12 @@ what it is about, and a few titles like it."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
 from bot.handlers.common import button_query, command_question, confident_title, edit, reply, snapshot
 from bot.i18n import N_
+from bot.state import Context
 from core.store import Snapshot
 from core.understanding import Question
 
@@ -23,20 +24,20 @@ def card(snap: Snapshot, title_id: str):
     return text, render.card_keyboard(title_id, title["display_title"])
 
 
-async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def answer(update: Update, context: Context, q: Question) -> None:
     best = await confident_title(update, q, "title")
     if best is not None:
         text, keyboard = card(snapshot(context), best.id)
         await reply(update, text, reply_markup=keyboard)
 
 
-async def title_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def title_command(update: Update, context: Context) -> None:
     q = await command_question(update, context, "title", "title")
     if q is not None:
         await answer(update, context, q)
 
 
-async def card_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def card_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for a title typed alone: the question becomes the card."""
     found = await button_query(update, context)
     if found is not None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from telegram import Update
-from telegram.ext import CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
 from bot.handlers.common import friendly, reply, snapshot, text_of
 from bot.i18n import N_, _, decimal, ngettext, number
 from bot.render import esc, movies_count, platform_name, scope, shows_count
+from bot.state import Context
 from core import arguments, queries
 from core.arguments import ArgumentError, require
 from core.understanding import Question
@@ -161,7 +162,7 @@ TEXTS = {
 }
 
 
-async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def answer(update: Update, context: Context, q: Question) -> None:
     """The answer to a catalogue question (``q.intent`` in ``TEXTS``)."""
     await reply(update, TEXTS[q.intent](snapshot(context).catalogue, q))
 
@@ -195,7 +196,7 @@ def command(intent: str):
     """The handler of /``intent``: its arguments read as a question, then answered."""
 
     @friendly(EXAMPLES[intent])
-    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def handler(update: Update, context: Context) -> None:
         snap = snapshot(context)
         q = snap.understanding.parse_command(intent, text_of(context))
         await answer(update, context, checked(snap.catalogue, q))

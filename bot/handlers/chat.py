@@ -14,13 +14,14 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot import explain, render
 from bot.handlers import card, catalogue, recommend, start, where
 from bot.handlers.common import reply, snapshot
 from bot.i18n import N_, _, callback_data, untagged
 from bot.logs import mark_outcome
+from bot.state import Context
 from core.arguments import ArgumentError
 from core.understanding import Question
 
@@ -43,7 +44,7 @@ def examples_keyboard() -> InlineKeyboardMarkup:
     )
 
 
-def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def addressed(update: Update, context: Context) -> bool:
     """Whether a message is for the bot: anything in a private chat; in a group, a mention of
     the bot or a reply to one of its messages."""
     message = update.effective_message
@@ -63,15 +64,15 @@ def without_mention(text: str, username: str | None) -> str:
     return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
 
 
-async def which_title(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def which_title(update: Update, context: Context, q: Question) -> None:
     await reply(update, render.which_title("recommend" if q.intent == "recommend" else "where"))
 
 
-async def help_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def help_reply(update: Update, context: Context, q: Question) -> None:
     await reply(update, start.help_text(), reply_markup=examples_keyboard())
 
 
-async def greeting(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def greeting(update: Update, context: Context, q: Question) -> None:
     text = _(
         "Hi! 👋 Tell me a title and I'll say where it streams and what else you may like, or ask "
         "me about the Prime Video, Disney+, Hulu and Netflix catalogues. For example:"
@@ -79,11 +80,11 @@ async def greeting(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Questi
     await reply(update, text, reply_markup=examples_keyboard())
 
 
-async def thanks(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def thanks(update: Update, context: Context, q: Question) -> None:
     await reply(update, _("You're welcome! Enjoy the show. 🍿"))
 
 
-async def not_understood(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def not_understood(update: Update, context: Context, q: Question) -> None:
     mark_outcome("not_understood")
     text = _(
         "Sorry, I didn't get that. I can tell you where a title streams, suggest titles like one "
@@ -96,7 +97,7 @@ CONVERSATION = {"help": help_reply, "greeting": greeting, "thanks": thanks, "unk
 TITLE_ANSWERS = {"where": where.answer, "recommend": recommend.answer, "title": card.answer}
 
 
-async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def answer(update: Update, context: Context, q: Question) -> None:
     """The reply to a question, whichever it is."""
     if q.intent in TITLE_ANSWERS:
         respond = TITLE_ANSWERS[q.intent] if q.title else which_title
@@ -111,14 +112,14 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question
         await reply(update, explain.usage_error(exc, catalogue.EXAMPLES[q.intent]))
 
 
-async def plain_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def plain_message(update: Update, context: Context) -> None:
     if not addressed(update, context):
         return
     text = without_mention(update.effective_message.text, context.bot.username)
     await answer(update, context, snapshot(context).understanding.parse(text))
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: Context) -> None:
     """A command no handler took: in a group, only one addressed to this bot (``/foo@bot``)."""
     message = update.effective_message
     command = message.text.split()[0]
@@ -132,7 +133,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     )
 
 
-async def ask_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_button(update: Update, context: Context) -> None:
     """A tapped example question: asked as if typed, answered below."""
     query = update.callback_query
     await query.answer()
@@ -142,14 +143,14 @@ async def ask_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await answer(update, context, snapshot(context).understanding.parse(example))
 
 
-async def expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def expired_button(update: Update, context: Context) -> None:
     """Any button data no handler took (an old keyboard, or forged data): answered quietly,
     so the user's app stops spinning."""
     log.debug("button data nobody handles: %r", update.callback_query.data)
     await update.callback_query.answer(_("This button has expired."))
 
 
-async def stop_empty_buttons(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_empty_buttons(update: Update, context: Context) -> None:
     """A button press without data: python-telegram-bot would hand it to the first button
     handler whatever its pattern, so it is answered and stopped here, before any of them."""
     query = update.callback_query

@@ -9,11 +9,11 @@ import logging
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from bot import explain, render
 from bot.i18n import _, untagged
 from bot.logs import mark_outcome
+from bot.state import Context
 from core.arguments import ArgumentError
 from core.store import Snapshot
 from core.understanding import AMBIGUOUS, CONFIDENT, Question
@@ -21,8 +21,8 @@ from core.understanding import AMBIGUOUS, CONFIDENT, Question
 log = logging.getLogger(__name__)
 
 
-def snapshot(context: ContextTypes.DEFAULT_TYPE) -> Snapshot:
-    return context.bot_data["store"].current
+def snapshot(context: Context) -> Snapshot:
+    return context.bot_data.store.current
 
 
 async def reply(update: Update, text: str, **kwargs):
@@ -41,7 +41,7 @@ def friendly(example: str):
 
     def decorate(handler):
         @functools.wraps(handler)
-        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE):
+        async def wrapper(update: Update, context: Context):
             try:
                 return await handler(update, context)
             except ArgumentError as exc:
@@ -53,9 +53,7 @@ def friendly(example: str):
     return decorate
 
 
-async def command_question(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, intent: str, command: str
-) -> Question | None:
+async def command_question(update: Update, context: Context, intent: str, command: str) -> Question | None:
     """A title command's arguments as a question (``/recommend shows like x on hulu``), or
     None after asking which title when there are none."""
     text = text_of(context)
@@ -81,7 +79,7 @@ async def confident_title(update: Update, q: Question, action: str):
     return None
 
 
-async def button_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Snapshot, dict] | None:
+async def button_query(update: Update, context: Context) -> tuple[Snapshot, dict] | None:
     """The snapshot and the title a title button (``<action>:<id>``) is about, the query
     answered; None when that title has left the catalogue since (the user is told)."""
     query = update.callback_query
@@ -104,14 +102,14 @@ async def edit(query, message: str, keyboard) -> None:
             raise
 
 
-async def ratings_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> dict[str, int]:
+async def ratings_of(update: Update, context: Context) -> dict[str, int]:
     """What the user said of titles (title id -> 1/-1), to mark rating buttons; none in a
     group, whose keyboards everyone shares."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or chat.type != ChatType.PRIVATE:
         return {}
-    return await asyncio.to_thread(context.bot_data["feedback"].of_user, user.id)
+    return await asyncio.to_thread(context.bot_data.feedback.of_user, user.id)
 
 
-def text_of(context: ContextTypes.DEFAULT_TYPE) -> str:
+def text_of(context: Context) -> str:
     return " ".join(context.args or []).strip()

@@ -7,16 +7,16 @@ import logging
 
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TimedOut
-from telegram.ext import ContextTypes
 
 from bot.i18n import N_, _
 from bot.logs import mark_outcome
+from bot.state import Context
 
 log = logging.getLogger("bot.errors")
 SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     error = context.error
     mark_outcome("error")
     if isinstance(error, Forbidden):

@@ -15,11 +15,12 @@ from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
-from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
 from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
 from bot.i18n import N_, _, ngettext, number
+from bot.state import Context
 from core.feedback import DISLIKE, LIKE
 
 COMMANDS = [
@@ -33,13 +34,11 @@ SHOWN = 10  # liked and disliked titles listed by /mydata
 LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
 
 
-def feedback_of(context: ContextTypes.DEFAULT_TYPE):
-    return context.bot_data["feedback"]
+def feedback_of(context: Context):
+    return context.bot_data.feedback
 
 
-async def record(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int, title_id: str, value: int, source: str
-) -> None:
+async def record(context: Context, user_id: int, title_id: str, value: int, source: str) -> None:
     await asyncio.to_thread(feedback_of(context).record, user_id, title_id, value, source)
 
 
@@ -53,7 +52,7 @@ def noted(value: int, title: dict) -> str:
     return _("Your rating of {title} is cleared.").format(title=name)
 
 
-async def rate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def rate_button(update: Update, context: Context) -> None:
     """A numbered button: the next rating in the cycle, shown on the button in a private chat."""
     query = update.callback_query
     snap = snapshot(context)
@@ -87,7 +86,7 @@ def marked(keyboard: InlineKeyboardMarkup, data: str, value: int) -> InlineKeybo
     return InlineKeyboardMarkup(rows)
 
 
-async def rate_command(update: Update, context: ContextTypes.DEFAULT_TYPE, value: int, action: str) -> None:
+async def rate_command(update: Update, context: Context, value: int, action: str) -> None:
     q = await command_question(update, context, "title", action)
     if q is None:
         return
@@ -97,15 +96,15 @@ async def rate_command(update: Update, context: ContextTypes.DEFAULT_TYPE, value
         await reply(update, render.esc(noted(value, snapshot(context).title(best.id))))
 
 
-async def like(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def like(update: Update, context: Context) -> None:
     await rate_command(update, context, LIKE, "like")
 
 
-async def dislike(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def dislike(update: Update, context: Context) -> None:
     await rate_command(update, context, DISLIKE, "dislike")
 
 
-async def rate_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def rate_choice(update: Update, context: Context) -> None:
     """A "did you mean" choice for /like or /dislike."""
     found = await button_query(update, context)
     if found is not None:
@@ -127,7 +126,7 @@ def titles_line(snap, ids) -> str:
     return render.esc(", ".join(names))
 
 
-async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def mydata(update: Update, context: Context) -> None:
     user_id, chat = update.effective_user.id, update.effective_chat
     signals = await asyncio.to_thread(feedback_of(context).signals_of, user_id)
     snap = snapshot(context)
@@ -147,7 +146,7 @@ async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         lines.append(_("No ratings."))
     if chat.type == ChatType.PRIVATE:
-        subscriptions = context.bot_data["subscriptions"]
+        subscriptions = context.bot_data.subscriptions
         platforms = await asyncio.to_thread(subscriptions.of_chat, chat.id)
         spoken = await asyncio.to_thread(subscriptions.language_of, chat.id)
         if platforms:
@@ -167,12 +166,12 @@ async def mydata(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, "\n".join(lines))
 
 
-async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def forget(update: Update, context: Context) -> None:
     user_id, chat = update.effective_user.id, update.effective_chat
     ratings = await asyncio.to_thread(feedback_of(context).forget, user_id)
     subscriptions = 0
     if chat.type == ChatType.PRIVATE:  # a group's subscriptions belong to the group
-        subscriptions = await asyncio.to_thread(context.bot_data["subscriptions"].forget, chat.id)
+        subscriptions = await asyncio.to_thread(context.bot_data.subscriptions.forget, chat.id)
     text = _("Done: I deleted everything I kept about you ({ratings}, {subscriptions}).").format(
         ratings=ngettext("{n} rating", "{n} ratings", ratings).format(n=number(ratings)),
         subscriptions=ngettext("{n} subscription", "{n} subscriptions", subscriptions).format(

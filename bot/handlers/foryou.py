@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
 from bot.handlers.common import button_query, confident_title, reply, snapshot, text_of
 from bot.i18n import N_, _
+from bot.state import Context
 from core import taste
 from core.feedback import DISLIKE, LIKE
 
@@ -25,11 +26,11 @@ def teach() -> str:
     )
 
 
-async def ratings_of_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> dict[str, int]:
-    return await asyncio.to_thread(context.bot_data["feedback"].of_user, update.effective_user.id)
+async def ratings_of_user(update: Update, context: Context) -> dict[str, int]:
+    return await asyncio.to_thread(context.bot_data.feedback.of_user, update.effective_user.id)
 
 
-async def foryou(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def foryou(update: Update, context: Context) -> None:
     snap, text = snapshot(context), text_of(context)
     q = snap.understanding.parse_command("recommend", text) if text else None
     if q is not None and q.title:
@@ -84,7 +85,7 @@ def verdict_text(snap, ratings: dict[str, int], title_id: str) -> str:
     return text.format(title=name, because=because)
 
 
-async def foryou_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def foryou_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for /foryou <title>."""
     found = await button_query(update, context)
     if found is not None:

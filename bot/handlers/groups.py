@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import PollLimit
-from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
 from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
 from bot.i18n import N_, _
+from bot.state import Context
 from core.store import Snapshot
 
 COMMANDS = [("poll", N_("let a group vote: /poll toy story"))]
@@ -37,7 +38,7 @@ async def send_poll(update: Update, snap: Snapshot, title_id: str) -> None:
     await update.effective_message.reply_poll(_(QUESTION), options, is_anonymous=False, do_quote=True)
 
 
-async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def poll(update: Update, context: Context) -> None:
     q = await command_question(update, context, "title", "poll")
     if q is None:
         return
@@ -46,7 +47,7 @@ async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_poll(update, snapshot(context), best.id)
 
 
-async def poll_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def poll_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for /poll: the poll goes out under the question."""
     found = await button_query(update, context)
     if found is not None and update.effective_message is not None:

@@ -7,11 +7,12 @@ import re
 
 from telegram import InlineQueryResultsButton, Update
 from telegram.constants import InlineQueryLimit
-from telegram.ext import ContextTypes, InlineQueryHandler
+from telegram.ext import InlineQueryHandler
 
 from bot import render
 from bot.handlers.common import snapshot
 from bot.i18n import N_, _
+from bot.state import Context
 from core import queries
 from core.store import Snapshot
 from core.understanding import ABSENT, AMBIGUOUS, CONFIDENT
@@ -61,7 +62,7 @@ def header(kind: str, text: str) -> InlineQueryResultsButton | None:
     return InlineQueryResultsButton(text=label, start_parameter="help")
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: Context) -> None:
     query = update.inline_query
     text = query.query.strip()[:200]
     offset = offset_of(query)

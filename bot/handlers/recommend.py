@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
 from bot.handlers.common import (
@@ -16,6 +16,7 @@ from bot.handlers.common import (
     snapshot,
 )
 from bot.i18n import N_, _
+from bot.state import Context
 from core.arguments import PLATFORMS
 from core.reranker import Reranker
 from core.store import Snapshot
@@ -53,11 +54,11 @@ def suggestion_page(
     return text, keyboard
 
 
-def serving(context: ContextTypes.DEFAULT_TYPE) -> Reranker:
-    return context.bot_data["reranker"]
+def serving(context: Context) -> Reranker:
+    return context.bot_data.reranker
 
 
-async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def answer(update: Update, context: Context, q: Question) -> None:
     """Suggestions like the title ``q`` names, on ``q.platform`` when it names one."""
     best = await confident_title(update, q, "recommend")
     if best is not None:
@@ -68,13 +69,13 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question
         await reply(update, message, reply_markup=keyboard)
 
 
-async def recommend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def recommend_command(update: Update, context: Context) -> None:
     q = await command_question(update, context, "recommend", "recommend")
     if q is not None:
         await answer(update, context, q)
 
 
-async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pick_button(update: Update, context: Context) -> None:
     """A "did you mean" choice: the question turns into the suggestions."""
     found = await button_query(update, context)
     if found is not None:
@@ -85,7 +86,7 @@ async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await edit(update.callback_query, message, keyboard)
 
 
-async def more_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def more_button(update: Update, context: Context) -> None:
     """ "More like this" and "Only on <platform>": data is more:<id>:<start>:<platform or empty>
     (and the language, see ``bot.i18n.callback_data``)."""
     query = update.callback_query

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.handlers import admin, card, catalogue, feedback, foryou, groups, recommend, stats, subscribe, where
 from bot.handlers.common import reply
 from bot.i18n import N_, _, callback_data, untagged
+from bot.state import Context
 
 COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with examples"))]
 # Telegram sends only the bare command when a /command in a message is tapped, so the
@@ -65,17 +66,17 @@ def help_text() -> str:
     return "\n".join(lines)
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     if admin.is_admin(update, context):
         await admin.remember_admin_language(update, context)  # refresh alerts speak it from now on
     await reply(update, welcome(context.bot.username), reply_markup=examples_keyboard())
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     await reply(update, help_text(), reply_markup=examples_keyboard())
 
 
-async def example_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def example_button(update: Update, context: Context) -> None:
     query = update.callback_query
     await query.answer()
     if query.message is None:  # under an inline message there is no chat to answer in

@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
-from telegram.ext import CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
 from bot.handlers.common import friendly, reply, text_of
 from bot.i18n import N_, _, language
 from bot.render import PLATFORM_NAMES, esc, platform_name
+from bot.state import Context
 from core import arguments
 from core.arguments import ALL_PLATFORMS
 
@@ -30,8 +31,8 @@ def _names(platforms) -> str:
 
 
 @friendly(N_("/subscribe netflix"))
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    subscriptions = context.bot_data["subscriptions"]
+async def subscribe(update: Update, context: Context) -> None:
+    subscriptions = context.bot_data.subscriptions
     chat_id = update.effective_chat.id
     text = text_of(context)
     if not text:
@@ -58,8 +59,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @friendly(N_("/unsubscribe netflix"))
-async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    subscriptions = context.bot_data["subscriptions"]
+async def unsubscribe(update: Update, context: Context) -> None:
+    subscriptions = context.bot_data.subscriptions
     chat_id = update.effective_chat.id
     text = text_of(context)
     platforms = [None] if not text or text.lower() in ALL_PLATFORMS else _platforms(text)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
 from bot.handlers.common import button_query, command_question, confident_title, edit, reply, snapshot
 from bot.i18n import N_
+from bot.state import Context
 from core.store import Snapshot
 from core.understanding import Question
 
@@ -26,19 +27,19 @@ def where_text(snap: Snapshot, best, matches=()) -> str:
     return render.where([(snap.title(m.id), snap.platforms_of(m.id)) for m in editions])
 
 
-async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question) -> None:
+async def answer(update: Update, context: Context, q: Question) -> None:
     best = await confident_title(update, q, "where")
     if best is not None:
         await reply(update, where_text(snapshot(context), best, q.matches))
 
 
-async def where(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def where(update: Update, context: Context) -> None:
     q = await command_question(update, context, "where", "where")
     if q is not None:
         await answer(update, context, q)
 
 
-async def where_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def where_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for /where: the question becomes the answer."""
     found = await button_query(update, context)
     if found is not None:

@@ -169,7 +169,7 @@ def test_reload_from_a_source_that_breaks_off_says_so_and_keeps_serving(setup):
 def test_reload_while_a_refresh_hangs_answers_at_once_and_the_bot_keeps_serving(setup):
     source, data = setup
     with FakeTelegram() as tg, StaticServer(source) as server, start(tg, server.url, data) as bot:
-        bot.application.bot_data["refresher"].limits = Limits(timeout=2.0, deadline=3.0)
+        bot.application.bot_data.refresher.limits = Limits(timeout=2.0, deadline=3.0)
         say(tg, "/start", ADMIN)
         add_title(source)
         server.drip_downloads(NETFLIX, every=0.05)  # never silent long enough for a read timeout
