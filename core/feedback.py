@@ -9,12 +9,12 @@ may block on the disk for a commit: the bot calls it from a worker thread.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+
+from core.sqlite import open_store
 
 FILE_NAME = "feedback.sqlite3"
 LIKE, DISLIKE = 1, -1
@@ -43,11 +43,7 @@ class Signal:
 
 class Feedback:
     def __init__(self, data_dir):
-        path = Path(data_dir) / FILE_NAME
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+        self._db = open_store(data_dir, FILE_NAME, SCHEMA)
         self._lock = threading.Lock()
 
     def record(self, user_id: int, title_id: str, value: int, source: str, at: float | None = None) -> None:

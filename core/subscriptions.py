@@ -14,11 +14,11 @@ were kept) read as English.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import NamedTuple
+
+from core.sqlite import open_store
 
 FILE_NAME = "subscriptions.sqlite3"
 DEFAULT_LANGUAGE = "en"
@@ -55,13 +55,7 @@ class Subscriber(NamedTuple):
 
 class Subscriptions:
     def __init__(self, data_dir):
-        path = Path(data_dir) / FILE_NAME
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # One connection shared by the event loop and refresh threads, serialised by a lock;
-        # every statement is a few microseconds.
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+        self._db = open_store(data_dir, FILE_NAME, SCHEMA)
         self._migrate()
         self._lock = threading.Lock()
 

@@ -1,11 +1,12 @@
-"""Test set-up shared by the refresh tests."""
+"""Test set-up shared by the refresh and learning tests: data folders holding snapshots."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from core.build import build_snapshot
-from core.snapshot import CURRENT_FILE
+from core.feedback import Feedback
+from core.snapshot import CURRENT_FILE, publish, staging, write_snapshot
 from core.store import Snapshot, load_snapshot
 
 
@@ -22,3 +23,20 @@ def served_snapshot(data_dir, source) -> Snapshot:
     if (Path(data_dir) / CURRENT_FILE).exists():
         return load_snapshot(data_dir)
     return built_snapshot(data_dir, source)
+
+
+def published_copy(snapshot: Snapshot, data_dir) -> Path:
+    """``data_dir`` serving ``snapshot`` from disk (catalogue and model), as a build leaves
+    it: for code that reads the data folder itself, such as a retraining child."""
+    staged = staging(data_dir)
+    write_snapshot(snapshot.catalogue, {"titles": len(snapshot.catalogue)}, staged)
+    snapshot.recommender.save(staged)
+    publish(data_dir, staged, snapshot.catalogue.attrs["version"])
+    return Path(data_dir)
+
+
+def with_feedback(data_dir, signals) -> Path:
+    feedback = Feedback(data_dir)
+    feedback.record_many(list(signals))
+    feedback.close()
+    return Path(data_dir)

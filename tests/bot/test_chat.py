@@ -10,19 +10,9 @@ import pytest
 
 from bot.handlers.errors import SORRY
 from core import queries
-from tests.bot.running_bot import RunningBot
 from tests.bot.test_e2e import GROUP, ask, buttons, press, spanish_speaker
 from tests.bot_api_spec import html_problems, violations
-from tests.telegram_server import BOT_USERNAME, FakeTelegram
-
-
-@pytest.fixture(scope="module")
-def tg(full_snapshot, tmp_path_factory):
-    with (
-        FakeTelegram() as server,
-        RunningBot(server, full_snapshot, data_dir=tmp_path_factory.mktemp("data")),
-    ):
-        yield server
+from tests.telegram_server import BOT_USERNAME
 
 
 def replies_to(tg, message_id: int, chat_id: int = GROUP) -> list:

@@ -7,20 +7,9 @@ import pytest
 
 from bot.handlers.errors import SORRY
 from core.genres import BY_ID as GENRE_BY_ID
-from tests.bot.running_bot import RunningBot
 from tests.bot_api_spec import violations
-from tests.telegram_server import FakeTelegram
 
 GROUP = -1001000000001
-
-
-@pytest.fixture(scope="module")
-def tg(full_snapshot, tmp_path_factory):
-    with (
-        FakeTelegram() as server,
-        RunningBot(server, full_snapshot, data_dir=tmp_path_factory.mktemp("data")),
-    ):
-        yield server
 
 
 def ask(tg, text, *, chat_type="private", method="sendMessage", timeout=10.0, **kwargs):

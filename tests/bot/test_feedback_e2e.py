@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from core.genres import split_genres
 from tests.bot.running_bot import RunningBot
 from tests.bot.test_e2e import ask, buttons
@@ -14,17 +12,6 @@ HORROR = [
     "the conjuring", "the conjuring 2", "the exorcist", "the ring", "green room", "the ritual",
     "final destination 3", "the haunting in connecticut", "stonehearst asylum", "ju-on: the grudge",
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("data")
-
-
-@pytest.fixture(scope="module")
-def tg(full_snapshot, data_dir):
-    with FakeTelegram() as server, RunningBot(server, full_snapshot, data_dir=data_dir):
-        yield server
 
 
 def press_and_answer(tg, call, label):

@@ -8,10 +8,9 @@ import pytest
 
 from benchmarks.eval_reranker import synthetic_signals
 from core import models
-from core.feedback import Feedback
-from core.snapshot import publish, staging, write_snapshot
 from tests.bot.running_bot import RunningBot
 from tests.bot.test_e2e import ask
+from tests.snapshot_helpers import published_copy, with_feedback
 from tests.telegram_server import FakeTelegram
 
 ADMIN, USER = 9100, 9101
@@ -20,15 +19,8 @@ ADMIN, USER = 9100, 9101
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory, full_snapshot):
     """A data folder holding the full snapshot (the retraining child reads it) and feedback."""
-    folder = tmp_path_factory.mktemp("data")
-    staged = staging(folder)
-    write_snapshot(full_snapshot.catalogue, {"titles": len(full_snapshot.catalogue)}, staged)
-    full_snapshot.recommender.save(staged)
-    publish(folder, staged, full_snapshot.catalogue.attrs["version"])
-    feedback = Feedback(folder)
-    feedback.record_many(synthetic_signals(full_snapshot.recommender, users=300, per_user=30))
-    feedback.close()
-    return folder
+    folder = published_copy(full_snapshot, tmp_path_factory.mktemp("data"))
+    return with_feedback(folder, synthetic_signals(full_snapshot.recommender, users=300, per_user=30))
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ from core import learning, models
 from core.build import build_snapshot
 from core.feedback import LIKE, Feedback, Signal
 from core.reranker import FEATURES, Reranker
-from core.snapshot import publish, staging, write_snapshot
 from tests.conftest import FIXTURE_SOURCE
+from tests.snapshot_helpers import published_copy, with_feedback
 
 VERSION_LINE = re.compile(r"model-\d{8}T\d{12}Z\+*\n")
 
@@ -133,15 +133,8 @@ def test_a_retrain_with_too_little_feedback_is_skipped(small_data_dir):
 @pytest.fixture(scope="module")
 def full_data_dir(tmp_path_factory, full_snapshot):
     """A data folder holding the full catalogue's snapshot and simulated users' feedback."""
-    data_dir = tmp_path_factory.mktemp("data")
-    staged = staging(data_dir)
-    write_snapshot(full_snapshot.catalogue, {"titles": len(full_snapshot.catalogue)}, staged)
-    full_snapshot.recommender.save(staged)
-    publish(data_dir, staged, full_snapshot.catalogue.attrs["version"])
-    feedback = Feedback(data_dir)
-    feedback.record_many(synthetic_signals(full_snapshot.recommender, users=600, per_user=30))
-    feedback.close()
-    return data_dir
+    data_dir = published_copy(full_snapshot, tmp_path_factory.mktemp("data"))
+    return with_feedback(data_dir, synthetic_signals(full_snapshot.recommender, users=600, per_user=30))
 
 
 def test_a_retrain_in_a_child_process_publishes_a_model(full_data_dir):
