@@ -9,8 +9,10 @@
     # "confident" [best] | "ambiguous" [did you mean…] | "absent" [suggestions only]
 
 Rules, rapidfuzz and the catalogue's own vocabulary; no model, no network. Modules:
-``lexicon`` (the words), ``scanner`` (tokens and labelled phrases), ``message`` (title spans),
-``understand`` (intent and arguments), ``policy`` (the title policy), ``question``.
+``lexicon`` (the words), ``scanner`` (tokens and labelled phrases, chat spellings respelled:
+"kiero ver", "waatch", "q app"), ``message`` (title spans, the title inside a chatty clause: "my
+gf keeps talking about bridgerton", Spanish names: "buscando a nemo"), ``understand`` (intent and
+arguments), ``policy`` (the title policy), ``question``.
 """
 
 from core.understanding.policy import ABSENT, AMBIGUOUS, CONFIDENT, how_it_reads, reading, title_answer

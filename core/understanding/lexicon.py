@@ -26,39 +26,60 @@ for _cue, _text in {
             "what can i ask you | how does this work | how does it work | how do i use this | how to use | "
             "commands | comandos | instructions | instrucciones | que puedes hacer | que sabes hacer | "
             "que haces | como funciona | como funcionas | como te uso | como se usa | que eres | quien eres | "
-            "who are you | what are you | menu | opciones | options | start | empezar",
+            "who are you | what are you | menu | opciones | options | start | empezar | what kind of questions | "
+            "what questions | what can i ask about | what should i ask | what do i ask | que preguntas | "
+            "que tipo de preguntas | que le puedo preguntar | que te puedo preguntar | que puedo preguntar | "
+            "para que sirves | para que sirve esto | para que sirve | para que eres | what are you for | "
+            "can you do | you can do | puedes hacer | sabes hacer | "
+            "what is this bot | what does this bot do | que hace este bot | how do you work | who made you | "
+            "who created you | who built you | quien te hizo | quien te creo | quien te programo",
     "greeting": "hi | hello | hey | heya | hiya | howdy | hola | holi | holis | holaa | ola | buenas | "
                 "buenos dias | buenas tardes | buenas noches | good morning | good afternoon | good evening | "
                 "que tal | como estas | como andas | como va | how are you | how are you doing | hows it going | "
                 "whats up | sup | yo | saludos | greetings | hey there | hi there | hello there | ey | wena | "
                 "good night | goodnight | bye | goodbye | bye bye | see you | see ya | adios | chao | chau | "
-                "hasta luego | nos vemos | hasta manana | oye | oiga | hey bot | hola bot",
+                "hasta luego | nos vemos | hasta manana | oye | oiga | hey bot | hola bot | que onda | que hubo | "
+                "quiubo | que pasa | que cuentas | como vas | como te va | buen dia | feliz dia | hey hey | "
+                "hola hola | good day | wassup | wazzup | hello hello",
     "thanks": "thanks | thank you | thx | ty | tysm | thank u | thanks a lot | many thanks | cheers | "
               "thank you so much | thank you very much | thanks so much | thank you a lot | thanks again | "
               "gracias de nuevo | gracias otra vez | muchas gracias de verdad | "
               "gracias | muchas gracias | mil gracias | grax | graciass | muchisimas gracias | te pasaste | "
-              "much appreciated | appreciate it",
+              "much appreciated | appreciate it | thanks a bunch | thanks a ton | thanks a million | thank you kindly | "
+              "thanks for the help | thanks for your help | gracias por la ayuda | gracias por todo | "
+              "se agradece | te agradezco | muy amable | graciasss",
     "chatter": "ok | okay | k | kk | vale | bueno vale | de acuerdo | cool | nice | genial | perfecto | perfect | "
                "great | awesome | lol | lmao | rofl | haha | hahaha | hahahaha | jaja | jajaja | jajajaja | "
                "jeje | jejeje | xd | xdd | jsjs | jsjsjs | wow | omg | bien | excelente | super | "
                "si | yes | no | nope | yeah | yep | dale | claro | sure | hmm | mmm | uh | eh | ah | "
-               "so much | very much",
+               "so much | very much | nvm | nevermind | never mind | forget it | idk | i dont know | dunno | no idea | "
+               "whatever | ni idea | no se | no lo se | da igual | olvidalo | olvida | nada | nah | naa | "
+               "are you a bot | are you a robot | are you human | are you real | are you an ai | "
+               "are you a person | eres un bot | eres un robot | eres humano | eres real | eres una persona | "
+               "eres una ia",
     # who the user is talking to: chatter only next to a greeting or thanks ("gracias crack"), never
     # taken off the end of a title ("Iron Man")
     "vocative": "amigo | amiga | bro | man | dude | buddy | crack | bot | genio | capo | maquina | hermano | "
-                "pana | parce | wey | guey | mate | pal | fam | idolo",
+                "pana | parce | wey | guey | mate | pal | fam | idolo | streambot | stream bot",
     # "where": a platform question about a title
     "where": "where | wher | whr | whre | wehre | hwere | wheres | where is | where are | where to | "
              "donde | dnde | dond | onde | en donde | adonde | a donde | "
              "which platform | what platform | which service | what service | which streaming service | "
-             "what streaming service | which app | what app | which site | which streaming | what streaming | "
+             "what streaming service | which app | what app | which site | what site | which website | "
+             "what website | which streaming | what streaming | "
              "que plataforma | cual plataforma | en que plataforma | en cual plataforma | que servicio | "
              "q plataforma | en q plataforma | k plataforma | en k plataforma | en que plataformas | "
-             "en que servicio | que app | en que app | que streaming | en que streaming",
+             "en que servicio | que app | en que app | que streaming | en que streaming | "
+             "whats the app | what is the app | which is the app | whats the platform | what is the platform | "
+             "which is the platform | whats the service | what is the service | whats the streaming service | "
+             "what is the streaming service | what apps | which apps | what platforms | which platforms | "
+             "cual es la app | cual es la plataforma | cual es el servicio | en que pagina | que pagina | "
+             "any of the apps | which of the apps | any of the platforms | which of the platforms | "
+             "cual de las plataformas | cual de las apps | alguna de las apps | alguna de las plataformas",
     # verbs that follow "where" or open a yes/no platform question
     "watch": "watch | stream | see | find | view | ver | mirar | encontrar | veo | miro | encuentro | "
              "pasan | dan | transmiten | emiten | ponen | echan | pasa | transmite | emite | la pasan | "
-             "ves | vemos | miras | miramos | "
+             "ves | vemos | miras | miramos | ve | se ve | la encuentro | lo encuentro | la veo | lo veo | "
              "lo pasan | la dan | lo dan | watchh | wacth | whatch | wath | catch | check out | binge | "
              "puedo ver | puedo mirar | puedo encontrar | se puede ver | podemos ver | hay que ver | "
              "can i watch | can i stream | can i see | can i find | could i watch | can we watch | "
@@ -67,12 +88,15 @@ for _cue, _text in {
           "is streaming | is available | esta disponible | estan disponibles | streams | streaming",
     "have": "do you have | have you got | you have | tienen | tiene | teneis | hay",
     "want": "i want to watch | i wanna watch | i want to see | i would like to watch | id like to watch | "
-            "quiero ver | quisiera ver | me gustaria ver | quiero mirar | tengo ganas de ver",
+            "quiero ver | quisiera ver | me gustaria ver | quiero mirar | tengo ganas de ver | i wanna see | "
+            "quiere ver | queremos ver | quieren ver | wants to watch | want to watch | wanna watch",
     # "recommend": titles like one the user names
     "like": "like | similar | similar to | similars | similares | similares a | similar a | parecido | parecida | "
             "parecidos | parecidas | parecido a | parecida a | parecidos a | parecidas a | tipo | estilo | "
             "al estilo de | del estilo de | in the style of | the likes of | same as | such as | como | "
-            "along the lines of | in the vein of | onda | comparable to | akin to | reminiscent of",
+            "along the lines of | in the vein of | onda | comparable to | akin to | reminiscent of | algo asi como | "
+            "asi como | parecidas a esta | parecido a esto | something similar to | anything similar to | "
+            "something similar as | algo similar a | algo parecido a",
     "recommend": "recommend | recommend me | recomend | recommendation | recommendations | recs | rec me | "
                  "suggest | suggest me | suggestion | suggestions | recomienda | recomiendame | recomendar | "
                  "recomendacion | recomendaciones | sugiere | sugiereme | sugerir | sugerencia | sugerencias | "
@@ -87,7 +111,12 @@ for _cue, _text in {
                  "what now | que sigue | y ahora que | que veo ahora | what do you suggest | que me sugieres | "
                  "what would you recommend | what would she like | what would he like | what would they like | "
                  "would she like | would he like | would they like | le puede gustar | puede gustar | "
-                 "le gustaria | les puede gustar | que mas le puede gustar | que mas les puede gustar",
+                 "le gustaria | les puede gustar | que mas le puede gustar | que mas les puede gustar | what do i watch | "
+                 "what do we watch | what do i watch now | what do we watch now | what do i watch next | "
+                 "what should i see | what should i watch next | que me pongo | que me pongo a ver | "
+                 "que pongo | algo bueno para ver | algo bueno | something good | anything good | "
+                 "something good to watch | anything good to watch | que me pueden recomendar | "
+                 "recomiendenme | recomendame | pasame algo | tirame algo | dame algo",
     "after": "after | after watching | despues de | despues de ver | tras | if i liked | if i loved | "
              "if i enjoyed | since i liked | because i liked | because i watched | fans of | for fans of | "
              "based on | si me gusto | si me encanto | ya que me gusto | para fans de | si te gusto | "
@@ -97,12 +126,20 @@ for _cue, _text in {
              "ama | amo | aman | le encanto | le gusto | le encanta | le gusta | les encanto | les gusto | "
              "just finished | i just finished | i finished | i have seen | ive seen | me gusto | me gustaron | "
              "me encanto | me encantaron | me gusta | me encanta | acabo de ver | acabo de terminar | "
-             "termine | ya vi | disfrute | we loved | we liked | loved | liked | enjoyed",
+             "termine | ya vi | disfrute | we loved | we liked | loved | liked | enjoyed | ive watched | ive seen | "
+             "ive finished | ive just finished | ive loved | i binged | just binged | binged | we binged | "
+             "we watched | we just watched | we finished | we just finished | weve watched | "
+             "obsessed with | hooked on | addicted to | im obsessed with | im hooked on | "
+             "me vi | me vi todo | me vi toda | vi toda | vi todo | me acabe | me termine | terminamos | "
+             "me flipo | me flipa | me mola | me molo | me encanto | me fascino | me fascina | "
+             "enganchada a | enganchado a | enganchados a | estoy enganchada a | estoy enganchado a | "
+             "obsesionada con | obsesionado con | viciada con | viciado con",
     # catalogue questions
     "count": "how many | how much | hw many | number of | the number of | count | total | cuantas | cuantos | "
              "cuanta | cuanto | numero de | el numero de | cantidad de | la cantidad de | contar | cuenta",
     "top": "best | top | the best | top rated | highest rated | best rated | best scored | highest scored | "
-           "top scored | greatest | mejores | mejor | las mejores | los mejores | lo mejor | "
+           "top scored | greatest | mejores | mejor | las mejores | los mejores | lo mejor | worth watching | "
+           "worth a watch | worth seeing | vale la pena | que vale la pena | valen la pena | "
            "mejor valoradas | mejor valorados | mas valoradas | mas valorados | mejor puntuadas | "
            "mejor calificadas | mas recomendadas | highly rated | well rated | must watch | imperdibles",
     # a list cue only next to an argument: "good horror movies", "buenas series"
@@ -110,11 +147,13 @@ for _cue, _text in {
     "longest": "longest | the longest | longest running | most seasons | the most seasons | longest lasting | "
                "mas larga | mas largo | mas largas | mas largos | la mas larga | el mas largo | "
                "mas temporadas | con mas temporadas | mas extensa | mas extenso | mayor duracion | "
-               "duracion mas larga | dura mas | lasts longest | longer",
+               "duracion mas larga | dura mas | lasts longest | longer | mas dura | que mas dura | que dura mas | "
+               "mas duran | duran mas | runs longest | longest runtime | longest running time",
     "actor": "actor | actors | actress | actresses | actriz | actores | actrices | who acts | who appears | "
              "who stars | who starred | who is in | quien actua | quien aparece | quien sale | "
              "cast member | busiest | most frequent | mas frecuente | aparece mas | "
-             "appears the most | appears most | mas titulos | in the most | en mas",
+             "appears the most | appears most | mas titulos | in the most | en mas | shows up most | "
+             "shows up the most | shows up | show up | shows up in | turns up | pops up",
     "rating": "rated | rating | ratings | age rating | maturity rating | maturity | clasificacion | "
               "clasificadas | clasificados | clasificada | clasificado | calificacion de edad | "
               "para mayores de | apta para | aptas para | classified",
@@ -154,7 +193,13 @@ FILLER = frozenset(_phrases(
     "plataforma | plataformas | servicio | todas | todos | todo | todas las plataformas | catalogo | "
     "ver | mirar | para ver | to see | to watch | veo | most | the most | more | mas | el mas | la mas | "
     "still | these days | nowadays | anymore | at all | but | pero | too | tambien | also | either | "
-    "ever | of all time | de todos los tiempos | de la historia | como | how"
+    "ever | of all time | de todos los tiempos | de la historia | como | how | need | i need | we need | "
+    "rn | atm | asap | esta noche | this weekend | this week | este finde | este fin de semana | for tonight | "
+    "para hoy | para esta noche | asi | algo asi | like that | de ese estilo | por el estilo | or what | "
+    "what kind of | what sort of | what type of | que tipo de | que clase de | last week | last night | "
+    "last weekend | the other day | this morning | la semana pasada | el otro dia | el finde pasado | "
+    "or not | or nah | o que | o no | in spanish | in english | en espanol | en ingles | en latino | "
+    "en castellano | con subtitulos | with subtitles"
 ))
 # Words that make a message a sentence rather than a title typed alone.
 # A message is a sentence, not a title, when it starts with one of these or has 3+ words and one of them.
@@ -232,11 +277,15 @@ for _phrase, _genre in genres.SYNONYMS.items():
         if genres.SYNONYMS.get(_rest) == _genre:
             continue
     GENRES[_phrase] = _genre
-GENRES.update({"de terror": "horror", "de miedo": "horror", "scifi": "scifi", "sci fi": "scifi"})
+GENRES.update(
+    {"de terror": "horror", "de miedo": "horror", "scifi": "scifi", "sci fi": "scifi", "docus": "documentary",
+     "docuseries": "documentary", "documentals": "documentary", "docos": "documentary"}
+)  # fmt: skip
 # Words a genre synonym shares with everyday speech; they count only next to a type or a genre cue.
 WEAK_GENRES = frozenset(
-    ["doc", "art", "fe", "cop", "spy", "war", "food", "news", "chicos", "health", "travel"]
-)
+    ["doc", "art", "fe", "cop", "spy", "war", "food", "news", "chicos", "health", "travel", "kids", "ninos",
+     "family", "familia"]
+)  # fmt: skip
 
 # Spanish country names and demonyms, English demonyms: catalogue names (lowercase).
 COUNTRIES: dict[str, str] = {genres.fold(k): v for k, v in arguments.COUNTRY_ALIASES.items()}
@@ -320,5 +369,190 @@ TITLE_TAILS = frozenset(_phrases(
     "en linea | online | gratis | disponible | en streaming | it | eso | esa | ese | is | are | esta | "
     "at the moment | currently | actualmente | again | otra vez | de nuevo | to watch | para ver | "
     "still | these days | nowadays | anymore | at all | but | pero | too | tambien | also | either | only | "
-    "solo | todavia | aun | ya | lol | haha | jaja | jajaja | xd"
+    "solo | todavia | aun | ya | lol | haha | jaja | jajaja | xd | rn | atm | asap | for tonight | "
+    "this weekend | para hoy | para esta noche | esta noche | este finde | or what | or not | or nah | "
+    "o que | o no | dubbed | subbed | doblada | doblado | subtitulada | subtitulado | last week | "
+    "last night | last weekend | yesterday | the other day | this morning | la semana pasada | ayer | "
+    "anoche | el otro dia | el finde pasado"
 ))  # fmt: skip
+
+# ---- chat spelling --------------------------------------------------------------------------
+# Chat shorthand read as the word it stands for (the title text is always cut from the message
+# as typed): "what can u do", "q app tiene X", "dnd veo X".
+SHORTHAND = {
+    "u": "you", "ur": "your", "wat": "what", "wut": "what", "wht": "what", "dat": "that", "q": "que",
+    "ke": "que", "qe": "que", "xq": "porque", "pq": "porque", "dnd": "donde", "tmb": "tambien",
+    "tb": "tambien", "tmbn": "tambien", "pa": "para", "xa": "para", "bn": "bien", "cn": "con", "sta": "esta",
+}  # fmt: skip
+
+# ---- words around a title -----------------------------------------------------------------
+# Words that are clearly not part of a title (pronouns, auxiliaries, prepositions, common verbs
+# of watching and talking, people, time): a span read as a title that no catalogue title reads
+# may lose them at its edges to reveal one (``Message.narrow``): "my gf keeps talking about
+# bridgerton", "I've watched all of suits", "estoy buscando la serie elite".
+LEAD_INS = frozenset(_phrases(
+    # pronouns, possessives, auxiliaries
+    "i | im | ive | id | ill | me | my | mine | myself | we | were | weve | wed | us | our | you | youre | u | "
+    "your | he | hes | she | shes | they | theyre | them | their | it | its | that | thats | this | these | "
+    "those | is | are | am | was | be | been | being | do | does | did | dont | doesnt | didnt | have | has | "
+    "had | can | could | would | should | will | gonna | wanna | gotta | lets | "
+    "yo | mi | mis | tu | tus | su | sus | nos | nuestra | nuestro | le | les | lo | se | te | "
+    "es | son | era | fue | esta | estoy | estamos | estan | estaba | estuve | he | hemos | ha | han | "
+    # prepositions, conjunctions, question words, little adverbs
+    "about | of | with | for | to | from | into | on | in | at | and | or | but | so | then | than | "
+    "what | where | which | how | who | when | why | whats | wheres | if | "
+    "de | del | a | al | con | sobre | en | para | por | y | o | pero | que | entonces | donde | como | "
+    "cual | cuando | porque | just | already | finally | again | still | also | really | actually | "
+    "literally | all | whole | entire | the whole | ya | recien | tambien | otra vez | de nuevo | todo | "
+    "toda | todos | todas | entera | entero | completa | completo | la de | el de | the one | one | "
+    # verbs of watching, looking, talking, liking
+    "watch | watching | watched | rewatch | rewatching | rewatched | see | seeing | seen | saw | finish | "
+    "finishing | finished | binge | binged | binging | bingeing | start | started | starting | talk | "
+    "talking | talks | talked | keep | keeps | kept | look | looking | looked | try | trying | tried | find | "
+    "found | search | searching | need | needs | want | wants | wanted | love | loves | loved | like | likes | "
+    "liked | enjoy | enjoyed | obsessed | hooked | addicted | heard | hear | told | tells | says | said | "
+    "mentioned | recommended | think | know | got | get | stream | streaming | put | play | playing | "
+    "stop | stops | wont | cant | couldnt | wouldnt | isnt | arent | meaning | planning | dying | going | "
+    "started | begin | asked | asking | tell | telling | chat | chatting | rave | raving | raves | "
+    "suggested | said | say | mention | obsessing | check | checking | rewatch | dig | digging | "
+    "ver | veo | ve | vemos | vi | vimos | viendo | visto | mirar | miro | mirando | quiero | quiere | "
+    "queremos | quieren | busco | buscar | buscando | encontrar | encuentro | termine | terminamos | "
+    "terminando | acabo | acabe | habla | hablan | hablando | dice | dicen | gusta | gusto | gustan | "
+    "encanta | encanto | enganchada | enganchado | enganchados | obsesionada | obsesionado | viciada | "
+    "hablar | hablo | hablamos | deja | dejo | para | paro | recomendar | recomienda | pidio | pide | "
+    "piden | preguntar | pregunta | buscaba | buscamos | queria | queriamos | terminar | empezar | ando | "
+    "andamos | anda | andaba | viciado | flipo | flipa | mola | molo | molar | recomendaron | recomendo | "
+    "pongo | pone | tengo | tiene | tienen | hay | sigo | sigue | empece | empezamos | puede | pueden | "
+    "puedo | podemos | "
+    # comparisons after a title: "… but scarier", "… pero más corta"
+    "scarier | funnier | darker | lighter | shorter | longer | newer | older | better | worse | sadder | "
+    "happier | crazier | weirder | smarter | mas | menos | corta | larga | nueva | divertida | oscura | "
+    "triste | peor | miedo | "
+    # people, time, chat
+    "gf | bf | girlfriend | boyfriend | wife | husband | mom | mum | dad | kid | kids | son | daughter | "
+    "family | friend | friends | brother | sister | partner | roommate | everyone | everybody | "
+    "novia | novio | esposa | esposo | mujer | marido | hijo | hija | hijos | hijas | familia | amigo | "
+    "amiga | amigos | amigas | mama | papa | hermano | hermana | hermanos | pareja | nene | nena | ninos | "
+    "tonight | today | now | rn | yesterday | weekend | night | lately | recently | right now | "
+    "hoy | ayer | anoche | ahora | finde | noche | ultimamente | esta noche | "
+    "lol | haha | jaja | jajaja | xd | omg | ok | okay | pls | please | porfa | por favor | "
+    "called | named | llamada | llamado | dubbed | subbed | subtitled | doblada | doblado | subtitulada | "
+    "subtitulado | espanol | espanola | ingles | inglesa | latino | castellano | spanish | english | original"
+))  # fmt: skip
+# Words a title cannot be made of alone: "you", "it", "out" are never what a lead-in leaves.
+FUNCTION_WORDS = frozenset(_phrases(
+    "i | me | my | we | us | our | you | your | he | she | her | him | his | they | them | their | it | its | "
+    "that | this | there | here | out | up | down | in | on | off | over | away | back | all | one | now | "
+    "yo | mi | tu | su | nos | lo | la | el | eso | esto | ahi | aqui | todo | uno | una | actually | again | "
+    "is | are | am | be | do | have | can | will | es | son | se | no | yes | si | so | too | more | mas"
+))  # fmt: skip
+ARTICLES = frozenset(["the", "a", "an", "el", "la", "los", "las", "un", "una", "unos", "unas"])
+DETERMINERS = ARTICLES | frozenset(
+    ["my", "our", "your", "his", "her", "their", "mi", "mis", "tu", "tus", "su", "sus", "nuestra", "nuestro",
+     "nuestros", "nuestras"]
+)  # fmt: skip
+# Little words titles are full of: a lead-in of these only is kept short (``Message.narrow``).
+LITTLE_WORDS = (FUNCTION_WORDS - {"all", "todo"}) | ARTICLES | frozenset(_phrases(
+    "about | of | with | for | to | from | into | at | and | or | but | if | what | where | which | how | who | "
+    "when | why | whats | were | we | do | does | did | was | has | had | im | ive | "
+    "de | del | a | al | con | sobre | en | para | por | y | o | pero | que | donde | como | cual | cuando | "
+    "mis | tus | sus | les | le | te | me | era | fue | esta | estan"
+))  # fmt: skip
+# Prepositions that complete a verb or a noun before a title: "talking about", "all of", "hooked on".
+COMPLEMENTS = frozenset(["about", "of", "for", "with", "a", "al", "de", "del", "con", "sobre", "para", "por"])
+# Prepositions and conjunctions: a title that lead-in words leave never starts with one
+# ("looking for grace" is not "For Grace").
+PREPOSITIONS = COMPLEMENTS | frozenset(_phrases(
+    "in | on | at | into | to | from | by | and | or | but | up | out | off | over | en | y | o | pero | desde"
+))  # fmt: skip
+# Words that take a preposition before a title: "talking about X", "all of X", "hooked on X".
+TAKES_COMPLEMENT = frozenset(_phrases(
+    "talking | talk | talks | talked | raving | rave | raves | chatting | obsessed | obsessing | hooked | "
+    "addicted | all | fan | fans | looking | searching | waiting | asking | heard | hear | think | thinking | "
+    "dreaming | crazy | mad | whole | entire | season | seasons | episode | episodes | "
+    "hablar | habla | hablan | hablando | hablo | enganchada | enganchado | enganchados | obsesionada | "
+    "obsesionado | viciada | viciado | fanatica | fanatico | temporada | temporadas | capitulo | "
+    "capitulos | todo | toda | todos | todas | loca | loco | pregunta | preguntando"
+))  # fmt: skip
+# Openings of a follow-up naming one more title: "y la de toy story 4", "what about frozen 2".
+FOLLOW_UPS = frozenset(_phrases(
+    "y | and | o | or | also | tambien | what about | how about | and what about | and how about | que tal | "
+    "y que tal | y la de | y el de | y los de | y las de | la de | el de | los de | las de | and the one | "
+    "the one | y la | y el | and the"
+))  # fmt: skip
+# After a title: words of the same sentence that may go ("… rn", "… dubbed", "… or what"), and
+# the words that open another clause after it ("… pero no sé dónde está", "… what do we watch now").
+TAIL_WORDS = frozenset(_phrases(
+    "rn | atm | asap | now | right now | today | tonight | hoy | ahora | esta noche | already | ya | "
+    "for tonight | para hoy | para esta noche | this weekend | this week | este finde | este fin de semana | "
+    "dubbed | subbed | subtitled | doblada | doblado | subtitulada | subtitulado | "
+    "please | pls | plz | porfa | por favor | thanks | gracias | lol | haha | jaja | jajaja | xd | "
+    "anywhere | online | streaming | available | disponible | en linea | free | gratis | or what | or not | "
+    "or nah | o que | o no | last week | last night | last weekend | yesterday | the other day | "
+    "this morning | la semana pasada | ayer | anoche | el otro dia | el finde pasado | in spanish | "
+    "in english | en espanol | en ingles | en latino | en castellano | con subtitulos | with subtitles"
+))  # fmt: skip
+CLAUSE_OPENERS = frozenset(_phrases(
+    "but | pero | what | where | how | which | que | donde | como | cual | when | cuando | because | porque | "
+    "cause | cuz | so | with | con | for | para"
+))  # fmt: skip
+# Streaming services outside the four catalogues: "… en hbo" after a title is not part of it.
+OTHER_PLATFORMS = frozenset(_phrases(
+    "hbo | hbomax | peacock | paramount | crunchyroll | youtube | starz | showtime | vix | mubi | tubi"
+))  # fmt: skip
+# "is that on disney+?", "¿está eso en netflix?": a platform question about the title named before.
+ANAPHORA = frozenset(_phrases("it | that | this | eso | esa | ese | esto | la | lo"))
+
+# Well-known Spanish names of English-language titles (folded) -> the English title. A title the
+# catalogue does not carry stays absent in English too ("el padrino" -> "the godfather").
+TITLE_ALIASES = {
+    "buscando a nemo": "finding nemo", "buscando a dory": "finding dory", "intensamente": "inside out",
+    "intensa mente": "inside out", "intensamente 2": "inside out 2", "del reves": "inside out",
+    "la bella y la bestia": "beauty and the beast", "el rey leon": "the lion king",
+    "la sirenita": "the little mermaid", "los increibles": "the incredibles",
+    "los increibles 2": "incredibles 2", "enredados": "tangled", "valiente": "brave",
+    "monsters inc": "monsters, inc.", "monstruos sa": "monsters, inc.", "bichos": "a bug's life",
+    "el libro de la selva": "the jungle book", "la cenicienta": "cinderella", "cenicienta": "cinderella",
+    "la bella durmiente": "sleeping beauty", "blancanieves": "snow white and the seven dwarfs",
+    "pinocho": "pinocchio", "la dama y el vagabundo": "lady and the tramp", "101 dalmatas": "101 dalmatians",
+    "alicia en el pais de las maravillas": "alice in wonderland", "los aristogatos": "the aristocats",
+    "el jorobado de notre dame": "the hunchback of notre dame", "zootropolis": "zootopia",
+    "vaiana": "moana", "elementos": "elemental",
+    "lilo y stitch": "lilo & stitch", "las locuras del emperador": "the emperor's new groove",
+    "el planeta del tesoro": "treasure planet", "un gran dinosaurio": "the good dinosaur",
+    "mi villano favorito": "despicable me", "la era de hielo": "ice age", "la era del hielo": "ice age",
+    "como entrenar a tu dragon": "how to train your dragon", "el origen": "inception",
+    "interestelar": "interstellar", "el caballero de la noche": "the dark knight",
+    "el caballero oscuro": "the dark knight", "el lobo de wall street": "the wolf of wall street",
+    "el juego del calamar": "squid game", "los vengadores": "the avengers", "vengadores": "avengers",
+    "el conjuro": "the conjuring", "expediente warren": "the conjuring", "el exorcista": "the exorcist",
+    "el resplandor": "the shining", "tiburon": "jaws", "el padrino": "the godfather",
+    "volver al futuro": "back to the future", "regreso al futuro": "back to the future",
+    "cadena perpetua": "the shawshank redemption", "sueno de fuga": "the shawshank redemption",
+    "el club de la pelea": "fight club", "el club de la lucha": "fight club",
+    "el senor de los anillos": "the lord of the rings", "la guerra de las galaxias": "star wars",
+    "los juegos del hambre": "the hunger games", "mi pobre angelito": "home alone",
+    "solo en casa": "home alone", "el gran showman": "the greatest showman",
+    "mujercitas": "little women", "orgullo y prejuicio": "pride and prejudice",
+    "el diario de una pasion": "the notebook", "diario de una pasion": "the notebook",
+    "padre de familia": "family guy",
+    "la teoria del big bang": "the big bang theory", "como conoci a tu madre": "how i met your mother",
+    "como conoci a vuestra madre": "how i met your mother", "juego de tronos": "game of thrones",
+    "anatomia de grey": "grey's anatomy", "el cuento de la criada": "the handmaid's tale",
+    "los soprano": "the sopranos", "hora de aventura": "adventure time",
+    "bob esponja": "spongebob squarepants", "el principe del rap": "the fresh prince of bel-air",
+    "los padrinos magicos": "the fairly oddparents", "phineas y ferb": "phineas and ferb",
+    "el mandaloriano": "the mandalorian", "la casa de mickey mouse": "mickey mouse clubhouse",
+    "los pinguinos de madagascar": "penguins of madagascar", "la vida secreta de tus mascotas":
+    "the secret life of pets", "el grinch": "the grinch", "la monja": "the nun",
+    "el sexto sentido": "the sixth sense", "el show de truman": "the truman show",
+    "los cazafantasmas": "ghostbusters", "cazafantasmas": "ghostbusters", "los goonies": "the goonies",
+    "la sociedad de los poetas muertos": "dead poets society", "el diablo viste a la moda":
+    "the devil wears prada", "chicas pesadas": "mean girls", "chicas malas": "mean girls",
+    "que paso ayer": "the hangover", "la gran apuesta": "the big short", "piratas del caribe":
+    "pirates of the caribbean", "rapidos y furiosos": "fast & furious",
+    "mas rapido mas furioso": "fast & furious", "la naranja mecanica": "a clockwork orange",
+    "el silencio de los inocentes": "the silence of the lambs", "lo que el viento se llevo":
+    "gone with the wind", "la lista de schindler": "schindler's list", "el rescate del soldado ryan":
+    "saving private ryan", "salvar al soldado ryan": "saving private ryan",
+}  # fmt: skip

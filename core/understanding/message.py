@@ -4,6 +4,20 @@ A span is a range of item positions. ``trim`` narrows the words a cue points at 
 title: no cue words or fillers before it ("where can I watch …"), no chatter, "on <platform>",
 year or politeness after it, and never past a sentence break ("where is frozen? my kids love
 it"). A span that is exactly a catalogue title is kept whole ("Y Tu Mamá También", "Carry On").
+
+``narrow`` finds the title inside a span that names none: the longest part of it at its edges
+that is exactly a catalogue title, losing before it only words that are clearly no title's
+(``lexicon.LEAD_INS``: "my gf keeps talking about", "estoy buscando la serie") and after it only
+tail words, "on <platform>" or another clause ("… rn", "… dubbed", "… pero no sé dónde está",
+"… with the kids"). Titles are made of such words too, so: the word next to the title is never
+an article, a pronoun or an auxiliary ("the menu" is not "Menu", "i am legend" not "Legend");
+little words right before it are one preposition a lead-in word takes ("talking about") or a
+short follow-up ("y la de"), never "in time" -> "Time"; what is left is never only little words
+("get out" is not "Out"); and a title made only of lead-in words is never followed by a
+dropped clause ("looking for get out" is not "Looking"). See ``_may_lose`` and ``_tail_part``.
+
+A well-known Spanish name of an English title the catalogue carries ("buscando a nemo",
+``lexicon.TITLE_ALIASES``) reads as that title.
 """
 
 from __future__ import annotations
@@ -21,20 +35,32 @@ HEAD_SKIP = frozenset(
     ["i", "we", "you", "u", "can", "could", "would", "should", "do", "does", "did", "to", "please", "pls",
      "plz", "me", "just", "now", "also", "still", "actually", "even", "get", "really", "for", "on", "in",
      "at", "de", "del", "en", "que", "se", "yo", "puedo", "podemos", "lo", "le", "te", "nos", "then", "and",
-     "y"]
+     "y", "that", "which"]
 )  # fmt: skip
+HEAD_PREPOSITIONS = frozenset(["for", "on", "in", "at", "de", "del", "en"])
 HEAD_CUES = ("watch", "is", "have", "want", "after", "taste", "greeting", "like", "from")
 TAIL_CUES = ("thanks", "greeting", "recommend", "is", "watch")
 # "the movie frozen", "la serie elite": wrappers before a title, longest first.
 LEAD_WRAPPERS = sorted((w.split() for w in lx.TITLE_WRAPPERS), key=len, reverse=True)
 
 Span = tuple[int, int]
+ALIASES = {normalise(spanish): english for spanish, english in lx.TITLE_ALIASES.items()}
+# Next to a title that lead-in words leave, never one of these ("i am legend" is not "Legend").
+NOT_BESIDE = lx.ARTICLES | frozenset(
+    ["i", "im", "ive", "me", "my", "we", "us", "our", "you", "your", "he", "she", "they", "them", "their",
+     "it", "its", "is", "are", "am", "was", "be", "do", "does", "did", "have", "has", "had", "can", "could",
+     "would", "should", "will", "yo", "mi", "mis", "tu", "tus", "su", "sus", "es", "son", "soy", "era", "fue"]
+)  # fmt: skip
+TAIL, CLAUSE = 1, 2  # what may follow a title (``Message._tail_part``)
+LEAD_IN_CUES = ("watch", "is", "have", "want", "taste", "after", "greeting", "thanks", "chatter", "vocative",
+                "from", "like", "recommend", "where")  # fmt: skip
 
 
 class Message:
     def __init__(self, text: str, toks: list[Token], items: list[Item], exact_titles):
         self.text, self.toks, self.items = text, toks, items
         self.exact_titles = exact_titles  # normalised catalogue titles
+        self.aside: Span | None = None  # words after a comma that describe the title (``narrow``)
 
     def text_of(self, span: Span) -> str:
         first, last = self.toks[self.items[span[0]].i], self.toks[self.items[span[1] - 1].j - 1]
@@ -44,8 +70,104 @@ class Message:
         return [t.word for t in self.toks[self.items[span[0]].i : self.items[span[1] - 1].j]]
 
     def is_title(self, span: Span) -> bool:
-        """The span is exactly a catalogue title (normalised)."""
-        return span[0] < span[1] and normalise(self.text_of(span)) in self.exact_titles
+        """The span is exactly a catalogue title (normalised), or a Spanish name of one."""
+        if span[0] >= span[1]:
+            return False
+        key = normalise(self.text_of(span))
+        return key in self.exact_titles or normalise(ALIASES.get(key, "")) in self.exact_titles
+
+    def narrow(self, span: Span) -> Span | None:
+        """The longest part of ``span`` that is exactly a title once clear lead-in words before it
+        and tail words or another clause after it are left out (see the module docstring); a
+        wrapper just before it stays ("that show dexter"). None when there is no such part."""
+        start, end = span
+        items = self.items
+        self.aside = None
+        lefts = [start]
+        while lefts[-1] < end - 1 and lead_in(items[lefts[-1]]):
+            lefts.append(lefts[-1] + 1)
+        rights = {j: self._tail_part(j, end) for j in range(end, start, -1)}
+        for size in range(end - start - 1, 0, -1):
+            for i in lefts:
+                j = i + size
+                if not rights.get(j) or (i, j) == span or not self._may_lose(start, i, j):
+                    continue
+                kept = [w for it in items[i:j] for w in it.words.split()]
+                if all(w in lx.FUNCTION_WORDS or w in lx.ARTICLES for w in kept):
+                    continue  # "get out" is not "Out"
+                if rights[j] == CLAUSE and all(w in lx.LEAD_INS for w in kept):
+                    continue  # "looking for get out" is not "Looking", but "friends rn" is "Friends"
+                if self.is_title((i, j)):
+                    if j < end and self.toks[items[j - 1].j - 1].comma:
+                        self.aside = (j, end)  # ", la peli española": about the title, not a filter
+                    return self._with_wrapper(start, i, j)
+        return None
+
+    def _may_lose(self, start: int, i: int, j: int) -> bool:
+        """Whether the lead-in ``items[start:i]`` may go before the title ``items[i:j]``.
+
+        The word next to the title is no article, pronoun or auxiliary, nor followed by a comma
+        ("the menu" is not "Menu", "i am legend" not "Legend", "love, simon" not "Simon"; Spanish
+        "a" before an article is a preposition: "enganchada a la rosa de guadalupe"), and a
+        title that starts with a preposition never follows a word that takes one ("looking for
+        grace" is not "For Grace", but "watching into the wild" is "Into the Wild"). No
+        article inside the lead-in starts a noun phrase ("a friend of the family" is not "The
+        Family"; "la serie elite", "la de toy story" are fine). Titles start with little words
+        too ("in time", "out of africa"), so the little words right before the title are one
+        preposition that a word of the lead-in takes ("talking about", "all of", "hooked on"), or
+        a short follow-up ("y la de toy story 4", "what about frozen 2"), never more ("what we do
+        in the shadows" is not "The Shadows")."""
+        if i == start:
+            return True
+        items = self.items
+        before, first = items[i - 1], items[i]
+        if self.toks[before.j - 1].comma or first.words in lx.PREPOSITIONS and _takes(before):
+            return False
+        if before.words in NOT_BESIDE and not (before.words == "a" and first.words in lx.ARTICLES):
+            return False
+        for k in range(start, i - 1):
+            if items[k].words in lx.ARTICLES and not (
+                items[k + 1].kind == "type" or items[k + 1].words in ("de", "del", "one")
+            ):
+                return False
+        run = 0  # little words right before the title
+        while run < i - start and all(w in lx.LITTLE_WORDS for w in items[i - run - 1].words.split()):
+            run += 1
+        if run == i - start:  # little words only: a follow-up ("y la de …", "what about …")
+            return " ".join(it.words for it in items[start:i]) in lx.FOLLOW_UPS
+        if run == 0:
+            return True
+        return run == 1 and _takes(items[i - 2])
+
+    def _tail_part(self, j: int, end: int) -> int:
+        """How ``items[j:end]`` may follow a title without being part of it: ``TAIL`` for tail words
+        and "on <platform>" ("… rn", "… dubbed", "… en hbo"), ``CLAUSE`` for a new clause of
+        lead-in words ("… pero no sé", "… what do we") or, after a comma, an aside of lead-in and
+        type words ("toc toc, la peli española"); 0 when it may not. A preposition at the end
+        is no tail ("kids in" before "love" may be "Kids in Love")."""
+        part = self.items[j:end]
+        if all(_after(it) or _joins_platform(part, k) for k, it in enumerate(part)):
+            return TAIL
+        if self.toks[self.items[j - 1].j - 1].comma and all(lead_in(it) or _after(it) for it in part):
+            return CLAUSE
+        for k, item in enumerate(part):
+            if item.words in lx.CLAUSE_OPENERS and not _joins_platform(part, k):
+                rest = part[k + 1 :]
+                if not rest or not all(lead_in(it) or _after(it) for it in rest):
+                    return 0  # "looking for": what the cue cut off may be the title's
+                if item.words in lx.COMPLEMENTS and rest[0].words not in lx.DETERMINERS:
+                    return 0  # "… with the kids" goes, but "dinner with friends" is a title
+                return CLAUSE
+            if not (_after(item) or _joins_platform(part, k)):
+                return 0
+        return TAIL
+
+    def _with_wrapper(self, start: int, i: int, j: int) -> Span:
+        words = [it.words for it in self.items[start:i]]
+        for wrapper in LEAD_WRAPPERS:
+            if len(words) >= len(wrapper) and words[len(words) - len(wrapper) :] == wrapper:
+                return (i - len(wrapper), j)  # "that show dexter": the title text drops the wrapper
+        return (i, j)
 
     def only_arguments(self, span: Span) -> bool:
         """Arguments and list cues only ("horror movies"), unless exactly a title ("scary movie", "1917")."""
@@ -76,6 +198,10 @@ class Message:
                 end -= 1
             return (start, end) if start < end else None
         while start < end and _head(items[start]) and not self.is_title((start, end)):
+            if items[start].words in HEAD_PREPOSITIONS and start + 1 < end:
+                following = items[start + 1]
+                if not (following.kind == "platform" or _head(following)):
+                    break  # "where can i watch in time": a title may start with a preposition
             start += 1
         while end > start and not self.is_title((start, end)):
             item = items[end - 1]
@@ -83,8 +209,8 @@ class Message:
                 end -= 1  # "… on netflix", "… but on hulu", "… from 2019"
                 while end > start and items[end - 1].words in ON | PLATFORM_JOIN:
                     end -= 1
-            elif _tail(item) or (item.words == "on" and end - 1 > start):
-                end -= 1  # "what platform is the crown on"
+            elif _tail(item) or (item.words in ("on", "at") and end - 1 > start):
+                end -= 1  # "what platform is the crown on", "where's the crown at"
             else:
                 break
         return (start, end) if start < end else None
@@ -100,10 +226,14 @@ class Message:
         first, last = self.items[span[0]].i, self.items[span[1] - 1].j
         for wrapper in LEAD_WRAPPERS:
             if len(words) > len(wrapper) and words[: len(wrapper)] == wrapper:
-                return self.text[self.toks[first + len(wrapper)].start : self.toks[last - 1].end].strip(
+                full = self.text[self.toks[first + len(wrapper)].start : self.toks[last - 1].end].strip(
                     QUOTES
                 )
-        return full
+                break
+        key = normalise(full)
+        english = ALIASES.get(key, "")
+        present = key not in self.exact_titles and normalise(english) in self.exact_titles
+        return english if present else full  # "buscando a nemo" -> "finding nemo"
 
     def language(self, span: Span | None) -> str | None:
         """ "es" or "en" from the words outside the title: Spanish words and accents vs English words."""
@@ -122,6 +252,42 @@ class Message:
         if words[0] in lx.SENTENCE or words[0] in lx.QUESTION_WORDS:
             return True
         return len(words) >= 3 and bool(set(words) & lx.SENTENCE)
+
+
+def lead_in(item: Item) -> bool:
+    """A word no title is made of at its start: pronouns, verbs of watching, people, time…"""
+    return (
+        item.words in lx.LEAD_INS
+        or item.words in lx.ARTICLES
+        or item.kind in ("filler", "type")
+        or is_cue(item, *LEAD_IN_CUES)
+    )
+
+
+def _after(item: Item) -> bool:
+    """A word that may follow a title in the same sentence: "… rn", "… netflix", "… dubbed"."""
+    return (
+        item.kind in ("platform", "year")
+        or item.words in lx.TAIL_WORDS
+        or item.words in lx.OTHER_PLATFORMS
+        or item.words in POLITE
+        or is_cue(item, "thanks", "greeting", "chatter", "vocative")
+    )
+
+
+def _takes(item: Item) -> bool:
+    """A word that takes a preposition before a title: "talking (about)", "all (of)", "hooked (on)"."""
+    return item.words.split()[-1] in lx.TAKES_COMPLEMENT
+
+
+def _joins_platform(part: list[Item], k: int) -> bool:
+    """ "on", "or", "pero en" before a platform: "… on disney plus", "… pero en hbo"."""
+    if part[k].words not in ON | PLATFORM_JOIN:
+        return False
+    rest = part[k + 1 :]
+    while rest and rest[0].words in ON | PLATFORM_JOIN:
+        rest = rest[1:]
+    return bool(rest) and (rest[0].kind == "platform" or rest[0].words in lx.OTHER_PLATFORMS)
 
 
 def _head(item: Item) -> bool:

@@ -13,7 +13,11 @@ counts when the words typed line up with the title's own words (``reading``):
   letters, two in a longer one (a one-word title: 10+ letters); never the first letter, never
   a plural for a singular in a one-word title ("dune" is not "The Dunes"), never a word that
   another candidate title uses as it is ("casino" is not a slip of "Camino"); a word of four
-  letters only with one letter left out ("papl"); the last word cut short ("parks and rec");
+  letters only with one letter left out ("papl"); a letter doubled or undoubled in any word
+  ("finding nemmo"); the last word cut short ("parks and rec"); a possessive's "'s" left out
+  ("grey anatomy"); a Spanish plural article before a name the title has in the plural ("los
+  simpson": Spanish keeps family names singular); and, only to ask, one slip in one short word
+  of a title of two or more words, the others as they are ("ricky and morty");
 - ``part``: a part of a longer title: a subtitle ("empire strikes back", "endgame"), the name
   before a colon with its number ("home alone 2", but "titanic" is not "Titanic: 20 Years
   Later", "dirty dancing" not "Dirty Dancing: Havana Nights"), its last two or more words
@@ -59,6 +63,8 @@ TYPE_TAIL = frozenset(
      "the show", "pelicula", "peli", "serie", "la pelicula", "la peli", "la serie", "el show"]
 )  # fmt: skip
 YEAR_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")  # "Aladdin (2019)" is Aladdin
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
+PLURAL_ARTICLE = re.compile(r"\b(los |las )(\w+[^s\W])\b")
 SEGMENT = re.compile(r":|\s[-–—|/]\s|\(|\)|\[|\]")
 # Little words mistyped: "teh office" is "the office".
 LITTLE_TYPOS = {"teh": "the", "hte": "the", "th": "the", "adn": "and", "nad": "and", "fo": "of", "og": "of"}
@@ -101,6 +107,8 @@ def _close(typed: str, word: str, one_word: bool, known=frozenset()) -> bool:
         return True
     if typed.isdigit() or word.isdigit() or typed[0] != word[0] or typed in known:
         return False
+    if min(len(typed), len(word)) >= 3 and _doubled(typed, word):
+        return True  # "nemmo" for "nemo", "ofice" for "office"
     if min(len(typed), len(word)) <= 4:
         # A short word is only mistyped by a letter left out of a longer one ("papl" for "papel")
         # or two letters swapped ("gmae" for "game"), never by another letter ("wire" is not "mire").
@@ -114,6 +122,33 @@ def _close(typed: str, word: str, one_word: bool, known=frozenset()) -> bool:
     # ("ratatoullie"), or "minions" would be "The Millions" and "amelie" "Atelier".
     allowed = 2 if shorter >= (10 if one_word else 6) and max(len(typed), len(word)) >= 7 else 1
     return OSA.distance(typed, word, score_cutoff=allowed) <= allowed
+
+
+def _doubled(a: str, b: str) -> bool:
+    """One letter doubled in one word and single in the other."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return k > 0 and long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short
+
+
+def _one_slip(typed: list[str], words: list[str]) -> bool:
+    """Two or more words, all as they are but one with a slip of a letter (not the first, not a
+    plural, not a number): "ricky and morty", even though "Ricky Zoom" uses "ricky" as it is.
+    Worth a question, never an answer."""
+    if len(typed) != len(words) or len(words) < 2:
+        return False
+    different = [(a, b) for a, b in zip(typed, words, strict=True) if a != b]
+    if len(different) != 1:
+        return False
+    a, b = different[0]
+    return (
+        min(len(a), len(b)) >= 3
+        and a[0] == b[0]
+        and not (a.isdigit() or b.isdigit() or _plural(a, b))
+        and OSA.distance(a, b, score_cutoff=1) <= 1
+    )
 
 
 def _same(typed: list[str], words: list[str], exact: bool = False, known=frozenset()) -> bool:
@@ -163,6 +198,14 @@ def reading(text: str, title: str, known=frozenset()) -> tuple[str, bool] | None
     A studio's name before a title is not part of it: "the grinch" is "Dr. Seuss' The Grinch"."""
     title = YEAR_SUFFIX.sub("", title) or title
     found = _reading(text, title, known)
+    if found is None and POSSESSIVE.search(title):
+        # "grey anatomy" is Grey's Anatomy: a possessive's "'s" left out is a slip
+        found = _reading(text, POSSESSIVE.sub("", title), known)
+        found = found and ("typo", found[1])
+    if found is None and {"los", "las"} & set(_words(text)) and PLURAL_ARTICLE.search(normalise(text)):
+        # "los simpson" is The Simpsons: Spanish keeps family names singular after "los"
+        found = _reading(PLURAL_ARTICLE.sub(r"\1\2s", normalise(text)), title, known)
+        found = found and ("typo", found[1])
     if found is None:
         # "the conjuring movie", "peppa pig the movie": a type word the title lacks is worth a
         # question, never an answer (the series is not its movie).
@@ -214,6 +257,8 @@ def _reading(text: str, title: str, known) -> tuple[str, bool] | None:
         return "exact", sure
     if _same(typed_sig, sig, known=known) or _abbreviated(typed_sig, sig):
         return "typo", sure
+    if _one_slip(typed_sig, sig):
+        return "typo", False
     if len(typed_sig) >= len(sig):
         return None
     typed_numbers = _numbers(typed_sig)

@@ -8,6 +8,11 @@
    and ratings), years and numbers. A word that is not known and is not a word of any title is
    read as the keyword, platform, genre or country it is one slip away from (two in words of 9+
    letters), never changing its first letter: "netflx", "disny", "documentry", "recomend".
+   Before phrases are looked up, such a word is also respelled (``Scanner.respell``) as the
+   lexicon word it stands for: chat shorthand ("u", "q"), stretched letters ("hiii", "waatch"),
+   Spanish spelt by sound ("beo", "kiero", "ciensia": b/v, k/qu/c, s/z/c, ll/y, a silent h), a
+   short word missing one letter ("lik") or a longer one with a slip ("somthing"), so that
+   phrases still read: "kiero ver", "ciensia ficcion".
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from rapidfuzz.distance import OSA
 
@@ -39,7 +45,13 @@ ON = frozenset(["on", "in", "at", "en", "de", "from", "via", "through", "por", "
 # Words joining "on <platform>" to a title: "… but on hulu", "… or netflix", "… pero en amazon".
 PLATFORM_JOIN = frozenset(["or", "and", "y", "o", "nor", "ni", "but", "pero", "only", "solo", "just", "also"])
 FUZZY_CUES = frozenset(["where", "like", "recommend", "count", "top", "longest", "actor", "rating", "score",
-                        "help", "thanks", "greeting"])  # fmt: skip
+                        "help", "thanks", "greeting", "watch", "want"])  # fmt: skip
+# Kinds of lexicon words a misspelt word may be respelled as (not countries: their words are names).
+RESPELL_KINDS = frozenset(["cue", "filler", "platform", "type", "dtype", "genre"])
+SOUNDS = [(re.compile(p), r) for p, r in (
+    (r"qu", "k"), (r"c(?=[ei])", "s"), (r"c", "k"), (r"z", "s"), (r"v", "b"), (r"ll", "y"), (r"(?<!c)h", ""),
+)]  # fmt: skip
+APOSTROPHE_YEAR = re.compile(r"['’‘`´]$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,8 @@ def tokens(text: str) -> list[Token]:
                 continue
             raw = m.group(0)
             word = raw.replace(",", ".") if m.group("num") else genres.fold(APOSTROPHES.sub("", raw))
+            if m.group("num") and len(raw) == 2 and APOSTROPHE_YEAR.search(text, 0, m.start()):
+                word = f"{20 if int(raw) <= 30 else 19}{raw}"  # "'19", "’95": a year
             for part in word.split() or [""]:
                 if part:
                     found.append(Token(raw, part, m.start(), m.end()))
@@ -101,6 +115,18 @@ def rating_label(raw: str) -> str:
         return label
     label = re.sub(r"^(tv|pg|nc)(?=[a-z0-9])", r"\1-", label)
     return label.replace("y7fv", "y7-fv")
+
+
+def _sound(word: str) -> str:
+    """A word as Spanish sounds it: "beo" and "veo", "kiero" and "quiero", "ciensia" and "ciencia"."""
+    for pattern, replacement in SOUNDS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _squeeze(word: str, longest: int) -> str:
+    """Runs of one letter cut to ``longest`` letters: "hiii" -> "hi", "waatch" -> "watch"."""
+    return "".join(letter * min(len(list(run)), longest) for letter, run in groupby(word))
 
 
 def _decimal_point(text: str, at: int) -> bool:
@@ -149,10 +175,64 @@ class Scanner:
             fuzzy.setdefault(phrase[0], []).append((phrase, meaning))
         self.fuzzy = fuzzy
         self.correct = lru_cache(maxsize=20_000)(self._correct)
+        self._index_spellings()
+        self.respell = lru_cache(maxsize=20_000)(self._respell)
+
+    def _index_spellings(self) -> None:
+        """The lexicon's words by sound, with one letter left out (short words) and by first letter."""
+        targets = {
+            word
+            for phrase, (kind, _) in self.table.items()
+            if kind in RESPELL_KINDS
+            for word in phrase.split()
+            if word.isalpha()
+        }
+        weak = lx.WEAK_GENRES | lx.WEAK_COUNTRIES
+        self.known = frozenset(w for phrase in [*self.table, *lx.OTHER_PLATFORMS] for w in phrase.split())
+        cue_words = {w for phrase, (kind, _) in self.table.items() if kind == "cue" for w in phrase.split()}
+        by_sound: dict[str, set[str]] = {}
+        shortened: dict[str, set[str]] = {}
+        by_letter: dict[str, list[str]] = {}
+        for word in targets:
+            if len(_sound(word)) >= 3:
+                by_sound.setdefault(_sound(word), set()).add(word)
+            if 4 <= len(word) <= 6 and word in cue_words:
+                for k in range(1, len(word)):
+                    shortened.setdefault(word[:k] + word[k + 1 :], set()).add(word)
+            if len(word) >= 5 and word not in weak:
+                by_letter.setdefault(word[0], []).append(word)
+        self.by_sound = {key: words.pop() for key, words in by_sound.items() if len(words) == 1}
+        self.shortened = {key: words.pop() for key, words in shortened.items() if len(words) == 1}
+        self.by_letter = by_letter
+
+    def _respell(self, word: str) -> str:
+        """The lexicon word a chat spelling stands for, or the word itself (see the module docstring).
+        A word of any title is left as it is."""
+        if word in lx.SHORTHAND:
+            return lx.SHORTHAND[word]
+        if word in self.known or not word.isalpha() or len(word) < 3 or word in self.title_words:
+            return word
+        for squeezed in (_squeeze(word, 2), _squeeze(word, 1)):
+            if squeezed in self.known:
+                return squeezed
+        found = self.by_sound.get(_sound(word))
+        if found:
+            return found
+        if len(word) <= 5 and word in self.shortened:
+            return self.shortened[word]
+        if len(word) >= 6:
+            allowed = 2 if len(word) >= 9 else 1
+            close = [
+                w for w in self.by_letter.get(word[0], ())
+                if abs(len(w) - len(word)) <= allowed and OSA.distance(word, w, score_cutoff=allowed) <= allowed
+            ]  # fmt: skip
+            if len(close) == 1:
+                return close[0]
+        return word
 
     def scan(self, toks: list[Token]) -> list[Item]:
         items: list[Item] = []
-        words = [t.word for t in toks]
+        words = [self.respell(t.word) for t in toks]
         i = 0
         while i < len(toks):
             item = self._at(toks, words, i)
@@ -174,7 +254,8 @@ class Scanner:
             phrase = " ".join(words[i : i + size])
             found = self.table.get(phrase)
             if found:
-                return Item(found[0], found[1], i, i + size, phrase)
+                respelled = any(words[k] != toks[k].word for k in range(i, i + size))
+                return Item(found[0], found[1], i, i + size, phrase, fuzzy=respelled)
         if word.isalpha() and len(word) >= 5 and word not in self.title_words:
             found = self.correct(word)
             if found:

@@ -19,10 +19,16 @@ Which question, in this order (the first that applies):
 - ``help``, ``greeting``, ``thanks`` when that is all the message says ("hola, ¿dónde…" is a
   where question); chatter ("jajaja", "ok") is ``unknown``;
 - anything else is a title typed alone -> ``title`` (its card: where it streams, a few
-  suggestions), or ``unknown`` when it reads like a sentence and names no title.
+  suggestions), or ``unknown`` when it reads like a sentence and names no title, or is keys
+  mashed ("asdfgh").
 
 A span a cue points at that holds nothing but arguments is not a title: "where can I watch
-horror movies" is a ``top`` question; one that is exactly a title stays one ("scary movie").
+horror movies" is a ``top`` question; one that is exactly a title stays one ("scary movie"), and
+so does a country with a year after "where" ("dónde veo argentina 1985"). A span that names no
+title loses the clear lead-in and tail words at its edges when that leaves exactly one
+(``Message.narrow``: "my gf keeps talking about bridgerton, where can we watch it"). When the
+words after a recommend cue are no title ("¿qué más me puede molar?"), the title is in the clause
+before it; "is that on disney+?" after a break asks where the title named before it streams.
 """
 
 from __future__ import annotations
@@ -32,13 +38,14 @@ from dataclasses import dataclass
 
 from core.titles import normalise
 from core.understanding import lexicon as lx
-from core.understanding.message import POLITE, Message, Span
+from core.understanding.message import POLITE, Message, Span, lead_in
 from core.understanding.policy import title_answer
 from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Question
 from core.understanding.scanner import (
     CATALOGUE_CUES,
     Item,
     Scanner,
+    Token,
     args_only,
     first_cue,
     is_arg,
@@ -57,10 +64,14 @@ BEFORE_LIKE = frozenset(
     ["something", "anything", "stuff", "more", "other", "others", "another", "some", "similar", "things",
      "titles", "ones", "movies", "shows", "series", "films", "algo", "cosas", "otra", "otras", "otro", "otros",
      "alguna", "alguno", "algunas", "algunos", "mas", "titulos", "recommend", "recomiendame", "recomienda",
-     "suggest", "sugiere", "me", "watch", "ver", "mirar", "is", "are", "es", "son", "else"]
+     "suggest", "sugiere", "me", "watch", "ver", "mirar", "is", "are", "es", "son", "else", "whats", "what",
+     "que", "hay", "asi", "need", "want", "wanna", "quiero", "busco", "anything", "nada", "one", "uno", "una"]
 )  # fmt: skip
 # Cues that end the span another cue points at: "I loved X, what else should I watch?".
 HARD_CUES = ("where", "like", "recommend", "help", "thanks", "taste")
+# Help words that are nouns too ("the menu"): they end no span.
+WEAK_HELP = frozenset(["menu", "start", "options", "opciones", "empezar", "commands", "comandos"])
+CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}")
 CONVERSATION = ("chatter", "vocative", "help", "greeting", "thanks")
 ARGUMENT_NAMES = {
     "platform": "platform", "type": "type", "genre": "genre", "country": "country", "year": "year",
@@ -154,7 +165,7 @@ class Understanding:
         for cue in CATALOGUE_CUES:
             if self._asks(core, cue):
                 return self._catalogue(m, cue, lo, hi)
-        at = _opener(items, lo, hi)
+        at = _opener(items, lo, hi, m.toks)
         found = self._pointed(m, lo, hi, at, "where") if at is not None else None
         if found:
             return found
@@ -170,8 +181,18 @@ class Understanding:
             return _Found(_browse(core))
         if is_cue(core[0], "help"):
             return _Found("help")
+        if hi - lo == 1 and core[0].kind == "word" and self._gibberish(core[0].words):
+            return _Found("unknown")  # "asdfgh"
         span = m.trim(lo, hi, bare=True)
         return _Found("title", span) if span else _Found("unknown")
+
+    def _gibberish(self, word: str) -> bool:
+        """A word typed by mashing keys: no vowel, or four consonants in a row, and in no title."""
+        return (
+            word.isalpha()
+            and (not re.search(r"[aeiouy]", word) or bool(CONSONANTS.search(word)))
+            and word not in self.scanner.title_words
+        )
 
     @staticmethod
     def _where(items: list[Item], lo: int, hi: int) -> int | None:
@@ -218,14 +239,15 @@ class Understanding:
             span = m.trim(lo, hi)
             no_arguments = cue in ("top", "longest") and not any(is_arg(it) for it in core)
             if span and (m.is_title(span) or no_arguments):
-                return _Found("title", span)
+                # "can i watch the greatest showman on disney+": the cue word is the title's
+                return _Found("where" if _opener(core, 0, len(core)) is not None else "title", span)
         return _Found(cue)
 
     @staticmethod
     def _pointed(m: Message, lo: int, hi: int, at: int, intent: str) -> _Found | None:
         """The title the cue at ``at`` points to: what follows it, or else the clause before it."""
         items = m.items
-        end = next((k for k in range(at + 1, hi) if is_cue(items[k], *HARD_CUES)), hi)
+        end = next((k for k in range(at + 1, hi) if _hard(items[k])), hi)
         start = at + 1
         if is_cue(items[at], "where"):  # "where can my kids watch X": the verb is nearer the title
             verb = next((k for k in range(start, min(start + 4, end)) if is_cue(items[k], "watch")), None)
@@ -235,17 +257,27 @@ class Understanding:
                 items[start].kind == "type" or items[start].words in ("to", "as", "a", "al")
             ):
                 start += 1
-        span = m.trim(start, end) or m.trim(_clause_start(items, lo, at), at)
+        span, before = m.trim(start, end), m.trim(_clause_start(items, lo, at), at)
+        if span and before and intent == "recommend" and _no_title(m, span) and not m.only_arguments(before):
+            span = None  # "me flipó the witcher, ¿qué más me puede molar?": the title is before the cue
+        span = span or before
         if not span:
             return _Found("top") if is_cue(items[at], "recommend", "like") else None
         if m.only_arguments(span):
-            return _Found(_browse(items[lo:hi]))
+            if not (intent == "where" and {it.kind for it in items[span[0] : span[1]]} == {"country"}):
+                return _Found(_browse(items[lo:hi]))
+            if span[1] < end and items[span[1]].kind == "year":  # "dónde veo argentina 1985": a title
+                span = (span[0], span[1] + 1)
         return _Found(intent, span)
 
     # ---- the question ---------------------------------------------------------------------
     def _question(self, m: Message, found: _Found, command: bool = False) -> Question:
         span, intent = found.span, found.intent
-        outside = [it for k, it in enumerate(m.items) if not span or not span[0] <= k < span[1]]
+        m.aside = None
+        if span and not command and not m.is_title(span):
+            span = m.narrow(span) or span  # "my gf keeps talking about bridgerton" -> "bridgerton"
+        hidden = [r for r in (span, m.aside) if r]
+        outside = [it for k, it in enumerate(m.items) if not any(a <= k < b for a, b in hidden)]
         args = self._arguments(intent, outside, command)
         title, matches = None, ()
         if span:
@@ -295,7 +327,8 @@ class Understanding:
         for k, it in enumerate(core):
             if it.kind == "rating":
                 return k
-            if cue_needed and not (k and is_cue(core[k - 1], "rating")):
+            rated_after = k + 1 < len(core) and core[k + 1].words == "rated"  # "R rated movies"
+            if cue_needed and not (k and is_cue(core[k - 1], "rating")) and not rated_after:
                 continue
             if it.kind == "number" and it.value == int(it.value) and f"{int(it.value)}+" in self.ratings:
                 return k
@@ -327,14 +360,33 @@ def _conversation(items: list[Item]) -> str:
     return next((intent for intent in ("help", "thanks", "greeting") if intent in cues), "unknown")
 
 
-def _opener(items: list[Item], lo: int, hi: int) -> int | None:
+def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None) -> int | None:
     """A yes/no platform question: "is X on netflix", "¿tienen X?", "can I watch X", "quiero ver X"."""
     if is_cue(items[lo], "is", "have", "want", "watch"):
         return lo
     for k in range(lo, min(lo + 3, hi - 1)):  # "does netflix have X", "netflix tiene X"
         if items[k].kind == "platform" and is_cue(items[k + 1], "is", "have"):
             return k + 1
+    for k in range(lo + 1, hi - 1) if toks else ():  # "what about frozen 2, is that on disney+?"
+        before = toks[items[k - 1].j - 1]
+        if is_cue(items[k], "is") and items[k + 1].words in lx.ANAPHORA and (before.comma or before.stop):
+            return k  # a platform question about the title named before it
     return None
+
+
+def _no_title(m: Message, span: Span) -> bool:
+    """Two or more words no title is made of, and no title inside them ("me puede molar")."""
+    return (
+        span[1] - span[0] > 1
+        and all(map(lead_in, m.items[span[0] : span[1]]))
+        and not m.is_title(span)
+        and m.narrow(span) is None
+    )
+
+
+def _hard(item: Item) -> bool:
+    """A cue that ends the span another cue points at (a help word that is a noun does not)."""
+    return is_cue(item, *HARD_CUES) and not (is_cue(item, "help") and item.words in WEAK_HELP)
 
 
 def _clause_start(items: list[Item], lo: int, at: int) -> int:

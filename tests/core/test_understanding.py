@@ -103,6 +103,75 @@ def test_language_is_told_by_the_words_around_the_title(understanding):
     assert understanding.parse("breaking bad").language is None
 
 
+# ---- titles inside chat: lead-ins, tails, chat spelling, Spanish names -----------------------
+@pytest.mark.parametrize(
+    "text, intent, title, platform",
+    [
+        # lead-in words before the title and tail words or another clause after it go
+        ("my brother won't stop talking about ozark, where do i find it", "where", "Ozark", None),
+        ("been meaning to watch the crown, which service has it", "where", "The Crown", None),
+        ("which platform has stranger things atm", "where", "Stranger Things", None),
+        ("mi hermano no para de hablar de ozark, dónde la veo", "where", "Ozark", None),
+        ("quiero ver narcos pero no sé en qué plataforma", "where", "Narcos", None),
+        ("i binged the witcher last week, anything similar?", "recommend", "The Witcher", None),
+        ("y la de toy story dónde está?", "where", "Toy Story", None),
+        ("and the office, is that on netflix?", "where", "The Office", "netflix"),
+        # chat spelling of the cue words
+        ("kiero mirar stranger things", "where", "Stranger Things", None),
+        ("wheree can i waatch dexter", "where", "Dexter", None),
+        ("en q app está la casa de papel", "where", "La casa de papel", None),
+        ("shows lik the office", "recommend", "The Office", None),
+        ("recomend somthing similar to friends", "recommend", "Friends", None),
+        # a catalogue cue word inside a title asked about with "can i …"
+        ("can i stream the longest yard on netflix", "where", "The Longest Yard", "netflix"),
+        # a well-known Spanish name of a title the catalogue carries
+        ("dónde puedo ver la bella durmiente", "where", "Sleeping Beauty", None),
+    ],
+)  # fmt: skip
+def test_titles_inside_chat(understanding, text, intent, title, platform):
+    question = understanding.parse(text)
+    assert (question.intent, question.platform) == (intent, platform)
+    assert first_title(question) == ("confident", title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["where can i watch i am legend", "where can i watch in time", "looking for love actually, where is it",
+     "what should i watch after finishing out of africa", "tonight we're watching the godfather with the kids",
+     "my gf keeps talking about harry potter, where is it", "quiero ver el padrino pero no sé dónde",
+     "which app has jurassic park rn", "hey is the dark knight on hulu or what", "i loved the menu, anything similar?",
+     "where can i watch dinner with friends", "what about kids in love, is that on hulu"],
+)  # fmt: skip
+def test_leaving_words_out_never_answers_an_absent_title(understanding, text):
+    """Lead-in words go only when clearly no title's: "i am legend" is not "Legend", "in time" not
+    "Time", "out of africa" not "Africa", "looking for love actually" not "Looking"; nor do words
+    after a title that may be its own: "dinner with friends" is not "Dinner", "kids in love" not "Kids"."""
+    assert understanding.parse(text).answer()[0] != "confident"
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("heyyy", "greeting", {}),
+        ("hello streambot", "greeting", {}),
+        ("q onda", "greeting", {}),
+        ("thanks a ton", "thanks", {}),
+        ("graciasss", "thanks", {}),
+        ("what kind of stuff can u do", "help", {}),
+        ("para qué sirve esto", "help", {}),
+        ("idk", "unknown", {}),
+        ("are you human?", "unknown", {}),
+        ("qwrtzp", "unknown", {}),
+        ("mejores peliculas de siensia ficcion", "top", dict(type="movie", genre="scifi")),
+        ("how many hulu shows from '18", "count", dict(platform="hulu", year=2018, type="tv show")),
+        ("how many R rated shows on netflix", "rating", dict(platform="netflix", type="tv show", rating="r")),
+    ],
+)  # fmt: skip
+def test_chatter_and_chat_spelling(understanding, text, intent, expected):
+    question = understanding.parse(text)
+    assert (question.intent, arguments(question)) == (intent, expected)
+
+
 # ---- the title policy ----------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text", ["stranger thigns", "frozne 2", "breakin bad", "ratatoullie", "101 dalmations"]
@@ -190,6 +259,12 @@ def test_title_answer_without_the_catalogue():
         ("mean girls", "Mean Girls 2", None),
         ("wednesday", "A Wednesday", None),
         ("harry potter", "Charlotte", None),
+        # slips: a possessive's "'s", a doubled letter, a Spanish plural article, one short word
+        ("schindler list", "Schindler's List", ("typo", True)),
+        ("toy storry", "Toy Story", ("typo", True)),
+        ("los increible", "The Incredibles", ("typo", True)),
+        ("mad mex", "Mad Max", ("typo", False)),
+        ("mean girl", "Mean Girls", None),
     ],
 )
 def test_how_a_text_reads_as_a_title(text, title, expected):
