@@ -12,7 +12,7 @@ import logging
 from telegram.ext import Application
 
 from bot import refreshing
-from bot.i18n import _
+from bot.i18n import _, number
 from bot.markup import esc
 from bot.state import Context
 from core import learning, models
@@ -48,17 +48,13 @@ async def retrain_job(context: Context) -> None:
 
 
 async def retrain(application: Application) -> dict:
-    """Retrain, evaluate and maybe publish; one at a time. Never raises."""
-    lock = application.bot_data.retrain_lock
-    if lock.locked():
-        return {"outcome": "busy", "detail": "a retraining is already running"}
-    async with lock:
-        data_dir = application.bot_data.settings.data_dir
-        try:
-            outcome = await asyncio.to_thread(learning.run_retrain, data_dir)
-        except Exception as exc:  # a failed retraining leaves the serving model as it was
-            log.exception("retraining failed")
-            outcome = {"outcome": "failed", "detail": str(exc)}
+    """Retrain, evaluate and maybe publish. Never raises."""
+    data_dir = application.bot_data.settings.data_dir
+    try:  # a second call while one runs returns "busy" at once (core.learning)
+        outcome = await asyncio.to_thread(learning.run_retrain, data_dir)
+    except Exception as exc:  # a failed retraining leaves the serving model as it was
+        log.exception("retraining failed")
+        outcome = {"outcome": "failed", "detail": str(exc)}
     log.info("retrain outcome=%s detail=%s", outcome.get("outcome"), outcome.get("detail"))
     if outcome.get("outcome") == "published":
         await asyncio.to_thread(load_current, application)
@@ -102,6 +98,6 @@ def model_line(meta: dict | None) -> str:
         return _("Suggestions model: plain similarity (not enough ratings yet)")
     return _("Suggestions model: <code>{version}</code>, trained on {n} ratings ({metrics})").format(
         version=esc(meta.get("version", "?")),
-        n=meta.get("training_examples", 0),
+        n=number(meta.get("training_examples", 0)),
         metrics=metrics_text(meta.get("metrics")),
     )

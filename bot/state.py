@@ -6,7 +6,6 @@ and the rest by attribute, so a misspelt name fails at once instead of as a miss
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,6 @@ class BotData:
     feedback: Feedback | None = None
     reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.learning)
     reranker_meta: dict | None = None  # the serving model's metrics.json; None for the identity
-    retrain_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     polling_request: PollingRequest | None = None  # watched by bot/__main__.py for a rejected token
     token_rejected: str | None = None  # why Telegram refused the token while serving
 

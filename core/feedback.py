@@ -87,6 +87,14 @@ class Feedback:
             ).fetchall()
         return dict(rows)
 
+    def value_of(self, user_id: int, title_id: str) -> int | None:
+        """What ``user_id`` said of ``title_id``: 1, -1, or None."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT value FROM feedback WHERE user_id = ? AND title_id = ?", (user_id, title_id)
+            ).fetchone()
+        return row[0] if row else None
+
     def signals_of(self, user_id: int) -> list[Signal]:
         with self._lock:
             rows = self._db.execute(

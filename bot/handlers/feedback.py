@@ -62,7 +62,7 @@ async def rate_button(update: Update, context: Context) -> None:
         await query.answer(_("That title is no longer in the catalogue."))
         return
     user_id = update.effective_user.id
-    current = (await asyncio.to_thread(feedback_of(context).of_user, user_id)).get(title_id)
+    current = await asyncio.to_thread(feedback_of(context).value_of, user_id, title_id)
     value = NEXT[current]
     await record(context, user_id, title_id, value, "button")
     await query.answer(noted(value, title))

@@ -45,11 +45,8 @@ async def foryou(update: Update, context: Context) -> None:
         await reply(update, teach() if LIKE not in ratings.values() else _("Nothing left to pick there."))
         return
     titles = [snap.title(p.id) for p in picks]
-    because = {
-        p.because: snap.title(p.because)["display_title"]
-        for p in picks
-        if p.because and snap.title(p.because)
-    }
+    liked = {p.because: snap.title(p.because) for p in picks if p.because}
+    because = {title_id: title["display_title"] for title_id, title in liked.items() if title}
     keyboard = InlineKeyboardMarkup([render.rating_row([p.id for p in picks], 0, ratings)])
     await reply(update, render.picks_text(picks, titles, because, platform), reply_markup=keyboard)
 

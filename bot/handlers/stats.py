@@ -13,7 +13,6 @@ from bot.i18n import N_, _, current, language, ngettext, number
 from bot.render import esc, genre, movies_count, platform_name, shows_count, titles_count
 from bot.state import Context
 from core import charts
-from core.arguments import ALL_PLATFORMS
 
 COMMANDS = [("stats", N_("a chart of a platform's catalogue: /stats netflix"))]
 
@@ -21,10 +20,8 @@ COMMANDS = [("stats", N_("a chart of a platform's catalogue: /stats netflix"))]
 @friendly(N_("/stats netflix"))
 async def stats(update: Update, context: Context) -> None:
     snap = snapshot(context)
-    text = text_of(context)
-    platform = snap.understanding.parse_command("count", text).platform  # "netflx", "prime video"
-    if platform is None and text and text.lower() not in ALL_PLATFORMS:
-        platform = text  # not a platform: core's friendly "unknown platform" error names it
+    q = snap.understanding.parse_command("count", text_of(context))  # "netflx", "prime video"
+    platform = q.platform or q.leftover or None  # an unknown name gets core's friendly error
     cat = snap.catalogue
     # Both cost tens of milliseconds of pandas and matplotlib: keep them off the event loop.
     summary = await asyncio.to_thread(charts.platform_stats_summary, cat, platform)

@@ -213,7 +213,7 @@ class Scanner:
         if word in self.known or not word.isalpha() or len(word) < 3 or word in self.title_words:
             return word
         for squeezed in (_squeeze(word, 2), _squeeze(word, 1)):
-            if squeezed in self.known:
+            if len(squeezed) > 1 and squeezed in self.known:  # "qqq" is no "q" (que)
                 return squeezed
         found = self.by_sound.get(_sound(word))
         if found:

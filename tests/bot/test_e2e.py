@@ -138,6 +138,7 @@ def test_where_lists_every_edition_and_platform(tg):
         ("/count netflix 2019 horror", "<b>50</b> titles in Horror on Netflix released in 2019"),
         ("/count netflix 2019 terror movies", "movies in Horror on Netflix released in 2019"),
         ("/count netflix 2019 qwzx", "Unknown genre 'qwzx': try comedy"),
+        ("/count netflix qqq", "Unknown genre 'qqq'"),
         ("/recommend", "Which title?"),
         ("/recommend qqqqxxxxzzzz", "is not in the Prime Video, Disney+, Hulu or Netflix catalogues"),
         ("/where harry potter", "“harry potter” is not in the"),

@@ -19,6 +19,7 @@ def test_the_latest_word_on_a_title_wins(feedback):
     feedback.record(1, "ns1", LIKE, "button", at=1.0)
     feedback.record(1, "ns1", DISLIKE, "command", at=2.0)
     assert feedback.of_user(1) == {"ns1": DISLIKE}
+    assert feedback.value_of(1, "ns1") == DISLIKE and feedback.value_of(1, "ns2") is None
     assert feedback.signals_of(1) == [Signal(1, "ns1", DISLIKE, "command", 2.0)]
 
 
