@@ -18,7 +18,7 @@ from pathlib import Path
 
 from core import queries
 from core.etl import load_catalogue, run_etl
-from core.snapshot import write_snapshot
+from core.snapshot_files import write_snapshot
 from tests.core import reference_queries as naive
 
 REPO = Path(__file__).resolve().parents[1]

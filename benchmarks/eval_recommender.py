@@ -12,7 +12,7 @@ be told from the text, so either of two same-named remakes counts):
 Baseline: ``rapidfuzz.process.extractOne(query, titles, scorer=fuzz.WRatio)``.
 
 Recommendations, for 1,000 random titles (seeded):
-- series recall@5: for titles in a series (``core.titles.series_keys``: shared stem before a
+- series recall@5: for titles in a series (``core.title_search.series_keys``: shared stem before a
   subtitle without numbers/"part 2"/"the movie", or 3+ titles sharing their first two words)
   with at least one other title in it, the share of the top 5 from the same series, out of
   min(5, other titles in the series);
@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 
 from core import genres
 from core.recommender import Recommender
-from core.titles import normalise, series_keys
+from core.title_search import normalise, series_keys
 from core.works import catalogue_work_ids
 
 SERIES = "series:"  # an accepted answer: any title of that series

@@ -197,7 +197,7 @@ def load(args):
     benchmarks.eval_recommender does, else built from the source."""
     from core.etl import build_catalogue
     from core.recommender import Recommender, StaleModelError
-    from core.snapshot import SnapshotError, current_dir, load_catalogue
+    from core.snapshot_files import SnapshotError, current_dir, load_catalogue
 
     try:
         catalogue = load_catalogue(args.snapshot)

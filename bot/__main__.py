@@ -16,7 +16,7 @@ from bot import health, logs
 from bot.app import build_application
 from bot.config import ConfigError, Settings
 from core import memory
-from core.snapshot import SnapshotError
+from core.snapshot_files import SnapshotError
 from core.source import SourceError
 from core.store import Store, open_snapshot
 

@@ -17,7 +17,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
-from bot import i18n, learning, refreshing
+from bot import i18n, refresh_jobs, retrain_jobs
 from bot.config import Settings
 from bot.handlers import (
     admin,
@@ -27,8 +27,8 @@ from bot.handlers import (
     errors,
     feedback,
     foryou,
-    groups,
     inline,
+    poll,
     recommend,
     start,
     stats,
@@ -53,7 +53,7 @@ FEATURES = (
     card,
     catalogue,
     stats,
-    groups,
+    poll,
     foryou,
     feedback,
     subscribe,
@@ -141,9 +141,9 @@ def build_application(
     )
     application.bot_data.subscriptions = Subscriptions(settings.data_dir)
     application.bot_data.feedback = Feedback(settings.data_dir)
-    refreshing.schedule(application, settings.refresh_minutes)
-    learning.load_current(application)
-    learning.schedule(application, settings.retrain_minutes)
+    refresh_jobs.schedule(application, settings.refresh_minutes)
+    retrain_jobs.load_current(application)
+    retrain_jobs.schedule(application, settings.retrain_minutes)
     # Before every other handler: the language the update is answered in (bot/i18n.py), then
     # presses without data, which every button handler would take (bot/handlers/chat.py).
     application.add_handler(TypeHandler(Update, i18n.remember_language), group=-2)

@@ -29,7 +29,7 @@ class BotData:
     refresher: Refresher | None = None
     subscriptions: Subscriptions | None = None
     feedback: Feedback | None = None
-    reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.learning)
+    reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.retrain_jobs)
     reranker_meta: dict | None = None  # the serving model's metrics.json; None for the identity
     polling_request: PollingRequest | None = None  # watched by bot/__main__.py for a rejected token
     token_rejected: str | None = None  # why Telegram refused the token while serving

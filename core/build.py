@@ -30,7 +30,7 @@ from core.build_runner import PROGRESS_PREFIX
 from core.etl import run_etl, source_files
 from core.fetch import DOWNLOAD_DEADLINE_SECONDS, HTTP_TIMEOUT_SECONDS, MAX_DOWNLOAD_BYTES, Limits
 from core.recommender import Recommender
-from core.snapshot import (
+from core.snapshot_files import (
     SOURCE_FILE,
     SnapshotError,
     current_dir,

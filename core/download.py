@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from core.etl import source_files
-from core.snapshot import write_atomically
+from core.snapshot_files import write_atomically
 from core.source import SourceError, UrlSource, is_url
 
 

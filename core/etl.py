@@ -20,10 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from core import genres, platforms, quality
-from core.parsing import parse_titles_csv
 from core.ratings import RatingsResult, read_ratings
-from core.snapshot import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
+from core.snapshot_files import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
 from core.source import SourceError, open_source
+from core.titles_csv import parse_titles_csv
 
 __all__ = ["build_catalogue", "load_catalogue", "run_etl", "EtlResult", "PLATFORM_FILES"]
 

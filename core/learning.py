@@ -333,7 +333,7 @@ def retrain(data_dir, min_examples: int = MIN_EXAMPLES) -> dict:
 def load_recommender(data_dir):
     """The current snapshot's recommender, with its catalogue's title types attached."""
     from core.recommender import Recommender
-    from core.snapshot import current_dir, load_catalogue
+    from core.snapshot_files import current_dir, load_catalogue
 
     folder = current_dir(data_dir)
     catalogue = load_catalogue(folder)

@@ -4,7 +4,7 @@
     matches = rec.resolve("frozne 2")            # best first; Match.confident on a sure top match
     rec.recommend(matches[0].id, k=5, platform="disney")
 
-Resolution lives in ``core.titles``. Recommendations are content-based: the feature
+Resolution lives in ``core.title_search``. Recommendations are content-based: the feature
 vectors and the neighbour search live in ``core.similarity``. Only each title's nearest
 neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a platform filter
 still finds enough), never the dense 23k x 23k matrix.
@@ -29,8 +29,8 @@ from core.genres import FAMILY_GENRES, genre_masks, split_genres
 from core.genres import name as genre_name
 from core.memory import DerivedColumn, column_values, shared_strings
 from core.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
-from core.snapshot import write_atomically, write_json
-from core.titles import (
+from core.snapshot_files import write_atomically, write_json
+from core.title_search import (
     CONFIDENT_MARGIN,
     CONFIDENT_SCORE,
     EXACT_SCORE,

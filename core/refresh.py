@@ -28,7 +28,7 @@ from core.build import DEFAULT_MAX_DROP, probe
 from core.build_runner import run_build
 from core.fetch import Limits
 from core.memory import release_freed_memory
-from core.snapshot import SNAPSHOT_PREFIX, load_catalogue, write_atomically
+from core.snapshot_files import SNAPSHOT_PREFIX, load_catalogue, write_atomically
 from core.source import SourceError, normalise_location
 from core.store import Snapshot, Store, load_snapshot
 

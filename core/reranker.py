@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.snapshot import write_json
+from core.snapshot_files import write_json
 
 __all__ = [
     "FEATURES",
@@ -53,7 +53,7 @@ FEATURES = (
     # neighbours (the most similar on each platform), else 0
     "similarity",
     "genre_jaccard",  # shared canonical genres / genres of either (0 when neither has any)
-    "same_series",  # 1 when both belong to the same series (core.titles.series_keys)
+    "same_series",  # 1 when both belong to the same series (core.title_search.series_keys)
     "director_overlap",  # shared directors / directors of the one with fewer (0 when one has none)
     "cast_overlap",  # shared leads (first 8 names) / leads of the one with fewer (0 when one has none)
     "year_gap",  # |release years apart|, capped at 30, divided by 30: 0 same year, 1 a generation apart

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.genres import FAMILY_GENRES, split_genres
-from core.titles import normalise
+from core.title_search import normalise
 
 TIE_BONUS = 1e-3  # the mean rating only reorders suggestions whose similarities differ by less
 WEIGHTS = {

@@ -22,7 +22,7 @@ from core.build_runner import run_build
 from core.fetch import Limits
 from core.memory import column_values, release_freed_memory
 from core.recommender import Recommender
-from core.snapshot import SnapshotError, current_dir, load_catalogue, load_quality
+from core.snapshot_files import SnapshotError, current_dir, load_catalogue, load_quality
 from core.source import SourceError, open_source
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from core.titles import normalise
+from core.title_search import normalise
 
 FILM_YEAR_SLACK = 1
 

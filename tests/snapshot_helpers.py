@@ -6,7 +6,7 @@ from pathlib import Path
 
 from core.build import build_snapshot
 from core.feedback import Feedback
-from core.snapshot import CURRENT_FILE, publish, staging, write_snapshot
+from core.snapshot_files import CURRENT_FILE, publish, staging, write_snapshot
 from core.store import Snapshot, load_snapshot
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from core.build import build_snapshot
 from core.fetch import Limits
-from core.snapshot import current_dir
+from core.snapshot_files import current_dir
 from core.store import Store
 from tests.bot.running_bot import RunningBot
 from tests.conftest import FIXTURE_SOURCE

@@ -9,7 +9,7 @@ import pytest
 
 from core import etl
 from core.etl import build_catalogue, load_catalogue, run_etl
-from core.snapshot import CATALOGUE_COLUMNS, SnapshotError, load_quality, write_atomically
+from core.snapshot_files import CATALOGUE_COLUMNS, SnapshotError, load_quality, write_atomically
 from core.source import SourceError
 from tests.conftest import FIXTURE_SOURCE
 from tests.static_server import StaticServer

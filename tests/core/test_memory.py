@@ -13,7 +13,7 @@ from core.genres import split_genres
 from core.memory import DerivedColumn, TextColumn, column_values, shared_strings
 from core.recommender import Recommender
 from core.similarity import leads, split_list
-from core.snapshot import load_catalogue, write_snapshot
+from core.snapshot_files import load_catalogue, write_snapshot
 from core.store import Snapshot
 
 MiB = 2**20
@@ -112,7 +112,7 @@ def test_the_snapshots_title_columns_hold_no_python_string_per_title(full_snapsh
 
 def test_a_loaded_model_holds_no_python_lists_of_cast_or_genres(full_snapshot, tmp_path):
     # 27 MiB on the full data, most of it the neighbour arrays (13 MiB) and the title
-    # resolver (core.titles, 8 MiB); with per-title lists of cast and genres it was ~60.
+    # resolver (core.title_search, 8 MiB); with per-title lists of cast and genres it was ~60.
     full_snapshot.recommender.save(tmp_path)
     held = traced(lambda: Recommender.load(tmp_path, full_snapshot.catalogue))
     assert held < 40 * MiB

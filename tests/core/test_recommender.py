@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.recommender import Match, Recommender, StaleModelError
-from core.titles import normalise, reads_differently, series_keys
+from core.title_search import normalise, reads_differently, series_keys
 
 
 @pytest.fixture(scope="module")

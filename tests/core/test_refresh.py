@@ -20,7 +20,7 @@ from core.build import shrinkage
 from core.build_runner import REPO
 from core.fetch import Limits
 from core.refresh import Refresher
-from core.snapshot import SNAPSHOT_PREFIX, STAGING_PREFIX, current_dir
+from core.snapshot_files import SNAPSHOT_PREFIX, STAGING_PREFIX, current_dir
 from core.store import Store, load_snapshot, open_snapshot
 from core.subscriptions import Subscriptions
 from tests.conftest import FIXTURE_SOURCE

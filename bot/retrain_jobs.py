@@ -11,7 +11,7 @@ import logging
 
 from telegram.ext import Application
 
-from bot import refreshing
+from bot import refresh_jobs
 from bot.i18n import _, number
 from bot.markup import esc
 from bot.state import Context
@@ -59,7 +59,7 @@ async def retrain(application: Application) -> dict:
     if outcome.get("outcome") == "published":
         await asyncio.to_thread(load_current, application)
     if outcome.get("outcome") in ("published", "refused", "failed"):
-        await refreshing.tell_admins(application, lambda: outcome_text(outcome))
+        await refresh_jobs.tell_admins(application, lambda: outcome_text(outcome))
     return outcome
 
 
