@@ -38,7 +38,7 @@ def main() -> int:
         store = Store(
             open_snapshot(settings.data_dir, settings.data_source, **_first_start(settings, console))
         )
-    except (SourceError, SnapshotError, ValueError, OSError) as exc:
+    except (SourceError, SnapshotError, OSError) as exc:
         print(
             f"error: no catalogue to serve ({exc}); set STREAMBOT_DATA_SOURCE to a folder or URL "
             "with titles/ and ratings/, or STREAMBOT_DATA_DIR to a folder holding a snapshot (see README)",

@@ -67,7 +67,8 @@ def build_snapshot(
 
     ``force`` rebuilds even when the files look unchanged or hold the same content.
     ``limits`` bound each download from a URL; ``progress`` hears a line per step. Raises
-    SourceError (and ValueError for unusable data) when the source cannot be read or parsed.
+    SourceError when the source cannot be read or parsed, SnapshotError when the data
+    folder holds a damaged snapshot.
     """
     say = progress or _quiet
     started = time.monotonic()
@@ -152,7 +153,7 @@ def shrinkage(before: dict[str, int], after: dict[str, int], max_drop: float) ->
 def _previous(data_dir: Path) -> tuple[dict, dict]:
     try:
         return load_quality(data_dir), load_source_state(data_dir)
-    except (FileNotFoundError, ValueError, SnapshotError):
+    except SnapshotError:  # nothing usable to compare with: build as on a first start
         return {}, {}
 
 
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             limits=limits,
             progress=progress,
         )
-    except (SourceError, ValueError, OSError) as exc:
+    except (SourceError, SnapshotError, OSError) as exc:
         result = BuildResult("failed", str(exc) if not isinstance(exc, OSError) else f"cannot write: {exc}")
     print(json.dumps(asdict(result), ensure_ascii=False))
     return 1 if result.outcome == "failed" else 0

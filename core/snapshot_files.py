@@ -144,14 +144,20 @@ def load_catalogue(directory) -> pd.DataFrame:
 
 
 def load_quality(directory) -> dict:
-    return json.loads((current_dir(directory) / QUALITY_FILE).read_text())
+    path = current_dir(directory) / QUALITY_FILE
+    try:
+        return json.loads(path.read_text())
+    except FileNotFoundError:
+        raise SnapshotError(f"{path}: no quality report (build the snapshot again)") from None
+    except json.JSONDecodeError as exc:
+        raise SnapshotError(f"{path}: damaged quality report ({exc})") from None
 
 
 def load_source_state(directory) -> dict:
     """What the snapshot was built from (see ``EtlResult.source_state``); {} if unknown."""
     try:
         return json.loads((current_dir(directory) / SOURCE_FILE).read_text())
-    except (FileNotFoundError, ValueError):
+    except (FileNotFoundError, json.JSONDecodeError):
         return {}
 
 

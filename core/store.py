@@ -143,7 +143,7 @@ def open_snapshot(
     happening, a line per step (default: the log)."""
     try:
         return _loaded(data_dir)
-    except (SnapshotError, FileNotFoundError, ValueError) as exc:
+    except SnapshotError as exc:
         log.info("no usable snapshot in %s (%s)", data_dir, exc)
     say = on_progress or log.info
     location = str(open_source(source))  # a folder that does not exist fails here, before any build
