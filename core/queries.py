@@ -1,7 +1,7 @@
 """The catalogue questions, as plain functions over the catalogue frame.
 
-Every answer comes from a :class:`CatalogueIndex` built once per frame (about 0.2 s on
-the full data) and cached, so a call is a dictionary look-up: filtering the frame with
+Every answer comes from a :class:`CatalogueIndex` built once per frame (a few hundred
+milliseconds on the full data: ``python -m benchmarks.bench_core``) and cached, so a call is a dictionary look-up: filtering the frame with
 pandas on every call is 5-10x slower than the 1 ms budget allows. The frame is treated
 as immutable: build a new frame rather than editing one that has been queried.
 
