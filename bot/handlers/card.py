@@ -7,7 +7,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
-from bot.handlers.common import button_query, command_question, confident_title, edit, reply, snapshot
+from bot.handlers.common import answer_title, answer_title_button, command_question
 from bot.i18n import N_
 from bot.state import Context
 from core.store import Snapshot
@@ -16,7 +16,7 @@ from core.understanding import Question
 COMMANDS = [("title", N_("a title's card: where it streams, what it is about: /title moana"))]
 
 
-def card(snap: Snapshot, title_id: str):
+async def card(snap: Snapshot, title_id: str):
     """The card's text and keyboard."""
     title = snap.title(title_id)
     recs = snap.recommender.recommend(title_id, k=render.CARD_SUGGESTIONS)
@@ -25,10 +25,7 @@ def card(snap: Snapshot, title_id: str):
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
-    best = await confident_title(update, q, "title")
-    if best is not None:
-        text, keyboard = card(snapshot(context), best.id)
-        await reply(update, text, reply_markup=keyboard)
+    await answer_title(update, context, q, "title", card)
 
 
 async def title_command(update: Update, context: Context) -> None:
@@ -39,11 +36,7 @@ async def title_command(update: Update, context: Context) -> None:
 
 async def card_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for a title typed alone: the question becomes the card."""
-    found = await button_query(update, context)
-    if found is not None:
-        snap, title = found
-        text, keyboard = card(snap, title["id"])
-        await edit(update.callback_query, text, keyboard)
+    await answer_title_button(update, context, card)
 
 
 HANDLERS = [

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections.abc import Awaitable, Callable
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
@@ -19,6 +20,8 @@ from core.store import Snapshot
 from core.understanding import AMBIGUOUS, CONFIDENT, Question
 
 log = logging.getLogger(__name__)
+# What a title command shows for one title: (text, keyboard), given the snapshot and its id.
+TitlePage = Callable[[Snapshot, str], Awaitable[tuple[str, InlineKeyboardMarkup | None]]]
 
 
 def snapshot(context: Context) -> Snapshot:
@@ -77,6 +80,23 @@ async def confident_title(update: Update, q: Question, action: str):
         mark_outcome("not_found")
     await reply(update, text, reply_markup=keyboard)
     return None
+
+
+async def answer_title(update: Update, context: Context, q: Question, action: str, page: TitlePage) -> None:
+    """Reply with ``page`` of the title ``q`` names, once the title policy is confident."""
+    best = await confident_title(update, q, action)
+    if best is not None:
+        text, keyboard = await page(snapshot(context), best.id)
+        await reply(update, text, reply_markup=keyboard)
+
+
+async def answer_title_button(update: Update, context: Context, page: TitlePage) -> None:
+    """A "did you mean" choice: the question under the button becomes ``page`` of the title."""
+    found = await button_query(update, context)
+    if found is not None:
+        snap, title = found
+        text, keyboard = await page(snap, title["id"])
+        await edit(update.callback_query, text, keyboard)
 
 
 async def button_query(update: Update, context: Context) -> tuple[Snapshot, dict] | None:

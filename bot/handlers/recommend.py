@@ -7,12 +7,11 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
 from bot.handlers.common import (
-    button_query,
+    answer_title,
+    answer_title_button,
     command_question,
-    confident_title,
     edit,
     ratings_of,
-    reply,
     snapshot,
 )
 from bot.i18n import N_, _
@@ -58,15 +57,19 @@ def serving(context: Context) -> Reranker:
     return context.bot_data.reranker
 
 
+def first_page(update: Update, context: Context, platform: str | None = None):
+    """The first suggestions like a title, marked with the user's ratings, as a title page."""
+
+    async def page(snap: Snapshot, title_id: str):
+        ratings = await ratings_of(update, context)
+        return suggestion_page(snap, title_id, 0, platform, ratings, serving(context))
+
+    return page
+
+
 async def answer(update: Update, context: Context, q: Question) -> None:
     """Suggestions like the title ``q`` names, on ``q.platform`` when it names one."""
-    best = await confident_title(update, q, "recommend")
-    if best is not None:
-        ratings = await ratings_of(update, context)
-        message, keyboard = suggestion_page(
-            snapshot(context), best.id, 0, q.platform, ratings, serving(context)
-        )
-        await reply(update, message, reply_markup=keyboard)
+    await answer_title(update, context, q, "recommend", first_page(update, context, q.platform))
 
 
 async def recommend_command(update: Update, context: Context) -> None:
@@ -77,13 +80,7 @@ async def recommend_command(update: Update, context: Context) -> None:
 
 async def pick_button(update: Update, context: Context) -> None:
     """A "did you mean" choice: the question turns into the suggestions."""
-    found = await button_query(update, context)
-    if found is not None:
-        snap, title = found
-        message, keyboard = suggestion_page(
-            snap, title["id"], 0, None, await ratings_of(update, context), serving(context)
-        )
-        await edit(update.callback_query, message, keyboard)
+    await answer_title_button(update, context, first_page(update, context))
 
 
 async def more_button(update: Update, context: Context) -> None:

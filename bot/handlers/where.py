@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import render
-from bot.handlers.common import button_query, command_question, confident_title, edit, reply, snapshot
+from bot.handlers.common import answer_title, answer_title_button, command_question
 from bot.i18n import N_
 from bot.state import Context
 from core.store import Snapshot
@@ -21,16 +21,20 @@ def is_edition(title: str, best: str) -> bool:
     return title == best or title.startswith(best + " (")
 
 
-def where_text(snap: Snapshot, best, matches=()) -> str:
-    """Where ``best`` streams, with the other editions of the same name among ``matches``."""
-    editions = [best] + [m for m in matches if m.id != best.id and is_edition(m.title, best.title)]
-    return render.where([(snap.title(m.id), snap.platforms_of(m.id)) for m in editions])
+def where_text(snap: Snapshot, title_id: str, matches=()) -> str:
+    """Where the title streams, with the other editions of the same name among ``matches``."""
+    best = snap.title(title_id)
+    editions = [title_id] + [
+        m.id for m in matches if m.id != title_id and is_edition(m.title, best["display_title"])
+    ]
+    return render.where([(snap.title(i), snap.platforms_of(i)) for i in editions])
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
-    best = await confident_title(update, q, "where")
-    if best is not None:
-        await reply(update, where_text(snapshot(context), best, q.matches))
+    async def page(snap: Snapshot, title_id: str):
+        return where_text(snap, title_id, q.matches), None
+
+    await answer_title(update, context, q, "where", page)
 
 
 async def where(update: Update, context: Context) -> None:
@@ -41,10 +45,11 @@ async def where(update: Update, context: Context) -> None:
 
 async def where_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for /where: the question becomes the answer."""
-    found = await button_query(update, context)
-    if found is not None:
-        snap, title = found
-        await edit(update.callback_query, render.where([(title, snap.platforms_of(title["id"]))]), None)
+
+    async def page(snap: Snapshot, title_id: str):
+        return where_text(snap, title_id), None
+
+    await answer_title_button(update, context, page)
 
 
 HANDLERS = [
