@@ -35,9 +35,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from babel import Locale
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
+
+from core import platforms
 
 DOMAIN = "streambot"
 LOCALES = Path(__file__).resolve().parent / "locales"
@@ -143,6 +146,12 @@ def decimal(value, places: int) -> str:
 
 def percent(value) -> str:
     return current().percent(value)
+
+
+def platform_names(style: str = "standard") -> str:
+    """The four platforms' names as one list in the current language: "Prime Video, Disney+,
+    Hulu and Netflix" / "… Hulu y Netflix"; ``style="or"`` joins with "or" / "o"."""
+    return format_list(list(platforms.NAMES.values()), style=style, locale=current().locale)
 
 
 def set_language(code: str) -> None:

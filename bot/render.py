@@ -16,7 +16,7 @@ from telegram import (
 )
 
 from bot import markup
-from bot.i18n import N_, _, callback_data, language, ngettext, number
+from bot.i18n import N_, _, callback_data, language, ngettext, number, platform_names
 from bot.markup import clip, esc
 from core.genres import name as genre_name
 from core.genres import split_genres
@@ -246,8 +246,8 @@ def did_you_mean(text: str, matches, action: str = "recommend") -> tuple[str, In
 def absent(text: str, suggestions, action: str = "recommend") -> tuple[str, InlineKeyboardMarkup | None]:
     """Said plainly: the title is in none of the four catalogues. Titles sharing a word with
     it are offered as buttons, never as the answer."""
-    message = _("“{text}” is not in the Prime Video, Disney+, Hulu or Netflix catalogues.").format(
-        text=esc(excerpt(text))
+    message = _("“{text}” is not in the {platforms} catalogues.").format(
+        text=esc(excerpt(text)), platforms=platform_names("or")
     )
     if not suggestions:
         return message + "\n" + _("Check the spelling, or try a shorter part of the title."), None

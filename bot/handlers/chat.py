@@ -19,7 +19,7 @@ from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHa
 from bot import explain, render
 from bot.handlers import card, catalogue, recommend, start, where
 from bot.handlers.common import reply, snapshot
-from bot.i18n import N_, _, callback_data, untagged
+from bot.i18n import N_, _, callback_data, platform_names, untagged
 from bot.logs import mark_outcome
 from bot.state import Context
 from core.arguments import ArgumentError
@@ -75,8 +75,8 @@ async def help_reply(update: Update, context: Context, q: Question) -> None:
 async def greeting(update: Update, context: Context, q: Question) -> None:
     text = _(
         "Hi! 👋 Tell me a title and I'll say where it streams and what else you may like, or ask "
-        "me about the Prime Video, Disney+, Hulu and Netflix catalogues. For example:"
-    )
+        "me about the {platforms} catalogues. For example:"
+    ).format(platforms=platform_names())
     await reply(update, text, reply_markup=examples_keyboard())
 
 

@@ -7,7 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.handlers import admin, card, catalogue, feedback, foryou, poll, recommend, stats, subscribe, where
 from bot.handlers.common import reply
-from bot.i18n import N_, _, callback_data, untagged
+from bot.i18n import N_, _, callback_data, platform_names, untagged
 from bot.state import Context
 
 COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with examples"))]
@@ -37,7 +37,9 @@ def examples_keyboard() -> InlineKeyboardMarkup:
 
 def welcome(bot_username: str) -> str:
     lines = [
-        _("🎬 <b>streambot</b> helps you decide what to watch on Prime Video, Disney+, Hulu and Netflix."),
+        _("🎬 <b>streambot</b> helps you decide what to watch on {platforms}.").format(
+            platforms=platform_names()
+        ),
         "",
         _("• /recommend <i>title</i> — five titles like one you love"),
         _("• /where <i>title</i> — which platform has it"),
