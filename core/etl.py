@@ -23,7 +23,7 @@ from core import genres, platforms, quality
 from core.ratings import RatingsResult, read_ratings
 from core.snapshot_files import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
 from core.source import SourceError, open_source
-from core.titles_csv import parse_titles_csv
+from core.titles_csv import TITLE_COLUMNS, parse_titles_csv
 
 __all__ = ["build_catalogue", "load_catalogue", "run_etl", "EtlResult", "PLATFORM_FILES"]
 
@@ -34,19 +34,7 @@ DISPLAY_COLUMNS = ["title", "director", "cast", "country", "description"]
 DURATION = r"^(?P<n>\d+)\s*(?P<unit>min|mins|minutes?|seasons?)$"
 DATE_FORMAT = "%B %d, %Y"
 INVISIBLE = " \t\r\n\u00a0\u200b\ufeff"
-RAW_TEXT_COLUMNS = [
-    "show_id",
-    "type",
-    "title",
-    "director",
-    "cast",
-    "country",
-    "date_added",
-    "rating",
-    "duration",
-    "listed_in",
-    "description",
-]
+RAW_TEXT_COLUMNS = [c for c in TITLE_COLUMNS if c != "release_year"]  # parsed as a number
 
 
 @dataclass
