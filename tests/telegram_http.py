@@ -3,13 +3,12 @@
 A threaded loopback server that hands every request to one callback, the decoding of a Bot API
 request (``/bot<TOKEN>/<method>``; query string plus a form-encoded, JSON or multipart body) into
 parameters and uploaded files, the JSON response, and the client POST that delivers an update to a
-webhook. Knows nothing of Bot API methods or state. Standard library only.
+webhook. Knows nothing of Bot API methods or state.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 import urllib.error
 import urllib.request
@@ -18,42 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from tests import telegram_updates as tu
-
-# Parameters that are free text and must never be JSON-decoded.
-TEXT_PARAMS = {
-    "text",
-    "caption",
-    "question",
-    "query",
-    "data",
-    "callback_query_id",
-    "inline_query_id",
-    "next_offset",
-    "url",
-    "title",
-    "description",
-    "explanation",
-    "inline_message_id",
-    "photo",
-    "document",
-    "file_id",
-    "business_connection_id",
-}
-
-
-def _decode(key: str, value: str) -> Any:
-    if key in TEXT_PARAMS:
-        return value
-    try:
-        decoded = json.loads(value)
-    except ValueError:
-        return value
-    if isinstance(decoded, (dict, list, bool, int)) or (
-        isinstance(decoded, float) and math.isfinite(decoded)
-    ):
-        return decoded
-    return value
+from bot.console.request import decoded_params, uploaded_file, with_uploads
 
 
 def _parse_multipart(body: bytes, content_type: str) -> tuple[dict, dict[str, bytes], dict]:
@@ -70,12 +34,7 @@ def _parse_multipart(body: bytes, content_type: str) -> tuple[dict, dict[str, by
         if filename:
             ctype = re.search(r"(?im)^content-type:\s*(\S+)", headers)
             files[name] = data
-            meta[name] = {
-                "filename": filename.group(1),
-                "size": len(data),
-                "content_type": ctype.group(1) if ctype else None,
-                "is_png": data.startswith(tu.PNG_SIGNATURE),
-            }
+            meta[name] = uploaded_file(filename.group(1), data, ctype.group(1) if ctype else None)
         else:
             fields[name] = data.decode("utf-8")
     return fields, files, meta
@@ -84,9 +43,9 @@ def _parse_multipart(body: bytes, content_type: str) -> tuple[dict, dict[str, by
 def parse_request(h: BaseHTTPRequestHandler) -> tuple[str, str, dict[str, Any], dict[str, bytes]] | None:
     """(token, method, params, files) of a Bot API request, or None when the path is not one.
 
-    The body is read either way. Form values that are JSON (objects, arrays, numbers, booleans)
-    are decoded, except the free-text :data:`TEXT_PARAMS`; an uploaded file's parameter holds its
-    metadata (filename, size, content_type, is_png), its bytes are in ``files``.
+    The body is read either way. Values are decoded as the in-process request decodes them
+    (``bot/console/request.py``): JSON except in free-text parameters; an uploaded file's
+    parameter holds its metadata (filename, size, content_type, is_png), its bytes are in ``files``.
     """
     url = urlsplit(h.path)
     body = h.rfile.read(int(h.headers.get("Content-Length") or 0))
@@ -103,11 +62,7 @@ def parse_request(h: BaseHTTPRequestHandler) -> tuple[str, str, dict[str, Any], 
         raw.update({k: v if isinstance(v, str) else json.dumps(v) for k, v in json.loads(body).items()})
     elif body:
         raw.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
-    params = {k: _decode(k, v) for k, v in raw.items()}
-    for name, info in meta.items():  # file parts: direct (photo=<file>) or attach://name
-        target = next((k for k, v in params.items() if v == f"attach://{name}"), name)
-        params[target] = info
-    return token, method, params, files
+    return token, method, with_uploads(decoded_params(raw), meta), files
 
 
 def respond(h: BaseHTTPRequestHandler, status: int, payload: dict) -> None:

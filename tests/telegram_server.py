@@ -9,16 +9,13 @@
 
 Requests arrive at ``/bot<TOKEN>/<method>`` (form-encoded, JSON or multipart). Every call is
 recorded as a :class:`Call`; form values that are JSON (objects, arrays, numbers, booleans) are
-decoded, except free-text fields such as ``text`` and ``caption``. Standard library only.
+decoded, except free-text fields such as ``text`` and ``caption``.
 
-This module is the test-facing :class:`FakeTelegram`: its lifecycle, the updates simulated users
-produce (queued for getUpdates or POSTed to a webhook), fault injection, and the pipeline from a
-request to its recorded answer. The rest lives beside it:
-
-- ``tests/telegram_http.py``: the loopback HTTP server, request decoding, JSON responses;
-- ``tests/telegram_api.py``: the Bot API methods and the chats/messages state they keep;
-- ``tests/telegram_calls.py``: :class:`Call` and the call log (``calls``, ``mark``, ``wait_for``);
-- ``tests/telegram_updates.py``: the JSON shapes of users, chats, messages and updates.
+:class:`FakeTelegram` is a thin front over the Bot API stand-in the console chat uses too
+(``bot/console/api.py``: state, methods, what Telegram refuses): it adds the loopback HTTP server
+(``tests/telegram_http.py``), the call log (``tests/telegram_calls.py``), fault injection, and
+the updates simulated users produce (queued for getUpdates or POSTed to a webhook).
+:meth:`FakeTelegram.request` skips HTTP: an in-process ``BaseRequest`` into the same pipeline.
 """
 
 from __future__ import annotations
@@ -28,10 +25,11 @@ import time
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from tests import telegram_updates as tu
-from tests.telegram_api import NOT_MODIFIED, ApiError, BotApiMethods
+from bot.console import objects
+from bot.console.api import NOT_MODIFIED, ApiError, BotApi
+from bot.console.request import TEXT_PARAMS, StandInRequest
 from tests.telegram_calls import Call, CallLog
-from tests.telegram_http import TEXT_PARAMS, LoopbackServer, parse_request, post_json, respond
+from tests.telegram_http import LoopbackServer, parse_request, post_json, respond
 
 __all__ = [
     "BOT_ID",
@@ -52,29 +50,21 @@ FAULT_TEXT = {
     500: "Internal Server Error",
     502: "Bad Gateway",
 }
+GROUP_ID = -1001000000001  # the group send_text writes in when asked for a group without an id
+DEFAULT_USER_ID = 1001
 
 
-class FakeTelegram(CallLog, BotApiMethods):
+class FakeTelegram(CallLog):
     def __init__(self, bot_username: str = BOT_USERNAME, bot_id: int = BOT_ID, max_poll_wait: float = 1.0):
-        self.bot_user = tu.bot_user(bot_id, bot_username)
-        self.max_poll_wait = max_poll_wait  # cap on getUpdates long polling, keeps shutdown fast
-        self.token: str | None = None  # last token seen in a request path
-        self._cond = threading.Condition()
+        self.api = BotApi(objects.bot_user(bot_id, bot_username), max_poll_wait=max_poll_wait)
+        self.bot_user = self.api.bot_user
+        self.token: str | None = None  # last token seen in a request
+        self._cond = self.api.lock  # one lock: tests may hold it to batch updates into one answer
         self._calls: list[Call] = []
-        self._updates: list[dict] = []
-        self._next_update_id = 1
-        self._counter = 0  # ids for callback queries, inline queries, polls, files
-        self._chats: dict[int, dict] = {}
-        self._users: dict[int, dict] = {}
-        self._message_ids: dict[int, int] = {}
-        self._messages: dict[tuple[int, int], dict] = {}
-        self._commands: dict[str, list] = {}
         self._faults: dict[str, list[dict]] = {}
-        self._webhook: dict | None = None
         self._delays: dict[str, list[float]] = {}
         self._server: LoopbackServer | None = None
         self._thread: threading.Thread | None = None
-        self._stopped = False
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> FakeTelegram:
@@ -87,9 +77,7 @@ class FakeTelegram(CallLog, BotApiMethods):
         return self
 
     def stop(self) -> None:
-        with self._cond:
-            self._stopped = True
-            self._cond.notify_all()  # release pending getUpdates
+        self.api.stop()  # releases pending getUpdates
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -110,18 +98,18 @@ class FakeTelegram(CallLog, BotApiMethods):
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/bot"
 
+    def request(self) -> StandInRequest:
+        """A ``BaseRequest`` answering through this server without HTTP (calls logged, faults and
+        delays applied): ``ApplicationBuilder().token(t).request(r).get_updates_request(r)``."""
+        return StandInRequest(self._answer, in_thread=True)
+
     # ----------------------------------------------------------------- pushing updates
     def push_update(self, update: dict) -> dict:
         """Queue a raw update (update_id assigned when missing) for the next getUpdates, or,
         while a webhook is set, POST it there as Telegram does (in the background)."""
         with self._cond:
-            if "update_id" not in update:
-                update = {"update_id": self._next_update_id, **update}
-            self._next_update_id = max(self._next_update_id, update["update_id"] + 1)
-            webhook = self._webhook
-            if webhook is None:
-                self._updates.append(update)
-                self._cond.notify_all()
+            update = self.api.push_update(update)
+            webhook = self.api.webhook
         if webhook is not None:
             threading.Thread(target=self._deliver, args=(update,), daemon=True).start()
         return update
@@ -139,7 +127,7 @@ class FakeTelegram(CallLog, BotApiMethods):
     def webhook(self) -> dict | None:
         """{"url", "secret_token"} from the last setWebhook, or None."""
         with self._cond:
-            return dict(self._webhook) if self._webhook else None
+            return dict(self.api.webhook) if self.api.webhook else None
 
     def post_webhook(self, update: dict, secret: str | None = None) -> int:
         """POST ``update`` to the webhook with its secret (or ``secret``); the HTTP status."""
@@ -150,54 +138,45 @@ class FakeTelegram(CallLog, BotApiMethods):
 
     def user(self, user_id: int, **fields: Any) -> dict:
         """The user with ``user_id`` (created on first use; ``fields`` override)."""
-        with self._cond:
-            self._users[user_id] = {**self._users.get(user_id, tu.user(user_id)), **fields}
-            return self._users[user_id]
+        return self.api.user(user_id, **fields)
 
     def send_text(
         self,
         text: str,
         chat_id: int | None = None,
-        user_id: int = 1001,
+        user_id: int = DEFAULT_USER_ID,
         chat_type: str = "private",
         reply_to: dict | Call | None = None,
     ) -> dict:
         """A user writes ``text``; commands get their ``bot_command`` entity."""
         sender = self.user(user_id)
         if chat_id is None:
-            chat_id = user_id if chat_type == "private" else -1001000000001
+            chat_id = user_id if chat_type == "private" else GROUP_ID
+        reply = reply_to.result if isinstance(reply_to, Call) else reply_to
         with self._cond:
-            chat_obj = self._chats.setdefault(chat_id, tu.chat(chat_id, chat_type, sender))
-            reply = reply_to.result if isinstance(reply_to, Call) else reply_to
-            msg = tu.text_message(self._new_message_id(chat_id), chat_obj, sender, text, reply)
-            self._messages[(chat_id, msg["message_id"])] = msg
-        return self.push_update({"message": msg})
+            message = self.api.user_message(sender, chat_id, text, chat_type, reply)
+            return self.push_update({"message": message})
 
     def press_button(self, message: dict | Call, data: str, user_id: int | None = None) -> dict:
         """A user presses an inline button with ``data`` under a message the bot sent."""
         msg = message.result if isinstance(message, Call) else message.get("message", message)
         assert isinstance(msg, dict) and "message_id" in msg, f"not a sent message: {message!r}"
         chat_id = msg["chat"]["id"]
-        sender = self.user(user_id or (chat_id if chat_id > 0 else 1001))
-        with self._cond:
-            self._chats.setdefault(chat_id, msg["chat"])
-            msg = self._messages.setdefault((chat_id, msg["message_id"]), msg)
-            query = tu.callback_query(f"cq{self._next_id()}", sender, dict(msg), data)
-        return self.push_update({"callback_query": query})
+        sender = self.user(user_id or (chat_id if chat_id > 0 else DEFAULT_USER_ID))
+        return self.push_update({"callback_query": self.api.button_press(sender, data, msg)})
 
     def inline_query(
-        self, query: str, offset: str = "", user_id: int = 1001, chat_type: str | None = "sender"
+        self, query: str, offset: str = "", user_id: int = DEFAULT_USER_ID, chat_type: str | None = "sender"
     ) -> dict:
-        with self._cond:
-            qid = f"iq{self._next_id()}"
-        return self.push_update(
-            {"inline_query": tu.inline_query(qid, self.user(user_id), query, offset, chat_type)}
-        )
+        found = self.api.inline_query(self.user(user_id), query, offset, chat_type)
+        return self.push_update({"inline_query": found})
 
-    def answer_poll(self, poll_message: dict | Call, option_ids: list[int], user_id: int = 1001) -> dict:
+    def answer_poll(
+        self, poll_message: dict | Call, option_ids: list[int], user_id: int = DEFAULT_USER_ID
+    ) -> dict:
         """A user votes in a (non-anonymous) poll the bot sent: a ``poll_answer`` update."""
         msg = poll_message.result if isinstance(poll_message, Call) else poll_message
-        answer = tu.poll_answer(msg["poll"], self.user(user_id), option_ids)
+        answer = objects.poll_answer(msg["poll"], self.user(user_id), option_ids)
         return self.push_update({"poll_answer": answer})
 
     # ----------------------------------------------------------------- fault injection
@@ -225,14 +204,19 @@ class FakeTelegram(CallLog, BotApiMethods):
     # ----------------------------------------------------------------- answering requests
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
         arrived = time.monotonic()
-        if self._stopped:
+        if self.api.stopped:
             h.close_connection = True
             return
         request = parse_request(h)
         if request is None:
             return respond(h, 404, {"ok": False, "error_code": 404, "description": "Not Found"})
-        token, method, params, files = request
-        call = Call(method, params, token, arrived, files=files)
+        respond(h, *self._answer(*request, arrived=arrived))
+
+    def _answer(
+        self, token: str, method: str, params: dict, files: dict[str, bytes], arrived: float | None = None
+    ) -> tuple[int, dict]:
+        """One call through delay, injected fault or the stand-in, logged once answered."""
+        call = Call(method, params, token, arrived or time.monotonic(), files=files)
         with self._cond:
             self.token = token
             delays = self._delays.get(method.lower())
@@ -242,15 +226,10 @@ class FakeTelegram(CallLog, BotApiMethods):
         with self._cond:
             faults = self._faults.get(method.lower())
             if faults:
-                status, payload = faults[0]["error_code"], faults.pop(0)
-                call.faulted, call.error = True, payload["description"]
+                payload = faults.pop(0)
+                status, call.faulted, call.error = payload["error_code"], True, payload["description"]
             else:
-                try:
-                    call.result = self._dispatch(method, params, files)
-                    status, payload = 200, {"ok": True, "result": call.result}
-                except ApiError as err:
-                    call.error = err.description
-                    status = err.status
-                    payload = {"ok": False, "error_code": status, "description": err.description}
+                status, payload = self.api.answer(method, params, files)
+                call.result, call.error = payload.get("result"), payload.get("description")
             self._record(call, status)
-        respond(h, status, payload)
+        return status, payload

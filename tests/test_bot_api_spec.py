@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bot_api_spec import SPEC, html_problems, violations
+from bot.console.spec import SPEC, html_problems, refusals, violations
 
 pytestmark = pytest.mark.skipif(not SPEC.is_file(), reason=f"{SPEC} not found")
 
@@ -68,3 +68,12 @@ def test_inline_answers_and_polls_keep_their_limits():
     assert any("101 characters, allowed 1-100" in p for p in problems)
     assert any("bare or unsupported '&'" in p for p in problems)
     assert any("no such Bot API method" in p for p in violations("sendTelepathy", {}))
+
+
+def test_refusals_are_the_violations_telegram_answers_with_an_error():
+    unknown_and_too_long = message("hi", colour=1, reply_markup=keyboard("x" * 65))
+    assert len(violations("sendMessage", unknown_and_too_long)) == 2
+    assert refusals("sendMessage", unknown_and_too_long) == [
+        "sendMessage.reply_markup<InlineKeyboardMarkup>.inline_keyboard[0][0]<InlineKeyboardButton>"
+        ".callback_data: 65 bytes, allowed 1-64"
+    ]

@@ -26,6 +26,7 @@ from telegram.ext import (
     InlineQueryHandler,
 )
 
+from bot.console.spec import SPEC
 from tests.telegram_server import FakeTelegram
 
 TOKEN = "123:abc"
@@ -68,6 +69,18 @@ def png_bytes(width: int = 3, height: int = 2) -> bytes:
 
 def seconds(value) -> float:
     return value.total_seconds() if isinstance(value, dtm.timedelta) else value
+
+
+async def poll_while(app, drive) -> None:
+    """Run ``app`` polling while ``drive()`` (blocking: it waits for calls) plays the users."""
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            await asyncio.to_thread(drive)
+        finally:
+            await app.updater.stop()
+            await app.stop()
 
 
 def test_get_me_returns_bot_user_and_records_token(tg):
@@ -231,14 +244,7 @@ def test_application_end_to_end(tg):
                 InlineQueryHandler(inline),
             ]
         )
-        async with app:
-            await app.start()
-            await app.updater.start_polling(poll_interval=0, timeout=1)
-            try:
-                await asyncio.to_thread(drive)
-            finally:
-                await app.updater.stop()
-                await app.stop()
+        await poll_while(app, drive)
 
     def drive():
         start = tg.mark()
@@ -288,3 +294,43 @@ def test_raw_http_json_body_decoding_and_bad_paths(tg):
     assert httpx.post(f"http://127.0.0.1:{tg.port}/nope").status_code == 404
     with pytest.raises(AssertionError, match="no sendPoll call"):
         tg.wait_for("sendPoll", timeout=0.1)
+
+
+@pytest.mark.skipif(not SPEC.is_file(), reason=f"{SPEC} not found")
+def test_requests_telegram_would_refuse_are_refused(tg):
+    too_long = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="x" * 65)]])
+
+    async def scenario(bot):
+        with pytest.raises(BadRequest, match="65 bytes, allowed 1-64"):
+            await bot.send_message(42, "hi", reply_markup=too_long)
+        with pytest.raises(BadRequest, match="unclosed tags"):
+            await bot.send_message(42, "<b>bold", parse_mode=ParseMode.HTML)
+        return await bot.send_message(42, "ok", api_kwargs={"colour": 1})
+
+    ignored_unknown = run_bot(tg, scenario)  # Telegram ignores parameters it does not know
+    assert ignored_unknown.text == "ok"
+    assert [c.status for c in tg.calls("sendMessage")] == [400, 400, 200]
+
+
+def test_in_process_request_runs_the_application_without_http(tg):
+    """``tg.request()``: the same server, log and faults, no sockets (handler tests run faster)."""
+
+    async def ping(update, context):
+        await update.message.reply_text("pong")
+
+    async def main():
+        request = tg.request()
+        app = ApplicationBuilder().token(TOKEN).request(request).get_updates_request(request).build()
+        app.add_handler(CommandHandler("ping", ping))
+        await poll_while(app, drive)
+
+    def drive():
+        tg.fail_next("sendMessage", status=500)
+        tg.send_text("/ping")
+        tg.wait_for("sendMessage", include_faulted=True)
+        tg.send_text("/ping")
+        assert tg.wait_for("sendMessage").result["text"] == "pong"
+
+    asyncio.run(main())
+    assert tg.token == TOKEN and tg.calls("getMe")[0].status == 200
+    assert [c.faulted for c in tg.calls("sendMessage")] == [True, False]

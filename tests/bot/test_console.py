@@ -1,4 +1,4 @@
-"""The console chat drives a real python-telegram-bot Application through ConsoleRequest."""
+"""The console chat drives a real python-telegram-bot Application through its in-process request."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import struct
 import zlib
 from pathlib import Path
 
+import pytest
 from telegram import (
     BotCommand,
     InlineKeyboardButton,
@@ -29,8 +30,10 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, RequestData
 
-from bot.console import Console, ConsoleRequest, run_console
-from bot.console_render import render_text
+from bot.console import Console, run_console
+from bot.console.request import StandInRequest
+from bot.console.spec import SPEC
+from bot.console.text import render_text
 
 
 def tiny_png() -> bytes:
@@ -79,7 +82,8 @@ async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         for i in (offset + 1, offset + 2)
     ]
-    await query.answer(results, next_offset=str(offset + 2) if offset < 2 else "")
+    # None on the last page, not "": with Defaults, python-telegram-bot sends "" as "[]"
+    await query.answer(results, next_offset=str(offset + 2) if offset < 2 else None)
 
 
 async def pic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -88,6 +92,10 @@ async def pic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_poll("Which one tonight?", ["Toy Story", "Up", "Coco"])
+
+
+async def unclosed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text("<b>never closed")
 
 
 async def boom(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -129,6 +137,7 @@ def build(request: BaseRequest):
             CommandHandler("pic", pic),
             CommandHandler("poll", poll),
             CommandHandler("boom", boom),
+            CommandHandler("unclosed", unclosed),
             CommandHandler("jobs", jobs),
             CommandHandler("menu", menu),
             CallbackQueryHandler(press),
@@ -223,6 +232,12 @@ def test_failing_handler_says_sorry_and_the_loop_continues(tmp_path):
     assert "(poll) Which one tonight?" in pairs[3][1]
 
 
+@pytest.mark.skipif(not SPEC.is_file(), reason=f"{SPEC} not found")
+def test_what_telegram_would_refuse_fails_as_it_would(tmp_path):
+    ((line, reply),) = blocks(chat(["/unclosed"], tmp_path))
+    assert reply == "streambot:\n  sorry\n"  # the Bad Request reached the error handler
+
+
 def test_reply_keyboard_buttons_send_their_text(tmp_path):
     pairs = blocks(chat(["/menu", "1"], tmp_path))
     assert pairs[0][1] == "streambot:\n  Pick one\n  [1] /poll  [2] Up\n"
@@ -269,7 +284,7 @@ def test_console_machinery_errors_are_one_line(tmp_path, monkeypatch):
 def test_unknown_bot_api_methods_are_bad_requests():
     console = Console(io.StringIO())
     request = console.request()
-    assert isinstance(request, ConsoleRequest) and console.request() is request
+    assert isinstance(request, StandInRequest) and console.request() is request
     status, body = asyncio.run(
         request.do_request("https://api.telegram.org/botconsole/getChat", "POST", RequestData())
     )

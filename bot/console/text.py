@@ -1,17 +1,20 @@
-"""Pure helpers for the console chat (``bot/console.py``), no state and no I/O.
+"""Bot API content as a terminal shows it: pure functions, no state and no I/O.
 
 Telegram message text (HTML parse mode) as terminal text: formatting tags are dropped (or become
 ANSI styles when the terminal can show them), links become ``label (url)``, entities are unescaped;
-other parse modes are shown as they are. Also the Bot API objects the console answers with, and
-how keyboards and inline results turn into numbered choices.
+other parse modes are shown as they are. :func:`visible_text` is what Telegram itself keeps of a
+formatted text. Also how polls, keyboards and inline results read on a terminal, and what choosing
+a button does.
 """
 
 from __future__ import annotations
 
+import html
 import mimetypes
 import re
-import struct
 from html.parser import HTMLParser
+
+from bot.console.objects import png_size
 
 # Telegram's HTML tags that map onto an ANSI SGR code.
 ANSI_CODES = {
@@ -88,73 +91,16 @@ def render_text(text: str, parse_mode: str | None, *, ansi: bool = False, links:
     return renderer.text()
 
 
-def png_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) from a PNG's IHDR chunk, or None when ``data`` is not a PNG."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24 and data[12:16] == b"IHDR":
-        return struct.unpack(">II", data[16:24])
-    return None
-
-
-# ---------------------------------------------------------------- Bot API objects the console hands back
-def bot_user(username: str, bot_id: int) -> dict:
-    """The getMe result (``is_bot`` is mandatory for python-telegram-bot)."""
-    return {
-        "id": bot_id,
-        "is_bot": True,
-        "first_name": username,
-        "username": username,
-        "can_join_groups": True,
-        "can_read_all_group_messages": False,
-        "supports_inline_queries": True,
-    }
-
-
-def command_entities(text: str) -> list[dict]:
-    """A ``bot_command`` entity over a leading ``/cmd[@bot]`` (CommandHandler needs it)."""
-    command = re.match(r"/\S*", text)
-    if not command:
-        return []
-    return [{"type": "bot_command", "offset": 0, "length": len(command.group(0).encode("utf-16-le")) // 2}]
-
-
-def poll_object(poll_id: str, p: dict) -> dict:
-    """A sent Poll as 22.8 parses it: ``allows_revoting``, ``members_only`` and each option's
-    ``persistent_id`` are mandatory."""
-    texts = [o if isinstance(o, str) else o.get("text", "") for o in p.get("options") or []]
-    kind = p.get("type", "regular")
-    poll = {
-        "id": poll_id,
-        "question": str(p.get("question", "")),
-        "options": [
-            {"text": t, "voter_count": 0, "persistent_id": f"{poll_id}-{i}"} for i, t in enumerate(texts)
-        ],
-        "total_voter_count": 0,
-        "is_closed": bool(p.get("is_closed", False)),
-        "is_anonymous": bool(p.get("is_anonymous", True)),
-        "type": kind,
-        "allows_multiple_answers": bool(p.get("allows_multiple_answers", False)),
-        "allows_revoting": kind != "quiz",
-        "members_only": False,
-    }
-    if p.get("correct_option_id") is not None:
-        poll["correct_option_ids"] = [p["correct_option_id"]]
-    return poll
+def visible_text(text: str, parse_mode: str | None) -> str:
+    """What Telegram keeps (and returns) of ``text``: with HTML, the tags removed and entities decoded."""
+    if parse_mode and str(parse_mode).lower() == "html":
+        return html.unescape(re.sub(r"<[^<>]*>", "", text))
+    return text
 
 
 def poll_text(poll: dict) -> str:
     options = [f"  {i}. {option['text']}" for i, option in enumerate(poll["options"], 1)]
     return "\n".join([f"(poll) {poll['question']}", *options])
-
-
-def photo_size(key: str, data: bytes) -> dict:
-    width, height = png_size(data) or (800, 600)
-    return {
-        "file_id": key,
-        "file_unique_id": "u" + key,
-        "width": width,
-        "height": height,
-        "file_size": len(data),
-    }
 
 
 def file_suffix(data: bytes, mimetype: str | None) -> str:
@@ -174,8 +120,8 @@ def keyboard_rows(markup: object) -> list[list[dict]]:
     return [[b if isinstance(b, dict) else {"text": str(b)} for b in row] for row in rows]
 
 
-def button_action(button: dict, key: int | str | None) -> tuple:
-    """What choosing ``button`` does; ``key`` is its message id (int) or inline message id (str)."""
+def button_action(button: dict, key: tuple[int, int] | str | None) -> tuple:
+    """What choosing ``button`` does; ``key`` is its (chat id, message id) or inline message id."""
     if "callback_data" in button:
         return ("callback", button["callback_data"], key)
     for field in ("switch_inline_query", "switch_inline_query_current_chat"):

@@ -1,15 +1,7 @@
-"""The bot as a terminal chat: the production Application and handlers, no Telegram, no network.
+"""The console chat's entry point and read loop: ``run_console`` until EOF or ``/quit``.
 
-``ConsoleRequest`` answers the Bot API in-process and prints what the bot sends; typed lines become
-``Update`` objects for ``application.process_update``. One input line gives one reply block.
-
-Choices: a reply block that shows choices (inline or reply keyboard buttons, inline results,
-"more results") numbers them from 1 and replaces the previous numbers, which stay valid until a
-later block shows choices of its own. Typing a number with no choice behind it sends it as text.
-``@streambot words`` (or ``@ words``) runs an inline query; ``more`` fetches the next page.
-
-This module is the entry point and the read loop; the chat is ``bot/console_chat.py``, the Bot API
-it answers ``bot/console_api.py``, and the pure text and Bot API object helpers ``bot/console_render.py``.
+One input line gives one reply block (see ``bot/console/chat.py``); the Application is the
+production one, built by the caller around the console's in-process request.
 """
 
 from __future__ import annotations
@@ -22,10 +14,7 @@ from typing import Any, TextIO
 from telegram.ext import Application
 from telegram.request import BaseRequest
 
-from bot.console_api import ConsoleRequest
-from bot.console_chat import LOCAL_USER_ID, Console, is_terminal
-
-__all__ = ["LOCAL_USER_ID", "Console", "ConsoleRequest", "run_console"]
+from bot.console.chat import Console, is_terminal
 
 QUIT_WORDS = {"/quit", "exit", "quit"}
 
