@@ -1,4 +1,9 @@
-"""Shared fixtures: the hand-written fixture source and the full data sets beside the repo."""
+"""Shared fixtures: the hand-written fixture catalogue and the full data sets beside the repo.
+
+Most tests run on the fixture catalogue (tests/fixtures/source, ~220 hand-written titles), so
+they run anywhere. Tests marked ``full_data`` check what only the real catalogues can show
+(exact figures, evaluations over 23k titles); without the data they skip, except on CI.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,14 @@ from core.etl import build_catalogue
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SOURCE = REPO / "tests" / "fixtures" / "source"
 DATASETS = Path(os.environ.get("STREAMBOT_TEST_DATASETS", REPO.parent / "shared" / "datasets"))
+
+
+def prepared_snapshot(catalogue):
+    """Catalogue, index and recommender, as the bot serves them."""
+    from core.recommender import Recommender
+    from core.store import Snapshot
+
+    return Snapshot.prepare(catalogue, Recommender.build(catalogue), {"built_at": "test"})
 
 
 @pytest.fixture(scope="session")
@@ -30,14 +43,25 @@ def full_catalogue(datasets_dir):
 
 
 @pytest.fixture(scope="session")
+def full_snapshot(full_catalogue):
+    """The full data, built once per test session."""
+    return prepared_snapshot(full_catalogue)
+
+
+@pytest.fixture(scope="session")
 def fixture_catalogue():
     return build_catalogue(FIXTURE_SOURCE)
 
 
 @pytest.fixture(scope="session")
-def full_snapshot(full_catalogue):
-    """Catalogue, index and recommender over the full data, built once per test session."""
-    from core.recommender import Recommender
-    from core.store import Snapshot
+def fixture_snapshot(fixture_catalogue):
+    """The fixture catalogue, built once per test session."""
+    return prepared_snapshot(fixture_catalogue)
 
-    return Snapshot.prepare(full_catalogue, Recommender.build(full_catalogue), {"built_at": "test"})
+
+def pytest_collection_modifyitems(items):
+    """A test that uses the full data is a ``full_data`` test, marked or not: ``-m "not
+    full_data"`` then runs exactly what needs no data sets."""
+    for item in items:
+        if {"datasets_dir", "full_catalogue", "full_snapshot"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.full_data)

@@ -8,11 +8,22 @@ from tests.bot.running_bot import RunningBot
 from tests.telegram_server import FakeTelegram
 
 
-@pytest.fixture(scope="module")
-def tg(full_snapshot, tmp_path_factory):
-    """The loopback Bot API server, with the real bot serving the full snapshot polling it."""
+def serving(snapshot, tmp_path_factory):
+    """The loopback Bot API server, with the real bot serving ``snapshot`` polling it."""
     with (
         FakeTelegram() as server,
-        RunningBot(server, full_snapshot, data_dir=tmp_path_factory.mktemp("data")),
+        RunningBot(server, snapshot, data_dir=tmp_path_factory.mktemp("data")),
     ):
         yield server
+
+
+@pytest.fixture(scope="module")
+def tg(fixture_snapshot, tmp_path_factory):
+    """The bot serving the fixture catalogue."""
+    yield from serving(fixture_snapshot, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def tg_full(full_snapshot, tmp_path_factory):
+    """The bot serving the full data, for the figures only the real catalogues have."""
+    yield from serving(full_snapshot, tmp_path_factory)

@@ -45,8 +45,8 @@ def test_plain_questions_in_english_are_answered(tg, text, expected):
     assert expected in ask(tg, text, user_id=8001).params["text"]
 
 
-def test_a_count_in_a_sentence_is_the_catalogue_figure(tg, full_snapshot):
-    total = queries.count_titles(full_snapshot.catalogue, "netflix", 2019, "movie")
+def test_a_count_in_a_sentence_is_the_catalogue_figure(tg, fixture_snapshot):
+    total = queries.count_titles(fixture_snapshot.catalogue, "netflix", 2019, "movie")
     text = ask(tg, "how many movies did netflx release in 2019?", user_id=8002).params["text"]
     assert text.startswith(f"<b>{total:,}</b> movies on Netflix released in 2019")
 
@@ -120,7 +120,7 @@ def test_an_unknown_command_gets_examples(tg):
 def test_where_never_presents_another_title(tg, command):
     text = ask(tg, command, user_id=8030).params["text"]
     assert "Where to watch" not in text
-    assert "is not in the Prime Video, Disney+, Hulu or Netflix catalogues" in text
+    assert "is not in the Prime Video, Disney+, Hulu, or Netflix catalogues" in text
 
 
 def test_an_absent_title_offers_titles_sharing_a_word_only_as_buttons(tg):
@@ -136,7 +136,7 @@ def test_an_absent_title_offers_titles_sharing_a_word_only_as_buttons(tg):
 @pytest.mark.parametrize("command", ["/recommend jurassic park", "/poll harry potter", "harry potter"])
 def test_other_title_questions_say_plainly_a_title_is_absent(tg, command):
     text = ask(tg, command, user_id=8032).params["text"]
-    assert "is not in the Prime Video, Disney+, Hulu or Netflix catalogues" in text
+    assert "is not in the Prime Video, Disney+, Hulu, or Netflix catalogues" in text
 
 
 def test_did_you_mean_for_where_answers_where(tg):

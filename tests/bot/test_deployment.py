@@ -85,7 +85,7 @@ def update_lines(tmp_path) -> list[str]:
 def test_polling_logs_one_line_per_update_without_the_token(tmp_path):
     with FakeTelegram() as tg, bot_process(tg, tmp_path, first_start=True) as (_, environ):
         tg.wait_for("getUpdates", timeout=60)
-        assert "<b>12</b> titles" in ask(tg, "/count", 11).text
+        assert "<b>228</b> titles" in ask(tg, "/count", 11).text
         assert "Unknown platform" in ask(tg, "/count nowhere", 12).text
         tg.fail_next("sendMessage", status=400, description="Bad Request: can't parse entities")
         ask(tg, "/count netflix", 13)  # the failed reply, then the error handler's apology
@@ -131,7 +131,7 @@ def test_webhook_mode_registers_and_serves_only_telegram(tmp_path):
     ):
         registered = tg.wait_for("setWebhook", timeout=60)
         assert registered.params["url"] == url and len(registered.params["secret_token"]) >= 32
-        assert "<b>12</b> titles" in ask(tg, "/count", 31).text  # delivered by POST to the webhook
+        assert "<b>228</b> titles" in ask(tg, "/count", 31).text  # delivered by POST to the webhook
         forged = {
             "update_id": 999999,
             "message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}, "text": "/count"},

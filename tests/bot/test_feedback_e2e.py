@@ -38,7 +38,7 @@ def test_foryou_without_ratings_explains_how_to_teach_it(tg):
     assert "I don't know your taste yet" in ask(tg, "/foryou", user_id=9002).params["text"]
 
 
-def test_a_horror_fan_gets_horror_picks_never_a_rated_title(tg, full_snapshot):
+def test_a_horror_fan_gets_horror_picks_never_a_rated_title(tg, fixture_snapshot):
     user = 9003
     liked = []
     for title in HORROR:
@@ -50,7 +50,7 @@ def test_a_horror_fan_gets_horror_picks_never_a_rated_title(tg, full_snapshot):
     text = picks.params["text"]
     assert text.startswith("Picks for you:") and "because you liked" in text
     rated = {t.lower() for t in HORROR}
-    snap = full_snapshot
+    snap = fixture_snapshot
     shown = [b["callback_data"].split(":")[1] for b in buttons(picks).values()]
     assert len(shown) == 5
     for title_id in shown:
@@ -94,8 +94,8 @@ def test_spanish_commands_and_replies(tg):
     assert "Para ti" in ask(tg, "/parati", user_id=9007).params["text"]
 
 
-def test_ratings_survive_a_restart(full_snapshot, tmp_path):
-    with FakeTelegram() as server, RunningBot(server, full_snapshot, data_dir=tmp_path):
+def test_ratings_survive_a_restart(fixture_snapshot, tmp_path):
+    with FakeTelegram() as server, RunningBot(server, fixture_snapshot, data_dir=tmp_path):
         ask(server, "/like the conjuring", user_id=9010)
-    with FakeTelegram() as server, RunningBot(server, full_snapshot, data_dir=tmp_path):
+    with FakeTelegram() as server, RunningBot(server, fixture_snapshot, data_dir=tmp_path):
         assert "👍 The Conjuring" in ask(server, "/mydata", user_id=9010).params["text"]

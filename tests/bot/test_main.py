@@ -30,7 +30,7 @@ def test_the_console_user_can_check_status_and_reload(tmp_path):
     env = {"STREAMBOT_DATA_SOURCE": str(source), "STREAMBOT_DATA_DIR": str(tmp_path / "data")}
     first = run_bot("/status\n/reload\n", **env)
     assert first.returncode == 0, first.stderr
-    assert "12 titles" in first.stdout and f"Source: {source}" in first.stdout  # the local user is admin
+    assert "228 titles" in first.stdout and f"Source: {source}" in first.stdout  # the local user is admin
     assert "Nothing new: the source files have not changed" in first.stdout
     # the first start says what it is doing, a line per step, on the terminal
     progress = first.stderr.splitlines()
@@ -42,7 +42,7 @@ def test_the_console_user_can_check_status_and_reload(tmp_path):
         handle.write('s77,Movie,Console Fresh,,,,"May 1, 2021",2021,PG,90 min,Comedy,New.\n')
     second = run_bot("/subscribe hulu\n/reload\n/where console fresh\n", **env)
     assert "Building" not in second.stderr  # the snapshot is on disk now
-    assert "Now serving catalogue" in second.stdout and "(13 titles, 1 new title)" in second.stdout
+    assert "Now serving catalogue" in second.stdout and "(229 titles, 1 new title)" in second.stdout
     assert "Hulu: Console Fresh (2021)" in second.stdout  # the subscribed console chat is told
     assert "Console Fresh" in second.stdout.split("> /where console fresh", 1)[1]
 

@@ -17,17 +17,17 @@ ADMIN, USER = 9100, 9101
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory, full_snapshot):
-    """A data folder holding the full snapshot (the retraining child reads it) and feedback."""
-    folder = published_copy(full_snapshot, tmp_path_factory.mktemp("data"))
-    return with_feedback(folder, synthetic_signals(full_snapshot.recommender, users=300, per_user=30))
+def data_dir(tmp_path_factory, fixture_snapshot):
+    """A data folder holding the snapshot (the retraining child reads it) and feedback."""
+    folder = published_copy(fixture_snapshot, tmp_path_factory.mktemp("data"))
+    return with_feedback(folder, synthetic_signals(fixture_snapshot.recommender, users=300, per_user=30))
 
 
 @pytest.fixture(scope="module")
-def tg(full_snapshot, data_dir):
+def tg(fixture_snapshot, data_dir):
     with (
         FakeTelegram() as server,
-        RunningBot(server, full_snapshot, data_dir=data_dir, admin_ids=frozenset({ADMIN})),
+        RunningBot(server, fixture_snapshot, data_dir=data_dir, admin_ids=frozenset({ADMIN})),
     ):
         yield server
 
@@ -60,9 +60,9 @@ def test_a_model_is_published_served_and_rolled_back(tg, data_dir):
     assert version in ask(tg, "/status", user_id=USER).params["text"]
 
 
-def test_rollback_with_nothing_earlier_says_so(tmp_path, full_snapshot):
+def test_rollback_with_nothing_earlier_says_so(tmp_path, fixture_snapshot):
     with (
         FakeTelegram() as server,
-        RunningBot(server, full_snapshot, data_dir=tmp_path, admin_ids=frozenset({ADMIN})),
+        RunningBot(server, fixture_snapshot, data_dir=tmp_path, admin_ids=frozenset({ADMIN})),
     ):
         assert "no earlier model" in ask(server, "/model rollback", user_id=ADMIN).params["text"]

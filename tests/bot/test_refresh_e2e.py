@@ -73,7 +73,7 @@ def test_reload_swaps_in_new_titles_and_tells_subscribers_once(setup):
     source, data = setup
     with FakeTelegram() as tg, start(tg, source, data):
         assert "Subscribed" in say(tg, "/subscribe netflix", USER, chat_type="group").text
-        assert "Netflix 3 " in say(tg, "/status", USER).text
+        assert "Netflix 89 " in say(tg, "/status", USER).text
 
         with open(source / NETFLIX, "a", encoding="utf-8") as handle:
             handle.write(NEW_ROW)
@@ -93,7 +93,7 @@ def test_status_shows_admins_the_details_and_reload_is_for_admins_only(setup):
     source, data = setup
     with FakeTelegram() as tg, start(tg, source, data):
         public = say(tg, "/status", USER).text
-        assert "12 titles" in public and "Last refresh: none since start-up" in public
+        assert "228 titles" in public and "Last refresh: none since start-up" in public
         assert "Source:" not in public
         assert f"Source: {source}" in say(tg, "/status", ADMIN).text
         assert "Only the bot's admins" in say(tg, "/reload", USER).text
@@ -113,7 +113,7 @@ def test_admins_hear_once_about_a_broken_source_and_the_old_data_keeps_serving(s
         assert "failed" in result.text and "netflix_titles.csv: file not found" in result.text
         warnings = [t for t in messages_to(tg, ADMIN, mark) if t.startswith("⚠️")]
         assert len(warnings) == 1 and "Still serving catalogue" in warnings[0]
-        assert "12 titles" in say(tg, "/status", USER).text
+        assert "228 titles" in say(tg, "/status", USER).text
 
         mark = tg.mark()
         reload(tg)  # the same problem again: the admins already know
@@ -163,7 +163,7 @@ def test_reload_from_a_source_that_breaks_off_says_so_and_keeps_serving(setup):
         warnings = [t for t in messages_to(tg, ADMIN, mark) if t.startswith("⚠️")]
         assert len(warnings) == 1 and "broke off" in warnings[0]
         status = say(tg, "/status", ADMIN).text
-        assert "failed" in status and "broke off" in status and "12 titles" in status
+        assert "failed" in status and "broke off" in status and "228 titles" in status
 
 
 def test_reload_while_a_refresh_hangs_answers_at_once_and_the_bot_keeps_serving(setup):

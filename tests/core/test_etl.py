@@ -33,15 +33,19 @@ def source_copy(tmp_path):
 def test_one_row_per_valid_title_with_the_contract_columns(fixture_catalogue):
     assert list(fixture_catalogue.columns) == CATALOGUE_COLUMNS
     assert fixture_catalogue["platform"].value_counts().to_dict() == {
-        "amazon": 4,
-        "hulu": 3,
-        "netflix": 3,
-        "disney": 2,
+        "netflix": 89,
+        "disney": 49,
+        "hulu": 46,
+        "amazon": 44,
     }
 
 
 def test_id_is_platform_letter_plus_show_id(fixture_catalogue):
-    assert set(fixture_catalogue["id"]) == {
+    assert fixture_catalogue["id"].is_unique
+    assert (
+        fixture_catalogue["id"] == fixture_catalogue["platform"].str[0] + fixture_catalogue["show_id"]
+    ).all()
+    assert set(fixture_catalogue["id"]) >= {
         "as1",
         "as2",
         "as3",
@@ -76,7 +80,7 @@ def test_text_is_lowercased_but_display_title_keeps_its_casing(fixture_catalogue
     toy = row(fixture_catalogue, "ds1")
     assert (toy["title"], toy["display_title"]) == ("toy story", "Toy Story")
     assert toy["cast"] == "tom hanks, tim allen"
-    assert toy["listed_in"] == "animation, comedy, family"
+    assert toy["listed_in"] == "action-adventure, animation, family"
     assert toy["type"] == "movie"
     assert row(fixture_catalogue, "ns2")["type"] == "tv show"
 
@@ -116,7 +120,7 @@ def test_lists_are_cleaned_and_invisible_characters_stripped(fixture_catalogue):
 def test_quality_report_counts_every_repair_and_rejection():
     report = run_etl(FIXTURE_SOURCE).quality
     assert report["repairs"]["duration_moved_from_rating"] == {"hulu": 1}
-    assert report["repairs"]["rating_filled_with_g"] == {"amazon": 1, "hulu": 2}
+    assert report["repairs"]["rating_filled_with_g"] == {"amazon": 1, "hulu": 4}
     assert report["repairs"]["date_whitespace_trimmed"] == {"netflix": 1}
     assert report["repairs"]["date_unparseable_dropped"] == {"netflix": 1}
     assert report["rejected_rows"] == 3
@@ -127,9 +131,9 @@ def test_quality_report_counts_every_repair_and_rejection():
     }
     lines = {(r["show_id"], r["line"]) for r in report["rejected"]}
     assert lines == {("s5", 6), ("s1", 7), ("s7", 8)}
-    assert report["nulls"]["director"] == 9
+    assert report["nulls"]["director"] == 108  # Hulu's files carry no directors at all
     dupes = report["cross_platform_duplicates"]
-    assert dupes["groups"] == 2
+    assert dupes["groups"] == 11
     assert {"title": "toy story", "release_year": 1995, "ids": ["ds1", "hs3"]} in dupes["titles"]
 
 
@@ -210,7 +214,7 @@ def test_unreachable_url_is_a_clear_error():
 
 def test_cli_writes_a_snapshot_that_loads_back_identically(tmp_path, capsys, fixture_catalogue):
     assert etl.main(["--source", str(FIXTURE_SOURCE), "--out", str(tmp_path / "snap")]) == 0
-    assert "12 titles" in capsys.readouterr().out
+    assert "228 titles" in capsys.readouterr().out
     loaded = load_catalogue(tmp_path / "snap")
     pd.testing.assert_frame_equal(loaded, fixture_catalogue)
     assert loaded.attrs["version"] == load_quality(tmp_path / "snap")["version"]

@@ -29,11 +29,11 @@ def same(a, b) -> bool:
 
 
 @pytest.fixture(scope="module")
-def snapshot_from_disk(full_snapshot, tmp_path_factory):
+def snapshot_from_disk(fixture_snapshot, tmp_path_factory):
     """What the bot serves: the catalogue read back from its parquet file."""
     folder = tmp_path_factory.mktemp("snapshot")
-    write_snapshot(full_snapshot.catalogue, {}, folder)
-    return Snapshot(load_catalogue(folder), full_snapshot.recommender, {})
+    write_snapshot(fixture_snapshot.catalogue, {}, folder)
+    return Snapshot(load_catalogue(folder), fixture_snapshot.recommender, {})
 
 
 @pytest.mark.parametrize(
@@ -69,8 +69,8 @@ def test_other_columns_stay_lists_and_shared_strings_are_one_object_per_value():
 
 
 @pytest.mark.parametrize("which", ["built", "from disk"])
-def test_every_title_is_its_row_as_the_lists_gave_it(full_snapshot, snapshot_from_disk, which):
-    snapshot = full_snapshot if which == "built" else snapshot_from_disk
+def test_every_title_is_its_row_as_the_lists_gave_it(fixture_snapshot, snapshot_from_disk, which):
+    snapshot = fixture_snapshot if which == "built" else snapshot_from_disk
     catalogue = snapshot.catalogue
     columns = {column: catalogue[column].tolist() for column in catalogue.columns}
     for row, title_id in enumerate(catalogue["id"]):
@@ -80,17 +80,17 @@ def test_every_title_is_its_row_as_the_lists_gave_it(full_snapshot, snapshot_fro
     assert snapshot.title("no such id") is None
 
 
-def test_platforms_of_lists_every_copy_the_titles_own_first(full_snapshot):
-    catalogue, model = full_snapshot.catalogue, full_snapshot.recommender
+def test_platforms_of_lists_every_copy_the_titles_own_first(fixture_snapshot):
+    catalogue, model = fixture_snapshot.catalogue, fixture_snapshot.recommender
     platforms = catalogue["platform"].tolist()
     for rows in model.group_rows:
         for row in rows:
             others = [platforms[r] for r in rows if r != row]
-            assert full_snapshot.platforms_of(model.ids[row]) == [platforms[row], *others]
+            assert fixture_snapshot.platforms_of(model.ids[row]) == [platforms[row], *others]
 
 
-def test_the_recommenders_per_title_values_are_the_eager_ones(full_snapshot):
-    catalogue, model = full_snapshot.catalogue, full_snapshot.recommender
+def test_the_recommenders_per_title_values_are_the_eager_ones(fixture_snapshot):
+    catalogue, model = fixture_snapshot.catalogue, fixture_snapshot.recommender
     assert list(model.titles) == catalogue["display_title"].tolist()
     assert list(model.genres) == [split_genres(v) for v in catalogue["genres"]]
     assert list(model.directors) == [split_list(v) for v in catalogue["director"]]
@@ -103,6 +103,8 @@ def test_the_recommenders_per_title_values_are_the_eager_ones(full_snapshot):
     assert all(np.array_equal(a, b) for a, b in zip(model.group_rows, groups, strict=True))
 
 
+# Memory held only means something at the real catalogues' size: these two need the full data.
+@pytest.mark.full_data
 def test_the_snapshots_title_columns_hold_no_python_string_per_title(full_snapshot):
     # As lists of Python objects the columns took 41 MiB (``benchmarks.bench_memory``).
     snapshot = Snapshot(full_snapshot.catalogue, full_snapshot.recommender, {})
@@ -110,6 +112,7 @@ def test_the_snapshots_title_columns_hold_no_python_string_per_title(full_snapsh
     assert held < 8 * MiB
 
 
+@pytest.mark.full_data
 def test_a_loaded_model_holds_no_python_lists_of_cast_or_genres(full_snapshot, tmp_path):
     # 27 MiB on the full data, most of it the neighbour arrays (13 MiB) and the title
     # resolver (core.title_search, 8 MiB); with per-title lists of cast and genres it was ~60.

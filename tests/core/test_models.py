@@ -131,29 +131,29 @@ def test_a_retrain_with_too_little_feedback_is_skipped(small_data_dir):
 
 
 @pytest.fixture(scope="module")
-def full_data_dir(tmp_path_factory, full_snapshot):
-    """A data folder holding the full catalogue's snapshot and simulated users' feedback."""
-    data_dir = published_copy(full_snapshot, tmp_path_factory.mktemp("data"))
-    return with_feedback(data_dir, synthetic_signals(full_snapshot.recommender, users=600, per_user=30))
+def data_dir_with_feedback(tmp_path_factory, fixture_snapshot):
+    """A data folder holding the fixture catalogue's snapshot and simulated users' feedback."""
+    data_dir = published_copy(fixture_snapshot, tmp_path_factory.mktemp("data"))
+    return with_feedback(data_dir, synthetic_signals(fixture_snapshot.recommender, users=600, per_user=30))
 
 
-def test_a_retrain_in_a_child_process_publishes_a_model(full_data_dir):
-    outcome = learning.run_retrain(full_data_dir)
+def test_a_retrain_in_a_child_process_publishes_a_model(data_dir_with_feedback):
+    outcome = learning.run_retrain(data_dir_with_feedback)
     assert outcome["outcome"] == "published", outcome
-    reranker, meta = models.current(full_data_dir)
+    reranker, meta = models.current(data_dir_with_feedback)
     assert reranker.version == outcome["version"] == meta["version"]
     assert meta["training_examples"] == outcome["training_examples"] >= learning.MIN_EXAMPLES
     assert meta["metrics"]["auc"] > meta["serving_metrics"]["auc"]
     assert meta["replaced"] == "identity" and meta["serving_metrics"] == outcome["serving_metrics"]
 
 
-def test_a_child_that_fails_or_overruns_is_reported(tmp_path, full_data_dir):
+def test_a_child_that_fails_or_overruns_is_reported(tmp_path, data_dir_with_feedback):
     failed = learning.run_retrain(tmp_path)  # no snapshot there
     assert failed["outcome"] == "failed" and "SnapshotError" in failed["detail"]
-    slow = learning.run_retrain(full_data_dir, timeout=0.05)
+    slow = learning.run_retrain(data_dir_with_feedback, timeout=0.05)
     assert slow["outcome"] == "failed" and "took over" in slow["detail"]
 
 
-def test_a_second_retrain_meanwhile_is_busy(full_data_dir):
+def test_a_second_retrain_meanwhile_is_busy(data_dir_with_feedback):
     with learning._running:
-        assert learning.run_retrain(full_data_dir)["outcome"] == "busy"
+        assert learning.run_retrain(data_dir_with_feedback)["outcome"] == "busy"

@@ -1,4 +1,4 @@
-"""Recommender on the full catalogue: title resolution, recommendations, persistence, bad input."""
+"""Recommender on the fixture catalogue: title resolution, recommendations, persistence, bad input."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from core.title_search import normalise, reads_differently, series_keys
 
 
 @pytest.fixture(scope="module")
-def catalogue(full_catalogue):
-    return full_catalogue
+def catalogue(fixture_catalogue):
+    return fixture_catalogue
 
 
 @pytest.fixture(scope="module")
-def model(full_snapshot):
-    return full_snapshot.recommender
+def model(fixture_snapshot):
+    return fixture_snapshot.recommender
 
 
 def title_of(model, text):
@@ -167,7 +167,7 @@ def test_platform_filter(model):
 def test_rating_breaks_ties_but_never_outranks_relevance(model, catalogue):
     rating = dict(zip(catalogue["id"], catalogue["score"].astype(float), strict=True))
     ties = 0
-    for query_id in catalogue["id"].iloc[::211]:
+    for query_id in catalogue["id"].iloc[::7]:
         suggestions = model.recommend(query_id, k=10)
         for a, b in zip(suggestions, suggestions[1:], strict=False):
             assert a.score >= b.score - 1e-3  # relevance first (up to the 0.001 bonus)
@@ -202,19 +202,20 @@ def test_save_load_round_trip_and_stale_model(model, catalogue, tmp_path):
 
 def test_load_or_build_rebuilds_a_stale_model(catalogue, tmp_path):
     # Hulu has no cast at all: a block without features must not break the build.
-    small = catalogue[catalogue["platform"] == "hulu"].head(400).reset_index(drop=True)
+    small = catalogue[catalogue["platform"] == "hulu"].head(40).reset_index(drop=True)
     small.attrs["version"] = "small-1"
     first = Recommender.load_or_build(tmp_path, small)
     assert Recommender.load(tmp_path, small).ids == first.ids
-    smaller = small.head(300).copy()
+    smaller = small.head(30).copy()
     smaller.attrs["version"] = "small-2"
     rebuilt = Recommender.load_or_build(tmp_path, smaller)
-    assert len(rebuilt.ids) == 300 and Recommender.load(tmp_path, smaller).ids == rebuilt.ids
+    assert len(rebuilt.ids) == 30 and Recommender.load(tmp_path, smaller).ids == rebuilt.ids
     assert rebuilt.recommend(rebuilt.ids[0], k=3)
 
 
-def test_a_catalogue_smaller_than_the_candidate_pool_still_resolves(fixture_catalogue):
-    model = Recommender.build(fixture_catalogue)  # 12 titles, fewer than one search stage keeps
+def test_a_catalogue_smaller_than_the_candidate_pool_still_resolves(catalogue):
+    small = catalogue[catalogue["show_id"].isin(["s1", "s2", "s3"])].reset_index(drop=True)
+    model = Recommender.build(small)  # 12 titles, fewer than one search stage keeps
     assert model.resolve("blood and watr")[0].title == "Blood & Water"
     assert model.resolve("zzzz qqqq")[0].score < 60
 

@@ -28,6 +28,7 @@ from tests.snapshot_helpers import built_snapshot
 from tests.static_server import StaticServer
 
 NETFLIX = "titles/netflix_titles.csv"
+NETFLIX_TITLES = 89  # in the fixture source
 NEW_ROW = (
     's99,Movie,The Refresh Test,Ann Director,Bo Actor,Spain,"October 1, 2021",2021,PG,101 min,'
     '"Dramas, Comedies",A film that only exists in the second version of the source.\n'
@@ -127,7 +128,7 @@ def shrink(source):
         (truncate, "refused", "netflix"),
         (drop_a_column, "failed", "netflix_titles.csv: wrong columns"),
         (delete, "failed", "netflix_titles.csv: file not found"),
-        (shrink, "refused", "netflix 3 → 1"),
+        (shrink, "refused", f"netflix {NETFLIX_TITLES} → 1"),
     ],
 )
 def test_a_broken_source_keeps_the_old_catalogue_serving(tmp_path, source, damage, outcome, says):
@@ -138,7 +139,7 @@ def test_a_broken_source_keeps_the_old_catalogue_serving(tmp_path, source, damag
     assert (attempt.outcome, attempt.ok) == (outcome, False), attempt.detail
     assert says in attempt.detail
     assert store.current is before and snapshot_folders(data) == folders
-    assert netflix_count(store.current) == 3 and refresher.last is attempt
+    assert netflix_count(store.current) == NETFLIX_TITLES and refresher.last is attempt
     assert load_snapshot(data).version == before.version  # and a restart serves it too
 
 
@@ -172,7 +173,7 @@ def test_an_unchanged_url_is_checked_with_conditional_requests_only(tmp_path, so
         add_title(source)
         seen = len(server.requests())
         attempt = refresher.refresh()
-        assert attempt.outcome == "updated" and netflix_count(store.current) == 4
+        assert attempt.outcome == "updated" and netflix_count(store.current) == NETFLIX_TITLES + 1
         assert (f"/{NETFLIX}", 200) in server.requests()[seen:]
 
 
@@ -190,7 +191,7 @@ def test_a_failing_url_keeps_the_old_catalogue_serving(tmp_path, source, fault):
         attempt = refresher.refresh()
         assert attempt.outcome == "failed"
         assert ("HTTP 500" if fault == "status" else "unreachable") in attempt.detail
-        assert store.current is before and netflix_count(store.current) == 3
+        assert store.current is before and netflix_count(store.current) == NETFLIX_TITLES
         assert time.monotonic() - started < 30
 
 
@@ -206,7 +207,7 @@ def test_start_up_uses_the_last_snapshot_when_the_source_is_gone(tmp_path, sourc
 
 
 def test_queries_during_back_to_back_refreshes_each_see_one_version(tmp_path, source):
-    store, refresher, _ = served(tmp_path, source, max_drop=0.5)  # 4 -> 3 netflix titles is 25%
+    store, refresher, _ = served(tmp_path, source, max_drop=0.5)  # one Netflix title less each round
     original = (source / NETFLIX).read_bytes()
     seen: list[tuple] = []
     errors: list[BaseException] = []
@@ -242,7 +243,7 @@ def test_queries_during_back_to_back_refreshes_each_see_one_version(tmp_path, so
     for version, count, model_version, _ in seen:
         assert model_version == version  # catalogue and model always from the same build
         assert counts.setdefault(version, count) == count  # one answer per version, never a mix
-    assert sorted(counts.values()) == [3, 4] and len(seen) > 100
+    assert sorted(counts.values()) == [NETFLIX_TITLES, NETFLIX_TITLES + 1] and len(seen) > 100
 
 
 def build_command(data, source):

@@ -58,7 +58,7 @@ def assert_still_serving(store, before, data, refresher, attempt):
 def test_a_download_cut_off_mid_file_is_a_clear_error(server):
     server.truncate_downloads(NETFLIX)
     with pytest.raises(
-        SourceError, match=r"netflix_titles\.csv: http://\S+ broke off after \d+ of \d+ bytes"
+        SourceError, match=r"netflix_titles\.csv: http://\S+ broke off after [\d,]+ of [\d,]+ bytes"
     ):
         UrlSource(server.url).read(NETFLIX)
 
