@@ -2,14 +2,35 @@
 
 Every title is normalised once at build time (accents, case, punctuation, apostrophes,
 number words and roman numerals), so a query only pays for normalising itself.
-Resolution runs in two stages because the precise scorers are too slow for 22k titles
-(``partial_ratio`` over the whole catalogue costs ~26 ms):
+Resolution runs in two stages because the precise scorers are too slow for a whole catalogue
+(``partial_ratio`` over 22k titles costs ~26 ms):
 
-1. candidates: ``fuzz.ratio`` over all space-less keys (whole-title misspellings, ~1 ms)
-   plus an inverted word index (partial titles, missing or extra words);
+1. candidates from two indexes (``core.title_index``), so no query scans every title:
+   character trigrams of the space-less keys (whole-title misspellings: the best ``fuzz.ratio``
+   among keys sharing trigrams with the query) and significant words (partial titles, missing
+   or extra words, one typo per word), 25 keys each;
 2. scoring: a handful of rapidfuzz scorers on those few dozen candidates, combined so
    that a short title never wins a long query just by being contained in it (the
    failure of ``WRatio``, which answers "er" or "troy" for clear queries).
+
+Stage 1 used to be ``fuzz.ratio`` over every key plus a dense word-coverage vector, which grew
+with the catalogue. ``python -m benchmarks.eval_title_search --factor 1 4 10`` (2026-11-27,
+``benchmarks.synthetic`` catalogues; ``ExhaustiveTitleResolver`` keeps that scan as the
+reference; search = normalise + search, best of 3 runs per query, on a 2-core machine shared
+with four other jobs, so the scan reads slower than its 2.1/8.2/17.6 ms p50 on a quiet one):
+
+    keys         search p50/p99 index   scan            build   index arrays
+    22k  (x1)    0.48/1.06 ms           1.72/8.52 ms    0.1 s    2 MiB
+    91k  (x4)    0.81/2.16 ms           12.7/19.9 ms    1.2 s   11 MiB
+    229k (x10)   1.32/7.92 ms           27.0/40.4 ms    4.3 s   29 MiB
+    875k (x40)   1.17/2.73 ms           -               12 s   113 MiB   (x1 keys + 39 copies
+                                                                 with two words, 634 queries)
+
+At x1 the index gives the scan's top title and confidence on every query that names a title
+(1,134 queries: typos, missing or extra words, partial titles, Spanish articles; absent titles
+differ only in which unsure guess comes first). At x10 it gives the same top title on 99% of
+them, the same confidence on 99.9%: mostly equal scores, where the index prefers the shorter
+title (partial titles: 92.5% right against the scan's 90.3%).
 """
 
 from __future__ import annotations
@@ -21,10 +42,13 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from core.title_index import GramIndex, WordIndex, length_ranks
+
 MAX_QUERY_CHARS = 200  # longer than any title (109): the rest of a 2,000-char paste is noise
 CONFIDENT_SCORE = 88.0  # a top match below this is a guess: ask "did you mean ...?"
 CONFIDENT_MARGIN = 4.0  # ... and so is one that another title follows within this many points
 EXACT_SCORE = 100.0  # the normalised text equals the title exactly
+PER_STAGE = 25  # candidates from each index; the scorers below then rank a few dozen keys
 ONE_LETTER_SCORE = 80.0  # a one-letter query only finds a title of that one letter, never confidently
 STOPWORDS = frozenset([
     "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with", "from", "by", "is", "are", "my",
@@ -85,7 +109,7 @@ def reads_differently(query: str, key: str) -> bool:
     return query_sig != key_sig and sorted(query_sig) == sorted(key_sig)
 
 
-def series_stem(raw_title) -> tuple[str, bool]:
+def series_stem(raw_title, key: str | None = None) -> tuple[str, bool]:
     """The title before any subtitle (":", " - ", "(") without trailing numbers, "the movie", "part 2"...,
     and whether anything was cut (then the stem is a franchise name the catalogue itself uses).
 
@@ -94,13 +118,13 @@ def series_stem(raw_title) -> tuple[str, bool]:
     """
     if not isinstance(raw_title, str):
         return "", False
+    full = normalise(raw_title) if key is None else key  # ``key``: normalise(raw_title), known
     head = re.split(r":|\s[-–—/]\s|\(", raw_title, maxsplit=1)[0]
-    key = normalise(head)
-    stem = SERIES_TAIL.sub("", key)
-    return stem, stem != normalise(raw_title)
+    stem = SERIES_TAIL.sub("", full if head == raw_title else normalise(head))
+    return stem, stem != full
 
 
-def series_keys(raw_titles: list) -> list[str]:
+def series_keys(raw_titles: list, keys: list[str] | None = None) -> list[str]:
     """A series key per title, "" when it belongs to none (the definition used everywhere).
 
     A title's stem (see ``series_stem``) names its series when at least one other, different
@@ -108,9 +132,11 @@ def series_keys(raw_titles: list) -> list[str]:
     jedi"). A title whose own stem is unshared joins the series named by its first two or three
     words if the catalogue uses those words as a cut stem elsewhere ("power rangers dino fury"
     joins "power rangers: megaforce"; "toy story of terror" joins "toy story 2"). Stems without
-    three letters ("9/11" -> "9") name nothing.
+    three letters ("9/11" -> "9") name nothing. ``keys``: the titles normalised, if known.
     """
-    stems, cut = zip(*(series_stem(t) for t in raw_titles), strict=True) if raw_titles else ((), ())
+    keys = [normalise(t) for t in raw_titles] if keys is None else keys
+    pairs = [series_stem(t, k) for t, k in zip(raw_titles, keys, strict=True)]
+    stems, cut = zip(*pairs, strict=True) if pairs else ((), ())
     franchise_names = {stem for stem, was_cut in zip(stems, cut, strict=True) if was_cut}
     candidates = []
     for stem in stems:
@@ -120,9 +146,9 @@ def series_keys(raw_titles: list) -> list[str]:
         named = [p for p in prefixes if p in franchise_names and len(significant(p).split()) >= 2]
         candidates.append([stem] + named)
     titles_per_stem: dict[str, set] = {}
-    for names, title in zip(candidates, raw_titles, strict=True):
+    for names, key in zip(candidates, keys, strict=True):
         for name in names:
-            titles_per_stem.setdefault(name, set()).add(normalise(title))
+            titles_per_stem.setdefault(name, set()).add(key)
     result = []
     for names in candidates:
         shared = [n for n in names if len(titles_per_stem[n]) > 1 and _has_word(n)]
@@ -142,21 +168,12 @@ class TitleResolver:
         self.sig = [significant(k) for k in keys]
         self.compact = [k.replace(" ", "") for k in keys]
         self.exact = {k: i for i, k in enumerate(keys)}
-        self._index_words()
-
-    def _index_words(self) -> None:
-        postings: dict[str, list[int]] = {}
-        for i, sig in enumerate(self.sig):
-            for word in set(sig.split()):
-                postings.setdefault(word, []).append(i)
-        # Vocabulary sorted by length, so a fuzzy word lookup only scans words of similar length.
-        self.vocab = sorted(postings, key=lambda w: (len(w), w))
-        self.vocab_lengths = np.array([len(w) for w in self.vocab])
-        counts = np.array([len(postings[w]) for w in self.vocab])
-        self.word_idf = np.log((len(self.keys) + 1) / counts)
-        self.indptr = np.concatenate([[0], np.cumsum(counts)])
-        self.postings = np.concatenate([np.asarray(postings[w], dtype=np.int32) for w in self.vocab])
-        self.word_id = {w: i for i, w in enumerate(self.vocab)}
+        # The indexes number keys by length (core.title_index): rank -> key index.
+        self.by_length = length_ranks(self.compact)
+        ranked = self.by_length.tolist()
+        self.grams = GramIndex([self.compact[i] for i in ranked])
+        self.words = WordIndex([self.sig[i] for i in ranked])
+        self.word_id = self.words.word_id  # the titles' vocabulary (core.understanding reads it)
 
     def search(self, query: str, limit: int) -> list[tuple[int, float]]:
         """Best ``limit`` keys for a normalised query."""
@@ -169,33 +186,13 @@ class TitleResolver:
         scored.sort(key=lambda pair: (-pair[1], -self.tie_break(compact, pair[0]), pair[0]))
         return scored[:limit]
 
-    def _candidates(self, query: str, compact: str, per_stage: int = 25) -> set[int]:
-        ratios = process.cdist([compact], self.compact, scorer=fuzz.ratio, processor=None, dtype=np.uint8)[0]
-        found = set(_best(-ratios.astype(np.int16), per_stage))
-        coverage = self._word_coverage(significant(query).split())
-        if coverage is not None:
-            found.update(_best(-coverage, per_stage))
+    def _candidates(self, query: str, compact: str) -> set[int]:
+        close = self.grams.closest(compact, PER_STAGE)  # whole-title misspellings
+        covered = self.words.best_covered(significant(query).split(), PER_STAGE)  # partial titles
+        found = set(self.by_length[np.concatenate([close, covered])].tolist())
         if query in self.exact:
             found.add(self.exact[query])
         return found
-
-    def _word_coverage(self, words: list[str]) -> np.ndarray | None:
-        """Per key: the idf-weighted share of query words it contains (allowing one typo per word)."""
-        coverage = np.zeros(len(self.keys))
-        for word in words[:12]:
-            for word_id, similarity in self._similar_words(word):
-                start, end = self.indptr[word_id], self.indptr[word_id + 1]
-                coverage[self.postings[start:end]] += self.word_idf[word_id] * similarity
-        return coverage if coverage.any() else None
-
-    def _similar_words(self, word: str) -> list[tuple[int, float]]:
-        if word in self.word_id or len(word) < 4:
-            return [(self.word_id[word], 1.0)] if word in self.word_id else []
-        lo, hi = np.searchsorted(self.vocab_lengths, [len(word) - 1, len(word) + 2])
-        hits = process.extract(
-            word, self.vocab[lo:hi], scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
-        )
-        return [(lo + index, score / 100) for _, score, index in hits]
 
     def _score(self, query: str, query_sig: str, compact: str, i: int) -> float:
         """Whole-title similarity, or a discounted match of the query inside a longer title."""
@@ -226,6 +223,23 @@ class TitleResolver:
     def tie_break(self, compact: str, i: int) -> float:
         """Damerau-Levenshtein closeness: a swapped pair of letters is one slip, not two."""
         return OSA.normalized_similarity(compact, self.compact[i])
+
+
+class ExhaustiveTitleResolver(TitleResolver):
+    """The same scoring on candidates from a scan of every key: the reference the indexes are
+    measured against (``benchmarks.eval_title_search``, tests). Linear in the catalogue."""
+
+    def _candidates(self, query: str, compact: str) -> set[int]:
+        ratios = process.cdist([compact], self.compact, scorer=fuzz.ratio, processor=None, dtype=np.uint8)[0]
+        found = set(_best(-ratios.astype(np.int16), PER_STAGE))
+        coverage = np.zeros(len(self.keys))
+        for ranks, weight in self.words.weighted_postings(significant(query).split()):
+            coverage[self.by_length[ranks]] += weight
+        if coverage.any():
+            found.update(_best(-coverage, PER_STAGE))
+        if query in self.exact:
+            found.add(self.exact[query])
+        return found
 
 
 def _best(costs: np.ndarray, n: int) -> list[int]:
