@@ -5,9 +5,11 @@
     rec.recommend(matches[0].id, k=5, platform="disney")
 
 Resolution lives in ``core.title_search``. Recommendations are content-based: the feature
-vectors and the neighbour search live in ``core.similarity``. Only each title's nearest
-neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a platform filter
-still finds enough), never the dense 23k x 23k matrix.
+vectors and the neighbour search live in ``core.similarity`` (all pairs up to 40k titles)
+and ``core.neighbours`` (an index search above, about linear: 230k titles in ~60 s,
+measured 2026-11-27 with ``python -m benchmarks.eval_neighbours``). Only each title's
+nearest neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a platform
+filter still finds enough), never the dense n x n matrix.
 
 Persisted beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickle) and
 ``recommender.json`` (format, catalogue version, weights). ``load`` raises
@@ -116,7 +118,7 @@ class Recommender:
     def build(cls, catalogue: pd.DataFrame) -> Recommender:
         keys_per_row = [normalise(t) for t in catalogue["display_title"]]
         keys, row_key = np.unique(np.array(keys_per_row, dtype=object), return_inverse=True)
-        series = series_keys(catalogue["display_title"].tolist())
+        series = series_keys(catalogue["display_title"].tolist(), keys_per_row)
         features = title_features(catalogue, series)
         platforms = catalogue["platform"].to_numpy()
         neighbours, similarities = nearest_neighbours(

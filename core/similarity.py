@@ -4,8 +4,12 @@
 Each title is a vector of weighted blocks (series, platform genre labels, canonical genres
 from ``core.genres``, audience, type, description, director, cast, title words), built with
 scikit-learn; cosine similarity picks neighbours, and
-only each title's nearest are kept. scikit-learn and scipy are imported inside the
-building functions only, so a bot that loads a saved model never pays for them.
+only each title's nearest are kept. Up to ``EXACT_UP_TO`` titles every pair is compared
+(``exact_neighbours``: 6.5 s at 23k titles, but 85 s at 92k and 603 s at 230k); above, the
+index search of ``core.neighbours`` keeps the work per title bounded (230k titles in
+~60 s, measured 2026-11-27 with ``python -m benchmarks.eval_neighbours``). scikit-learn
+and scipy are imported inside the building functions only, so a bot that loads a saved
+model never pays for them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ import pandas as pd
 from core.genres import FAMILY_GENRES, split_genres
 from core.title_search import normalise
 
+# All pairs up to this many titles: exact, and at today's 23k titles about as fast as the
+# index search, which keeps ~95% of the exact neighbour sets there (benchmarks.eval_neighbours).
+EXACT_UP_TO = 40_000
 TIE_BONUS = 1e-3  # the mean rating only reorders suggestions whose similarities differ by less
 WEIGHTS = {
     # shared by many titles: the dense part
@@ -104,10 +111,19 @@ def rating_bonus(catalogue: pd.DataFrame) -> np.ndarray:
     return (TIE_BONUS * (scores - scores.min()) / spread).astype(np.float32)
 
 
-def nearest_neighbours(
-    features, platforms: np.ndarray, bonus: np.ndarray, per_platform: int, chunk: int = 256
-):
-    """Each row's ``per_platform`` best rows on every platform (itself included), best first.
+def nearest_neighbours(features, platforms: np.ndarray, bonus: np.ndarray, per_platform: int):
+    """Each row's ``per_platform`` best rows on every platform (itself included), best first:
+    all pairs compared up to ``EXACT_UP_TO`` titles, an index search above (``core.neighbours``)."""
+    if features[0].shape[0] <= EXACT_UP_TO:
+        return exact_neighbours(features, platforms, bonus, per_platform)
+    from core.neighbours import indexed_neighbours
+
+    return indexed_neighbours(features, platforms, bonus, per_platform)
+
+
+def exact_neighbours(features, platforms: np.ndarray, bonus: np.ndarray, per_platform: int, chunk: int = 256):
+    """Each row's ``per_platform`` best rows on every platform (itself included), best first,
+    comparing every row with every other: quadratic, 6.5 s at 23k titles but 603 s at 230k.
 
     "Best" is similarity + rating bonus, as ``recommend`` ranks them; the bonus also breaks
     the many exact ties that make ``argpartition`` slow. Rows are compared a chunk at a time
