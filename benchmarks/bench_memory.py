@@ -31,7 +31,6 @@ IMPORTS = [  # what python -m bot imports, heaviest dependencies first
     "rapidfuzz",
     "telegram",
     "telegram.ext",
-    "aiohttp",
     "core.store",
     "core.refresh",
     "matplotlib.figure",
