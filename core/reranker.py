@@ -1,4 +1,4 @@
-"""Reorder content-based suggestions by what people liked: the serving side of issue 13.
+"""Reorder content-based suggestions by what people liked: the serving side of the learning loop.
 
     reranker, meta = core.models.current(data_dir)      # identity until a model is published
     recs = reranker.rerank(snapshot.recommender, title_id, snapshot.recommender.recommend(title_id, k=20))
