@@ -15,14 +15,13 @@ per title bounded instead:
   similarities of the neighbours found, so stored similarities are exact. A series is
   always searched, however large.
 
-Measured 2026-11-27 with ``python -m benchmarks.eval_neighbours`` on the synthetic sources
-(``benchmarks.synthetic``; two cores shared with other jobs, so times are ~2-3x a quiet
-machine's): x10 (230k titles) builds in ~60 s, peak RSS 1.3 GB with the ETL; x40 (920k)
-completes (520 s, 4.2 GB). At x1, forced, it keeps 95.7% of the exact neighbour sets and
-99.7% of each title's first five (2.7 s against 7.3 s), with the same eval_recommender
-figures; at x4, where every word is shared by four times as many titles, 97.5% of the
-first five similarity values. ``core.similarity`` therefore still
-compares all pairs below ``EXACT_UP_TO`` titles. scipy is imported inside the functions.
+Recall against all pairs, at today's 23k titles with the index search forced
+(``python -m benchmarks.eval_neighbours``, 2026-11-27): 95.7% of the exact neighbour sets,
+99.7% of each title's first five, and the same ``benchmarks.eval_recommender`` figures; at
+x4, where every word is shared by four times as many titles, 97.5% of the first five
+similarity values. ``core.similarity`` therefore still compares all pairs below
+``EXACT_UP_TO`` titles. Build times by catalogue size: the README's "Scale" table
+(``python -m benchmarks.bench_scale``). scipy is imported inside the functions.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@
 
 Resolution lives in ``core.title_search``. Recommendations are content-based: the feature
 vectors and the neighbour search live in ``core.similarity`` (all pairs up to 40k titles)
-and ``core.neighbours`` (an index search above, about linear: 230k titles in ~60 s,
-measured 2026-11-27 with ``python -m benchmarks.eval_neighbours``). Only each title's
+and ``core.neighbours`` (an index search above, about linear in the catalogue: see the
+README's "Scale" table). Only each title's
 nearest neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a platform
 filter still finds enough), never the dense n x n matrix.
 

@@ -5,9 +5,9 @@ Each title is a vector of weighted blocks (series, platform genre labels, canoni
 from ``core.genres``, audience, type, description, director, cast, title words), built with
 scikit-learn; cosine similarity picks neighbours, and
 only each title's nearest are kept. Up to ``EXACT_UP_TO`` titles every pair is compared
-(``exact_neighbours``: 6.5 s at 23k titles, but 85 s at 92k and 603 s at 230k); above, the
-index search of ``core.neighbours`` keeps the work per title bounded (230k titles in
-~60 s, measured 2026-11-27 with ``python -m benchmarks.eval_neighbours``). scikit-learn
+(``exact_neighbours``, whose cost grows with the square of the catalogue); above, the
+index search of ``core.neighbours`` keeps the work per title bounded (the README's "Scale"
+table, ``python -m benchmarks.bench_scale``, has the figures). scikit-learn
 and scipy are imported inside the building functions only, so a bot that loads a saved
 model never pays for them.
 """

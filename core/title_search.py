@@ -14,17 +14,9 @@ Resolution runs in two stages because the precise scorers are too slow for a who
    failure of ``WRatio``, which answers "er" or "troy" for clear queries).
 
 Stage 1 used to be ``fuzz.ratio`` over every key plus a dense word-coverage vector, which grew
-with the catalogue. ``python -m benchmarks.eval_title_search --factor 1 4 10`` (2026-11-27,
-``benchmarks.synthetic`` catalogues; ``ExhaustiveTitleResolver`` keeps that scan as the
-reference; search = normalise + search, best of 3 runs per query, on a 2-core machine shared
-with four other jobs, so the scan reads slower than its 2.1/8.2/17.6 ms p50 on a quiet one):
-
-    keys         search p50/p99 index   scan            build   index arrays
-    22k  (x1)    0.48/1.06 ms           1.72/8.52 ms    0.1 s    2 MiB
-    91k  (x4)    0.81/2.16 ms           12.7/19.9 ms    1.2 s   11 MiB
-    229k (x10)   1.32/7.92 ms           27.0/40.4 ms    4.3 s   29 MiB
-    875k (x40)   1.17/2.73 ms           -               12 s   113 MiB   (x1 keys + 39 copies
-                                                                 with two words, 634 queries)
+with the catalogue (``ExhaustiveTitleResolver`` keeps that scan as the reference);
+``python -m benchmarks.eval_title_search --factor 1 4 10`` compares the two, and the README's
+"Scale" table has resolve p50/p99 up to 920k titles.
 
 At x1 the index gives the scan's top title and confidence on every query that names a title
 (1,134 queries: typos, missing or extra words, partial titles, Spanish articles; absent titles

@@ -8,10 +8,10 @@ import time
 
 import pytest
 
+from bot.console.spec import html_problems, violations
 from bot.handlers.errors import SORRY
 from core import queries
 from tests.bot.test_e2e import GROUP, ask, buttons, press, spanish_speaker
-from tests.bot_api_spec import html_problems, violations
 from tests.telegram_server import BOT_USERNAME
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.console.spec import violations
 from bot.handlers.errors import SORRY
 from core.genres import BY_ID as GENRE_BY_ID
-from tests.bot_api_spec import violations
 
 GROUP = -1001000000001
 # /count netflix 2019 on the fixture catalogue: 14 movies and 6 shows.

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 from telegram import Update
 from telegram.error import BadRequest, TimedOut
 
+from bot.console import objects
 from bot.handlers import errors
-from tests import telegram_updates as tu
 
 
 class RecordingBot:
@@ -25,9 +25,10 @@ class RecordingBot:
 
 
 def handle(error: Exception) -> list:
-    sender = tu.user(42)
+    sender = objects.user(42)
     update = Update.de_json(
-        {"update_id": 1, "message": tu.text_message(1, tu.chat(42, "private"), sender, "/count")}, None
+        {"update_id": 1, "message": objects.text_message(1, objects.chat(42, "private"), sender, "/count")},
+        None,
     )
     bot = RecordingBot()
     asyncio.run(errors.on_error(update, SimpleNamespace(error=error, bot=bot)))

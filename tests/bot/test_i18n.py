@@ -14,10 +14,10 @@ from telegram import Update
 
 from bot import explain, i18n, render
 from bot.app import commands
+from bot.console import objects
+from bot.console.spec import html_problems
 from core import arguments
 from core.arguments import ArgumentError, require
-from tests import telegram_updates as tu
-from tests.bot_api_spec import html_problems
 
 BOT = i18n.LOCALES.parent
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -139,16 +139,16 @@ def test_a_fuzzy_translation_falls_back_to_english(tmp_path, monkeypatch):
 
 # ---- which language -----------------------------------------------------------------------------
 def message_update(text: str, language_code: str | None) -> Update:
-    sender = tu.user(42, language_code=language_code)
-    message = tu.text_message(1, tu.chat(42, "private", sender), sender, text)
+    sender = objects.user(42, language_code=language_code)
+    message = objects.text_message(1, objects.chat(42, "private", sender), sender, text)
     return Update.de_json({"update_id": 1, "message": message}, None)
 
 
 def button_update(data: str, language_code: str | None) -> Update:
-    sender = tu.user(42, language_code=language_code)
-    message = tu.text_message(1, tu.chat(42, "private", sender), tu.bot_user(7, "bot"), "…")
+    sender = objects.user(42, language_code=language_code)
+    message = objects.text_message(1, objects.chat(42, "private", sender), objects.bot_user(7, "bot"), "…")
     return Update.de_json(
-        {"update_id": 1, "callback_query": tu.callback_query("q", sender, message, data)}, None
+        {"update_id": 1, "callback_query": objects.callback_query("q", sender, message, data)}, None
     )
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot import explain, render
+from bot.console.spec import html_problems, html_text
 from bot.markup import clip, esc, units
 from core.recommender import Recommendation
-from tests.bot_api_spec import html_problems, html_text
 
 LIMIT = 4096
 

@@ -5,10 +5,10 @@ fixture catalogue; the full data adds the real figures and numbers big enough fo
 from __future__ import annotations
 
 import dataclasses
-import struct
 
 import pytest
 
+from bot.console.objects import png_size
 from core import charts
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -26,11 +26,6 @@ BOTH_CATALOGUES = [
 @pytest.fixture(scope="module")
 def catalogue(fixture_catalogue):
     return fixture_catalogue
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    assert png[12:16] == b"IHDR"
-    return struct.unpack(">II", png[16:24])
 
 
 @pytest.mark.full_data
