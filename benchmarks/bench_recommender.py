@@ -110,7 +110,13 @@ def main(argv=None) -> None:
     naive_built, naive = naive_timings(catalogue, texts)
 
     size = sum(
-        (Path(args.snapshot) / name).stat().st_size for name in ("recommender.npz", "recommender.json")
+        (Path(args.snapshot) / name).stat().st_size
+        for name in (
+            "recommender.npz",
+            "recommender.json",
+            "recommender-neighbours.npy",
+            "recommender-similarities.npy",
+        )
     )
     print(f"catalogue {catalogue.attrs.get('version')}: {len(catalogue)} titles, {len(texts)} queries\n")
     print(f"{'':<34}{'ours':>12}{'naive':>12}")

@@ -29,6 +29,7 @@ from pathlib import Path
 from core.build_runner import PROGRESS_PREFIX
 from core.etl import run_etl, source_files
 from core.fetch import DOWNLOAD_DEADLINE_SECONDS, HTTP_TIMEOUT_SECONDS, MAX_DOWNLOAD_BYTES, Limits
+from core.memory import release_freed_memory
 from core.recommender import Recommender
 from core.snapshot_files import (
     SOURCE_FILE,
@@ -100,6 +101,7 @@ def _publish(data_dir: Path, result, say: Callable[[str], None]) -> Path:
     staged = staging(data_dir)
     try:
         write_snapshot(result.catalogue, result.quality, staged, result.source_state)
+        release_freed_memory()  # the ETL's buffers: the model build's peak would add to them
         say("building the recommender model (the longest step)")
         started = time.monotonic()
         Recommender.build(result.catalogue).save(staged)

@@ -33,7 +33,7 @@ import numpy as np
 ALWAYS_SEARCHED = 2.0
 ROW_BUDGET = 1500  # sparse products per title, on average: what bounds the work per title
 SPARE = 15  # extra combination candidates per platform: covers rating-bonus reordering
-ENTRY_BUDGET = 6_000_000  # sparse products per chunk: bounds a chunk's memory (~150 MB)
+ENTRY_BUDGET = 3_000_000  # sparse products per chunk: bounds a chunk's memory (~75 MB; two run at once)
 MAX_CHUNK = 2048  # rows per chunk at most: bounds the per-row tables
 
 

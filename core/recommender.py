@@ -11,8 +11,11 @@ README's "Scale" table). Only each title's
 nearest neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a platform
 filter still finds enough), never the dense n x n matrix.
 
-Persisted beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickle) and
-``recommender.json`` (format, catalogue version, weights). ``load`` raises
+Persisted beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickle),
+``recommender.json`` (format, catalogue version, weights) and the neighbour table in two
+``.npy`` files. Those are memory-mapped, not read: a reply touches a few rows, so a large
+catalogue's table (~180 MB at 230k titles) stays on disk, and snapshot files are never
+changed in place. ``load`` raises
 ``StaleModelError`` when the files belong to another catalogue version or row order;
 ``load_or_build`` rebuilds and saves instead.
 """
@@ -29,7 +32,7 @@ import pandas as pd
 
 from core.genres import FAMILY_GENRES, genre_masks, split_genres
 from core.genres import name as genre_name
-from core.memory import DerivedColumn, column_values, shared_strings
+from core.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
 from core.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
 from core.snapshot_files import write_atomically, write_json
 from core.title_search import (
@@ -47,7 +50,9 @@ __all__ = ["Match", "Recommendation", "Recommender", "StaleModelError", "MODEL_F
 
 MODEL_FILE = "recommender.npz"
 META_FILE = "recommender.json"
-FORMAT = 2  # 2: canonical genres, audiences and works (core.works) in the model
+NEIGHBOURS_FILE = "recommender-neighbours.npy"
+SIMILARITIES_FILE = "recommender-similarities.npy"
+FORMAT = 3  # 2: canonical genres, audiences and works (core.works); 3: the neighbour table in .npy files
 PER_PLATFORM = 25  # neighbours kept per title and platform
 MAX_K = 20
 GENRE_PULL = 0.2  # on one platform: added to the similarity x the canonical genres' Jaccard overlap
@@ -120,6 +125,7 @@ class Recommender:
         keys, row_key = np.unique(np.array(keys_per_row, dtype=object), return_inverse=True)
         series = series_keys(catalogue["display_title"].tolist(), keys_per_row)
         features = title_features(catalogue, series)
+        release_freed_memory()  # scikit-learn's intermediates: ~250 MB kept at 230k titles otherwise
         platforms = catalogue["platform"].to_numpy()
         neighbours, similarities = nearest_neighbours(
             features, platforms, rating_bonus(catalogue), PER_PLATFORM
@@ -134,8 +140,6 @@ class Recommender:
             "keys": _pack(self.resolver.keys),
             "series": _pack(self.series),
             "row_key": self.row_key,
-            "neighbours": self.neighbours,
-            "similarities": self.similarities,
         }
         meta = {
             "format": FORMAT,
@@ -148,8 +152,10 @@ class Recommender:
             with open(path, "wb") as handle:  # a file object: np.savez would append ".npz" to a name
                 np.savez(handle, **arrays)
 
+        for name, table in ((NEIGHBOURS_FILE, self.neighbours), (SIMILARITIES_FILE, self.similarities)):
+            write_atomically(directory / name, lambda path, table=table: _save_npy(path, table))
         write_atomically(directory / MODEL_FILE, write_npz)
-        write_json(directory / META_FILE, meta)
+        write_json(directory / META_FILE, meta)  # last: it names the format the files above have
 
     @classmethod
     def load(cls, directory, catalogue: pd.DataFrame) -> Recommender:
@@ -161,12 +167,14 @@ class Recommender:
             raise StaleModelError(
                 f"{directory}: model is for catalogue {meta.get('version')!r}, not {version!r}"
             )
+        neighbours = np.load(directory / NEIGHBOURS_FILE, mmap_mode="r", allow_pickle=False)
+        similarities = np.load(directory / SIMILARITIES_FILE, mmap_mode="r", allow_pickle=False)
         with np.load(directory / MODEL_FILE, allow_pickle=False) as data:
-            if _unpack(data["ids"]) != catalogue["id"].tolist():
+            if _unpack(data["ids"]) != catalogue["id"].tolist() or len(neighbours) != len(catalogue):
                 raise StaleModelError(f"{directory}: model rows differ from the catalogue's")
             return cls(
                 catalogue, _unpack(data["keys"]), data["row_key"], _unpack(data["series"]),
-                data["neighbours"], data["similarities"],
+                neighbours, similarities,
             )  # fmt: skip
 
     @classmethod
@@ -317,6 +325,11 @@ class RowGroups:
 
     def __getitem__(self, group: int) -> np.ndarray:
         return self.rows[self.starts[group] : self.starts[group + 1]]
+
+
+def _save_npy(path, table: np.ndarray) -> None:
+    with open(path, "wb") as handle:  # a file object: np.save would append ".npy" to a name
+        np.save(handle, np.ascontiguousarray(table), allow_pickle=False)
 
 
 def _row_dtype(rows: int):

@@ -188,7 +188,12 @@ def test_series_definition():
 
 def test_save_load_round_trip_and_stale_model(model, catalogue, tmp_path):
     model.save(tmp_path)
-    assert {p.name for p in tmp_path.iterdir()} == {"recommender.npz", "recommender.json"}
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "recommender.npz",
+        "recommender.json",
+        "recommender-neighbours.npy",
+        "recommender-similarities.npy",
+    }
     loaded = Recommender.load(tmp_path, catalogue)
     some_id = model.resolve("monsters inc")[0].id
     assert loaded.recommend(some_id, platform="disney") == model.recommend(some_id, platform="disney")
