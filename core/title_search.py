@@ -157,14 +157,14 @@ class TitleResolver:
 
     def __init__(self, keys: list[str]):
         self.keys = keys
-        self.sig = [significant(k) for k in keys]
-        self.compact = [k.replace(" ", "") for k in keys]
         self.exact = {k: i for i, k in enumerate(keys)}
         # The indexes number keys by length (core.title_index): rank -> key index.
-        self.by_length = length_ranks(self.compact)
+        compact = [_compact(k) for k in keys]
+        self.by_length = length_ranks(compact)
         ranked = self.by_length.tolist()
-        self.grams = GramIndex([self.compact[i] for i in ranked])
-        self.words = WordIndex([self.sig[i] for i in ranked])
+        self.grams = GramIndex([compact[i] for i in ranked])
+        del compact  # a query scores a few dozen keys: their forms are derived then (~30 MB at 230k)
+        self.words = WordIndex([significant(keys[i]) for i in ranked])
         self.word_id = self.words.word_id  # the titles' vocabulary (core.understanding reads it)
 
     def search(self, query: str, limit: int) -> list[tuple[int, float]]:
@@ -188,7 +188,8 @@ class TitleResolver:
 
     def _score(self, query: str, query_sig: str, compact: str, i: int) -> float:
         """Whole-title similarity, or a discounted match of the query inside a longer title."""
-        key, sig, key_compact = self.keys[i], self.sig[i], self.compact[i]
+        key = self.keys[i]
+        sig, key_compact = significant(key), _compact(key)
         # Little words may be missing, but each one that differs costs ("the godfather" is not "our godfather").
         little = len((set(query.split()) ^ set(key.split())) & STOPWORDS)
         whole = max(
@@ -214,7 +215,7 @@ class TitleResolver:
 
     def tie_break(self, compact: str, i: int) -> float:
         """Damerau-Levenshtein closeness: a swapped pair of letters is one slip, not two."""
-        return OSA.normalized_similarity(compact, self.compact[i])
+        return OSA.normalized_similarity(compact, _compact(self.keys[i]))
 
 
 class ExhaustiveTitleResolver(TitleResolver):
@@ -222,7 +223,8 @@ class ExhaustiveTitleResolver(TitleResolver):
     measured against (``benchmarks.eval_title_search``, tests). Linear in the catalogue."""
 
     def _candidates(self, query: str, compact: str) -> set[int]:
-        ratios = process.cdist([compact], self.compact, scorer=fuzz.ratio, processor=None, dtype=np.uint8)[0]
+        every = [_compact(k) for k in self.keys]
+        ratios = process.cdist([compact], every, scorer=fuzz.ratio, processor=None, dtype=np.uint8)[0]
         found = set(_best(-ratios.astype(np.int16), PER_STAGE))
         coverage = np.zeros(len(self.keys))
         for ranks, weight in self.words.weighted_postings(significant(query).split()):
@@ -232,6 +234,10 @@ class ExhaustiveTitleResolver(TitleResolver):
         if query in self.exact:
             found.add(self.exact[query])
         return found
+
+
+def _compact(key: str) -> str:
+    return key.replace(" ", "")
 
 
 def _best(costs: np.ndarray, n: int) -> list[int]:
