@@ -150,6 +150,12 @@ class WordIndex:
             [np.asarray(postings[w], dtype=np.int32) for w in self.vocab] or [np.empty(0, dtype=np.int32)]
         )
         self.word_id = {w: i for i, w in enumerate(self.vocab)}
+        # One typo leaves a word's first or its last letter in place: a fuzzy lookup only
+        # scores the words of similar length that share one of them (~10x fewer).
+        self.by_edge: dict[tuple[str, str, int], list[int]] = {}
+        for i, w in enumerate(self.vocab):
+            self.by_edge.setdefault(("first", w[0], len(w)), []).append(i)
+            self.by_edge.setdefault(("last", w[-1], len(w)), []).append(i)
 
     def nbytes(self) -> int:
         return sum(a.nbytes for a in (self.vocab_lengths, self.idf, self.indptr, self.postings))
@@ -158,11 +164,15 @@ class WordIndex:
         """Vocabulary words equal to the word or one typo away (4+ letters), with a similarity."""
         if word in self.word_id or len(word) < 4:
             return [(self.word_id[word], 1.0)] if word in self.word_id else []
-        lo, hi = np.searchsorted(self.vocab_lengths, [len(word) - 1, len(word) + 2])
+        ids = sorted({
+            i for n in (len(word) - 1, len(word), len(word) + 1)
+            for edge in (("first", word[0], n), ("last", word[-1], n))
+            for i in self.by_edge.get(edge, ())
+        })  # fmt: skip
         hits = process.extract(
-            word, self.vocab[lo:hi], scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
+            word, [self.vocab[i] for i in ids], scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
         )
-        return [(lo + index, score / 100) for _, score, index in hits]
+        return [(ids[index], score / 100) for _, score, index in hits]
 
     def weighted_postings(self, words: list[str]) -> list[tuple[np.ndarray, float]]:
         """(ranks, weight) for every vocabulary word matching a query word, full lists."""

@@ -163,8 +163,9 @@ class TitleResolver:
         self.by_length = length_ranks(compact)
         ranked = self.by_length.tolist()
         self.grams = GramIndex([compact[i] for i in ranked])
-        del compact  # a query scores a few dozen keys: their forms are derived then (~30 MB at 230k)
-        self.words = WordIndex([significant(keys[i]) for i in ranked])
+        del compact  # derived again for the few dozen keys a query scores (~15 MB at 230k titles)
+        self.sig = [significant(k) for k in keys]
+        self.words = WordIndex([self.sig[i] for i in ranked])
         self.word_id = self.words.word_id  # the titles' vocabulary (core.understanding reads it)
 
     def search(self, query: str, limit: int) -> list[tuple[int, float]]:
@@ -188,8 +189,8 @@ class TitleResolver:
 
     def _score(self, query: str, query_sig: str, compact: str, i: int) -> float:
         """Whole-title similarity, or a discounted match of the query inside a longer title."""
-        key = self.keys[i]
-        sig, key_compact = significant(key), _compact(key)
+        key, sig = self.keys[i], self.sig[i]
+        key_compact = _compact(key)
         # Little words may be missing, but each one that differs costs ("the godfather" is not "our godfather").
         little = len((set(query.split()) ^ set(key.split())) & STOPWORDS)
         whole = max(
