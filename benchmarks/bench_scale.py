@@ -53,6 +53,7 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks.synthetic import DEFAULT_SOURCE, write_synthetic_source
+from benchmarks.typed_titles import resolve_queries
 from core.build_runner import BUILD_TIME_LIMIT_SECONDS  # the default timeout: a rebuild the bot abandons
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,7 +61,6 @@ DEFAULT_FACTORS = [1, 4, 10, 40]
 DEFAULT_WORK_DIR = Path("/tmp/streambot-scale")
 SYNTHETIC_COPY = re.compile(r"x\d+$")  # how benchmarks.synthetic names a copy's id: s1 -> s1x2
 SOURCE_MARKER = "SYNTHETIC.json"  # written last: a source folder without it is incomplete
-QUERIES_PER_KIND = 50
 RECOMMENDED_TITLES = 1000
 WARM_UP = 20  # first calls pay for lazy imports and caches
 SEED = 15  # any fixed number: every run and every factor get the same questions
@@ -297,50 +297,6 @@ def questions(catalogue, rng: random.Random) -> tuple[list[str], list[str]]:
     texts = resolve_queries(titles, rng)
     rng.shuffle(texts)  # so the warm-up is of every kind
     return texts, rng.sample(title_ids, min(RECOMMENDED_TITLES, len(title_ids)))
-
-
-def resolve_queries(titles: list[str], rng: random.Random) -> list[str]:
-    """``QUERIES_PER_KIND`` texts of each kind people type, from ``titles``."""
-    from benchmarks.eval_recommender import typo
-
-    typable = [t for t in titles if sum(ch.isalpha() for ch in t) >= 5]  # as typo_queries picks
-    worded = [t for t in titles if len(t.split()) >= 3]
-    kinds = [
-        lambda: rng.choice(titles),
-        lambda: typo(rng.choice(typable), rng),
-        lambda: typo(typo(rng.choice(typable), rng), rng),
-        lambda: without_a_word(rng.choice(worded), rng),
-        lambda: with_a_word(rng.choice(titles), rng.choice(rng.choice(worded).split()), rng),
-        lambda: first_half(rng.choice(worded)),
-        lambda: invented_title(rng),
-    ]
-    return [make() for make in kinds for _ in range(QUERIES_PER_KIND)]
-
-
-def without_a_word(title: str, rng: random.Random) -> str:
-    words = title.split()
-    del words[rng.randrange(len(words))]
-    return " ".join(words)
-
-
-def with_a_word(title: str, word: str, rng: random.Random) -> str:
-    words = title.split()
-    words.insert(rng.randint(0, len(words)), word)
-    return " ".join(words)
-
-
-def first_half(title: str) -> str:
-    words = title.split()
-    return " ".join(words[: (len(words) + 1) // 2])
-
-
-def invented_title(rng: random.Random) -> str:
-    """One to three made-up words ("Vozarki Telu"): a title no catalogue holds."""
-
-    def word() -> str:
-        return "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
-
-    return " ".join(word() for _ in range(rng.randint(1, 3))).title()
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
