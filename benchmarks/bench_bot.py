@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-from benchmarks.bench_core import percentile
+from benchmarks.measure import percentile
 from tests.telegram_server import FakeTelegram
 
 # The command mix; {title} rotates through TITLES so lookups are not one repeated string.

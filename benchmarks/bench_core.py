@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.measure import percentile
 from core import queries
 from core.etl import load_catalogue, run_etl
 from core.snapshot_files import write_snapshot
@@ -31,11 +32,6 @@ def timed(fn, repeat: int) -> list[float]:
         fn()
         samples.append(time.perf_counter() - started)
     return samples
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def query_calls(cat, rng: random.Random, n: int):

@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.measure import memory
+
 IMPORTS = [  # what python -m bot imports, heaviest dependencies first
     "numpy",
     "pandas",
@@ -40,16 +42,6 @@ IMPORTS = [  # what python -m bot imports, heaviest dependencies first
 BUILD_ONLY = ["sklearn", "scipy.sparse"]  # the build's: must stay out of the serving process
 SESSION = ["/stats netflix", "/recommend toy story", "/recommend the office", "/recommend breaking bad",
            "/recommend moana", "/recommend narcos"]  # fmt: skip
-
-
-def memory() -> tuple[float, float]:
-    """(resident, peak resident) in MiB."""
-    values = {}
-    for line in Path("/proc/self/status").read_text().splitlines():
-        name, _, rest = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            values[name] = int(rest.split()[0]) / 1024
-    return values["VmRSS"], values["VmHWM"]
 
 
 def report(label: str, before: float) -> float:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.eval_recommender import NATURAL, NO_MATCH, typo_queries
+from benchmarks.measure import memory
 from core.etl import load_catalogue
 from core.recommender import Recommender
 
@@ -38,10 +39,9 @@ def percentiles(seconds: list[float]) -> str:
     )
 
 
-def memory() -> dict:
-    status = Path("/proc/self/status").read_text().splitlines()
-    fields = dict(line.split(":", 1) for line in status if ":" in line)
-    return {k: int(fields[k].split()[0]) // 1024 for k in ("VmRSS", "VmHWM")}  # MiB
+def memory_now() -> dict:
+    rss, peak = memory()
+    return {"VmRSS": int(rss), "VmHWM": int(peak)}  # MiB
 
 
 def child(snapshot: str, n: int) -> None:
@@ -50,7 +50,7 @@ def child(snapshot: str, n: int) -> None:
     catalogue = load_catalogue(snapshot)
     model = Recommender.load(snapshot, catalogue)
     loaded = time.perf_counter() - started
-    after_load = memory()
+    after_load = memory_now()
     texts = queries(catalogue, n)
     for text in texts[:20]:  # warm-up: first calls pay for lazy imports and caches
         model.resolve(text)
@@ -62,7 +62,9 @@ def child(snapshot: str, n: int) -> None:
             model.recommend(matches[0].id, k=5)
         timings.append(time.perf_counter() - t0)
     print(
-        json.dumps({"load": loaded, "after_load": after_load, "after_queries": memory(), "timings": timings})
+        json.dumps(
+            {"load": loaded, "after_load": after_load, "after_queries": memory_now(), "timings": timings}
+        )
     )
 
 

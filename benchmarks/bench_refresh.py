@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 
-from benchmarks.bench_core import percentile
+from benchmarks.measure import percentile
 from core.refresh import Refresher
 from core.store import Store, open_snapshot
 

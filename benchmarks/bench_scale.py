@@ -200,7 +200,7 @@ def build_cells(build: Phase, timeout: float) -> list[str]:
 
 
 def latency_cells(serve: Phase, timeout: float) -> list[str]:
-    from benchmarks.bench_core import percentile
+    from benchmarks.measure import percentile
 
     served = serve.result
     if serve.timed_out or "resolve_s" not in served:
@@ -254,7 +254,8 @@ def serve_phase(source: Path, data_dir: Path) -> int:
     """Start as the bot does, answer the queries, report timings and resident memory."""
     import importlib
 
-    from benchmarks.bench_memory import BUILD_ONLY, IMPORTS, memory
+    from benchmarks.bench_memory import BUILD_ONLY, IMPORTS
+    from benchmarks.measure import memory
     from core.memory import use_system_allocator
     from core.store import Store, open_snapshot
 
