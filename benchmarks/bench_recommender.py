@@ -2,7 +2,8 @@
 
     python -m benchmarks.bench_recommender [--snapshot data/processed] [--queries 400]
 
-1. builds the model from the catalogue snapshot and saves it beside it (timed);
+1. builds the model from the catalogue snapshot and saves it in a scratch folder (timed;
+   the bot's data folder is left as it is);
 2. in a fresh child process, the way the bot starts: loads catalogue + saved model, times
    resolve + recommend for every query (typos, natural queries, junk), reports resident
    memory (VmRSS, and the peak VmHWM) from /proc/self/status;
@@ -16,6 +17,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,11 +46,11 @@ def memory_now() -> dict:
     return {"VmRSS": int(rss), "VmHWM": int(peak)}  # MiB
 
 
-def child(snapshot: str, n: int) -> None:
+def child(snapshot: str, model_dir: str, n: int) -> None:
     """The bot's view: load everything from disk, answer queries; print one JSON line."""
     started = time.perf_counter()
     catalogue = load_catalogue(snapshot)
-    model = Recommender.load(snapshot, catalogue)
+    model = Recommender.load(model_dir, catalogue)
     loaded = time.perf_counter() - started
     after_load = memory_now()
     texts = queries(catalogue, n)
@@ -92,27 +94,30 @@ def main(argv=None) -> None:
     parser.add_argument("--snapshot", default="data/processed")
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--model-dir", default=tempfile.mkdtemp(prefix="bench-recommender-"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.child:
-        return child(args.snapshot, args.queries)
+        return child(args.snapshot, args.model_dir, args.queries)
 
     catalogue = load_catalogue(args.snapshot)
     started = time.perf_counter()
     model = Recommender.build(catalogue)
     built = time.perf_counter() - started
     started = time.perf_counter()
-    model.save(args.snapshot)
+    model.save(args.model_dir)
     saved = time.perf_counter() - started
     del model
 
     command = [sys.executable, "-m", "benchmarks.bench_recommender", "--child"]
-    command += ["--snapshot", args.snapshot, "--queries", str(args.queries)]
+    command += ["--snapshot", args.snapshot, "--model-dir", args.model_dir, "--queries", str(args.queries)]
     bot = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
     texts = queries(catalogue, args.queries)
     naive_built, naive = naive_timings(catalogue, texts)
 
     size = sum(
-        (Path(args.snapshot) / name).stat().st_size
+        (Path(args.model_dir) / name).stat().st_size
         for name in (
             "recommender.npz",
             "recommender.json",

@@ -52,6 +52,7 @@ from core import queries, taste
 from core.feedback import DISLIKE, LIKE, Feedback
 from core.genres import GENRE_IDS, genre_masks
 from core.recommender import Recommender, StaleModelError
+from core.snapshot_files import current_dir
 
 CHECKPOINTS = (3, 5, 10)  # ratings after which /foryou is measured
 K = 5
@@ -317,8 +318,8 @@ def verdict_table(runs: list[Run]) -> float:
 def load_model(args, catalogue: pd.DataFrame) -> Recommender:
     """The saved model when it belongs to this catalogue, else a fresh build (not saved)."""
     try:
-        return Recommender.load(args.snapshot, catalogue)
-    except (OSError, ValueError, KeyError, StaleModelError):  # what load_or_build would rebuild
+        return Recommender.load(current_dir(args.snapshot), catalogue)
+    except StaleModelError:
         return Recommender.build(catalogue)
 
 

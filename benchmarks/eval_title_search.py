@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import time
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks.measure import percentile
 from core.title_search import (
     CONFIDENT_MARGIN,
     CONFIDENT_SCORE,
@@ -196,9 +196,7 @@ def disagreements(queries, indexed, exhaustive) -> None:
 
 
 def percentiles(seconds: list[float]) -> str:
-    ms = sorted(s * 1000 for s in seconds)
-    p99 = ms[min(len(ms) - 1, round(0.99 * (len(ms) - 1)))]
-    return f"p50 {statistics.median(ms):6.2f} ms  p99 {p99:6.2f} ms"
+    return f"p50 {percentile(seconds, 50) * 1e3:6.2f} ms  p99 {percentile(seconds, 99) * 1e3:6.2f} ms"
 
 
 def catalogue_keys(source: Path, factor: int) -> list[str]:

@@ -49,7 +49,9 @@ def write_synthetic_source(source: Path, out: Path, factor: int, seed: int = 7) 
             for copy in range(1, factor + 1):
                 for row in body:
                     if len(row) <= max(sid, title):
-                        continue  # a malformed row stays in the original copy only
+                        if copy == 1:
+                            writer.writerow(row)  # a malformed row stays in the original copy only
+                        continue
                     if copy > 1:
                         row = list(row)
                         rating = ratings.get(platform[0] + row[sid])

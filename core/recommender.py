@@ -1,6 +1,6 @@
 """Find the title a user meant, then suggest titles like it: ``Recommender``.
 
-    rec = Recommender.load_or_build("data/processed", catalogue)
+    rec = Recommender.load_or_build(snapshot_folder, catalogue)   # core.snapshot_files.current_dir
     matches = rec.resolve("frozne 2")            # best first; Match.confident on a sure top match
     rec.recommend(matches[0].id, k=5, platform="disney")
 
@@ -167,39 +167,27 @@ class Recommender:
 
     @classmethod
     def load(cls, directory, catalogue: pd.DataFrame) -> Recommender:
-        """The saved model for this catalogue; StaleModelError if it was built from another one."""
-        directory = Path(directory)
-        meta = json.loads((directory / META_FILE).read_text())
-        version = catalogue.attrs.get("version", "")
-        if meta.get("format") != FORMAT or meta.get("version") != version:
-            raise StaleModelError(
-                f"{directory}: model is for catalogue {meta.get('version')!r}, not {version!r}"
-            )
-        neighbours = np.load(directory / NEIGHBOURS_FILE, mmap_mode="r", allow_pickle=False)
-        similarities = np.load(directory / SIMILARITIES_FILE, mmap_mode="r", allow_pickle=False)
-        with np.load(directory / MODEL_FILE, allow_pickle=False) as data:
-            if _unpack(data["ids"]) != catalogue["id"].tolist() or len(neighbours) != len(catalogue):
-                raise StaleModelError(f"{directory}: model rows differ from the catalogue's")
-            return cls(
-                catalogue, _unpack(data["keys"]), data["row_key"], _unpack(data["series"]),
-                neighbours, similarities,
-            )  # fmt: skip
+        """The saved model for this catalogue; StaleModelError if it is missing, damaged or
+        was built from another one."""
+        return cls(catalogue, *_read_model(Path(directory), catalogue))
 
     @classmethod
     def load_or_build(cls, directory, catalogue: pd.DataFrame) -> Recommender:
         """Load the saved model, or build and save one when it is missing, damaged or stale."""
         try:
-            return cls.load(directory, catalogue)
-        except (OSError, ValueError, KeyError, StaleModelError):
+            saved = _read_model(Path(directory), catalogue)
+        except StaleModelError:
             model = cls.build(catalogue)
             model.save(directory)
             return model
+        return cls(catalogue, *saved)  # outside the try: a bug here is not a stale model
 
     # ---- resolution -----------------------------------------------------------------------
     def resolve(self, text, limit: int = 5) -> list[Match]:
         """Titles the text may name, best first; copies across platforms come as one Match."""
         limit = max(1, min(int(limit), 50))
-        found = self.resolver.search(normalise(text), limit)
+        query = normalise(text)
+        found = self.resolver.search(query, limit)
         matches = []
         for key, score in found:
             groups = {int(self.group[row]) for row in self.key_rows[key]}
@@ -209,9 +197,13 @@ class Recommender:
             ):
                 matches.append(self._match(self.group_rows[group], round(score, 1)))
         matches = matches[:limit]
-        if _clear_winner(matches) and not reads_differently(normalise(text), normalise(matches[0].title)):
+        if _clear_winner(matches) and not reads_differently(query, self.key_of(matches[0].id)):
             matches[0] = Match(**{**matches[0].__dict__, "confident": True})
         return matches
+
+    def key_of(self, title_id: str) -> str:
+        """The title's normalised key, as the resolver knows it."""
+        return self.resolver.keys[self.row_key[self.row_of[title_id]]]
 
     @staticmethod
     def is_confident(matches: list[Match]) -> bool:
@@ -249,7 +241,9 @@ class Recommender:
         for position in np.argsort(-adjusted, kind="stable"):
             other = int(candidates[position])
             group = int(self.group[other])
-            if len(result) >= k or group in seen or (platform and self.platforms[other] != platform):
+            if len(result) >= k:
+                break
+            if group in seen or (platform and self.platforms[other] != platform):
                 continue
             if platform and adjusted[position] < OFF_GENRE:
                 break  # what is left shares no genre with the title: better none than off-genre
@@ -298,10 +292,6 @@ class Recommender:
             found.append(("genres", *genres[:3]))
         return tuple(found)
 
-    def reason(self, row: int, other: int) -> str:
-        """``traits`` in plain English, for logs and scripts (the bot words them per language)."""
-        return describe(self.traits(row, other))
-
 
 def describe(traits) -> str:
     words = {"series": "same series", "director": "same director"}
@@ -333,6 +323,33 @@ class RowGroups:
 
     def __getitem__(self, group: int) -> np.ndarray:
         return self.rows[self.starts[group] : self.starts[group + 1]]
+
+
+def _read_model(directory: Path, catalogue: pd.DataFrame):
+    """(keys, row_key, series, neighbours, similarities) saved for ``catalogue``; the neighbour
+    table memory-mapped. StaleModelError unless they are whole and belong to it."""
+    try:
+        meta = json.loads((directory / META_FILE).read_text())
+        neighbours = np.load(directory / NEIGHBOURS_FILE, mmap_mode="r", allow_pickle=False)
+        similarities = np.load(directory / SIMILARITIES_FILE, mmap_mode="r", allow_pickle=False)
+        with np.load(directory / MODEL_FILE, allow_pickle=False) as data:
+            ids, keys, series = _unpack(data["ids"]), _unpack(data["keys"]), _unpack(data["series"])
+            row_key = data["row_key"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise StaleModelError(f"{directory}: no usable model ({exc})") from None
+    version = catalogue.attrs.get("version", "")
+    if meta.get("format") != FORMAT or meta.get("version") != version:
+        raise StaleModelError(f"{directory}: model is for catalogue {meta.get('version')!r}, not {version!r}")
+    if meta.get("per_platform") != PER_PLATFORM or ids != catalogue["id"].tolist():
+        raise StaleModelError(f"{directory}: model rows differ from the catalogue's")
+    # A table of another shape or type would be wrong, or copied whole into memory.
+    if (
+        neighbours.shape != similarities.shape
+        or len(neighbours) != len(ids)
+        or (neighbours.dtype != _row_dtype(len(ids)))
+    ):
+        raise StaleModelError(f"{directory}: neighbour table does not match the model")
+    return keys, row_key, series, neighbours, similarities
 
 
 def _save_npy(path, table: np.ndarray) -> None:

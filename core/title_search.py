@@ -174,14 +174,15 @@ class TitleResolver:
         if len(compact) < 2:
             # One letter matches everything: only an exact title, and never a confident one.
             return [(self.exact[query], ONE_LETTER_SCORE)] if query in self.exact else []
-        candidates = self._candidates(query, compact)
-        scored = [(i, self._score(query, significant(query), compact, i)) for i in candidates]
+        query_sig = significant(query)
+        candidates = self._candidates(query, query_sig, compact)
+        scored = [(i, self._score(query, query_sig, compact, i)) for i in candidates]
         scored.sort(key=lambda pair: (-pair[1], -self.tie_break(compact, pair[0]), pair[0]))
         return scored[:limit]
 
-    def _candidates(self, query: str, compact: str) -> set[int]:
+    def _candidates(self, query: str, query_sig: str, compact: str) -> set[int]:
         close = self.grams.closest(compact, PER_STAGE)  # whole-title misspellings
-        covered = self.words.best_covered(significant(query).split(), PER_STAGE)  # partial titles
+        covered = self.words.best_covered(query_sig.split(), PER_STAGE)  # partial titles
         found = set(self.by_length[np.concatenate([close, covered])].tolist())
         if query in self.exact:
             found.add(self.exact[query])
@@ -223,12 +224,15 @@ class ExhaustiveTitleResolver(TitleResolver):
     """The same scoring on candidates from a scan of every key: the reference the indexes are
     measured against (``benchmarks.eval_title_search``, tests). Linear in the catalogue."""
 
-    def _candidates(self, query: str, compact: str) -> set[int]:
-        every = [_compact(k) for k in self.keys]
-        ratios = process.cdist([compact], every, scorer=fuzz.ratio, processor=None, dtype=np.uint8)[0]
+    def __init__(self, keys: list[str]):
+        super().__init__(keys)
+        self.compact = [_compact(k) for k in keys]  # what the scan reads on every query
+
+    def _candidates(self, query: str, query_sig: str, compact: str) -> set[int]:
+        ratios = process.cdist([compact], self.compact, scorer=fuzz.ratio, processor=None, dtype=np.uint8)[0]
         found = set(_best(-ratios.astype(np.int16), PER_STAGE))
         coverage = np.zeros(len(self.keys))
-        for ranks, weight in self.words.weighted_postings(significant(query).split()):
+        for ranks, weight in self.words.weighted_postings(query_sig.split()):
             coverage[self.by_length[ranks]] += weight
         if coverage.any():
             found.update(_best(-coverage, PER_STAGE))
