@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import pytest
 
+from bot.console.spec import violations
 from tests.bot.running_bot import RunningBot
 from tests.telegram_server import FakeTelegram
 
 
 def serving(snapshot, tmp_path_factory):
-    """The loopback Bot API server, with the real bot serving ``snapshot`` polling it."""
+    """The loopback Bot API server, with the real bot serving ``snapshot`` polling it.
+    When the module's tests are done, every request the bot sent must obey the published
+    Bot API, unknown parameters included (the server itself refuses only what Telegram would)."""
     with (
         FakeTelegram() as server,
         RunningBot(server, snapshot, data_dir=tmp_path_factory.mktemp("data")),
     ):
         yield server
+    problems = [
+        f"{call.method}: {p}" for call in server.calls() for p in violations(call.method, call.params)
+    ]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.fixture(scope="module")

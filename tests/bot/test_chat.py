@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from bot.console.spec import html_problems, violations
+from bot.console.spec import html_problems
 from bot.handlers.errors import SORRY
 from core import queries
 from tests.bot.test_e2e import GROUP, ask, buttons, press, spanish_speaker
@@ -219,7 +219,8 @@ def test_inline_mode_says_when_a_title_is_absent(tg):
     tg.inline_query("harry potter")
     answer = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
     assert "is not on these four platforms" in answer.params["button"]["text"]
-    assert all("Harry" in r["title"] for r in answer.params["results"])
+    results = answer.params["results"]  # titles sharing a word ("When Harry Met Sally…"), offered as such
+    assert results and all("Harry" in r["title"] for r in results)
 
 
 @pytest.mark.parametrize("length", [3950, 3975, 3985, 3990, 4090, 4100, 20_000])
@@ -229,8 +230,3 @@ def test_long_messages_get_an_answer_telegram_accepts(tg, command, length):
     reply = ask(tg, command + words, user_id=8060)
     text = reply.params["text"]
     assert text != SORRY and html_problems(text) == [] and len(text) < 1000
-
-
-def test_every_request_is_one_telegram_accepts(tg):
-    problems = [f"{call.method}: {p}" for call in tg.calls() for p in violations(call.method, call.params)]
-    assert problems == []

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.console.spec import violations
 from bot.handlers.errors import SORRY
 from core.genres import BY_ID as GENRE_BY_ID
 
@@ -374,9 +373,3 @@ def test_spanish_inline_cards_poll_and_stats(tg):
 def test_an_english_user_still_reads_english(tg):
     text = ask(tg, "/count netflix 2019", user_id=6007).params["text"]
     assert text == NETFLIX_2019
-
-
-def test_every_request_sent_obeys_the_published_bot_api(tg):
-    """Runs last in this module: every request the tests above made the bot send."""
-    problems = [f"{call.method}: {p}" for call in tg.calls() for p in violations(call.method, call.params)]
-    assert not problems, "\n".join(problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from core.recommender import Match, Recommender, StaleModelError
@@ -218,11 +219,34 @@ def test_load_or_build_rebuilds_a_stale_model(catalogue, tmp_path):
     assert rebuilt.recommend(rebuilt.ids[0], k=3)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda folder: (folder / "recommender-similarities.npy").write_bytes(b"not a table"),
+        lambda folder: np.save(folder / "recommender-neighbours.npy", np.zeros((3, 3), dtype=np.uint16)),
+        lambda folder: (folder / "recommender.npz").unlink(),
+    ],
+    ids=["damaged table", "table of another shape", "missing arrays"],
+)
+def test_a_damaged_model_is_stale_and_rebuilt(catalogue, tmp_path, damage):
+    small = catalogue[catalogue["platform"] == "disney"].head(30).reset_index(drop=True)
+    small.attrs["version"] = "small-1"
+    built = Recommender.load_or_build(tmp_path, small)
+    damage(tmp_path)
+    with pytest.raises(StaleModelError):
+        Recommender.load(tmp_path, small)
+    rebuilt = Recommender.load_or_build(tmp_path, small)
+    some = built.ids[0]
+    assert rebuilt.recommend(some, k=3) == built.recommend(some, k=3)
+    assert Recommender.load(tmp_path, small).recommend(some, k=3) == built.recommend(some, k=3)
+
+
 def test_a_catalogue_smaller_than_the_candidate_pool_still_resolves(catalogue):
     small = catalogue[catalogue["show_id"].isin(["s1", "s2", "s3"])].reset_index(drop=True)
     model = Recommender.build(small)  # 12 titles, fewer than one search stage keeps
     assert model.resolve("blood and watr")[0].title == "Blood & Water"
-    assert all(m.score < 60 for m in model.resolve("zzzz qqqq"))  # garbage: nothing, or weak guesses
+    garbage = model.resolve("zzzz qqqq")
+    assert not model.is_confident(garbage) and all(m.score < 60 for m in garbage)
 
 
 # ---- canonical genres, audiences and copies ------------------------------------------------
@@ -281,6 +305,7 @@ def test_reasons_name_canonical_genres_and_cast_as_written(model):
     kinds = {kind for s in suggestions for kind, *_ in s.traits}
     assert "series" in kinds
     genre_traits = [values for s in suggestions for kind, *values in s.traits if kind == "genres"]
+    assert genre_traits
     assert all(set(values) <= set(model.genres[model.row_of[toy_story.id]]) for values in genre_traits)
     actors = [
         values[0]

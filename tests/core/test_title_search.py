@@ -142,4 +142,4 @@ def test_agrees_with_the_exhaustive_scan_on_the_full_catalogue(full_catalogue):
         same += confident(indexed, text, ours) == confident(exhaustive, text, theirs) and (
             not accepted or ours[:1] == theirs[:1]
         )
-    assert same / len(queries) >= 0.99
+    assert len(queries) > 100 and same / len(queries) >= 0.99  # ties may order differently
