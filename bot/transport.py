@@ -52,6 +52,7 @@ class RetryingRequest(HTTPXRequest):
             connect_timeout=connect_timeout,
             pool_timeout=pool_timeout,
         )
+        self.write_timeout = write_timeout  # read with the read timeout: the wait for an answer
         self.retries = retries  # for 5xx answers
         self.backoff, self.max_backoff = backoff, max_backoff
         self.patience = patience  # for connections that never opened
@@ -94,7 +95,7 @@ class RetryingRequest(HTTPXRequest):
         read = self.read_timeout if isinstance(read, DefaultValue) else read
         if read is None or self.answer_timeout is None:
             return read
-        write = self._client.timeout.write if isinstance(write, DefaultValue) else write
+        write = self.write_timeout if isinstance(write, DefaultValue) else write
         return max(read + (write or 0), self.answer_timeout)
 
     def _give_up_or_log(self, name: str, exc: NetworkError, waited: float, attempt: int) -> None:
