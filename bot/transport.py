@@ -5,7 +5,9 @@ What is retried, and for how long:
 - a connection that never opened sent nothing, so the request is sent again, with
   backoff (0.25 s doubling to 1 s), for up to ``patience`` (60 s): replies ride out a
   short outage of the Bot API or the network instead of being lost;
-- a 5xx answer means the server did not handle the call: retried ``retries`` times;
+- a 5xx answer to a call that only reads (``getMe``, ``getUpdates``, ``getWebhookInfo``…)
+  is retried ``retries`` times; to any other call it is returned: a proxy's 502 or 504
+  may come after Telegram sent the message, and sending it again would send it twice;
 - once a request has been sent it is never sent again (the message may have gone out).
   Its answer is awaited for ``answer_timeout`` (60 s) however short the read timeout:
   giving up sooner would not unsend it, only report a failure for a message that
@@ -26,7 +28,7 @@ log = logging.getLogger(__name__)
 OUTAGE_PATIENCE_SECONDS = 60.0
 ANSWER_TIMEOUT_SECONDS = 60.0
 # Raised before a byte of the request left: safe to send again.
-NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout)
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 DefaultValue = type(BaseRequest.DEFAULT_NONE)  # "not given by the caller": the defaults apply
 
 
@@ -52,8 +54,7 @@ class RetryingRequest(HTTPXRequest):
             connect_timeout=connect_timeout,
             pool_timeout=pool_timeout,
         )
-        self.write_timeout = write_timeout  # read with the read timeout: the wait for an answer
-        self.retries = retries  # for 5xx answers
+        self.retries = retries  # for 5xx answers to calls that only read
         self.backoff, self.max_backoff = backoff, max_backoff
         self.patience = patience  # for connections that never opened
         self.answer_timeout = answer_timeout  # the least wait for the answer to a sent request
@@ -68,8 +69,9 @@ class RetryingRequest(HTTPXRequest):
         connect_timeout=BaseRequest.DEFAULT_NONE,
         pool_timeout=BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        read_timeout = self._answer_wait(read_timeout, write_timeout)
+        read_timeout = self._answer_wait(read_timeout)
         name = url.rsplit("/", 1)[-1]
+        retries = self.retries if name.startswith("get") else 0  # reads only: safe to repeat
         started, attempt, server_errors = time.monotonic(), 0, 0
         while True:
             try:
@@ -83,20 +85,19 @@ class RetryingRequest(HTTPXRequest):
             else:
                 if attempt:
                     log.info("bot api %s: answered after %.1f s of retries", name, time.monotonic() - started)
-                if status < 500 or server_errors == self.retries:
+                if status < 500 or server_errors >= retries:
                     return status, body
                 server_errors += 1
                 log.warning("bot api %s: HTTP %s; retrying", name, status)
             await asyncio.sleep(self._delay(attempt))
             attempt += 1
 
-    def _answer_wait(self, read, write) -> float | None:
+    def _answer_wait(self, read) -> float | None:
         """httpx's read timeout, stretched to ``answer_timeout``: once sent, wait for the answer."""
         read = self.read_timeout if isinstance(read, DefaultValue) else read
         if read is None or self.answer_timeout is None:
             return read
-        write = self.write_timeout if isinstance(write, DefaultValue) else write
-        return max(read + (write or 0), self.answer_timeout)
+        return max(read, self.answer_timeout)
 
     def _give_up_or_log(self, name: str, exc: NetworkError, waited: float, attempt: int) -> None:
         if waited + self._delay(attempt) > self.patience:
