@@ -22,7 +22,7 @@ import sys
 import time
 
 from benchmarks.measure import percentile
-from tests.telegram_server import FakeTelegram
+from tests.support.telegram_server import FakeTelegram
 
 # The command mix; {title} rotates through TITLES so lookups are not one repeated string.
 MIX = [

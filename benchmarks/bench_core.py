@@ -4,7 +4,7 @@
 
 Prints the ETL time from the raw files, the snapshot load time, the index build
 time, and each query's p50/p99 over random arguments beside the naive pandas filter
-(tests/core/reference_queries.py) that the precomputed index replaces.
+(tests/support/reference_queries.py) that the precomputed index replaces.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pathlib import Path
 from benchmarks.measure import percentile
 from core import queries
 from core.etl import load_catalogue, run_etl
-from core.snapshot_files import write_snapshot
-from tests.core import reference_queries as naive
+from core.snapshot.files import write_snapshot
+from tests.support import reference_queries as naive
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -33,8 +33,8 @@ IMPORTS = [  # what python -m bot imports, heaviest dependencies first
     "rapidfuzz",
     "telegram",
     "telegram.ext",
-    "core.store",
-    "core.refresh",
+    "core.snapshot.store",
+    "core.snapshot.refresh",
     "matplotlib.figure",
     "bot.app",
     "bot.console",
@@ -86,8 +86,8 @@ def time_lookups(snapshot) -> None:
 
 
 def first_start(data: Path, source: str, rss: float):
-    from core import memory
-    from core.store import Store, open_snapshot
+    from core.snapshot import memory
+    from core.snapshot.store import Store, open_snapshot
 
     memory.use_system_allocator()  # as python -m bot does before loading anything
     started = time.perf_counter()

@@ -18,8 +18,8 @@ import threading
 import time
 
 from benchmarks.measure import percentile
-from core.refresh import Refresher
-from core.store import Store, open_snapshot
+from core.snapshot.refresh import Refresher
+from core.snapshot.store import Store, open_snapshot
 
 QUERIES = ["toy story", "the office", "breaking bad", "moana", "narcos", "the crown"]
 

@@ -8,8 +8,8 @@ For each factor, ``benchmarks.synthetic`` writes ``WORK_DIR/source-xN`` (kept an
 while it was written from the same source: delete it to write it anew). Then two child
 processes run, one after the other, so that no phase and no factor colours another's figures:
 
-build, the body of ``python -m core.build`` that the bot's first start and every refresh
-run (``core.build.build_snapshot``), into an empty data folder ``WORK_DIR/data-xN``:
+build, the body of ``python -m core.snapshot.build`` that the bot's first start and every refresh
+run (``core.snapshot.build.build_snapshot``), into an empty data folder ``WORK_DIR/data-xN``:
 - ETL s: from the build's start to the cleaned catalogue (``core.etl.run_etl``, what
   ``core.etl.build_catalogue`` does: read, parse, clean, score);
 - model build s: the rest of the build: writing the catalogue snapshot, building and
@@ -54,7 +54,7 @@ from pathlib import Path
 
 from benchmarks.synthetic import DEFAULT_SOURCE, write_synthetic_source
 from benchmarks.typed_titles import resolve_queries
-from core.build_runner import BUILD_TIME_LIMIT_SECONDS  # the default timeout: a rebuild the bot abandons
+from core.snapshot.child import BUILD_TIME_LIMIT_SECONDS  # the default timeout: a rebuild the bot abandons
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_FACTORS = [1, 4, 10, 40]
@@ -228,8 +228,8 @@ def report(**message) -> None:
 
 
 def build_phase(source: Path, data_dir: Path) -> int:
-    """What ``python -m core.build`` runs on a first start: ETL, model, snapshot published."""
-    from core.build import build_snapshot
+    """What ``python -m core.snapshot.build`` runs on a first start: ETL, model, snapshot published."""
+    from core.snapshot.build import build_snapshot
 
     started = time.perf_counter()
     etl_s = None
@@ -256,8 +256,8 @@ def serve_phase(source: Path, data_dir: Path) -> int:
 
     from benchmarks.bench_memory import BUILD_ONLY, IMPORTS
     from benchmarks.measure import memory
-    from core.memory import use_system_allocator
-    from core.store import Store, open_snapshot
+    from core.snapshot.memory import use_system_allocator
+    from core.snapshot.store import Store, open_snapshot
 
     for module in IMPORTS:  # the bot's own imports belong to its resident memory
         importlib.import_module(module)

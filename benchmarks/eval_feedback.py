@@ -1,4 +1,4 @@
-"""Do suggestions learn from likes? Simulated users with hidden tastes teach ``core.taste``.
+"""Do suggestions learn from likes? Simulated users with hidden tastes teach ``core.personal.taste``.
 
     python -m benchmarks.eval_feedback [--snapshot data/processed] [--source ../shared/datasets]
                                        [--users 240] [--seed 7]
@@ -17,10 +17,10 @@ rate titles from the bot's non-personal top lists (``core.queries.top_titles``, 
 time) with filters of their choosing, as someone asking "/top horror netflix": one of
 their genres (``OWN_FILTER``, 80%; another genre otherwise), one of their platforms (80%;
 all otherwise), one of their years (``YEAR_FILTER``, 50%; all otherwise). From their first
-like on, each step shows them ``core.taste.picks(k=5)``, as the bot does, and they rate one
+like on, each step shows them ``core.personal.taste.picks(k=5)``, as the bot does, and they rate one
 of the five at random; when none of the five appeals, half the time (``BROWSE_WHEN_BORED``)
 they go back to the top lists and rate from there instead. Every rating goes through a real
-``core.feedback.Feedback`` store in a temporary folder, and picks read it back from there.
+``core.userdata.feedback.Feedback`` store in a temporary folder, and picks read it back from there.
 
 Printed: /foryou precision@5 (the share of the five picks the hidden taste likes, without
 noise) after 3, 5 and 10 ratings, by number of hidden genres, beside the non-personal
@@ -29,7 +29,7 @@ or on all); a user without a like yet counts with the baseline list, which is wh
 can show them. Then ``picks`` and ``verdict`` p50/p99 latency, and ``verdict`` accuracy
 after 10 ratings on ten unrated titles the taste likes, five it does not ("random") and five
 near misses (a hidden genre, but the wrong platform or years) per user, with the share of
-liked titles per score band that ``core.taste.YES_AT`` and ``PROBABLY_AT`` were chosen from.
+liked titles per score band that ``core.personal.taste.YES_AT`` and ``PROBABLY_AT`` were chosen from.
 Exit status 0 when the targets hold: precision@5 after 10 ratings >= 0.8 for one-genre and
 >= 0.6 for three-genre users, ``picks`` p99 < 20 ms. Last, if ``benchmarks/eval_reranker.py``
 exists, its ``report(recommender, signals)`` gets every simulated rating as a ``Signal``.
@@ -48,11 +48,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core import queries, taste
-from core.feedback import DISLIKE, LIKE, Feedback
-from core.genres import GENRE_IDS, genre_masks
+from core import queries
+from core.catalogue.genres import GENRE_IDS, genre_masks
+from core.personal import taste
 from core.recommender import Recommender, StaleModelError
-from core.snapshot_files import current_dir
+from core.snapshot.files import current_dir
+from core.userdata.feedback import DISLIKE, LIKE, Feedback
 
 CHECKPOINTS = (3, 5, 10)  # ratings after which /foryou is measured
 K = 5

@@ -2,8 +2,8 @@
 
     python -m benchmarks.eval_neighbours [--source ../shared/datasets] [--factors 1 4 10]
 
-1. recall at x1: the index search (``core.neighbours``, forced below ``EXACT_UP_TO``) against
-   all pairs (``core.similarity.exact_neighbours``), per title: the share of the exact
+1. recall at x1: the index search (``core.similar.neighbours``, forced below ``EXACT_UP_TO``) against
+   all pairs (``core.similar.similarity.exact_neighbours``), per title: the share of the exact
    neighbour set found, the share of the first 5 / 10, and "value recall@k", the share of
    the k best similarity + bonus values matched (ties between equal titles do not count);
 2. per factor, in a fresh child process each (so ``ru_maxrss`` is that build's alone):
@@ -29,10 +29,10 @@ from benchmarks.synthetic import DEFAULT_SOURCE, write_synthetic_source
 
 def recall_table(source: Path) -> dict:
     from core.etl import build_catalogue
-    from core.neighbours import indexed_neighbours
     from core.recommender import PER_PLATFORM
-    from core.similarity import exact_neighbours, rating_bonus, title_features
-    from core.title_search import series_keys
+    from core.search.titles import series_keys
+    from core.similar.neighbours import indexed_neighbours
+    from core.similar.similarity import exact_neighbours, rating_bonus, title_features
 
     catalogue = build_catalogue(source)
     features = title_features(catalogue, series_keys(catalogue["display_title"].tolist()))

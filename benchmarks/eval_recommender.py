@@ -12,7 +12,7 @@ be told from the text, so either of two same-named remakes counts):
 Baseline: ``rapidfuzz.process.extractOne(query, titles, scorer=fuzz.WRatio)``.
 
 Recommendations, for 1,000 random titles (seeded):
-- series recall@5: for titles in a series (``core.title_search.series_keys``: shared stem before a
+- series recall@5: for titles in a series (``core.search.titles.series_keys``: shared stem before a
   subtitle without numbers/"part 2"/"the movie", or 3+ titles sharing their first two words)
   with at least one other title in it, the share of the top 5 from the same series, out of
   min(5, other titles in the series);
@@ -34,10 +34,10 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from core import genres
+from core.catalogue import genres
+from core.catalogue.works import catalogue_work_ids
 from core.recommender import Recommender
-from core.title_search import normalise, series_keys
-from core.works import catalogue_work_ids
+from core.search.titles import normalise, series_keys
 
 SERIES = "series:"  # an accepted answer: any title of that series
 NATURAL = [
@@ -262,11 +262,11 @@ def recommendation_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1
 def genre_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1000, filtered_n: int = 400) -> list:
     """Canonical-genre agreement of suggestions, unfiltered and on each other platform.
 
-    - genre Jaccard@5: mean Jaccard of canonical genres (``core.genres``), query vs suggestion;
+    - genre Jaccard@5: mean Jaccard of canonical genres (``core.catalogue.genres``), query vs suggestion;
     - family consistency: for queries that are family or animation, the share of suggestions
       that are family or animation too;
     - horror consistency: the same for horror queries and horror-or-thriller suggestions;
-    - copies: suggestions that are the same work as the query (``core.works``), in all lists.
+    - copies: suggestions that are the same work as the query (``core.catalogue.works``), in all lists.
     Filtered lists: ``filtered_n`` random titles x every platform that does not carry them.
     """
     canon = [set(genres.split_genres(v)) for v in catalogue["genres"]]

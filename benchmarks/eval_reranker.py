@@ -1,4 +1,4 @@
-"""The learned re-ranker (core.reranker, core.learning) beside plain similarity.
+"""The learned re-ranker (core.personal.reranker, core.personal.training) beside plain similarity.
 
     python -m benchmarks.eval_reranker [--snapshot data/processed] [--source ../shared/datasets]
 
@@ -24,8 +24,8 @@ import time
 
 import numpy as np
 
-from core.feedback import DISLIKE, LIKE, Feedback, Signal
-from core.learning import (
+from core.personal.reranker import Reranker, attach_types
+from core.personal.training import (
     better_or_equal,
     holdout_examples,
     judge,
@@ -36,7 +36,7 @@ from core.learning import (
     train,
     training_examples,
 )
-from core.reranker import Reranker, attach_types
+from core.userdata.feedback import DISLIKE, LIKE, Feedback, Signal
 
 RETRAIN_ROWS = 1_000_000
 RETRAIN_TARGET_SECONDS = 60
@@ -137,7 +137,7 @@ def synthetic_signals(recommender, users: int = 3000, per_user: int = 40, seed: 
     """Users with a hidden taste for one or two canonical genres, each shown ``per_user``
     titles in turn (a neighbour of an earlier like ``SHOWN_AS_NEIGHBOUR`` of the time,
     otherwise a random title), liking them by whether they are of their genres. A title
-    shown twice keeps the latest word, as core.feedback does."""
+    shown twice keeps the latest word, as core.userdata.feedback does."""
     rng = np.random.default_rng(seed)
     taste = hidden_tastes(recommender.genre_mask, users, rng)
     rows = np.empty((per_user, users), dtype=np.int64)
@@ -197,7 +197,7 @@ def load(args):
     benchmarks.eval_recommender does, else built from the source."""
     from core.etl import build_catalogue
     from core.recommender import Recommender, StaleModelError
-    from core.snapshot_files import SnapshotError, current_dir, load_catalogue
+    from core.snapshot.files import SnapshotError, current_dir, load_catalogue
 
     try:
         catalogue = load_catalogue(args.snapshot)

@@ -3,7 +3,7 @@
     python -m benchmarks.eval_title_search [--factor 1 4 10] [--source ../shared/datasets]
                                            [--queries-per-set 200] [--disagreements]
 
-``TitleResolver`` (candidates from ``core.title_index``) and ``ExhaustiveTitleResolver`` (the
+``TitleResolver`` (candidates from ``core.search.index``) and ``ExhaustiveTitleResolver`` (the
 same scoring on candidates from a scan of every key) answer the same queries, made with a fixed
 seed from the real catalogue's titles (normalised keys):
 
@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.measure import percentile
-from core.title_search import (
+from core.search.titles import (
     CONFIDENT_MARGIN,
     CONFIDENT_SCORE,
     EXACT_SCORE,

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.recommender import Recommender
-from core.title_search import normalise
+from core.search.titles import normalise
 from core.understanding import Understanding, title_answer
 from core.understanding.policy import reading
 
@@ -199,7 +199,7 @@ def describe(result: Result) -> str:
 
 def load(args):
     from core.etl import build_catalogue
-    from core.snapshot_files import load_catalogue
+    from core.snapshot.files import load_catalogue
 
     if (Path(args.snapshot) / "titles.parquet").is_file():
         return load_catalogue(args.snapshot)

@@ -16,7 +16,7 @@ import random
 import sys
 from pathlib import Path
 
-from core.platforms import TITLE_FILES
+from core.catalogue.platforms import TITLE_FILES
 
 DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 RATINGS_FILE = Path("ratings") / "title_mean_ratings.csv"

@@ -12,13 +12,14 @@ import urllib.parse
 from telegram import Update
 from telegram.error import InvalidToken, TelegramError
 
-from bot import health, logs
+from bot import health
 from bot.app import build_application
 from bot.config import ConfigError, Settings
-from core import memory
-from core.snapshot_files import SnapshotError
-from core.source import SourceError
-from core.store import Store, open_snapshot
+from bot.runtime import logs
+from core.ingest.source import SourceError
+from core.snapshot import memory
+from core.snapshot.files import SnapshotError
+from core.snapshot.store import Store, open_snapshot
 
 log = logging.getLogger("bot")
 

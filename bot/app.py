@@ -17,7 +17,6 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
-from bot import i18n, refresh_jobs, retrain_jobs
 from bot.config import Settings
 from bot.handlers import (
     admin,
@@ -36,13 +35,15 @@ from bot.handlers import (
     where,
 )
 from bot.health import PollingRequest
-from bot.logs import LoggedUpdateProcessor
+from bot.jobs import refresh, retrain
+from bot.runtime.logs import LoggedUpdateProcessor
+from bot.runtime.transport import RetryingRequest
 from bot.state import CONTEXT_TYPES
-from bot.transport import RetryingRequest
-from core.feedback import Feedback
-from core.refresh import Refresher
-from core.store import Store
-from core.subscriptions import Subscriptions
+from bot.text import i18n
+from core.snapshot.refresh import Refresher
+from core.snapshot.store import Store
+from core.userdata.feedback import Feedback
+from core.userdata.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
 # chat is last: its catch-alls (plain text, unknown commands, stale buttons) get what is left.
@@ -141,10 +142,10 @@ def build_application(
     )
     application.bot_data.subscriptions = Subscriptions(settings.data_dir)
     application.bot_data.feedback = Feedback(settings.data_dir)
-    refresh_jobs.schedule(application, settings.refresh_minutes)
-    retrain_jobs.load_current(application)
-    retrain_jobs.schedule(application, settings.retrain_minutes)
-    # Before every other handler: the language the update is answered in (bot/i18n.py), then
+    refresh.schedule(application, settings.refresh_minutes)
+    retrain.load_current(application)
+    retrain.schedule(application, settings.retrain_minutes)
+    # Before every other handler: the language the update is answered in (bot/text/i18n.py), then
     # presses without data, which every button handler would take (bot/handlers/chat.py).
     application.add_handler(TypeHandler(Update, i18n.remember_language), group=-2)
     application.add_handler(TypeHandler(Update, chat.stop_empty_buttons), group=-1)

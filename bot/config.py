@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.fetch import DOWNLOAD_DEADLINE_SECONDS, MAX_DOWNLOAD_BYTES, Limits
+from core.ingest.fetch import DOWNLOAD_DEADLINE_SECONDS, MAX_DOWNLOAD_BYTES, Limits
 
 REPO = Path(__file__).resolve().parents[1]
 # In this workspace the data sets sit beside the checkout, so a fresh clone just runs.

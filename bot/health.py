@@ -20,8 +20,8 @@ from pathlib import Path
 from telegram.error import InvalidToken
 
 from bot.config import ConfigError, Settings
+from bot.runtime.transport import RetryingRequest
 from bot.state import Context
-from bot.transport import RetryingRequest
 
 log = logging.getLogger(__name__)
 WEBHOOK_CHECK_SECONDS = 60

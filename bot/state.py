@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
-from core.reranker import Reranker
+from core.personal.reranker import Reranker
 
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.health import PollingRequest
-    from core.feedback import Feedback
-    from core.refresh import Refresher
-    from core.store import Store
-    from core.subscriptions import Subscriptions
+    from core.snapshot.refresh import Refresher
+    from core.snapshot.store import Store
+    from core.userdata.feedback import Feedback
+    from core.userdata.subscriptions import Subscriptions
 
 
 @dataclass
@@ -29,7 +29,7 @@ class BotData:
     refresher: Refresher | None = None
     subscriptions: Subscriptions | None = None
     feedback: Feedback | None = None
-    reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.retrain_jobs)
+    reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.jobs.retrain)
     reranker_meta: dict | None = None  # the serving model's metrics.json; None for the identity
     polling_request: PollingRequest | None = None  # watched by bot/__main__.py for a rejected token
     token_rejected: str | None = None  # why Telegram refused the token while serving

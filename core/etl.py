@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from core import genres, platforms, quality
-from core.ratings import RatingsResult, read_ratings
-from core.snapshot_files import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
-from core.source import SourceError, open_source
-from core.titles_csv import TITLE_COLUMNS, parse_titles_csv
+from core.catalogue import genres, platforms
+from core.ingest import quality
+from core.ingest.ratings import RatingsResult, read_ratings
+from core.ingest.source import SourceError, open_source
+from core.ingest.titles_csv import TITLE_COLUMNS, parse_titles_csv
+from core.snapshot.files import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
 
 __all__ = ["build_catalogue", "load_catalogue", "run_etl", "EtlResult", "PLATFORM_FILES"]
 

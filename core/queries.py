@@ -6,7 +6,7 @@ pandas on every call is 5-10x slower than the 1 ms budget allows. The frame is t
 as immutable: build a new frame rather than editing one that has been queried.
 
 Optional filters (``None``) mean "any"; every argument is read forgivingly by
-:mod:`core.arguments` and a wrong one raises ``ValueError`` saying what is valid.
+:mod:`core.catalogue.arguments` and a wrong one raises ``ValueError`` saying what is valid.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import pandas as pd
 import pyarrow
 import pyarrow.compute as pc
 
-from core import arguments, genres
-from core.memory import shared_strings
+from core.catalogue import arguments, genres
+from core.snapshot.memory import shared_strings
 
 __all__ = [
     "CatalogueIndex",
@@ -101,7 +101,7 @@ def index_for(cat: pd.DataFrame) -> CatalogueIndex:
 
 def count_titles(cat, platform=None, year=None, type=None, genre=None) -> int:
     """Titles released in ``year`` (all years when None), optionally on one platform, of one
-    type and of one canonical genre (any name or synonym ``core.arguments.genre`` knows)."""
+    type and of one canonical genre (any name or synonym ``core.catalogue.arguments.genre`` knows)."""
     index = index_for(cat)
     key = (_platform(platform), index.year(year), _type(type))
     if genre is not None:

@@ -1,12 +1,12 @@
 """Find the title a user meant, then suggest titles like it: ``Recommender``.
 
-    rec = Recommender.load_or_build(snapshot_folder, catalogue)   # core.snapshot_files.current_dir
+    rec = Recommender.load_or_build(snapshot_folder, catalogue)   # core.snapshot.files.current_dir
     matches = rec.resolve("frozne 2")            # best first; Match.confident on a sure top match
     rec.recommend(matches[0].id, k=5, platform="disney")
 
-Resolution lives in ``core.title_search``. Recommendations are content-based: the feature
-vectors and the neighbour search live in ``core.similarity`` (all pairs up to 40k titles)
-and ``core.neighbours`` (an index search above, about linear in the catalogue: see the
+Resolution lives in ``core.search.titles``. Recommendations are content-based: the feature
+vectors and the neighbour search live in ``core.similar.similarity`` (all pairs up to 40k titles)
+and ``core.similar.neighbours`` (an index search above, about linear in the catalogue: see the
 README's "Scale" table). Only each title's
 nearest neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a platform
 filter still finds enough), never the dense n x n matrix.
@@ -30,12 +30,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.genres import FAMILY_GENRES, genre_masks, split_genres
-from core.genres import name as genre_name
-from core.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
-from core.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
-from core.snapshot_files import write_atomically, write_json
-from core.title_search import (
+from core.catalogue.genres import FAMILY_GENRES, genre_masks, split_genres
+from core.catalogue.genres import name as genre_name
+from core.catalogue.works import work_ids
+from core.search.titles import (
     CONFIDENT_MARGIN,
     CONFIDENT_SCORE,
     EXACT_SCORE,
@@ -44,7 +42,9 @@ from core.title_search import (
     reads_differently,
     series_keys,
 )
-from core.works import work_ids
+from core.similar.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
+from core.snapshot.files import write_atomically, write_json
+from core.snapshot.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
 
 __all__ = ["Match", "Recommendation", "Recommender", "StaleModelError", "MODEL_FILE", "META_FILE"]
 
@@ -52,7 +52,9 @@ MODEL_FILE = "recommender.npz"
 META_FILE = "recommender.json"
 NEIGHBOURS_FILE = "recommender-neighbours.npy"
 SIMILARITIES_FILE = "recommender-similarities.npy"
-FORMAT = 3  # 2: canonical genres, audiences and works (core.works); 3: the neighbour table in .npy files
+FORMAT = (
+    3  # 2: canonical genres, audiences and works (core.catalogue.works); 3: the neighbour table in .npy files
+)
 PER_PLATFORM = 25  # neighbours kept per title and platform
 MAX_K = 20
 GENRE_PULL = 0.2  # on one platform: added to the similarity x the canonical genres' Jaccard overlap
@@ -113,7 +115,7 @@ class Recommender:
         self.similarities = similarities
         self.row_of = {id_: row for row, id_ in enumerate(self.ids)}
         self.resolver = TitleResolver(keys)
-        # One group per work: a title's copies on other platforms share it (core.works).
+        # One group per work: a title's copies on other platforms share it (core.catalogue.works).
         self.group = work_ids(self.row_key, catalogue["type"], self.years)
         self.group_rows = RowGroups(np.lexsort((self.platforms, self.group)), self.group)
         self.key_rows = RowGroups(np.argsort(self.row_key, kind="stable"), self.row_key)
@@ -282,7 +284,7 @@ class Recommender:
             found.append(("series",))
         if set(self.directors[row]) & set(self.directors[other]):
             found.append(("director",))
-        # Each read below splits the catalogue's text again (core.memory): read once, not per item.
+        # Each read below splits the catalogue's text again (core.snapshot.memory): read once, not per item.
         their_cast, their_genres = self.cast[other], self.genres[other]
         shared = [i for i, actor in enumerate(self.cast[row]) if actor in their_cast]
         if shared and len(found) < 2:

@@ -22,7 +22,7 @@ DATASETS = Path(os.environ.get("STREAMBOT_TEST_DATASETS", REPO.parent / "shared"
 def prepared_snapshot(catalogue):
     """Catalogue, index and recommender, as the bot serves them."""
     from core.recommender import Recommender
-    from core.store import Snapshot
+    from core.snapshot.store import Snapshot
 
     return Snapshot.prepare(catalogue, Recommender.build(catalogue), {"built_at": "test"})
 
@@ -59,9 +59,15 @@ def fixture_snapshot(fixture_catalogue):
     return prepared_snapshot(fixture_catalogue)
 
 
+E2E = REPO / "tests" / "e2e"
+
+
 def pytest_collection_modifyitems(items):
-    """A test that uses the full data is a ``full_data`` test, marked or not: ``-m "not
-    full_data"`` then runs exactly what needs no data sets."""
+    """A test that uses the full data is a ``full_data`` test, marked or not, and every test
+    under ``tests/e2e`` is an ``e2e`` test: ``-m "not e2e and not full_data"`` is then the fast
+    loop, needing neither the data sets nor other processes."""
     for item in items:
         if {"datasets_dir", "full_catalogue", "full_snapshot"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.full_data)
+        if E2E in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.e2e)

@@ -10,7 +10,7 @@ later block shows choices of its own. Typing a number with no choice behind it s
 The modules, each with one job:
 
 - ``api.py``: :class:`BotApi`, Telegram's side of one bot (state, Bot API methods, updates);
-  also behind the tests' loopback server (``tests/telegram_server.py``);
+  also behind the tests' loopback server (``tests/support/telegram_server.py``);
 - ``spec.py``: what Telegram refuses, checked against its published Bot API;
 - ``objects.py``: the Bot API objects (users, chats, messages, polls, photos) as JSON dicts;
 - ``request.py``: :class:`StandInRequest`, python-telegram-bot talking to the stand-in in-process;

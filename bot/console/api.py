@@ -6,7 +6,7 @@ files, command menus, the webhook and the queue of updates), answers the bot's B
 failure) and makes the updates people cause: a message, a button press, an inline query, a vote.
 
 Two fronts drive it: the console chat (``bot/console/chat.py``) through an in-process
-``BaseRequest``, and the tests' loopback HTTP server (``tests/telegram_server.py``). Requests that
+``BaseRequest``, and the tests' loopback HTTP server (``tests/support/telegram_server.py``). Requests that
 break the published Bot API are refused as Telegram refuses them (``bot/console/spec.py``).
 Thread-safe: all state is guarded by :attr:`BotApi.lock`, a re-entrant condition that getUpdates
 long polling waits on.

@@ -7,12 +7,13 @@ import asyncio
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot import refresh_jobs, retrain_jobs, status_text
 from bot.handlers.common import reply, snapshot
-from bot.i18n import N_, _, language, number, percent
-from bot.markup import esc
+from bot.jobs import refresh, retrain
 from bot.state import Context
-from core import models
+from bot.text import status as status_text
+from bot.text.i18n import N_, _, language, number, percent
+from bot.text.markup import esc
+from core.personal import registry
 
 COMMANDS = [
     ("status", N_("the catalogue's version, size and refresh times")),
@@ -50,10 +51,10 @@ async def status(update: Update, context: Context) -> None:
             ),
         }
     text = status_text.status(
-        snap.quality, refresher.last, refresh_jobs.next_run(context.application), details=details
+        snap.quality, refresher.last, refresh.next_run(context.application), details=details
     )
-    _reranker, meta = retrain_jobs.serving(context.application)
-    await reply(update, text + "\n" + retrain_jobs.model_line(meta))
+    _reranker, meta = retrain.serving(context.application)
+    await reply(update, text + "\n" + retrain.model_line(meta))
 
 
 async def reload(update: Update, context: Context) -> None:
@@ -67,7 +68,7 @@ async def reload(update: Update, context: Context) -> None:
     progress = await reply(
         update, _("Rebuilding the catalogue…") if force else _("Checking the source for changes…")
     )
-    attempt = await refresh_jobs.run_refresh(context.application, force=force)
+    attempt = await refresh.run_refresh(context.application, force=force)
     await progress.edit_text(status_text.refresh_result(attempt))
 
 
@@ -85,15 +86,15 @@ async def model(update: Update, context: Context) -> None:
     data_dir = context.bot_data.settings.data_dir
     if action == "retrain":
         progress = await reply(update, _("Retraining the suggestions model on everyone's ratings…"))
-        outcome = await retrain_jobs.retrain(context.application)
-        await progress.edit_text(retrain_jobs.outcome_text(outcome))
+        outcome = await retrain.retrain(context.application)
+        await progress.edit_text(retrain.outcome_text(outcome))
         return
     if action == "rollback":
-        version = await asyncio.to_thread(models.rollback, data_dir)
+        version = await asyncio.to_thread(registry.rollback, data_dir)
         if version is None:
             await reply(update, _("There is no earlier model to roll back to."))
             return
-        await asyncio.to_thread(retrain_jobs.load_current, context.application)
+        await asyncio.to_thread(retrain.load_current, context.application)
         await reply(
             update, _("Rolled back: serving model <code>{version}</code>.").format(version=esc(version))
         )
@@ -103,12 +104,10 @@ async def model(update: Update, context: Context) -> None:
             update, _("Use <code>/model</code>, <code>/model retrain</code> or <code>/model rollback</code>.")
         )
         return
-    _reranker, meta = retrain_jobs.serving(context.application)
-    versions = await asyncio.to_thread(models.versions, data_dir)
+    _reranker, meta = retrain.serving(context.application)
+    versions = await asyncio.to_thread(registry.versions, data_dir)
     kept = ", ".join(versions) or _("none")
-    await reply(
-        update, retrain_jobs.model_line(meta) + "\n" + _("Kept: {versions}").format(versions=esc(kept))
-    )
+    await reply(update, retrain.model_line(meta) + "\n" + _("Kept: {versions}").format(versions=esc(kept)))
 
 
 HANDLERS = [

@@ -15,11 +15,12 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.handlers.common import friendly, reply, snapshot, text_of
-from bot.i18n import N_, _, decimal, ngettext, number
-from bot.render import esc, movies_count, platform_name, scope, shows_count
 from bot.state import Context
-from core import arguments, queries
-from core.arguments import ArgumentError, require
+from bot.text.i18n import N_, _, decimal, ngettext, number
+from bot.text.render import esc, movies_count, platform_name, scope, shows_count
+from core import queries
+from core.catalogue import arguments
+from core.catalogue.arguments import ArgumentError, require
 from core.understanding import Question
 
 COMMANDS = [

@@ -16,13 +16,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
-from bot import explain, render
 from bot.handlers import card, catalogue, recommend, start, where
 from bot.handlers.common import reply, snapshot
-from bot.i18n import N_, _, callback_data, platform_names, untagged
-from bot.logs import mark_outcome
+from bot.runtime.logs import mark_outcome
 from bot.state import Context
-from core.arguments import ArgumentError
+from bot.text import explain, render
+from bot.text.i18n import N_, _, callback_data, platform_names, untagged
+from core.catalogue.arguments import ArgumentError
 from core.understanding import Question
 
 log = logging.getLogger(__name__)

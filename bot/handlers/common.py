@@ -11,12 +11,12 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
-from bot import explain, render
-from bot.i18n import _, untagged
-from bot.logs import mark_outcome
+from bot.runtime.logs import mark_outcome
 from bot.state import Context
-from core.arguments import ArgumentError
-from core.store import Snapshot
+from bot.text import explain, render
+from bot.text.i18n import _, untagged
+from core.catalogue.arguments import ArgumentError
+from core.snapshot.store import Snapshot
 from core.understanding import AMBIGUOUS, CONFIDENT, Question
 
 log = logging.getLogger(__name__)

@@ -8,9 +8,9 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TimedOut
 
-from bot.i18n import N_, _
-from bot.logs import mark_outcome
+from bot.runtime.logs import mark_outcome
 from bot.state import Context
+from bot.text.i18n import N_, _
 
 log = logging.getLogger("bot.errors")
 SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")

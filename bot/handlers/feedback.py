@@ -5,7 +5,7 @@
 - /like and /dislike (/megusta, /nomegusta) with a title, under the one title policy;
 - /mydata shows everything kept about the user; /forget (/olvidar) deletes it at once.
 
-Writes go to SQLite (``core.feedback``) from a worker thread: a commit waits for the disk.
+Writes go to SQLite (``core.userdata.feedback``) from a worker thread: a commit waits for the disk.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import render
 from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
-from bot.i18n import N_, _, ngettext, number
 from bot.state import Context
-from core.feedback import DISLIKE, LIKE
+from bot.text import render
+from bot.text.i18n import N_, _, ngettext, number
+from core.userdata.feedback import DISLIKE, LIKE
 
 COMMANDS = [
     ("like", N_("teach me your taste: /like the conjuring")),

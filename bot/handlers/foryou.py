@@ -1,5 +1,5 @@
 """/foryou (/parati): five titles for this user from their likes and dislikes, optionally on
-one platform; /foryou <title>: would this user like it? (``core.taste``)."""
+one platform; /foryou <title>: would this user like it? (``core.personal.taste``)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import asyncio
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import render
 from bot.handlers.common import button_query, confident_title, reply, snapshot, text_of
-from bot.i18n import N_, _
 from bot.state import Context
-from core import taste
-from core.feedback import DISLIKE, LIKE
+from bot.text import render
+from bot.text.i18n import N_, _
+from core.personal import taste
+from core.userdata.feedback import DISLIKE, LIKE
 
 COMMANDS = [("foryou", N_("picks for you from what you liked: /foryou netflix"))]
 PICKS = 5

@@ -9,12 +9,12 @@ from telegram import InlineQueryResultsButton, Update
 from telegram.constants import InlineQueryLimit
 from telegram.ext import InlineQueryHandler
 
-from bot import render
 from bot.handlers.common import snapshot
-from bot.i18n import N_, _
 from bot.state import Context
+from bot.text import render
+from bot.text.i18n import N_, _
 from core import queries
-from core.store import Snapshot
+from core.snapshot.store import Snapshot
 from core.understanding import ABSENT, AMBIGUOUS, CONFIDENT
 
 PAGE = InlineQueryLimit.RESULTS  # 50

@@ -6,11 +6,11 @@ from telegram import Update
 from telegram.constants import PollLimit
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import render
 from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
-from bot.i18n import N_, _
 from bot.state import Context
-from core.store import Snapshot
+from bot.text import render
+from bot.text.i18n import N_, _
+from core.snapshot.store import Snapshot
 
 COMMANDS = [("poll", N_("let a group vote: /poll toy story"))]
 QUESTION = N_("What do we watch?")

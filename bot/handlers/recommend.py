@@ -5,7 +5,6 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import render
 from bot.handlers.common import (
     answer_title,
     answer_title_button,
@@ -14,11 +13,12 @@ from bot.handlers.common import (
     ratings_of,
     snapshot,
 )
-from bot.i18n import N_, _
 from bot.state import Context
-from core.arguments import PLATFORMS
-from core.reranker import Reranker
-from core.store import Snapshot
+from bot.text import render
+from bot.text.i18n import N_, _
+from core.catalogue.arguments import PLATFORMS
+from core.personal.reranker import Reranker
+from core.snapshot.store import Snapshot
 from core.understanding import Question
 
 COMMANDS = [("recommend", N_("titles like one you love: /recommend toy story"))]
@@ -85,7 +85,7 @@ async def pick_button(update: Update, context: Context) -> None:
 
 async def more_button(update: Update, context: Context) -> None:
     """ "More like this" and "Only on <platform>": data is more:<id>:<start>:<platform or empty>
-    (and the language, see ``bot.i18n.callback_data``)."""
+    (and the language, see ``bot.text.i18n.callback_data``)."""
     query = update.callback_query
     data = context.match.groupdict()
     start, platform = int(data["start"]), data["platform"] or None

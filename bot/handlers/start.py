@@ -7,8 +7,8 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.handlers import admin, card, catalogue, feedback, foryou, poll, recommend, stats, subscribe, where
 from bot.handlers.common import reply
-from bot.i18n import N_, _, callback_data, platform_names, untagged
 from bot.state import Context
+from bot.text.i18n import N_, _, callback_data, platform_names, untagged
 
 COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with examples"))]
 # Telegram sends only the bare command when a /command in a message is tapped, so the

@@ -9,10 +9,10 @@ from telegram.constants import ChatAction
 from telegram.ext import CommandHandler
 
 from bot.handlers.common import friendly, snapshot, text_of
-from bot.i18n import N_, _, current, language, ngettext, number
-from bot.render import esc, genre, movies_count, platform_name, shows_count, titles_count
 from bot.state import Context
-from core import charts
+from bot.text.i18n import N_, _, current, language, ngettext, number
+from bot.text.render import esc, genre, movies_count, platform_name, shows_count, titles_count
+from core.catalogue import charts
 
 COMMANDS = [("stats", N_("a chart of a platform's catalogue: /stats netflix"))]
 

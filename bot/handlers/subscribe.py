@@ -8,11 +8,11 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.handlers.common import friendly, reply, text_of
-from bot.i18n import N_, _, language
-from bot.render import PLATFORM_NAMES, esc, platform_name
 from bot.state import Context
-from core import arguments
-from core.arguments import ALL_PLATFORMS
+from bot.text.i18n import N_, _, language
+from bot.text.render import PLATFORM_NAMES, esc, platform_name
+from core.catalogue import arguments
+from core.catalogue.arguments import ALL_PLATFORMS
 
 COMMANDS = [
     ("subscribe", N_("hear about new titles: /subscribe netflix")),

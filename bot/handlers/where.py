@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import render
 from bot.handlers.common import answer_title, answer_title_button, command_question
-from bot.i18n import N_
 from bot.state import Context
-from core.store import Snapshot
+from bot.text import render
+from bot.text.i18n import N_
+from core.snapshot.store import Snapshot
 from core.understanding import Question
 
 COMMANDS = [("where", N_("which platforms carry a title: /where the office"))]

@@ -3,14 +3,14 @@
 Each phrase maps to what it means: a cue for an intent (``cue``), an argument (platform, type,
 duration unit, genre, country), or a word that carries nothing (``filler``). The scanner in
 ``core.understanding.scanner`` takes the longest phrase at each position, so "how many" wins
-over "how" and "ciencia ficcion" over "ciencia". Genres come from ``core.genres``; platform,
-type and duration aliases from ``core.arguments``; countries from the catalogue itself, with
+over "how" and "ciencia ficcion" over "ciencia". Genres come from ``core.catalogue.genres``; platform,
+type and duration aliases from ``core.catalogue.arguments``; countries from the catalogue itself, with
 the Spanish names and demonyms below.
 """
 
 from __future__ import annotations
 
-from core import arguments, genres
+from core.catalogue import arguments, genres
 
 
 def _phrases(text: str) -> list[str]:
@@ -267,7 +267,7 @@ DURATIONS.update(
     {"minuto": "min", "minutes long": "min", "runtime": "min", "duracion": "min", "temporada": "season"}
 )
 
-# Genre phrases from core.genres; a synonym that carries a type ("action movies", "peliculas de
+# Genre phrases from core.catalogue.genres; a synonym that carries a type ("action movies", "peliculas de
 # accion") is left to the scanner, which reads its two halves and so keeps the type too.
 GENRES: dict[str, str] = {}
 for _phrase, _genre in genres.SYNONYMS.items():

@@ -22,7 +22,7 @@ A well-known Spanish name of an English title the catalogue carries ("buscando a
 
 from __future__ import annotations
 
-from core.title_search import normalise
+from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.scanner import ON, PLATFORM_JOIN, Item, Token, args_only, is_cue, is_filler
 

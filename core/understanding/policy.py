@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from core.title_search import STOPWORDS, normalise
+from core.search.titles import STOPWORDS, normalise
 
 __all__ = ["title_answer", "reading", "how_it_reads", "CONFIDENT", "AMBIGUOUS", "ABSENT"]
 

@@ -29,7 +29,7 @@ class Question:
     platform: str | None = None  # amazon|disney|hulu|netflix
     year: int | None = None
     type: str | None = None  # "movie" | "tv show"
-    genre: str | None = None  # canonical genre id from core.genres
+    genre: str | None = None  # canonical genre id from core.catalogue.genres
     country: str | None = None  # as the catalogue writes it (lowercase), aliases applied
     rating: str | None = None  # maturity rating as in the catalogue ("tv-14", "pg-13", "13+")
     score: float | None = None

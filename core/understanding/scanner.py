@@ -24,7 +24,7 @@ from itertools import groupby
 
 from rapidfuzz.distance import OSA
 
-from core import genres
+from core.catalogue import genres
 from core.understanding import lexicon as lx
 
 RATING = re.compile(

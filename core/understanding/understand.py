@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.title_search import normalise
+from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.message import POLITE, Message, Span, lead_in
 from core.understanding.policy import title_answer

@@ -1,0 +1,1 @@
+"""Scheduled work: catalogue refreshes with their announcements, and model retraining."""

@@ -1,0 +1,1 @@
+"""The process around the handlers: the HTTP client to Telegram, logging."""

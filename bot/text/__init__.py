@@ -1,0 +1,1 @@
+"""Every word a user reads: HTML rendering, markup helpers, explanations, status texts, translations."""

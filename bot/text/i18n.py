@@ -1,0 +1,229 @@
+"""Replies in the user's language: Spanish for Spanish speakers, English for everyone else.
+
+Source strings are English, in the code, marked for Babel's extractor:
+
+- ``_("…")`` translates now: ``_("<b>{n}</b> titles on {platform}").format(n=number(1030), …)``;
+- ``ngettext(singular, plural, n)`` picks the form for a count ("1 movie", "2 movies");
+- ``N_("…")`` only marks a constant (a menu description, an example) for ``_()`` later.
+
+Placeholders are ``str.format`` names, filled in after translating, so a translation may
+move them; user text goes in escaped (``render.esc``). Numbers go through ``number`` and
+``decimal``: 1,030 and 3.5 in English, 1.030 and 3,5 in Spanish (Babel, CLDR data).
+
+The Spanish catalogue is ``bot/text/locales/es/LC_MESSAGES/streambot.po``, read once at first use
+and compiled in memory (no build step, so nothing compiled can go stale; see the README's
+development notes for extracting new strings). ``tests/unit/bot/text/test_i18n.py`` fails when a marked
+string has no Spanish, or a translation changes its placeholders or HTML tags.
+
+The language of an update is decided once, by ``remember_language`` (a handler in group -2,
+before every other), and kept in a context variable. python-telegram-bot handles each update
+in its own asyncio task, and each task runs in its own copy of the context, so updates handled
+concurrently never see each other's language. Outside an update (jobs) it is English unless
+wrapped in ``with using("es"):``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import gettext
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel import Locale
+from babel.lists import format_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+
+from core.catalogue import platforms
+
+DOMAIN = "streambot"
+LOCALES = Path(__file__).resolve().parent / "locales"
+ENGLISH, SPANISH = "en", "es"
+LANGUAGES = (ENGLISH, SPANISH)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The Spanish names of commands (``CommandHandler`` aliases): typing one is clearly Spanish.
+SPANISH_COMMANDS = _words(
+    "ayuda recomendar donde contar mas_larga maslarga puntaje pais clasificacion mejores estadisticas "
+    "encuesta suscribir desuscribir estado recargar"
+)
+# Words of plain text (not of a command's arguments, which are titles) that tell Spanish apart.
+# Strong ones are Spanish and not English; weak ones only count in company.
+_STRONG = _words(
+    "hola gracias pelicula peliculas recomiendame recomiendas recomienda recomendacion quiero busco donde "
+    "cuantas cuantos cuales parecida parecidas parecido parecidos puedo ayuda estrenos algo veo vemos"
+)
+_WEAK = _words("que el la los las de del en y con una unas unos por para hay como mas mejor ver serie")
+# Buttons carry the language of the message they sit under: ``pick:ns42:es``.
+_CALLBACK_LANGUAGE = re.compile(r":(en|es)$")
+
+
+class Translator:
+    """One language: its gettext catalogue and its way of writing numbers."""
+
+    def __init__(self, language: str, translations: gettext.NullTranslations):
+        self.language = language
+        self.locale = Locale.parse(language)
+        self.translations = translations
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.translations.ngettext(singular, plural, n)
+
+    def number(self, value) -> str:
+        """1,030 / 1.030; 3.5 / 3,5 (up to three decimals, as written)."""
+        return format_decimal(value, locale=self.locale)
+
+    def decimal(self, value, places: int) -> str:
+        """Exactly ``places`` decimals: 3.72 / 3,72."""
+        return format_decimal(value, format="#,##0." + "0" * places, locale=self.locale)
+
+    def percent(self, value) -> str:
+        """0.2 -> 20% / 20 %."""
+        return format_percent(value, locale=self.locale)
+
+
+def catalogue_path(language: str) -> Path:
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@functools.cache
+def translator(language: str) -> Translator:
+    """The translator for ``language`` ("es", or English for anything else), loaded once."""
+    if language != SPANISH:
+        return Translator(ENGLISH, gettext.NullTranslations())
+    with catalogue_path(SPANISH).open("rb") as po:
+        catalog = read_po(po, locale=SPANISH, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out: they fall back to English
+    compiled.seek(0)
+    return Translator(SPANISH, gettext.GNUTranslations(compiled))
+
+
+_current: contextvars.ContextVar[Translator | None] = contextvars.ContextVar("language", default=None)
+
+
+def current() -> Translator:
+    return _current.get() or translator(ENGLISH)
+
+
+def language() -> str:
+    return current().language
+
+
+def _(message: str) -> str:
+    return current().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return current().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name Babel's extractor looks for
+    """Marks ``message`` for extraction only; translate it with ``_()`` where it is shown."""
+    return message
+
+
+def number(value) -> str:
+    return current().number(value)
+
+
+def decimal(value, places: int) -> str:
+    return current().decimal(value, places)
+
+
+def percent(value) -> str:
+    return current().percent(value)
+
+
+def platform_names(style: str = "standard") -> str:
+    """The four platforms' names as one list in the current language: "Prime Video, Disney+,
+    Hulu and Netflix" / "… Hulu y Netflix"; ``style="or"`` joins with "or" / "o"."""
+    return format_list(list(platforms.NAMES.values()), style=style, locale=current().locale)
+
+
+def set_language(code: str) -> None:
+    """Speak ``code`` for the rest of the current update (its asyncio task)."""
+    _current.set(translator(code))
+
+
+@contextlib.contextmanager
+def using(code: str) -> Iterator[Translator]:
+    """Speak ``code`` inside the block (e.g. a job writing to a Spanish-speaking chat)."""
+    token = _current.set(translator(code))
+    try:
+        yield current()
+    finally:
+        _current.reset(token)
+
+
+def callback_data(data: str) -> str:
+    """Button data tagged with the language being spoken, so a tap answers in the language of
+    the message it sits under (whoever taps, whatever their app's language)."""
+    return f"{data}:{language()}"
+
+
+def untagged(data: str) -> str:
+    return _CALLBACK_LANGUAGE.sub("", data)
+
+
+def language_of(update) -> str:
+    """ "es" or "en" for a python-telegram-bot ``Update``: a button speaks the language of its
+    message; otherwise Spanish when the user's app is in Spanish (``language_code`` "es",
+    "es-419", …) or the message is clearly Spanish (a Spanish command name such as /contar,
+    or plain text in Spanish); English otherwise, and when nothing is known."""
+    query = getattr(update, "callback_query", None)
+    if query is not None and query.data:
+        tagged = _CALLBACK_LANGUAGE.search(query.data)
+        if tagged:
+            return tagged.group(1)
+    user = getattr(update, "effective_user", None)
+    code = (getattr(user, "language_code", None) or "").lower()
+    if code == SPANISH or code.startswith(SPANISH + "-") or code.startswith(SPANISH + "_"):
+        return SPANISH
+    message = getattr(update, "effective_message", None)
+    if query is None and message is not None and message_is_spanish(message.text or message.caption or ""):
+        return SPANISH
+    return ENGLISH
+
+
+def message_is_spanish(text: str) -> bool:
+    """A command by its Spanish name (``/contar netflix``; the arguments are not looked at: a
+    title may be in any language), or plain text that reads as Spanish."""
+    text = text.strip()
+    if text.startswith("/"):
+        words = text[1:].split()
+        return bool(words) and words[0].split("@")[0].lower() in SPANISH_COMMANDS
+    return looks_spanish(text)
+
+
+def looks_spanish(text: str) -> bool:
+    """Plain text that is clearly Spanish: "¿" or "¡", or Spanish words worth two points
+    (a word only Spanish has counts two, a common little word one): "hola", "algo como
+    toy story", "¿qué veo?" are; "la la land", "el camino" are not."""
+    if "¿" in text or "¡" in text:
+        return True
+    words = set(re.findall(r"\w+", _fold(text)))
+    return 2 * len(words & _STRONG) + len(words & _WEAK) >= 2
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+async def remember_language(update, context) -> None:
+    """Group -2 handler: decide the update's language before any other handler runs."""
+    set_language(language_of(update))

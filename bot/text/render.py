@@ -1,0 +1,329 @@
+"""Everything that turns results into HTML messages, keyboards and inline results.
+
+Every piece of user or catalogue text passes through ``esc``; messages are clipped to
+Telegram's limits; callback data carries ids, never titles, to stay under 64 bytes.
+Every word a user reads is looked up in the message catalogue of the update's language
+(``bot.text.i18n``); numbers are written the way that language writes them.
+"""
+
+from __future__ import annotations
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+)
+
+from bot.text import markup
+from bot.text.i18n import N_, _, callback_data, language, ngettext, number, platform_names
+from bot.text.markup import clip, esc
+from core.catalogue.genres import name as genre_name
+from core.catalogue.genres import split_genres
+from core.catalogue.platforms import NAMES as PLATFORM_NAMES
+from core.catalogue.platforms import name as platform_display_name
+
+PAGE = 5
+
+
+def platform_name(platform: str) -> str:
+    return platform_display_name(platform)
+
+
+def platforms_text(platforms) -> str:
+    return ", ".join(platform_name(p) for p in dict.fromkeys(platforms))
+
+
+def kind(title: dict) -> str:
+    return _("show") if title["type"] == "tv show" else _("movie")
+
+
+def genre(genre_id: str) -> str:
+    """A canonical genre's name in the language being spoken ("Horror", "Terror")."""
+    return genre_name(genre_id, language())
+
+
+def genre_in_text(genre_id: str) -> str:
+    """The genre's name inside a sentence: "science fiction", but "LGBTQ+"."""
+    name = genre(genre_id)
+    return name if name.split()[0].isupper() else name.lower()
+
+
+def genres(title: dict, most: int = 3) -> str:
+    """The title's canonical genres ("Animation, Family & Kids"), the same words on every platform."""
+    return ", ".join(genre(g) for g in split_genres(title.get("genres"))[:most])
+
+
+def scope(genre_id: str | None = None, platform: str | None = None, year=None, *, everywhere=True) -> str:
+    """ "in Horror on Netflix released in 2019": what a count or a list is about. Without a
+    platform it says "on all platforms" unless ``everywhere`` is False."""
+    parts = []
+    if genre_id:
+        # TRANSLATORS: one part of a scope; the parts are joined with spaces, in this order:
+        # "in Horror on Netflix released in 2019". {genre} is a genre's name.
+        parts.append(_("in {genre}").format(genre=esc(genre(genre_id))))
+    if platform:
+        parts.append(_("on {platform}").format(platform=esc(platform_name(platform))))
+    elif everywhere:
+        parts.append(_("on all platforms"))
+    if year:
+        # TRANSLATORS: the last part of a scope, after a count of titles, movies or shows.
+        parts.append(_("released in {year}").format(year=year))
+    return " ".join(parts)
+
+
+def titles_count(n: int) -> str:
+    return ngettext("{n} title", "{n} titles", n).format(n=number(n))
+
+
+def movies_count(n: int) -> str:
+    return ngettext("{n} movie", "{n} movies", n).format(n=number(n))
+
+
+def shows_count(n: int) -> str:
+    return ngettext("{n} show", "{n} shows", n).format(n=number(n))
+
+
+def title_heading(title: dict, platforms) -> str:
+    return _("<b>{title}</b> ({year}, {kind}) on {platforms}").format(
+        title=esc(title["display_title"]),
+        year=title["release_year"],
+        kind=esc(kind(title)),
+        platforms=esc(platforms_text(platforms)),
+    )
+
+
+def reason(traits) -> str:
+    """Why a suggestion is like the title, from ``Recommendation.traits``: "same series; same
+    director", "with Tom Hanks", "shares: animation, family & kids"."""
+    parts = []
+    for trait, *values in traits or ():
+        if trait == "series":
+            parts.append(_("same series"))
+        elif trait == "director":
+            parts.append(_("same director"))
+        elif trait == "actor" and values:
+            parts.append(_("with {actor}").format(actor=values[0]))
+        elif trait == "genres" and values:
+            # TRANSLATORS: why a suggestion is like the title: the genres they share, lowercase.
+            parts.append(_("shares: {genres}").format(genres=", ".join(genre_in_text(g) for g in values)))
+    return "; ".join(parts) or _("similar story")
+
+
+def suggestion_lines(position: int, rec, title: dict) -> str:
+    details = " · ".join(part for part in (kind(title), genres(title)) if part)
+    return (
+        f"{position}. <b>{esc(rec.title)}</b> ({rec.release_year}) — {esc(platforms_text(rec.platforms or [rec.platform]))}\n"
+        f"    {esc(details)}\n"
+        f"    <i>{esc(reason(rec.traits))}</i>"
+    )
+
+
+def suggestions(source: dict, source_platforms, recs, titles, start: int, platform: str | None) -> str:
+    heading = title_heading(source, source_platforms)
+    if platform:
+        where = esc(platform_name(platform))
+        head = _("If you like {title}, try these on {platform}:").format(title=heading, platform=where)
+        none = _("No more suggestions on {platform} for this title.").format(platform=where)
+    else:
+        head = _("If you like {title}, try these:").format(title=heading)
+        none = _("No more suggestions for this title.")
+    if not recs:
+        return f"{head}\n\n{none}"
+    body = "\n\n".join(
+        suggestion_lines(start + i + 1, r, t) for i, (r, t) in enumerate(zip(recs, titles, strict=True))
+    )
+    return clip(f"{head}\n\n{body}\n\n<i>{esc(_(RATE_HINT))}</i>")
+
+
+def picks_text(picks, titles, because: dict, platform: str | None) -> str:
+    """/foryou's list; ``because`` maps a liked title's id to its name."""
+    if platform:
+        head = _("Picks for you on {platform}:").format(platform=esc(platform_name(platform)))
+    else:
+        head = _("Picks for you:")
+    lines = []
+    for position, (pick, title) in enumerate(zip(picks, titles, strict=True), start=1):
+        details = " · ".join(part for part in (kind(title), genres(title)) if part)
+        liked = because.get(pick.because)
+        why = (
+            _("because you liked {title}").format(title=liked) if liked else _("close to the genres you like")
+        )
+        lines.append(
+            f"{position}. <b>{esc(pick.title)}</b> ({pick.release_year}) — "
+            f"{esc(platforms_text(pick.platforms or [pick.platform]))}\n    {esc(details)}\n    <i>{esc(why)}</i>"
+        )
+    return clip(f"{head}\n\n" + "\n\n".join(lines) + f"\n\n<i>{esc(_(RATE_HINT))}</i>")
+
+
+# ---- feedback: numbered buttons under a list of suggestions -------------------------------
+RATE_HINT = N_("Tap a number to rate that title: once 👍, twice 👎, three times to clear.")
+MARKS = {1: "👍", -1: "👎"}
+
+
+def rating_label(number: int, value: int | None) -> str:
+    return f"{number} {MARKS[value]}" if value in MARKS else str(number)
+
+
+def rating_row(ids, start: int, ratings: dict | None = None) -> list[InlineKeyboardButton]:
+    """A button per suggestion, numbered as in the text, marked with what the user said of it
+    (``ratings``: title id -> 1/-1, only in a private chat: a group shares the keyboard)."""
+    ratings = ratings or {}
+    return [
+        InlineKeyboardButton(
+            rating_label(start + i + 1, ratings.get(id_)), callback_data=callback_data(f"fb:{id_}")
+        )
+        for i, id_ in enumerate(ids)
+    ]
+
+
+def suggestion_keyboard(
+    source_id: str,
+    share_query: str,
+    start: int,
+    platform: str | None,
+    more: bool,
+    rated=(),
+    ratings: dict | None = None,
+):
+    """Rating buttons for the ``rated`` ids shown, "More like this", "Share", and a platform filter."""
+    only = platform or ""
+    first_row = []
+    if more:
+        first_row.append(
+            InlineKeyboardButton(
+                _("More like this"), callback_data=callback_data(f"more:{source_id}:{start + PAGE}:{only}")
+            )
+        )
+    first_row.append(InlineKeyboardButton(_("Share"), switch_inline_query=share_query[:200]))
+    platform_row = [
+        InlineKeyboardButton(
+            _("All platforms") if code == platform else _("Only on {platform}").format(platform=name),
+            callback_data=callback_data(f"more:{source_id}:0:{'' if code == platform else code}"),
+        )
+        for code, name in PLATFORM_NAMES.items()
+    ]
+    rows = [rating_row(rated, start, ratings)] if rated else []
+    return InlineKeyboardMarkup([*rows, first_row, platform_row[:2], platform_row[2:]])
+
+
+# Buttons under a "did you mean…?" run the question that was asked on the title tapped.
+TITLE_ACTIONS = {
+    "recommend": "pick", "where": "where", "poll": "poll", "title": "card",
+    "like": "like", "dislike": "dislike", "foryou": "fy",
+}  # fmt: skip
+ECHO = 60  # characters of the user's own text quoted back, at most
+
+
+def excerpt(text: str, limit: int = ECHO) -> str:
+    """What the user typed, short enough to quote back (escape it after)."""
+    return markup.excerpt(text, limit)
+
+
+def title_buttons(matches, action: str) -> InlineKeyboardMarkup:
+    prefix = TITLE_ACTIONS[action]
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(button_label(m), callback_data=callback_data(f"{prefix}:{m.id}"))]
+            for m in matches
+        ]
+    )
+
+
+def button_label(match) -> str:
+    """ "Toy Story (1995) · Disney+", cut to fit a button."""
+    label = f"{match.title} ({match.release_year}) · {platforms_text(match.platforms or [match.platform])}"
+    return label if len(label) <= 64 else label[:63] + "…"
+
+
+def did_you_mean(text: str, matches, action: str = "recommend") -> tuple[str, InlineKeyboardMarkup]:
+    question = _("I'm not sure which title you mean by “{text}”. Did you mean…").format(
+        text=esc(excerpt(text))
+    )
+    return question, title_buttons(matches, action)
+
+
+def absent(text: str, suggestions, action: str = "recommend") -> tuple[str, InlineKeyboardMarkup | None]:
+    """Said plainly: the title is in none of the four catalogues. Titles sharing a word with
+    it are offered as buttons, never as the answer."""
+    message = _("“{text}” is not in the {platforms} catalogues.").format(
+        text=esc(excerpt(text)), platforms=platform_names("or")
+    )
+    if not suggestions:
+        return message + "\n" + _("Check the spelling, or try a shorter part of the title."), None
+    return message + "\n" + _("Titles with a word in common:"), title_buttons(suggestions, action)
+
+
+def which_title(command: str) -> str:
+    return _("Which title? e.g. <code>/{command} toy story</code>").format(command=esc(command))
+
+
+def where(found: list[tuple[dict, list[str]]]) -> str:
+    lines = []
+    for title, platforms in found:
+        lines.append(
+            f"• <b>{esc(title['display_title'])}</b> ({title['release_year']}, {esc(kind(title))}): "
+            f"{esc(platforms_text(platforms))}"
+        )
+    return clip(_("Where to watch:") + "\n" + "\n".join(lines))
+
+
+CARD_SUGGESTIONS = 3
+DESCRIPTION = 300  # characters of a description on a card
+
+
+def description(title: dict) -> str:
+    text = title.get("display_description")
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    return text if len(text) <= DESCRIPTION else text[: DESCRIPTION - 1].rstrip() + "…"
+
+
+def title_card(title: dict, platforms, recs) -> str:
+    """A title on its own: where it streams, its genres, what it is about, a few like it."""
+    lines = [title_heading(title, platforms)]
+    if genres(title):
+        lines.append(f"<i>{esc(genres(title))}</i>")
+    if description(title):
+        lines += ["", esc(description(title))]
+    if recs:
+        lines += ["", _("If you like it, try:")]
+        lines += [
+            f"• <b>{esc(r.title)}</b> ({r.release_year}) — {esc(platforms_text(r.platforms or [r.platform]))}"
+            for r in recs[:CARD_SUGGESTIONS]
+        ]
+    return clip("\n".join(lines))
+
+
+def card_keyboard(title_id: str, share_query: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(_("More like this"), callback_data=callback_data(f"more:{title_id}:0:")),
+                InlineKeyboardButton(_("Share"), switch_inline_query=share_query[:200]),
+            ]
+        ]
+    )
+
+
+INLINE_TITLE = 100  # characters of a title in the list of inline results
+
+
+def inline_article(result_id: str, title: dict, platforms, traits=None) -> InlineQueryResultArticle:
+    heading = title_heading(title, platforms)
+    why = reason(traits) if traits is not None else ""
+    description = " · ".join(
+        part for part in (kind(title), genres(title), platforms_text(platforms), why) if part
+    )
+    text = heading + (f"\n{esc(genres(title))}" if genres(title) else "")
+    if why:
+        text += f"\n<i>{esc(why)}</i>"
+    summary = title.get("display_description")
+    if isinstance(summary, str):
+        text += f"\n\n{esc(summary[:300])}"
+    return InlineQueryResultArticle(
+        id=result_id[:64],
+        title=f"{markup.excerpt(title['display_title'], INLINE_TITLE)} ({title['release_year']})",
+        description=description[:200],
+        input_message_content=InputTextMessageContent(clip(text), parse_mode="HTML"),
+    )

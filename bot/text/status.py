@@ -1,0 +1,93 @@
+"""What admins and subscribers read about the catalogue: refresh results, /status, news."""
+
+from __future__ import annotations
+
+from bot.text.i18n import N_, _, decimal, ngettext, number
+from bot.text.markup import clip, esc
+from bot.text.render import platform_name, titles_count
+
+OUTCOMES = {
+    "updated": N_("updated"),
+    "unchanged": N_("unchanged"),
+    "refused": N_("refused"),
+    "failed": N_("failed"),
+    "busy": N_("busy"),
+}
+
+
+def when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else _("never")
+
+
+def refresh_problem(attempt) -> str:
+    template = (
+        _("⚠️ The catalogue refresh was refused: {detail}\nStill serving catalogue <code>{version}</code>.")
+        if attempt.outcome == "refused"
+        else _("⚠️ The catalogue refresh failed: {detail}\nStill serving catalogue <code>{version}</code>.")
+    )
+    return template.format(detail=esc(attempt.detail), version=esc(attempt.version))
+
+
+def refresh_result(attempt) -> str:
+    version, detail = esc(attempt.version), esc(attempt.detail)
+    if attempt.outcome == "updated":
+        added = sum(len(titles) for titles in attempt.added.values())
+        if not added:
+            return _("✅ Now serving catalogue <code>{version}</code> ({detail}).").format(
+                version=version, detail=detail
+            )
+        news = ngettext("{n} new title", "{n} new titles", added).format(n=number(added))
+        return _("✅ Now serving catalogue <code>{version}</code> ({detail}, {news}).").format(
+            version=version, detail=detail, news=news
+        )
+    if attempt.outcome == "unchanged":
+        return _("Nothing new: {detail}. Still serving <code>{version}</code>.").format(
+            detail=detail, version=version
+        )
+    if attempt.outcome == "busy":
+        return _(
+            "⏳ Another refresh is already running; admins hear how it ends. Still serving <code>{version}</code>."
+        ).format(version=version)
+    return refresh_problem(attempt)
+
+
+def new_titles(news: dict[str, list[dict]], shown: int) -> str:
+    lines = [_("🆕 <b>New titles</b>")]
+    for platform, titles in news.items():
+        names = ", ".join(f"{esc(t['display_title'])} ({t['release_year']})" for t in titles[:shown])
+        if len(titles) > shown:
+            names = _("{names} and {n} more").format(names=names, n=number(len(titles) - shown))
+        lines.append(f"<b>{esc(platform_name(platform))}</b>: {names}")
+    lines.append(_("Ask me <code>/where</code> or <code>/recommend</code> about any of them."))
+    return clip("\n".join(lines))
+
+
+def status(quality: dict, last, next_run, *, details: dict | None = None) -> str:
+    """``details`` (admins only) maps already translated names to values."""
+    counts = quality.get("titles_per_platform", {})
+    per_platform = " · ".join(f"{platform_name(p)} {number(n)}" for p, n in counts.items())
+    built = quality.get("built_at") or _("unknown")
+    built = built.replace("T", " ").replace("+00:00", " UTC")
+    if last:
+        last_refresh = _("Last refresh: {when}, {outcome} ({seconds} s)").format(
+            when=when(last.started_at),
+            outcome=_(OUTCOMES.get(last.outcome, last.outcome)),
+            seconds=decimal(last.seconds, 1),
+        )
+    else:
+        last_refresh = _("Last refresh: none since start-up")
+    lines = [
+        _("<b>Catalogue</b> <code>{version}</code>, built {built}").format(
+            version=esc(quality.get("version", "?")), built=esc(built)
+        ),
+        f"{per_platform} ({titles_count(sum(counts.values()))})",
+        last_refresh,
+        _("Next refresh: {when}").format(when=when(next_run))
+        if next_run
+        else _("Next refresh: not scheduled (STREAMBOT_REFRESH_MINUTES=0)"),
+    ]
+    if details is not None:
+        if last is not None:
+            lines.append(_("Last result: {detail}").format(detail=esc(last.detail)))
+        lines += [f"{esc(name)}: {esc(value)}" for name, value in details.items()]
+    return clip("\n".join(lines))

@@ -1,0 +1,1 @@
+"""Forgiving title search: normalising, candidate indexes, scoring."""

@@ -1,0 +1,220 @@
+"""The candidate indexes behind ``core.search.titles.TitleResolver``: they narrow a query to a
+few dozen keys, so the precise rapidfuzz scorers never look at the whole catalogue.
+
+Keys are numbered by *rank*: their order by space-less length (ties by key index). A slice of
+ranks is then a band of lengths, and every posting list, kept sorted, lists its shortest keys
+first. Both facts bound the work per query whatever the size of the catalogue:
+
+- ``GramIndex``: character trigrams of the space-less keys, padded ("^frozen2$"), for whole-title
+  misspellings. A query only counts postings inside the band of lengths that can reach a useful
+  ``fuzz.ratio``; it counts its rarest trigrams in full up to a budget, and the common ones
+  ("the", "ing") only for the keys already short-listed. The overlap estimates the ratio
+  (Dice), and ``fuzz.ratio`` ranks the best hundred.
+- ``WordIndex``: significant words -> keys, for partial titles and missing or extra words, with
+  one typo per word allowed; a word carried by thousands of titles adds its shortest titles
+  and the titles the rarer words found, not all of them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+PAD_START, PAD_END = "^", "$"  # never in a key: normalisation leaves letters, digits and spaces
+CODE_BITS = 21  # a Unicode code point fits in 21 bits, so a trigram fits in one int64
+# A key can only reach fuzz.ratio 55 with a query if its length is within these factors of the
+# query's (ratio <= 200 * shorter / (shorter + longer)); lower ratios never name the title.
+BAND_LOW, BAND_HIGH = 0.38, 2.64
+GRAM_BUDGET = 8_000  # postings of the rarest trigrams counted in full per query
+SHORT_LIST = 1_000  # keys kept after the rare trigrams, then checked for the common ones
+RATIO_CHECKED = 100  # keys whose real fuzz.ratio is computed, best overlap estimates first
+WORD_BUDGET = 5_000  # postings of the rarest query words counted in full per query
+MAX_QUERY_WORDS = 12
+
+
+def trigram_codes(padded: str) -> np.ndarray:
+    """The distinct trigrams of one padded string, each packed into an int64."""
+    points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    codes = (points[:-2] << (2 * CODE_BITS)) | (points[1:-1] << CODE_BITS) | points[2:]
+    return np.unique(codes)
+
+
+def length_ranks(compact: list[str]) -> np.ndarray:
+    """Key indices ordered by space-less length (stable): position = rank."""
+    return np.argsort(np.array([len(c) for c in compact], dtype=np.int32), kind="stable")
+
+
+class GramIndex:
+    """Padded trigram -> ranks of the keys containing it (CSR arrays, ranks ascending)."""
+
+    def __init__(self, compact_by_rank: list[str]):
+        self.compact = compact_by_rank
+        self.lengths = np.array([len(c) for c in compact_by_rank], dtype=np.int32)
+        codes, owners = self._all_trigrams(compact_by_rank)
+        # Sorted by trigram then rank (owners come in rank order: a stable sort keeps it),
+        # duplicates (a trigram twice in one key) dropped.
+        order = np.argsort(codes, kind="stable")
+        codes, owners = codes[order], owners[order]
+        keep = np.ones(len(codes), dtype=bool)
+        keep[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
+        codes, owners = codes[keep], owners[keep]
+        starts = np.flatnonzero(np.diff(codes, prepend=-1))  # codes are sorted: where a new one begins
+        self.grams = codes[starts]
+        self.indptr = np.append(starts, len(codes)).astype(np.int64)
+        self.postings = owners.astype(np.int32)
+        self.gram_counts = np.bincount(owners, minlength=len(compact_by_rank)).astype(np.int32)
+
+    @staticmethod
+    def _all_trigrams(compact_by_rank: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Every trigram of every padded key with the key's rank, in one vectorised pass."""
+        padded = [PAD_START + c + PAD_END for c in compact_by_rank]
+        points = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        owner = np.repeat(np.arange(len(padded), dtype=np.int64), [len(p) for p in padded])
+        inside = owner[:-2] == owner[2:]  # the three letters belong to one key
+        codes = (points[:-2] << (2 * CODE_BITS)) | (points[1:-1] << CODE_BITS) | points[2:]
+        return codes[inside], owner[:-2][inside]
+
+    def nbytes(self) -> int:
+        arrays = (self.lengths, self.grams, self.indptr, self.postings, self.gram_counts)
+        return sum(a.nbytes for a in arrays)
+
+    def closest(self, compact: str, limit: int) -> np.ndarray:
+        """Ranks of about ``limit`` keys with the best ``fuzz.ratio`` to the space-less query."""
+        band = [math.ceil(len(compact) * BAND_LOW), math.floor(len(compact) * BAND_HIGH) + 1]
+        lo, hi = np.searchsorted(self.lengths, np.array(band, dtype=self.lengths.dtype))
+        query_grams = trigram_codes(PAD_START + compact + PAD_END)
+        lists = self._band_lists(query_grams, lo, hi) if len(self.grams) else []
+        if not lists:
+            return np.empty(0, dtype=np.int32)
+        centre = np.searchsorted(self.lengths, np.int32(len(compact)))  # the first key as long as the query
+        ranks, shared = self._overlaps(lists, centre)
+        # Dice on trigrams approximates the ratio; the real ratio then orders the best of them.
+        estimate = shared / (len(query_grams) + self.gram_counts[ranks])
+        ranks = ranks[_top(-estimate, RATIO_CHECKED)]
+        ratios = process.cdist(
+            [compact], [self.compact[r] for r in ranks], scorer=fuzz.ratio, processor=None, dtype=np.uint8
+        )[0]
+        return ranks[_top(-ratios.astype(np.int16), limit)]
+
+    def _band_lists(self, query_grams: np.ndarray, lo: int, hi: int) -> list[np.ndarray]:
+        """The posting list of each known query trigram, cut to the band of ranks, rarest first."""
+        slots = np.minimum(np.searchsorted(self.grams, query_grams), len(self.grams) - 1)
+        slots = slots[self.grams[slots] == query_grams]
+        band = np.array([lo, hi], dtype=self.postings.dtype)  # another dtype would copy every list
+        lists = []
+        for start, end in zip(self.indptr[slots].tolist(), self.indptr[slots + 1].tolist(), strict=True):
+            postings = self.postings[start:end]
+            start, end = np.searchsorted(postings, band)
+            if end > start:
+                lists.append(postings[start:end])
+        lists.sort(key=len)
+        return lists
+
+    @staticmethod
+    def _overlaps(lists: list[np.ndarray], centre: int) -> tuple[np.ndarray, np.ndarray]:
+        """Short-listed ranks and how many query trigrams each contains: rare trigrams counted
+        in full (within the budget), common ones only on the short list. When even the rarest
+        is over budget ("the"), its keys closest in length to the query stand for it."""
+        counted = _within_budget([len(postings) for postings in lists], GRAM_BUDGET)
+        rarest = lists[0]
+        if len(rarest) > GRAM_BUDGET:
+            start = max(0, int(np.searchsorted(rarest, centre)) - GRAM_BUDGET // 2)
+            lists = [rarest[start : start + GRAM_BUDGET]] + lists[1:]
+        ranks, shared = np.unique(np.concatenate(lists[:counted]), return_counts=True)
+        if counted == len(lists):
+            return ranks, shared
+        best = np.sort(ranks[_top(-shared, SHORT_LIST)])
+        shared = shared[np.searchsorted(ranks, best)]
+        for postings in lists[counted:]:
+            shared = shared + _contains(postings, best)
+        return best, shared
+
+
+class WordIndex:
+    """Significant word -> ranks of the keys that contain it, with idf weights."""
+
+    def __init__(self, sig_by_rank: list[str]):
+        postings: dict[str, list[int]] = {}
+        for rank, sig in enumerate(sig_by_rank):
+            for word in set(sig.split()):
+                postings.setdefault(word, []).append(rank)  # ascending: shortest keys first
+        # Vocabulary sorted by length, so a fuzzy word lookup only scans words of similar length.
+        self.vocab = sorted(postings, key=lambda w: (len(w), w))
+        self.vocab_lengths = np.array([len(w) for w in self.vocab], dtype=np.int32)
+        counts = np.array([len(postings[w]) for w in self.vocab], dtype=np.int64)
+        self.idf = np.log((len(sig_by_rank) + 1) / np.maximum(counts, 1))
+        self.indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self.postings = np.concatenate(
+            [np.asarray(postings[w], dtype=np.int32) for w in self.vocab] or [np.empty(0, dtype=np.int32)]
+        )
+        self.word_id = {w: i for i, w in enumerate(self.vocab)}
+        # One typo leaves a word's first or its last letter in place: a fuzzy lookup only
+        # scores the words of similar length that share one of them (~10x fewer).
+        self.by_edge: dict[tuple[str, str, int], list[int]] = {}
+        for i, w in enumerate(self.vocab):
+            self.by_edge.setdefault(("first", w[0], len(w)), []).append(i)
+            self.by_edge.setdefault(("last", w[-1], len(w)), []).append(i)
+
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in (self.vocab_lengths, self.idf, self.indptr, self.postings))
+
+    def similar(self, word: str) -> list[tuple[int, float]]:
+        """Vocabulary words equal to the word or one typo away (4+ letters), with a similarity."""
+        if word in self.word_id or len(word) < 4:
+            return [(self.word_id[word], 1.0)] if word in self.word_id else []
+        ids = sorted({
+            i for n in (len(word) - 1, len(word), len(word) + 1)
+            for edge in (("first", word[0], n), ("last", word[-1], n))
+            for i in self.by_edge.get(edge, ())
+        })  # fmt: skip
+        hits = process.extract(
+            word, [self.vocab[i] for i in ids], scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
+        )
+        return [(ids[index], score / 100) for _, score, index in hits]
+
+    def weighted_postings(self, words: list[str]) -> list[tuple[np.ndarray, float]]:
+        """(ranks, weight) for every vocabulary word matching a query word, full lists."""
+        found = []
+        for word in words[:MAX_QUERY_WORDS]:
+            for word_id, similarity in self.similar(word):
+                ranks = self.postings[self.indptr[word_id] : self.indptr[word_id + 1]]
+                found.append((ranks, float(self.idf[word_id]) * similarity))
+        return found
+
+    def best_covered(self, words: list[str], limit: int) -> np.ndarray:
+        """Ranks of the ``limit`` keys covering most of the query's idf weight, shorter first on ties."""
+        found = sorted(self.weighted_postings(words), key=lambda pair: len(pair[0]))
+        if not found:
+            return np.empty(0, dtype=np.int32)
+        counted = _within_budget([len(ranks) for ranks, _ in found], WORD_BUDGET)
+        # The rarest word alone may exceed the budget: its shortest titles are the likeliest.
+        parts = [ranks[:WORD_BUDGET] for ranks, _ in found[:counted]]
+        weights = np.repeat([weight for _, weight in found[:counted]], [len(part) for part in parts])
+        ranks, where = np.unique(np.concatenate(parts), return_inverse=True)
+        coverage = np.bincount(where, weights=weights)
+        for postings, weight in found[counted:]:
+            coverage += weight * _contains(postings, ranks)  # a common word only adds to those keys
+        return ranks[np.lexsort((ranks, -coverage))[:limit]]
+
+
+def _within_budget(sizes: list[int], budget: int) -> int:
+    """How many of the (ascending) sizes fit in the budget together; at least one."""
+    total = np.cumsum(sizes)
+    return max(1, int(np.searchsorted(total, budget, side="right")))
+
+
+def _contains(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
+    """For each item, whether it is in ``sorted_values``."""
+    if len(sorted_values) == 0 or len(items) == 0:
+        return np.zeros(len(items), dtype=bool)
+    slots = np.minimum(np.searchsorted(sorted_values, items), len(sorted_values) - 1)
+    return sorted_values[slots] == items
+
+
+def _top(costs: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the ``n`` lowest costs, in no order (all of them when there are fewer)."""
+    if len(costs) <= n:
+        return np.arange(len(costs))
+    return np.argpartition(costs, n)[:n]

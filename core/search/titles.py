@@ -1,0 +1,252 @@
+"""Title normalisation, series keys and the fuzzy title resolver behind ``Recommender.resolve``.
+
+Every title is normalised once at build time (accents, case, punctuation, apostrophes,
+number words and roman numerals), so a query only pays for normalising itself.
+Resolution runs in two stages because the precise scorers are too slow for a whole catalogue
+(``partial_ratio`` over 22k titles costs ~26 ms):
+
+1. candidates from two indexes (``core.search.index``), so no query scans every title:
+   character trigrams of the space-less keys (whole-title misspellings: the best ``fuzz.ratio``
+   among keys sharing trigrams with the query) and significant words (partial titles, missing
+   or extra words, one typo per word), 25 keys each;
+2. scoring: a handful of rapidfuzz scorers on those few dozen candidates, combined so
+   that a short title never wins a long query just by being contained in it (the
+   failure of ``WRatio``, which answers "er" or "troy" for clear queries).
+
+Stage 1 used to be ``fuzz.ratio`` over every key plus a dense word-coverage vector, which grew
+with the catalogue (``ExhaustiveTitleResolver`` keeps that scan as the reference);
+``python -m benchmarks.eval_title_search --factor 1 4 10`` compares the two, and the README's
+"Scale" table has resolve p50/p99 up to 920k titles.
+
+At x1 the index gives the scan's top title and confidence on every query that names a title
+(1,134 queries: typos, missing or extra words, partial titles, Spanish articles; absent titles
+differ only in which unsure guess comes first). At x10 it gives the same top title on 99% of
+them, the same confidence on 99.9%: mostly equal scores, where the index prefers the shorter
+title (partial titles: 92.5% right against the scan's 90.3%).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from core.search.index import GramIndex, WordIndex, length_ranks
+
+MAX_QUERY_CHARS = 200  # longer than any title (109): the rest of a 2,000-char paste is noise
+CONFIDENT_SCORE = 88.0  # a top match below this is a guess: ask "did you mean ...?"
+CONFIDENT_MARGIN = 4.0  # ... and so is one that another title follows within this many points
+EXACT_SCORE = 100.0  # the normalised text equals the title exactly
+PER_STAGE = 25  # candidates from each index; the scorers below then rank a few dozen keys
+ONE_LETTER_SCORE = 80.0  # a one-letter query only finds a title of that one letter, never confidently
+STOPWORDS = frozenset([
+    "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with", "from", "by", "is", "are", "my",
+    "your", "our", "his", "her", "its", "part", "episode", "vol", "volume", "chapter",
+    "la", "le", "el", "los", "las", "les", "der", "die", "das",
+])  # fmt: skip
+NUMBER_WORDS = {word: str(i) for i, word in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+])}  # fmt: skip
+ROMAN = {numeral: str(i) for i, numeral in enumerate(
+    ["ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"], start=2
+)}  # fmt: skip
+# "v" and "x" are words too ("x-men", "v for vendetta"): only a numeral after these or at the end.
+NUMERAL_CONTEXT = frozenset(["episode", "part", "chapter", "vol", "volume", "season", "book"])
+SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "&": " and "})
+APOSTROPHES = re.compile(r"['’‘`´]")
+NON_WORD = re.compile(r"[\W_]+")
+DIGITS = re.compile(r"\d+")
+SERIES_TAIL = re.compile(r"(\s+(the movie|the series|the film|movie|part \d+|season \d+|vol \d+|\d+))+$")
+
+
+def normalise(text) -> str:
+    """Lowercase ascii-folded words separated by single spaces; number words become digits."""
+    if not isinstance(text, str):
+        return ""
+    text = unicodedata.normalize("NFKD", text[:MAX_QUERY_CHARS].casefold()).translate(SPECIAL_LETTERS)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = NON_WORD.sub(" ", APOSTROPHES.sub("", text)).split()
+    return " ".join(_numeral(words, i) for i in range(len(words)))
+
+
+def _numeral(words: list[str], i: int) -> str:
+    word = words[i]
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if word in ROMAN and (word not in ("v", "x") or i == len(words) - 1 or words[i - 1] in NUMERAL_CONTEXT):
+        return ROMAN[word] if i > 0 else word  # a title never starts with a numeral ("ix", "vi")
+    return word
+
+
+def significant(key: str) -> str:
+    """The key without articles and little words (falls back to the key if nothing is left)."""
+    words = [w for w in key.split() if w not in STOPWORDS]
+    return " ".join(words) if words else key
+
+
+def reads_differently(query: str, key: str) -> bool:
+    """Whether a close fuzzy match still names something else: a little word swapped for
+    another ("the godfather" is not "our godfather"), or the same words in another order
+    ("girl meets boy" is not "boy meets girl"). Both score in the 90s."""
+    query_words, key_words = query.split(), key.split()
+    query_little, key_little = set(query_words) & STOPWORDS, set(key_words) & STOPWORDS
+    if query_little - key_little and key_little - query_little:
+        return True
+    query_sig = [w for w in query_words if w not in STOPWORDS]
+    key_sig = [w for w in key_words if w not in STOPWORDS]
+    return query_sig != key_sig and sorted(query_sig) == sorted(key_sig)
+
+
+def series_stem(raw_title, key: str | None = None) -> tuple[str, bool]:
+    """The title before any subtitle (":", " - ", "(") without trailing numbers, "the movie", "part 2"...,
+    and whether anything was cut (then the stem is a franchise name the catalogue itself uses).
+
+    "Star Wars: The Last Jedi (Episode VIII)" -> "star wars"; "Frozen 2" -> "frozen";
+    "High School Musical 3: Senior Year" -> "high school musical".
+    """
+    if not isinstance(raw_title, str):
+        return "", False
+    full = normalise(raw_title) if key is None else key  # ``key``: normalise(raw_title), known
+    head = re.split(r":|\s[-–—/]\s|\(", raw_title, maxsplit=1)[0]
+    stem = SERIES_TAIL.sub("", full if head == raw_title else normalise(head))
+    return stem, stem != full
+
+
+def series_keys(raw_titles: list, keys: list[str] | None = None) -> list[str]:
+    """A series key per title, "" when it belongs to none (the definition used everywhere).
+
+    A title's stem (see ``series_stem``) names its series when at least one other, different
+    title has the same stem ("frozen" + "frozen 2"; "star wars: visions" + "star wars: the last
+    jedi"). A title whose own stem is unshared joins the series named by its first two or three
+    words if the catalogue uses those words as a cut stem elsewhere ("power rangers dino fury"
+    joins "power rangers: megaforce"; "toy story of terror" joins "toy story 2"). Stems without
+    three letters ("9/11" -> "9") name nothing. ``keys``: the titles normalised, if known.
+    """
+    keys = [normalise(t) for t in raw_titles] if keys is None else keys
+    pairs = [series_stem(t, k) for t, k in zip(raw_titles, keys, strict=True)]
+    stems, cut = zip(*pairs, strict=True) if pairs else ((), ())
+    franchise_names = {stem for stem, was_cut in zip(stems, cut, strict=True) if was_cut}
+    candidates = []
+    for stem in stems:
+        words = stem.split()
+        prefixes = [" ".join(words[:n]) for n in (3, 2) if len(words) > n]
+        # A prefix needs two real words: "the last" (from "The Last: Naruto the Movie") names nothing.
+        named = [p for p in prefixes if p in franchise_names and len(significant(p).split()) >= 2]
+        candidates.append([stem] + named)
+    titles_per_stem: dict[str, set] = {}
+    for names, key in zip(candidates, keys, strict=True):
+        for name in names:
+            titles_per_stem.setdefault(name, set()).add(key)
+    result = []
+    for names in candidates:
+        shared = [n for n in names if len(titles_per_stem[n]) > 1 and _has_word(n)]
+        result.append(shared[0] if shared else "")
+    return result
+
+
+def _has_word(name: str) -> bool:
+    return any(sum(c.isalpha() for c in w) >= 3 for w in name.split() if w not in STOPWORDS)
+
+
+class TitleResolver:
+    """Fuzzy lookup of normalised title keys; returns (key index, score 0-100) best first."""
+
+    def __init__(self, keys: list[str]):
+        self.keys = keys
+        self.exact = {k: i for i, k in enumerate(keys)}
+        # The indexes number keys by length (core.search.index): rank -> key index.
+        compact = [_compact(k) for k in keys]
+        self.by_length = length_ranks(compact)
+        ranked = self.by_length.tolist()
+        self.grams = GramIndex([compact[i] for i in ranked])
+        del compact  # derived again for the few dozen keys a query scores (~15 MB at 230k titles)
+        self.sig = [significant(k) for k in keys]
+        self.words = WordIndex([self.sig[i] for i in ranked])
+        self.word_id = self.words.word_id  # the titles' vocabulary (core.understanding reads it)
+
+    def search(self, query: str, limit: int) -> list[tuple[int, float]]:
+        """Best ``limit`` keys for a normalised query."""
+        compact = query.replace(" ", "")
+        if len(compact) < 2:
+            # One letter matches everything: only an exact title, and never a confident one.
+            return [(self.exact[query], ONE_LETTER_SCORE)] if query in self.exact else []
+        query_sig = significant(query)
+        candidates = self._candidates(query, query_sig, compact)
+        scored = [(i, self._score(query, query_sig, compact, i)) for i in candidates]
+        scored.sort(key=lambda pair: (-pair[1], -self.tie_break(compact, pair[0]), pair[0]))
+        return scored[:limit]
+
+    def _candidates(self, query: str, query_sig: str, compact: str) -> set[int]:
+        close = self.grams.closest(compact, PER_STAGE)  # whole-title misspellings
+        covered = self.words.best_covered(query_sig.split(), PER_STAGE)  # partial titles
+        found = set(self.by_length[np.concatenate([close, covered])].tolist())
+        if query in self.exact:
+            found.add(self.exact[query])
+        return found
+
+    def _score(self, query: str, query_sig: str, compact: str, i: int) -> float:
+        """Whole-title similarity, or a discounted match of the query inside a longer title."""
+        key, sig = self.keys[i], self.sig[i]
+        key_compact = _compact(key)
+        # Little words may be missing, but each one that differs costs ("the godfather" is not "our godfather").
+        little = len((set(query.split()) ^ set(key.split())) & STOPWORDS)
+        whole = max(
+            fuzz.ratio(query, key),
+            fuzz.ratio(compact, key_compact),
+            fuzz.ratio(query_sig, sig) - 1 - 3 * little,
+            fuzz.token_sort_ratio(query_sig, sig) - 3 - 3 * little,  # swapped words
+        )
+        if len(query_sig) >= 3 and len(query_sig) < len(sig):
+            # The query names part of a longer title ("empire strikes back"): the more of the
+            # title it covers, the closer to a full match; a fragment never beats a whole title.
+            covered = len(query_sig) / len(sig)
+            if key.startswith(query) or sig.startswith(query_sig):
+                whole = max(whole, 90 + 8 * covered)  # "home alone 2" -> "home alone 2: lost in new york"
+            inside = fuzz.partial_ratio(query_sig, sig)
+            if inside >= 80:
+                whole = max(whole, inside * (0.80 + 0.12 * covered))
+        # A number the user typed is deliberate: "home alone 2" is not "home alone" nor "home alone 3".
+        wanted = DIGITS.findall(compact)
+        if wanted and not all(n in DIGITS.findall(key_compact) for n in wanted):
+            whole -= 8
+        return float(whole)
+
+    def tie_break(self, compact: str, i: int) -> float:
+        """Damerau-Levenshtein closeness: a swapped pair of letters is one slip, not two."""
+        return OSA.normalized_similarity(compact, _compact(self.keys[i]))
+
+
+class ExhaustiveTitleResolver(TitleResolver):
+    """The same scoring on candidates from a scan of every key: the reference the indexes are
+    measured against (``benchmarks.eval_title_search``, tests). Linear in the catalogue."""
+
+    def __init__(self, keys: list[str]):
+        super().__init__(keys)
+        self.compact = [_compact(k) for k in keys]  # what the scan reads on every query
+
+    def _candidates(self, query: str, query_sig: str, compact: str) -> set[int]:
+        ratios = process.cdist([compact], self.compact, scorer=fuzz.ratio, processor=None, dtype=np.uint8)[0]
+        found = set(_best(-ratios.astype(np.int16), PER_STAGE))
+        coverage = np.zeros(len(self.keys))
+        for ranks, weight in self.words.weighted_postings(query_sig.split()):
+            coverage[self.by_length[ranks]] += weight
+        if coverage.any():
+            found.update(_best(-coverage, PER_STAGE))
+        if query in self.exact:
+            found.add(self.exact[query])
+        return found
+
+
+def _compact(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def _best(costs: np.ndarray, n: int) -> list[int]:
+    """Indices of the ``n`` lowest costs, in no order (all of them in a small catalogue)."""
+    if len(costs) <= n:
+        return list(range(len(costs)))
+    return np.argpartition(costs, n)[:n].tolist()

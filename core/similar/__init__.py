@@ -1,0 +1,1 @@
+"""Content similarity between titles: features and each title's nearest neighbours."""

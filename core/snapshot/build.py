@@ -1,0 +1,227 @@
+"""Build a new snapshot from the source and publish it, or say why not.
+
+    python -m core.snapshot.build --source ../shared/datasets --data-dir data/processed
+
+This is the refresh's worker. It runs in its own process, so the bot's CPU and event
+loop stay free while the catalogue and the recommender are rebuilt (~10 s of CPU on
+the full data). Killed at any moment, it leaves the last published snapshot current.
+It prints one JSON line: {"outcome": "published" | "unchanged" | "refused" | "failed",
+"detail": ..., "version": ..., "directory": ...}.
+
+The bot runs it through ``core.snapshot.child`` with ``--progress`` (a line per step on
+stderr) and ``--die-with-parent`` (exit when the bot dies, see ``exit_with_parent``).
+``--timeout``, ``--deadline`` and ``--max-mb`` bound each download from a URL source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from core.etl import run_etl, source_files
+from core.ingest.fetch import DOWNLOAD_DEADLINE_SECONDS, HTTP_TIMEOUT_SECONDS, MAX_DOWNLOAD_BYTES, Limits
+from core.ingest.source import SourceError, open_source
+from core.recommender import Recommender
+from core.snapshot.child import PROGRESS_PREFIX
+from core.snapshot.files import (
+    SOURCE_FILE,
+    SnapshotError,
+    current_dir,
+    load_quality,
+    load_source_state,
+    publish,
+    staging,
+    write_json,
+    write_snapshot,
+)
+from core.snapshot.memory import release_freed_memory
+
+DEFAULT_MAX_DROP = 0.2
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    outcome: str  # "published", "unchanged", "refused" or "failed"
+    detail: str
+    version: str | None = None
+    directory: str | None = None
+
+
+def build_snapshot(
+    data_dir,
+    source,
+    *,
+    max_drop: float = DEFAULT_MAX_DROP,
+    force: bool = False,
+    limits: Limits | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Publish a new snapshot in ``data_dir`` if the source changed and passes the gate.
+
+    ``force`` rebuilds even when the files look unchanged or hold the same content.
+    ``limits`` bound each download from a URL; ``progress`` hears a line per step. Raises
+    SourceError when the source cannot be read or parsed, SnapshotError when the data
+    folder holds a damaged snapshot.
+    """
+    say = progress or _quiet
+    started = time.monotonic()
+    data_dir = Path(data_dir)
+    src, previous_quality, unchanged = probe(data_dir, source, limits)
+    if unchanged and not force:
+        return unchanged
+
+    src.on_read = lambda relpath, size: say(f"read {relpath} ({_size(size)})")
+    result = run_etl(src)
+    say(f"cleaned {result.quality['titles']:,} titles ({time.monotonic() - started:.1f} s so far)")
+    if previous_quality and not force and result.version == previous_quality.get("version"):
+        # Touched or re-served but identical: remember the new validators, skip the rebuild.
+        write_json(current_dir(data_dir) / SOURCE_FILE, result.source_state)
+        return BuildResult("unchanged", "the source files have the same content", result.version)
+    if previous_quality:
+        problem = shrinkage(
+            previous_quality.get("titles_per_platform", {}), result.quality["titles_per_platform"], max_drop
+        )
+        if problem:
+            return BuildResult("refused", problem, result.version)
+
+    final = _publish(data_dir, result, say)
+    say(f"published catalogue {result.version} in {time.monotonic() - started:.1f} s")
+    return BuildResult("published", f"{result.quality['titles']:,} titles", result.version, str(final))
+
+
+def _publish(data_dir: Path, result, say: Callable[[str], None]) -> Path:
+    staged = staging(data_dir)
+    try:
+        write_snapshot(result.catalogue, result.quality, staged, result.source_state)
+        release_freed_memory()  # the ETL's buffers: the model build's peak would add to them
+        say("building the recommender model (the longest step)")
+        started = time.monotonic()
+        Recommender.build(result.catalogue).save(staged)
+        say(f"built the recommender model in {time.monotonic() - started:.1f} s")
+        return publish(data_dir, staged, result.version)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+
+
+def _quiet(text: str) -> None:
+    pass
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.1f} kB"
+
+
+def probe(data_dir, source, limits: Limits | None = None):
+    """(opened source, the current snapshot's quality report or {}, a BuildResult if the
+    source files are unchanged since that snapshot was built, else None).
+    Cheap: stat calls for a folder, conditional requests (no body read) for a URL."""
+    previous_quality, previous_state = _previous(Path(data_dir))
+    location = str(open_source(source))
+    known = previous_state.get("files", {}) if previous_state.get("location") == location else {}
+    src = open_source(source, known, limits)
+    if previous_quality and known and _unchanged(src, known):
+        unchanged = BuildResult("unchanged", "the source files have not changed", previous_quality["version"])
+        return src, previous_quality, unchanged
+    return src, previous_quality, None
+
+
+def shrinkage(before: dict[str, int], after: dict[str, int], max_drop: float) -> str | None:
+    """Why the new counts look like a broken input, or None when they are plausible.
+
+    Per platform as well as overall: one platform's file losing half its rows is only
+    a fifth of the whole catalogue, and exactly the damage the gate is for."""
+    problems = []
+    for platform, old in sorted(before.items()):
+        new = after.get(platform, 0)
+        if old and (old - new) / old > max_drop:
+            problems.append(f"{platform} {old:,} → {new:,}")
+    total_old, total_new = sum(before.values()), sum(after.values())
+    if total_old and (total_old - total_new) / total_old > max_drop:
+        problems.append(f"all platforms {total_old:,} → {total_new:,}")
+    if not problems:
+        return None
+    return f"refused: titles would drop by more than {max_drop:.0%} ({'; '.join(problems)})"
+
+
+def _previous(data_dir: Path) -> tuple[dict, dict]:
+    try:
+        return load_quality(data_dir), load_source_state(data_dir)
+    except SnapshotError:  # nothing usable to compare with: build as on a first start
+        return {}, {}
+
+
+def _unchanged(src, known: dict) -> bool:
+    files = source_files(src)
+    return set(files) == set(known) and all(src.is_unchanged(f) for f in files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    if args.die_with_parent:
+        exit_with_parent()
+    limits = Limits(timeout=args.timeout, deadline=args.deadline, max_bytes=int(args.max_mb * 2**20))
+    progress = _print_progress if args.progress else None
+    try:
+        result = build_snapshot(
+            args.data_dir,
+            args.source,
+            max_drop=args.max_drop,
+            force=args.force,
+            limits=limits,
+            progress=progress,
+        )
+    except (SourceError, SnapshotError, OSError) as exc:
+        result = BuildResult("failed", str(exc) if not isinstance(exc, OSError) else f"cannot write: {exc}")
+    print(json.dumps(asdict(result), ensure_ascii=False))
+    return 1 if result.outcome == "failed" else 0
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m core.snapshot.build", description=__doc__.split("\n\n")[0]
+    )
+    add = parser.add_argument
+    add("--source", required=True, help="folder or http(s) base URL with titles/ and ratings/")
+    add("--data-dir", required=True, type=Path, help="data folder, e.g. data/processed")
+    add("--max-drop", type=float, default=DEFAULT_MAX_DROP, help="share of titles a build may lose")
+    add("--force", action="store_true", help="rebuild even if the files look unchanged")
+    add("--timeout", type=float, default=HTTP_TIMEOUT_SECONDS, help="seconds per read from a URL")
+    add("--deadline", type=float, default=DOWNLOAD_DEADLINE_SECONDS, help="seconds per file from a URL")
+    add("--max-mb", type=float, default=MAX_DOWNLOAD_BYTES / 2**20, help="largest file to download, in MB")
+    add("--progress", action="store_true", help="a line per step on stderr, prefixed with 'progress: '")
+    add("--die-with-parent", action="store_true", help="exit when stdin closes (the parent holds it open)")
+    return parser.parse_args(argv)
+
+
+EXIT_ORPHANED = 3
+
+
+def _print_progress(text: str) -> None:
+    print(PROGRESS_PREFIX + text, file=sys.stderr, flush=True)
+
+
+def exit_with_parent() -> None:
+    """Exit at once when the process that started this build dies, even by kill -9.
+
+    The parent holds our stdin open and never writes to it, so end of file means it is
+    gone. A build nobody waits for would publish a snapshot whose news nobody announces,
+    and would race the restarted bot's own builds."""
+
+    def watch() -> None:
+        sys.stdin.buffer.read()
+        os._exit(EXIT_ORPHANED)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

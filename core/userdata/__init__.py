@@ -1,0 +1,1 @@
+"""What the bot keeps about its users (ratings, subscriptions): the SQLite stores."""

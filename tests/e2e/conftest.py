@@ -1,0 +1,36 @@
+"""The bot as users meet it: one real bot per test module, over the loopback Bot API."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.console.spec import violations
+from tests.support.running_bot import RunningBot
+from tests.support.telegram_server import FakeTelegram
+
+
+def serving(snapshot, tmp_path_factory):
+    """The loopback Bot API server, with the real bot serving ``snapshot`` polling it.
+    When the module's tests are done, every request the bot sent must obey the published
+    Bot API, unknown parameters included (the server itself refuses only what Telegram would)."""
+    with (
+        FakeTelegram() as server,
+        RunningBot(server, snapshot, data_dir=tmp_path_factory.mktemp("data")),
+    ):
+        yield server
+    problems = [
+        f"{call.method}: {p}" for call in server.calls() for p in violations(call.method, call.params)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def tg(fixture_snapshot, tmp_path_factory):
+    """The bot serving the fixture catalogue."""
+    yield from serving(fixture_snapshot, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def tg_full(full_snapshot, tmp_path_factory):
+    """The bot serving the full data, for the figures only the real catalogues have."""
+    yield from serving(full_snapshot, tmp_path_factory)

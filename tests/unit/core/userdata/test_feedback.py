@@ -1,0 +1,61 @@
+"""Likes and dislikes: the latest word wins, nothing leaks between users, all survives a
+reopen, and /forget leaves nothing behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.userdata.feedback import DISLIKE, LIKE, Feedback, Signal
+
+
+@pytest.fixture
+def feedback(tmp_path):
+    store = Feedback(tmp_path)
+    yield store
+    store.close()
+
+
+def test_the_latest_word_on_a_title_wins(feedback):
+    feedback.record(1, "ns1", LIKE, "button", at=1.0)
+    feedback.record(1, "ns1", DISLIKE, "command", at=2.0)
+    assert feedback.of_user(1) == {"ns1": DISLIKE}
+    assert feedback.value_of(1, "ns1") == DISLIKE and feedback.value_of(1, "ns2") is None
+    assert feedback.signals_of(1) == [Signal(1, "ns1", DISLIKE, "command", 2.0)]
+
+
+def test_zero_takes_a_word_back(feedback):
+    feedback.record(1, "ns1", LIKE, "button")
+    feedback.record(1, "ns1", 0, "button")
+    assert feedback.of_user(1) == {}
+
+
+def test_users_are_kept_apart_and_forget_erases_one(feedback):
+    feedback.record(1, "ns1", LIKE, "button", at=1.0)
+    feedback.record(1, "ds2", DISLIKE, "button", at=2.0)
+    feedback.record(2, "ns1", DISLIKE, "command", at=3.0)
+    assert feedback.of_user(1) == {"ns1": LIKE, "ds2": DISLIKE}
+    assert feedback.of_user(2) == {"ns1": DISLIKE}
+    assert feedback.forget(1) == 2
+    assert feedback.of_user(1) == {} and feedback.of_user(2) == {"ns1": DISLIKE}
+    assert [s.user_id for s in feedback.all()] == [2]
+
+
+def test_everything_survives_a_reopen(tmp_path):
+    first = Feedback(tmp_path)
+    first.record(7, "hs9", LIKE, "button", at=5.0)
+    first.close()
+    again = Feedback(tmp_path)
+    assert again.of_user(7) == {"hs9": LIKE} and again.count() == 1
+    again.close()
+
+
+@pytest.mark.parametrize(("value", "source"), [(2, "button"), (1, "somewhere")])
+def test_nonsense_is_refused(feedback, value, source):
+    with pytest.raises(ValueError):
+        feedback.record(1, "ns1", value, source)
+    assert feedback.count() == 0
+
+
+def test_many_at_once_in_time_order(feedback):
+    feedback.record_many([Signal(1, f"ns{i}", LIKE, "simulation", float(10 - i)) for i in range(5)])
+    assert [s.title_id for s in feedback.all()] == ["ns4", "ns3", "ns2", "ns1", "ns0"]
