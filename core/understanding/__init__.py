@@ -16,7 +16,7 @@ arguments), ``policy`` (the title policy), ``question``.
 """
 
 from core.understanding.policy import ABSENT, AMBIGUOUS, CONFIDENT, how_it_reads, reading, title_answer
-from core.understanding.question import COMMANDS, INTENTS, Question
+from core.understanding.question import COMMANDS, INTENTS, Intent, Question
 from core.understanding.understand import Understanding
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "CONFIDENT",
     "COMMANDS",
     "INTENTS",
+    "Intent",
     "Question",
     "Understanding",
     "how_it_reads",

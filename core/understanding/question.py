@@ -1,29 +1,48 @@
-"""What a message asks: ``Question`` and the names of the intents and commands."""
+"""What a message asks: ``Question``, the ``Intent`` it carries, and the commands that name one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from core.understanding.policy import title_answer
 
-INTENTS = (
-    "where", "recommend", "title", "count", "top", "longest", "actor", "country", "rating", "score",
-    "help", "greeting", "thanks", "unknown",
-)  # fmt: skip
-TITLE_INTENTS = frozenset(["where", "recommend", "title"])
+
+class Intent(StrEnum):
+    """What a question asks for. A ``StrEnum``, so logs and tests read its plain name."""
+
+    WHERE = "where"
+    RECOMMEND = "recommend"
+    TITLE = "title"
+    COUNT = "count"
+    TOP = "top"
+    LONGEST = "longest"
+    ACTOR = "actor"
+    COUNTRY = "country"
+    RATING = "rating"
+    SCORE = "score"
+    HELP = "help"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    UNKNOWN = "unknown"
+
+
+INTENTS = tuple(Intent)
+TITLE_INTENTS = frozenset([Intent.WHERE, Intent.RECOMMEND, Intent.TITLE])
 # Command names (English and Spanish, as the bot registers them) -> intent.
 COMMANDS = {
-    "where": "where", "donde": "where", "recommend": "recommend", "recomendar": "recommend",
-    "count": "count", "contar": "count", "top": "top", "mejores": "top", "longest": "longest",
-    "mas_larga": "longest", "maslarga": "longest", "actor": "actor", "country": "country", "pais": "country",
-    "rating": "rating", "clasificacion": "rating", "score": "score", "puntaje": "score", "help": "help",
-    "ayuda": "help", "start": "help", "title": "title", "titulo": "title",
+    "where": Intent.WHERE, "donde": Intent.WHERE, "recommend": Intent.RECOMMEND, "recomendar": Intent.RECOMMEND,
+    "count": Intent.COUNT, "contar": Intent.COUNT, "top": Intent.TOP, "mejores": Intent.TOP,
+    "longest": Intent.LONGEST, "mas_larga": Intent.LONGEST, "maslarga": Intent.LONGEST, "actor": Intent.ACTOR,
+    "country": Intent.COUNTRY, "pais": Intent.COUNTRY, "rating": Intent.RATING, "clasificacion": Intent.RATING,
+    "score": Intent.SCORE, "puntaje": Intent.SCORE, "help": Intent.HELP, "ayuda": Intent.HELP,
+    "start": Intent.HELP, "title": Intent.TITLE, "titulo": Intent.TITLE,
 }  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Question:
-    intent: str  # one of INTENTS
+    intent: Intent
     title: str | None = None  # the title text as the user wrote it (where/recommend/title)
     matches: tuple = ()  # core.recommender.Match results for ``title``, best first
     platform: str | None = None  # amazon|disney|hulu|netflix

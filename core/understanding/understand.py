@@ -40,7 +40,7 @@ from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.message import POLITE, Message, Span, lead_in
 from core.understanding.policy import title_answer
-from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Question
+from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Intent, Question
 from core.understanding.scanner import (
     CATALOGUE_CUES,
     Item,
@@ -81,7 +81,7 @@ ARGUMENT_NAMES = {
 
 @dataclass
 class _Found:
-    intent: str
+    intent: Intent
     span: Span | None = None  # item positions of the title
 
 
@@ -118,19 +118,20 @@ class Understanding:
         message = self._message(MENTIONS.sub("", text))  # "@streambot where is …" in a group
         return self._question(message, self._decide(message))
 
-    def parse_command(self, intent: str, text: str) -> Question:
+    def parse_command(self, intent: Intent | str, text: str) -> Question:
         """A command's arguments with the intent fixed: ``parse_command("count", "movies on
         netflix in 2019")``. Words that are not arguments of this command are in ``leftover``;
         for a title command the whole text (less "on <platform>") is the title."""
         if intent not in INTENTS:
             raise ValueError(f"unknown intent {intent!r}")
+        intent = Intent(intent)
         message = self._message((text or "").strip())
         items, span = message.items, None
         if intent in TITLE_INTENTS and items:
             start = 0
             like = first_cue(items, 0, len(items), "like")
             if (
-                intent == "recommend"
+                intent == Intent.RECOMMEND
                 and like is not None
                 and all(is_filler(it) or it.kind == "type" or is_cue(it, "recommend") for it in items[:like])
             ):
@@ -156,8 +157,8 @@ class Understanding:
         if all(is_filler(it) or is_cue(it, *CONVERSATION) for it in core):
             return _Found(_conversation(items))
         if m.is_title((lo, hi)) and not (hi - lo == 1 and is_arg(core[0])):
-            return _Found("title", (lo, hi))  # "Love Is Blind", "Top Gun", "Where the Crawdads Sing"
-        for finder, intent in ((self._where, "where"), (self._like, "recommend")):
+            return _Found(Intent.TITLE, (lo, hi))  # "Love Is Blind", "Top Gun", "Where the Crawdads Sing"
+        for finder, intent in ((self._where, Intent.WHERE), (self._like, Intent.RECOMMEND)):
             at = finder(items, lo, hi)
             found = self._pointed(m, lo, hi, at, intent) if at is not None else None
             if found:
@@ -166,25 +167,25 @@ class Understanding:
             if self._asks(core, cue):
                 return self._catalogue(m, cue, lo, hi)
         at = _opener(items, lo, hi, m.toks)
-        found = self._pointed(m, lo, hi, at, "where") if at is not None else None
+        found = self._pointed(m, lo, hi, at, Intent.WHERE) if at is not None else None
         if found:
             return found
         at = first_cue(items, lo, hi, "recommend", "after", "taste")
-        found = self._pointed(m, lo, hi, at, "recommend") if at is not None else None
+        found = self._pointed(m, lo, hi, at, Intent.RECOMMEND) if at is not None else None
         if found or first_cue(items, lo, hi, "recommend") is not None:
-            return found or _Found("top")  # "recommend me something", but "love actually" is a title
+            return found or _Found(Intent.TOP)  # "recommend me something", but "love actually" is a title
         at = first_cue(items, lo, hi, "watch", "want")  # "wherre can I watch X": the verb still points
-        found = self._pointed(m, lo, hi, at, "where") if at is not None else None
+        found = self._pointed(m, lo, hi, at, Intent.WHERE) if at is not None else None
         if found:
             return found
         if args_only(core):
             return _Found(_browse(core))
         if is_cue(core[0], "help"):
-            return _Found("help")
+            return _Found(Intent.HELP)
         if hi - lo == 1 and core[0].kind == "word" and self._gibberish(core[0].words):
-            return _Found("unknown")  # "asdfgh"
+            return _Found(Intent.UNKNOWN)  # "asdfgh"
         span = m.trim(lo, hi, bare=True)
-        return _Found("title", span) if span else _Found("unknown")
+        return _Found(Intent.TITLE, span) if span else _Found(Intent.UNKNOWN)
 
     def _gibberish(self, word: str) -> bool:
         """A word typed by mashing keys: no vowel, or four consonants in a row, and in no title."""
@@ -233,18 +234,18 @@ class Understanding:
     def _catalogue(m: Message, cue: str, lo: int, hi: int) -> _Found:
         core = m.items[lo:hi]
         if cue == "count" and any(it.kind == "country" for it in core):
-            return _Found("country")
+            return _Found(Intent.COUNTRY)
         if not all(is_arg(it) or is_filler(it) or it.kind == "cue" for it in core):
             # "Top Gun", "The Longest Yard": a cue word inside a title typed alone.
             span = m.trim(lo, hi)
             no_arguments = cue in ("top", "longest") and not any(is_arg(it) for it in core)
             if span and (m.is_title(span) or no_arguments):
                 # "can i watch the greatest showman on disney+": the cue word is the title's
-                return _Found("where" if _opener(core, 0, len(core)) is not None else "title", span)
-        return _Found(cue)
+                return _Found(Intent.WHERE if _opener(core, 0, len(core)) is not None else Intent.TITLE, span)
+        return _Found(Intent(cue))  # the lexicon's intent cues are named after their intents
 
     @staticmethod
-    def _pointed(m: Message, lo: int, hi: int, at: int, intent: str) -> _Found | None:
+    def _pointed(m: Message, lo: int, hi: int, at: int, intent: Intent) -> _Found | None:
         """The title the cue at ``at`` points to: what follows it, or else the clause before it."""
         items = m.items
         end = next((k for k in range(at + 1, hi) if _hard(items[k])), hi)
@@ -258,13 +259,19 @@ class Understanding:
             ):
                 start += 1
         span, before = m.trim(start, end), m.trim(_clause_start(items, lo, at), at)
-        if span and before and intent == "recommend" and _no_title(m, span) and not m.only_arguments(before):
+        if (
+            span
+            and before
+            and intent == Intent.RECOMMEND
+            and _no_title(m, span)
+            and not m.only_arguments(before)
+        ):
             span = None  # "me flipó the witcher, ¿qué más me puede molar?": the title is before the cue
         span = span or before
         if not span:
-            return _Found("top") if is_cue(items[at], "recommend", "like") else None
+            return _Found(Intent.TOP) if is_cue(items[at], "recommend", "like") else None
         if m.only_arguments(span):
-            if not (intent == "where" and {it.kind for it in items[span[0] : span[1]]} == {"country"}):
+            if not (intent == Intent.WHERE and {it.kind for it in items[span[0] : span[1]]} == {"country"}):
                 return _Found(_browse(items[lo:hi]))
             if span[1] < end and items[span[1]].kind == "year":  # "dónde veo argentina 1985": a title
                 span = (span[0], span[1] + 1)
@@ -283,16 +290,16 @@ class Understanding:
         if span:
             title = m.title_text(span)
             matches = tuple(self.recommender.resolve(title, limit=MATCH_LIMIT)) if title else ()
-            sentence = intent == "title" and not command and m.is_sentence()
+            sentence = intent == Intent.TITLE and not command and m.is_sentence()
             if sentence and title_answer(matches, title, args.get("year"))[0] == "absent":
-                intent, title, matches, span = "unknown", None, (), None  # a sentence naming no title
-        if intent in TITLE_INTENTS or intent in ("help", "greeting", "thanks", "unknown"):
+                intent, title, matches, span = Intent.UNKNOWN, None, (), None  # a sentence naming no title
+        if intent in TITLE_INTENTS or intent in (Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.UNKNOWN):
             args["leftover"] = ""
-            if intent != "recommend":
+            if intent != Intent.RECOMMEND:
                 args.pop("genre", None)
         return Question(intent=intent, title=title, matches=matches, language=m.language(span), **args)
 
-    def _arguments(self, intent: str, outside: list[Item], command: bool) -> dict:
+    def _arguments(self, intent: Intent, outside: list[Item], command: bool) -> dict:
         args: dict = {}
         leftover: list[Item] = []
         for k, it in enumerate(outside):
@@ -303,17 +310,19 @@ class Understanding:
                     leftover.append(it)  # "english", "war" alone are not a country, a genre
                 else:
                     args[name] = it.value
-            elif it.kind == "number" and intent == "score" and "score" not in args and 0 <= it.value <= 5:
+            elif (
+                it.kind == "number" and intent == Intent.SCORE and "score" not in args and 0 <= it.value <= 5
+            ):
                 args["score"] = float(it.value)
             elif it.kind == "word" or name or it.kind == "number" and _stray_number(it, intent, command):
                 leftover.append(it)
-        if intent == "rating" and "rating" not in args:
+        if intent == Intent.RATING and "rating" not in args:
             at = self._loose_rating(outside, cue_needed=not command)
             if at is not None:
                 it = outside[at]
                 args["rating"] = f"{int(it.value)}+" if it.kind == "number" else rating_label(it.words)
                 leftover = [x for x in leftover if x is not it]
-        if intent == "longest" and "duration_type" not in args:
+        if intent == Intent.LONGEST and "duration_type" not in args:
             seasons = any(
                 is_cue(it, "longest") and ("season" in it.words or "temporada" in it.words) for it in outside
             )
@@ -337,10 +346,10 @@ class Understanding:
         return None
 
 
-def _stray_number(item: Item, intent: str, command: bool) -> bool:
+def _stray_number(item: Item, intent: Intent, command: bool) -> bool:
     """A number that is no argument: "top 10" is a list's length, but "/count netflix 1850"
     names a year the catalogue does not have, which the command must say."""
-    return intent not in ("top", "count") or command and item.value >= 100
+    return intent not in (Intent.TOP, Intent.COUNT) or command and item.value >= 100
 
 
 def _chatter_at_end(m: Message, lo: int, hi: int) -> bool:
@@ -355,9 +364,9 @@ def _chatter_at_end(m: Message, lo: int, hi: int) -> bool:
     return m.toks[before.j - 1].stop or m.toks[before.j - 1].comma or is_cue(before, *CONVERSATION)
 
 
-def _conversation(items: list[Item]) -> str:
+def _conversation(items: list[Item]) -> Intent:
     cues = {it.value for it in items if it.kind == "cue"}
-    return next((intent for intent in ("help", "thanks", "greeting") if intent in cues), "unknown")
+    return next((i for i in (Intent.HELP, Intent.THANKS, Intent.GREETING) if i in cues), Intent.UNKNOWN)
 
 
 def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None) -> int | None:
@@ -396,9 +405,13 @@ def _clause_start(items: list[Item], lo: int, at: int) -> int:
     return lo
 
 
-def _browse(core: list[Item]) -> str:
+def _browse(core: list[Item]) -> Intent:
     kinds = {it.kind for it in core}
-    return "country" if "country" in kinds and kinds & {"type", "year"} and "genre" not in kinds else "top"
+    return (
+        Intent.COUNTRY
+        if "country" in kinds and kinds & {"type", "year"} and "genre" not in kinds
+        else Intent.TOP
+    )
 
 
 def _weak_genre(items: list[Item], k: int) -> bool:
