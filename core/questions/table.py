@@ -1,0 +1,133 @@
+"""The catalogue as columns of numbers, so any combination of filters is a few array passes.
+
+Built once per catalogue version (the snapshot owns it). A question turns into a boolean mask
+over the rows (``mask``); every answer (a count, a page of titles, the longest, the person in
+most titles) reads the mask. On the full catalogue a mask costs tens of microseconds
+(``python -m benchmarks.bench_questions``), so nothing is precomputed per combination.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow
+import pyarrow.compute as pc
+
+from core.catalogue import genres
+from core.catalogue.platforms import PLATFORMS
+from core.catalogue.title_types import TitleType
+from core.questions.bands import band_of
+from core.questions.filters import Filters, Role, Span
+from core.questions.people import People
+
+
+class TitleTable:
+    def __init__(self, catalogue: pd.DataFrame):
+        self.size = len(catalogue)
+        self.ids = catalogue["id"].to_numpy(dtype=object)
+        code = {p: i for i, p in enumerate(PLATFORMS)}
+        self.platform = np.array([code[p] for p in catalogue["platform"]], dtype=np.int8)
+        self.year = catalogue["release_year"].to_numpy(dtype=np.int16)
+        self.years = (int(self.year.min()), int(self.year.max())) if self.size else (0, 0)
+        self.is_show = (catalogue["type"] == TitleType.SHOW).to_numpy()
+        self.genre_bits = genres.genre_masks(map(genres.split_genres, catalogue["genres"])).astype(np.int64)
+        self.ratings = catalogue["rating"].fillna("").to_numpy(dtype=object)
+        self.band = np.array([band_of(r) for r in self.ratings], dtype=np.int8)
+        duration = catalogue["duration_int"].astype("float64").to_numpy()
+        unit = catalogue["duration_type"].to_numpy(dtype=object)
+        self.minutes = np.where((unit == "min") & ~self.is_show, duration, np.nan)
+        self.seasons = np.where(unit == "season", duration, np.nan)
+        self.score = catalogue["score"].astype("float64").to_numpy()
+        title = catalogue["title"].fillna("").to_numpy(dtype=object)
+        # Best first: score descending (unscored last), then A-Z, then id: one fixed order for lists.
+        self.by_score = np.lexsort((self.ids, title, np.nan_to_num(-self.score, nan=np.inf)))
+        self.by_length = {
+            (unit, shortest): _ordered(lengths, title, self.ids, shortest)
+            for unit, lengths in (("min", self.minutes), ("season", self.seasons))
+            for shortest in (False, True)
+        }
+        self.countries = _postings(catalogue["country"])
+        self.people = People(catalogue)
+
+    def mask(self, f: Filters) -> np.ndarray:
+        """True for every title the filters keep."""
+        keep = np.ones(self.size, dtype=bool)
+        if f.platforms:
+            keep &= np.isin(self.platform, [PLATFORMS.index(p) for p in f.platforms])
+        if f.years is not None:
+            keep &= _within(self.year, f.years)
+        if f.type is not None:
+            keep &= self.is_show if f.type == TitleType.SHOW else ~self.is_show
+        if f.genres:
+            wanted = _bits(f.genres)
+            keep &= (self.genre_bits & wanted) == wanted
+        if f.not_genres:
+            keep &= (self.genre_bits & _bits(f.not_genres)) == 0
+        if f.countries:
+            keep &= self._rows_in(self.countries.get(c) for c in f.countries)
+        if f.bands is not None:
+            keep &= _within(self.band, f.bands)
+        if f.ratings:
+            keep &= np.isin(self.ratings, list(f.ratings))
+        if f.person is not None:
+            keep &= self._rows_in([self.people.rows_of(f.person, f.role)])
+        if f.minutes is not None:
+            keep &= _within(self.minutes, f.minutes)
+        if f.seasons is not None:
+            keep &= _within(self.seasons, f.seasons)
+        if f.score_above is not None:
+            keep &= self.score > f.score_above  # NaN compares False: unscored titles never pass
+        if f.exclude:
+            keep &= ~np.isin(self.ids, list(f.exclude))
+        return keep
+
+    def _rows_in(self, postings) -> np.ndarray:
+        found = np.zeros(self.size, dtype=bool)
+        for rows in postings:
+            if rows is not None:
+                found[rows] = True
+        return found
+
+    def best_first(self, keep: np.ndarray) -> np.ndarray:
+        """The kept rows, best-scored first."""
+        return self.by_score[keep[self.by_score]]
+
+    def longest_first(self, keep: np.ndarray, unit: str, shortest: bool = False) -> np.ndarray:
+        """The kept rows with a duration in ``unit`` ("min" or "season"), longest first (ties A-Z)."""
+        order = self.by_length[unit, shortest]
+        return order[keep[order]]
+
+    def person_counts(self, keep: np.ndarray, role: Role) -> np.ndarray:
+        """Per person id, in how many kept titles they have ``role``."""
+        return self.people.counts(keep, role)
+
+
+def _ordered(lengths: np.ndarray, title: np.ndarray, ids: np.ndarray, shortest: bool) -> np.ndarray:
+    """Rows with a length, longest (or shortest) first, ties A-Z by title then id."""
+    rows = np.flatnonzero(~np.isnan(lengths))
+    order = np.lexsort((ids[rows], title[rows], lengths[rows] if shortest else -lengths[rows]))
+    return rows[order]
+
+
+def _within(values: np.ndarray, span: Span) -> np.ndarray:
+    keep = np.ones(len(values), dtype=bool)
+    if span.low is not None:
+        keep &= values >= span.low
+    if span.high is not None:
+        keep &= values <= span.high
+    return keep
+
+
+def _bits(genre_ids) -> int:
+    return int(genres.genre_masks([sorted(genre_ids)])[0])
+
+
+def _postings(column: pd.Series) -> dict[str, np.ndarray]:
+    """Each comma-separated value of ``column`` -> the rows carrying it (once per row)."""
+    values = pyarrow.array(column, type=pyarrow.large_string())
+    lists = pc.split_pattern(values, ", ")
+    rows = pc.list_parent_indices(lists).to_numpy()
+    items = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
+    frame = pd.DataFrame({"item": items, "row": rows}).drop_duplicates()
+    frame = frame[frame["item"].str.strip() != ""]
+    return {item: group.to_numpy(dtype=np.int64) for item, group in frame.groupby("item")["row"]}
