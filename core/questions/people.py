@@ -9,7 +9,7 @@ a letter in it.
 
 from __future__ import annotations
 
-import re
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,9 +20,9 @@ import pyarrow.compute as pc
 from core.questions.filters import Role
 from core.search.titles import TitleResolver, normalise
 
-LETTER = re.compile(r"[^\W\d_]")
 CONFIDENT = 88  # a name search score at least this, clear of the runner-up, names one person
 MARGIN = 4
+SURNAME_SCORE = 90.0  # a surname alone is a strong, not an exact, match
 
 
 @dataclass(frozen=True)
@@ -35,29 +35,42 @@ class PersonMatch:
 
 class People:
     def __init__(self, catalogue: pd.DataFrame):
-        parts = {role: _entries(catalogue, role.value) for role in Role}
-        names = pd.concat([parts[r][0] for r in Role], ignore_index=True)
-        displays = pd.concat([parts[r][1] for r in Role], ignore_index=True)
-        keep = names.map(lambda n: bool(LETTER.search(n)))
-        order = pd.DataFrame({"name": names[keep], "display": displays[keep]}).drop_duplicates("name")
-        order = order.sort_values("name", kind="stable")
-        self.names: list[str] = order["name"].tolist()  # lowercase, the catalogue's
-        self.display: list[str] = order["display"].tolist()
-        code = {name: i for i, name in enumerate(self.names)}
+        entries = {role: _split(catalogue, role.value) for role in Role}
+        every = pyarrow.concat_arrays([entries[r][0] for r in Role])
+        names = pc.unique(every)
+        names = names.filter(pc.match_substring_regex(names, r"\pL"))  # "1", "2": placeholders
+        names = names.take(pc.sort_indices(names))
+        self.names: list[str] = names.to_pylist()  # lowercase, as the catalogue writes them
+        shown = pyarrow.concat_arrays([entries[r][1] for r in Role])
+        codes = pc.index_in(every, value_set=names).to_numpy(zero_copy_only=False)
+        known = ~np.isnan(codes) if codes.dtype.kind == "f" else np.ones(len(codes), dtype=bool)
+        first = np.unique(codes[known].astype(np.int64), return_index=True)[1]
+        self.display: list[str] = shown.take(np.flatnonzero(known)[first]).to_pylist()
         self._entries = {}
+        offset = 0
         for role in Role:
-            role_names, _, rows = parts[role]
-            person = role_names.map(code)
-            known = person.notna().to_numpy()
+            size = len(entries[role][0])
+            role_codes, role_known = codes[offset : offset + size], known[offset : offset + size]
+            offset += size
+            rows = entries[role][2][role_known]
             # A name listed twice for one title counts once, as the original /actor counts it.
-            pairs = np.unique(np.stack([person.to_numpy()[known].astype(np.int64), rows[known]]), axis=1)
+            pairs = np.unique(np.stack([role_codes[role_known].astype(np.int64), rows]), axis=1)
             self._entries[role] = (pairs[0], pairs[1])
         self._postings = {role: _by_person(*self._entries[role], len(self.names)) for role in Role}
         either = np.unique(np.concatenate([np.stack(self._entries[r]) for r in Role], axis=1), axis=1)
         self.title_count = np.bincount(either[0], minlength=len(self.names))
-        self._search_keys = [normalise(n) for n in self.names]
-        self._resolver = TitleResolver(self._search_keys)
-        self._surnames = _surnames(self._search_keys)
+        self._search: _NameSearch | None = None
+        self._search_lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Build the name search now (~1 s on the full data) rather than on the first question."""
+        self._name_search()
+
+    def _name_search(self) -> _NameSearch:
+        with self._search_lock:
+            if self._search is None:
+                self._search = _NameSearch(self.names)
+            return self._search
 
     def __len__(self) -> int:
         return len(self.names)
@@ -85,10 +98,7 @@ class People:
         query = normalise(text)
         if not query:
             return []
-        found = {i: score for i, score in self._resolver.search(query, limit * 4)}
-        if " " not in query:
-            for i in self._surnames.get(query, ()):
-                found[i] = max(found.get(i, 0.0), 90.0)  # "spielberg": each Spielberg, ranked by titles
+        found = self._name_search().scores(query, limit * 4)
         ranked = sorted(found.items(), key=lambda p: (-p[1], -self.title_count[p[0]], p[0]))
         return [self.match(i, score) for i, score in ranked[:limit]]
 
@@ -108,25 +118,20 @@ class People:
         return first.score == second.score and first.titles >= 3 * max(second.titles, 1)
 
 
-def _entries(catalogue: pd.DataFrame, column: str):
-    """(lowercase names, display names, row per name) of one people column."""
-    names, rows = _split(catalogue[column])
-    shown = None
-    if f"display_{column}" in catalogue:
-        shown, shown_rows = _split(catalogue[f"display_{column}"])
-        if len(shown) != len(names) or not np.array_equal(rows, shown_rows):
-            shown = None  # split differently from the lowercase column: title-case the name instead
-    if shown is None:
-        shown = names.str.title()
-    return names.str.strip(), shown.str.strip(), rows
+def _split(catalogue: pd.DataFrame, column: str) -> tuple[pyarrow.Array, pyarrow.Array, np.ndarray]:
+    """(lowercase names, display names, row of each) of one people column. The display column
+    splits like the lowercase one; where it does not, a name is shown title-cased."""
+    lower, rows = _items(catalogue[column])
+    display, display_rows = _items(catalogue.get(f"display_{column}", catalogue[column]))
+    if len(display) != len(lower) or not np.array_equal(rows, display_rows):
+        display = pc.utf8_title(lower)
+    return lower, display, rows
 
 
-def _split(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    values = pyarrow.array(column, type=pyarrow.large_string())
-    lists = pc.split_pattern(values, ", ")
-    rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
-    items = pd.Series(pc.list_flatten(lists).to_numpy(zero_copy_only=False), dtype=object)
-    return items, rows
+def _items(column: pd.Series) -> tuple[pyarrow.Array, np.ndarray]:
+    lists = pc.split_pattern(pyarrow.array(column, type=pyarrow.large_string()), ", ")
+    items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    return items, pc.list_parent_indices(lists).to_numpy().astype(np.int64)
 
 
 def _by_person(persons: np.ndarray, rows: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -135,10 +140,22 @@ def _by_person(persons: np.ndarray, rows: np.ndarray, size: int) -> tuple[np.nda
     return np.searchsorted(persons, np.arange(size + 1)), rows
 
 
-def _surnames(keys: list[str]) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        words = key.split()
-        if len(words) > 1 and len(words[-1]) >= 4:
-            found.setdefault(words[-1], []).append(i)
-    return found
+class _NameSearch:
+    """Typo-tolerant look-up of names (the title resolver's scoring over name keys), plus
+    surnames: "spielberg" names each Spielberg."""
+
+    def __init__(self, names: list[str]):
+        keys = [normalise(n) for n in names]
+        self.resolver = TitleResolver(keys)
+        self.surnames: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            words = key.split()
+            if len(words) > 1 and len(words[-1]) >= 4:
+                self.surnames.setdefault(words[-1], []).append(i)
+
+    def scores(self, query: str, limit: int) -> dict[int, float]:
+        found = dict(self.resolver.search(query, limit))
+        if " " not in query:
+            for i in self.surnames.get(query, ()):
+                found[i] = max(found.get(i, 0.0), SURNAME_SCORE)
+        return found
