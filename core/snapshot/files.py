@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.snapshot.atomic import fsync_dir, write_atomically, write_json, write_text
+
 TITLES_FILE = "titles.parquet"
 QUALITY_FILE = "quality.json"
 SOURCE_FILE = "source.json"
@@ -75,11 +77,6 @@ def write_snapshot(
     write_json(out_dir / SOURCE_FILE, source_state or {})
 
 
-def write_json(target: Path, value) -> None:
-    text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
-    write_atomically(target, lambda path: Path(path).write_text(text))
-
-
 def current_dir(data_dir) -> Path:
     """The folder of the snapshot to serve: the one ``CURRENT`` names, else ``data_dir``."""
     data_dir = Path(data_dir)
@@ -105,8 +102,8 @@ def publish(data_dir, staged: Path, version: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = data_dir / f"{SNAPSHOT_PREFIX}{stamp}-{version}"
     os.replace(staged, final)
-    _fsync_dir(data_dir)
-    write_atomically(data_dir / CURRENT_FILE, lambda path: Path(path).write_text(final.name + "\n"))
+    fsync_dir(data_dir)
+    write_text(data_dir / CURRENT_FILE, final.name + "\n")
     prune(data_dir)
     return final
 
@@ -159,26 +156,3 @@ def load_source_state(directory) -> dict:
         return json.loads((current_dir(directory) / SOURCE_FILE).read_text())
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
-
-
-def write_atomically(target: Path, write) -> None:
-    """Call ``write(tmp_path)``, fsync, then rename over ``target``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

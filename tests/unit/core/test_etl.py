@@ -10,7 +10,8 @@ import pytest
 from core import etl
 from core.etl import build_catalogue, load_catalogue, run_etl
 from core.ingest.source import SourceError
-from core.snapshot.files import CATALOGUE_COLUMNS, SnapshotError, load_quality, write_atomically
+from core.snapshot.atomic import write_atomically
+from core.snapshot.files import CATALOGUE_COLUMNS, SnapshotError, load_quality
 from tests.conftest import FIXTURE_SOURCE
 from tests.support.static_server import StaticServer
 
