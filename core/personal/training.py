@@ -29,7 +29,6 @@ import array
 import json
 import logging
 import math
-import subprocess
 import sys
 import threading
 import time
@@ -42,11 +41,11 @@ import numpy as np
 
 from core.personal import registry
 from core.personal.reranker import FEATURES, Reranker, attach_types, pair_features
+from core.snapshot.child import exit_with_parent, run_child
 from core.userdata.feedback import LIKE, Feedback, Signal
 
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parents[2]
 MAX_ANCHORS = 10  # a user's most recent likes that stand for their taste
 HOLDOUT_SHARE = 0.2  # the newest signals, kept out of training to judge the models
 MIN_EXAMPLES = 200  # training examples below which no model is trained
@@ -361,50 +360,10 @@ def run_retrain(
     if not _running.acquire(blocking=False):
         return {"outcome": "busy", "detail": "another retrain is running"}
     try:
-        return _run_child(retrain_command(data_dir, min_examples), timeout)
+        arguments = ["--data-dir", str(Path(data_dir).resolve()), "--min-examples", str(min_examples)]
+        return run_child("core.personal.training", arguments, job="retrain", time_limit=timeout)
     finally:
         _running.release()
-
-
-def retrain_command(data_dir, min_examples: int = MIN_EXAMPLES) -> list[str]:
-    return [
-        sys.executable, "-m", "core.personal.training", "--data-dir", str(Path(data_dir).resolve()),
-        "--min-examples", str(min_examples), "--die-with-parent",
-    ]  # fmt: skip
-
-
-def _run_child(command: list[str], timeout: float) -> dict:
-    with subprocess.Popen(
-        command, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as child:
-        # Not communicate(): it would close the child's stdin, which tells it we died.
-        streams = {"stdout": child.stdout, "stderr": child.stderr}
-        output: dict[str, str] = {}
-        readers = [
-            threading.Thread(target=lambda name=name, s=s: output.__setitem__(name, s.read()), daemon=True)
-            for name, s in streams.items()
-        ]
-        for reader in readers:
-            reader.start()
-        try:
-            child.wait(timeout)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-            return {"outcome": "failed", "detail": f"the retrain took over {timeout:g} s"}
-        finally:
-            for reader in readers:
-                reader.join()
-    return _child_result(output.get("stdout", ""), output.get("stderr", ""), child.returncode)
-
-
-def _child_result(stdout: str, stderr: str, returncode: int) -> dict:
-    lines = stdout.strip().splitlines()
-    try:
-        return json.loads(lines[-1])
-    except (IndexError, ValueError):
-        last_error = ([line for line in stderr.splitlines() if line.strip()] or ["no output"])[-1]
-        return {"outcome": "failed", "detail": f"the retrain crashed (exit {returncode}): {last_error}"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -416,8 +375,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--die-with-parent", action="store_true", help="exit when stdin closes")
     args = parser.parse_args(argv)
     if args.die_with_parent:
-        from core.snapshot.build import exit_with_parent
-
         exit_with_parent()
     try:
         outcome = retrain(args.data_dir, args.min_examples)
