@@ -70,11 +70,16 @@ def write_snapshot(
 ) -> None:
     """Write the snapshot files into ``out_dir`` itself (see ``staging``/``publish`` for a
     data folder that serves while it is rebuilt)."""
+    write_catalogue(catalogue, quality, out_dir)
+    write_json(Path(out_dir) / SOURCE_FILE, source_state or {})
+
+
+def write_catalogue(catalogue: pd.DataFrame, quality: dict, out_dir) -> None:
+    """``titles.parquet`` and ``quality.json`` in ``out_dir``, each replaced atomically."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_atomically(out_dir / TITLES_FILE, lambda path: catalogue.to_parquet(path, index=False))
     write_json(out_dir / QUALITY_FILE, quality)
-    write_json(out_dir / SOURCE_FILE, source_state or {})
 
 
 def current_dir(data_dir) -> Path:
@@ -127,7 +132,7 @@ def load_catalogue(directory) -> pd.DataFrame:
     snapshot folder itself."""
     path = current_dir(directory) / TITLES_FILE
     if not path.is_file():
-        raise SnapshotError(f"{path}: no snapshot here (build one with python -m core.etl)")
+        raise SnapshotError(f"{path}: no snapshot here (build one with python -m core.snapshot.build)")
     try:
         # Mapped, the file's pages are not copied into pyarrow's own pool, which keeps them
         # (~15 MiB less resident after a load; snapshot files are never changed in place).
