@@ -8,10 +8,10 @@ one example. Its features are ``core.personal.reranker.FEATURES`` between the ti
 user's most recent earlier likes (at most ``MAX_ANCHORS``), averaged; its label is whether
 the user liked the title. Only earlier likes count, so an example never sees the future.
 
-Judging (``evaluate``): a time-based hold-out, the newest ``HOLDOUT_SHARE`` of the signals.
-The candidate is trained on the older ones and scored on the newer, beside the model being
-served (the identity: plain similarity order) on the very same examples. ``better_or_equal``
-publishes only a candidate that is not worse (AUC, NDCG@5), beats chance with confidence
+Judging (``judge``): a time-based hold-out, the newest ``HOLDOUT_SHARE`` of the signals.
+The candidate is trained on the older ones and scored on the newer (``metrics``), beside the
+model being served (the identity: plain similarity order) on the very same examples. The gate
+(``refusal``) publishes only a candidate that is not worse (AUC, NDCG@5), beats chance with confidence
 and learned something from its own training data (a likelihood-ratio test that random,
 poisoned labels fail). A refused or skipped retrain leaves the served model as it is. The
 served model may have learned from part of today's hold-out (it was trained on older
@@ -167,25 +167,20 @@ def _log_likelihood(labels: np.ndarray, probabilities: np.ndarray) -> float:
 
 
 # ---- judging --------------------------------------------------------------------------------
-def evaluate(reranker: Reranker, recommender, holdout_signals, history_signals) -> dict:
-    """The re-ranker on the hold-out: {"auc", "auc_low", "ndcg@5", "examples", "users"}.
-
-    Each hold-out signal is an example with the user's earlier likes as anchors, whether
-    those are in the history or earlier in the hold-out. AUC: how often a liked title
-    scores above a disliked one, over all examples (``auc_low``: its 95 % lower bound).
-    NDCG@5: per user whose hold-out holds both likes and dislikes, their hold-out titles
-    ranked by score (liked = 1, disliked = 0), averaged over those ``users``."""
-    return metrics(reranker, holdout_examples(recommender, history_signals, holdout_signals))
-
-
 def holdout_examples(recommender, history_signals, holdout_signals) -> Examples:
-    """Examples for the hold-out signals only, their anchors taken from both parts."""
+    """Examples for the hold-out signals only: each has the user's earlier likes as anchors,
+    whether those are in the history or earlier in the hold-out."""
     tagged = [(s, False) for s in history_signals] + [(s, True) for s in holdout_signals]
     return _examples(recommender, tagged)
 
 
 def metrics(reranker: Reranker, examples: Examples) -> dict:
-    """``evaluate``'s figures on examples already built (so two models share the work)."""
+    """The re-ranker on hold-out ``examples``: {"auc", "auc_low", "ndcg@5", "examples", "users"}.
+
+    AUC: how often a liked title scores above a disliked one, over all examples
+    (``auc_low``: its 95 % lower bound). NDCG@5: per user whose hold-out holds both likes
+    and dislikes, their hold-out titles ranked by score (liked = 1, disliked = 0), averaged
+    over those ``users``. Two models judged on the same examples share the work of building them."""
     scores = reranker.probabilities(examples.features)
     auc, auc_low = roc_auc(examples.labels, scores)
     ndcg, users = mean_ndcg(examples.users, examples.labels, scores, NDCG_CUTOFF)
@@ -226,16 +221,12 @@ def mean_ndcg(users: np.ndarray, labels: np.ndarray, scores: np.ndarray, k: int)
     return (round(float(np.mean(values)), 4) if values else None), len(values)
 
 
-def better_or_equal(candidate_metrics: dict, serving_metrics: dict) -> bool:
-    """The gate: publish the candidate only if, on the same hold-out, it is not worse than
-    the served model (AUC within ``AUC_SLACK``, NDCG@5 within ``NDCG_SLACK``), it beats
-    chance with confidence (AUC's 95 % lower bound above 0.5), and, when its training
-    statistics are given, it learned something (likelihood ratio ``MIN_LIKELIHOOD_RATIO``)."""
-    return not refusal(candidate_metrics, serving_metrics)
-
-
 def refusal(candidate: dict, serving: dict) -> str:
-    """Why ``better_or_equal`` refuses the candidate; "" when it does not."""
+    """The gate: why the candidate must not be published, "" when it may. It may only if, on
+    the same hold-out, it is not worse than the served model (AUC within ``AUC_SLACK``,
+    NDCG@5 within ``NDCG_SLACK``), it beats chance with confidence (AUC's 95 % lower bound
+    above 0.5), and, when its training statistics are given, it learned something
+    (likelihood ratio ``MIN_LIKELIHOOD_RATIO``)."""
     if candidate.get("auc") is None or candidate.get("ndcg@5") is None:
         return "the hold-out cannot rank: it needs likes and dislikes, some users with both"
     evidence = candidate.get("training", {}).get("likelihood_ratio")

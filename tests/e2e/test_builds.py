@@ -362,8 +362,14 @@ def test_subscriptions_survive_a_restart_and_each_chat_is_told_once(tmp_path):
 
     subs = Subscriptions(tmp_path)
     assert subs.of_chat(1) == ["hulu", "netflix"]
-    assert subs.chats_for(["netflix"]) == {1: ["netflix"], 2: ["netflix"]}
-    assert subs.chats_for(["hulu", "netflix"]) == {1: ["hulu", "netflix"], 2: ["netflix"]}
+    assert [(s.chat_id, s.platforms) for s in subs.subscribers(["netflix"])] == [
+        (1, ["netflix"]),
+        (2, ["netflix"]),
+    ]
+    assert [(s.chat_id, s.platforms) for s in subs.subscribers(["hulu", "netflix"])] == [
+        (1, ["hulu", "netflix"]),
+        (2, ["netflix"]),
+    ]
     assert subs.claim("v2", 1) and not subs.claim("v2", 1) and subs.claim("v3", 1)
     assert subs.remove(1) == 2 and subs.of_chat(1) == []
     subs.close()
