@@ -26,7 +26,6 @@ import numpy as np
 
 from core.personal.reranker import Reranker, attach_types
 from core.personal.training import (
-    better_or_equal,
     holdout_examples,
     judge,
     metrics,
@@ -101,7 +100,7 @@ def poisoned_gate(recommender, signals: list[Signal]) -> None:
     verdict = "passed (the gate FAILED)" if candidate is not None else outcome["outcome"]
     print(f"  -> {verdict}: {outcome['detail']}")
     if found and serving:
-        print(f"  better_or_equal(poisoned, plain) = {better_or_equal(found, serving)}")
+        print(f"  refusal(poisoned, plain) = {refusal(found, serving) or 'none: it would be published'!r}")
 
 
 # ---- retraining time ------------------------------------------------------------------------

@@ -1,17 +1,21 @@
-"""Raw platform files -> one clean catalogue frame -> snapshot on disk.
+"""Raw platform files -> one clean catalogue frame, with its quality report.
 
 The rules come from the original specification (ids, null ratings, dates, lowercase
 text, split durations); the repairs handle what the real files do on top of that.
 Every repair and every rejected row is counted in the quality report.
 
-    python -m core.etl --source ../shared/datasets --out data/processed
+    python -m core.etl --source ../shared/datasets --out export/
+
+exports the cleaned catalogue (``titles.parquet`` and ``quality.json``, each written
+atomically) for a look at the data. It is not a snapshot the bot serves: those carry a
+recommender model and are published, with ``CURRENT``, by ``python -m core.snapshot.build``
+(which calls ``run_etl``), the one way to publish.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -24,7 +28,7 @@ from core.ingest import quality
 from core.ingest.ratings import RatingsResult, read_ratings
 from core.ingest.source import SourceError, open_source
 from core.ingest.titles_csv import TITLE_COLUMNS, parse_titles_csv
-from core.snapshot.files import CATALOGUE_COLUMNS, load_catalogue, publish, staging, write_snapshot
+from core.snapshot.files import CATALOGUE_COLUMNS, load_catalogue, write_catalogue
 
 __all__ = ["build_catalogue", "load_catalogue", "run_etl", "EtlResult", "PLATFORM_FILES"]
 
@@ -154,30 +158,26 @@ def _duration_unit(unit) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m core.etl",
-        description="Build the clean catalogue snapshot (titles.parquet + quality.json) and make it current.",
+        description="Export the cleaned catalogue (titles.parquet + quality.json) into a folder. "
+        "To publish a snapshot the bot serves, run python -m core.snapshot.build.",
     )
     parser.add_argument(
         "--source", required=True, help="folder or http(s) base URL with titles/ and ratings/"
     )
-    parser.add_argument("--out", required=True, type=Path, help="snapshot folder, e.g. data/processed")
+    parser.add_argument("--out", required=True, type=Path, help="folder to write the export into")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     try:
         result = run_etl(args.source)
-        staged = staging(args.out)
-        try:
-            write_snapshot(result.catalogue, result.quality, staged, result.source_state)
-            written = publish(args.out, staged, result.version)
-        finally:
-            shutil.rmtree(staged, ignore_errors=True)  # gone already unless the write failed
+        write_catalogue(result.catalogue, result.quality, args.out)
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"error: {args.out}: cannot write snapshot ({exc.strerror or exc})", file=sys.stderr)
+        print(f"error: {args.out}: cannot write the export ({exc.strerror or exc})", file=sys.stderr)
         return 1
-    print(quality.summary(result.quality, written, time.perf_counter() - started))
+    print(quality.summary(result.quality, args.out, time.perf_counter() - started))
     return 0
 
 

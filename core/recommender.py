@@ -43,7 +43,7 @@ from core.search.titles import (
     series_keys,
 )
 from core.similar.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
-from core.snapshot.files import write_atomically, write_json
+from core.snapshot.atomic import write_atomically, write_json
 from core.snapshot.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
 
 __all__ = ["Match", "Recommendation", "Recommender", "StaleModelError", "MODEL_FILE", "META_FILE"]

@@ -10,7 +10,6 @@ new and gets counted in the snapshot's quality report, never silently dropped.
 
     labels_of("action-adventure, animation, buddy")   -> ["action-adventure", "animation", "buddy"]
     genres_of_labels(["action-adventure", "animation"]) -> ("action", "adventure", "animation")
-    find_genre("ciencia ficción")                      -> "scifi"
 """
 
 from __future__ import annotations
@@ -163,23 +162,6 @@ def unknown_labels(listed_in_values) -> Counter:
             if label not in LABEL_GENRES and label not in IGNORED:
                 counts[label] += 1
     return counts
-
-
-def find_genre(text) -> str | None:
-    """The genre id that ``text`` names (an id, a name or a synonym, either language), or None."""
-    return SYNONYMS.get(fold(text)) if text is not None else None
-
-
-def genre_in(words: list[str]) -> tuple[str, int, int] | None:
-    """The first genre named inside already folded ``words``: (id, start, end) word positions.
-    Phrases are tried longest first at each position ("ciencia ficcion" before "ciencia")."""
-    for start in range(len(words)):
-        for size in (3, 2, 1):
-            if start + size <= len(words):
-                found = SYNONYMS.get(" ".join(words[start : start + size]))
-                if found:
-                    return found, start, start + size
-    return None
 
 
 def name(genre_id: str, language: str = "en") -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from core.etl import source_files
 from core.ingest.source import SourceError, UrlSource, is_url
-from core.snapshot.files import write_atomically
+from core.snapshot.atomic import write_atomically
 
 
 def download(url: str, out: Path) -> list[tuple[str, int]]:

@@ -4,7 +4,7 @@
     data/processed/models/model-20261127T120000123456Z/reranker.json   weights (core.personal.reranker)
     data/processed/models/model-20261127T120000123456Z/metrics.json    training size, time, metrics
 
-The same method as catalogue snapshots (``core.snapshot.files``): a model is written into a
+The same method as catalogue snapshots (``core.snapshot.files``, written with ``core.snapshot.atomic``): a model is written into a
 hidden staging folder, renamed into place, then ``CURRENT`` is replaced (temporary file,
 fsync, rename), so a process killed at any moment leaves ``CURRENT`` naming a complete
 model. The newest ``KEEP_MODELS`` are kept, and the current one always, whatever its age,
@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from core.personal.reranker import Reranker
-from core.snapshot.files import write_atomically, write_json
+from core.snapshot.atomic import write_atomically, write_json
 
 log = logging.getLogger(__name__)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.snapshot.files import write_json
+from core.snapshot.atomic import write_json
 
 __all__ = [
     "FEATURES",

@@ -8,10 +8,10 @@ one example. Its features are ``core.personal.reranker.FEATURES`` between the ti
 user's most recent earlier likes (at most ``MAX_ANCHORS``), averaged; its label is whether
 the user liked the title. Only earlier likes count, so an example never sees the future.
 
-Judging (``evaluate``): a time-based hold-out, the newest ``HOLDOUT_SHARE`` of the signals.
-The candidate is trained on the older ones and scored on the newer, beside the model being
-served (the identity: plain similarity order) on the very same examples. ``better_or_equal``
-publishes only a candidate that is not worse (AUC, NDCG@5), beats chance with confidence
+Judging (``judge``): a time-based hold-out, the newest ``HOLDOUT_SHARE`` of the signals.
+The candidate is trained on the older ones and scored on the newer (``metrics``), beside the
+model being served (the identity: plain similarity order) on the very same examples. The gate
+(``refusal``) publishes only a candidate that is not worse (AUC, NDCG@5), beats chance with confidence
 and learned something from its own training data (a likelihood-ratio test that random,
 poisoned labels fail). A refused or skipped retrain leaves the served model as it is. The
 served model may have learned from part of today's hold-out (it was trained on older
@@ -29,7 +29,6 @@ import array
 import json
 import logging
 import math
-import subprocess
 import sys
 import threading
 import time
@@ -42,11 +41,11 @@ import numpy as np
 
 from core.personal import registry
 from core.personal.reranker import FEATURES, Reranker, attach_types, pair_features
+from core.snapshot.child import exit_with_parent, run_child
 from core.userdata.feedback import LIKE, Feedback, Signal
 
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parents[2]
 MAX_ANCHORS = 10  # a user's most recent likes that stand for their taste
 HOLDOUT_SHARE = 0.2  # the newest signals, kept out of training to judge the models
 MIN_EXAMPLES = 200  # training examples below which no model is trained
@@ -168,25 +167,20 @@ def _log_likelihood(labels: np.ndarray, probabilities: np.ndarray) -> float:
 
 
 # ---- judging --------------------------------------------------------------------------------
-def evaluate(reranker: Reranker, recommender, holdout_signals, history_signals) -> dict:
-    """The re-ranker on the hold-out: {"auc", "auc_low", "ndcg@5", "examples", "users"}.
-
-    Each hold-out signal is an example with the user's earlier likes as anchors, whether
-    those are in the history or earlier in the hold-out. AUC: how often a liked title
-    scores above a disliked one, over all examples (``auc_low``: its 95 % lower bound).
-    NDCG@5: per user whose hold-out holds both likes and dislikes, their hold-out titles
-    ranked by score (liked = 1, disliked = 0), averaged over those ``users``."""
-    return metrics(reranker, holdout_examples(recommender, history_signals, holdout_signals))
-
-
 def holdout_examples(recommender, history_signals, holdout_signals) -> Examples:
-    """Examples for the hold-out signals only, their anchors taken from both parts."""
+    """Examples for the hold-out signals only: each has the user's earlier likes as anchors,
+    whether those are in the history or earlier in the hold-out."""
     tagged = [(s, False) for s in history_signals] + [(s, True) for s in holdout_signals]
     return _examples(recommender, tagged)
 
 
 def metrics(reranker: Reranker, examples: Examples) -> dict:
-    """``evaluate``'s figures on examples already built (so two models share the work)."""
+    """The re-ranker on hold-out ``examples``: {"auc", "auc_low", "ndcg@5", "examples", "users"}.
+
+    AUC: how often a liked title scores above a disliked one, over all examples
+    (``auc_low``: its 95 % lower bound). NDCG@5: per user whose hold-out holds both likes
+    and dislikes, their hold-out titles ranked by score (liked = 1, disliked = 0), averaged
+    over those ``users``. Two models judged on the same examples share the work of building them."""
     scores = reranker.probabilities(examples.features)
     auc, auc_low = roc_auc(examples.labels, scores)
     ndcg, users = mean_ndcg(examples.users, examples.labels, scores, NDCG_CUTOFF)
@@ -227,16 +221,12 @@ def mean_ndcg(users: np.ndarray, labels: np.ndarray, scores: np.ndarray, k: int)
     return (round(float(np.mean(values)), 4) if values else None), len(values)
 
 
-def better_or_equal(candidate_metrics: dict, serving_metrics: dict) -> bool:
-    """The gate: publish the candidate only if, on the same hold-out, it is not worse than
-    the served model (AUC within ``AUC_SLACK``, NDCG@5 within ``NDCG_SLACK``), it beats
-    chance with confidence (AUC's 95 % lower bound above 0.5), and, when its training
-    statistics are given, it learned something (likelihood ratio ``MIN_LIKELIHOOD_RATIO``)."""
-    return not refusal(candidate_metrics, serving_metrics)
-
-
 def refusal(candidate: dict, serving: dict) -> str:
-    """Why ``better_or_equal`` refuses the candidate; "" when it does not."""
+    """The gate: why the candidate must not be published, "" when it may. It may only if, on
+    the same hold-out, it is not worse than the served model (AUC within ``AUC_SLACK``,
+    NDCG@5 within ``NDCG_SLACK``), it beats chance with confidence (AUC's 95 % lower bound
+    above 0.5), and, when its training statistics are given, it learned something
+    (likelihood ratio ``MIN_LIKELIHOOD_RATIO``)."""
     if candidate.get("auc") is None or candidate.get("ndcg@5") is None:
         return "the hold-out cannot rank: it needs likes and dislikes, some users with both"
     evidence = candidate.get("training", {}).get("likelihood_ratio")
@@ -361,50 +351,10 @@ def run_retrain(
     if not _running.acquire(blocking=False):
         return {"outcome": "busy", "detail": "another retrain is running"}
     try:
-        return _run_child(retrain_command(data_dir, min_examples), timeout)
+        arguments = ["--data-dir", str(Path(data_dir).resolve()), "--min-examples", str(min_examples)]
+        return run_child("core.personal.training", arguments, job="retrain", time_limit=timeout)
     finally:
         _running.release()
-
-
-def retrain_command(data_dir, min_examples: int = MIN_EXAMPLES) -> list[str]:
-    return [
-        sys.executable, "-m", "core.personal.training", "--data-dir", str(Path(data_dir).resolve()),
-        "--min-examples", str(min_examples), "--die-with-parent",
-    ]  # fmt: skip
-
-
-def _run_child(command: list[str], timeout: float) -> dict:
-    with subprocess.Popen(
-        command, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as child:
-        # Not communicate(): it would close the child's stdin, which tells it we died.
-        streams = {"stdout": child.stdout, "stderr": child.stderr}
-        output: dict[str, str] = {}
-        readers = [
-            threading.Thread(target=lambda name=name, s=s: output.__setitem__(name, s.read()), daemon=True)
-            for name, s in streams.items()
-        ]
-        for reader in readers:
-            reader.start()
-        try:
-            child.wait(timeout)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-            return {"outcome": "failed", "detail": f"the retrain took over {timeout:g} s"}
-        finally:
-            for reader in readers:
-                reader.join()
-    return _child_result(output.get("stdout", ""), output.get("stderr", ""), child.returncode)
-
-
-def _child_result(stdout: str, stderr: str, returncode: int) -> dict:
-    lines = stdout.strip().splitlines()
-    try:
-        return json.loads(lines[-1])
-    except (IndexError, ValueError):
-        last_error = ([line for line in stderr.splitlines() if line.strip()] or ["no output"])[-1]
-        return {"outcome": "failed", "detail": f"the retrain crashed (exit {returncode}): {last_error}"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -416,8 +366,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--die-with-parent", action="store_true", help="exit when stdin closes")
     args = parser.parse_args(argv)
     if args.die_with_parent:
-        from core.snapshot.build import exit_with_parent
-
         exit_with_parent()
     try:
         outcome = retrain(args.data_dir, args.min_examples)

@@ -9,7 +9,7 @@ It prints one JSON line: {"outcome": "published" | "unchanged" | "refused" | "fa
 "detail": ..., "version": ..., "directory": ...}.
 
 The bot runs it through ``core.snapshot.child`` with ``--progress`` (a line per step on
-stderr) and ``--die-with-parent`` (exit when the bot dies, see ``exit_with_parent``).
+stderr) and ``--die-with-parent`` (exit when the bot dies): the protocol every child speaks.
 ``--timeout``, ``--deadline`` and ``--max-mb`` bound each download from a URL source.
 """
 
@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -30,7 +28,7 @@ from core.etl import run_etl, source_files
 from core.ingest.fetch import DOWNLOAD_DEADLINE_SECONDS, HTTP_TIMEOUT_SECONDS, MAX_DOWNLOAD_BYTES, Limits
 from core.ingest.source import SourceError, open_source
 from core.recommender import Recommender
-from core.snapshot.child import PROGRESS_PREFIX
+from core.snapshot.child import exit_with_parent, print_progress
 from core.snapshot.files import (
     SOURCE_FILE,
     SnapshotError,
@@ -169,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.die_with_parent:
         exit_with_parent()
     limits = Limits(timeout=args.timeout, deadline=args.deadline, max_bytes=int(args.max_mb * 2**20))
-    progress = _print_progress if args.progress else None
+    progress = print_progress if args.progress else None
     try:
         result = build_snapshot(
             args.data_dir,
@@ -200,27 +198,6 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     add("--progress", action="store_true", help="a line per step on stderr, prefixed with 'progress: '")
     add("--die-with-parent", action="store_true", help="exit when stdin closes (the parent holds it open)")
     return parser.parse_args(argv)
-
-
-EXIT_ORPHANED = 3
-
-
-def _print_progress(text: str) -> None:
-    print(PROGRESS_PREFIX + text, file=sys.stderr, flush=True)
-
-
-def exit_with_parent() -> None:
-    """Exit at once when the process that started this build dies, even by kill -9.
-
-    The parent holds our stdin open and never writes to it, so end of file means it is
-    gone. A build nobody waits for would publish a snapshot whose news nobody announces,
-    and would race the restarted bot's own builds."""
-
-    def watch() -> None:
-        sys.stdin.buffer.read()
-        os._exit(EXIT_ORPHANED)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 if __name__ == "__main__":

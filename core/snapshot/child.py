@@ -1,20 +1,28 @@
-"""Run ``python -m core.snapshot.build`` in a child process: every build the bot asks for, the
-first one at start-up included.
+"""Heavy jobs in a child process: ``python -m <module>``, watched from here.
 
-The ETL and the model build take ~10 s of CPU, peak at about 440 MB and import
+The catalogue build (``core.snapshot.build``) and the re-ranker's retrain
+(``core.personal.training``) each take seconds of CPU, peak at hundreds of MB and import
 scikit-learn (~65 MB that would never be given back). In a child, none of that touches
-the serving process, which only loads the finished snapshot. The child
+the serving process, which only loads what the child published. Both speak one protocol,
+both sides of which live here:
 
-- dies with this process, even after kill -9: its stdin is a pipe only we hold open
-  (``core.snapshot.build.exit_with_parent``), so it never publishes a snapshot nobody announces;
-- reports each step on stderr, relayed line by line to ``on_progress``;
-- prints its result as one JSON line, returned here as a dict
-  ({"outcome": "published" | "unchanged" | "refused" | "failed", "detail": ...}).
+- the child dies with this process, even after kill -9: its stdin is a pipe only we hold
+  open, and the child calls ``exit_with_parent`` (it gets ``--die-with-parent``), so it
+  never publishes something nobody announces or races a restarted bot;
+- it reports each step on stderr with ``print_progress``, relayed line by line to
+  ``on_progress``;
+- it is killed after a time limit;
+- it prints its result as one JSON line, returned here as a dict
+  ({"outcome": ..., "detail": ...}; "failed" with the reason when the child crashed,
+  printed nothing or ran out of time).
+
+``run_build`` is the build's use of it; ``core.personal.training.run_retrain`` the retrain's.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -25,24 +33,28 @@ from core.ingest.fetch import Limits
 
 REPO = Path(__file__).resolve().parents[2]
 BUILD_TIME_LIMIT_SECONDS = 15 * 60
-PROGRESS_PREFIX = "progress: "  # starts the lines core.snapshot.build --progress prints on stderr
+PROGRESS_PREFIX = "progress: "  # starts the lines print_progress writes on stderr
+EXIT_ORPHANED = 3
 
 
-def run_build(
-    data_dir,
-    source: str,
+# ---- the parent's side ----------------------------------------------------------------------
+def run_child(
+    module: str,
+    arguments: list[str],
     *,
-    max_drop: float,
-    force: bool = False,
-    limits: Limits | None = None,
+    job: str,
+    time_limit: float,
     on_progress: Callable[[str], None] | None = None,
-    time_limit: float = BUILD_TIME_LIMIT_SECONDS,
 ) -> dict:
-    """Build in a child process and return its result; never raises for a failed build."""
-    command = build_command(data_dir, source, max_drop=max_drop, force=force, limits=limits or Limits())
+    """``python -m module *arguments --die-with-parent`` and the dict its last stdout line
+    holds; never raises for a failed child. ``job`` names it in failures ("the rebuild took
+    over 900 s"). Blocks until the child ends: call it from a worker thread."""
+    command = [sys.executable, "-m", module, *arguments, "--die-with-parent"]  # every child takes it
     with subprocess.Popen(
         command, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as child:
+        # stdin stays open and unwritten until the end (no communicate()): closing it tells the
+        # child we died.
         killed = threading.Event()
         timer = threading.Timer(time_limit, lambda: (killed.set(), child.kill()))
         timer.start()
@@ -54,17 +66,8 @@ def run_build(
         child.wait()
         timer.cancel()
     if killed.is_set():
-        return {"outcome": "failed", "detail": f"the rebuild took over {time_limit:g} s"}
-    return _result("".join(output), errors, child.returncode)
-
-
-def build_command(data_dir, source: str, *, max_drop: float, force: bool, limits: Limits) -> list[str]:
-    command = [
-        sys.executable, "-m", "core.snapshot.build", "--source", source, "--data-dir", str(Path(data_dir).resolve()),
-        "--max-drop", str(max_drop), "--timeout", str(limits.timeout), "--deadline", str(limits.deadline),
-        "--max-mb", str(limits.max_bytes / 2**20), "--progress", "--die-with-parent",
-    ]  # fmt: skip
-    return [*command, "--force"] if force else command
+        return {"outcome": "failed", "detail": f"the {job} took over {time_limit:g} s"}
+    return _result("".join(output), errors, child.returncode, job)
 
 
 def _relay(stream, on_progress: Callable[[str], None] | None) -> list[str]:
@@ -80,10 +83,59 @@ def _relay(stream, on_progress: Callable[[str], None] | None) -> list[str]:
     return others
 
 
-def _result(stdout: str, errors: list[str], returncode: int) -> dict:
+def _result(stdout: str, errors: list[str], returncode: int, job: str) -> dict:
     lines = stdout.strip().splitlines()
     try:
         return json.loads(lines[-1])
     except (IndexError, ValueError):
         last_error = (errors or ["no output"])[-1]
-        return {"outcome": "failed", "detail": f"the rebuild crashed (exit {returncode}): {last_error}"}
+        return {"outcome": "failed", "detail": f"the {job} crashed (exit {returncode}): {last_error}"}
+
+
+# ---- the child's side -----------------------------------------------------------------------
+def exit_with_parent() -> None:
+    """Exit at once when the process that started this one dies, even by kill -9.
+
+    The parent holds our stdin open and never writes to it, so end of file means it is
+    gone. A build or retrain nobody waits for would publish something whose news nobody
+    announces, and would race the restarted bot's own."""
+
+    def watch() -> None:
+        sys.stdin.buffer.read()
+        os._exit(EXIT_ORPHANED)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def print_progress(text: str) -> None:
+    """One step, for the parent's ``on_progress``."""
+    print(PROGRESS_PREFIX + text, file=sys.stderr, flush=True)
+
+
+# ---- the catalogue build --------------------------------------------------------------------
+def run_build(
+    data_dir,
+    source: str,
+    *,
+    max_drop: float,
+    force: bool = False,
+    limits: Limits | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    time_limit: float = BUILD_TIME_LIMIT_SECONDS,
+) -> dict:
+    """``python -m core.snapshot.build`` in a child process and its result
+    ({"outcome": "published" | "unchanged" | "refused" | "failed", "detail": ...}); never
+    raises for a failed build."""
+    arguments = build_arguments(data_dir, source, max_drop=max_drop, force=force, limits=limits or Limits())
+    return run_child(
+        "core.snapshot.build", arguments, job="rebuild", time_limit=time_limit, on_progress=on_progress
+    )
+
+
+def build_arguments(data_dir, source: str, *, max_drop: float, force: bool, limits: Limits) -> list[str]:
+    arguments = [
+        "--source", source, "--data-dir", str(Path(data_dir).resolve()), "--max-drop", str(max_drop),
+        "--timeout", str(limits.timeout), "--deadline", str(limits.deadline),
+        "--max-mb", str(limits.max_bytes / 2**20), "--progress",
+    ]  # fmt: skip
+    return [*arguments, "--force"] if force else arguments

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.snapshot.atomic import fsync_dir, write_atomically, write_json, write_text
+
 TITLES_FILE = "titles.parquet"
 QUALITY_FILE = "quality.json"
 SOURCE_FILE = "source.json"
@@ -68,16 +70,16 @@ def write_snapshot(
 ) -> None:
     """Write the snapshot files into ``out_dir`` itself (see ``staging``/``publish`` for a
     data folder that serves while it is rebuilt)."""
+    write_catalogue(catalogue, quality, out_dir)
+    write_json(Path(out_dir) / SOURCE_FILE, source_state or {})
+
+
+def write_catalogue(catalogue: pd.DataFrame, quality: dict, out_dir) -> None:
+    """``titles.parquet`` and ``quality.json`` in ``out_dir``, each replaced atomically."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_atomically(out_dir / TITLES_FILE, lambda path: catalogue.to_parquet(path, index=False))
     write_json(out_dir / QUALITY_FILE, quality)
-    write_json(out_dir / SOURCE_FILE, source_state or {})
-
-
-def write_json(target: Path, value) -> None:
-    text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
-    write_atomically(target, lambda path: Path(path).write_text(text))
 
 
 def current_dir(data_dir) -> Path:
@@ -105,8 +107,8 @@ def publish(data_dir, staged: Path, version: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = data_dir / f"{SNAPSHOT_PREFIX}{stamp}-{version}"
     os.replace(staged, final)
-    _fsync_dir(data_dir)
-    write_atomically(data_dir / CURRENT_FILE, lambda path: Path(path).write_text(final.name + "\n"))
+    fsync_dir(data_dir)
+    write_text(data_dir / CURRENT_FILE, final.name + "\n")
     prune(data_dir)
     return final
 
@@ -130,7 +132,7 @@ def load_catalogue(directory) -> pd.DataFrame:
     snapshot folder itself."""
     path = current_dir(directory) / TITLES_FILE
     if not path.is_file():
-        raise SnapshotError(f"{path}: no snapshot here (build one with python -m core.etl)")
+        raise SnapshotError(f"{path}: no snapshot here (build one with python -m core.snapshot.build)")
     try:
         # Mapped, the file's pages are not copied into pyarrow's own pool, which keeps them
         # (~15 MiB less resident after a load; snapshot files are never changed in place).
@@ -159,26 +161,3 @@ def load_source_state(directory) -> dict:
         return json.loads((current_dir(directory) / SOURCE_FILE).read_text())
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
-
-
-def write_atomically(target: Path, write) -> None:
-    """Call ``write(tmp_path)``, fsync, then rename over ``target``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

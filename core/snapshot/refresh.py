@@ -26,9 +26,10 @@ import pandas as pd
 
 from core.ingest.fetch import Limits
 from core.ingest.source import SourceError, normalise_location
+from core.snapshot.atomic import write_atomically
 from core.snapshot.build import DEFAULT_MAX_DROP, probe
 from core.snapshot.child import run_build
-from core.snapshot.files import SNAPSHOT_PREFIX, load_catalogue, write_atomically
+from core.snapshot.files import SNAPSHOT_PREFIX, load_catalogue
 from core.snapshot.memory import release_freed_memory
 from core.snapshot.store import Snapshot, Store, load_snapshot
 

@@ -152,10 +152,6 @@ class Subscriptions:
             chats.setdefault(chat_id, Subscriber(chat_id, language, [])).platforms.append(platform)
         return list(chats.values())
 
-    def chats_for(self, platforms) -> dict[int, list[str]]:
-        """Chat id -> the platforms among ``platforms`` it follows."""
-        return {s.chat_id: s.platforms for s in self.subscribers(platforms)}
-
     def claim(self, version: str, chat_id: int) -> bool:
         """True the first time a chat is to be told about ``version``, False after that."""
         with self._lock:

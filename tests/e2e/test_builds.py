@@ -4,14 +4,12 @@ leaves the last good snapshot; queries during refreshes see one version each."""
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -24,6 +22,7 @@ from core.snapshot.refresh import Refresher
 from core.snapshot.store import Store, load_snapshot, open_snapshot
 from core.userdata.subscriptions import Subscriptions
 from tests.conftest import FIXTURE_SOURCE
+from tests.support.processes import kill_parent_of
 from tests.support.snapshot_helpers import built_snapshot
 from tests.support.static_server import StaticServer
 
@@ -282,26 +281,6 @@ def current_version(data, fallback):
     return name.rsplit("-", 1)[-1] if name.startswith(SNAPSHOT_PREFIX) else fallback
 
 
-def build_processes(data) -> list[int]:
-    """Pids of ``python -m core.snapshot.build`` processes working on ``data``."""
-    pids = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        with contextlib.suppress(OSError):
-            args = cmdline.read_bytes().split(b"\0")
-            if b"core.snapshot.build" in args and str(data).encode() in args:
-                pids.append(int(cmdline.parent.name))
-    return pids
-
-
-def wait_until(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
-
-
 PARENTS = {
     # what the bot runs
     "run_build": "from core.snapshot.child import run_build; run_build({data!r}, {source!r}, max_drop=1.0, force=True)",
@@ -320,15 +299,7 @@ def test_a_build_dies_with_the_process_that_started_it(tmp_path, source, parent)
     data = tmp_path / "data"
     old = built_snapshot(data, source).version
     add_title(source)
-    code = PARENTS[parent].format(data=str(data), source=str(source))
-    started = subprocess.Popen([sys.executable, "-c", code], cwd=REPO)
-    try:
-        assert wait_until(lambda: build_processes(data), timeout=20), "the build never started"
-        started.send_signal(signal.SIGKILL)
-        started.wait()
-        assert wait_until(lambda: not build_processes(data), timeout=5), "the build outlived its parent"
-    finally:
-        started.kill()
+    kill_parent_of("core.snapshot.build", data, PARENTS[parent].format(data=str(data), source=str(source)))
     time.sleep(2)  # long enough for a build left running to have published (about 1.5 s)
     assert load_snapshot(data).version == old
 
@@ -362,8 +333,14 @@ def test_subscriptions_survive_a_restart_and_each_chat_is_told_once(tmp_path):
 
     subs = Subscriptions(tmp_path)
     assert subs.of_chat(1) == ["hulu", "netflix"]
-    assert subs.chats_for(["netflix"]) == {1: ["netflix"], 2: ["netflix"]}
-    assert subs.chats_for(["hulu", "netflix"]) == {1: ["hulu", "netflix"], 2: ["netflix"]}
+    assert [(s.chat_id, s.platforms) for s in subs.subscribers(["netflix"])] == [
+        (1, ["netflix"]),
+        (2, ["netflix"]),
+    ]
+    assert [(s.chat_id, s.platforms) for s in subs.subscribers(["hulu", "netflix"])] == [
+        (1, ["hulu", "netflix"]),
+        (2, ["netflix"]),
+    ]
     assert subs.claim("v2", 1) and not subs.claim("v2", 1) and subs.claim("v3", 1)
     assert subs.remove(1) == 2 and subs.of_chat(1) == []
     subs.close()

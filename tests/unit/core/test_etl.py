@@ -10,7 +10,8 @@ import pytest
 from core import etl
 from core.etl import build_catalogue, load_catalogue, run_etl
 from core.ingest.source import SourceError
-from core.snapshot.files import CATALOGUE_COLUMNS, SnapshotError, load_quality, write_atomically
+from core.snapshot.atomic import write_atomically
+from core.snapshot.files import CATALOGUE_COLUMNS, SnapshotError, load_quality
 from tests.conftest import FIXTURE_SOURCE
 from tests.support.static_server import StaticServer
 
@@ -212,15 +213,17 @@ def test_unreachable_url_is_a_clear_error():
 # --- the command line and the snapshot ---------------------------------------------------
 
 
-def test_cli_writes_a_snapshot_that_loads_back_identically(tmp_path, capsys, fixture_catalogue):
+def test_cli_exports_a_catalogue_that_loads_back_identically(tmp_path, capsys, fixture_catalogue):
     assert etl.main(["--source", str(FIXTURE_SOURCE), "--out", str(tmp_path / "snap")]) == 0
     assert "228 titles" in capsys.readouterr().out
+    # An export, not a servable snapshot: no CURRENT, no snapshot folder, no model to build.
+    assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == ["quality.json", "titles.parquet"]
     loaded = load_catalogue(tmp_path / "snap")
     pd.testing.assert_frame_equal(loaded, fixture_catalogue)
     assert loaded.attrs["version"] == load_quality(tmp_path / "snap")["version"]
 
 
-def test_failed_run_exits_nonzero_with_one_line_and_keeps_the_old_snapshot(tmp_path, capsys, source_copy):
+def test_failed_run_exits_nonzero_with_one_line_and_keeps_the_old_export(tmp_path, capsys, source_copy):
     out = tmp_path / "snap"
     assert etl.main(["--source", str(source_copy), "--out", str(out)]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -249,7 +252,7 @@ def test_interrupted_write_leaves_the_old_file_and_no_debris(tmp_path):
 
 
 def test_loading_a_missing_or_damaged_snapshot_says_what_to_do(tmp_path):
-    with pytest.raises(SnapshotError, match="python -m core.etl"):
+    with pytest.raises(SnapshotError, match="python -m core.snapshot.build"):
         load_catalogue(tmp_path)
     (tmp_path / "titles.parquet").write_bytes(b"not parquet")
     with pytest.raises(SnapshotError, match="unreadable snapshot"):

@@ -17,9 +17,10 @@ import pytest
 from core.catalogue.genres import GENRE_IDS
 from core.personal.reranker import FEATURES, Reranker, attach_types, pair_features
 from core.personal.training import (
-    better_or_equal,
-    evaluate,
+    holdout_examples,
     judge,
+    metrics,
+    refusal,
     split_by_time,
     train,
     training_examples,
@@ -158,11 +159,11 @@ def test_the_learned_model_beats_plain_similarity_on_newer_feedback(full_snapsho
     attach_types(recommender, full_snapshot.catalogue)
     history, holdout = split_by_time(genre_fans(recommender))
     model = train(training_examples(recommender, history))
-    found = evaluate(model, recommender, holdout, history)
-    plain = evaluate(Reranker.identity(), recommender, holdout, history)
+    judged_on = holdout_examples(recommender, history, holdout)
+    found, plain = metrics(model, judged_on), metrics(Reranker.identity(), judged_on)
     assert found["examples"] == plain["examples"] > 1000
     assert found["auc"] > plain["auc"] + 0.1 and found["ndcg@5"] > plain["ndcg@5"]
-    assert better_or_equal({**found, **model.metrics}, plain)
+    assert refusal({**found, **model.metrics}, plain) == ""
 
 
 def test_the_gate_refuses_a_model_trained_on_random_labels(recommender, fans):
@@ -171,7 +172,7 @@ def test_the_gate_refuses_a_model_trained_on_random_labels(recommender, fans):
     poisoned = [dataclasses.replace(s, value=coin.choice([LIKE, DISLIKE])) for s in history]
     candidate, outcome = judge(recommender, poisoned + holdout, Reranker.identity())
     assert candidate is None and outcome["outcome"] == "refused", outcome
-    assert not better_or_equal(outcome["metrics"], outcome["serving_metrics"])
+    assert refusal(outcome["metrics"], outcome["serving_metrics"]) == outcome["detail"] != ""
 
 
 def test_clean_feedback_passes_the_same_gate(recommender, fans):
@@ -182,11 +183,13 @@ def test_clean_feedback_passes_the_same_gate(recommender, fans):
 
 def test_the_gate_wants_at_least_the_serving_models_figures():
     serving = {"auc": 0.70, "auc_low": 0.68, "ndcg@5": 0.60}
-    assert better_or_equal(dict(serving), serving)
-    assert not better_or_equal({**serving, "auc": 0.69}, serving)
-    assert not better_or_equal({**serving, "ndcg@5": 0.55}, serving)
-    assert not better_or_equal({**serving, "auc_low": 0.49}, serving)
-    assert not better_or_equal({"auc": None, "auc_low": None, "ndcg@5": None}, serving)
+    assert refusal(dict(serving), serving) == ""
+    assert refusal({**serving, "auc": 0.69}, serving).startswith("AUC 0.6900 < serving 0.7000")
+    assert refusal({**serving, "ndcg@5": 0.55}, serving).startswith("NDCG@5 0.5500 < serving 0.6000")
+    assert refusal({**serving, "auc_low": 0.49}, serving).startswith("no better than chance")
+    assert refusal({"auc": None, "auc_low": None, "ndcg@5": None}, serving).startswith(
+        "the hold-out cannot rank"
+    )
 
 
 def test_too_little_feedback_trains_nothing(recommender, fans):
