@@ -47,7 +47,7 @@ from core.snapshot.memory import DerivedColumn, column_values, release_freed_mem
 
 __all__ = [
     "Match", "Recommendation", "Recommender", "StaleModelError", "MODEL_FILE", "META_FILE",
-    "REASONS", "SAME_SERIES", "SAME_DIRECTOR", "SHARED_CAST", "SHARED_GENRES",
+    "SAME_SERIES", "SAME_DIRECTOR", "SHARED_CAST", "SHARED_GENRES",
 ]  # fmt: skip
 
 MODEL_FILE = "recommender.npz"
@@ -70,7 +70,6 @@ SAME_SERIES = "same_series"
 SAME_DIRECTOR = "same_director"
 SHARED_CAST = "shared_cast"  # a lead actor in both: ``Recommendation.shared_actor``
 SHARED_GENRES = "shared_genres"  # canonical genres in common: ``Recommendation.shared_genres``
-REASONS = (SAME_SERIES, SAME_DIRECTOR, SHARED_CAST, SHARED_GENRES)
 
 
 class StaleModelError(Exception):
@@ -98,7 +97,7 @@ class Recommendation:
     score: float  # cosine similarity 0-1
     ids: tuple[str, ...] = ()
     platforms: tuple[str, ...] = ()
-    # Why it is like the title: one or two of REASONS, strongest first; none when only the
+    # Why it is like the title: one or two of the codes above, strongest first; none when only the
     # story is alike. With SHARED_CAST the actor, as the catalogue writes the name; with
     # SHARED_GENRES up to three canonical genre ids, in the title's order.
     reasons: tuple[str, ...] = ()

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.recommender import (
-    REASONS,
+    SAME_DIRECTOR,
     SAME_SERIES,
     SHARED_CAST,
     SHARED_GENRES,
@@ -316,4 +316,7 @@ def test_reasons_name_canonical_genres_and_cast_as_written(model):
     conjuring = model.recommend(model.resolve("the conjuring")[0].id, k=20)
     actors = [s.shared_actor for s in conjuring if SHARED_CAST in s.reasons]
     assert actors and all(a[0].isupper() for a in actors)
-    assert all(len(s.reasons) <= 2 and set(s.reasons) <= set(REASONS) for s in suggestions + conjuring)
+    assert all(
+        len(s.reasons) <= 2 and set(s.reasons) <= {SAME_SERIES, SAME_DIRECTOR, SHARED_CAST, SHARED_GENRES}
+        for s in suggestions + conjuring
+    )
