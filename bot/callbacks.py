@@ -51,6 +51,8 @@ class Shape:
 
 
 TITLE_ID = Shape(r"[a-z]\w{1,40}")
+# An inline result's id need only be unique and fit: any title id does.
+ANY_TITLE_ID = Shape(r"\S+")
 # Any start up to MAX_START, as its digits: "0" … "20".
 START = Shape("|".join(str(n) for n in range(MAX_START, -1, -1)), int)
 # A platform, or empty for all of them.
@@ -232,7 +234,7 @@ class ResultId(Data):
     only to a chosen-result handler, which the bot has none of, so it carries no language."""
 
     LIMIT: ClassVar[int] = RESULT_ID_LIMIT
-    title_id: str = shaped(TITLE_ID)
+    title_id: str = shaped(ANY_TITLE_ID)
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ HELP = N_("How to use streambot")
 
 
 def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, Recommendation | None]], str]:
-    """Every result for the query as (result id, title id, platforms, the suggestion it is), in order, and
-    the title policy's verdict. Cards are rendered for one page only: building all of them
-    would waste most."""
+    """Every result for the query as (result id, title id, platforms, the suggestion it is, if
+    one), in order, and the title policy's verdict. Cards are rendered for one page only:
+    building all of them would waste most."""
     if not text:
         best = queries.top_titles(snap.catalogue, limit=PAGE)
         return [

@@ -274,7 +274,7 @@ def where(found: list[tuple[dict, list[str]]]) -> str:
 
 
 CARD_SUGGESTIONS = 3
-DESCRIPTION = 300  # characters of a description on a card
+DESCRIPTION = 300  # characters of a description on a card, and in an inline result's message
 
 
 def description(title: dict, *, marked: bool = True) -> str:
@@ -321,7 +321,7 @@ def inline_article(result_id: str, title: dict, platforms, rec=None) -> InlineQu
     """A title as an inline result; ``rec``, the ``Recommendation`` it is, says why it is suggested."""
     heading = title_heading(title, platforms)
     why = reason(rec) if rec is not None else ""
-    listed = " · ".join(part for part in (kind(title), genres(title), platforms_text(platforms), why) if part)
+    listed = " · ".join(part for part in (details(title), platforms_text(platforms), why) if part)
     text = heading + (f"\n{esc(genres(title))}" if genres(title) else "")
     if why:
         text += f"\n<i>{esc(why)}</i>"

@@ -145,7 +145,8 @@ def test_garbage_and_forged_data_are_refused(data):
         lambda: Ask(callbacks.ASK_CHOICES),
         lambda: Example(callbacks.EXAMPLE_CHOICES),
         lambda: Pick("ns1", language="fr"),
-        lambda: TopResult("x"),
+        lambda: TopResult("n" * 63),
+        lambda: TopResult(""),
     ],
 )
 def test_a_value_the_data_cannot_carry_is_refused_when_made(make):
