@@ -31,7 +31,6 @@ import numpy as np
 import pandas as pd
 
 from core.catalogue.genres import FAMILY_GENRES, genre_masks, split_genres
-from core.catalogue.genres import name as genre_name
 from core.catalogue.works import work_ids
 from core.search.titles import (
     CONFIDENT_MARGIN,
@@ -46,7 +45,10 @@ from core.similar.similarity import leads, nearest_neighbours, rating_bonus, spl
 from core.snapshot.atomic import write_atomically, write_json
 from core.snapshot.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
 
-__all__ = ["Match", "Recommendation", "Recommender", "StaleModelError", "MODEL_FILE", "META_FILE"]
+__all__ = [
+    "Match", "Recommendation", "Recommender", "StaleModelError", "MODEL_FILE", "META_FILE",
+    "SAME_SERIES", "SAME_DIRECTOR", "SHARED_CAST", "SHARED_GENRES",
+]  # fmt: skip
 
 MODEL_FILE = "recommender.npz"
 META_FILE = "recommender.json"
@@ -61,6 +63,13 @@ GENRE_PULL = 0.2  # on one platform: added to the similarity x the canonical gen
 AUDIENCE_PULL = 0.2  # on one platform: subtracted from titles for another audience than a family title's
 OFF_GENRE = -5.0  # on one platform: a candidate sharing no genre scores below this
 SEP = "\x1f"  # joins string arrays into one byte array in the npz
+
+
+# Why a suggestion is like the title (``Recommendation.reasons``), strongest first; the bot words them.
+SAME_SERIES = "same_series"
+SAME_DIRECTOR = "same_director"
+SHARED_CAST = "shared_cast"  # a lead actor in both: ``Recommendation.shared_actor``
+SHARED_GENRES = "shared_genres"  # canonical genres in common: ``Recommendation.shared_genres``
 
 
 class StaleModelError(Exception):
@@ -86,10 +95,14 @@ class Recommendation:
     platform: str
     release_year: int
     score: float  # cosine similarity 0-1
-    reason: str  # ``traits`` in English
     ids: tuple[str, ...] = ()
     platforms: tuple[str, ...] = ()
-    traits: tuple[tuple[str, ...], ...] = ()  # see Recommender.traits
+    # Why it is like the title: one or two of the codes above, strongest first; none when only the
+    # story is alike. With SHARED_CAST the actor, as the catalogue writes the name; with
+    # SHARED_GENRES up to three canonical genre ids, in the title's order.
+    reasons: tuple[str, ...] = ()
+    shared_actor: str = ""
+    shared_genres: tuple[str, ...] = ()
 
 
 class Recommender:
@@ -255,8 +268,8 @@ class Recommender:
                 Recommendation(
                     id=self.ids[other], title=self.titles[other], platform=self.platforms[other],
                     release_year=int(self.years[other]), score=float(self.similarities[row, position]),
-                    reason=describe(traits := self.traits(row, other)), traits=traits,
                     ids=tuple(self.ids[r] for r in rows), platforms=tuple(self.platforms[r] for r in rows),
+                    **self.reasons(row, other),
                 )
             )  # fmt: skip
         return result
@@ -276,36 +289,27 @@ class Recommender:
             pull += np.where(shared > 0, GENRE_PULL * jaccard, OFF_GENRE - 10).astype(np.float32)
         return pull
 
-    def traits(self, row: int, other: int) -> tuple[tuple[str, ...], ...]:
-        """The one or two strongest traits two titles share, as data for the bot to word:
-        ("series",), ("director",), ("actor", name), ("genres", genre id, ...)."""
-        found: list[tuple[str, ...]] = []
+    def reasons(self, row: int, other: int) -> dict:
+        """The one or two strongest ties between two titles, as ``Recommendation`` fields:
+        ``reasons`` (codes, strongest first), with the ``shared_actor`` and ``shared_genres``
+        that SHARED_CAST and SHARED_GENRES stand for."""
+        reasons: list[str] = []
+        named: dict = {}
         if self.series[row] and self.series[row] == self.series[other]:
-            found.append(("series",))
+            reasons.append(SAME_SERIES)
         if set(self.directors[row]) & set(self.directors[other]):
-            found.append(("director",))
+            reasons.append(SAME_DIRECTOR)
         # Each read below splits the catalogue's text again (core.snapshot.memory): read once, not per item.
         their_cast, their_genres = self.cast[other], self.genres[other]
         shared = [i for i, actor in enumerate(self.cast[row]) if actor in their_cast]
-        if shared and len(found) < 2:
-            found.append(("actor", self.display_cast[row][shared[0]]))
+        if shared and len(reasons) < 2:
+            reasons.append(SHARED_CAST)
+            named["shared_actor"] = self.display_cast[row][shared[0]]
         genres = [g for g in self.genres[row] if g in their_genres]
-        if genres and len(found) < 2:
-            found.append(("genres", *genres[:3]))
-        return tuple(found)
-
-
-def describe(traits) -> str:
-    words = {"series": "same series", "director": "same director"}
-    parts = []
-    for kind, *values in traits:
-        if kind == "actor":
-            parts.append(f"with {values[0]}")
-        elif kind == "genres":
-            parts.append("shares: " + ", ".join(genre_name(g).lower() for g in values))
-        else:
-            parts.append(words[kind])
-    return "; ".join(parts) or "similar story"
+        if genres and len(reasons) < 2:
+            reasons.append(SHARED_GENRES)
+            named["shared_genres"] = tuple(genres[:3])
+        return {"reasons": tuple(reasons), **named}
 
 
 class RowGroups:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot import callbacks
 from bot.handlers.common import answer_title, answer_title_button, command_question
 from bot.state import Context
 from bot.text import render
@@ -41,5 +42,5 @@ async def card_button(update: Update, context: Context) -> None:
 
 HANDLERS = [
     CommandHandler(["title", "titulo"], title_command),
-    CallbackQueryHandler(card_button, pattern=r"card:[a-z]\w{1,40}(:(en|es))?\Z"),
+    CallbackQueryHandler(card_button, pattern=callbacks.Card.pattern),
 ]

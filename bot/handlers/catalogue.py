@@ -206,14 +206,16 @@ def command(intent: str):
     return handler
 
 
-count, longest, score, actor, country, rating, top = (command(i) for i in TEXTS)
+# Each question's command names: the English one (the menu's) first, then its aliases.
+NAMES = {
+    "count": ("count", "contar"),
+    "longest": ("longest", "mas_larga", "maslarga"),
+    "score": ("score", "puntaje"),
+    "actor": ("actor",),
+    "country": ("country", "pais"),
+    "rating": ("rating", "clasificacion"),
+    "top": ("top", "mejores"),
+}
+HANDLER_OF = {intent: command(intent) for intent in NAMES}  # /start's examples run them too
 
-HANDLERS = [
-    CommandHandler(["count", "contar"], count),
-    CommandHandler(["longest", "mas_larga", "maslarga"], longest),
-    CommandHandler(["score", "puntaje"], score),
-    CommandHandler(["actor"], actor),
-    CommandHandler(["country", "pais"], country),
-    CommandHandler(["rating", "clasificacion"], rating),
-    CommandHandler(["top", "mejores"], top),
-]
+HANDLERS = [CommandHandler(list(names), HANDLER_OF[intent]) for intent, names in NAMES.items()]

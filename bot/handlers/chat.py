@@ -16,12 +16,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
+from bot import callbacks
 from bot.handlers import card, catalogue, recommend, start, where
 from bot.handlers.common import reply, snapshot
 from bot.runtime.logs import mark_outcome
 from bot.state import Context
 from bot.text import explain, render
-from bot.text.i18n import N_, _, callback_data, platform_names, untagged
+from bot.text.i18n import N_, _, platform_names
 from core.catalogue.arguments import ArgumentError
 from core.understanding import Question
 
@@ -32,13 +33,12 @@ ASK_EXAMPLES = [
     N_("shows like stranger things on netflix"),
     N_("how many movies did netflix release in 2019?"),
 ]
-ASK = rf"ask:[0-{len(ASK_EXAMPLES) - 1}](:(en|es))?\Z"
 
 
 def examples_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(_(example), callback_data=callback_data(f"ask:{i}"))]
+            [InlineKeyboardButton(_(example), callback_data=callbacks.Ask(i).encode())]
             for i, example in enumerate(ASK_EXAMPLES)
         ]
     )
@@ -139,7 +139,7 @@ async def ask_button(update: Update, context: Context) -> None:
     await query.answer()
     if query.message is None:  # under an inline message there is no chat to answer in
         return
-    example = _(ASK_EXAMPLES[int(untagged(query.data).split(":")[1])])
+    example = _(ASK_EXAMPLES[callbacks.Ask.parse(query.data).index])
     await answer(update, context, snapshot(context).understanding.parse(example))
 
 
@@ -164,6 +164,6 @@ HANDLERS = [
         filters.TEXT & ~filters.COMMAND & ~filters.VIA_BOT & filters.UpdateType.MESSAGE, plain_message
     ),
     MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, unknown_command),
-    CallbackQueryHandler(ask_button, pattern=ASK),
+    CallbackQueryHandler(ask_button, pattern=callbacks.Ask.pattern),
     CallbackQueryHandler(expired_button),
 ]

@@ -11,10 +11,11 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
+from bot import callbacks
 from bot.runtime.logs import mark_outcome
 from bot.state import Context
 from bot.text import explain, render
-from bot.text.i18n import _, untagged
+from bot.text.i18n import _
 from core.catalogue.arguments import ArgumentError
 from core.snapshot.store import Snapshot
 from core.understanding import AMBIGUOUS, CONFIDENT, Question
@@ -100,11 +101,14 @@ async def answer_title_button(update: Update, context: Context, page: TitlePage)
 
 
 async def button_query(update: Update, context: Context) -> tuple[Snapshot, dict] | None:
-    """The snapshot and the title a title button (``<action>:<id>``) is about, the query
-    answered; None when that title has left the catalogue since (the user is told)."""
+    """The snapshot and the title a title button (``callbacks.TitleChoice``) is about, the
+    query answered; None when that title has left the catalogue since (the user is told)."""
     query = update.callback_query
+    choice = callbacks.parse_any(query.data)
+    if not isinstance(choice, callbacks.TitleChoice):  # a handler's pattern took other data: a bug
+        raise ValueError(f"not a title choice: {query.data!r}")
     snap = snapshot(context)
-    title = snap.title(untagged(query.data).split(":", 1)[1])
+    title = snap.title(choice.title_id)
     if title is None:
         await query.answer(_("That title is no longer in the catalogue."))
         return None

@@ -17,6 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot import callbacks
 from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
 from bot.state import Context
 from bot.text import render
@@ -56,7 +57,8 @@ async def rate_button(update: Update, context: Context) -> None:
     """A numbered button: the next rating in the cycle, shown on the button in a private chat."""
     query = update.callback_query
     snap = snapshot(context)
-    title_id = query.data.split(":")[1]
+    pressed = callbacks.Rate.parse(query.data)
+    title_id = pressed.title_id
     title = snap.title(title_id)
     if title is None:
         await query.answer(_("That title is no longer in the catalogue."))
@@ -67,20 +69,19 @@ async def rate_button(update: Update, context: Context) -> None:
     await record(context, user_id, title_id, value, "button")
     await query.answer(noted(value, title))
     if update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE and query.message:
-        await query.edit_message_reply_markup(marked(query.message.reply_markup, query.data, value))
+        await query.edit_message_reply_markup(marked(query.message.reply_markup, pressed, value))
 
 
-def marked(keyboard: InlineKeyboardMarkup, data: str, value: int) -> InlineKeyboardMarkup:
-    """The same keyboard, the pressed rating button showing its new rating."""
+def marked(keyboard: InlineKeyboardMarkup, pressed: callbacks.Rate, value: int) -> InlineKeyboardMarkup:
+    """The same keyboard, the pressed rating button showing its new rating. Its number (the
+    title's place in the list) is read from its label: the data carries only the title."""
     rows = []
     for row in keyboard.inline_keyboard:
         buttons = []
         for button in row:
-            if button.callback_data == data:
-                number_shown = int(button.text.split()[0])
-                button = InlineKeyboardButton(
-                    render.rating_label(number_shown, value or None), callback_data=data
-                )
+            if callbacks.parse_any(button.callback_data) == pressed:
+                label = render.rating_label(render.rating_number(button.text), value or None)
+                button = InlineKeyboardButton(label, callback_data=button.callback_data)
             buttons.append(button)
         rows.append(buttons)
     return InlineKeyboardMarkup(rows)
@@ -104,14 +105,21 @@ async def dislike(update: Update, context: Context) -> None:
     await rate_command(update, context, DISLIKE, "dislike")
 
 
-async def rate_choice(update: Update, context: Context) -> None:
+async def rate_choice(update: Update, context: Context, value: int) -> None:
     """A "did you mean" choice for /like or /dislike."""
     found = await button_query(update, context)
     if found is not None:
         _snap, title = found
-        value = LIKE if update.callback_query.data.startswith("like:") else DISLIKE
         await record(context, update.effective_user.id, title["id"], value, "command")
         await update.callback_query.edit_message_text(render.esc(noted(value, title)))
+
+
+async def like_choice(update: Update, context: Context) -> None:
+    await rate_choice(update, context, LIKE)
+
+
+async def dislike_choice(update: Update, context: Context) -> None:
+    await rate_choice(update, context, DISLIKE)
 
 
 def day(moment: float) -> str:
@@ -186,6 +194,7 @@ HANDLERS = [
     CommandHandler(["dislike", "nomegusta"], dislike),
     CommandHandler(["mydata", "misdatos"], mydata),
     CommandHandler(["forget", "olvidar"], forget),
-    CallbackQueryHandler(rate_button, pattern=r"fb:[a-z]\w{1,40}(:(en|es))?\Z"),
-    CallbackQueryHandler(rate_choice, pattern=r"(like|dislike):[a-z]\w{1,40}(:(en|es))?\Z"),
+    CallbackQueryHandler(rate_button, pattern=callbacks.Rate.pattern),
+    CallbackQueryHandler(like_choice, pattern=callbacks.Like.pattern),
+    CallbackQueryHandler(dislike_choice, pattern=callbacks.Dislike.pattern),
 ]

@@ -8,6 +8,7 @@ import asyncio
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot import callbacks
 from bot.handlers.common import button_query, confident_title, reply, snapshot, text_of
 from bot.state import Context
 from bot.text import render
@@ -93,5 +94,5 @@ async def foryou_button(update: Update, context: Context) -> None:
 
 HANDLERS = [
     CommandHandler(["foryou", "parati"], foryou),
-    CallbackQueryHandler(foryou_button, pattern=r"fy:[a-z]\w{1,40}(:(en|es))?\Z"),
+    CallbackQueryHandler(foryou_button, pattern=callbacks.ForYou.pattern),
 ]

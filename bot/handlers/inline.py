@@ -9,11 +9,13 @@ from telegram import InlineQueryResultsButton, Update
 from telegram.constants import InlineQueryLimit
 from telegram.ext import InlineQueryHandler
 
+from bot import callbacks
 from bot.handlers.common import snapshot
 from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_, _
 from core import queries
+from core.recommender import Recommendation
 from core.snapshot.store import Snapshot
 from core.understanding import ABSENT, AMBIGUOUS, CONFIDENT
 
@@ -22,15 +24,19 @@ CACHE_SECONDS = 300
 HELP = N_("How to use streambot")
 
 
-def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, tuple | None]], str]:
-    """Every result for the query as (result id, title id, platforms, traits), in order, and
-    the title policy's verdict. Cards are rendered for one page only: building all of them
-    would waste most."""
+def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, Recommendation | None]], str]:
+    """Every result for the query as (result id, title id, platforms, the suggestion it is, if
+    one), in order, and the title policy's verdict. Cards are rendered for one page only:
+    building all of them would waste most."""
     if not text:
         best = queries.top_titles(snap.catalogue, limit=PAGE)
-        return [(f"t:{i}", i, tuple(snap.platforms_of(i)), None) for i in best["id"]], CONFIDENT
+        return [
+            (callbacks.TopResult(i).encode(), i, tuple(snap.platforms_of(i)), None) for i in best["id"]
+        ], CONFIDENT
     kind, shown = snap.understanding.parse_command("recommend", text).answer()
-    results = [(f"m:{m.id}", m.id, m.platforms or (m.platform,), None) for m in shown]
+    results = [
+        (callbacks.MatchResult(m.id).encode(), m.id, m.platforms or (m.platform,), None) for m in shown
+    ]
     if kind != CONFIDENT:
         return results, kind  # the choices, or titles sharing a word: never suggestions from a guess
     seen = {i for m in shown for i in (m.ids or [m.id])}
@@ -41,7 +47,9 @@ def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, 
     for rec in recs:
         if rec.id not in seen:
             seen.update(rec.ids or [rec.id])
-            results.append((f"r:{rec.id}", rec.id, rec.platforms or (rec.platform,), rec.traits))
+            results.append(
+                (callbacks.SimilarResult(rec.id).encode(), rec.id, rec.platforms or (rec.platform,), rec)
+            )
     return results, kind
 
 
@@ -70,8 +78,8 @@ async def inline_query(update: Update, context: Context) -> None:
     results, kind = results_for(snap, text)
     more = offset + PAGE < len(results)
     page = [
-        render.inline_article(result_id, snap.title(title_id), platforms, traits)
-        for result_id, title_id, platforms, traits in results[offset : offset + PAGE]
+        render.inline_article(result_id, snap.title(title_id), platforms, rec)
+        for result_id, title_id, platforms, rec in results[offset : offset + PAGE]
     ]
     await query.answer(
         page,

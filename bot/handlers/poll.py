@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.constants import PollLimit
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot import callbacks
 from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
 from bot.state import Context
 from bot.text import render
@@ -57,5 +58,5 @@ async def poll_button(update: Update, context: Context) -> None:
 
 HANDLERS = [
     CommandHandler(["poll", "encuesta"], poll),
-    CallbackQueryHandler(poll_button, pattern=r"poll:[a-z]\w{1,40}(:(en|es))?\Z"),
+    CallbackQueryHandler(poll_button, pattern=callbacks.Poll.pattern),
 ]

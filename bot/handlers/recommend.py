@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot import callbacks
 from bot.handlers.common import (
     answer_title,
     answer_title_button,
@@ -16,15 +17,12 @@ from bot.handlers.common import (
 from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_, _
-from core.catalogue.arguments import PLATFORMS
 from core.personal.reranker import Reranker
 from core.snapshot.store import Snapshot
 from core.understanding import Question
 
 COMMANDS = [("recommend", N_("titles like one you love: /recommend toy story"))]
-POOL = 20  # suggestions per title, in pages of render.PAGE
-MAX_START = POOL  # a larger offset is forged
-MORE = r"more:(?P<id>[a-z]\w{1,40}):(?P<start>[0-9]{1,3}):(?P<platform>[a-z]*)(:(en|es))?\Z"
+POOL = 20  # suggestions per title, in pages of render.PAGE; callbacks.MAX_START refuses a start past it
 
 
 def suggestion_page(
@@ -84,24 +82,20 @@ async def pick_button(update: Update, context: Context) -> None:
 
 
 async def more_button(update: Update, context: Context) -> None:
-    """ "More like this" and "Only on <platform>": data is more:<id>:<start>:<platform or empty>
-    (and the language, see ``bot.text.i18n.callback_data``)."""
+    """ "More like this" and "Only on <platform>" (``callbacks.More``; a forged start or
+    platform never gets here: the pattern refuses it)."""
     query = update.callback_query
-    data = context.match.groupdict()
-    start, platform = int(data["start"]), data["platform"] or None
-    if start > MAX_START or platform not in (None, *PLATFORMS):
-        await query.answer(_("This button has expired."))
-        return
+    asked = callbacks.More.parse(query.data)
     await query.answer()
     ratings = await ratings_of(update, context)
     message, keyboard = suggestion_page(
-        snapshot(context), data["id"], start, platform, ratings, serving(context)
+        snapshot(context), asked.title_id, asked.start, asked.platform, ratings, serving(context)
     )
     await edit(query, message, keyboard)
 
 
 HANDLERS = [
     CommandHandler(["recommend", "recomendar"], recommend_command),
-    CallbackQueryHandler(pick_button, pattern=r"pick:[a-z]\w{1,40}(:(en|es))?\Z"),
-    CallbackQueryHandler(more_button, pattern=MORE),
+    CallbackQueryHandler(pick_button, pattern=callbacks.Pick.pattern),
+    CallbackQueryHandler(more_button, pattern=callbacks.More.pattern),
 ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot import callbacks
 from bot.handlers import admin, card, catalogue, feedback, foryou, poll, recommend, stats, subscribe, where
 from bot.handlers.common import reply
 from bot.state import Context
-from bot.text.i18n import N_, _, callback_data, platform_names, untagged
+from bot.text.i18n import N_, _, platform_names
 
 COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with examples"))]
 # Telegram sends only the bare command when a /command in a message is tapped, so the
@@ -16,8 +17,8 @@ COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with exa
 EXAMPLES = [
     ("/recommend toy story", recommend.recommend_command),
     ("/where the office", where.where),
-    ("/count netflix 2019", catalogue.count),
-    ("/top disney animation", catalogue.top),
+    ("/count netflix 2019", catalogue.HANDLER_OF["count"]),
+    ("/top disney animation", catalogue.HANDLER_OF["top"]),
     ("/stats netflix", stats.stats),
 ]
 
@@ -27,7 +28,7 @@ def examples_keyboard() -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    _("Try {example}").format(example=text), callback_data=callback_data(f"ex:{i}")
+                    _("Try {example}").format(example=text), callback_data=callbacks.Example(i).encode()
                 )
             ]
             for i, (text, _handler) in enumerate(EXAMPLES)
@@ -83,7 +84,7 @@ async def example_button(update: Update, context: Context) -> None:
     await query.answer()
     if query.message is None:  # under an inline message there is no chat to answer in
         return
-    text, handler = EXAMPLES[int(untagged(query.data).split(":", 1)[1])]
+    text, handler = EXAMPLES[callbacks.Example.parse(query.data).index]
     context.args = text.split()[1:]
     await handler(update, context)
 
@@ -91,5 +92,5 @@ async def example_button(update: Update, context: Context) -> None:
 HANDLERS = [
     CommandHandler("start", start),
     CommandHandler(["help", "ayuda"], help_command),
-    CallbackQueryHandler(example_button, pattern=rf"ex:[0-{len(EXAMPLES) - 1}](:(en|es))?\Z"),
+    CallbackQueryHandler(example_button, pattern=callbacks.Example.pattern),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot import callbacks
 from bot.handlers.common import answer_title, answer_title_button, command_question
 from bot.state import Context
 from bot.text import render
@@ -54,5 +55,5 @@ async def where_button(update: Update, context: Context) -> None:
 
 HANDLERS = [
     CommandHandler(["where", "donde"], where),
-    CallbackQueryHandler(where_button, pattern=r"where:[a-z]\w{1,40}(:(en|es))?\Z"),
+    CallbackQueryHandler(where_button, pattern=callbacks.Where.pattern),
 ]

@@ -64,8 +64,6 @@ _STRONG = _words(
     "cuantas cuantos cuales parecida parecidas parecido parecidos puedo ayuda estrenos algo veo vemos"
 )
 _WEAK = _words("que el la los las de del en y con una unas unos por para hay como mas mejor ver serie")
-# Buttons carry the language of the message they sit under: ``pick:ns42:es``.
-_CALLBACK_LANGUAGE = re.compile(r":(en|es)$")
 
 
 class Translator:
@@ -169,26 +167,19 @@ def using(code: str) -> Iterator[Translator]:
         _current.reset(token)
 
 
-def callback_data(data: str) -> str:
-    """Button data tagged with the language being spoken, so a tap answers in the language of
-    the message it sits under (whoever taps, whatever their app's language)."""
-    return f"{data}:{language()}"
-
-
-def untagged(data: str) -> str:
-    return _CALLBACK_LANGUAGE.sub("", data)
-
-
 def language_of(update) -> str:
     """ "es" or "en" for a python-telegram-bot ``Update``: a button speaks the language of its
     message; otherwise Spanish when the user's app is in Spanish (``language_code`` "es",
     "es-419", …) or the message is clearly Spanish (a Spanish command name such as /contar,
     or plain text in Spanish); English otherwise, and when nothing is known."""
+    # bot.callbacks stamps buttons with the language spoken here: imported where it is read,
+    # as this module is imported first.
+    from bot.callbacks import language_of as language_of_button
+
     query = getattr(update, "callback_query", None)
-    if query is not None and query.data:
-        tagged = _CALLBACK_LANGUAGE.search(query.data)
-        if tagged:
-            return tagged.group(1)
+    button_language = language_of_button(query.data) if query is not None else None
+    if button_language is not None:
+        return button_language
     user = getattr(update, "effective_user", None)
     code = (getattr(user, "language_code", None) or "").lower()
     if code == SPANISH or code.startswith(SPANISH + "-") or code.startswith(SPANISH + "_"):

@@ -1,7 +1,7 @@
 """Everything that turns results into HTML messages, keyboards and inline results.
 
 Every piece of user or catalogue text passes through ``esc``; messages are clipped to
-Telegram's limits; callback data carries ids, never titles, to stay under 64 bytes.
+Telegram's limits; button data is written by ``bot.callbacks`` (ids, never titles).
 Every word a user reads is looked up in the message catalogue of the update's language
 (``bot.text.i18n``); numbers are written the way that language writes them.
 """
@@ -15,13 +15,15 @@ from telegram import (
     InputTextMessageContent,
 )
 
+from bot import callbacks
 from bot.text import markup
-from bot.text.i18n import N_, _, callback_data, language, ngettext, number, platform_names
+from bot.text.i18n import N_, _, language, ngettext, number, platform_names
 from bot.text.markup import clip, esc
 from core.catalogue.genres import name as genre_name
 from core.catalogue.genres import split_genres
 from core.catalogue.platforms import NAMES as PLATFORM_NAMES
 from core.catalogue.platforms import name as platform_display_name
+from core.recommender import SAME_DIRECTOR, SAME_SERIES, SHARED_CAST, SHARED_GENRES
 
 PAGE = 5
 
@@ -93,30 +95,42 @@ def title_heading(title: dict, platforms) -> str:
     )
 
 
-def reason(traits) -> str:
-    """Why a suggestion is like the title, from ``Recommendation.traits``: "same series; same
-    director", "with Tom Hanks", "shares: animation, family & kids"."""
+def reason(rec) -> str:
+    """Why a suggestion is like the title, from a ``Recommendation``'s ``reasons``: "same
+    series; same director", "with Tom Hanks", "shares: animation, family & kids"."""
     parts = []
-    for trait, *values in traits or ():
-        if trait == "series":
+    for code in rec.reasons:
+        if code == SAME_SERIES:
             parts.append(_("same series"))
-        elif trait == "director":
+        elif code == SAME_DIRECTOR:
             parts.append(_("same director"))
-        elif trait == "actor" and values:
-            parts.append(_("with {actor}").format(actor=values[0]))
-        elif trait == "genres" and values:
+        elif code == SHARED_CAST:
+            parts.append(_("with {actor}").format(actor=rec.shared_actor))
+        elif code == SHARED_GENRES:
+            shared = ", ".join(genre_in_text(g) for g in rec.shared_genres)
             # TRANSLATORS: why a suggestion is like the title: the genres they share, lowercase.
-            parts.append(_("shares: {genres}").format(genres=", ".join(genre_in_text(g) for g in values)))
+            parts.append(_("shares: {genres}").format(genres=shared))
     return "; ".join(parts) or _("similar story")
 
 
-def suggestion_lines(position: int, rec, title: dict) -> str:
-    details = " · ".join(part for part in (kind(title), genres(title)) if part)
-    return (
-        f"{position}. <b>{esc(rec.title)}</b> ({rec.release_year}) — {esc(platforms_text(rec.platforms or [rec.platform]))}\n"
-        f"    {esc(details)}\n"
-        f"    <i>{esc(reason(rec.traits))}</i>"
+def details(title: dict) -> str:
+    """ "movie · Animation, Family & Kids": what kind of title it is."""
+    return " · ".join(part for part in (kind(title), genres(title)) if part)
+
+
+def suggestion_line(marker: str, item, about: str = "", why: str = "") -> str:
+    """One suggested title: "1. <b>Toy Story 2</b> (1999) — Disney+", then, each on its own
+    indented line when given, what it is (``details``) and why it is suggested. ``item`` is a
+    ``Recommendation`` or a ``Pick``: its copies' platforms are listed."""
+    line = (
+        f"{marker} <b>{esc(item.title)}</b> ({item.release_year}) — "
+        f"{esc(platforms_text(item.platforms or [item.platform]))}"
     )
+    if about:
+        line += f"\n    {esc(about)}"
+    if why:
+        line += f"\n    <i>{esc(why)}</i>"
+    return line
 
 
 def suggestions(source: dict, source_platforms, recs, titles, start: int, platform: str | None) -> str:
@@ -131,7 +145,8 @@ def suggestions(source: dict, source_platforms, recs, titles, start: int, platfo
     if not recs:
         return f"{head}\n\n{none}"
     body = "\n\n".join(
-        suggestion_lines(start + i + 1, r, t) for i, (r, t) in enumerate(zip(recs, titles, strict=True))
+        suggestion_line(f"{start + i + 1}.", rec, details(title), reason(rec))
+        for i, (rec, title) in enumerate(zip(recs, titles, strict=True))
     )
     return clip(f"{head}\n\n{body}\n\n<i>{esc(_(RATE_HINT))}</i>")
 
@@ -144,15 +159,11 @@ def picks_text(picks, titles, because: dict, platform: str | None) -> str:
         head = _("Picks for you:")
     lines = []
     for position, (pick, title) in enumerate(zip(picks, titles, strict=True), start=1):
-        details = " · ".join(part for part in (kind(title), genres(title)) if part)
         liked = because.get(pick.because)
         why = (
             _("because you liked {title}").format(title=liked) if liked else _("close to the genres you like")
         )
-        lines.append(
-            f"{position}. <b>{esc(pick.title)}</b> ({pick.release_year}) — "
-            f"{esc(platforms_text(pick.platforms or [pick.platform]))}\n    {esc(details)}\n    <i>{esc(why)}</i>"
-        )
+        lines.append(suggestion_line(f"{position}.", pick, details(title), why))
     return clip(f"{head}\n\n" + "\n\n".join(lines) + f"\n\n<i>{esc(_(RATE_HINT))}</i>")
 
 
@@ -165,13 +176,18 @@ def rating_label(number: int, value: int | None) -> str:
     return f"{number} {MARKS[value]}" if value in MARKS else str(number)
 
 
+def rating_number(label: str) -> int:
+    """The number a rating button shows (``rating_label``'s first part): the data does not carry it."""
+    return int(label.split()[0])
+
+
 def rating_row(ids, start: int, ratings: dict | None = None) -> list[InlineKeyboardButton]:
     """A button per suggestion, numbered as in the text, marked with what the user said of it
     (``ratings``: title id -> 1/-1, only in a private chat: a group shares the keyboard)."""
     ratings = ratings or {}
     return [
         InlineKeyboardButton(
-            rating_label(start + i + 1, ratings.get(id_)), callback_data=callback_data(f"fb:{id_}")
+            rating_label(start + i + 1, ratings.get(id_)), callback_data=callbacks.Rate(id_).encode()
         )
         for i, id_ in enumerate(ids)
     ]
@@ -187,19 +203,15 @@ def suggestion_keyboard(
     ratings: dict | None = None,
 ):
     """Rating buttons for the ``rated`` ids shown, "More like this", "Share", and a platform filter."""
-    only = platform or ""
     first_row = []
     if more:
-        first_row.append(
-            InlineKeyboardButton(
-                _("More like this"), callback_data=callback_data(f"more:{source_id}:{start + PAGE}:{only}")
-            )
-        )
+        next_page = callbacks.More(source_id, start + PAGE, platform)
+        first_row.append(InlineKeyboardButton(_("More like this"), callback_data=next_page.encode()))
     first_row.append(InlineKeyboardButton(_("Share"), switch_inline_query=share_query[:200]))
     platform_row = [
         InlineKeyboardButton(
             _("All platforms") if code == platform else _("Only on {platform}").format(platform=name),
-            callback_data=callback_data(f"more:{source_id}:0:{'' if code == platform else code}"),
+            callback_data=callbacks.More(source_id, 0, None if code == platform else code).encode(),
         )
         for code, name in PLATFORM_NAMES.items()
     ]
@@ -207,11 +219,6 @@ def suggestion_keyboard(
     return InlineKeyboardMarkup([*rows, first_row, platform_row[:2], platform_row[2:]])
 
 
-# Buttons under a "did you mean…?" run the question that was asked on the title tapped.
-TITLE_ACTIONS = {
-    "recommend": "pick", "where": "where", "poll": "poll", "title": "card",
-    "like": "like", "dislike": "dislike", "foryou": "fy",
-}  # fmt: skip
 ECHO = 60  # characters of the user's own text quoted back, at most
 
 
@@ -221,12 +228,10 @@ def excerpt(text: str, limit: int = ECHO) -> str:
 
 
 def title_buttons(matches, action: str) -> InlineKeyboardMarkup:
-    prefix = TITLE_ACTIONS[action]
+    """A "did you mean…?" button per title, running the question asked (``action``) on it."""
+    choice = callbacks.CHOICES[action]
     return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(button_label(m), callback_data=callback_data(f"{prefix}:{m.id}"))]
-            for m in matches
-        ]
+        [[InlineKeyboardButton(button_label(m), callback_data=choice(m.id).encode())] for m in matches]
     )
 
 
@@ -269,14 +274,18 @@ def where(found: list[tuple[dict, list[str]]]) -> str:
 
 
 CARD_SUGGESTIONS = 3
-DESCRIPTION = 300  # characters of a description on a card
+DESCRIPTION = 300  # characters of a description on a card, and in an inline result's message
 
 
-def description(title: dict) -> str:
+def description(title: dict, *, marked: bool = True) -> str:
+    """What the title is about, at most ``DESCRIPTION`` characters: a longer one cut with "…"
+    (``marked``), or just cut, as inline cards always have been."""
     text = title.get("display_description")
     if not isinstance(text, str) or not text.strip():
         return ""
-    return text if len(text) <= DESCRIPTION else text[: DESCRIPTION - 1].rstrip() + "…"
+    if len(text) <= DESCRIPTION:
+        return text
+    return text[: DESCRIPTION - 1].rstrip() + "…" if marked else text[:DESCRIPTION]
 
 
 def title_card(title: dict, platforms, recs) -> str:
@@ -288,10 +297,7 @@ def title_card(title: dict, platforms, recs) -> str:
         lines += ["", esc(description(title))]
     if recs:
         lines += ["", _("If you like it, try:")]
-        lines += [
-            f"• <b>{esc(r.title)}</b> ({r.release_year}) — {esc(platforms_text(r.platforms or [r.platform]))}"
-            for r in recs[:CARD_SUGGESTIONS]
-        ]
+        lines += [suggestion_line("•", rec) for rec in recs[:CARD_SUGGESTIONS]]
     return clip("\n".join(lines))
 
 
@@ -299,7 +305,9 @@ def card_keyboard(title_id: str, share_query: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(_("More like this"), callback_data=callback_data(f"more:{title_id}:0:")),
+                InlineKeyboardButton(
+                    _("More like this"), callback_data=callbacks.More(title_id, 0, None).encode()
+                ),
                 InlineKeyboardButton(_("Share"), switch_inline_query=share_query[:200]),
             ]
         ]
@@ -309,21 +317,20 @@ def card_keyboard(title_id: str, share_query: str) -> InlineKeyboardMarkup:
 INLINE_TITLE = 100  # characters of a title in the list of inline results
 
 
-def inline_article(result_id: str, title: dict, platforms, traits=None) -> InlineQueryResultArticle:
+def inline_article(result_id: str, title: dict, platforms, rec=None) -> InlineQueryResultArticle:
+    """A title as an inline result; ``rec``, the ``Recommendation`` it is, says why it is suggested."""
     heading = title_heading(title, platforms)
-    why = reason(traits) if traits is not None else ""
-    description = " · ".join(
-        part for part in (kind(title), genres(title), platforms_text(platforms), why) if part
-    )
+    why = reason(rec) if rec is not None else ""
+    listed = " · ".join(part for part in (details(title), platforms_text(platforms), why) if part)
     text = heading + (f"\n{esc(genres(title))}" if genres(title) else "")
     if why:
         text += f"\n<i>{esc(why)}</i>"
-    summary = title.get("display_description")
-    if isinstance(summary, str):
-        text += f"\n\n{esc(summary[:300])}"
+    summary = description(title, marked=False)
+    if summary:
+        text += f"\n\n{esc(summary)}"
     return InlineQueryResultArticle(
-        id=result_id[:64],
+        id=result_id,
         title=f"{markup.excerpt(title['display_title'], INLINE_TITLE)} ({title['release_year']})",
-        description=description[:200],
+        description=listed[:200],
         input_message_content=InputTextMessageContent(clip(text), parse_mode="HTML"),
     )

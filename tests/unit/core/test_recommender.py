@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.recommender import Match, Recommender, StaleModelError
+from core.recommender import (
+    SAME_DIRECTOR,
+    SAME_SERIES,
+    SHARED_CAST,
+    SHARED_GENRES,
+    Match,
+    Recommender,
+    StaleModelError,
+)
 from core.search.titles import normalise, reads_differently, series_keys
 
 
@@ -142,7 +150,7 @@ def test_series_come_first(model):
     empire = model.resolve("empire strikes back")[0]
     suggestions = model.recommend(empire.id, k=5)
     assert len(suggestions) == 5
-    assert all(s.title.startswith("Star Wars") and "same series" in s.reason for s in suggestions)
+    assert all(s.title.startswith("Star Wars") and s.reasons[0] == SAME_SERIES for s in suggestions)
     rangers = model.resolve("power rangers dino charge")[0]
     assert all("Power Rangers" in s.title for s in model.recommend(rangers.id, k=5))
 
@@ -155,7 +163,6 @@ def test_never_the_query_its_copies_or_a_title_twice(model, catalogue):
         assert not ids & set(rows["id"])
         titles = [(normalise(s.title), s.release_year) for s in suggestions]
         assert len(titles) == len(set(titles)) == 20
-        assert all(s.reason for s in suggestions)
 
 
 def test_platform_filter(model):
@@ -302,15 +309,14 @@ def test_films_of_one_name_years_apart_stay_two_works(model):
 def test_reasons_name_canonical_genres_and_cast_as_written(model):
     toy_story = model.resolve("toy story")[0]
     suggestions = model.recommend(toy_story.id, k=10)
-    kinds = {kind for s in suggestions for kind, *_ in s.traits}
-    assert "series" in kinds
-    genre_traits = [values for s in suggestions for kind, *values in s.traits if kind == "genres"]
-    assert genre_traits
-    assert all(set(values) <= set(model.genres[model.row_of[toy_story.id]]) for values in genre_traits)
-    actors = [
-        values[0]
-        for s in model.recommend(model.resolve("the conjuring")[0].id, k=20)
-        for kind, *values in s.traits
-        if kind == "actor"
-    ]
+    assert SAME_SERIES in {code for s in suggestions for code in s.reasons}
+    shared_genres = [s.shared_genres for s in suggestions if SHARED_GENRES in s.reasons]
+    assert shared_genres and all(shared_genres)
+    assert all(set(genres) <= set(model.genres[model.row_of[toy_story.id]]) for genres in shared_genres)
+    conjuring = model.recommend(model.resolve("the conjuring")[0].id, k=20)
+    actors = [s.shared_actor for s in conjuring if SHARED_CAST in s.reasons]
     assert actors and all(a[0].isupper() for a in actors)
+    assert all(
+        len(s.reasons) <= 2 and set(s.reasons) <= {SAME_SERIES, SAME_DIRECTOR, SHARED_CAST, SHARED_GENRES}
+        for s in suggestions + conjuring
+    )

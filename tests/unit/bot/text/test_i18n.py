@@ -12,12 +12,14 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from telegram import Update
 
+from bot import callbacks
 from bot.app import commands
 from bot.console import objects
 from bot.console.spec import html_problems
 from bot.text import explain, i18n, render
 from core.catalogue import arguments
 from core.catalogue.arguments import ArgumentError, require
+from core.recommender import SAME_DIRECTOR, SAME_SERIES, SHARED_CAST, SHARED_GENRES, Recommendation
 
 BOT = i18n.LOCALES.parents[1]
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -200,7 +202,8 @@ def test_buttons_carry_the_language_and_handlers_read_their_data_without_it():
         keyboard = render.suggestion_keyboard("ns1", "Toy Story", 0, None, more=True)
     data = [b.callback_data for row in keyboard.inline_keyboard for b in row if b.callback_data]
     assert data[0] == "more:ns1:5::es" and all(d.endswith(":es") and len(d.encode()) <= 64 for d in data)
-    assert i18n.untagged("more:ns1:5::es") == "more:ns1:5:" and i18n.untagged("pick:ns1") == "pick:ns1"
+    assert callbacks.More.parse("more:ns1:5::es") == callbacks.More("ns1", 5, None, language="es")
+    assert callbacks.Pick.parse("pick:ns1").language is None
 
 
 def test_each_update_keeps_its_own_language_while_others_run():
@@ -252,22 +255,32 @@ def test_genre_and_platform_names():
 
 
 @pytest.mark.parametrize(
-    ("traits", "english", "spanish"),
+    ("why", "english", "spanish"),
     [
-        ((("series",), ("director",)), "same series; same director", "misma saga; mismo director"),
-        ((("actor", "Tom Hanks"),), "with Tom Hanks", "con Tom Hanks"),
         (
-            (("genres", "animation", "family", "lgbtq"),),
+            {"reasons": (SAME_SERIES, SAME_DIRECTOR)},
+            "same series; same director",
+            "misma saga; mismo director",
+        ),
+        ({"reasons": (SHARED_CAST,), "shared_actor": "Tom Hanks"}, "with Tom Hanks", "con Tom Hanks"),
+        (
+            {"reasons": (SHARED_GENRES,), "shared_genres": ("animation", "family", "lgbtq")},
             "shares: animation, family & kids, LGBTQ+",
             "en común: animación, familia e infantil, LGBTQ+",
         ),
-        ((), "similar story", "historia parecida"),
+        (
+            {"reasons": (SAME_DIRECTOR, SHARED_CAST), "shared_actor": "Tom Hanks"},
+            "same director; with Tom Hanks",
+            "mismo director; con Tom Hanks",
+        ),
+        ({}, "similar story", "historia parecida"),
     ],
 )
-def test_recommendation_reasons_are_worded_from_their_traits(traits, english, spanish):
-    assert render.reason(traits) == english
+def test_recommendation_reasons_are_worded_from_their_codes(why, english, spanish):
+    rec = Recommendation(id="ns2", title="X", platform="netflix", release_year=2001, score=0.5, **why)
+    assert render.reason(rec) == english
     with i18n.using("es"):
-        assert render.reason(traits) == spanish
+        assert render.reason(rec) == spanish
 
 
 def wrong_arguments() -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 from bot.console.spec import html_problems, html_text
 from bot.text import explain, render
 from bot.text.markup import clip, esc, units
-from core.recommender import Recommendation
+from core.recommender import SHARED_GENRES, Recommendation
 
 LIMIT = 4096
 
@@ -85,8 +85,8 @@ def giant_recommendation() -> Recommendation:
         platform="netflix",
         release_year=2019,
         score=0.9,
-        reason="",
-        traits=(("genres", "drama"),),
+        reasons=(SHARED_GENRES,),
+        shared_genres=("drama",),
     )
 
 
@@ -102,7 +102,7 @@ def test_a_giant_title_in_the_source_makes_messages_telegram_accepts():
 
 
 def test_a_giant_title_makes_a_small_inline_card():
-    article = render.inline_article("m:ns1", giant_title(), ["netflix"], (("genres", "drama"),))
+    article = render.inline_article("r:ns2", giant_title(), ["netflix"], giant_recommendation())
     data = article.to_dict()
     assert len(data["title"]) <= 110 and len(data["description"]) <= 200
     content = data["input_message_content"]["message_text"]

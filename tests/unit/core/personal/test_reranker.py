@@ -76,7 +76,7 @@ def genre_fans(recommender, users: int = 300, per_user: int = 30, noise: float =
 def fake_recommendation(recommender, row: int) -> Recommendation:
     return Recommendation(
         id=recommender.ids[row], title=recommender.titles[row], platform=recommender.platforms[row],
-        release_year=int(recommender.years[row]), score=0.0, reason="",
+        release_year=int(recommender.years[row]), score=0.0,
     )  # fmt: skip
 
 
