@@ -93,6 +93,11 @@ class People:
     def roles_in(self, person: int, row: int) -> list[Role]:
         return [role for role in Role if row in set(self._rows(person, role).tolist())]
 
+    def may_be_named(self, text: str) -> bool:
+        """A cheap first test for a name typed without a cue ("kubrick", "keanu reevs"): the whole
+        name, a surname, or a first name of someone in the catalogues."""
+        return self._name_search().may_be(normalise(text))
+
     def search(self, text: str, limit: int = 5) -> list[PersonMatch]:
         """People whose name reads like ``text``, best first (a surname alone finds its owners)."""
         query = normalise(text)
@@ -148,10 +153,21 @@ class _NameSearch:
         keys = [normalise(n) for n in names]
         self.resolver = TitleResolver(keys)
         self.surnames: dict[str, list[int]] = {}
+        self.first_names: set[str] = set()
         for i, key in enumerate(keys):
             words = key.split()
             if len(words) > 1 and len(words[-1]) >= 4:
                 self.surnames.setdefault(words[-1], []).append(i)
+            if len(words) > 1 and len(words[0]) >= 3:
+                self.first_names.add(words[0])
+
+    def may_be(self, query: str) -> bool:
+        words = query.split()
+        if not words:
+            return False
+        if len(words) == 1:
+            return query in self.surnames
+        return query in self.resolver.exact or words[0] in self.first_names
 
     def scores(self, query: str, limit: int) -> dict[int, float]:
         found = dict(self.resolver.search(query, limit))

@@ -149,6 +149,20 @@ for _cue, _text in {
                "mas temporadas | con mas temporadas | mas extensa | mas extenso | mayor duracion | "
                "duracion mas larga | dura mas | lasts longest | longer | mas dura | que mas dura | que dura mas | "
                "mas duran | duran mas | runs longest | longest runtime | longest running time",
+    # who is in / who directed a title (before "actor", which shares "who is in")
+    "cast_of": "who is in | whos in | who is on | who plays in | who plays | who acts in | who stars in | "
+               "who starred in | who voices | who voiced | who is the cast of | cast of | the cast of | "
+               "cast in | actors in | actors of | the actors in | the actors of | who are the actors in | "
+               "quien sale en | quienes salen en | quien actua en | quienes actuan en | quien aparece en | "
+               "reparto de | el reparto de | elenco de | el elenco de | actores de | los actores de | "
+               "quien trabaja en | quienes trabajan en | quien hace de | quien protagoniza | quienes protagonizan",
+    "director_of": "who directed | who direct | who directs | who is the director of | whos the director of | "
+                   "who was the director of | director of | the director of | who made | who filmed | "
+                   "quien dirigio | quien dirige | quien es el director de | quien fue el director de | "
+                   "director de | el director de | la directora de | quien hizo | de quien es",
+    "shortest": "shortest | the shortest | least seasons | fewest seasons | mas corta | mas corto | "
+                "la mas corta | el mas corto | mas cortas | mas cortos | menor duracion | dura menos | "
+                "que menos dura | menos temporadas | con menos temporadas",
     "actor": "actor | actors | actress | actresses | actriz | actores | actrices | who acts | who appears | "
              "who stars | who starred | who is in | quien actua | quien aparece | quien sale | "
              "cast member | busiest | most frequent | mas frecuente | aparece mas | "

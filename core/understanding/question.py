@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.questions.filters import Filters, Role
 from core.understanding.policy import title_answer
 
 
@@ -21,6 +22,8 @@ class Intent(StrEnum):
     COUNTRY = "country"
     RATING = "rating"
     SCORE = "score"
+    PERSON = "person"  # a person's titles: "movies with meryl streep"
+    CREDITS = "credits"  # who is in, or directed, a title
     HELP = "help"
     GREETING = "greeting"
     THANKS = "thanks"
@@ -28,7 +31,7 @@ class Intent(StrEnum):
 
 
 INTENTS = tuple(Intent)
-TITLE_INTENTS = frozenset([Intent.WHERE, Intent.RECOMMEND, Intent.TITLE])
+TITLE_INTENTS = frozenset([Intent.WHERE, Intent.RECOMMEND, Intent.TITLE, Intent.CREDITS])
 # Command names (English and Spanish, as the bot registers them) -> intent.
 COMMANDS = {
     "where": Intent.WHERE, "donde": Intent.WHERE, "recommend": Intent.RECOMMEND, "recomendar": Intent.RECOMMEND,
@@ -36,7 +39,8 @@ COMMANDS = {
     "longest": Intent.LONGEST, "mas_larga": Intent.LONGEST, "maslarga": Intent.LONGEST, "actor": Intent.ACTOR,
     "country": Intent.COUNTRY, "pais": Intent.COUNTRY, "rating": Intent.RATING, "clasificacion": Intent.RATING,
     "score": Intent.SCORE, "puntaje": Intent.SCORE, "help": Intent.HELP, "ayuda": Intent.HELP,
-    "start": Intent.HELP, "title": Intent.TITLE, "titulo": Intent.TITLE,
+    "start": Intent.HELP, "title": Intent.TITLE, "titulo": Intent.TITLE, "person": Intent.PERSON,
+    "persona": Intent.PERSON,
 }  # fmt: skip
 
 
@@ -55,6 +59,12 @@ class Question:
     duration_type: str | None = None  # "min" | "season"
     language: str | None = None  # "es" or "en" when the message itself is clearly that language
     leftover: str = ""  # words not understood (for a command: report them to the user)
+    # Every filter the question states, several platforms, ranges and exclusions included: the
+    # single-valued fields above are the first of each, for the answers that take one.
+    filters: Filters = Filters()
+    person: object | None = None  # core.understanding.slots.Who: the person named, if any
+    role: Role | None = None  # the part asked about: "which director…", "who directed…"
+    shortest: bool = False  # "the shortest", not the longest
 
     def answer(self) -> tuple[str, list]:
         """The title policy for this question's title: ``title_answer(matches, title, year)``."""

@@ -36,15 +36,34 @@ TOKEN = re.compile(
 )
 APOSTROPHES = re.compile(r"['’]")
 BREAKS = frozenset("?!.;")
-ARG_KINDS = frozenset(["platform", "type", "dtype", "genre", "country", "year", "rating", "number"])
+ARG_KINDS = frozenset(
+    [
+        "platform",
+        "type",
+        "dtype",
+        "genre",
+        "country",
+        "year",
+        "rating",
+        "number",
+        # read by core.understanding.slots
+        "years",
+        "band",
+        "minutes",
+        "seasons",
+        "not_genre",
+        "genres",
+        "person",
+    ]
+)
 # Cues that never make a message a question by themselves.
 SOFT_CUES = frozenset(["watch", "is", "have", "from", "above", "want", "after", "taste", "good"])
-CATALOGUE_CUES = ("score", "rating", "longest", "actor", "count", "top")
+CATALOGUE_CUES = ("score", "rating", "shortest", "longest", "actor", "count", "top")
 ARTICLES = frozenset(["the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les"])
 ON = frozenset(["on", "in", "at", "en", "de", "from", "via", "through", "por", "con", "inside", "dentro"])
 # Words joining "on <platform>" to a title: "… but on hulu", "… or netflix", "… pero en amazon".
 PLATFORM_JOIN = frozenset(["or", "and", "y", "o", "nor", "ni", "but", "pero", "only", "solo", "just", "also"])
-FUZZY_CUES = frozenset(["where", "like", "recommend", "count", "top", "longest", "actor", "rating", "score",
+FUZZY_CUES = frozenset(["where", "like", "recommend", "count", "top", "longest", "shortest", "actor", "rating", "score",
                         "help", "thanks", "greeting", "watch", "want"])  # fmt: skip
 # Kinds of lexicon words a misspelt word may be respelled as (not countries: their words are names).
 RESPELL_KINDS = frozenset(["cue", "filler", "platform", "type", "dtype", "genre"])

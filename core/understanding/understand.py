@@ -36,6 +36,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.catalogue.title_types import TitleType
+from core.questions.filters import Filters, Role
+from core.questions.filters import Span as Range
 from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.message import POLITE, Message, Span, lead_in
@@ -54,6 +57,7 @@ from core.understanding.scanner import (
     rating_label,
     tokens,
 )
+from core.understanding.slots import read_slots
 
 MATCH_LIMIT = 10  # matches resolved per title: editions for /where, alternatives for "did you mean"
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.DOTALL)
@@ -83,17 +87,23 @@ ARGUMENT_NAMES = {
 class _Found:
     intent: Intent
     span: Span | None = None  # item positions of the title
+    role: Role | None = None
+    shortest: bool = False
 
 
 class Understanding:
-    def __init__(self, recommender, countries: dict[str, str], ratings: frozenset[str]):
+    def __init__(
+        self, recommender, countries: dict[str, str], ratings: frozenset[str], people=None, years=None
+    ):
         self.recommender = recommender
+        self.people = people  # core.questions.people.People: names in messages (none: no people read)
+        self.years = years or (1900, 2021)  # the catalogue's first and last release years
         self.exact_titles = recommender.resolver.exact  # normalised title -> key
         self.ratings = ratings
         self.scanner = Scanner(countries, ratings, recommender.resolver.word_id)
 
     @classmethod
-    def build(cls, catalogue, recommender) -> Understanding:
+    def build(cls, catalogue, recommender, people=None) -> Understanding:
         """The vocabularies of this catalogue: its countries (with English and Spanish aliases
         and demonyms) and its maturity ratings, beside the recommender's titles. About 15 ms."""
         countries = {}
@@ -106,7 +116,8 @@ class Understanding:
             if name in known:
                 countries.setdefault(alias, name)
         ratings = frozenset(str(r).strip().lower() for r in catalogue["rating"].dropna().unique())
-        return cls(recommender, countries, ratings)
+        years = (int(catalogue["release_year"].min()), int(catalogue["release_year"].max()))
+        return cls(recommender, countries, ratings, people, years)
 
     # ---- public ---------------------------------------------------------------------------
     def parse(self, text: str) -> Question:
@@ -143,7 +154,8 @@ class Understanding:
 
     def _message(self, text: str) -> Message:
         toks = tokens(text)
-        return Message(text, toks, self.scanner.scan(toks), self.exact_titles)
+        items = read_slots(text, self.scanner.scan(toks), toks, self.years, self.people)
+        return Message(text, toks, items, self.exact_titles)
 
     # ---- deciding -------------------------------------------------------------------------
     def _decide(self, m: Message) -> _Found:
@@ -158,6 +170,9 @@ class Understanding:
             return _Found(_conversation(items))
         if m.is_title((lo, hi)) and not (hi - lo == 1 and is_arg(core[0])):
             return _Found(Intent.TITLE, (lo, hi))  # "Love Is Blind", "Top Gun", "Where the Crawdads Sing"
+        found = self._credits(m, lo, hi) or _about_person(core)
+        if found:
+            return found
         for finder, intent in ((self._where, Intent.WHERE), (self._like, Intent.RECOMMEND)):
             at = finder(items, lo, hi)
             found = self._pointed(m, lo, hi, at, intent) if at is not None else None
@@ -186,6 +201,18 @@ class Understanding:
             return _Found(Intent.UNKNOWN)  # "asdfgh"
         span = m.trim(lo, hi, bare=True)
         return _Found(Intent.TITLE, span) if span else _Found(Intent.UNKNOWN)
+
+    def _credits(self, m: Message, lo: int, hi: int) -> _Found | None:
+        """ "who is in X", "who directed X", "reparto de X"; without a title after the cue it asks
+        who is in (or directed) the most titles: "who directed the most stuff on disney+"."""
+        at = first_cue(m.items, lo, hi, "cast_of", "director_of")
+        if at is None:
+            return None
+        role = Role.DIRECTOR if is_cue(m.items[at], "director_of") else Role.CAST
+        found = self._pointed(m, lo, hi, at, Intent.CREDITS)
+        if found is not None and found.intent == Intent.CREDITS:
+            return _Found(Intent.CREDITS, found.span, role)
+        return _Found(Intent.ACTOR, role=role)
 
     def _gibberish(self, word: str) -> bool:
         """A word typed by mashing keys: no vowel, or four consonants in a row, and in no title."""
@@ -242,6 +269,10 @@ class Understanding:
             if span and (m.is_title(span) or no_arguments):
                 # "can i watch the greatest showman on disney+": the cue word is the title's
                 return _Found(Intent.WHERE if _opener(core, 0, len(core)) is not None else Intent.TITLE, span)
+        if cue == "shortest":
+            return _Found(Intent.LONGEST, shortest=True)
+        if cue == "actor" and any(it.words in DIRECTOR_WORDS for it in core):
+            return _Found(Intent.ACTOR, role=Role.DIRECTOR)  # "which director has the most titles"
         return _Found(Intent(cue))  # the lexicon's intent cues are named after their intents
 
     @staticmethod
@@ -297,37 +328,65 @@ class Understanding:
             args["leftover"] = ""
             if intent != Intent.RECOMMEND:
                 args.pop("genre", None)
-        return Question(intent=intent, title=title, matches=matches, language=m.language(span), **args)
+        role = (
+            found.role
+            if found.role is not None
+            else args["filters"].role
+            if intent == Intent.PERSON
+            else None
+        )
+        return Question(
+            intent=intent, title=title, matches=matches, language=m.language(span), role=role,
+            shortest=found.shortest, **args,
+        )  # fmt: skip
 
     def _arguments(self, intent: Intent, outside: list[Item], command: bool) -> dict:
         args: dict = {}
         leftover: list[Item] = []
+        found = _Filters()
         for k, it in enumerate(outside):
             name = ARGUMENT_NAMES.get(it.kind)
-            if name and name not in args:
+            if it.kind in SLOT_KINDS:
+                found.add(it)
+            elif name:
                 weak_country = it.kind == "country" and it.words in lx.WEAK_COUNTRIES
                 if weak_country and not (k and is_cue(outside[k - 1], "from")) or _weak_genre(outside, k):
                     leftover.append(it)  # "english", "war" alone are not a country, a genre
-                else:
+                    continue
+                if name not in args:
                     args[name] = it.value
+                found.add(it)
             elif (
                 it.kind == "number" and intent == Intent.SCORE and "score" not in args and 0 <= it.value <= 5
             ):
                 args["score"] = float(it.value)
-            elif it.kind == "word" or name or it.kind == "number" and _stray_number(it, intent, command):
+            elif it.kind == "number" and 0 <= it.value <= 5 and k and is_cue(outside[k - 1], "above"):
+                args["score"] = float(it.value)  # "movies with a score above 3.6": a filter of any list
+            elif it.kind == "word" or it.kind == "number" and _stray_number(it, intent, command):
                 leftover.append(it)
         if intent == Intent.RATING and "rating" not in args:
             at = self._loose_rating(outside, cue_needed=not command)
             if at is not None:
                 it = outside[at]
                 args["rating"] = f"{int(it.value)}+" if it.kind == "number" else rating_label(it.words)
+                found.ratings.add(args["rating"])
                 leftover = [x for x in leftover if x is not it]
         if intent == Intent.LONGEST and "duration_type" not in args:
             seasons = any(
-                is_cue(it, "longest") and ("season" in it.words or "temporada" in it.words) for it in outside
+                is_cue(it, "longest", "shortest") and ("season" in it.words or "temporada" in it.words)
+                for it in outside
             )
             args["duration_type"] = "season" if seasons or args.get("type") == "tv show" else "min"
         args["leftover"] = " ".join(it.words for it in leftover)
+        args["filters"] = found.filters(args.get("score"))
+        if found.person is not None:
+            args["person"] = found.person
+        if args["filters"].type is not None and "type" not in args:
+            args["type"] = args["filters"].type  # "one season", "miniseries": a show
+        if "year" not in args and args["filters"].year is not None:
+            args["year"] = args["filters"].year
+        elif "year" in args and args["filters"].year is None:
+            args.pop("year")  # a range ("2019 2020", "the 90s"), not one year
         return args
 
     def _loose_rating(self, core: list[Item], cue_needed: bool = True) -> int | None:
@@ -419,3 +478,106 @@ def _weak_genre(items: list[Item], k: int) -> bool:
     if items[k].kind != "genre" or items[k].words not in lx.WEAK_GENRES:
         return False
     return not any(it.kind in ("type", "genre") and it is not items[k] for it in items[max(0, k - 2) : k + 3])
+
+
+DIRECTOR_WORDS = frozenset(
+    [
+        "director",
+        "directors",
+        "directora",
+        "directoras",
+        "directores",
+        "filmmaker",
+        "filmmakers",
+        "cineasta",
+        "cineastas",
+    ]
+)
+
+
+def _about_person(core: list[Item]) -> _Found | None:
+    """A message naming a person asks for their titles, or how many there are."""
+    if not any(it.kind == "person" for it in core):
+        return None
+    if any(is_cue(it, "count") for it in core):
+        return _Found(Intent.COUNT)
+    return _Found(Intent.PERSON)
+
+
+SLOT_KINDS = frozenset(["years", "band", "minutes", "seasons", "not_genre", "genres", "person"])
+
+
+class _Filters:
+    """Every filter a question states, collected item by item (``Understanding._arguments``)."""
+
+    def __init__(self):
+        self.platforms: set[str] = set()
+        self.years: list[Range] = []
+        self.types: set[str] = set()
+        self.genres: set[str] = set()
+        self.not_genres: set[str] = set()
+        self.countries: set[str] = set()
+        self.ratings: set[str] = set()
+        self.bands: list[Range] = []
+        self.minutes: Range | None = None
+        self.seasons: Range | None = None
+        self.person = None  # core.understanding.slots.Who
+
+    def add(self, it: Item) -> None:
+        kind, value = it.kind, it.value
+        if kind == "platform":
+            self.platforms.add(value)
+        elif kind == "year":
+            self.years.append(Range.exactly(value))
+        elif kind == "years":
+            self.years.append(value)
+        elif kind == "type":
+            self.types.add(value)
+        elif kind == "genre":
+            self.genres.add(value)
+        elif kind == "genres":
+            self.genres.update(value)
+        elif kind == "not_genre":
+            self.not_genres.add(value)
+        elif kind == "country":
+            self.countries.add(value)
+        elif kind == "rating":
+            self.ratings.add(value)
+        elif kind == "band":
+            self.bands.append(value)
+        elif kind == "minutes":
+            self.minutes = value
+        elif kind == "seasons":
+            self.seasons = value
+        elif kind == "person" and self.person is None:
+            self.person = value
+
+    def filters(self, score: float | None) -> Filters:
+        types = self.types or ({TitleType.SHOW} if self.seasons else set())
+        who = self.person
+        return Filters(
+            platforms=frozenset(self.platforms),
+            years=_joined(self.years),
+            type=TitleType(next(iter(types))) if len(types) == 1 else None,
+            genres=frozenset(self.genres - self.not_genres),
+            not_genres=frozenset(self.not_genres),
+            countries=frozenset(self.countries),
+            bands=min(self.bands, key=lambda s: s.high if s.high is not None else 99) if self.bands else None,
+            ratings=frozenset(self.ratings),
+            person=who.matches[0].person if who is not None and who.confident else None,
+            role=who.role if who is not None else None,
+            minutes=self.minutes,
+            seasons=self.seasons,
+            score_above=score,
+        )
+
+
+def _joined(spans: list[Range]) -> Range | None:
+    """Several years said: the range from the first to the last ("2019 2020", "2015 to 2019")."""
+    if not spans:
+        return None
+    if len(spans) == 1:
+        return spans[0]
+    lows = [s.low for s in spans if s.low is not None]
+    highs = [s.high for s in spans if s.high is not None]
+    return Range(min(lows) if lows else None, max(highs) if highs else None)
