@@ -9,6 +9,7 @@ a letter in it.
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from core.search.titles import TitleResolver, normalise
 
 CONFIDENT = 88  # a name search score at least this, clear of the runner-up, names one person
 MARGIN = 4
+FAME_BONUS = 6.0
 SURNAME_SCORE = 90.0  # a surname alone is a strong, not an exact, match
 
 
@@ -37,24 +39,28 @@ class People:
     def __init__(self, catalogue: pd.DataFrame):
         entries = {role: _split(catalogue, role.value) for role in Role}
         every = pyarrow.concat_arrays([entries[r][0] for r in Role])
-        names = pc.unique(every)
+        # One person, however the platforms spell them: "Pedro Almodóvar" and "Pedro Almodovar",
+        # "Samuel L. Jackson" and "Samuel L Jackson" share a key.
+        keys = name_keys(every)
+        names = pc.unique(keys)
         names = names.filter(pc.match_substring_regex(names, r"\pL"))  # "1", "2": placeholders
         names = names.take(pc.sort_indices(names))
-        self.names: list[str] = names.to_pylist()  # lowercase, as the catalogue writes them
-        shown = pyarrow.concat_arrays([entries[r][1] for r in Role])
-        codes = pc.index_in(every, value_set=names).to_numpy(zero_copy_only=False)
+        self.names: list[str] = names.to_pylist()  # the keys: lowercase, no accents or dots
+        codes = pc.index_in(keys, value_set=names).to_numpy(zero_copy_only=False)
         known = ~np.isnan(codes) if codes.dtype.kind == "f" else np.ones(len(codes), dtype=bool)
-        first = np.unique(codes[known].astype(np.int64), return_index=True)[1]
-        self.display: list[str] = shown.take(np.flatnonzero(known)[first]).to_pylist()
+        codes = np.where(known, np.nan_to_num(codes), -1).astype(np.int64)
+        self.display: list[str] = _most_written(
+            codes, pyarrow.concat_arrays([entries[r][1] for r in Role]), len(names)
+        )
         self._entries = {}
         offset = 0
         for role in Role:
             size = len(entries[role][0])
-            role_codes, role_known = codes[offset : offset + size], known[offset : offset + size]
+            role_codes = codes[offset : offset + size]
             offset += size
-            rows = entries[role][2][role_known]
+            kept = role_codes >= 0
             # A name listed twice for one title counts once, as the original /actor counts it.
-            pairs = np.unique(np.stack([role_codes[role_known].astype(np.int64), rows]), axis=1)
+            pairs = np.unique(np.stack([role_codes[kept], entries[role][2][kept]]), axis=1)
             self._entries[role] = (pairs[0], pairs[1])
         self._postings = {role: _by_person(*self._entries[role], len(self.names)) for role in Role}
         either = np.unique(np.concatenate([np.stack(self._entries[r]) for r in Role], axis=1), axis=1)
@@ -98,29 +104,59 @@ class People:
         name, a surname, or a first name of someone in the catalogues."""
         return self._name_search().may_be(normalise(text))
 
+    def has_first_name(self, word: str) -> bool:
+        return normalise(word) in self._name_search().first_names
+
     def search(self, text: str, limit: int = 5) -> list[PersonMatch]:
         """People whose name reads like ``text``, best first (a surname alone finds its owners)."""
         query = normalise(text)
         if not query:
             return []
         found = self._name_search().scores(query, limit * 4)
-        ranked = sorted(found.items(), key=lambda p: (-p[1], -self.title_count[p[0]], p[0]))
-        return [self.match(i, score) for i, score in ranked[:limit]]
+        ranked = [self.match(i, score) for i, score in found.items()]
+        ranked.sort(key=lambda m: (-known(m), -m.score, m.person))
+        return ranked[:limit]
 
     def match(self, person: int, score: float = 100.0) -> PersonMatch:
         return PersonMatch(person, self.display[person], float(score), int(self.title_count[person]))
 
     def confident(self, matches: list[PersonMatch]) -> bool:
-        """One person, clearly: a close score ahead of the next, or a surname one person dominates."""
-        if not matches or matches[0].score < CONFIDENT:
+        """One person, clearly: the whole name typed, or a close match well ahead of the next
+        once how known each is counts ("keanu" is Keanu Reeves, in 17 titles, not Keanu Chi)."""
+        if not matches:
             return False
-        if len(matches) == 1:
+        if matches[0].score >= 100 and (len(matches) == 1 or matches[1].score < 100):
             return True
-        first, second = matches[0], matches[1]
-        if first.score - second.score >= MARGIN:
-            return True
-        # Same score (a surname): the one with far more titles is who people mean.
-        return first.score == second.score and first.titles >= 3 * max(second.titles, 1)
+        first = known(matches[0])
+        second = known(matches[1]) if len(matches) > 1 else 0.0
+        return first >= CONFIDENT and first - second >= MARGIN
+
+
+def name_keys(names: pyarrow.Array) -> pyarrow.Array:
+    """Lowercase names without accents, dots or doubled spaces: one key per person."""
+    folded = pc.replace_substring_regex(pc.utf8_normalize(pc.utf8_lower(names), "NFKD"), r"\p{Mn}", "")
+    plain = pc.replace_substring_regex(folded, r"[^\pL\pN]+", " ")
+    return pc.utf8_trim_whitespace(plain)
+
+
+def _most_written(codes: np.ndarray, shown: pyarrow.Array, size: int) -> list[str]:
+    """Per person, the spelling the catalogues use most (the first one on a tie)."""
+    frame = pd.DataFrame({"person": codes, "shown": shown.to_numpy(zero_copy_only=False)})
+    frame = frame[frame["person"] >= 0]
+    counts = frame.groupby(["person", "shown"], sort=False).size().reset_index(name="n")
+    best = counts.sort_values(["person", "n"], ascending=[True, False], kind="stable").drop_duplicates(
+        "person"
+    )
+    display = [""] * size
+    for person, name in zip(best["person"].tolist(), best["shown"].tolist(), strict=True):
+        display[person] = name
+    return display
+
+
+def known(match: PersonMatch) -> float:
+    """A match's score, raised a little for people in many titles: among near-equal names, the
+    prolific one is who people mean."""
+    return match.score + min(FAME_BONUS, 2 * math.log2(max(match.titles, 1)))
 
 
 def _split(catalogue: pd.DataFrame, column: str) -> tuple[pyarrow.Array, pyarrow.Array, np.ndarray]:

@@ -118,6 +118,25 @@ PERSON_CUES: dict[str, Role | None] = {
                      "director", "directora", "realizada por"], Role.DIRECTOR),
     **dict.fromkeys(["de", "del", "from", "por"], None),
 }  # fmt: skip
+# Cues after which two unknown words are surely a name, found or not ("de", "by" are not).
+PLAIN_PERSON_CUES = frozenset(
+    [
+        "with",
+        "starring",
+        "featuring",
+        "con",
+        "protagonizada por",
+        "protagonizadas por",
+        "protagonizado por",
+        "directed by",
+        "dirigida por",
+        "dirigidas por",
+        "dirigido por",
+        "dirigidos por",
+        "acted by",
+        "played by",
+    ]
+)
 # A cue that really asks for a part only when the user says so: "with X" is X in any part.
 STATED_ROLE = frozenset(["starring", "protagonizada por", "protagonizadas por", "protagonizado por",
                          "actuada por", "acted by", "played by", "en las que sale", "en la que sale",
@@ -147,6 +166,7 @@ class _Scan:
     toks: list[Token]
     years: tuple[int, int]  # the catalogue's first and last release years
     people: object | None  # core.questions.people.People
+    title_words: frozenset | set = frozenset()  # every word of the catalogue's titles
 
     def words(self, k: int, size: int) -> str:
         return " ".join(it.words for it in self.items[k : k + size])
@@ -167,16 +187,25 @@ class _Scan:
         left, right = self.toks[self.items[k].j - 1], self.toks[self.items[k + 1].i]
         return self.text[left.end : right.start].strip()
 
+    def typed(self, start: int, end: int) -> str:
+        """Items ``start``..``end`` as the user typed them."""
+        return self.text[self.toks[self.items[start].i].start : self.toks[self.items[end - 1].j - 1].end]
+
     def merge(self, kind: str, value, k: int, end: int) -> tuple[Item, int]:
         first, last = self.items[k], self.items[end - 1]
         return Item(kind, value, first.i, last.j, self.words(k, end - k)), end
 
 
 def read_slots(
-    text: str, items: list[Item], toks: list[Token], years: tuple[int, int], people=None
+    text: str,
+    items: list[Item],
+    toks: list[Token],
+    years: tuple[int, int],
+    people=None,
+    title_words=frozenset(),
 ) -> list[Item]:
     """The scanner's items with the phrases above merged into items of their own kinds."""
-    scan = _Scan(text, items, toks, years, people)
+    scan = _Scan(text, items, toks, years, people, title_words)
     readers = [_years, _band, _duration, _negated, _two_genres] + ([_person] if people is not None else [])
     out: list[Item] = []
     k = 0
@@ -381,29 +410,47 @@ def _person(scan: _Scan, k: int):
     cue = scan.phrase_at(k, PERSON_CUES, 3)
     if not cue and (items[k].kind != "word" or k and items[k - 1].kind == "word"):
         return None  # a name without a cue starts a run of unknown words
-    start = k + cue
-    end = start
+    start = end = k + cue
     while end < len(items) and end - start < MAX_NAME_WORDS and _name_part(scan, end, first=end == start):
         end += 1
-    while end > start and items[end - 1].kind == "filler":
-        end -= 1
+    while end > start and items[end - 1].kind in ("filler", "genre"):
+        end -= 1  # "morgan freeman documentaries": the genre is a filter
     if end == start:
         return None
     said = scan.words(k, cue)
-    text = scan.text[scan.toks[items[start].i].start : scan.toks[items[end - 1].j - 1].end]
-    if not cue and not people.may_be_named(text):
-        return None  # the cheap test first: a full name, a surname or a first name people have
+    text = scan.typed(start, end)
+    if not cue and not _may_be_named(scan, text):
+        return None  # the cheap test first: a whole name, a first name or a surname people have
     matches = people.search(text, 5)
     if not matches:
         return None
-    end = start + _name_length(scan, start, end, matches[0].name)
-    text = scan.text[scan.toks[items[start].i].start : scan.toks[items[end - 1].j - 1].end]
+    shorter = start + _name_length(scan, start, end, matches[0].name)
+    if shorter < end:  # the run went on past the name: "adam sandler got", "keanu on"
+        end, text = shorter, scan.typed(start, shorter)
+        matches = people.search(text, 5) or matches
     confident = people.confident(matches) if cue else _named_without_cue(people, matches, text)
     stated = said in STATED_ROLE
-    if not confident and not (stated and matches[0].score >= 80):
-        return None
-    who = Who(tuple(matches), confident, PERSON_CUES[said] if stated else None, text)
-    return scan.merge("person", who, k, end)
+    role = PERSON_CUES[said] if stated else None
+    if confident or stated and matches[0].score >= 80:
+        return scan.merge("person", Who(tuple(matches), confident, role, text), k, end)
+    if cue and said in PLAIN_PERSON_CUES and _looks_like_a_name(scan, start, end):
+        # "any movies with marilyn monroe": a name, of nobody the catalogues list
+        return scan.merge("person", Who(tuple(matches), False, role, text), k, end)
+    return None
+
+
+def _may_be_named(scan: _Scan, text: str) -> bool:
+    if " " not in text.strip() and text.strip().lower() in scan.title_words:
+        return False  # one word that titles use ("pena", "hora") is no surname typed alone
+    return scan.people.may_be_named(text)
+
+
+def _looks_like_a_name(scan: _Scan, start: int, end: int) -> bool:
+    """Two or three words, the first a first name someone in the catalogues has, or capitalised."""
+    if not 2 <= end - start <= 3 or not all(it.kind == "word" for it in scan.items[start:end]):
+        return False
+    first = scan.toks[scan.items[start].i]
+    return scan.people.has_first_name(first.word) or first.raw[:1].isupper()
 
 
 def _name_part(scan: _Scan, k: int, first: bool) -> bool:

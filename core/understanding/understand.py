@@ -154,7 +154,9 @@ class Understanding:
 
     def _message(self, text: str) -> Message:
         toks = tokens(text)
-        items = read_slots(text, self.scanner.scan(toks), toks, self.years, self.people)
+        items = read_slots(
+            text, self.scanner.scan(toks), toks, self.years, self.people, self.scanner.title_words
+        )
         return Message(text, toks, items, self.exact_titles)
 
     # ---- deciding -------------------------------------------------------------------------
