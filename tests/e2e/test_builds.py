@@ -26,6 +26,7 @@ from core.userdata.subscriptions import Subscriptions
 from tests.conftest import FIXTURE_SOURCE
 from tests.support.snapshot_helpers import built_snapshot
 from tests.support.static_server import StaticServer
+from tests.support.waiting import wait_until
 
 NETFLIX = "titles/netflix_titles.csv"
 NETFLIX_TITLES = 89  # in the fixture source
@@ -293,15 +294,6 @@ def build_processes(data) -> list[int]:
     return pids
 
 
-def wait_until(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
-
-
 PARENTS = {
     # what the bot runs
     "run_build": "from core.snapshot.child import run_build; run_build({data!r}, {source!r}, max_drop=1.0, force=True)",
@@ -323,13 +315,13 @@ def test_a_build_dies_with_the_process_that_started_it(tmp_path, source, parent)
     code = PARENTS[parent].format(data=str(data), source=str(source))
     started = subprocess.Popen([sys.executable, "-c", code], cwd=REPO)
     try:
-        assert wait_until(lambda: build_processes(data), timeout=20), "the build never started"
+        wait_until(lambda: build_processes(data), timeout=20, what="the build to start")
         started.send_signal(signal.SIGKILL)
         started.wait()
-        assert wait_until(lambda: not build_processes(data), timeout=5), "the build outlived its parent"
+        wait_until(lambda: not build_processes(data), timeout=5, what="the build to die with its parent")
     finally:
         started.kill()
-    time.sleep(2)  # long enough for a build left running to have published (about 1.5 s)
+    # No build is left that could publish: the old snapshot is what a restart serves.
     assert load_snapshot(data).version == old
 
 
