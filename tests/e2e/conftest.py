@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.console.spec import violations
+from bot.console.spec import available, violations
 from tests.support.running_bot import RunningBot
 from tests.support.telegram_server import FakeTelegram
 
@@ -12,14 +12,17 @@ from tests.support.telegram_server import FakeTelegram
 def serving(snapshot, tmp_path_factory):
     """The real bot serving ``snapshot``, polling the loopback Bot API server (``.server``).
     When the module's tests are done, every request the bot sent must obey the published
-    Bot API, unknown parameters included (the server itself refuses only what Telegram would)."""
+    Bot API, unknown parameters included (the server itself refuses only what Telegram would).
+    Without the Bot API description nothing can be checked (on CI the run never starts then)."""
     with (
         FakeTelegram() as server,
         RunningBot(server, snapshot, data_dir=tmp_path_factory.mktemp("data")) as bot,
     ):
         yield bot
     problems = [
-        f"{call.method}: {p}" for call in server.calls() for p in violations(call.method, call.params)
+        f"{call.method}: {p}"
+        for call in (server.calls() if available() else [])
+        for p in violations(call.method, call.params)
     ]
     assert not problems, "\n".join(problems)
 

@@ -26,7 +26,6 @@ from telegram.ext import (
     InlineQueryHandler,
 )
 
-from bot.console.spec import SPEC
 from tests.support.telegram_server import FakeTelegram
 
 TOKEN = "123:abc"
@@ -296,7 +295,7 @@ def test_raw_http_json_body_decoding_and_bad_paths(tg):
         tg.wait_for("sendPoll", timeout=0.1)
 
 
-@pytest.mark.skipif(not SPEC.is_file(), reason=f"{SPEC} not found")
+@pytest.mark.usefixtures("bot_api_spec")
 def test_requests_telegram_would_refuse_are_refused(tg):
     too_long = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="x" * 65)]])
 
