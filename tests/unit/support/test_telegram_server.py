@@ -34,7 +34,7 @@ GROUP = -1001234567890
 
 @pytest.fixture
 def tg():
-    with FakeTelegram() as server:
+    with FakeTelegram(max_poll_wait=0.2) as server:  # polling stops within 0.2 s
         yield server
 
 

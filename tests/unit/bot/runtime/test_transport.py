@@ -85,7 +85,7 @@ def test_an_answer_slower_than_the_read_timeout_is_awaited():
     """A send answered after the read timeout went out: waiting for the answer beats
     reporting a failure (and apologising) for a message that arrived."""
     with FakeTelegram() as tg:
-        tg.delay_next("sendMessage", 1.0)
+        tg.delay_next("sendMessage", 0.7)
         slow = {"read_timeout": 0.3, "write_timeout": 0.2, "answer_timeout": 5}
         message = run(with_bot(tg.base_url, lambda bot: bot.send_message(7, "late"), **slow))
         assert message.text == "late" and len(tg.calls("sendMessage")) == 1
