@@ -3,6 +3,9 @@
 Most tests run on the fixture catalogue (tests/fixtures/source, ~220 hand-written titles), so
 they run anywhere. Tests marked ``full_data`` check what only the real catalogues can show
 (exact figures, evaluations over 23k titles); without the data they skip, except on CI.
+The same goes for the Bot API description (``bot/console/spec.py``): without it the tests'
+Bot API refuses nothing, so on CI the run stops at once, and elsewhere the tests of what
+Telegram refuses skip.
 """
 
 from __future__ import annotations
@@ -12,11 +15,19 @@ from pathlib import Path
 
 import pytest
 
+from bot.console import spec
 from core.etl import build_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SOURCE = REPO / "tests" / "fixtures" / "source"
 DATASETS = Path(os.environ.get("STREAMBOT_TEST_DATASETS", REPO.parent / "shared" / "datasets"))
+ON_CI = bool(os.environ.get("CI"))
+
+
+def pytest_sessionstart(session):
+    # Without the description every check of what Telegram refuses would pass on nothing.
+    if ON_CI and (reason := spec.missing()):
+        raise pytest.UsageError(f"CI=true, but the Bot API checks cannot run: {reason}")
 
 
 def prepared_snapshot(catalogue):
@@ -31,10 +42,20 @@ def prepared_snapshot(catalogue):
 def datasets_dir() -> Path:
     """The full data; CI must have it, a laptop without it skips the full-data tests."""
     if not (DATASETS / "titles").is_dir():
-        if os.environ.get("CI"):
+        if ON_CI:
             pytest.fail(f"full data sets not found at {DATASETS}")
         pytest.skip(f"full data sets not found at {DATASETS} (set STREAMBOT_TEST_DATASETS)")
     return DATASETS
+
+
+@pytest.fixture(scope="session")
+def bot_api_spec():
+    """For tests of what the Bot API checks refuse: they skip, saying why, without the description
+    (on CI the run has already stopped; this fails too, should a test get here)."""
+    if reason := spec.missing():
+        if ON_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

@@ -11,12 +11,14 @@ against their own types, recursively.
 
 ``refusals(method, params)`` is the part Telegram answers with an error (it ignores parameters it
 does not know); the Bot API stand-in refuses those requests, so the console chat and the tests'
-server fail where Telegram would. Without the specification file nothing is checked.
+server fail where Telegram would. Without the specification file nothing is refused (a warning
+says so, once) and ``missing()`` says why; the tests fail on CI then, and skip elsewhere.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from functools import cache
@@ -26,6 +28,7 @@ from pathlib import Path
 from bot.console.objects import utf16_len
 from bot.console.text import visible_text
 
+log = logging.getLogger(__name__)
 # A machine-readable copy of the Bot API documentation; by default the one beside this checkout.
 SPEC = Path(
     os.environ.get("STREAMBOT_BOT_API_SPEC")
@@ -56,9 +59,22 @@ def available() -> bool:
     return SPEC.is_file()
 
 
+def missing() -> str | None:
+    """Why requests cannot be checked, or None when the specification is there."""
+    if available():
+        return None
+    return f"Bot API description not found at {SPEC} (set STREAMBOT_BOT_API_SPEC to a copy of api.json)"
+
+
+@cache
+def _warn_unchecked() -> None:
+    log.warning("%s: requests are not checked, nothing is refused", missing())
+
+
 def refusals(method: str, params: dict) -> list[str]:
     """The violations Telegram would answer with an error ([] when the specification is missing)."""
     if not available():
+        _warn_unchecked()
         return []
     return [p for p in violations(method, params) if UNKNOWN_PARAMETER not in p]
 

@@ -4,8 +4,6 @@ no command presents another title as the one asked for; forged buttons are answe
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bot.console.spec import html_problems
@@ -146,7 +144,7 @@ def test_did_you_mean_for_where_answers_where(tg):
     assert "Where to watch:\n• <b>The Office</b>" in press(tg, unsure, label).params["text"]
 
 
-def test_group_chatter_is_left_alone_and_mentions_and_replies_are_answered(tg):
+def test_group_chatter_is_left_alone_and_mentions_and_replies_are_answered(tg, fixture_bot):
     mark = tg.mark()
     chatter = tg.send_text("lol what should we watch tonight", chat_type="supergroup", user_id=8040)
     foreign = tg.send_text("/foo", chat_type="supergroup", user_id=8040)
@@ -178,7 +176,7 @@ def test_group_chatter_is_left_alone_and_mentions_and_replies_are_answered(tg):
         after=mark,
         timeout=10,
     )
-    time.sleep(0.3)  # the chatter, handled concurrently, has had time to be answered if it were
+    fixture_bot.wait_handled(chatter, foreign)  # handled concurrently: done, and no reply sent
     assert replies_to(tg, chatter["message"]["message_id"]) == []
     assert replies_to(tg, foreign["message"]["message_id"]) == []
 
@@ -196,13 +194,13 @@ def test_group_chatter_is_left_alone_and_mentions_and_replies_are_answered(tg):
         "more:ns1:999:",
     ],
 )
-def test_forged_buttons_are_answered_quietly(tg, data):
+def test_forged_buttons_are_answered_quietly(tg, fixture_bot, data):
     menu = ask(tg, "/start", user_id=8050)
     mark = tg.mark()
-    tg.press_button(menu, data)
+    pressed = tg.press_button(menu, data)
     answered = tg.wait_for("answerCallbackQuery", after=mark, timeout=10)
     assert "expired" in answered.params.get("text", "") or "no longer" in answered.params.get("text", "")
-    time.sleep(0.2)
+    fixture_bot.wait_handled(pressed)  # the error handler, had the button raised, is done too
     assert not [c for c in tg.calls()[mark:] if c.method == "sendMessage" and c.params.get("text") == SORRY]
 
 

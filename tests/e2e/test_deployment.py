@@ -21,6 +21,7 @@ from bot.health import check
 from tests.conftest import FIXTURE_SOURCE, REPO
 from tests.support.snapshot_helpers import built_snapshot
 from tests.support.telegram_server import FakeTelegram
+from tests.support.waiting import wait_until
 
 TOKEN = "123456:DEPLOY-secret-token-value"
 
@@ -138,10 +139,7 @@ def test_webhook_mode_registers_and_serves_only_telegram(tmp_path):
         }
         assert tg.post_webhook(forged, secret="wrong") == 403  # someone who is not Telegram
         tg.wait_for("getWebhookInfo", timeout=30)
-        deadline = time.monotonic() + 10
-        while health(environ).returncode != 0 and time.monotonic() < deadline:
-            time.sleep(0.5)
-        assert health(environ).returncode == 0
+        wait_until(lambda: health(environ).returncode == 0, timeout=10, what="a healthy check", every=0.5)
     assert not [c for c in tg.calls("getUpdates")]  # no polling in webhook mode
 
 

@@ -5,6 +5,7 @@ drips. The catalogue is the small fixture source, so each rebuild takes a second
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import time
 
@@ -13,12 +14,14 @@ import pytest
 from core.ingest.fetch import Limits
 from core.snapshot.build import build_snapshot
 from core.snapshot.files import current_dir
+from core.snapshot.refresh import ANNOUNCED_FILE
 from core.snapshot.store import Store
 from tests.conftest import FIXTURE_SOURCE
 from tests.support.running_bot import RunningBot
 from tests.support.snapshot_helpers import served_snapshot
 from tests.support.static_server import StaticServer
 from tests.support.telegram_server import FakeTelegram
+from tests.support.waiting import wait_until
 
 ADMIN, USER = 42, 4242
 GROUP = -1002000000002
@@ -56,11 +59,16 @@ def add_title(source):
         handle.write(NEW_ROW)
 
 
-def wait_until(condition, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
+def announced(data):
+    """What identifies the last write of the ANNOUNCED file (a new file each time), or None."""
+
+    def identity():
+        with contextlib.suppress(FileNotFoundError):
+            written = (data / ANNOUNCED_FILE).stat()
+            return written.st_ino, written.st_mtime_ns
+        return None
+
+    return identity
 
 
 def messages_to(tg, chat_id, after=0):
@@ -137,17 +145,19 @@ def test_news_published_while_the_bot_was_down_is_announced_after_a_restart(setu
     with FakeTelegram() as tg:
         with start(tg, source, data):
             say(tg, "/subscribe netflix", USER, chat_type="group")
-            wait_until(lambda: (data / "ANNOUNCED").exists())  # this catalogue's news is told
+            wait_until(announced(data), timeout=10, what="the start-up check")  # nothing to tell yet
         add_title(source)
         build_snapshot(data, source)  # what the orphaned build did: published, nobody told
-        mark = tg.mark()
+        mark, before = tg.mark(), announced(data)()
         with start(tg, source, data):
             news = tg.wait_for("sendMessage", lambda c: c.params["chat_id"] == GROUP, after=mark, timeout=10)
             assert "New titles" in news.text and "The Refresh Test (2021)" in news.text
-            wait_until(lambda: (data / "ANNOUNCED").read_text().strip() == current_dir(data).name[-12:])
-        mark = tg.mark()
+            wait_until(lambda: announced(data)() != before, timeout=10, what="the news to be marked told")
+        assert (data / ANNOUNCED_FILE).read_text().strip() == current_dir(data).name[-12:]
+        mark, before = tg.mark(), announced(data)()
         with start(tg, source, data):
-            time.sleep(1.5)  # past the start-up check
+            # The start-up check writes the file again once it has told whoever it was going to.
+            wait_until(lambda: announced(data)() != before, timeout=10, what="the start-up check")
         assert messages_to(tg, GROUP, mark) == []  # told once
 
 

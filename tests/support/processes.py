@@ -6,10 +6,10 @@ import contextlib
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from core.snapshot.child import REPO
+from tests.support.waiting import wait_until
 
 
 def child_processes(module: str, data) -> list[int]:
@@ -23,25 +23,16 @@ def child_processes(module: str, data) -> list[int]:
     return pids
 
 
-def wait_until(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
-
-
 def kill_parent_of(module: str, data, parent_code: str) -> None:
     """Run ``python -c parent_code``, which starts ``python -m module`` on ``data``; kill -9
     the parent once the child runs, and fail unless the child is gone within 5 s."""
     started = subprocess.Popen([sys.executable, "-c", parent_code], cwd=REPO)
     try:
-        assert wait_until(lambda: child_processes(module, data), timeout=20), f"{module} never started"
+        wait_until(lambda: child_processes(module, data), timeout=20, what=f"{module} to start")
         started.send_signal(signal.SIGKILL)
         started.wait()
-        assert wait_until(lambda: not child_processes(module, data), timeout=5), (
-            f"{module} outlived its parent"
+        wait_until(
+            lambda: not child_processes(module, data), timeout=5, what=f"{module} to die with its parent"
         )
     finally:
         started.kill()

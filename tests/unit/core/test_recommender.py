@@ -152,7 +152,8 @@ def test_series_come_first(model):
     assert len(suggestions) == 5
     assert all(s.title.startswith("Star Wars") and s.reasons[0] == SAME_SERIES for s in suggestions)
     rangers = model.resolve("power rangers dino charge")[0]
-    assert all("Power Rangers" in s.title for s in model.recommend(rangers.id, k=5))
+    rangers_suggestions = model.recommend(rangers.id, k=5)
+    assert len(rangers_suggestions) == 5 and all("Power Rangers" in s.title for s in rangers_suggestions)
 
 
 def test_never_the_query_its_copies_or_a_title_twice(model, catalogue):
@@ -253,7 +254,7 @@ def test_a_catalogue_smaller_than_the_candidate_pool_still_resolves(catalogue):
     model = Recommender.build(small)  # 12 titles, fewer than one search stage keeps
     assert model.resolve("blood and watr")[0].title == "Blood & Water"
     garbage = model.resolve("zzzz qqqq")
-    assert not model.is_confident(garbage) and all(m.score < 60 for m in garbage)
+    assert garbage == [] and not model.is_confident(garbage)  # nothing, rather than a weak guess
 
 
 # ---- canonical genres, audiences and copies ------------------------------------------------
@@ -283,6 +284,7 @@ def test_a_platform_without_the_genre_suggests_nothing_rather_than_anything(mode
     # Disney+ carries no horror at all: no suggestion beats an off-genre one.
     conjuring = model.resolve("the conjuring")[0]
     suggestions = model.recommend(conjuring.id, k=5, platform="disney")
+    assert suggestions  # the fixture's Disney+ has thrillers and ghost stories
     assert all(genres_of(model, s) & {"horror", "thriller"} for s in suggestions)
 
 

@@ -26,7 +26,6 @@ from telegram.ext import (
     InlineQueryHandler,
 )
 
-from bot.console.spec import SPEC
 from tests.support.telegram_server import FakeTelegram
 
 TOKEN = "123:abc"
@@ -35,7 +34,7 @@ GROUP = -1001234567890
 
 @pytest.fixture
 def tg():
-    with FakeTelegram() as server:
+    with FakeTelegram(max_poll_wait=0.2) as server:  # polling stops within 0.2 s
         yield server
 
 
@@ -296,7 +295,7 @@ def test_raw_http_json_body_decoding_and_bad_paths(tg):
         tg.wait_for("sendPoll", timeout=0.1)
 
 
-@pytest.mark.skipif(not SPEC.is_file(), reason=f"{SPEC} not found")
+@pytest.mark.usefixtures("bot_api_spec")
 def test_requests_telegram_would_refuse_are_refused(tg):
     too_long = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="x" * 65)]])
 

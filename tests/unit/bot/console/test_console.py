@@ -32,7 +32,6 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.console import Console, run_console
 from bot.console.request import StandInRequest
-from bot.console.spec import SPEC
 from bot.console.text import render_text
 
 
@@ -232,7 +231,7 @@ def test_failing_handler_says_sorry_and_the_loop_continues(tmp_path):
     assert "(poll) Which one tonight?" in pairs[3][1]
 
 
-@pytest.mark.skipif(not SPEC.is_file(), reason=f"{SPEC} not found")
+@pytest.mark.usefixtures("bot_api_spec")
 def test_what_telegram_would_refuse_fails_as_it_would(tmp_path):
     ((line, reply),) = blocks(chat(["/unclosed"], tmp_path))
     assert reply == "streambot:\n  sorry\n"  # the Bad Request reached the error handler

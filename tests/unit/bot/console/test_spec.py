@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.console.spec import SPEC, html_problems, refusals, violations
+from bot.console.spec import html_problems, refusals, violations
 
-pytestmark = pytest.mark.skipif(not SPEC.is_file(), reason=f"{SPEC} not found")
+pytestmark = pytest.mark.usefixtures("bot_api_spec")
 
 
 def message(text: str, **extra) -> dict:

@@ -1,5 +1,5 @@
-"""Published re-ranker models: versions, the CURRENT pointer, rollback, pruning, and a retrain
-in a child process that publishes into a data folder."""
+"""Published re-ranker models: versions, the CURRENT pointer, rollback, pruning, and retraining
+from a data folder. The retrain in a child process is in tests/e2e/test_registry.py."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ import threading
 import numpy as np
 import pytest
 
-from benchmarks.eval_reranker import synthetic_signals
 from core.personal import registry, training
 from core.personal.reranker import FEATURES, Reranker
 from core.snapshot.build import build_snapshot
 from core.userdata.feedback import LIKE, Feedback, Signal
 from tests.conftest import FIXTURE_SOURCE
-from tests.support.snapshot_helpers import published_copy, with_feedback
 
 VERSION_LINE = re.compile(r"model-\d{8}T\d{12}Z\+*\n")
 
@@ -132,30 +130,6 @@ def test_a_retrain_with_too_little_feedback_is_skipped(small_data_dir):
     assert registry.current_version(small_data_dir) is None
 
 
-@pytest.fixture(scope="module")
-def data_dir_with_feedback(tmp_path_factory, fixture_snapshot):
-    """A data folder holding the fixture catalogue's snapshot and simulated users' feedback."""
-    data_dir = published_copy(fixture_snapshot, tmp_path_factory.mktemp("data"))
-    return with_feedback(data_dir, synthetic_signals(fixture_snapshot.recommender, users=600, per_user=30))
-
-
-def test_a_retrain_in_a_child_process_publishes_a_model(data_dir_with_feedback):
-    outcome = training.run_retrain(data_dir_with_feedback)
-    assert outcome["outcome"] == "published", outcome
-    reranker, meta = registry.current(data_dir_with_feedback)
-    assert reranker.version == outcome["version"] == meta["version"]
-    assert meta["training_examples"] == outcome["training_examples"] >= training.MIN_EXAMPLES
-    assert meta["metrics"]["auc"] > meta["serving_metrics"]["auc"]
-    assert meta["replaced"] == "identity" and meta["serving_metrics"] == outcome["serving_metrics"]
-
-
-def test_a_child_that_fails_or_overruns_is_reported(tmp_path, data_dir_with_feedback):
-    failed = training.run_retrain(tmp_path)  # no snapshot there
-    assert failed["outcome"] == "failed" and "SnapshotError" in failed["detail"]
-    slow = training.run_retrain(data_dir_with_feedback, timeout=0.05)
-    assert slow["outcome"] == "failed" and "took over" in slow["detail"]
-
-
-def test_a_second_retrain_meanwhile_is_busy(data_dir_with_feedback):
-    with training._running:
-        assert training.run_retrain(data_dir_with_feedback)["outcome"] == "busy"
+def test_a_second_retrain_meanwhile_is_busy(tmp_path):
+    with training._running:  # busy before it looks at the data folder or starts a child
+        assert training.run_retrain(tmp_path)["outcome"] == "busy"
