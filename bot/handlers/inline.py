@@ -14,7 +14,9 @@ from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_, _
 from core import queries
+from core.personal.reranker import Reranker
 from core.snapshot.store import Snapshot
+from core.suggest import POOL, suggest
 from core.understanding import ABSENT, AMBIGUOUS, CONFIDENT
 
 PAGE = InlineQueryLimit.RESULTS  # 50
@@ -22,12 +24,14 @@ CACHE_SECONDS = 300
 HELP = N_("How to use streambot")
 
 
-def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, tuple | None]], str]:
+def results_for(
+    snap: Snapshot, text: str, model: Reranker | None = None
+) -> tuple[list[tuple[str, str, tuple, tuple | None]], str]:
     """Every result for the query as (result id, title id, platforms, traits), in order, and
-    the title policy's verdict. Cards are rendered for one page only: building all of them
-    would waste most."""
+    the title policy's verdict; ``model`` orders the suggestions (the recommender's order
+    without one). Cards are rendered for one page only: building all of them would waste most."""
     if not text:
-        best = queries.top_titles(snap.catalogue, limit=PAGE)
+        best = queries.top_titles(snap, limit=PAGE)
         return [(f"t:{i}", i, tuple(snap.platforms_of(i)), None) for i in best["id"]], CONFIDENT
     kind, shown = snap.understanding.parse_command("recommend", text).answer()
     results = [(f"m:{m.id}", m.id, m.platforms or (m.platform,), None) for m in shown]
@@ -35,9 +39,10 @@ def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, 
         return results, kind  # the choices, or titles sharing a word: never suggestions from a guess
     seen = {i for m in shown for i in (m.ids or [m.id])}
     # The overall best first, then the best of each platform, so a long list stays varied.
-    recs = snap.recommender.recommend(shown[0].id, k=20)
+    model = model or Reranker.identity()
+    recs = suggest(snap, model, shown[0].id, POOL)
     for platform in render.PLATFORM_NAMES:
-        recs += snap.recommender.recommend(shown[0].id, k=20, platform=platform)
+        recs += suggest(snap, model, shown[0].id, POOL, platform=platform)
     for rec in recs:
         if rec.id not in seen:
             seen.update(rec.ids or [rec.id])
@@ -67,7 +72,7 @@ async def inline_query(update: Update, context: Context) -> None:
     text = query.query.strip()[:200]
     offset = offset_of(query)
     snap = snapshot(context)
-    results, kind = results_for(snap, text)
+    results, kind = results_for(snap, text, context.bot_data.reranker)
     more = offset + PAGE < len(results)
     page = [
         render.inline_article(result_id, snap.title(title_id), platforms, traits)
