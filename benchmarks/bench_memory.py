@@ -34,6 +34,7 @@ IMPORTS = [  # what python -m bot imports, heaviest dependencies first
     "telegram",
     "telegram.ext",
     "core.snapshot.store",
+    "core.snapshot.build",
     "core.snapshot.refresh",
     "matplotlib.figure",
     "bot.app",
@@ -87,7 +88,8 @@ def time_lookups(snapshot) -> None:
 
 def first_start(data: Path, source: str, rss: float):
     from core.snapshot import memory
-    from core.snapshot.store import Store, open_snapshot
+    from core.snapshot.build import open_snapshot
+    from core.snapshot.store import Store
 
     memory.use_system_allocator()  # as python -m bot does before loading anything
     started = time.perf_counter()

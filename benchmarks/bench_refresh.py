@@ -18,8 +18,9 @@ import threading
 import time
 
 from benchmarks.measure import percentile
+from core.snapshot.build import open_snapshot
 from core.snapshot.refresh import Refresher
-from core.snapshot.store import Store, open_snapshot
+from core.snapshot.store import Store
 
 QUERIES = ["toy story", "the office", "breaking bad", "moana", "narcos", "the crown"]
 

@@ -256,8 +256,9 @@ def serve_phase(source: Path, data_dir: Path) -> int:
 
     from benchmarks.bench_memory import BUILD_ONLY, IMPORTS
     from benchmarks.measure import memory
+    from core.snapshot.build import open_snapshot
     from core.snapshot.memory import use_system_allocator
-    from core.snapshot.store import Store, open_snapshot
+    from core.snapshot.store import Store
 
     for module in IMPORTS:  # the bot's own imports belong to its resident memory
         importlib.import_module(module)

@@ -32,7 +32,7 @@ near misses (a hidden genre, but the wrong platform or years) per user, with the
 liked titles per score band that ``core.personal.taste.YES_AT`` and ``PROBABLY_AT`` were chosen from.
 Exit status 0 when the targets hold: precision@5 after 10 ratings >= 0.8 for one-genre and
 >= 0.6 for three-genre users, ``picks`` p99 < 20 ms. Last, if ``benchmarks/eval_reranker.py``
-exists, its ``report(recommender, signals)`` gets every simulated rating as a ``Signal``.
+exists, its ``report(pairs, signals)`` gets every simulated rating as a ``Signal``.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ import pandas as pd
 from core import queries
 from core.catalogue.genres import GENRE_IDS, genre_masks
 from core.personal import taste
+from core.personal.reranker import PairContext
+from core.queries import CatalogueIndex
 from core.recommender import Recommender, StaleModelError
 from core.snapshot.files import current_dir
 from core.userdata.feedback import DISLIKE, LIKE, Feedback
@@ -92,6 +94,8 @@ class World:
 
     def __init__(self, catalogue: pd.DataFrame, model: Recommender):
         self.catalogue, self.model = catalogue, model
+        # Built once, as the bot's snapshot builds them: the simulation asks thousands of times.
+        self.index, self.space = CatalogueIndex(catalogue), taste.TasteSpace(model)
         self.mask = np.asarray(model.genre_mask, dtype=np.int64)
         self.platform = np.array(model.platforms, dtype=object)
         self.years = np.asarray(model.years)
@@ -178,7 +182,7 @@ class User:
 
     def baseline(self, rated_works: set[int]) -> list[int]:
         """/foryou without personalisation: the best-scored titles not rated yet."""
-        top = queries.top_titles(self.world.catalogue, platform=self.baseline_platform, limit=K * 20)
+        top = queries.top_titles(self.world.index, platform=self.baseline_platform, limit=K * 20)
         return distinct_unrated(
             [self.world.model.row_of[i] for i in top["id"]], self.world.group, rated_works
         )
@@ -193,9 +197,7 @@ class User:
             genre = rng.choice(mine.genres if rng.random() < OWN_FILTER else world.taste_genres)
             platform = rng.choice(mine.platforms) if rng.random() < OWN_FILTER else None
             year = rng.choice(years) if rng.random() < YEAR_FILTER else None
-            page = queries.top_titles(
-                world.catalogue, platform=platform, genre=genre, year=year, limit=FEED_PAGE
-            )
+            page = queries.top_titles(world.index, platform=platform, genre=genre, year=year, limit=FEED_PAGE)
             yield from (world.model.row_of[i] for i in page["id"])
 
 
@@ -228,7 +230,7 @@ def simulate(user: User, feedback: Feedback, clock: Clock, timings: dict[str, li
         ratings = feedback.of_user(user.id)
         rated_works = {int(world.group[model.row_of[t]]) for t in ratings}
         started = time.perf_counter()
-        shown = taste.picks(model, ratings, k=K)
+        shown = taste.picks(world.space, ratings, k=K)
         timings["picks"].append((time.perf_counter() - started) * 1000)
         rows = [model.row_of[p.id] for p in shown]
         if len(ratings) in CHECKPOINTS:
@@ -259,7 +261,7 @@ def judge(
     for kind, rows, n in zip(VERDICT_KINDS, (liked, disliked, near), VERDICT_SAMPLE, strict=True):
         for row in rng.sample(rows.tolist(), min(n, len(rows))):
             started = time.perf_counter()
-            answer = taste.verdict(world.model, ratings, world.model.ids[row])
+            answer = taste.verdict(world.space, ratings, world.model.ids[row])
             timings.append((time.perf_counter() - started) * 1000)
             found.append((kind, user.likes(row), answer.answer, answer.score))
     return found
@@ -335,7 +337,6 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     catalogue = load(args)
     model = load_model(args, catalogue)
-    taste.prepare(model)
     world = World(catalogue, model)
     rng = random.Random(args.seed)
     print(
@@ -362,18 +363,18 @@ def main(argv=None) -> int:
     met = all(final.get(g, 0.0) >= target for g, target in TARGETS.items()) and p99 < P99_TARGET_MS
     print(f"\ntargets (precision@5 after {max(CHECKPOINTS)}: 1 genre >= {TARGETS[1]}, 3 genres >= {TARGETS[3]}; "
           f"p99 < {P99_TARGET_MS:.0f} ms): {'met' if met else 'NOT met'}")  # fmt: skip
-    report_to_reranker(model, signals)
+    report_to_reranker(PairContext.build(model, catalogue), signals)
     return 0 if met else 1
 
 
-def report_to_reranker(model: Recommender, signals) -> None:
+def report_to_reranker(pairs: PairContext, signals) -> None:
     """Hand the simulated ratings to the re-ranker's evaluation, when it exists."""
     if importlib.util.find_spec("benchmarks.eval_reranker") is None:
         return  # written by someone else; this script works without it
     from benchmarks import eval_reranker
 
     print(f"\nbenchmarks.eval_reranker on {len(signals)} simulated signals:")
-    eval_reranker.report(model, signals)
+    eval_reranker.report(pairs, signals)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ Prints, on a time-based hold-out (the newest 20 % of the signals):
 - the time to retrain on one million synthetic feedback rows (read from SQLite, examples,
   fit, and both models judged on the hold-out; the target is under a minute).
 
-``report(recommender, signals)`` is the entry point ``benchmarks.eval_feedback`` calls with
+``report(pairs, signals)`` is the entry point ``benchmarks.eval_feedback`` calls with
 its simulated users. Run alone, ``main`` makes its own: synthetic users with a hidden taste
 for one or two canonical genres, shown titles the way the bot would (neighbours of what
 they liked, some random ones), liking a title of their genres 80 % of the time and any
@@ -24,7 +24,7 @@ import time
 
 import numpy as np
 
-from core.personal.reranker import Reranker, attach_types
+from core.personal.reranker import PairContext, Reranker
 from core.personal.training import (
     holdout_examples,
     judge,
@@ -43,25 +43,25 @@ LIKE_IF_TASTE, LIKE_OTHERWISE = 0.8, 0.15
 SHOWN_AS_NEIGHBOUR = 0.6  # share of shown titles that are neighbours of an earlier like
 
 
-def report(recommender, signals: list[Signal]) -> None:
-    """Print the three figures for ``recommender`` and these signals (see the module doc)."""
+def report(pairs: PairContext, signals: list[Signal]) -> None:
+    """Print the three figures for a catalogue's pair features and these signals (see the module doc)."""
     print(f"{len(signals):,} signals from {len({s.user_id for s in signals}):,} users")
-    quality_table(recommender, signals)
-    poisoned_gate(recommender, signals)
-    retrain_time(recommender)
+    quality_table(pairs, signals)
+    poisoned_gate(pairs, signals)
+    retrain_time(pairs)
 
 
 # ---- offline metrics ------------------------------------------------------------------------
-def quality_table(recommender, signals: list[Signal]) -> None:
+def quality_table(pairs: PairContext, signals: list[Signal]) -> None:
     history, holdout = split_by_time(signals)
     clock = time.perf_counter()
-    examples = training_examples(recommender, history)
+    examples = training_examples(pairs, history)
     if len(set(examples.labels.tolist())) < 2:
         print(f"\nOnly {len(examples)} training examples, not both likes and dislikes: no model to compare")
         return
     candidate = train(examples)
     trained = time.perf_counter() - clock
-    held_out = holdout_examples(recommender, history, holdout)
+    held_out = holdout_examples(pairs, history, holdout)
     print(f"\nHold-out: newest 20 % ({len(holdout):,} signals, {len(held_out):,} examples); "
           f"trained in {trained:.1f} s")  # fmt: skip
     print(f"{'model':<28}{'AUC':>8}{'AUC low':>9}{'NDCG@5':>9}{'users':>8}")
@@ -80,7 +80,7 @@ def quality_table(recommender, signals: list[Signal]) -> None:
 
 
 # ---- the gate -------------------------------------------------------------------------------
-def poisoned_gate(recommender, signals: list[Signal]) -> None:
+def poisoned_gate(pairs: PairContext, signals: list[Signal]) -> None:
     """Train on the older signals with their labels replaced by coin flips at the same like
     rate, judge on the genuine newer ones against plain similarity."""
     history, holdout = split_by_time(signals)
@@ -91,7 +91,7 @@ def poisoned_gate(recommender, signals: list[Signal]) -> None:
         dataclasses.replace(s, value=LIKE if flip else DISLIKE)
         for s, flip in zip(history, flips, strict=True)
     ]
-    candidate, outcome = judge(recommender, poisoned + holdout, Reranker.identity())
+    candidate, outcome = judge(pairs, poisoned + holdout, Reranker.identity())
     found, serving = outcome.get("metrics", {}), outcome.get("serving_metrics", {})
     print("\nGate, model trained on random (poisoned) labels vs plain similarity:")
     print(f"  poisoned AUC {_f(found.get('auc'))}, NDCG@5 {_f(found.get('ndcg@5'))}, likelihood ratio "
@@ -104,11 +104,13 @@ def poisoned_gate(recommender, signals: list[Signal]) -> None:
 
 
 # ---- retraining time ------------------------------------------------------------------------
-def retrain_time(recommender) -> None:
+def retrain_time(pairs: PairContext) -> None:
     """A retrain's work on RETRAIN_ROWS synthetic rows, as the child process does it (the
     snapshot load, ~1.5 s, aside)."""
     # Titles shown twice to a user collapse into one row (~2 %): make a few more, keep a million.
-    signals = synthetic_signals(recommender, users=RETRAIN_ROWS // 48, per_user=50, seed=99)[:RETRAIN_ROWS]
+    signals = synthetic_signals(pairs.recommender, users=RETRAIN_ROWS // 48, per_user=50, seed=99)[
+        :RETRAIN_ROWS
+    ]
     with tempfile.TemporaryDirectory() as data_dir:
         store = Feedback(data_dir)
         store.record_many(signals)
@@ -118,7 +120,7 @@ def retrain_time(recommender) -> None:
         rows = read_signals(data_dir)
         read = time.perf_counter() - clock
     clock = time.perf_counter()
-    _, outcome = judge(recommender, rows, Reranker.identity())
+    _, outcome = judge(pairs, rows, Reranker.identity())
     judged = time.perf_counter() - clock
     total = read + judged
     verdict = "under" if total < RETRAIN_TARGET_SECONDS else "OVER"
@@ -192,7 +194,7 @@ def _f(value) -> str:
 
 # ---- running alone --------------------------------------------------------------------------
 def load(args):
-    """The catalogue and its recommender: the snapshot's if there is one, as
+    """The catalogue and its pair features: the snapshot's if there is one, as
     benchmarks.eval_recommender does, else built from the source."""
     from core.etl import build_catalogue
     from core.recommender import Recommender, StaleModelError
@@ -206,8 +208,7 @@ def load(args):
         recommender = Recommender.load(current_dir(args.snapshot), catalogue)
     except (OSError, ValueError, KeyError, StaleModelError):
         recommender = Recommender.build(catalogue)
-    attach_types(recommender, catalogue)
-    return catalogue, recommender
+    return catalogue, PairContext.build(recommender, catalogue)
 
 
 def main(argv=None) -> None:
@@ -217,9 +218,9 @@ def main(argv=None) -> None:
     parser.add_argument("--users", type=int, default=3000, help="synthetic users for the quality figures")
     parser.add_argument("--per-user", type=int, default=40, help="titles each synthetic user rates")
     args = parser.parse_args(argv)
-    catalogue, recommender = load(args)
+    catalogue, pairs = load(args)
     print(f"catalogue {catalogue.attrs.get('version')}: {len(catalogue):,} titles")
-    report(recommender, synthetic_signals(recommender, args.users, args.per_user))
+    report(pairs, synthetic_signals(pairs.recommender, args.users, args.per_user))
 
 
 if __name__ == "__main__":

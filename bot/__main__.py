@@ -18,8 +18,9 @@ from bot.config import ConfigError, Settings
 from bot.runtime import logs
 from core.ingest.source import SourceError
 from core.snapshot import memory
+from core.snapshot.build import open_snapshot
 from core.snapshot.files import SnapshotError
-from core.snapshot.store import Store, open_snapshot
+from core.snapshot.store import Store
 
 log = logging.getLogger("bot")
 

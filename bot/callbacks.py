@@ -34,7 +34,7 @@ from core.catalogue.platforms import PLATFORMS
 SEPARATOR = ":"
 BUTTON_LIMIT = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # 64 bytes
 RESULT_ID_LIMIT = InlineQueryResultLimit.MAX_ID_LENGTH  # 64 bytes
-MAX_START = 20  # the last suggestion a "More like this" page starts at: bot.handlers.recommend.POOL
+MAX_START = 20  # the last suggestion a "More like this" page starts at: core.suggest.POOL
 ASK_CHOICES = 3  # len(bot.handlers.chat.ASK_EXAMPLES)
 EXAMPLE_CHOICES = 5  # len(bot.handlers.start.EXAMPLES)
 _LANGUAGE = "|".join(i18n.LANGUAGES)

@@ -1,9 +1,13 @@
-"""The catalogue questions, as plain functions over the catalogue frame.
+"""The catalogue questions, as plain functions over the catalogue.
 
-Every answer comes from a :class:`CatalogueIndex` built once per frame (a few hundred
-milliseconds on the full data: ``python -m benchmarks.bench_core``) and cached, so a call is a dictionary look-up: filtering the frame with
-pandas on every call is 5-10x slower than the 1 ms budget allows. The frame is treated
-as immutable: build a new frame rather than editing one that has been queried.
+Every answer comes from a :class:`CatalogueIndex`, precomputed answers for every combination
+of filters (a few hundred milliseconds to build on the full data: ``python -m
+benchmarks.bench_core``), so a call is a dictionary look-up: filtering the frame with pandas
+on every call is 5-10x slower than the 1 ms budget allows.
+
+Each function's ``cat`` is the index itself, a snapshot (``core.snapshot.store.Snapshot``,
+which builds its index once when it loads), or a catalogue frame, for which an index is
+built for that one call: fine for a script or a test, far too slow for the bot.
 
 Optional filters (``None``) mean "any"; every argument is read forgivingly by
 :mod:`core.catalogue.arguments` and a wrong one raises ``ValueError`` saying what is valid.
@@ -12,8 +16,6 @@ Optional filters (``None``) mean "any"; every argument is read forgivingly by
 from __future__ import annotations
 
 import array
-import threading
-import weakref
 from itertools import combinations
 
 import numpy as np
@@ -26,7 +28,7 @@ from core.snapshot.memory import shared_strings
 
 __all__ = [
     "CatalogueIndex",
-    "index_for",
+    "index_of",
     "count_titles",
     "max_duration",
     "score_count",
@@ -41,9 +43,12 @@ LONGEST_FIELDS = ["id", "title", "display_title", "duration_int"]
 
 
 class CatalogueIndex:
-    """Precomputed answers for every combination of filters of one catalogue frame."""
+    """Precomputed answers for every combination of filters of one catalogue frame.
+
+    The frame is treated as immutable: build a new one (and its index) rather than editing it."""
 
     def __init__(self, cat: pd.DataFrame):
+        self.catalogue = cat  # top_titles answers with its rows
         self.years = (int(cat["release_year"].min()), int(cat["release_year"].max()))
         self.titles = _counts(cat, ["platform", "release_year", "type"])
         per_genre = _explode(cat, "genres", "genre")
@@ -77,32 +82,22 @@ class CatalogueIndex:
         return None if value is None else arguments.year(value, self.years)
 
 
-_cache: dict[int, tuple[weakref.ref, CatalogueIndex]] = {}
-_cache_lock = threading.Lock()
-
-
-def index_for(cat: pd.DataFrame) -> CatalogueIndex:
-    """The index of ``cat``, built on first use and kept while the frame lives."""
-    key = id(cat)
-    entry = _cache.get(key)
-    if entry is not None and entry[0]() is cat:
-        return entry[1]
-    index = CatalogueIndex(cat)
-
-    def forget(ref, key=key):
-        with _cache_lock:
-            if _cache.get(key, (None,))[0] is ref:
-                del _cache[key]
-
-    with _cache_lock:
-        _cache[key] = (weakref.ref(cat, forget), index)
-    return index
+def index_of(cat) -> CatalogueIndex:
+    """The index to answer from: ``cat`` itself, a snapshot's, or one built now for a frame."""
+    if isinstance(cat, CatalogueIndex):
+        return cat
+    if isinstance(cat, pd.DataFrame):  # checked first: a frame's ``index`` is its row labels
+        return CatalogueIndex(cat)
+    index = getattr(cat, "index", None)
+    if isinstance(index, CatalogueIndex):
+        return index
+    raise TypeError(f"expected a catalogue frame, a CatalogueIndex or a snapshot, not {type(cat).__name__}")
 
 
 def count_titles(cat, platform=None, year=None, type=None, genre=None) -> int:
     """Titles released in ``year`` (all years when None), optionally on one platform, of one
     type and of one canonical genre (any name or synonym ``core.catalogue.arguments.genre`` knows)."""
-    index = index_for(cat)
+    index = index_of(cat)
     key = (_platform(platform), index.year(year), _type(type))
     if genre is not None:
         return index.genre_titles.get((*key, arguments.genre(genre)), 0)
@@ -111,7 +106,7 @@ def count_titles(cat, platform=None, year=None, type=None, genre=None) -> int:
 
 def max_duration(cat, year=None, platform=None, duration_type="min") -> dict | None:
     """The longest title (id, title, display_title, duration_int); ties go to the first title A-Z."""
-    index = index_for(cat)
+    index = index_of(cat)
     key = (_platform(platform), index.year(year), arguments.duration_type(duration_type))
     found = index.longest.get(key)
     return dict(found) if found else None
@@ -119,7 +114,7 @@ def max_duration(cat, year=None, platform=None, duration_type="min") -> dict | N
 
 def score_count(cat, platform, score, year) -> int:
     """Movies released in ``year`` whose mean score is strictly greater than ``score``."""
-    index = index_for(cat)
+    index = index_of(cat)
     threshold = arguments.score(score)
     scores = index.movie_scores.get((_platform(platform), index.year(year)))
     if scores is None:
@@ -129,21 +124,21 @@ def score_count(cat, platform, score, year) -> int:
 
 def top_actor(cat, platform, year) -> dict | None:
     """The actor in most titles (an actor counts once per title); ties go alphabetically."""
-    index = index_for(cat)
+    index = index_of(cat)
     found = index.actors.get((_platform(platform), index.year(year)))
     return dict(found) if found else None
 
 
 def count_by_country(cat, type, country, year) -> int:
     """Titles of ``type`` from ``year`` with ``country`` among their comma-separated countries."""
-    index = index_for(cat)
+    index = index_of(cat)
     name = arguments.known_value(country, index.known_countries, "country", arguments.COUNTRY_ALIASES)
     return index.countries.get((_type(type), name, index.year(year)), 0)
 
 
 def count_by_rating(cat, rating) -> int:
     """Titles with this maturity rating, as the platform wrote it ("13+", "tv-14", "g")."""
-    index = index_for(cat)
+    index = index_of(cat)
     return index.ratings[arguments.known_value(rating, index.known_ratings, "rating")]
 
 
@@ -151,7 +146,7 @@ def top_titles(cat, platform=None, year=None, genre=None, limit=10, type=None) -
     """Best-scored titles (ties A-Z), optionally of one platform, year, canonical genre (any
     name or synonym: "sci-fi", "docs", "terror") and type ("movie", "show"). Walks the
     titles in score order until ``limit`` fit."""
-    index = index_for(cat)
+    index = index_of(cat)
     platform, year, type = _platform(platform), index.year(year), _type(type)
     wanted = int(genres.genre_masks([[arguments.genre(genre)]])[0]) if genre else 0
     rows = []
@@ -163,7 +158,7 @@ def top_titles(cat, platform=None, year=None, genre=None, limit=10, type=None) -
         rows.append(row)
         if len(rows) == limit:
             break
-    return cat.iloc[rows]
+    return index.catalogue.iloc[rows]
 
 
 def _platform(value):

@@ -35,7 +35,7 @@ def prepared_snapshot(catalogue):
     from core.recommender import Recommender
     from core.snapshot.store import Snapshot
 
-    return Snapshot.prepare(catalogue, Recommender.build(catalogue), {"built_at": "test"})
+    return Snapshot.build(catalogue, Recommender.build(catalogue), {"built_at": "test"})
 
 
 @pytest.fixture(scope="session")

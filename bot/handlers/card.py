@@ -11,22 +11,33 @@ from bot.handlers.common import answer_title, answer_title_button, command_quest
 from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_
+from core.personal.reranker import Reranker
 from core.snapshot.store import Snapshot
+from core.suggest import suggest
 from core.understanding import Question
 
 COMMANDS = [("title", N_("a title's card: where it streams, what it is about: /title moana"))]
 
 
-async def card(snap: Snapshot, title_id: str):
-    """The card's text and keyboard."""
+def card_page(snap: Snapshot, title_id: str, model: Reranker):
+    """The card's text and keyboard; its suggestions are /recommend's first ones."""
     title = snap.title(title_id)
-    recs = snap.recommender.recommend(title_id, k=render.CARD_SUGGESTIONS)
+    recs = suggest(snap, model, title_id, render.CARD_SUGGESTIONS)
     text = render.title_card(title, snap.platforms_of(title_id), recs)
     return text, render.card_keyboard(title_id, title["display_title"])
 
 
+def card(context: Context):
+    """The card as a title page (``bot.handlers.common.TitlePage``)."""
+
+    async def page(snap: Snapshot, title_id: str):
+        return card_page(snap, title_id, context.bot_data.reranker)
+
+    return page
+
+
 async def answer(update: Update, context: Context, q: Question) -> None:
-    await answer_title(update, context, q, "title", card)
+    await answer_title(update, context, q, "title", card(context))
 
 
 async def title_command(update: Update, context: Context) -> None:
@@ -37,7 +48,7 @@ async def title_command(update: Update, context: Context) -> None:
 
 async def card_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for a title typed alone: the question becomes the card."""
-    await answer_title_button(update, context, card)
+    await answer_title_button(update, context, card(context))
 
 
 HANDLERS = [

@@ -165,7 +165,7 @@ TEXTS = {
 
 async def answer(update: Update, context: Context, q: Question) -> None:
     """The answer to a catalogue question (``q.intent`` in ``TEXTS``)."""
-    await reply(update, TEXTS[q.intent](snapshot(context).catalogue, q))
+    await reply(update, TEXTS[q.intent](snapshot(context).index, q))
 
 
 def checked(cat, q: Question) -> Question:
@@ -183,7 +183,7 @@ def checked(cat, q: Question) -> Question:
     words = q.leftover.split()
     for word in words:
         if word.isdigit() and len(word) in (3, 4):
-            queries.index_for(cat).year(word)  # "no titles from 1850: the catalogue covers …"
+            queries.index_of(cat).year(word)  # "no titles from 1850: the catalogue covers …"
     if q.intent == "score" and q.score is None:
         arguments.score(words[0])  # "7 is not a score"
     if q.platform is None and q.intent in PLATFORM_QUESTIONS:
@@ -200,7 +200,7 @@ def command(intent: str):
     async def handler(update: Update, context: Context) -> None:
         snap = snapshot(context)
         q = snap.understanding.parse_command(intent, text_of(context))
-        await answer(update, context, checked(snap.catalogue, q))
+        await answer(update, context, checked(snap.index, q))
 
     handler.__name__ = handler.__qualname__ = intent
     return handler

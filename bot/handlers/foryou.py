@@ -14,6 +14,7 @@ from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_, _
 from core.personal import taste
+from core.suggest import for_you
 from core.userdata.feedback import DISLIKE, LIKE
 
 COMMANDS = [("foryou", N_("picks for you from what you liked: /foryou netflix"))]
@@ -41,7 +42,7 @@ async def foryou(update: Update, context: Context) -> None:
         return
     ratings = await ratings_of_user(update, context)
     platform = q.platform if q else None
-    picks = taste.picks(snap.recommender, ratings, k=PICKS, platform=platform)
+    picks = for_you(snap, context.bot_data.reranker, ratings, PICKS, platform=platform)
     if not picks:
         await reply(update, teach() if LIKE not in ratings.values() else _("Nothing left to pick there."))
         return
@@ -61,7 +62,7 @@ def verdict_text(snap, ratings: dict[str, int], title_id: str) -> str:
         return _("You told me you like {title}. 👍").format(title=name)
     if said == DISLIKE:
         return _("You told me {title} is not for you. 👎").format(title=name)
-    found = taste.verdict(snap.recommender, ratings, title_id)
+    found = taste.verdict(snap.taste, ratings, title_id)
     liked = snap.title(found.because) if found.because else None
     because = render.esc(liked["display_title"]) if liked else ""
     if found.answer == "yes":

@@ -15,8 +15,10 @@ from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_, _
 from core import queries
+from core.personal.reranker import Reranker
 from core.recommender import Recommendation
 from core.snapshot.store import Snapshot
+from core.suggest import POOL, suggest
 from core.understanding import ABSENT, AMBIGUOUS, CONFIDENT
 
 PAGE = InlineQueryLimit.RESULTS  # 50
@@ -24,12 +26,15 @@ CACHE_SECONDS = 300
 HELP = N_("How to use streambot")
 
 
-def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, Recommendation | None]], str]:
+def results_for(
+    snap: Snapshot, text: str, model: Reranker | None = None
+) -> tuple[list[tuple[str, str, tuple, Recommendation | None]], str]:
     """Every result for the query as (result id, title id, platforms, the suggestion it is, if
-    one), in order, and the title policy's verdict. Cards are rendered for one page only:
-    building all of them would waste most."""
+    one), in order, and the title policy's verdict; ``model`` orders the suggestions (the
+    recommender's order without one). Cards are rendered for one page only: building all of
+    them would waste most."""
     if not text:
-        best = queries.top_titles(snap.catalogue, limit=PAGE)
+        best = queries.top_titles(snap, limit=PAGE)
         return [
             (callbacks.TopResult(i).encode(), i, tuple(snap.platforms_of(i)), None) for i in best["id"]
         ], CONFIDENT
@@ -41,9 +46,10 @@ def results_for(snap: Snapshot, text: str) -> tuple[list[tuple[str, str, tuple, 
         return results, kind  # the choices, or titles sharing a word: never suggestions from a guess
     seen = {i for m in shown for i in (m.ids or [m.id])}
     # The overall best first, then the best of each platform, so a long list stays varied.
-    recs = snap.recommender.recommend(shown[0].id, k=20)
+    model = model or Reranker.identity()
+    recs = suggest(snap, model, shown[0].id, POOL)
     for platform in render.PLATFORM_NAMES:
-        recs += snap.recommender.recommend(shown[0].id, k=20, platform=platform)
+        recs += suggest(snap, model, shown[0].id, POOL, platform=platform)
     for rec in recs:
         if rec.id not in seen:
             seen.update(rec.ids or [rec.id])
@@ -75,7 +81,7 @@ async def inline_query(update: Update, context: Context) -> None:
     text = query.query.strip()[:200]
     offset = offset_of(query)
     snap = snapshot(context)
-    results, kind = results_for(snap, text)
+    results, kind = results_for(snap, text, context.bot_data.reranker)
     more = offset + PAGE < len(results)
     page = [
         render.inline_article(result_id, snap.title(title_id), platforms, rec)

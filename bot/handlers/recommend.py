@@ -19,10 +19,10 @@ from bot.text import render
 from bot.text.i18n import N_, _
 from core.personal.reranker import Reranker
 from core.snapshot.store import Snapshot
+from core.suggest import suggest
 from core.understanding import Question
 
 COMMANDS = [("recommend", N_("titles like one you love: /recommend toy story"))]
-POOL = 20  # suggestions per title, in pages of render.PAGE; callbacks.MAX_START refuses a start past it
 
 
 def suggestion_page(
@@ -39,10 +39,11 @@ def suggestion_page(
     source = snap.title(title_id)
     if source is None:
         return _("That title is no longer in the catalogue. Try /recommend again."), None
-    # One fixed pool, ordered by the model learned from everyone's ratings, paged from.
-    pool = snap.recommender.recommend(title_id, k=POOL, platform=platform)
-    recs = (reranker or Reranker.identity()).rerank(snap.recommender, title_id, pool)
-    page, more = recs[start : start + render.PAGE], len(recs) > start + render.PAGE
+    # One more than a page: whether there is a next one.
+    recs = suggest(
+        snap, reranker or Reranker.identity(), title_id, render.PAGE + 1, platform=platform, start=start
+    )
+    page, more = recs[: render.PAGE], len(recs) > render.PAGE
     titles = [snap.title(r.id) for r in page]
     text = render.suggestions(source, snap.platforms_of(title_id), page, titles, start, platform)
     keyboard = render.suggestion_keyboard(

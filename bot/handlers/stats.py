@@ -22,11 +22,10 @@ async def stats(update: Update, context: Context) -> None:
     snap = snapshot(context)
     q = snap.understanding.parse_command("count", text_of(context))  # "netflx", "prime video"
     platform = q.platform or q.leftover or None  # an unknown name gets core's friendly error
-    cat = snap.catalogue
-    # Both cost tens of milliseconds of pandas and matplotlib: keep them off the event loop.
-    summary = await asyncio.to_thread(charts.platform_stats_summary, cat, platform)
+    summary = snap.charts.summary(platform)  # computed when the snapshot loaded
     await update.effective_chat.send_action(ChatAction.UPLOAD_PHOTO)
-    png = await asyncio.to_thread(charts.platform_stats_png, cat, platform, chart_labels(summary))
+    # Drawing a chart the snapshot has not drawn yet costs tens of milliseconds of matplotlib.
+    png = await asyncio.to_thread(snap.charts.png, platform, chart_labels(summary))
     caption = _("<b>{platform}</b>: {titles} ({movies}, {shows}). Top genres: {genres}.").format(
         platform=esc(display_name(summary)),
         titles=titles_count(summary["total"]),

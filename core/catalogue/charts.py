@@ -1,8 +1,9 @@
 """Per-platform statistics chart for the bot's ``/stats`` command, rendered to PNG bytes.
 
 Matplotlib is used through ``Figure`` + ``FigureCanvasAgg`` directly, never ``pyplot``: no global
-backend switch, no figure registry, so rendering is thread-safe and leaks nothing. Results are cached
-per data version and language (see ``platform_stats_png``).
+backend switch, no figure registry, so rendering is thread-safe and leaks nothing. A catalogue's
+:class:`Charts` (``Snapshot.charts``, built when the snapshot loads) holds its summaries and keeps
+each chart it drew, per platform and language, for as long as that snapshot is served.
 
 Core knows no translations: the words and the way of writing numbers come in a ``Labels``,
 built by the caller in the reader's language (the bot's ``/stats``); ``english_labels`` is the
@@ -11,9 +12,10 @@ default.
 
 from __future__ import annotations
 
+import copy
 import io
 import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,10 +36,7 @@ FIRST_YEAR = 1980  # earlier releases are counted in the summary but left off th
 TOP_GENRES = 10
 WIDTH_PX, HEIGHT_PX, DPI = 1000, 1100, 125
 COLOURS = {"movie": "#2b6cb0", "tv show": "#ed8936", "genre": "#4a5568"}
-CACHE_SIZE = 16
-
-_cache: OrderedDict[tuple, bytes] = OrderedDict()
-_cache_lock = threading.Lock()
+KEYS = (ALL, *DISPLAY_NAMES)  # every chart there is: one per platform and one of them all
 
 
 @dataclass(frozen=True)
@@ -115,39 +114,45 @@ def platform_stats_summary(catalogue: pd.DataFrame, platform) -> dict:
 
 
 def platform_stats_png(catalogue: pd.DataFrame, platform, labels: Labels | None = None) -> bytes:
-    """The ``/stats`` chart as PNG bytes (1000x1100 px), cached per data version and language.
+    """The ``/stats`` chart as PNG bytes (1000x1100 px), drawn now (tens of milliseconds).
 
     ``labels`` words the chart: built from this catalogue's ``platform_stats_summary`` for
     ``platform`` (the caller has it for its own text), in any language; English if None.
+    The bot asks its snapshot's :class:`Charts`, which draws each chart once."""
+    return render_png(platform_stats_summary(catalogue, platform), labels)
 
-    The cache key is ``(catalogue.attrs["version"], platform, labels.language)`` (one language, one
-    wording); a catalogue without a version attr falls back to ``id(catalogue)``, which is only
-    valid while that frame is alive (ids are reused after garbage collection), so give long-lived
-    catalogues a version. The cache is a small LRU
-    guarded by a lock; concurrent first requests may both render, but all callers get the same object.
-    """
-    key = _platform_key(platform)
-    version = catalogue.attrs.get("version")
-    language = labels.language if labels else ENGLISH
-    cache_key = (("version", version) if version is not None else ("id", id(catalogue)), key, language)
-    with _cache_lock:
-        if cache_key in _cache:
-            _cache.move_to_end(cache_key)
-            return _cache[cache_key]
-    summary = platform_stats_summary(catalogue, key)
+
+def render_png(summary: dict, labels: Labels | None = None) -> bytes:
     png = _png(figure(summary, labels or english_labels(summary)))
     release_freed_memory()  # drawing leaves ~7 MiB of freed buffers the process would keep
-    with _cache_lock:
-        png = _cache.setdefault(cache_key, png)
-        _cache.move_to_end(cache_key)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
     return png
 
 
-def clear_cache() -> None:
-    with _cache_lock:
-        _cache.clear()
+class Charts:
+    """The ``/stats`` charts of one catalogue: every summary computed when it is built, each
+    PNG drawn on first ask and kept, per platform and language (at most ``len(KEYS)`` x the
+    languages spoken: a few hundred KB). Concurrent first asks may both draw; all callers
+    get the same bytes."""
+
+    def __init__(self, catalogue: pd.DataFrame):
+        self._summaries = {key: platform_stats_summary(catalogue, key) for key in KEYS}
+        self._drawn: dict[tuple[str, str], bytes] = {}
+        self._lock = threading.Lock()
+
+    def summary(self, platform) -> dict:
+        """``platform_stats_summary`` of this catalogue (a copy the caller may change)."""
+        return copy.deepcopy(self._summaries[_platform_key(platform)])
+
+    def png(self, platform, labels: Labels | None = None) -> bytes:
+        """The chart of ``platform`` worded by ``labels`` (English if None), drawn once."""
+        key = (_platform_key(platform), labels.language if labels else ENGLISH)
+        with self._lock:
+            found = self._drawn.get(key)
+        if found is not None:
+            return found
+        png = render_png(self._summaries[key[0]], labels)
+        with self._lock:
+            return self._drawn.setdefault(key, png)
 
 
 def figure(summary: dict, labels: Labels) -> Figure:

@@ -1,7 +1,9 @@
 """Reorder content-based suggestions by what people liked: the serving side of the learning loop.
 
     reranker, meta = core.personal.registry.current(data_dir)      # identity until a model is published
-    recs = reranker.rerank(snapshot.recommender, title_id, snapshot.recommender.recommend(title_id, k=20))
+    recs = reranker.rerank(snapshot.pairs, title_id, snapshot.recommender.recommend(title_id, k=20))
+
+(the bot goes through ``core.suggest``, which does this for every list of suggestions).
 
 A ``Reranker`` is a logistic model over ``FEATURES``, numbers that describe one pair of
 titles (an *anchor* the user liked or asked about, and a *candidate* to suggest). Its
@@ -10,19 +12,16 @@ only place scikit-learn is imported) and saved as JSON (``save``/``load``, no pi
 here it is only a dot product, in numpy. The *identity* re-ranker keeps the recommender's
 order exactly: it serves until a learned model beats it on held-out feedback.
 
-The recommender keeps no title type (movie or show); ``attach_types(recommender,
-catalogue)`` lends it the catalogue's, once per loaded snapshot. Without it the "same
-type" feature is 0.5 for every pair, which moves no ranking.
-
-Per recommender, the features need a few arrays derived once (series codes, director and
-cast ids): ~0.2 s on the full catalogue, done on first use or by ``prepare``.
+The features read a few arrays derived from a catalogue and its recommender (series codes,
+director and cast ids, title types): a :class:`PairContext`, ``PairContext.build(recommender,
+catalogue)``, ~0.2 s on the full catalogue. The snapshot builds it when it loads
+(``Snapshot.pairs``) and training builds it the same way, so both compute the same features.
 """
 
 from __future__ import annotations
 
+import array
 import json
-import threading
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,16 +32,17 @@ from core.snapshot.atomic import write_json
 __all__ = [
     "FEATURES",
     "IDENTITY_VERSION",
+    "MAX_ANCHORS",
+    "PairContext",
     "Reranker",
-    "attach_types",
     "pair_features",
-    "prepare",
     "title_types",
 ]
 
 FORMAT = 1
 IDENTITY_VERSION = "identity"
 YEAR_GAP_CAP = 30  # years; a gap beyond says nothing more
+MAX_ANCHORS = 10  # a user's most recent likes that stand for their taste, in training and serving
 CHUNK_PAIRS = 200_000  # pairs computed at once: ~20 MB of neighbour comparisons
 # The identity's scores: a steep logistic of the similarity, so they spread over 0.12-0.88.
 IDENTITY_SLOPE, IDENTITY_INTERCEPT = 4.0, -2.0
@@ -57,7 +57,7 @@ FEATURES = (
     "director_overlap",  # shared directors / directors of the one with fewer (0 when one has none)
     "cast_overlap",  # shared leads (first 8 names) / leads of the one with fewer (0 when one has none)
     "year_gap",  # |release years apart|, capped at 30, divided by 30: 0 same year, 1 a generation apart
-    "same_type",  # 1 both movies or both shows, 0 not, 0.5 unknown (no attach_types)
+    "same_type",  # 1 both movies or both shows, 0 not
     "same_platform",  # 1 when both are on the same platform
     "candidate_prior",  # the candidate's mean user rating, 0 (lowest in the catalogue) to 1 (highest)
     "family_match",  # 1 when both or neither are family titles: a cartoon and a thriller score 0
@@ -124,43 +124,50 @@ class Reranker:
         logits = np.asarray(features, dtype=np.float64) @ self.weights + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
 
-    def score(self, recommender, anchor_rows, candidate_rows) -> np.ndarray:
+    def score(self, pairs: PairContext, anchor_rows, candidate_rows) -> np.ndarray:
         """How likely a user who likes all of ``anchor_rows`` likes each candidate (0..1).
 
         The features of each candidate are averaged over the anchors (which, the model being
         linear, averages the logits), exactly as ``core.personal.training`` built its training
         examples from a user's recent likes. No anchors: one score for every candidate."""
         candidates = np.asarray(candidate_rows, dtype=np.int64)
-        return self.probabilities(mean_features(recommender, anchor_rows, candidates))
+        return self.probabilities(mean_features(pairs, anchor_rows, candidates))
 
-    def rerank(self, recommender, anchor_id: str, recs: list) -> list:
+    def order(self, pairs: PairContext, anchor_ids, candidate_ids) -> list[int]:
+        """Positions of ``candidate_ids``, best first for a user who likes ``anchor_ids``.
+
+        A stable sort: equal scores keep the given order; an id the catalogue does not know
+        goes last. The identity, no known anchor or fewer than two candidates: the given order."""
+        row_of = pairs.recommender.row_of
+        anchors = [row_of[i] for i in anchor_ids if i in row_of]
+        positions = list(range(len(candidate_ids)))
+        if self.is_identity or not anchors or len(positions) < 2:
+            return positions
+        rows = [row_of.get(i, -1) for i in candidate_ids]
+        known = [i for i, row in enumerate(rows) if row >= 0]
+        scores = np.full(len(rows), -1.0)
+        scores[known] = self.score(pairs, anchors, [rows[i] for i in known])
+        return sorted(positions, key=lambda i: -scores[i])
+
+    def rerank(self, pairs: PairContext, anchor_id: str, recs: list) -> list:
         """``recs`` (Recommendation objects for ``anchor_id``) best first by this model.
 
-        A stable sort: equal scores keep the recommender's order, none is dropped or added.
-        The identity, an unknown anchor or fewer than two suggestions: ``recs`` unchanged."""
-        anchor = recommender.row_of.get(anchor_id)
-        if self.is_identity or anchor is None or len(recs) < 2:
-            return list(recs)
-        rows = [recommender.row_of.get(rec.id, -1) for rec in recs]
-        known = [i for i, row in enumerate(rows) if row >= 0]
-        scores = np.full(len(recs), -1.0)  # an id the recommender does not know goes last
-        scores[known] = self.score(recommender, [anchor], [rows[i] for i in known])
-        order = sorted(range(len(recs)), key=lambda i: -scores[i])
-        return [recs[i] for i in order]
+        None is dropped or added; the identity or an unknown anchor: ``recs`` unchanged."""
+        return [recs[i] for i in self.order(pairs, [anchor_id], [rec.id for rec in recs])]
 
 
 # ---- features -------------------------------------------------------------------------------
-def mean_features(recommender, anchor_rows, candidate_rows) -> np.ndarray:
+def mean_features(pairs: PairContext, anchor_rows, candidate_rows) -> np.ndarray:
     """Each candidate's pair features averaged over all anchors: (candidates, features)."""
     anchors = np.asarray(anchor_rows, dtype=np.int64)
     candidates = np.asarray(candidate_rows, dtype=np.int64)
     if len(anchors) == 0:
         return np.zeros((len(candidates), len(FEATURES)))
-    pairs = pair_features(recommender, np.repeat(anchors, len(candidates)), np.tile(candidates, len(anchors)))
-    return pairs.reshape(len(anchors), len(candidates), len(FEATURES)).mean(axis=0)
+    found = pair_features(pairs, np.repeat(anchors, len(candidates)), np.tile(candidates, len(anchors)))
+    return found.reshape(len(anchors), len(candidates), len(FEATURES)).mean(axis=0)
 
 
-def pair_features(recommender, anchor_rows, candidate_rows) -> np.ndarray:
+def pair_features(pairs: PairContext, anchor_rows, candidate_rows) -> np.ndarray:
     """``FEATURES`` for each pair (anchor_rows[i], candidate_rows[i]): (pairs, features), float64.
 
     Vectorised over pairs and computed a chunk at a time, so millions of training pairs
@@ -169,15 +176,15 @@ def pair_features(recommender, anchor_rows, candidate_rows) -> np.ndarray:
     candidates = np.asarray(candidate_rows, dtype=np.int64)
     if anchors.shape != candidates.shape:
         raise ValueError("anchor_rows and candidate_rows pair up: they need the same length")
-    context = prepare(recommender)
     out = np.empty((len(anchors), len(FEATURES)))
     for start in range(0, len(anchors), CHUNK_PAIRS):
         part = slice(start, start + CHUNK_PAIRS)
-        out[part] = _chunk_features(recommender, context, anchors[part], candidates[part])
+        out[part] = _chunk_features(pairs, anchors[part], candidates[part])
     return out
 
 
-def _chunk_features(recommender, context: _Context, a: np.ndarray, c: np.ndarray) -> np.ndarray:
+def _chunk_features(context: PairContext, a: np.ndarray, c: np.ndarray) -> np.ndarray:
+    recommender = context.recommender
     years_apart = np.abs(recommender.years[a] - recommender.years[c])
     columns = {
         "similarity": _similarity(recommender, a, c),
@@ -186,7 +193,7 @@ def _chunk_features(recommender, context: _Context, a: np.ndarray, c: np.ndarray
         "director_overlap": context.directors.overlap(a, c),
         "cast_overlap": context.cast.overlap(a, c),
         "year_gap": np.minimum(years_apart, YEAR_GAP_CAP) / YEAR_GAP_CAP,
-        "same_type": _same_type(context.types, a, c),
+        "same_type": context.types[a] == context.types[c],
         "same_platform": context.platform[a] == context.platform[c],
         "candidate_prior": context.prior[c],
         "family_match": recommender.family[a] == recommender.family[c],
@@ -209,25 +216,21 @@ def _genre_jaccard(masks: np.ndarray, a: np.ndarray, c: np.ndarray) -> np.ndarra
     return np.divide(shared, either, out=np.zeros_like(shared), where=either > 0)
 
 
-def _same_type(types: np.ndarray | None, a: np.ndarray, c: np.ndarray) -> np.ndarray:
-    if types is None:
-        return np.full(len(a), 0.5)
-    return (types[a] == types[c]).astype(np.float64)
-
-
-# ---- per-recommender arrays -------------------------------------------------------------------
+# ---- per-catalogue arrays -------------------------------------------------------------------
 class TokenSets:
     """Each row's set of tokens (director or actor ids) as one flat array, for overlaps of
     many pairs at once without a Python set per pair."""
 
     def __init__(self, per_row):
         vocabulary: dict[str, int] = {}
-        tokens, lengths = [], np.zeros(len(per_row), dtype=np.int64)
+        # An array, not a list: a list's int objects outlived it as ~1 MiB of the serving
+        # process's memory (built whenever a snapshot loads).
+        tokens, lengths = array.array("i"), np.zeros(len(per_row), dtype=np.int64)
         for row, items in enumerate(per_row):
             ids = {vocabulary.setdefault(item, len(vocabulary)) for item in items}
             tokens.extend(ids)
             lengths[row] = len(ids)
-        self.tokens = np.asarray(tokens, dtype=np.int32)
+        self.tokens = np.frombuffer(tokens, dtype=np.int32).copy()
         self.lengths = lengths
         self.starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         self.size = max(len(vocabulary), 1)
@@ -251,58 +254,38 @@ class TokenSets:
         return np.repeat(pair, lengths) * self.size + self.tokens[positions]
 
 
-@dataclass
-class _Context:
+@dataclass(frozen=True, eq=False)
+class PairContext:
+    """What the pair features read of one catalogue and its recommender, derived once."""
+
+    recommender: object  # core.recommender.Recommender: neighbours, genres, years, rows
     series: np.ndarray  # series code per row, -1 for none
     platform: np.ndarray  # platform code per row
     prior: np.ndarray  # the rating bonus rescaled to 0..1
     directors: TokenSets
     cast: TokenSets
-    types: np.ndarray | None  # 1 show, 0 movie; None until attach_types
+    types: np.ndarray  # 1 show, 0 movie (the recommender keeps no title type)
 
-
-_contexts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_types: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_preparing = threading.Lock()  # replies run in worker threads: derive the arrays once
-
-
-def prepare(recommender) -> _Context:
-    """The per-recommender arrays the features read, derived on first use (~0.2 s) and kept
-    as long as the recommender is; call it when a snapshot loads to spare the first reply."""
-    context = _contexts.get(recommender)
-    if context is not None:
-        return context
-    with _preparing:
-        context = _contexts.get(recommender)
-        if context is None:
-            context = _contexts[recommender] = _derive_context(recommender)
-    return context
-
-
-def _derive_context(recommender) -> _Context:
-    return _Context(
-        series=_codes(recommender.series, missing=""),
-        platform=_codes(recommender.platforms),
-        prior=_rescaled(recommender.rating_bonus),
-        directors=TokenSets(recommender.directors),
-        cast=TokenSets(recommender.cast),
-        types=_types.get(recommender),
-    )
+    @classmethod
+    def build(cls, recommender, catalogue) -> PairContext:
+        """~0.2 s on the full catalogue; ``catalogue`` is the one ``recommender`` was built from."""
+        types = title_types(catalogue)
+        if len(types) != len(recommender.ids):
+            raise ValueError("the catalogue and the recommender have different rows")
+        return cls(
+            recommender=recommender,
+            series=_codes(recommender.series, missing=""),
+            platform=_codes(recommender.platforms),
+            prior=_rescaled(recommender.rating_bonus),
+            directors=TokenSets(recommender.directors),
+            cast=TokenSets(recommender.cast),
+            types=types,
+        )
 
 
 def title_types(catalogue) -> np.ndarray:
     """1 for a show, 0 for a movie, per catalogue row."""
     return (catalogue["type"].to_numpy() == "tv show").astype(np.int8)
-
-
-def attach_types(recommender, catalogue) -> None:
-    """Lend ``recommender`` its catalogue's title types (it keeps none) for "same type"."""
-    types = title_types(catalogue)
-    if len(types) != len(recommender.ids):
-        raise ValueError("the catalogue and the recommender have different rows")
-    _types[recommender] = types
-    if recommender in _contexts:
-        _contexts[recommender].types = types
 
 
 def _codes(values, missing=None) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Suggestions for one user from what they liked and disliked: ``picks`` and ``verdict``.
 
-    picks(recommender, {"ns1": 1, "hu7": -1}, k=5, platform="netflix")   # -> [Pick, ...]
-    verdict(recommender, {"ns1": 1}, "am42")                              # -> Verdict("yes", ...)
+    space = TasteSpace(recommender)           # once per catalogue: ``Snapshot.taste``
+    picks(space, {"ns1": 1, "hu7": -1}, k=5, platform="netflix")   # -> [Pick, ...]
+    verdict(space, {"ns1": 1}, "am42")                              # -> Verdict("yes", ...)
 
 Every title of the catalogue gets a score, a log-odds that the user likes it
 (``_Profile.scores``), the sum of:
@@ -27,24 +28,23 @@ The profile learns from the latest ``RECENT`` ratings only (every rating still k
 title out of the picks), so a call stays ~1-3 ms on the full catalogue whatever the history;
 ``python -m benchmarks.eval_feedback`` measures that, and the precision the weights and the
 verdict thresholds were chosen on, with simulated users. Plain data in and out: no Telegram,
-no scikit-learn; the per-catalogue arrays are built once per recommender (~10 ms).
+no scikit-learn; the per-catalogue arrays (``TasteSpace``, ~10 ms) are built once per
+snapshot when it loads.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
 
 from core.catalogue.genres import GENRE_IDS
 
-__all__ = ["Pick", "Verdict", "picks", "verdict", "prepare", "MAX_K"]
+__all__ = ["Pick", "TasteSpace", "Verdict", "picks", "verdict", "MAX_K"]
 
 MAX_K = 20
 RECENT = 300  # latest ratings the profile learns from: tastes drift, and the cost stays bounded
-BLOCKS = ("genre", "platform", "year", "audience")  # the profile's features, see _Space.tables
+BLOCKS = ("genre", "platform", "year", "audience")  # the profile's features, see TasteSpace.tables
 PRIORS = {"bias": 0.1, "genre": 1.0, "platform": 1.0, "year": 1.0, "audience": 1.0}  # 1 / prior variance
 BACKGROUND = 10.0  # the average title counts as this many dislikes (see fit_profile)
 YEAR_STEPS = (1960, 1980, 1990, 2000, 2005, 2010, 2013, 2016, 2018, 2020)
@@ -77,12 +77,13 @@ class Verdict:
     score: float
 
 
-def picks(recommender, ratings: dict[str, int], k: int = 5, platform: str | None = None) -> list[Pick]:
+def picks(space: TasteSpace, ratings: dict[str, int], k: int = 5, platform: str | None = None) -> list[Pick]:
     """Up to ``k`` (max 20) titles for a user with these ratings (title id -> 1 or -1,
     oldest first), best first, on ``platform`` if given; [] without a single known like."""
+    recommender = space.rec
     if platform is not None and platform not in recommender.platform_names:
         raise ValueError(f"unknown platform {platform!r}")
-    profile = _Profile.of(recommender, ratings)
+    profile = _Profile.of(space, ratings)
     k = max(0, min(int(k), MAX_K))
     if profile is None or k == 0:
         return []
@@ -93,10 +94,10 @@ def picks(recommender, ratings: dict[str, int], k: int = 5, platform: str | None
     return [profile.pick(row, float(scores[row])) for row in _best_distinct(recommender.group, scores, k)]
 
 
-def verdict(recommender, ratings: dict[str, int], title_id: str) -> Verdict:
+def verdict(space: TasteSpace, ratings: dict[str, int], title_id: str) -> Verdict:
     """Would this user like ``title_id``? Their own word when they rated the work (any copy)."""
-    row = recommender.row_of.get(title_id)
-    profile = _Profile.of(recommender, ratings)
+    row = space.rec.row_of.get(title_id)
+    profile = _Profile.of(space, ratings)
     if row is None or profile is None:
         return Verdict("unknown", None, 0.0)
     score = float(profile.scores(np.array([row]))[0])
@@ -108,24 +109,17 @@ def verdict(recommender, ratings: dict[str, int], title_id: str) -> Verdict:
     return Verdict(answer, profile.because(row), score)
 
 
-def prepare(recommender) -> None:
-    """Build the per-catalogue arrays now (the bot's start-up) rather than on the first call."""
-    _Space.of(recommender)
-
-
 # ---- per-catalogue arrays ----------------------------------------------------------------
-class _Space:
-    """What the scoring reads per title, as small arrays built once per recommender.
+class TasteSpace:
+    """What the scoring reads per title, as small arrays built once per catalogue (~10 ms).
 
     The profile's features come in blocks (genres, platform, years, audience), each read
     through a small table: titles share ~2k genre combinations, 4 platforms and ~100 years,
     so a profile scores the whole catalogue with a few gathers instead of a titles x
     features product (and without a 23k x 50 matrix in memory)."""
 
-    _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-    _lock = threading.Lock()
-
     def __init__(self, rec):
+        self.rec = rec  # core.recommender.Recommender: neighbours, works, ids
         self.rows = len(rec.ids)
         combos, self.combo_of = np.unique(np.asarray(rec.genre_mask, dtype=np.int64), return_inverse=True)
         genres = genre_features(combos)
@@ -149,14 +143,6 @@ class _Space:
             ]
         )
         self.background = self.features(np.arange(self.rows)).mean(axis=0)
-
-    @classmethod
-    def of(cls, rec) -> _Space:
-        with cls._lock:
-            space = cls._cache.get(rec)
-            if space is None:
-                space = cls._cache[rec] = cls(rec)
-            return space
 
     def indices(self, rows) -> tuple[np.ndarray, ...]:
         """Per block of ``BLOCKS``, each of ``rows``' line in that block's table."""
@@ -188,8 +174,8 @@ def year_features(years: np.ndarray) -> np.ndarray:
 class _Profile:
     """One user's ratings turned into per-title scores."""
 
-    def __init__(self, rec, space: _Space, rows: np.ndarray, values: np.ndarray):
-        self.rec, self.space = rec, space
+    def __init__(self, space: TasteSpace, rows: np.ndarray, values: np.ndarray):
+        self.rec, self.space = space.rec, space
         self.rated, self.values = rows, values  # every rating: none of these is ever picked
         recent, liking = rows[-RECENT:], values[-RECENT:] > 0
         self.liked, self.disliked = recent[liking], recent[~liking]
@@ -202,14 +188,14 @@ class _Profile:
         self.push = self._neighbour_sums(self.disliked, surprise)
 
     @classmethod
-    def of(cls, rec, ratings: dict[str, int]) -> _Profile | None:
+    def of(cls, space: TasteSpace, ratings: dict[str, int]) -> _Profile | None:
         """None without a like (of a title still in the catalogue) among the latest ``RECENT``."""
-        space = _Space.of(rec)
+        rec = space.rec
         known = [(rec.row_of[t], v) for t, v in ratings.items() if t in rec.row_of and v in (1, -1)]
         if not any(v > 0 for _, v in known[-RECENT:]):
             return None
         rows, values = zip(*known, strict=True)
-        return cls(rec, space, np.array(rows, dtype=np.int64), np.array(values, dtype=np.int8))
+        return cls(space, np.array(rows, dtype=np.int64), np.array(values, dtype=np.int8))
 
     def scores(self, rows: np.ndarray | None = None) -> np.ndarray:
         """Every title's score (or only ``rows``'): a log-odds that the user likes it."""
@@ -274,7 +260,7 @@ class _Profile:
         )
 
 
-def fit_profile(features: np.ndarray, liked: np.ndarray, space: _Space) -> np.ndarray:
+def fit_profile(features: np.ndarray, liked: np.ndarray, space: TasteSpace) -> np.ndarray:
     """Logistic regression of liked on the features, with a Gaussian prior on the weights
     (maximum a posteriori, by Newton's method: ~50 features, at most ``RECENT`` rows).
 

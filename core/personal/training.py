@@ -40,13 +40,12 @@ from pathlib import Path
 import numpy as np
 
 from core.personal import registry
-from core.personal.reranker import FEATURES, Reranker, attach_types, pair_features
+from core.personal.reranker import FEATURES, MAX_ANCHORS, PairContext, Reranker, pair_features
 from core.snapshot.child import exit_with_parent, run_child
 from core.userdata.feedback import LIKE, Feedback, Signal
 
 log = logging.getLogger(__name__)
 
-MAX_ANCHORS = 10  # a user's most recent likes that stand for their taste
 HOLDOUT_SHARE = 0.2  # the newest signals, kept out of training to judge the models
 MIN_EXAMPLES = 200  # training examples below which no model is trained
 NDCG_CUTOFF = 5
@@ -74,16 +73,16 @@ class Examples:
 
 
 # ---- examples -------------------------------------------------------------------------------
-def training_examples(recommender, signals) -> Examples:
+def training_examples(pairs: PairContext, signals) -> Examples:
     """An example for each signal (oldest first) whose user liked a title before it: the
     features averaged over that user's ``MAX_ANCHORS`` most recent earlier likes, label =
     liked. Titles no longer in the catalogue are skipped, as anchors and as examples."""
-    return _examples(recommender, [(signal, True) for signal in signals])
+    return _examples(pairs, [(signal, True) for signal in signals])
 
 
-def _examples(recommender, tagged: list[tuple[Signal, bool]]) -> Examples:
+def _examples(pairs: PairContext, tagged: list[tuple[Signal, bool]]) -> Examples:
     """Examples for the signals tagged True; the others only lend their likes as anchors."""
-    row_of = recommender.row_of
+    row_of = pairs.recommender.row_of
     anchors, candidates, example_of = array.array("q"), array.array("q"), array.array("q")
     labels, users = array.array("b"), array.array("q")
     recent: dict[int, deque] = {}
@@ -100,11 +99,11 @@ def _examples(recommender, tagged: list[tuple[Signal, bool]]) -> Examples:
             users.append(signal.user_id)
         if signal.value == LIKE:
             recent.setdefault(signal.user_id, deque(maxlen=MAX_ANCHORS)).append(row)
-    features = _mean_per_example(recommender, anchors, candidates, example_of, len(labels))
+    features = _mean_per_example(pairs, anchors, candidates, example_of, len(labels))
     return Examples(features, np.asarray(labels, dtype=np.int8), np.asarray(users, dtype=np.int64))
 
 
-def _mean_per_example(recommender, anchors, candidates, example_of, n: int) -> np.ndarray:
+def _mean_per_example(pairs: PairContext, anchors, candidates, example_of, n: int) -> np.ndarray:
     """Pair features summed per example a chunk of pairs at a time, then averaged: all pairs
     at once would be ~800 MB for a million signals."""
     anchors, candidates = np.frombuffer(anchors, np.int64), np.frombuffer(candidates, np.int64)
@@ -112,9 +111,9 @@ def _mean_per_example(recommender, anchors, candidates, example_of, n: int) -> n
     sums = np.zeros((n, len(FEATURES)))
     for start in range(0, len(anchors), PAIRS_PER_CHUNK):
         part = slice(start, start + PAIRS_PER_CHUNK)
-        pairs = pair_features(recommender, anchors[part], candidates[part])
+        found = pair_features(pairs, anchors[part], candidates[part])
         for column in range(len(FEATURES)):
-            sums[:, column] += np.bincount(example_of[part], weights=pairs[:, column], minlength=n)
+            sums[:, column] += np.bincount(example_of[part], weights=found[:, column], minlength=n)
     counts = np.bincount(example_of, minlength=n)
     return sums / np.maximum(counts, 1)[:, None]
 
@@ -167,11 +166,11 @@ def _log_likelihood(labels: np.ndarray, probabilities: np.ndarray) -> float:
 
 
 # ---- judging --------------------------------------------------------------------------------
-def holdout_examples(recommender, history_signals, holdout_signals) -> Examples:
+def holdout_examples(pairs: PairContext, history_signals, holdout_signals) -> Examples:
     """Examples for the hold-out signals only: each has the user's earlier likes as anchors,
     whether those are in the history or earlier in the hold-out."""
     tagged = [(s, False) for s in history_signals] + [(s, True) for s in holdout_signals]
-    return _examples(recommender, tagged)
+    return _examples(pairs, tagged)
 
 
 def metrics(reranker: Reranker, examples: Examples) -> dict:
@@ -246,7 +245,7 @@ def refusal(candidate: dict, serving: dict) -> str:
 
 # ---- one retrain ----------------------------------------------------------------------------
 def judge(
-    recommender, signals, serving: Reranker, min_examples: int = MIN_EXAMPLES
+    pairs: PairContext, signals, serving: Reranker, min_examples: int = MIN_EXAMPLES
 ) -> tuple[Reranker | None, dict]:
     """Train a candidate on the older signals and judge it beside ``serving`` on the newest.
 
@@ -254,7 +253,7 @@ def judge(
     "passed" standing for "published")."""
     history, holdout = split_by_time(signals)
     clock = time.monotonic()
-    train_set = training_examples(recommender, history)
+    train_set = training_examples(pairs, history)
     base = {"signals": len(signals), "training_examples": len(train_set), "version": serving.version}
     if history:
         base["trained_until"] = history[-1].at  # the newest signal the candidate learned from
@@ -266,7 +265,7 @@ def judge(
     except ValueError as exc:
         return None, {**base, "outcome": "skipped", "detail": str(exc)}
     trained = time.monotonic() - clock
-    holdout_set = holdout_examples(recommender, history, holdout)
+    holdout_set = holdout_examples(pairs, history, holdout)
     if len(holdout_set) < max(1, min_examples // 4):
         detail = f"{len(holdout_set)} hold-out examples; {max(1, min_examples // 4)} needed to judge a model"
         return None, {**base, "outcome": "skipped", "detail": detail}
@@ -299,14 +298,14 @@ def retrain(data_dir, min_examples: int = MIN_EXAMPLES) -> dict:
     "metrics" (candidate), "serving_metrics", "detail", sizes and "seconds"}. Imports
     scikit-learn: run it in a child process (``run_retrain``) from the bot."""
     clock = time.monotonic()
-    recommender = load_recommender(data_dir)
+    pairs = load_pair_context(data_dir)
     signals = read_signals(data_dir)
     serving, _ = registry.current(data_dir)
-    candidate, outcome = judge(recommender, signals, serving, min_examples)
+    candidate, outcome = judge(pairs, signals, serving, min_examples)
     if candidate is not None:
         meta = {
             "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "catalogue": recommender.version,
+            "catalogue": pairs.recommender.version,
             "replaced": serving.version,
             **{key: outcome[key] for key in ("signals", "training_examples", "holdout_examples")},
             **{
@@ -320,16 +319,14 @@ def retrain(data_dir, min_examples: int = MIN_EXAMPLES) -> dict:
     return outcome
 
 
-def load_recommender(data_dir):
-    """The current snapshot's recommender, with its catalogue's title types attached."""
+def load_pair_context(data_dir) -> PairContext:
+    """The current snapshot's pair features context, built as the serving snapshot builds it."""
     from core.recommender import Recommender
     from core.snapshot.files import current_dir, load_catalogue
 
     folder = current_dir(data_dir)
     catalogue = load_catalogue(folder)
-    recommender = Recommender.load_or_build(folder, catalogue)
-    attach_types(recommender, catalogue)
-    return recommender
+    return PairContext.build(Recommender.load_or_build(folder, catalogue), catalogue)
 
 
 def read_signals(data_dir) -> list[Signal]:

@@ -8,8 +8,10 @@ the full data). Killed at any moment, it leaves the last published snapshot curr
 It prints one JSON line: {"outcome": "published" | "unchanged" | "refused" | "failed",
 "detail": ..., "version": ..., "directory": ...}.
 
-The bot runs it through ``core.snapshot.child`` with ``--progress`` (a line per step on
-stderr) and ``--die-with-parent`` (exit when the bot dies): the protocol every child speaks.
+On a first start (an empty data folder) the bot calls ``open_snapshot``, which runs this
+build in a child and loads what it published. The bot runs it through ``core.snapshot.child``
+with ``--progress`` (a line per step on stderr) and ``--die-with-parent`` (exit when the bot
+dies): the protocol every child speaks.
 ``--timeout``, ``--deadline`` and ``--max-mb`` bound each download from a URL source.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import shutil
 import sys
 import time
@@ -43,6 +46,7 @@ from core.snapshot.files import (
 from core.snapshot.memory import release_freed_memory
 
 DEFAULT_MAX_DROP = 0.2
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,47 @@ def build_snapshot(
     final = _publish(data_dir, result, say)
     say(f"published catalogue {result.version} in {time.monotonic() - started:.1f} s")
     return BuildResult("published", f"{result.quality['titles']:,} titles", result.version, str(final))
+
+
+def open_snapshot(
+    data_dir: Path,
+    source,
+    *,
+    limits: Limits | None = None,
+    on_progress: Callable[[str], None] | None = None,
+):
+    """The snapshot in ``data_dir`` (``core.snapshot.store.load_snapshot``); when there is none
+    yet, built from ``source`` in a child process first, then loaded.
+
+    With a snapshot on disk the source is not touched, so the bot starts offline. The
+    first build runs in a child process, as every refresh does: the ETL's peak memory
+    and scikit-learn stay out of the serving process. ``on_progress`` hears what is
+    happening, a line per step (default: the log)."""
+    from core.snapshot.child import run_build
+    from core.snapshot.store import load_snapshot  # the serving side: not this child's imports
+
+    try:
+        return _loaded(load_snapshot, data_dir)
+    except SnapshotError as exc:
+        log.info("no usable snapshot in %s (%s)", data_dir, exc)
+    say = on_progress or log.info
+    location = str(open_source(source))  # a folder that does not exist fails here, before any build
+    say(f"Building the catalogue from {location} (first start, about 10 s)")
+    # Nothing loadable is being served, so there is nothing for the shrink gate to protect.
+    result = run_build(
+        data_dir, location, force=True, max_drop=1.0, limits=limits,
+        on_progress=lambda step: say(f"first start: {step}"),
+    )  # fmt: skip
+    if result["outcome"] != "published":
+        raise SourceError(result["detail"])
+    say("first start: loading the new catalogue")
+    return _loaded(load_snapshot, data_dir)
+
+
+def _loaded(load_snapshot, data_dir):
+    snapshot = load_snapshot(data_dir)
+    release_freed_memory()  # loading freed far more than the snapshot keeps
+    return snapshot
 
 
 def _publish(data_dir: Path, result, say: Callable[[str], None]) -> Path:

@@ -1,39 +1,78 @@
 """The data the bot serves: one immutable snapshot, swapped whole.
 
-A :class:`Snapshot` bundles the catalogue, its query index and its recommender under
-one version. :class:`Store` holds the current one; replacing it is a single reference
-assignment, so a handler that took ``store.current`` keeps a consistent view even if
-a refresh lands while it runs.
+A :class:`Snapshot` is a catalogue version and everything derived from it: the recommender,
+the query index, the title look-up columns, the copies of each work, the understanding of
+messages, the re-ranker's pair features, the taste arrays and the charts. ``Snapshot.build``
+derives them all at once, when the snapshot loads, so the first reply is as fast as the rest
+and no derived data lives anywhere else. :class:`Store` holds the current snapshot; replacing
+it is a single reference assignment, so a handler that took ``store.current`` keeps a
+consistent view even if a refresh lands while it runs.
+
+The first build of an empty data folder is the build side's (``core.snapshot.build.first_start``):
+this module only loads and swaps.
 """
 
 from __future__ import annotations
 
 import gc
-import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import pandas as pd
 import pyarrow
 
-from core import queries
-from core.ingest.fetch import Limits
-from core.ingest.source import SourceError, open_source
-from core.personal import reranker, taste
+from core.catalogue.charts import Charts
+from core.personal.reranker import PairContext
+from core.personal.taste import TasteSpace
+from core.queries import CatalogueIndex
 from core.recommender import Recommender
-from core.snapshot.child import run_build
-from core.snapshot.files import SnapshotError, current_dir, load_catalogue, load_quality
+from core.snapshot.files import current_dir, load_catalogue, load_quality
 from core.snapshot.memory import column_values, release_freed_memory
+from core.understanding import Understanding
 
-log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Snapshot:
+    """Build one with ``Snapshot.build`` (or ``load_snapshot``): the fields are derived there."""
+
     catalogue: pd.DataFrame
     recommender: Recommender
-    quality: dict = field(default_factory=dict)
+    quality: dict
+    index: CatalogueIndex  # the catalogue questions (core.queries)
+    understanding: Understanding  # messages and command arguments -> questions
+    pairs: PairContext  # the re-ranker's pair features (core.personal.reranker)
+    taste: TasteSpace  # /foryou's arrays (core.personal.taste)
+    charts: Charts  # /stats (core.catalogue.charts)
+    columns: dict  # column name -> values per row, for ``title``
+    copies: dict[str, list[str]]  # title id -> the ids of its work, its own first (works of one copy: absent)
+
+    @classmethod
+    def build(
+        cls,
+        catalogue: pd.DataFrame,
+        recommender: Recommender,
+        quality: dict | None = None,
+        *,
+        index: CatalogueIndex | None = None,
+    ) -> Snapshot:
+        """Everything derived from ``catalogue`` and its ``recommender``, built now.
+
+        ``index``: the catalogue's query index when built already (``load_snapshot`` builds
+        it before the model loads, so their peaks do not add up)."""
+        index = index or query_index(catalogue)
+        return cls(
+            catalogue=catalogue,
+            recommender=recommender,
+            quality=dict(quality or {}),
+            index=index,
+            understanding=Understanding.build(catalogue, recommender),
+            pairs=PairContext.build(recommender, catalogue),
+            taste=TasteSpace(recommender),
+            charts=Charts(catalogue),
+            # Strings are decoded from the frame's Arrow buffers on each read: as Python lists
+            # the columns held 41 MiB, the largest part of the serving process's data.
+            columns={c: column_values(catalogue[c]) for c in catalogue.columns},
+            copies=copies_of_ids(recommender),
+        )
 
     @property
     def version(self) -> str:
@@ -41,81 +80,35 @@ class Snapshot:
 
     def title(self, title_id: str) -> dict | None:
         """One title's row as a plain dict, or None for an unknown id."""
-        found = self._rows.get(title_id)
+        # The recommender's rows are the catalogue's (``Recommender.load`` checks).
+        found = self.recommender.row_of.get(title_id)
         if found is None:
             return None
         # Per-column look-ups answer in microseconds; a pandas row look-up costs ~0.1 ms.
-        return {column: values[found] for column, values in self._columns.items()}
+        return {column: values[found] for column, values in self.columns.items()}
 
     def platforms_of(self, title_id: str) -> list[str]:
         """Every platform carrying this work (``core.catalogue.works``), the title's own first."""
-        platform = self.recommender.platforms
-        return [platform[self._rows[i]] for i in self._copies.get(title_id, [title_id])]
-
-    @property
-    def understanding(self):
-        """Messages and command arguments -> questions (``core.understanding``), built once."""
-
-        def build():
-            from core.understanding import Understanding  # ~15 ms, only when first needed
-
-            return Understanding.build(self.catalogue, self.recommender)
-
-        return self._cached("_understanding", build)
-
-    @property
-    def _rows(self) -> dict[str, int]:
-        # The recommender's rows are the catalogue's (``Recommender.load`` checks): one dict for both.
-        return self.recommender.row_of
-
-    @property
-    def _columns(self) -> dict:
-        # Strings are decoded from the frame's Arrow buffers on each read: as Python lists
-        # the columns held 41 MiB, the largest part of the serving process's data.
-        return self._cached(
-            "_column_values", lambda: {c: column_values(self.catalogue[c]) for c in self.catalogue.columns}
-        )
-
-    @property
-    def _copies(self) -> dict[str, list[str]]:
-        def build():
-            ids, group_rows = self.recommender.ids, self.recommender.group_rows
-            return {
-                ids[row]: [ids[row]] + [ids[r] for r in rows if r != row]
-                for rows in group_rows
-                if len(rows) > 1
-                for row in rows
-            }
-
-        return self._cached("_copies_of_id", build)
-
-    def _cached(self, name: str, build):
-        # The snapshot is frozen; derived look-up tables are filled in once, on first use.
-        value = self.__dict__.get(name)
-        if value is None:
-            value = build()
-            object.__setattr__(self, name, value)
-        return value
-
-    @classmethod
-    def prepare(cls, catalogue: pd.DataFrame, recommender: Recommender, quality: dict) -> Snapshot:
-        """A snapshot with every index built, so the first question is as fast as the rest."""
-        snapshot = cls(catalogue, recommender, quality)
-        index_queries(catalogue)
-        first = str(catalogue["id"].iloc[0])
-        snapshot.title(first)
-        snapshot.platforms_of(first)
-        snapshot.understanding.parse("hello")
-        reranker.attach_types(recommender, catalogue)  # the learned re-ranker's "same type" feature
-        taste.prepare(recommender)  # /foryou's look-up tables, ~7 ms
-        return snapshot
+        platform, row_of = self.recommender.platforms, self.recommender.row_of
+        return [platform[row_of[i]] for i in self.copies.get(title_id, [title_id])]
 
 
-def index_queries(catalogue: pd.DataFrame) -> None:
-    queries.index_for(catalogue)
-    # Building the indexes frees tens of MB of Arrow buffers, which pyarrow's allocator
+def copies_of_ids(recommender: Recommender) -> dict[str, list[str]]:
+    ids = recommender.ids
+    return {
+        ids[row]: [ids[row]] + [ids[r] for r in rows if r != row]
+        for rows in recommender.group_rows
+        if len(rows) > 1
+        for row in rows
+    }
+
+
+def query_index(catalogue: pd.DataFrame) -> CatalogueIndex:
+    index = CatalogueIndex(catalogue)
+    # Building the index frees tens of MB of Arrow buffers, which pyarrow's allocator
     # keeps unless asked; the bot's resident target is 300 MB.
     pyarrow.default_memory_pool().release_unused()
+    return index
 
 
 def load_snapshot(data_dir) -> Snapshot:
@@ -124,46 +117,9 @@ def load_snapshot(data_dir) -> Snapshot:
     catalogue = load_catalogue(folder)
     release_freed_memory()  # parquet decoding's buffers: the index build's peak would add to them
     quality = load_quality(folder)
-    index_queries(catalogue)  # before the model loads, so their peaks do not add up
+    index = query_index(catalogue)  # before the model loads, so their peaks do not add up
     recommender = Recommender.load_or_build(folder, catalogue)
-    return Snapshot.prepare(catalogue, recommender, quality)
-
-
-def open_snapshot(
-    data_dir: Path,
-    source,
-    *,
-    limits: Limits | None = None,
-    on_progress: Callable[[str], None] | None = None,
-) -> Snapshot:
-    """The snapshot in ``data_dir``; built from ``source`` first when there is none yet.
-
-    With a snapshot on disk the source is not touched, so the bot starts offline. The
-    first build runs in a child process, as every refresh does: the ETL's peak memory
-    and scikit-learn stay out of the serving process. ``on_progress`` hears what is
-    happening, a line per step (default: the log)."""
-    try:
-        return _loaded(data_dir)
-    except SnapshotError as exc:
-        log.info("no usable snapshot in %s (%s)", data_dir, exc)
-    say = on_progress or log.info
-    location = str(open_source(source))  # a folder that does not exist fails here, before any build
-    say(f"Building the catalogue from {location} (first start, about 10 s)")
-    # Nothing loadable is being served, so there is nothing for the shrink gate to protect.
-    result = run_build(
-        data_dir, location, force=True, max_drop=1.0, limits=limits,
-        on_progress=lambda step: say(f"first start: {step}"),
-    )  # fmt: skip
-    if result["outcome"] != "published":
-        raise SourceError(result["detail"])
-    say("first start: loading the new catalogue")
-    return _loaded(data_dir)
-
-
-def _loaded(data_dir) -> Snapshot:
-    snapshot = load_snapshot(data_dir)
-    release_freed_memory()  # loading freed far more than the snapshot keeps
-    return snapshot
+    return Snapshot.build(catalogue, recommender, quality, index=index)
 
 
 class Store:

@@ -15,11 +15,11 @@ import pytest
 
 from core import queries
 from core.ingest.fetch import Limits
-from core.snapshot.build import shrinkage
+from core.snapshot.build import open_snapshot, shrinkage
 from core.snapshot.child import REPO
 from core.snapshot.files import SNAPSHOT_PREFIX, STAGING_PREFIX, current_dir
 from core.snapshot.refresh import Refresher
-from core.snapshot.store import Store, load_snapshot, open_snapshot
+from core.snapshot.store import Store, load_snapshot
 from core.userdata.subscriptions import Subscriptions
 from tests.conftest import FIXTURE_SOURCE
 from tests.support.processes import kill_parent_of
@@ -47,7 +47,7 @@ def add_title(source, row=NEW_ROW):
 
 
 def netflix_count(snapshot) -> int:
-    return queries.count_titles(snapshot.catalogue, "netflix", None, None)
+    return queries.count_titles(snapshot, "netflix", None, None)
 
 
 def served(tmp_path, location, **options):

@@ -24,8 +24,9 @@ from bot.callbacks import (
     TopResult,
     Where,
 )
-from bot.handlers import chat, recommend, start
+from bot.handlers import chat, start
 from bot.text import i18n
+from core import suggest
 
 LONGEST_ID = "n" + "9" * 40
 BUTTONS = [
@@ -164,7 +165,7 @@ def test_a_kind_refuses_another_kinds_data():
 def test_the_bounds_are_the_lists_they_index():
     assert len(chat.ASK_EXAMPLES) == callbacks.ASK_CHOICES
     assert len(start.EXAMPLES) == callbacks.EXAMPLE_CHOICES
-    assert callbacks.MAX_START == recommend.POOL
+    assert callbacks.MAX_START == suggest.POOL
 
 
 def test_every_button_handler_pattern_is_a_generated_one():

@@ -16,10 +16,28 @@ EDGE_CASE_IDS = ["as1", "as2", "as3", "as4", "ds1", "ds2", "hs1", "hs2", "hs3", 
 
 
 @pytest.fixture(scope="module")
-def catalogue(fixture_catalogue):
+def edge_cases(fixture_catalogue):
     edge_cases = fixture_catalogue[fixture_catalogue["id"].isin(EDGE_CASE_IDS)].reset_index(drop=True)
     edge_cases.attrs = dict(fixture_catalogue.attrs)
     return edge_cases
+
+
+@pytest.fixture(scope="module")
+def catalogue(edge_cases):
+    """The edge cases' index, built once, as the bot's snapshot builds its own."""
+    return q.CatalogueIndex(edge_cases)
+
+
+def test_a_frame_an_index_and_a_snapshot_give_the_same_answers(fixture_snapshot):
+    frame, index = fixture_snapshot.catalogue, fixture_snapshot.index
+    for cat in (frame, index, fixture_snapshot):
+        assert q.count_titles(cat, "netflix") == 89
+        assert (
+            q.top_titles(cat, "hulu", limit=3)["id"].tolist()
+            == q.top_titles(index, "hulu", limit=3)["id"].tolist()
+        )
+    with pytest.raises(TypeError, match="catalogue frame"):
+        q.count_titles(["not", "a", "catalogue"])
 
 
 # --- count_titles ----------------------------------------------------------------------
@@ -90,9 +108,9 @@ def test_top_actor(catalogue):
     assert q.top_actor(catalogue, "amazon", 2019) == {"actor": "bob actor", "count": 3}
 
 
-def test_an_actor_counts_once_per_title(catalogue):
+def test_an_actor_counts_once_per_title(edge_cases):
     # as2's cast lists "Ann Actor" twice: she still ties with Bob, and wins alphabetically.
-    one_title = catalogue[catalogue["id"] == "as2"]
+    one_title = edge_cases[edge_cases["id"] == "as2"]
     assert q.top_actor(one_title, "amazon", 2019) == {"actor": "ann actor", "count": 1}
 
 
@@ -152,11 +170,12 @@ def test_wrong_arguments_say_what_is_valid(catalogue, call, message):
 
 
 @pytest.mark.full_data
-def test_known_answers_on_the_full_data(full_catalogue):
-    assert q.count_titles(full_catalogue, "netflix", 2019) == 1030
-    assert q.count_titles(full_catalogue) == 22_998
-    assert q.count_by_rating(full_catalogue, "13+") == 2117
-    assert q.score_count(full_catalogue, "netflix", 3.5, 2020) == naive.score_count(
+def test_known_answers_on_the_full_data(full_snapshot):
+    full_catalogue = full_snapshot.catalogue
+    assert q.count_titles(full_snapshot, "netflix", 2019) == 1030
+    assert q.count_titles(full_snapshot) == 22_998
+    assert q.count_by_rating(full_snapshot, "13+") == 2117
+    assert q.score_count(full_snapshot, "netflix", 3.5, 2020) == naive.score_count(
         full_catalogue, "netflix", 3.5, 2020
     )
 
@@ -164,7 +183,7 @@ def test_known_answers_on_the_full_data(full_catalogue):
 @pytest.mark.full_data
 def test_index_agrees_with_naive_filters_on_random_arguments(full_catalogue):
     rng = random.Random(7)
-    cat = full_catalogue
+    cat, index = full_catalogue, q.CatalogueIndex(full_catalogue)
     platforms = ["amazon", "disney", "hulu", "netflix"]
     years = list(range(1990, 2022))
     countries = ["united states", "india", "united kingdom", "canada", "japan", "france", "spain", "nigeria"]
@@ -172,28 +191,28 @@ def test_index_agrees_with_naive_filters_on_random_arguments(full_catalogue):
     for _ in range(150):
         p, y = rng.choice(platforms), rng.choice(years)
         kind = rng.choice(["movie", "tv show"])
-        assert q.count_titles(cat, p, y, kind) == naive.count_titles(cat, p, y, kind)
+        assert q.count_titles(index, p, y, kind) == naive.count_titles(cat, p, y, kind)
         for duration_type in ("min", "season"):
-            got = q.max_duration(cat, y, p, duration_type)
+            got = q.max_duration(index, y, p, duration_type)
             want = naive.max_duration(cat, y, p, duration_type)
             assert (got and {k: got[k] for k in ("id", "title", "duration_int")}) == want
         threshold = rng.choice([3.4, 3.5, 3.55, 3.6])
-        assert q.score_count(cat, p, threshold, y) == naive.score_count(cat, p, threshold, y)
-        assert q.top_actor(cat, p, y) == naive.top_actor(cat, p, y)
+        assert q.score_count(index, p, threshold, y) == naive.score_count(cat, p, threshold, y)
+        assert q.top_actor(index, p, y) == naive.top_actor(cat, p, y)
         country = rng.choice(countries)
-        assert q.count_by_country(cat, kind, country, y) == naive.count_by_country(cat, kind, country, y)
+        assert q.count_by_country(index, kind, country, y) == naive.count_by_country(cat, kind, country, y)
     for rating in ratings:
-        assert q.count_by_rating(cat, rating) == naive.count_by_rating(cat, rating)
+        assert q.count_by_rating(index, rating) == naive.count_by_rating(cat, rating)
 
 
-def test_top_titles_by_platform_year_genre_and_type(fixture_catalogue):
+def test_top_titles_by_platform_year_genre_and_type(fixture_snapshot):
     from core.catalogue.genres import split_genres
 
-    found = q.top_titles(fixture_catalogue, "hulu", None, "terror", limit=4, type="show")
+    found = q.top_titles(fixture_snapshot, "hulu", None, "terror", limit=4, type="show")
     assert len(found) == 4  # of the fixture's five horror shows on Hulu
     assert set(found["platform"]) == {"hulu"} and set(found["type"]) == {"tv show"}
     assert all("horror" in split_genres(g) for g in found["genres"])
     scores = found["score"].tolist()
     assert scores == sorted(scores, reverse=True)
-    movies = q.top_titles(fixture_catalogue, None, 2019, None, limit=5, type="movie")
+    movies = q.top_titles(fixture_snapshot, None, 2019, None, limit=5, type="movie")
     assert set(movies["type"]) == {"movie"} and set(movies["release_year"]) == {2019}

@@ -1,5 +1,5 @@
-"""The /stats chart: summary numbers against plain pandas, PNG size, per-version and per-language
-caching, aliases, and the words it is drawn with (English by default, or the caller's). On the
+"""The /stats chart: summary numbers against plain pandas, PNG size, each catalogue's charts
+drawn once per language and never shared, aliases, and the words it is drawn with (English by default, or the caller's). On the
 fixture catalogue; the full data adds the real figures and numbers big enough for separators."""
 
 from __future__ import annotations
@@ -75,31 +75,33 @@ def test_png_signature_and_size(catalogue):
     assert png_size(png) == (charts.WIDTH_PX, charts.HEIGHT_PX) == (1000, 1100)
 
 
-def test_cache_per_version(catalogue):
-    charts.clear_cache()
-    first = charts.platform_stats_png(catalogue, "hulu")
-    assert charts.platform_stats_png(catalogue, "Hulu") is first
-    other = catalogue.copy()
+@pytest.fixture(scope="module")
+def drawn(catalogue):
+    """One catalogue's charts, as a snapshot holds them."""
+    return charts.Charts(catalogue)
+
+
+def test_a_catalogues_charts_draw_each_chart_once(drawn):
+    first = drawn.png("hulu")
+    assert first.startswith(PNG_SIGNATURE)
+    assert drawn.png("Hulu") is first
+
+
+def test_two_catalogues_never_share_a_chart(catalogue, drawn):
+    """A new catalogue version gets its own charts: what one draws is never served for another."""
+    other = catalogue[catalogue["platform"] != "hulu"].copy()  # hulu's titles left this version
     other.attrs["version"] = f"{catalogue.attrs['version']}-next"
-    second = charts.platform_stats_png(other, "hulu")
-    assert second is not first
-    assert second.startswith(PNG_SIGNATURE)
-    assert charts.platform_stats_png(other, "hulu") is second
+    others = charts.Charts(other)
+    assert drawn.summary("hulu")["total"] > 0 and others.summary("hulu")["total"] == 0
+    assert others.png("hulu") != drawn.png("hulu")
+    assert others.summary("all")["total"] == len(other) < drawn.summary("all")["total"]
 
 
-def test_cache_without_version_uses_identity(catalogue):
-    unversioned = catalogue[catalogue["platform"] == "disney"].copy()
-    unversioned.attrs.pop("version", None)
-    png = charts.platform_stats_png(unversioned, "disney")
-    assert charts.platform_stats_png(unversioned, "disney") is png
-
-
-def test_cache_is_bounded(catalogue):
-    small = catalogue[catalogue["platform"] == "disney"].copy()
-    for i in range(charts.CACHE_SIZE + 3):
-        small.attrs["version"] = f"bounded-{i}"
-        charts.platform_stats_png(small, "disney")
-    assert len(charts._cache) == charts.CACHE_SIZE
+def test_a_summary_is_the_catalogues_and_the_caller_may_change_it(catalogue, drawn):
+    summary = drawn.summary("netflix")
+    assert summary == charts.platform_stats_summary(catalogue, "netflix")
+    summary["counts"]["movie"] = -1
+    assert drawn.summary("Netflix")["counts"]["movie"] > 0
 
 
 def spanish_labels(summary: dict) -> charts.Labels:
@@ -137,24 +139,26 @@ def test_the_chart_is_drawn_in_the_callers_words_and_language(request, source):
     assert not english - {dramas} & set(drawn)
 
 
-def test_cache_per_language(catalogue):
-    summary = charts.platform_stats_summary(catalogue, "netflix")
-    english = charts.platform_stats_png(catalogue, "netflix")
-    spanish = charts.platform_stats_png(catalogue, "netflix", spanish_labels(summary))
+def test_one_chart_per_language(drawn):
+    summary = drawn.summary("netflix")
+    english = drawn.png("netflix")
+    spanish = drawn.png("netflix", spanish_labels(summary))
     assert spanish is not english and spanish != english
-    assert charts.platform_stats_png(catalogue, "Netflix", spanish_labels(summary)) is spanish
-    assert charts.platform_stats_png(catalogue, "netflix", charts.english_labels(summary)) is english
+    assert drawn.png("Netflix", spanish_labels(summary)) is spanish
+    assert drawn.png("netflix", charts.english_labels(summary)) is english
 
 
-def test_alias(catalogue):
+def test_alias(catalogue, drawn):
     summary = charts.platform_stats_summary(catalogue, "Disney+")
     assert summary["platform"] == "disney"
     assert summary["name"] == "Disney+"
-    assert charts.platform_stats_png(catalogue, "Disney+") is charts.platform_stats_png(catalogue, "disney")
+    assert drawn.png("Disney+") is drawn.png("disney")
 
 
-def test_unknown_platform(catalogue):
+def test_unknown_platform(catalogue, drawn):
     with pytest.raises(ValueError, match="unknown platform 'hbo'"):
         charts.platform_stats_summary(catalogue, "hbo")
     with pytest.raises(ValueError, match="unknown platform"):
         charts.platform_stats_png(catalogue, "hbo")
+    with pytest.raises(ValueError, match="unknown platform"):
+        drawn.png("hbo")

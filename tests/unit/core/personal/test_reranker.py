@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from core.catalogue.genres import GENRE_IDS
-from core.personal.reranker import FEATURES, Reranker, attach_types, pair_features
+from core.personal.reranker import FEATURES, PairContext, Reranker, pair_features
 from core.personal.training import (
     holdout_examples,
     judge,
@@ -34,8 +34,12 @@ TASTES = ("horror", "documentary", "animation", "romance", "sports", "western")
 
 @pytest.fixture(scope="module")
 def recommender(fixture_snapshot):
-    attach_types(fixture_snapshot.recommender, fixture_snapshot.catalogue)
     return fixture_snapshot.recommender
+
+
+@pytest.fixture(scope="module")
+def pairs(fixture_snapshot) -> PairContext:
+    return fixture_snapshot.pairs
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +48,8 @@ def fans(recommender) -> list[Signal]:
 
 
 @pytest.fixture(scope="module")
-def learned(recommender, fans) -> Reranker:
-    return train(training_examples(recommender, fans))
+def learned(pairs, fans) -> Reranker:
+    return train(training_examples(pairs, fans))
 
 
 def rows_of_genre(recommender, genre: str) -> np.ndarray:
@@ -81,44 +85,44 @@ def fake_recommendation(recommender, row: int) -> Recommendation:
 
 
 # ---- identity and reordering ------------------------------------------------------------------
-def test_the_identity_keeps_the_recommenders_order_exactly(recommender):
+def test_the_identity_keeps_the_recommenders_order_exactly(pairs, recommender):
     identity = Reranker.identity()
     for title_id in random.Random(3).sample(recommender.ids, 40):
         for platform in (None, "netflix"):
             recs = recommender.recommend(title_id, k=20, platform=platform)
-            assert identity.rerank(recommender, title_id, recs) == recs
+            assert identity.rerank(pairs, title_id, recs) == recs
 
 
-def test_reranking_only_reorders_and_keeps_ties_in_place(recommender):
+def test_reranking_only_reorders_and_keeps_ties_in_place(pairs, recommender):
     title_id = recommender.resolve("toy story")[0].id
     recs = recommender.recommend(title_id, k=20)
     flat = Reranker(np.zeros(len(FEATURES)), 0.0, version="flat")  # every score equal
-    assert flat.rerank(recommender, title_id, recs) == recs
+    assert flat.rerank(pairs, title_id, recs) == recs
     shuffled = Reranker(np.random.default_rng(1).normal(size=len(FEATURES)), 0.3, version="noise")
-    reordered = shuffled.rerank(recommender, title_id, recs)
+    reordered = shuffled.rerank(pairs, title_id, recs)
     assert sorted(r.id for r in reordered) == sorted(r.id for r in recs) and len(reordered) == len(recs)
-    assert shuffled.rerank(recommender, "no-such-id", recs) == recs
+    assert shuffled.rerank(pairs, "no-such-id", recs) == recs
 
 
 # ---- features ---------------------------------------------------------------------------------
-def test_pair_features_describe_a_sequel(recommender):
+def test_pair_features_describe_a_sequel(pairs, recommender):
     toy_story = recommender.row_of[recommender.resolve("toy story")[0].id]
     sequel = recommender.row_of[recommender.resolve("toy story 2")[0].id]
-    found = dict(zip(FEATURES, pair_features(recommender, [toy_story], [sequel])[0], strict=True))
+    found = dict(zip(FEATURES, pair_features(pairs, [toy_story], [sequel])[0], strict=True))
     assert found["similarity"] > 0.3 and found["same_series"] == 1
     assert found["genre_jaccard"] > 0.5 and found["same_type"] == 1 and found["family_match"] == 1
     assert found["year_gap"] == pytest.approx(
         abs(recommender.years[toy_story] - recommender.years[sequel]) / 30
     )
-    itself = dict(zip(FEATURES, pair_features(recommender, [toy_story], [toy_story])[0], strict=True))
+    itself = dict(zip(FEATURES, pair_features(pairs, [toy_story], [toy_story])[0], strict=True))
     assert itself["similarity"] == pytest.approx(1, abs=1e-3) and itself["genre_jaccard"] == 1
 
 
-def test_director_and_cast_overlaps_match_plain_sets(recommender):
+def test_director_and_cast_overlaps_match_plain_sets(pairs, recommender):
     rng = np.random.default_rng(2)
     anchors = rng.integers(0, len(recommender.ids), 3000)
     candidates = recommender.neighbours[anchors, rng.integers(0, 100, 3000)].astype(np.int64)
-    found = pair_features(recommender, anchors, candidates)
+    found = pair_features(pairs, anchors, candidates)
     for column, people in (("director_overlap", recommender.directors), ("cast_overlap", recommender.cast)):
         for i, (a, c) in enumerate(zip(anchors, candidates, strict=True)):
             mine, theirs = set(people[a]), set(people[c])
@@ -127,15 +131,15 @@ def test_director_and_cast_overlaps_match_plain_sets(recommender):
     assert found.min() >= 0 and found.max() <= 1 + 1e-6
 
 
-def test_several_anchors_average_their_features(recommender, learned):
+def test_several_anchors_average_their_features(pairs, learned):
     anchors, candidates = [10, 100, 200], np.array([5, 6, 7, 8])
-    pairs = [pair_features(recommender, [a] * len(candidates), candidates) for a in anchors]
-    expected = learned.probabilities(np.mean(pairs, axis=0))
-    assert learned.score(recommender, anchors, candidates) == pytest.approx(expected)
+    per_anchor = [pair_features(pairs, [a] * len(candidates), candidates) for a in anchors]
+    expected = learned.probabilities(np.mean(per_anchor, axis=0))
+    assert learned.score(pairs, anchors, candidates) == pytest.approx(expected)
 
 
 # ---- learning -------------------------------------------------------------------------------
-def test_a_model_learned_from_genre_fans_ranks_their_genre_first(recommender, learned):
+def test_a_model_learned_from_genre_fans_ranks_their_genre_first(pairs, recommender, learned):
     rng = np.random.default_rng(4)
     horror = rows_of_genre(recommender, "horror")
     others = np.setdiff1d(np.arange(len(recommender.ids)), horror)
@@ -144,10 +148,10 @@ def test_a_model_learned_from_genre_fans_ranks_their_genre_first(recommender, le
     unrelated = rng.choice(others, 10, replace=False)
     # The suggestions arrive with every off-genre title first: the model must turn that round.
     recs = [fake_recommendation(recommender, int(row)) for row in [*unrelated, *fresh_horror]]
-    reranked = learned.rerank(recommender, recommender.ids[anchors[0]], recs)
+    reranked = learned.rerank(pairs, recommender.ids[anchors[0]], recs)
     top = {recommender.row_of[rec.id] for rec in reranked[:10]}
     assert len(top & set(fresh_horror.tolist())) >= 9
-    scores = learned.score(recommender, anchors, np.r_[fresh_horror, unrelated])
+    scores = learned.score(pairs, anchors, np.r_[fresh_horror, unrelated])
     assert scores[:10].mean() > scores[10:].mean() + 0.2
 
 
@@ -155,28 +159,27 @@ def test_a_model_learned_from_genre_fans_ranks_their_genre_first(recommender, le
 def test_the_learned_model_beats_plain_similarity_on_newer_feedback(full_snapshot):
     """An evaluation, on the full data: on the small fixture catalogue plain similarity
     already keeps genres together, leaving a learned model little to win."""
-    recommender = full_snapshot.recommender
-    attach_types(recommender, full_snapshot.catalogue)
+    recommender, pairs = full_snapshot.recommender, full_snapshot.pairs
     history, holdout = split_by_time(genre_fans(recommender))
-    model = train(training_examples(recommender, history))
-    judged_on = holdout_examples(recommender, history, holdout)
+    model = train(training_examples(pairs, history))
+    judged_on = holdout_examples(pairs, history, holdout)
     found, plain = metrics(model, judged_on), metrics(Reranker.identity(), judged_on)
     assert found["examples"] == plain["examples"] > 1000
     assert found["auc"] > plain["auc"] + 0.1 and found["ndcg@5"] > plain["ndcg@5"]
     assert refusal({**found, **model.metrics}, plain) == ""
 
 
-def test_the_gate_refuses_a_model_trained_on_random_labels(recommender, fans):
+def test_the_gate_refuses_a_model_trained_on_random_labels(pairs, fans):
     history, holdout = split_by_time(fans)
     coin = random.Random(9)
     poisoned = [dataclasses.replace(s, value=coin.choice([LIKE, DISLIKE])) for s in history]
-    candidate, outcome = judge(recommender, poisoned + holdout, Reranker.identity())
+    candidate, outcome = judge(pairs, poisoned + holdout, Reranker.identity())
     assert candidate is None and outcome["outcome"] == "refused", outcome
     assert refusal(outcome["metrics"], outcome["serving_metrics"]) == outcome["detail"] != ""
 
 
-def test_clean_feedback_passes_the_same_gate(recommender, fans):
-    candidate, outcome = judge(recommender, fans, Reranker.identity())
+def test_clean_feedback_passes_the_same_gate(pairs, fans):
+    candidate, outcome = judge(pairs, fans, Reranker.identity())
     assert candidate is not None and outcome["outcome"] == "passed", outcome
     assert candidate.metrics["auc"] == outcome["metrics"]["auc"]
 
@@ -192,8 +195,8 @@ def test_the_gate_wants_at_least_the_serving_models_figures():
     )
 
 
-def test_too_little_feedback_trains_nothing(recommender, fans):
-    candidate, outcome = judge(recommender, fans[:150], Reranker.identity())
+def test_too_little_feedback_trains_nothing(pairs, fans):
+    candidate, outcome = judge(pairs, fans[:150], Reranker.identity())
     assert candidate is None and outcome["outcome"] == "skipped"
     assert outcome["version"] == "identity" and "200 needed" in outcome["detail"]
 

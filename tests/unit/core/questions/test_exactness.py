@@ -9,6 +9,8 @@ postings of ``core.questions`` shows here as a different number."""
 from __future__ import annotations
 
 import random
+import re
+import unicodedata
 
 import pandas as pd
 import pytest
@@ -29,6 +31,16 @@ TIERS = {
 AGE_OF_LABEL = {label: age for age, labels in TIERS.items() for label in labels.split()}
 
 
+def person_key(name: str) -> str:
+    """One person however it is spelt: lowercase, no accents, no dots."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+|_", " ", folded).split())
+
+
+def people_of(cell) -> set:
+    return {person_key(n) for n in cell.split(", ")} if isinstance(cell, str) else set()
+
+
 @pytest.fixture(scope="module")
 def table(full_catalogue):
     return TitleTable(full_catalogue)
@@ -46,8 +58,8 @@ def frame(full_catalogue):
             "genres": cat["genres"].map(lambda g: set(split_genres(g))),
             "countries": cat["country"].map(lambda c: set(c.split(", ")) if isinstance(c, str) else set()),
             "age": cat["rating"].map(lambda r: AGE_OF_LABEL.get(r, 99)),
-            "cast": cat["cast"].map(lambda c: set(c.split(", ")) if isinstance(c, str) else set()),
-            "director": cat["director"].map(lambda c: set(c.split(", ")) if isinstance(c, str) else set()),
+            "cast": cat["cast"].map(people_of),
+            "director": cat["director"].map(people_of),
             "score": cat["score"].astype("float64"),
             "title": cat["title"],
             "minutes": cat["duration_int"].where(cat["duration_type"] == "min").astype("float64"),

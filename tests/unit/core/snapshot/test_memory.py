@@ -33,7 +33,7 @@ def snapshot_from_disk(fixture_snapshot, tmp_path_factory):
     """What the bot serves: the catalogue read back from its parquet file."""
     folder = tmp_path_factory.mktemp("snapshot")
     write_snapshot(fixture_snapshot.catalogue, {}, folder)
-    return Snapshot(load_catalogue(folder), fixture_snapshot.recommender, {})
+    return Snapshot.build(load_catalogue(folder), fixture_snapshot.recommender)
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_the_recommenders_per_title_values_are_the_eager_ones(fixture_snapshot):
 @pytest.mark.full_data
 def test_the_snapshots_title_columns_hold_no_python_string_per_title(full_snapshot):
     # As lists of Python objects the columns took 41 MiB (``benchmarks.bench_memory``).
-    snapshot = Snapshot(full_snapshot.catalogue, full_snapshot.recommender, {})
+    snapshot = Snapshot.build(full_snapshot.catalogue, full_snapshot.recommender)
     held = traced(lambda: snapshot.title(snapshot.recommender.ids[0]))
     assert held < 8 * MiB
 

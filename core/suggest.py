@@ -1,0 +1,65 @@
+"""The one way the bot suggests titles: every list goes through here, ordered by the serving model.
+
+    suggest(snapshot, model, "ds12", 5)                     # /recommend's first page
+    suggest(snapshot, model, "ds12", 5, start=5)            # "More like this"
+    suggest(snapshot, model, "ds12", 3)                     # a title card's three
+    for_you(snapshot, model, {"ns1": 1, "hu7": -1}, 5)      # /foryou's picks
+
+``model`` is the re-ranker in service (``core.personal.reranker.Reranker``, the identity until
+a learned model is published). Suggestions like a title are always one fixed ``POOL`` of the
+recommender's, ordered by the model, then sliced: a card's three, a poll's four and
+/recommend's first page start with the same titles in the same order, and the pages of
+"More like this" never repeat or skip one. Plain data in and out, no Telegram.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from core.personal import taste
+from core.personal.reranker import MAX_ANCHORS, Reranker
+from core.recommender import MAX_K, Recommendation
+from core.userdata.feedback import LIKE
+
+__all__ = ["POOL", "for_you", "suggest"]
+
+POOL = MAX_K  # suggestions per title (and platform) the model orders; every list is a slice of it
+
+
+def suggest(
+    snapshot,
+    model: Reranker,
+    title_id: str,
+    k: int,
+    *,
+    platform: str | None = None,
+    start: int = 0,
+    exclude: Iterable[str] = (),
+) -> list[Recommendation]:
+    """Suggestions ``start``..``start+k`` like ``title_id`` (on ``platform`` if given), best first
+    by ``model``, without the titles in ``exclude``; [] for an unknown title.
+
+    ``snapshot`` is a ``core.snapshot.store.Snapshot``; ValueError for an unknown platform."""
+    pool = snapshot.recommender.recommend(title_id, k=POOL, platform=platform)
+    ordered = model.rerank(snapshot.pairs, title_id, pool)
+    left_out = set(exclude)
+    if left_out:
+        ordered = [rec for rec in ordered if rec.id not in left_out]
+    return ordered[start : start + k]
+
+
+def for_you(
+    snapshot, model: Reranker, ratings: dict[str, int], k: int = 5, *, platform: str | None = None
+) -> list[taste.Pick]:
+    """Up to ``k`` titles for a user with these ratings (title id -> 1 or -1, oldest first).
+
+    ``core.personal.taste`` shortlists the titles for the user's taste; a learned model then
+    orders the shortlist as it was trained to, by its pair features averaged over the user's
+    ``MAX_ANCHORS`` latest likes. The identity keeps taste's own order."""
+    if model.is_identity:
+        return taste.picks(snapshot.taste, ratings, k=k, platform=platform)
+    shortlist = taste.picks(snapshot.taste, ratings, k=taste.MAX_K, platform=platform)
+    row_of = snapshot.recommender.row_of
+    likes = [title_id for title_id, value in ratings.items() if value == LIKE and title_id in row_of]
+    order = model.order(snapshot.pairs, likes[-MAX_ANCHORS:], [pick.id for pick in shortlist])
+    return [shortlist[i] for i in order][: max(0, k)]

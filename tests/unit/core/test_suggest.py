@@ -1,0 +1,88 @@
+"""core.suggest, the one way to suggest: every list is a slice of one pool ordered by the
+serving model; without a model nothing changes; /foryou's picks follow a model too."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core import queries
+from core.personal import taste
+from core.personal.reranker import FEATURES, MAX_ANCHORS, Reranker
+from core.suggest import POOL, for_you, suggest
+
+IDENTITY = Reranker.identity()
+
+
+def best_rated_first() -> Reranker:
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("candidate_prior")] = 8.0
+    return Reranker(weights, 0.0, version="candidate")
+
+
+@pytest.fixture(scope="module")
+def toy_story(fixture_snapshot) -> str:
+    return fixture_snapshot.recommender.resolve("toy story")[0].id
+
+
+def ids(recs) -> list[str]:
+    return [r.id for r in recs]
+
+
+def test_without_a_model_the_recommenders_order_stands(fixture_snapshot, toy_story):
+    recommender = fixture_snapshot.recommender
+    for k in (3, 4, 5, POOL):
+        assert suggest(fixture_snapshot, IDENTITY, toy_story, k) == recommender.recommend(toy_story, k=k)
+    on_hulu = suggest(fixture_snapshot, IDENTITY, toy_story, 5, platform="hulu")
+    assert on_hulu == recommender.recommend(toy_story, k=5, platform="hulu")
+
+
+def test_every_list_is_a_slice_of_the_models_order(fixture_snapshot, toy_story):
+    model = best_rated_first()
+    pool = suggest(fixture_snapshot, model, toy_story, POOL)
+    assert len(pool) == POOL and ids(pool) != ids(suggest(fixture_snapshot, IDENTITY, toy_story, POOL))
+    assert sorted(ids(pool)) == sorted(ids(fixture_snapshot.recommender.recommend(toy_story, k=POOL)))
+    card, poll = (
+        suggest(fixture_snapshot, model, toy_story, 3),
+        suggest(fixture_snapshot, model, toy_story, 4),
+    )
+    pages = [suggest(fixture_snapshot, model, toy_story, 5, start=start) for start in range(0, POOL, 5)]
+    assert card == pool[:3] and poll == pool[:4] and sum(pages, []) == pool
+    assert suggest(fixture_snapshot, model, toy_story, 5, start=POOL) == []
+
+
+def test_excluded_titles_are_left_out_and_the_order_kept(fixture_snapshot, toy_story):
+    model = best_rated_first()
+    pool = suggest(fixture_snapshot, model, toy_story, POOL)
+    left = suggest(fixture_snapshot, model, toy_story, POOL, exclude=ids(pool[::2]))
+    assert left == pool[1::2]
+
+
+def test_unknown_titles_and_platforms(fixture_snapshot, toy_story):
+    assert suggest(fixture_snapshot, best_rated_first(), "no-such-id", 5) == []
+    with pytest.raises(ValueError, match="unknown platform"):
+        suggest(fixture_snapshot, IDENTITY, toy_story, 5, platform="hbo")
+
+
+@pytest.fixture(scope="module")
+def horror_fan(fixture_snapshot) -> dict[str, int]:
+    horror = queries.top_titles(fixture_snapshot, genre="horror", type="movie", limit=6)["id"].tolist()
+    return dict.fromkeys(horror, 1)
+
+
+def test_for_you_without_a_model_is_tastes_own_picks(fixture_snapshot, horror_fan):
+    found = for_you(fixture_snapshot, IDENTITY, horror_fan, 5, platform="netflix")
+    assert len(found) == 5 and found == taste.picks(
+        fixture_snapshot.taste, horror_fan, k=5, platform="netflix"
+    )
+
+
+def test_for_you_orders_tastes_shortlist_by_the_model(fixture_snapshot, horror_fan):
+    model = best_rated_first()
+    shortlist = taste.picks(fixture_snapshot.taste, horror_fan, k=taste.MAX_K)
+    found = for_you(fixture_snapshot, model, horror_fan, 5)
+    assert len(found) == 5 and ids(found) != ids(shortlist[:5])
+    likes = list(horror_fan)[-MAX_ANCHORS:]
+    order = model.order(fixture_snapshot.pairs, likes, ids(shortlist))
+    assert found == [shortlist[i] for i in order][:5]
+    assert not set(ids(found)) & set(horror_fan)  # never a title the user rated
