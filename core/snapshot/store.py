@@ -1,7 +1,7 @@
 """The data the bot serves: one immutable snapshot, swapped whole.
 
 A :class:`Snapshot` is a catalogue version and everything derived from it: the recommender,
-the query index, the title look-up columns, the copies of each work, the understanding of
+the query index, the question table and its people, the title look-up columns, the copies of each work, the understanding of
 messages, the re-ranker's pair features, the taste arrays and the charts. ``Snapshot.build``
 derives them all at once, when the snapshot loads, so the first reply is as fast as the rest
 and no derived data lives anywhere else. :class:`Store` holds the current snapshot; replacing
@@ -15,6 +15,7 @@ this module only loads and swaps.
 from __future__ import annotations
 
 import gc
+import threading
 from dataclasses import dataclass
 
 import pandas as pd
@@ -24,6 +25,7 @@ from core.catalogue.charts import Charts
 from core.personal.reranker import PairContext
 from core.personal.taste import TasteSpace
 from core.queries import CatalogueIndex
+from core.questions.table import TitleTable
 from core.recommender import Recommender
 from core.snapshot.files import current_dir, load_catalogue, load_quality
 from core.snapshot.memory import column_values, release_freed_memory
@@ -38,6 +40,7 @@ class Snapshot:
     recommender: Recommender
     quality: dict
     index: CatalogueIndex  # the catalogue questions (core.queries)
+    table: TitleTable  # any combination of filters, and the people (core.questions)
     understanding: Understanding  # messages and command arguments -> questions
     pairs: PairContext  # the re-ranker's pair features (core.personal.reranker)
     taste: TasteSpace  # /foryou's arrays (core.personal.taste)
@@ -59,12 +62,17 @@ class Snapshot:
         ``index``: the catalogue's query index when built already (``load_snapshot`` builds
         it before the model loads, so their peaks do not add up)."""
         index = index or query_index(catalogue)
+        table = TitleTable(catalogue)
+        # The name search takes ~1 s on the full data and only questions about people need it:
+        # built beside the first replies rather than before them (People.search waits for it).
+        threading.Thread(target=table.people.warm, name="people-search", daemon=True).start()
         return cls(
             catalogue=catalogue,
             recommender=recommender,
             quality=dict(quality or {}),
             index=index,
-            understanding=Understanding.build(catalogue, recommender),
+            table=table,
+            understanding=Understanding.build(catalogue, recommender, table.people),
             pairs=PairContext.build(recommender, catalogue),
             taste=TasteSpace(recommender),
             charts=Charts(catalogue),
