@@ -18,6 +18,7 @@ from pathlib import Path
 
 from benchmarks.measure import percentile
 from core import queries
+from core.catalogue.title_types import TitleType
 from core.etl import load_catalogue, run_etl
 from core.snapshot.files import write_snapshot
 from tests.support import reference_queries as naive
@@ -72,7 +73,7 @@ def query_calls(cat, rng: random.Random, n: int):
             args = (
                 rng.choice(platforms),
                 rng.randint(1990, 2021),
-                rng.choice(["movie", "tv show"]),
+                rng.choice(list(TitleType)),
                 rng.choice(countries),
                 rng.choice(ratings),
             )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.measure import percentile
+from core.catalogue.title_types import TitleType
 
 CASES = Path(__file__).with_name("questions_dev.tsv")
 ANSWERS = {
@@ -85,7 +86,7 @@ def parse_filters(text: str) -> dict:
         elif key == "score":
             found[key] = float(value)
         elif key == "type":
-            found[key] = "tv show" if value == "show" else value
+            found[key] = TitleType.SHOW if value == "show" else TitleType(value)
         else:  # person, role, title
             found[key] = value.strip().lower()
     return found

@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.catalogue.title_types import TitleType
 from core.recommender import Recommender
 from core.search.titles import normalise
 from core.understanding import Understanding, title_answer
@@ -74,7 +75,7 @@ def _args(text: str) -> dict:
         key, value = pair.split("=", 1)
         value = value.replace("_", " ")
         if key == "type" and value == "show":
-            value = "tv show"
+            value = TitleType.SHOW
         values[key] = int(value) if key == "year" else float(value) if key == "score" else value
     return values
 

@@ -1,6 +1,6 @@
 """Find the title a user meant, then suggest titles like it: ``Recommender``.
 
-    rec = Recommender.load_or_build(snapshot_folder, catalogue)   # core.snapshot.files.current_dir
+    rec = Recommender.load(snapshot_folder, catalogue)   # core.snapshot.files.current_dir
     matches = rec.resolve("frozne 2")            # best first; Match.confident on a sure top match
     rec.recommend(matches[0].id, k=5, platform="disney")
 
@@ -16,8 +16,8 @@ Persisted beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickl
 ``.npy`` files. Those are memory-mapped, not read: a reply touches a few rows, so a large
 catalogue's table (~180 MB at 230k titles) stays on disk, and snapshot files are never
 changed in place. ``load`` raises
-``StaleModelError`` when the files belong to another catalogue version or row order;
-``load_or_build`` rebuilds and saves instead.
+``StaleModelError`` when the files belong to another catalogue version or row order: a
+serving process never builds a model (that is the build's job, in a child process).
 """
 
 from __future__ import annotations
@@ -185,17 +185,6 @@ class Recommender:
         """The saved model for this catalogue; StaleModelError if it is missing, damaged or
         was built from another one."""
         return cls(catalogue, *_read_model(Path(directory), catalogue))
-
-    @classmethod
-    def load_or_build(cls, directory, catalogue: pd.DataFrame) -> Recommender:
-        """Load the saved model, or build and save one when it is missing, damaged or stale."""
-        try:
-            saved = _read_model(Path(directory), catalogue)
-        except StaleModelError:
-            model = cls.build(catalogue)
-            model.save(directory)
-            return model
-        return cls(catalogue, *saved)  # outside the try: a bug here is not a stale model
 
     # ---- resolution -----------------------------------------------------------------------
     def resolve(self, text, limit: int = 5) -> list[Match]:

@@ -21,6 +21,7 @@ from bot.text.render import esc, movies_count, platform_name, scope, shows_count
 from core import queries
 from core.catalogue import arguments
 from core.catalogue.arguments import ArgumentError, require
+from core.catalogue.title_types import TitleType
 from core.understanding import Question
 
 COMMANDS = [
@@ -55,7 +56,7 @@ def count_text(cat, q: Question) -> str:
             text = ngettext("<b>{n}</b> show {scope}.", "<b>{n}</b> shows {scope}.", total)
         return text.format(n=number(total), scope=about)
     movies = queries.count_titles(cat, q.platform, q.year, "movie", q.genre)
-    shows = queries.count_titles(cat, q.platform, q.year, "tv show", q.genre)
+    shows = queries.count_titles(cat, q.platform, q.year, TitleType.SHOW, q.genre)
     total = movies + shows
     # TRANSLATORS: {scope} is e.g. "on Netflix released in 2019"; {movies} "633 movies", {shows} "1 show".
     text = ngettext(
@@ -67,7 +68,7 @@ def count_text(cat, q: Question) -> str:
 
 
 def longest_text(cat, q: Question) -> str:
-    unit = q.duration_type or ("season" if q.type == "tv show" else "min")
+    unit = q.duration_type or ("season" if q.type == TitleType.SHOW else "min")
     found = queries.max_duration(cat, q.year, q.platform, unit)
     about = scope(None, q.platform, q.year)
     if found is None:
@@ -145,7 +146,7 @@ def top_text(cat, q: Question) -> str:
     ]
     if q.type == "movie":
         heading = _("Best scored movies {scope}:")
-    elif q.type == "tv show":
+    elif q.type == TitleType.SHOW:
         heading = _("Best scored shows {scope}:")
     else:
         heading = _("Best scored titles {scope}:")

@@ -13,6 +13,7 @@ from bot.state import Context
 from bot.text.i18n import N_, _, current, language, ngettext, number
 from bot.text.render import esc, genre, movies_count, platform_name, shows_count, titles_count
 from core.catalogue import charts
+from core.catalogue.title_types import TitleType
 
 COMMANDS = [("stats", N_("a chart of a platform's catalogue: /stats netflix"))]
 
@@ -30,7 +31,7 @@ async def stats(update: Update, context: Context) -> None:
         platform=esc(display_name(summary)),
         titles=titles_count(summary["total"]),
         movies=movies_count(summary["counts"].get("movie", 0)),
-        shows=shows_count(summary["counts"].get("tv show", 0)),
+        shows=shows_count(summary["counts"].get(TitleType.SHOW, 0)),
         genres=esc(", ".join(genre(g) for g, _n in summary["top_genres"][:3])),
     )
     await update.effective_message.reply_photo(png, caption=caption)
@@ -50,7 +51,7 @@ def chart_labels(summary: dict) -> charts.Labels:
         platform=display_name(summary),
         titles=titles_count(summary["total"]),
         movies=movies_count(counts["movie"]),
-        shows=shows_count(counts["tv show"]),
+        shows=shows_count(counts[TitleType.SHOW]),
     )
     # TRANSLATORS: a note on the chart's panel of titles per year:
     # the titles released before {year} (such as 1980) are not drawn.

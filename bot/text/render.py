@@ -23,6 +23,7 @@ from core.catalogue.genres import name as genre_name
 from core.catalogue.genres import split_genres
 from core.catalogue.platforms import NAMES as PLATFORM_NAMES
 from core.catalogue.platforms import name as platform_display_name
+from core.catalogue.title_types import TitleType
 from core.recommender import SAME_DIRECTOR, SAME_SERIES, SHARED_CAST, SHARED_GENRES
 
 PAGE = 5
@@ -37,7 +38,7 @@ def platforms_text(platforms) -> str:
 
 
 def kind(title: dict) -> str:
-    return _("show") if title["type"] == "tv show" else _("movie")
+    return _("show") if title["type"] == TitleType.SHOW else _("movie")
 
 
 def genre(genre_id: str) -> str:

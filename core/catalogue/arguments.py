@@ -11,29 +11,30 @@ import re
 from rapidfuzz import fuzz, process
 
 from core.catalogue import genres, platforms
+from core.catalogue.title_types import TitleType
 
 # Platform facts live in core.catalogue.platforms; these names are kept for the modules that use them.
 PLATFORMS = platforms.PLATFORMS
 ALL_PLATFORMS = platforms.ALL
 PLATFORM_ALIASES = platforms.ALIASES
 TYPE_ALIASES = {
-    "movie": "movie",
-    "movies": "movie",
-    "film": "movie",
-    "films": "movie",
-    "pelicula": "movie",
-    "película": "movie",
-    "peliculas": "movie",
-    "películas": "movie",
-    "tv show": "tv show",
-    "tv shows": "tv show",
-    "show": "tv show",
-    "shows": "tv show",
-    "series": "tv show",
-    "serie": "tv show",
-    "tv": "tv show",
-    "tv series": "tv show",
-    "tvshow": "tv show",
+    "movie": TitleType.MOVIE,
+    "movies": TitleType.MOVIE,
+    "film": TitleType.MOVIE,
+    "films": TitleType.MOVIE,
+    "pelicula": TitleType.MOVIE,
+    "película": TitleType.MOVIE,
+    "peliculas": TitleType.MOVIE,
+    "películas": TitleType.MOVIE,
+    "tv show": TitleType.SHOW,
+    "tv shows": TitleType.SHOW,
+    "show": TitleType.SHOW,
+    "shows": TitleType.SHOW,
+    "series": TitleType.SHOW,
+    "serie": TitleType.SHOW,
+    "tv": TitleType.SHOW,
+    "tv series": TitleType.SHOW,
+    "tvshow": TitleType.SHOW,
 }
 DURATION_TYPE_ALIASES = {
     "min": "min",

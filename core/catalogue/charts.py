@@ -26,16 +26,17 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from core.catalogue import arguments, genres, platforms
+from core.catalogue.title_types import TitleType
 from core.snapshot.memory import release_freed_memory
 
 DISPLAY_NAMES = platforms.NAMES
 ALL = "all"
 ENGLISH = "en"
-TYPES = ("movie", "tv show")
+TYPES = tuple(TitleType)
 FIRST_YEAR = 1980  # earlier releases are counted in the summary but left off the year panel
 TOP_GENRES = 10
 WIDTH_PX, HEIGHT_PX, DPI = 1000, 1100, 125
-COLOURS = {"movie": "#2b6cb0", "tv show": "#ed8936", "genre": "#4a5568"}
+COLOURS = {TitleType.MOVIE: "#2b6cb0", TitleType.SHOW: "#ed8936", "genre": "#4a5568"}
 KEYS = (ALL, *DISPLAY_NAMES)  # every chart there is: one per platform and one of them all
 
 
@@ -80,7 +81,7 @@ def platform_stats_summary(catalogue: pd.DataFrame, platform) -> dict:
     """The numbers the chart shows, as plain Python values.
 
     Keys: ``platform`` (canonical key or "all"), ``name`` (display name), ``total``,
-    ``counts`` ({type: n} for "movie" and "tv show"), ``per_year`` ({type: {year: n}}, every year),
+    ``counts`` ({type: n} for each ``TitleType``), ``per_year`` ({type: {year: n}}, every year),
     ``first_year`` (first year drawn), ``earlier`` (titles released before ``first_year``, not drawn)
     and ``top_genres`` ([(canonical genre id, n)], most common first, ties by id: each genre once,
     however many platform labels name it).

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from core.catalogue.title_types import TitleType
 from core.search.titles import normalise
 
 FILM_YEAR_SLACK = 1
@@ -21,10 +22,10 @@ FILM_YEAR_SLACK = 1
 
 def work_ids(keys, types, years) -> np.ndarray:
     """A work number per row (0..n_works-1), from each row's normalised title key, type
-    ("movie"/"tv show") and release year."""
+    (``TitleType``) and release year."""
     frame = pd.DataFrame({"key": list(keys), "type": list(types), "year": np.asarray(years, dtype=np.int64)})
     frame["era"] = 0
-    films = frame.index[frame["type"] != "tv show"]
+    films = frame.index[frame["type"] != TitleType.SHOW]
     ordered = frame.loc[films].sort_values(["key", "year"], kind="stable")
     era, last_key, first_year = 0, None, 0
     eras = np.zeros(len(ordered), dtype=np.int64)

@@ -11,6 +11,7 @@ import io
 
 import pandas as pd
 
+from core.catalogue.title_types import TitleType
 from core.ingest.source import SourceError
 
 TITLE_COLUMNS = [
@@ -27,7 +28,7 @@ TITLE_COLUMNS = [
     "listed_in",
     "description",
 ]
-TYPES = {"movie": "Movie", "tv show": "TV Show"}
+TYPES = {TitleType.MOVIE: "Movie", TitleType.SHOW: "TV Show"}
 YEARS = range(1870, 2101)
 
 

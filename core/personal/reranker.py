@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.catalogue.title_types import TitleType
 from core.snapshot.atomic import write_json
 
 __all__ = [
@@ -285,7 +286,7 @@ class PairContext:
 
 def title_types(catalogue) -> np.ndarray:
     """1 for a show, 0 for a movie, per catalogue row."""
-    return (catalogue["type"].to_numpy() == "tv show").astype(np.int8)
+    return (catalogue["type"].to_numpy() == TitleType.SHOW).astype(np.int8)
 
 
 def _codes(values, missing=None) -> np.ndarray:

@@ -326,7 +326,7 @@ def load_pair_context(data_dir) -> PairContext:
 
     folder = current_dir(data_dir)
     catalogue = load_catalogue(folder)
-    return PairContext.build(Recommender.load_or_build(folder, catalogue), catalogue)
+    return PairContext.build(Recommender.load(folder, catalogue), catalogue)  # never rewrites a snapshot
 
 
 def read_signals(data_dir) -> list[Signal]:

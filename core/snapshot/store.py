@@ -26,8 +26,8 @@ from core.personal.reranker import PairContext
 from core.personal.taste import TasteSpace
 from core.queries import CatalogueIndex
 from core.questions.table import TitleTable
-from core.recommender import Recommender
-from core.snapshot.files import current_dir, load_catalogue, load_quality
+from core.recommender import Recommender, StaleModelError
+from core.snapshot.files import SnapshotError, current_dir, load_catalogue, load_quality
 from core.snapshot.memory import column_values, release_freed_memory
 from core.understanding import Understanding
 
@@ -120,13 +120,18 @@ def query_index(catalogue: pd.DataFrame) -> CatalogueIndex:
 
 
 def load_snapshot(data_dir) -> Snapshot:
-    """The current snapshot of a data folder, ready to serve (the model is built if missing)."""
+    """The current snapshot of a data folder, ready to serve. A missing, damaged or stale
+    model is a ``SnapshotError``: this process never builds one (scikit-learn and the build's
+    memory stay in the build's child), ``open_snapshot`` rebuilds the snapshot instead."""
     folder = current_dir(data_dir)
     catalogue = load_catalogue(folder)
     release_freed_memory()  # parquet decoding's buffers: the index build's peak would add to them
     quality = load_quality(folder)
     index = query_index(catalogue)  # before the model loads, so their peaks do not add up
-    recommender = Recommender.load_or_build(folder, catalogue)
+    try:
+        recommender = Recommender.load(folder, catalogue)
+    except StaleModelError as exc:
+        raise SnapshotError(f"{folder.name}: {exc}") from exc
     return Snapshot.build(catalogue, recommender, quality, index=index)
 
 

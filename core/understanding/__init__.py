@@ -2,7 +2,7 @@
 
     understanding = Understanding.build(catalogue, recommender)   # once per snapshot, ~15 ms
     q = understanding.parse("mejores series de terror en hulu")
-    # Question(intent="top", type="tv show", genre="horror", platform="hulu", language="es", ...)
+    # Question(intent=Intent.TOP, type=TitleType.SHOW, genre="horror", platform="hulu", language="es", ...)
     q = understanding.parse_command("count", "movies on netflix in 2019")
     q = understanding.parse("where can I watch the godfather?")
     kind, titles = q.answer()                 # = title_answer(q.matches, q.title, q.year)

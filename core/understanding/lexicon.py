@@ -11,6 +11,7 @@ the Spanish names and demonyms below.
 from __future__ import annotations
 
 from core.catalogue import arguments, genres
+from core.catalogue.title_types import TitleType
 
 
 def _phrases(text: str) -> list[str]:
@@ -268,12 +269,12 @@ ALL_PLATFORMS = frozenset(
 TYPES: dict[str, str] = {genres.fold(k): v for k, v in arguments.TYPE_ALIASES.items() if k != "tv"}
 TYPES.update(
     {
-        "peli": "movie", "pelis": "movie", "pelicula": "movie", "peliculas": "movie", "filme": "movie",
-        "filmes": "movie", "cine": "movie", "movis": "movie", "moviez": "movie", "flicks": "movie",
-        "tv show": "tv show", "tv shows": "tv show", "tv series": "tv show", "programas": "tv show",
-        "programa": "tv show", "programas de tv": "tv show", "series de tv": "tv show", "show de tv": "tv show",
-        "shows de tv": "tv show", "seriales": "tv show", "telenovela": "tv show", "telenovelas": "tv show",
-        "tv": "tv show",
+        "peli": TitleType.MOVIE, "pelis": TitleType.MOVIE, "pelicula": TitleType.MOVIE, "peliculas": TitleType.MOVIE, "filme": TitleType.MOVIE,
+        "filmes": TitleType.MOVIE, "cine": TitleType.MOVIE, "movis": TitleType.MOVIE, "moviez": TitleType.MOVIE, "flicks": TitleType.MOVIE,
+        "tv show": TitleType.SHOW, "tv shows": TitleType.SHOW, "tv series": TitleType.SHOW, "programas": TitleType.SHOW,
+        "programa": TitleType.SHOW, "programas de tv": TitleType.SHOW, "series de tv": TitleType.SHOW, "show de tv": TitleType.SHOW,
+        "shows de tv": TitleType.SHOW, "seriales": TitleType.SHOW, "telenovela": TitleType.SHOW, "telenovelas": TitleType.SHOW,
+        "tv": TitleType.SHOW,
     }
 )  # fmt: skip
 DURATIONS: dict[str, str] = {genres.fold(k): v for k, v in arguments.DURATION_TYPE_ALIASES.items()}

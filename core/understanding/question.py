@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters, Role
 from core.understanding.policy import title_answer
 
@@ -51,7 +52,7 @@ class Question:
     matches: tuple = ()  # core.recommender.Match results for ``title``, best first
     platform: str | None = None  # amazon|disney|hulu|netflix
     year: int | None = None
-    type: str | None = None  # "movie" | "tv show"
+    type: TitleType | None = None
     genre: str | None = None  # canonical genre id from core.catalogue.genres
     country: str | None = None  # as the catalogue writes it (lowercase), aliases applied
     rating: str | None = None  # maturity rating as in the catalogue ("tv-14", "pg-13", "13+")

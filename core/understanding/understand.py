@@ -378,7 +378,7 @@ class Understanding:
                 is_cue(it, "longest", "shortest") and ("season" in it.words or "temporada" in it.words)
                 for it in outside
             )
-            args["duration_type"] = "season" if seasons or args.get("type") == "tv show" else "min"
+            args["duration_type"] = "season" if seasons or args.get("type") == TitleType.SHOW else "min"
         args["leftover"] = " ".join(it.words for it in leftover)
         args["filters"] = found.filters(args.get("score"))
         if found.person is not None:
