@@ -229,6 +229,22 @@ class Example(Button, prefix="ex"):
 
 
 @dataclass(frozen=True)
+class Listing(Button, prefix="ls"):
+    """ "Show them" under a count, and the next page of a list: ``start`` into the titles the
+    question kept by ``token`` (``bot.state.Listings``) matches."""
+
+    token: str = shaped(Shape(r"[0-9a-f]{1,8}"))
+    start: int = shaped(Shape(r"\d{1,5}", int))
+
+
+@dataclass(frozen=True)
+class PersonChoice(Button, prefix="who"):
+    """A "did you mean…?" choice among people: their titles."""
+
+    person: int = shaped(Shape(r"\d{1,7}", int))
+
+
+@dataclass(frozen=True)
 class ResultId(Data):
     """An inline result's id (1-64 bytes, unique in one answer): Telegram reports it back
     only to a chosen-result handler, which the bot has none of, so it carries no language."""

@@ -6,6 +6,8 @@ and the rest by attribute, so a misspelt name fails at once instead of as a miss
 
 from __future__ import annotations
 
+import itertools
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,28 @@ if TYPE_CHECKING:
     from core.userdata.subscriptions import Subscriptions
 
 
+class Listings:
+    """The filters behind recent counts and lists, by a short token a "Show them" button
+    carries (64 bytes cannot hold any combination of filters). The newest few thousand are
+    kept; an older button says it has expired."""
+
+    KEPT = 5000
+
+    def __init__(self):
+        self._asked: OrderedDict[str, object] = OrderedDict()
+        self._next = itertools.count(1)
+
+    def remember(self, question) -> str:
+        token = format(next(self._next), "x")
+        self._asked[token] = question
+        while len(self._asked) > self.KEPT:
+            self._asked.popitem(last=False)
+        return token
+
+    def recall(self, token: str):
+        return self._asked.get(token)
+
+
 @dataclass
 class BotData:
     settings: Settings | None = None
@@ -33,6 +57,7 @@ class BotData:
     reranker_meta: dict | None = None  # the serving model's metrics.json; None for the identity
     polling_request: PollingRequest | None = None  # watched by bot/__main__.py for a rejected token
     token_rejected: str | None = None  # why Telegram refused the token while serving
+    listings: Listings = field(default_factory=Listings)  # what "Show them" buttons list
 
 
 Context = CallbackContext[ExtBot, dict, dict, BotData]

@@ -1,28 +1,33 @@
-"""The catalogue questions of the original API: /count, /longest, /score, /actor, /country,
-/rating and /top, over ``core.queries``.
+"""The catalogue questions: /count, /longest, /score, /actor, /country, /rating and /top, over
+``core.questions``, each accepting every filter (several platforms, year ranges, genres and
+exclusions, countries, maturity bands, a person, durations, a score).
 
 A command's arguments are read by the same parser as plain messages
 (``Understanding.parse_command``), so "/count movies on netflix in 2019" and "/count netflx
 2019" work; each answer is a function of a ``Question``, shared with plain questions
-("how many movies did netflix release in 2019?", see ``bot.handlers.chat``).
+("how many movies did netflix release in 2019?", see ``bot.handlers.chat``). A count carries a
+"Show them" button; a list longer than a page, a "More" button (``listing_button``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from telegram import Update
-from telegram.ext import CommandHandler
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.handlers.common import friendly, reply, snapshot, text_of
+from bot import callbacks
+from bot.handlers.common import edit, friendly, reply, snapshot, text_of
 from bot.state import Context
-from bot.text.i18n import N_, _, decimal, ngettext, number
-from bot.text.render import esc, movies_count, platform_name, scope, shows_count
-from core import queries
+from bot.text import questions as words
+from bot.text.i18n import N_, _, ngettext, number
+from bot.text.render import esc, movies_count, platform_name, shows_count
 from core.catalogue import arguments
 from core.catalogue.arguments import ArgumentError, require
 from core.catalogue.title_types import TitleType
-from core.understanding import Question
+from core.questions import answers
+from core.questions.filters import Filters, Role
+from core.understanding import Intent, Question
 
 COMMANDS = [
     ("count", N_("how many titles: /count netflix 2019 horror")),
@@ -43,154 +48,310 @@ EXAMPLES = {
     "country": N_("/country movie india 2019"),
     "rating": N_("/rating tv-14"),
     "top": N_("/top disney 2019 animation"),
+    "person": N_("/person meryl streep"),
 }
+PAGE = 10  # titles per page of a list
+NAMED = 3  # people tied for first place named before "and 12 more"
+SCORED = -1.0  # "scored above -1": every title with a score, the ones a best-first list ranks
 
 
-def count_text(cat, q: Question) -> str:
-    about = scope(q.genre, q.platform, q.year)
-    if q.type:
-        total = queries.count_titles(cat, q.platform, q.year, q.type, q.genre)
-        if q.type == "movie":
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    listing: Filters | None = None  # the titles behind the answer, for a "Show them" button
+    shown: int = 0  # how many of them the text already lists
+
+
+def count_text(snap, q: Question) -> Reply:
+    f = q.filters
+    found = answers.count(snap.table, f)
+    about = words.scope(f.but(type=None), snap.table.people)
+    if f.type:
+        total = found.total
+        if f.type == TitleType.MOVIE:
             text = ngettext("<b>{n}</b> movie {scope}.", "<b>{n}</b> movies {scope}.", total)
         else:
             text = ngettext("<b>{n}</b> show {scope}.", "<b>{n}</b> shows {scope}.", total)
-        return text.format(n=number(total), scope=about)
-    movies = queries.count_titles(cat, q.platform, q.year, "movie", q.genre)
-    shows = queries.count_titles(cat, q.platform, q.year, TitleType.SHOW, q.genre)
-    total = movies + shows
+        return Reply(text.format(n=number(total), scope=about), f if total else None)
     # TRANSLATORS: {scope} is e.g. "on Netflix released in 2019"; {movies} "633 movies", {shows} "1 show".
     text = ngettext(
         "<b>{n}</b> title {scope}: {movies} and {shows}.",
         "<b>{n}</b> titles {scope}: {movies} and {shows}.",
-        total,
+        found.total,
     )
-    return text.format(n=number(total), scope=about, movies=movies_count(movies), shows=shows_count(shows))
+    text = text.format(
+        n=number(found.total), scope=about, movies=movies_count(found.movies), shows=shows_count(found.shows)
+    )
+    return Reply(text, f if found.total else None)
 
 
-def longest_text(cat, q: Question) -> str:
-    unit = q.duration_type or ("season" if q.type == TitleType.SHOW else "min")
-    found = queries.max_duration(cat, q.year, q.platform, unit)
-    about = scope(None, q.platform, q.year)
+def longest_text(snap, q: Question) -> Reply:
+    f = q.filters
+    unit = q.duration_type or ("season" if f.type == TitleType.SHOW else "min")
+    found = answers.extreme(snap.table, f.but(type=None), unit, shortest=q.shortest)
+    about = words.scope(f.but(type=None), snap.table.people)
     if found is None:
-        return _("No titles with a known length {scope}.").format(scope=about)
-    n = found["duration_int"]
-    if unit == "min":
-        text, length = _("The longest movie {scope} is <b>{title}</b>: {length}."), _("{n} min")
-    else:
-        text = _("The longest show {scope} is <b>{title}</b>: {length}.")
-        length = ngettext("{n} season", "{n} seasons", n)
-    return text.format(scope=about, title=esc(found["display_title"]), length=length.format(n=number(n)))
+        return Reply(_("No titles with a known length {scope}.").format(scope=about))
+    names = words.listed([f"<b>{esc(snap.title(i)['display_title'])}</b>" for i in found.ids])
+    n = found.length
+    length = _("{n} min").format(n=number(n)) if unit == "min" else ngettext("{n} season", "{n} seasons", n)
+    length = length.format(n=number(n))
+    tied = len(found.ids) > 1
+    templates = _LONGEST_MOVIE if unit == "min" else _LONGEST_SHOW
+    text = templates[q.shortest, tied]
+    return Reply(_(text).format(scope=about, title=names, length=length))
 
 
-def score_text(cat, q: Question) -> str:
-    require(q.platform, N_("a platform"))
+_LONGEST_MOVIE = {
+    (False, False): N_("The longest movie {scope} is {title}: {length}."),
+    (False, True): N_("The longest movies {scope} are {title}: {length} each."),
+    (True, False): N_("The shortest movie {scope} is {title}: {length}."),
+    (True, True): N_("The shortest movies {scope} are {title}: {length} each."),
+}
+_LONGEST_SHOW = {
+    (False, False): N_("The longest show {scope} is {title}: {length}."),
+    (False, True): N_("The longest shows {scope} are {title}: {length} each."),
+    (True, False): N_("The shortest show {scope} is {title}: {length}."),
+    (True, True): N_("The shortest shows {scope} are {title}: {length} each."),
+}
+
+
+def score_text(snap, q: Question) -> Reply:
     require(q.score, N_("a score from 0 to 5"))
-    require(q.year, N_("a release year"))
-    total = queries.score_count(cat, q.platform, q.score, q.year)
-    text = ngettext(
-        "<b>{n}</b> movie {scope} has a mean score above {score}.",
-        "<b>{n}</b> movies {scope} have a mean score above {score}.",
-        total,
-    )
-    above = number(arguments.score(q.score))
-    return text.format(n=number(total), scope=scope(None, q.platform, q.year), score=above)
+    f = q.filters.but(score_above=arguments.score(q.score))
+    f = f if f.type else f.but(type=TitleType.MOVIE)  # the original question: movies
+    total = answers.count(snap.table, f).total
+    if f.type == TitleType.MOVIE:
+        text = ngettext(
+            "<b>{n}</b> movie {scope} has a mean score above {score}.",
+            "<b>{n}</b> movies {scope} have a mean score above {score}.",
+            total,
+        )
+    else:
+        text = ngettext(
+            "<b>{n}</b> show {scope} has a mean score above {score}.",
+            "<b>{n}</b> shows {scope} have a mean score above {score}.",
+            total,
+        )
+    about = words.scope(f.but(type=None, score_above=None), snap.table.people)
+    text = text.format(n=number(total), scope=about, score=number(f.score_above))
+    return with_titles(snap, text, f, total)
 
 
-def actor_text(cat, q: Question) -> str:
-    require(q.platform, N_("a platform"))
-    require(q.year, N_("a release year"))
-    found = queries.top_actor(cat, q.platform, q.year)
-    about = scope(None, q.platform, q.year)
+def actor_text(snap, q: Question) -> Reply:
+    role = q.role or Role.CAST
+    found = answers.top_people(snap.table, q.filters, role)
+    about = words.scope(q.filters, snap.table.people)
     if found is None:
-        return _("No cast listed for titles {scope}.").format(scope=about)
-    return _("<b>{actor}</b> appears in the most titles {scope}: {n}.").format(
-        actor=esc(found["actor"].title()), scope=about, n=number(found["count"])
-    )
+        if role == Role.DIRECTOR:
+            return Reply(_("No directors listed for titles {scope}.").format(scope=about))
+        return Reply(_("No cast listed for titles {scope}.").format(scope=about))
+    names = [f"<b>{esc(snap.table.people.display[p])}</b>" for p in found.persons[:NAMED]]
+    if len(found.persons) > NAMED:
+        names.append(_("{n} more").format(n=number(len(found.persons) - NAMED)))
+    names = words.listed(names)
+    several = len(found.persons) > 1
+    if role == Role.DIRECTOR:
+        text = (
+            _("{names} directed the most titles {scope}: {n} each.")
+            if several
+            else _("{names} directed the most titles {scope}: {n}.")
+        )
+    elif several:
+        text = _("{names} appear in the most titles {scope}: {n} each.")
+    else:
+        text = _("{names} appears in the most titles {scope}: {n}.")
+    return Reply(text.format(names=names, scope=about, n=number(found.titles)))
 
 
-def country_text(cat, q: Question) -> str:
-    require(q.type, N_("movie or show"))
-    require(q.year, N_("a release year"))
-    name = require(q.country or q.leftover or None, N_("a country"))
-    total = queries.count_by_country(cat, q.type, name, q.year)  # an unknown country explains itself
-    if q.type == "movie":
+def country_text(snap, q: Question) -> Reply:
+    f = q.filters
+    if not f.countries:
+        typed = require(q.leftover or None, N_("a country"))
+        known = frozenset(snap.table.countries)
+        name = arguments.known_value(
+            typed, known, "country", arguments.COUNTRY_ALIASES
+        )  # or says what is close
+        f = f.but(countries=frozenset([name]))
+    total = answers.count(snap.table, f).total
+    country = esc(words.listed([c.title() for c in sorted(f.countries)], "or"))
+    if f.type == TitleType.MOVIE:
         text = ngettext(
             "<b>{n}</b> movie from {country} {scope}.", "<b>{n}</b> movies from {country} {scope}.", total
         )
-    else:
+    elif f.type == TitleType.SHOW:
         text = ngettext(
             "<b>{n}</b> show from {country} {scope}.", "<b>{n}</b> shows from {country} {scope}.", total
         )
-    about = scope(None, None, q.year, everywhere=False)
-    return text.format(n=number(total), country=esc(name.title()), scope=about)
-
-
-def rating_text(cat, q: Question) -> str:
-    label = require(q.rating or q.leftover or None, N_("a maturity rating"))
-    total = queries.count_by_rating(cat, label)  # an unknown rating explains itself
-    text = ngettext("<b>{n}</b> title is rated {rating}.", "<b>{n}</b> titles are rated {rating}.", total)
-    return text.format(n=number(total), rating=esc(label.upper()))
-
-
-def top_text(cat, q: Question) -> str:
-    found = queries.top_titles(cat, q.platform, q.year, q.genre, limit=10, type=q.type)
-    about = scope(q.genre, q.platform, q.year)
-    if found.empty:
-        return _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(
-            scope=about
+    else:
+        text = ngettext(
+            "<b>{n}</b> title from {country} {scope}.", "<b>{n}</b> titles from {country} {scope}.", total
         )
-    lines = [
-        f"{i}. <b>{esc(t.display_title)}</b> ({t.release_year}) — {platform_name(t.platform)} · "
-        f"{decimal(t.score, 2)}★"
-        for i, t in enumerate(found.itertuples(), start=1)
-    ]
-    if q.type == "movie":
+    about = words.scope(f.but(type=None, countries=frozenset()), snap.table.people, everywhere=False)
+    text = " ".join(text.format(n=number(total), country=country, scope=about).split()).replace(" .", ".")
+    return with_titles(snap, text, f, total)
+
+
+def rating_text(snap, q: Question) -> Reply:
+    f = q.filters
+    if not f.ratings:
+        typed = require(q.leftover or None, N_("a maturity rating"))
+        f = f.but(ratings=frozenset([known_rating(snap, typed)]))
+    total = answers.count(snap.table, f).total
+    label = esc(words.listed([words.maturity(r) for r in sorted(f.ratings)], "or"))
+    about = words.scope(f.but(ratings=frozenset()), snap.table.people, everywhere=False)
+    if about:
+        text = ngettext(
+            "<b>{n}</b> title {scope} is rated {rating}.",
+            "<b>{n}</b> titles {scope} are rated {rating}.",
+            total,
+        )
+    else:
+        text = ngettext("<b>{n}</b> title is rated {rating}.", "<b>{n}</b> titles are rated {rating}.", total)
+    return with_titles(snap, text.format(n=number(total), rating=label, scope=about), f, total)
+
+
+def known_rating(snap, typed: str) -> str:
+    """A maturity label the catalogue uses, or an ArgumentError naming them as people write them."""
+    from core.questions.bands import shown_label
+    from core.understanding.scanner import rating_label
+
+    label = rating_label(typed)
+    known = {r for r in snap.table.ratings if r}
+    if label in known:
+        return label
+    valid = ", ".join(sorted({shown_label(r) for r in known}))
+    raise ArgumentError(_("unknown rating “{rating}”: valid: {valid}").format(rating=typed, valid=valid))
+
+
+def top_text(snap, q: Question) -> Reply:
+    f = q.filters
+    scored = f.but(score_above=SCORED) if f.score_above is None else f
+    page = answers.page(snap.table, scored, 0, PAGE)
+    about = words.scope(f.but(type=None), snap.table.people)
+    if not page.ids:
+        return Reply(
+            _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about)
+        )
+    if f.type == TitleType.MOVIE:
         heading = _("Best scored movies {scope}:")
-    elif q.type == TitleType.SHOW:
+    elif f.type == TitleType.SHOW:
         heading = _("Best scored shows {scope}:")
     else:
         heading = _("Best scored titles {scope}:")
-    return heading.format(scope=about) + "\n" + "\n".join(lines)
+    text = heading.format(scope=about) + "\n" + title_lines(snap, page.ids, 0)
+    return Reply(text, scored if page.more else None, len(page.ids))
+
+
+def with_titles(snap, text: str, f: Filters, total: int) -> Reply:
+    """A count followed by its first titles, best-scored first."""
+    if not total:
+        return Reply(text)
+    page = answers.page(snap.table, f, 0, PAGE)
+    return Reply(text + "\n" + title_lines(snap, page.ids, 0), f if page.more else None, len(page.ids))
+
+
+def scored(value) -> bool:
+    return isinstance(value, float) and value == value  # NaN and pandas' NA are no score
+
+
+def title_lines(snap, ids, start: int, person: int | None = None) -> str:
+    lines = []
+    for i, title_id in enumerate(ids, start=start + 1):
+        t = snap.title(title_id)
+        score = f" · {words.score(t['score'])}" if scored(t["score"]) else ""
+        part = ""
+        if person is not None and Role.DIRECTOR in snap.table.people.roles_in(
+            person, snap.recommender.row_of[title_id]
+        ):
+            part = " · " + _("director")
+        lines.append(
+            f"{i}. <b>{esc(t['display_title'])}</b> ({t['release_year']}) — {platform_name(t['platform'])}{score}{part}"
+        )
+    return "\n".join(lines)
 
 
 TEXTS = {
-    "count": count_text,
-    "longest": longest_text,
-    "score": score_text,
-    "actor": actor_text,
-    "country": country_text,
-    "rating": rating_text,
-    "top": top_text,
+    Intent.COUNT: count_text,
+    Intent.LONGEST: longest_text,
+    Intent.SCORE: score_text,
+    Intent.ACTOR: actor_text,
+    Intent.COUNTRY: country_text,
+    Intent.RATING: rating_text,
+    Intent.TOP: top_text,
 }
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
     """The answer to a catalogue question (``q.intent`` in ``TEXTS``)."""
-    await reply(update, TEXTS[q.intent](snapshot(context).index, q))
+    await send(update, context, TEXTS[q.intent](snapshot(context), q))
 
 
-def checked(cat, q: Question) -> Question:
+async def send(update: Update, context: Context, found: Reply) -> None:
+    """A reply, with a "Show them" or "More" button when titles are behind it."""
+    keyboard = None
+    if found.listing is not None:
+        token = context.bot_data.listings.remember(found.listing)
+        label = _("Show them") if not found.shown else _("More")
+        keyboard = listing_button(label, token, found.shown)
+    await reply(update, found.text, reply_markup=keyboard)
+
+
+def listing_button(label: str, token: str, start: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=callbacks.Listing(token, start).encode())]]
+    )
+
+
+async def listing_tapped(update: Update, context: Context) -> None:
+    """ "Show them" / "More": the next page of the titles behind an answer."""
+    query = update.callback_query
+    asked = callbacks.Listing.parse(query.data)
+    f = context.bot_data.listings.recall(asked.token)
+    if f is None:
+        await query.answer(_("This button has expired."))
+        return
+    await query.answer()
+    snap = snapshot(context)
+    page = answers.page(snap.table, f, asked.start, PAGE)
+    if not page.ids:
+        await query.answer(_("That's all of them."))
+        return
+    text = _("Titles {first}–{last} of {total}:").format(
+        first=number(asked.start + 1), last=number(asked.start + len(page.ids)), total=number(page.total)
+    )
+    text += "\n" + title_lines(snap, page.ids, asked.start, person=f.person)
+    keyboard = listing_button(_("More"), asked.token, asked.start + len(page.ids)) if page.more else None
+    if query.message is not None:
+        await query.message.reply_text(text, reply_markup=keyboard)
+    else:
+        await edit(query, text, keyboard)
+
+
+def checked(snap, q: Question) -> Question:
     """``q`` when all of a command's words were understood; a genre the leftover words name
     after all ("anim") is taken; otherwise an ArgumentError says what is wrong: a year the
     catalogue does not have, a score out of range, an unknown platform or genre."""
     if (
         not q.leftover
-        or q.intent == "country"
-        and q.country is None
-        or q.intent == "rating"
-        and q.rating is None
+        or q.intent == Intent.COUNTRY
+        and not q.filters.countries
+        or q.intent == Intent.RATING
+        and not q.filters.ratings
+        or q.intent == Intent.PERSON
     ):
-        return q  # the leftover words are the country or the rating, which the answer checks
-    words = q.leftover.split()
-    for word in words:
+        return q  # the leftover words are the country, the rating or the person, which the answer checks
+    words_left = q.leftover.split()
+    for word in words_left:
         if word.isdigit() and len(word) in (3, 4):
-            queries.index_of(cat).year(word)  # "no titles from 1850: the catalogue covers …"
-    if q.intent == "score" and q.score is None:
-        arguments.score(words[0])  # "7 is not a score"
-    if q.platform is None and q.intent in PLATFORM_QUESTIONS:
+            arguments.year(word, snap.table.years)  # "no titles from 1850: the catalogue covers …"
+    if q.intent == Intent.SCORE and q.score is None:
+        arguments.score(words_left[0])  # "7 is not a score"
+    if not q.filters.platforms and q.intent in PLATFORM_QUESTIONS:
         arguments.platform(q.leftover)  # "/count hbo": "unknown platform 'hbo': choose one of …"
-    if q.intent in ("count", "top") and q.genre is None:
-        return replace(q, genre=arguments.genre(q.leftover), leftover="")  # or "unknown genre 'qwzx'"
+    if q.intent in (Intent.COUNT, Intent.TOP) and not q.filters.genres:
+        genre = arguments.genre(q.leftover)  # or "unknown genre 'qwzx'"
+        return replace(q, genre=genre, filters=q.filters.but(genres=frozenset([genre])), leftover="")
     raise ArgumentError(_("I don't understand “{words}”").format(words=q.leftover))
 
 
@@ -201,7 +362,7 @@ def command(intent: str):
     async def handler(update: Update, context: Context) -> None:
         snap = snapshot(context)
         q = snap.understanding.parse_command(intent, text_of(context))
-        await answer(update, context, checked(snap.index, q))
+        await answer(update, context, checked(snap, q))
 
     handler.__name__ = handler.__qualname__ = intent
     return handler
@@ -219,4 +380,6 @@ NAMES = {
 }
 HANDLER_OF = {intent: command(intent) for intent in NAMES}  # /start's examples run them too
 
-HANDLERS = [CommandHandler(list(names), HANDLER_OF[intent]) for intent, names in NAMES.items()]
+HANDLERS = [CommandHandler(list(names), HANDLER_OF[intent]) for intent, names in NAMES.items()] + [
+    CallbackQueryHandler(listing_tapped, pattern=callbacks.Listing.pattern)
+]

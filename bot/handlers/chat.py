@@ -17,7 +17,7 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks
-from bot.handlers import card, catalogue, recommend, start, where
+from bot.handlers import card, catalogue, people, recommend, start, where
 from bot.handlers.common import reply, snapshot
 from bot.runtime.logs import mark_outcome
 from bot.state import Context
@@ -94,13 +94,17 @@ async def not_understood(update: Update, context: Context, q: Question) -> None:
 
 
 CONVERSATION = {"help": help_reply, "greeting": greeting, "thanks": thanks, "unknown": not_understood}
-TITLE_ANSWERS = {"where": where.answer, "recommend": recommend.answer, "title": card.answer}
+TITLE_ANSWERS = {
+    "where": where.answer, "recommend": recommend.answer, "title": card.answer, "credits": people.credits_answer,
+}  # fmt: skip
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
     """The reply to a question, whichever it is."""
     if q.intent in TITLE_ANSWERS:
         respond = TITLE_ANSWERS[q.intent] if q.title else which_title
+    elif q.intent == "person":
+        respond = people.person_answer
     elif q.intent in catalogue.TEXTS:
         respond = catalogue.answer
     else:

@@ -6,7 +6,19 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
-from bot.handlers import admin, card, catalogue, feedback, foryou, poll, recommend, stats, subscribe, where
+from bot.handlers import (
+    admin,
+    card,
+    catalogue,
+    feedback,
+    foryou,
+    people,
+    poll,
+    recommend,
+    stats,
+    subscribe,
+    where,
+)
 from bot.handlers.common import reply
 from bot.state import Context
 from bot.text.i18n import N_, _, platform_names
@@ -62,7 +74,19 @@ def welcome(bot_username: str) -> str:
 
 def help_text() -> str:
     lines = [_("<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)")]
-    for module in (recommend, where, card, catalogue, stats, poll, foryou, feedback, subscribe, admin):
+    for module in (
+        recommend,
+        where,
+        card,
+        catalogue,
+        people,
+        stats,
+        poll,
+        foryou,
+        feedback,
+        subscribe,
+        admin,
+    ):
         lines += [f"/{name} — {_(description)}" for name, description in module.COMMANDS]
     lines.append("")
     lines.append(_("Arguments can come in any order: <code>/count 2019 shows netflix</code> works."))

@@ -43,6 +43,8 @@ BUTTONS = [
     ForYou("ns1"),
     Ask(callbacks.ASK_CHOICES - 1),
     Example(0),
+    callbacks.Listing("1f", 10),
+    callbacks.PersonChoice(45202),
 ]
 RESULT_IDS = [TopResult("ns1"), MatchResult(LONGEST_ID), SimilarResult("ds2")]
 

@@ -14,6 +14,7 @@ NAMES = {
     "recommend": {"recommend", "recomendar"},
     "where": {"where", "donde"},
     "title": {"title", "titulo"},
+    "person": {"person", "persona"},
     "count": {"count", "contar"},
     "longest": {"longest", "mas_larga", "maslarga"},
     "score": {"score", "puntaje"},

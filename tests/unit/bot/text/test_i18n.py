@@ -318,8 +318,10 @@ def test_every_argument_error_is_explained_in_spanish(message):
 
 def test_a_usage_error_reads_as_one_spanish_line():
     with i18n.using("es"):
-        text = explain.usage_error(ArgumentError("please add a platform"), i18n.N_("/score netflix 3.5 2020"))
-    assert text == "⚠️ Falta una plataforma. Ejemplo: /score netflix 3,5 2020"
+        text = explain.usage_error(
+            ArgumentError("please add a country"), i18n.N_("/country movie india 2019")
+        )
+    assert text == "⚠️ Falta un país. Ejemplo: /country película india 2019"
 
 
 def test_the_menu_has_the_same_commands_described_in_each_language():

@@ -1,0 +1,145 @@
+"""The words of catalogue answers over any combination of filters (``core.questions``): what a
+count or a list is about ("in Horror on Netflix or Hulu from India released 1980–1989"),
+ties, people, maturity bands.
+
+The parts of a scope come in one order, joined with spaces. A question with only a genre, a
+platform and a year reads exactly as the original questions always did.
+"""
+
+from __future__ import annotations
+
+from babel.lists import format_list
+
+from bot.text.i18n import N_, _, current, decimal, ngettext, number
+from bot.text.markup import esc
+from bot.text.render import genre, platform_name
+from core.questions.bands import Band, shown_label
+from core.questions.filters import Filters, Role, Span
+
+BAND_NAMES = {
+    Band.ALL: N_("all ages"),
+    Band.SEVEN: "7+",
+    Band.THIRTEEN: "13+",
+    Band.SIXTEEN: "16+",
+    Band.EIGHTEEN: "18+",
+    Band.UNRATED: N_("unrated"),
+}
+
+
+def listed(names: list[str], style: str = "standard") -> str:
+    """ "Horror and Comedy", "Netflix or Hulu" in the current language."""
+    return format_list(names, style=style, locale=current().locale)
+
+
+def scope(f: Filters, people=None, *, everywhere: bool = True) -> str:
+    """What a count or a list is about. Without a platform it says "on all platforms" unless
+    ``everywhere`` is False."""
+    parts = []
+    if f.genres:
+        # TRANSLATORS: one part of a scope; the parts are joined with spaces, in this order:
+        # "in Horror on Netflix released in 2019". {genre} is a genre's name.
+        parts.append(_("in {genre}").format(genre=esc(listed([genre(g) for g in sorted(f.genres)]))))
+    if f.not_genres:
+        # TRANSLATORS: a part of a scope: "in Comedy, not Stand-up, on Netflix".
+        parts.append(
+            _("not {genres}").format(genres=esc(listed([genre(g) for g in sorted(f.not_genres)], "or")))
+        )
+    if f.platforms:
+        names = [platform_name(p) for p in sorted(f.platforms)]
+        parts.append(_("on {platform}").format(platform=esc(listed(names, "or"))))
+    elif everywhere:
+        parts.append(_("on all platforms"))
+    parts.extend(_more_parts(f, people))
+    if f.years is not None:
+        parts.append(years(f.years))
+    if f.score_above is not None:
+        parts.append(_("scored above {score}").format(score=number(f.score_above)))
+    return " ".join(parts)
+
+
+def _more_parts(f: Filters, people) -> list[str]:
+    parts = []
+    if f.countries:
+        parts.append(
+            _("from {country}").format(country=esc(listed([c.title() for c in sorted(f.countries)], "or")))
+        )
+    if f.person is not None and people is not None:
+        name = esc(people.display[f.person])
+        parts.append(
+            _("directed by {name}").format(name=name)
+            if f.role == Role.DIRECTOR
+            else _("with {name}").format(name=name)
+        )
+    if f.bands is not None:
+        parts.append(bands(f.bands))
+    if f.ratings:
+        parts.append(
+            _("rated {rating}").format(rating=esc(listed([shown_label(r) for r in sorted(f.ratings)], "or")))
+        )
+    if f.minutes is not None:
+        parts.append(length(f.minutes, _("under {n} min"), _("over {n} min"), _("{low}–{high} min")))
+    if f.seasons is not None:
+        parts.append(seasons(f.seasons))
+    return parts
+
+
+def years(span: Span) -> str:
+    low, high = span.low, span.high
+    if low is not None and low == high:
+        # TRANSLATORS: the last part of a scope, after a count of titles, movies or shows.
+        return _("released in {year}").format(year=int(low))
+    if low is not None and high is not None:
+        return _("released {low}–{high}").format(low=int(low), high=int(high))
+    if low is not None:
+        return _("released in {year} or later").format(year=int(low))
+    return _("released in {year} or earlier").format(year=int(high))
+
+
+def bands(span: Span) -> str:
+    if span.low is not None and span.low >= Band.EIGHTEEN:
+        return _("for adults")
+    if span.high is not None and span.high <= Band.ALL:
+        return _("for all ages")
+    if span.high is not None:
+        return _("suitable for age {age}").format(age=int(span.high))
+    return _("rated {band} or above").format(band=band_name(Band(int(span.low))))
+
+
+def band_name(band: Band) -> str:
+    return _(BAND_NAMES[band]) if band in (Band.ALL, Band.UNRATED) else BAND_NAMES[band]
+
+
+def length(span: Span, under: str, over: str, between: str) -> str:
+    if span.low is None:
+        return under.format(n=number(int(span.high) + 1))
+    if span.high is None:
+        return over.format(n=number(int(span.low) - 1))
+    return between.format(low=number(int(span.low)), high=number(int(span.high)))
+
+
+def seasons(span: Span) -> str:
+    if span.low == span.high == 1:
+        return _("with one season")
+    if span.high is None:
+        return ngettext("with {n} season or more", "with {n} seasons or more", int(span.low)).format(
+            n=number(int(span.low))
+        )
+    return ngettext("with up to {n} season", "with up to {n} seasons", int(span.high)).format(
+        n=number(int(span.high))
+    )
+
+
+def maturity(label: str) -> str:
+    """A title's label as people read it, with its band: "TV-14 (13+)"."""
+    from core.questions.bands import band_of
+
+    band = band_of(label)
+    return (
+        f"{esc(shown_label(label))} ({band_name(band)})"
+        if band is not Band.UNRATED
+        else esc(shown_label(label))
+    )
+
+
+def score(value: float) -> str:
+    return f"{decimal(value, 2)}★"
