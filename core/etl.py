@@ -26,7 +26,7 @@ import pandas as pd
 from core.catalogue import genres, platforms
 from core.ingest import quality
 from core.ingest.ratings import RatingsResult, read_ratings
-from core.ingest.source import SourceError, open_source
+from core.ingest.source import SourceError, open_source, report_failure
 from core.ingest.titles_csv import TITLE_COLUMNS, parse_titles_csv
 from core.snapshot.files import CATALOGUE_COLUMNS, load_catalogue, write_catalogue
 
@@ -171,12 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run_etl(args.source)
         write_catalogue(result.catalogue, result.quality, args.out)
-    except SourceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"error: {args.out}: cannot write the export ({exc.strerror or exc})", file=sys.stderr)
-        return 1
+    except (SourceError, OSError) as exc:
+        return report_failure(exc, args.out, "cannot write the export")
     print(quality.summary(result.quality, args.out, time.perf_counter() - started))
     return 0
 

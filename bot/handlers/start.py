@@ -8,15 +8,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot import callbacks
 from bot.handlers import (
     admin,
-    card,
     catalogue,
-    feedback,
-    foryou,
-    people,
-    poll,
     recommend,
     stats,
-    subscribe,
     where,
 )
 from bot.handlers.common import reply
@@ -74,20 +68,10 @@ def welcome(bot_username: str) -> str:
 
 def help_text() -> str:
     lines = [_("<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)")]
-    for module in (
-        recommend,
-        where,
-        card,
-        catalogue,
-        people,
-        stats,
-        poll,
-        foryou,
-        feedback,
-        subscribe,
-        admin,
-    ):
-        lines += [f"/{name} — {_(description)}" for name, description in module.COMMANDS]
+    from bot.app import FEATURES  # the menu's order (bot.app imports this module)
+
+    for module in (m for m in FEATURES if m.__name__ != __name__):
+        lines += [f"/{name} — {_(description)}" for name, description in getattr(module, "COMMANDS", [])]
     lines.append("")
     lines.append(_("Arguments can come in any order: <code>/count 2019 shows netflix</code> works."))
     return "\n".join(lines)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from core.etl import source_files
-from core.ingest.source import SourceError, UrlSource, is_url
+from core.ingest.source import SourceError, UrlSource, is_url, report_failure
 from core.snapshot.atomic import write_atomically
 
 
@@ -51,12 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         written = download(args.source, args.out)
-    except SourceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"error: {args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
-        return 1
+    except (SourceError, OSError) as exc:
+        return report_failure(exc, args.out, "cannot write")
     for relpath, size in written:
         print(f"{args.out / relpath}  {size:,} bytes")
     print(f"Use it with STREAMBOT_DATA_SOURCE={args.out}")

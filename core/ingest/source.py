@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import shutil
+import sys
 import tempfile
 import urllib.parse
 import weakref
@@ -226,3 +227,13 @@ def normalise_location(location) -> str:
 def _natural_key(relpath: str) -> tuple:
     stem = Path(relpath).stem
     return (0, int(stem), "") if stem.isdigit() else (1, 0, stem)
+
+
+def report_failure(exc: SourceError | OSError, out, writing: str) -> int:
+    """A command-line run that failed, as one line on stderr: a source's problem as it reads,
+    a write's with the folder (``writing``: "cannot write the export"); the exit code, 1."""
+    if isinstance(exc, SourceError):
+        print(f"error: {exc}", file=sys.stderr)
+    else:
+        print(f"error: {out}: {writing} ({exc.strerror or exc})", file=sys.stderr)
+    return 1

@@ -509,6 +509,10 @@ def _about_person(core: list[Item]) -> _Found | None:
 SLOT_KINDS = frozenset(["years", "band", "minutes", "seasons", "not_genre", "genres", "person"])
 
 
+_SETS = {"platform": "platforms", "type": "types", "genre": "genres", "not_genre": "not_genres",
+         "country": "countries", "rating": "ratings"}  # fmt: skip
+
+
 class _Filters:
     """Every filter a question states, collected item by item (``Understanding._arguments``)."""
 
@@ -527,30 +531,16 @@ class _Filters:
 
     def add(self, it: Item) -> None:
         kind, value = it.kind, it.value
-        if kind == "platform":
-            self.platforms.add(value)
-        elif kind == "year":
-            self.years.append(Range.exactly(value))
-        elif kind == "years":
-            self.years.append(value)
-        elif kind == "type":
-            self.types.add(value)
-        elif kind == "genre":
-            self.genres.add(value)
+        if kind in _SETS:
+            getattr(self, _SETS[kind]).add(value)
         elif kind == "genres":
             self.genres.update(value)
-        elif kind == "not_genre":
-            self.not_genres.add(value)
-        elif kind == "country":
-            self.countries.add(value)
-        elif kind == "rating":
-            self.ratings.add(value)
+        elif kind in ("year", "years"):
+            self.years.append(Range.exactly(value) if kind == "year" else value)
         elif kind == "band":
             self.bands.append(value)
-        elif kind == "minutes":
-            self.minutes = value
-        elif kind == "seasons":
-            self.seasons = value
+        elif kind in ("minutes", "seasons"):
+            setattr(self, kind, value)
         elif kind == "person" and self.person is None:
             self.person = value
 
