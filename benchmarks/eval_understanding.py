@@ -34,7 +34,7 @@ from core.understanding import Understanding, title_answer
 from core.understanding.policy import reading
 
 CASES = Path(__file__).with_name("understanding_cases.tsv")
-ARGUMENTS = ("platform", "year", "type", "genre", "country", "rating", "score", "duration_type")
+ARGUMENTS = ("platform", "year", "type", "genre", "country", "rating", "score", "duration_type", "band")
 ABSENT, SERIES = "ABSENT:", "SERIES:"
 TARGETS = {"end-to-end": 0.95, "absent confident": 0.0, "p99 ms": 5.0}
 

@@ -216,6 +216,12 @@ FILLER = frozenset(_phrases(
     "or not | or nah | o que | o no | in spanish | in english | en espanol | en ingles | en latino | "
     "en castellano | con subtitulos | with subtitles"
 ))
+# Words that ask for titles in general: with a filter beside them, a message is a request.
+REQUEST_WORDS = frozenset(_phrases(
+    "something | anything | algo | alguna | alguno | some | stuff | cosas | gimme | give me | dame | pasame | "
+    "show me | muestrame | need | necesito | busco | looking for | quiero | want | wanna | tonight | "
+    "esta noche | hoy | suggest | recomienda | ideas | options | opciones | go | plz | pls | porfa"
+))
 # Words that make a message a sentence rather than a title typed alone.
 # A message is a sentence, not a title, when it starts with one of these or has 3+ words and one of them.
 SENTENCE = frozenset(_phrases(

@@ -67,6 +67,16 @@ class Question:
     role: Role | None = None  # the part asked about: "which director…", "who directed…"
     shortest: bool = False  # "the shortest", not the longest
 
+    @property
+    def band(self) -> str | None:
+        """The maturity bands asked for, as labels write them: "<=7", "<=all", "18"."""
+        span = self.filters.bands
+        if span is None:
+            return None
+        if span.low is not None:
+            return str(int(span.low))
+        return "<=all" if span.high == 0 else f"<={int(span.high)}"
+
     def answer(self) -> tuple[str, list]:
         """The title policy for this question's title: ``title_answer(matches, title, year)``."""
         return title_answer(self.matches, self.title, self.year)

@@ -62,7 +62,7 @@ BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
     **dict.fromkeys(["toddler", "toddlers", "preschool", "preschoolers", "little kids", "little ones",
                      "bebes", "bebe", "peques", "pequenos", "chiquitos", "babies", "los mas pequenos",
                      "family", "familia", "familiar", "familiares", "en familia", "whole family",
-                     "everyone", "for everyone", "all ages", "todo publico", "para todo publico",
+                     "everyone can watch", "for everyone", "all ages", "everyone can see", "todo publico", "para todo publico",
                      "todo el publico", "para toda la familia", "toda la familia", "para todos",
                      "todas las edades", "apta para todo publico", "aptas para todo publico",
                      "apto para todo publico"], (None, Band.ALL)),
@@ -72,6 +72,8 @@ BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
                      "adultos", "adults", "grown ups", "grownups", "mayores de 18", "para mayores de 18",
                      "mature", "adult"], (Band.EIGHTEEN, Band.EIGHTEEN)),
 }  # fmt: skip
+FOR_WORDS = frozenset(["for", "para", "con", "with", "de", "los", "las",
+                       "a", "al", "friendly", "apta", "apto", "aptas", "aptos"])  # fmt: skip
 NEGATIONS = frozenset(["no", "not", "non", "without", "sin", "except", "excepto", "menos", "nothing", "nada",
                        "ni", "isnt", "arent", "but no", "but not", "pero no", "pero sin", "que no sea",
                        "que no sean", "other than", "apart from", "dont want", "no quiero"])  # fmt: skip
@@ -147,6 +149,7 @@ NAME_PARTICLES = frozenset(
     ["de", "del", "la", "le", "van", "von", "di", "da", "du", "l", "j", "el", "dos", "das", "st"]
 )
 MAX_NAME_WORDS = 4
+SURNAME_TITLES = 5  # a surname typed alone is a person only if they are in this many titles
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,7 @@ def _years(scan: _Scan, k: int):
         if year is None:
             continue
         end = k + size + used
-        onwards = int(end < len(items) and items[end].words in ONWARDS)
+        onwards = int(end < len(items) and items[end].words in ONWARDS and not _platform_after(items, end))
         if phrases is SINCE and items[k].words in ("de", "del", "from") and not onwards:
             continue  # "from 2019", "de 2019": that one year, as the scanner reads it
         return scan.merge("years", span_of(year, width), k, end + onwards)
@@ -284,6 +287,11 @@ def _years(scan: _Scan, k: int):
         if second is not None and second > first:
             return scan.merge("years", Span(first, second), k, k + (3 if to else 2))
     return None
+
+
+def _platform_after(items: list[Item], k: int) -> bool:
+    """ "from 2005 on prime": the "on" opens a platform, it does not mean "onwards"."""
+    return k + 1 < len(items) and items[k + 1].kind == "platform"
 
 
 def _decades(scan: _Scan, k: int, decade: tuple[int, int]):
@@ -319,8 +327,21 @@ def _band(scan: _Scan, k: int):
     phrase = scan.words(k, size)
     if phrase in ("adult", "adults", "adultos", "mature") and not _near(items, k, {"only", "solo"}):
         return None  # "adult animation" is Hulu's label; "adults" alone may be who watches
+    one_word = items[k + size - 1].j - items[k].i == 1
+    if one_word and not _for_someone(items, k):
+        return None  # "my kids keep asking for bluey": who is talking, not what to list
     low, high = BAND_WORDS[phrase]
     return scan.merge("band", Span(low, high), k, k + size)
+
+
+def _for_someone(items: list[Item], k: int) -> bool:
+    """A one-word audience ("kids", "family", "teens") counts beside a type, genre or platform,
+    or after "for", "para", "con": "kids movies", "comedies for teens", "para niños"."""
+    before = items[k - 1] if k else None
+    after = items[k + 1] if k + 1 < len(items) else None
+    if before is not None and before.words in FOR_WORDS:
+        return True
+    return any(it is not None and it.kind in ("type", "genre", "platform") for it in (before, after))
 
 
 def _age(item: Item) -> bool:
@@ -440,8 +461,6 @@ def _person(scan: _Scan, k: int):
 
 
 def _may_be_named(scan: _Scan, text: str) -> bool:
-    if " " not in text.strip() and text.strip().lower() in scan.title_words:
-        return False  # one word that titles use ("pena", "hora") is no surname typed alone
     return scan.people.may_be_named(text)
 
 
@@ -487,4 +506,5 @@ def _named_without_cue(people, matches, text: str) -> bool:
     name = normalise(first.name)
     if " " in query:
         return first.score >= 90 and people.confident(matches) and len(query) >= 0.8 * len(name)
-    return people.confident(matches) and first.titles >= 3 and query == name.split()[-1]
+    # A surname alone names someone known for it ("kubrick", "spielberg"), never a word like "pena".
+    return people.confident(matches) and first.titles >= SURNAME_TITLES and query == name.split()[-1]

@@ -323,8 +323,13 @@ class Understanding:
         if span:
             title = m.title_text(span)
             matches = tuple(self.recommender.resolve(title, limit=MATCH_LIMIT)) if title else ()
+            verdict = title_answer(matches, title, args.get("year"))[0]
+            if intent == Intent.TITLE and not command and verdict != "confident" and _requests(m.items):
+                # "gimme british crime shows", "90s comedies, go": a request with words around
+                # it, not a title nobody carries. Read the whole message as the request.
+                return self._question(m, _request_of(m.items), command)
             sentence = intent == Intent.TITLE and not command and m.is_sentence()
-            if sentence and title_answer(matches, title, args.get("year"))[0] == "absent":
+            if sentence and verdict == "absent":
                 intent, title, matches, span = Intent.UNKNOWN, None, (), None  # a sentence naming no title
         if intent in TITLE_INTENTS or intent in (Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.UNKNOWN):
             args["leftover"] = ""
@@ -350,6 +355,8 @@ class Understanding:
             name = ARGUMENT_NAMES.get(it.kind)
             if it.kind in SLOT_KINDS:
                 found.add(it)
+                if it.kind == "genres" and "genre" not in args:
+                    args["genre"] = it.value[0]  # the answers that take one genre
             elif name:
                 weak_country = it.kind == "country" and it.words in lx.WEAK_COUNTRIES
                 if weak_country and not (k and is_cue(outside[k - 1], "from")) or _weak_genre(outside, k):
@@ -497,6 +504,29 @@ DIRECTOR_WORDS = frozenset(
 )
 
 
+# What makes a message a request for titles, whatever else it says.
+REQUEST_KINDS = frozenset(["platform", "type", "genre", "country", "years", "band", "minutes", "seasons",
+                           "not_genre", "genres", "rating", "person"])  # fmt: skip
+
+
+def _requests(items: list[Item]) -> bool:
+    """Two filters, or one beside a list cue ("something", "algo", "recommend")."""
+    filters = [it for it in items if it.kind in REQUEST_KINDS]
+    asked = any(
+        is_cue(it, "top", "good", "recommend", "want") or it.words in lx.REQUEST_WORDS for it in items
+    )
+    return len(filters) >= 2 or bool(filters) and asked
+
+
+def _request_of(items: list[Item]) -> _Found:
+    found = _about_person(items)
+    if found:
+        return found
+    if any(is_cue(it, "count") for it in items):
+        return _Found(Intent.COUNT)
+    return _Found(_browse(items))
+
+
 def _about_person(core: list[Item]) -> _Found | None:
     """A message naming a person asks for their titles, or how many there are."""
     if not any(it.kind == "person" for it in core):
@@ -534,7 +564,7 @@ class _Filters:
         if kind in _SETS:
             getattr(self, _SETS[kind]).add(value)
         elif kind == "genres":
-            self.genres.update(value)
+            self.genres.update(value)  # "romcoms": romance and comedy
         elif kind in ("year", "years"):
             self.years.append(Range.exactly(value) if kind == "year" else value)
         elif kind == "band":
