@@ -199,16 +199,23 @@ def rating_text(snap, q: Question) -> Reply:
         f = f.but(ratings=frozenset([known_rating(snap, typed)]))
     total = answers.count(snap.table, f).total
     label = esc(words.listed([words.maturity(r) for r in sorted(f.ratings)], "or"))
-    about = words.scope(f.but(ratings=frozenset()), snap.table.people, everywhere=False)
-    if about:
-        text = ngettext(
-            "<b>{n}</b> title {scope} is rated {rating}.",
-            "<b>{n}</b> titles {scope} are rated {rating}.",
-            total,
-        )
-    else:
+    about = words.scope(f.but(ratings=frozenset(), type=None), snap.table.people, everywhere=False)
+    if f.type is None and not about:
         text = ngettext("<b>{n}</b> title is rated {rating}.", "<b>{n}</b> titles are rated {rating}.", total)
-    return with_titles(snap, text.format(n=number(total), rating=label, scope=about), f, total)
+        text = text.format(n=number(total), rating=label)
+    else:
+        text = ngettext("{count} {scope} is rated {rating}.", "{count} {scope} are rated {rating}.", total)
+        text = " ".join(text.format(count=counted(total, f.type), scope=about, rating=label).split())
+    return with_titles(snap, text, f, total)
+
+
+def counted(n: int, type_: TitleType | None) -> str:
+    """ "<b>66</b> movies", "<b>1</b> show", "<b>3,207</b> titles": a count in bold, with its noun."""
+    if type_ == TitleType.MOVIE:
+        return ngettext("<b>{n}</b> movie", "<b>{n}</b> movies", n).format(n=number(n))
+    if type_ == TitleType.SHOW:
+        return ngettext("<b>{n}</b> show", "<b>{n}</b> shows", n).format(n=number(n))
+    return ngettext("<b>{n}</b> title", "<b>{n}</b> titles", n).format(n=number(n))
 
 
 def known_rating(snap, typed: str) -> str:

@@ -40,18 +40,19 @@ def person_text(snap, q: Question) -> catalogue.Reply:
             _("No titles with <b>{name}</b> {scope}.").format(name=name, scope=about).replace(" .", ".")
         )
     page = answers.page(snap.table, f, 0, catalogue.PAGE)
-    heading = ngettext(
-        "<b>{name}</b>: {n} title {scope} ({movies} and {shows}):",
-        "<b>{name}</b>: {n} titles {scope} ({movies} and {shows}):",
-        found.total,
-    ).format(
-        name=name,
-        n=number(found.total),
-        scope=about,
-        movies=movies_count(found.movies),
-        shows=shows_count(found.shows),
-    )
-    heading = " ".join(heading.split())  # an empty scope leaves two spaces
+    if f.type is None:
+        heading = ngettext(
+            "<b>{name}</b>: {n} title {scope} ({movies} and {shows}):",
+            "<b>{name}</b>: {n} titles {scope} ({movies} and {shows}):",
+            found.total,
+        ).format(
+            name=name, n=number(found.total), scope=about, movies=movies_count(found.movies),
+            shows=shows_count(found.shows),
+        )  # fmt: skip
+    else:
+        count = catalogue.counted(found.total, f.type)
+        heading = _("<b>{name}</b>: {count} {scope}:").format(name=name, count=count, scope=about)
+    heading = " ".join(heading.split()).replace(" :", ":")  # an empty scope leaves two spaces
     lines = catalogue.title_lines(snap, page.ids, 0, person=f.person)
     return catalogue.Reply(heading + "\n" + lines, f if page.more else None, len(page.ids))
 

@@ -469,7 +469,8 @@ def _looks_like_a_name(scan: _Scan, start: int, end: int) -> bool:
     if not 2 <= end - start <= 3 or not all(it.kind == "word" for it in scan.items[start:end]):
         return False
     first = scan.toks[scan.items[start].i]
-    return scan.people.has_first_name(first.word) or first.raw[:1].isupper()
+    unheard = all(it.words not in scan.title_words for it in scan.items[start:end])  # words no title has
+    return scan.people.has_first_name(first.word) or first.raw[:1].isupper() or unheard
 
 
 def _name_part(scan: _Scan, k: int, first: bool) -> bool:
