@@ -58,7 +58,7 @@ def count(table: TitleTable, f: Filters) -> Count:
 def page(table: TitleTable, f: Filters, start: int = 0, size: int = 10) -> Page:
     rows = table.best_first(table.mask(f))
     start = max(0, start)
-    return Page(tuple(table.ids[rows[start : start + size]].tolist()), start, len(rows))
+    return Page(tuple(table.ids[int(r)] for r in rows[start : start + size]), start, len(rows))
 
 
 def extreme(table: TitleTable, f: Filters, unit: str, shortest: bool = False) -> Extreme | None:
@@ -68,7 +68,7 @@ def extreme(table: TitleTable, f: Filters, unit: str, shortest: bool = False) ->
     lengths = table.minutes if unit == "min" else table.seasons
     first = lengths[rows[0]]
     tied = rows[lengths[rows] == first]
-    return Extreme(tuple(table.ids[tied].tolist()), int(first), unit)
+    return Extreme(tuple(table.ids[int(r)] for r in tied), int(first), unit)
 
 
 def top_people(table: TitleTable, f: Filters, role: Role = Role.CAST) -> TopPeople | None:

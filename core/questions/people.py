@@ -61,7 +61,7 @@ class People:
             kept = role_codes >= 0
             # A name listed twice for one title counts once, as the original /actor counts it.
             pairs = np.unique(np.stack([role_codes[kept], entries[role][2][kept]]), axis=1)
-            self._entries[role] = (pairs[0], pairs[1])
+            self._entries[role] = (pairs[0].astype(np.int32), pairs[1].astype(np.int32))
         self._postings = {role: _by_person(*self._entries[role], len(self.names)) for role in Role}
         either = np.unique(np.concatenate([np.stack(self._entries[r]) for r in Role], axis=1), axis=1)
         self.title_count = np.bincount(either[0], minlength=len(self.names))

@@ -19,33 +19,40 @@ from core.catalogue.title_types import TitleType
 from core.questions.bands import band_of
 from core.questions.filters import Filters, Role, Span
 from core.questions.people import People
+from core.snapshot.memory import column_values
 
 
 class TitleTable:
-    def __init__(self, catalogue: pd.DataFrame):
+    def __init__(self, catalogue: pd.DataFrame, row_of: dict[str, int] | None = None):
         self.size = len(catalogue)
-        self.ids = catalogue["id"].to_numpy(dtype=object)
+        # Ids are read from the frame's Arrow buffers, not kept as 23k (230k at x10) Python strings.
+        self.ids = column_values(catalogue["id"])
+        self.row_of = row_of if row_of is not None else {i: row for row, i in enumerate(catalogue["id"])}
         code = {p: i for i, p in enumerate(PLATFORMS)}
         self.platform = np.array([code[p] for p in catalogue["platform"]], dtype=np.int8)
         self.year = catalogue["release_year"].to_numpy(dtype=np.int16)
         self.years = (int(self.year.min()), int(self.year.max())) if self.size else (0, 0)
         self.is_show = (catalogue["type"] == TitleType.SHOW).to_numpy()
         self.genre_bits = genres.genre_masks(map(genres.split_genres, catalogue["genres"])).astype(np.int64)
-        self.ratings = catalogue["rating"].fillna("").to_numpy(dtype=object)
-        self.band = np.array([band_of(r) for r in self.ratings], dtype=np.int8)
+        codes, labels = pd.factorize(catalogue["rating"].fillna(""))
+        self.rating_code = codes.astype(np.int16)
+        self.ratings: list[str] = [str(label) for label in labels]  # code -> the platform's label
+        self.band = np.array([band_of(r) for r in self.ratings], dtype=np.int8)[self.rating_code]
         duration = catalogue["duration_int"].astype("float64").to_numpy()
         unit = catalogue["duration_type"].to_numpy(dtype=object)
-        self.minutes = np.where((unit == "min") & ~self.is_show, duration, np.nan)
-        self.seasons = np.where(unit == "season", duration, np.nan)
+        self.minutes = np.where((unit == "min") & ~self.is_show, duration, np.nan).astype(np.float32)
+        self.seasons = np.where(unit == "season", duration, np.nan).astype(np.float32)
         self.score = catalogue["score"].astype("float64").to_numpy()
         title = catalogue["title"].fillna("").to_numpy(dtype=object)
+        ids = catalogue["id"].to_numpy(dtype=object)
         # Best first: score descending (unscored last), then A-Z, then id: one fixed order for lists.
-        self.by_score = np.lexsort((self.ids, title, np.nan_to_num(-self.score, nan=np.inf)))
+        self.by_score = np.lexsort((ids, title, np.nan_to_num(-self.score, nan=np.inf))).astype(np.int32)
         self.by_length = {
-            (unit, shortest): _ordered(lengths, title, self.ids, shortest)
+            (unit, shortest): _ordered(lengths, title, ids, shortest)
             for unit, lengths in (("min", self.minutes), ("season", self.seasons))
             for shortest in (False, True)
         }
+        del title, ids
         self.countries = _postings(catalogue["country"])
         self.people = People(catalogue)
 
@@ -68,7 +75,9 @@ class TitleTable:
         if f.bands is not None:
             keep &= _within(self.band, f.bands)
         if f.ratings:
-            keep &= np.isin(self.ratings, list(f.ratings))
+            keep &= np.isin(
+                self.rating_code, [c for c, label in enumerate(self.ratings) if label in f.ratings]
+            )
         if f.person is not None:
             keep &= self._rows_in([self.people.rows_of(f.person, f.role)])
         if f.minutes is not None:
@@ -78,7 +87,7 @@ class TitleTable:
         if f.score_above is not None:
             keep &= self.score > f.score_above  # NaN compares False: unscored titles never pass
         if f.exclude:
-            keep &= ~np.isin(self.ids, list(f.exclude))
+            keep[[self.row_of[i] for i in f.exclude if i in self.row_of]] = False
         return keep
 
     def _rows_in(self, postings) -> np.ndarray:
@@ -106,7 +115,7 @@ def _ordered(lengths: np.ndarray, title: np.ndarray, ids: np.ndarray, shortest: 
     """Rows with a length, longest (or shortest) first, ties A-Z by title then id."""
     rows = np.flatnonzero(~np.isnan(lengths))
     order = np.lexsort((ids[rows], title[rows], lengths[rows] if shortest else -lengths[rows]))
-    return rows[order]
+    return rows[order].astype(np.int32)
 
 
 def _within(values: np.ndarray, span: Span) -> np.ndarray:
@@ -130,4 +139,4 @@ def _postings(column: pd.Series) -> dict[str, np.ndarray]:
     items = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
     frame = pd.DataFrame({"item": items, "row": rows}).drop_duplicates()
     frame = frame[frame["item"].str.strip() != ""]
-    return {item: group.to_numpy(dtype=np.int64) for item, group in frame.groupby("item")["row"]}
+    return {item: group.to_numpy(dtype=np.int32) for item, group in frame.groupby("item")["row"]}

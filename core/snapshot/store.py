@@ -62,7 +62,7 @@ class Snapshot:
         ``index``: the catalogue's query index when built already (``load_snapshot`` builds
         it before the model loads, so their peaks do not add up)."""
         index = index or query_index(catalogue)
-        table = TitleTable(catalogue)
+        table = TitleTable(catalogue, recommender.row_of)
         # The name search takes ~1 s on the full data and only questions about people need it:
         # built beside the first replies rather than before them (People.search waits for it).
         threading.Thread(target=table.people.warm, name="people-search", daemon=True).start()
