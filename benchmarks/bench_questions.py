@@ -66,7 +66,7 @@ def run(factor: int, questions: int) -> None:
     started = time.perf_counter()
     table = TitleTable(catalogue)
     built = time.perf_counter() - started
-    people = [table.people.names.index(p) for p in PEOPLE if p in table.people.names]
+    people = [p for p in map(table.people.find, PEOPLE) if p is not None]
     rng = random.Random(3)
     asked = [random_filters(rng, people) for _ in range(questions)]
     kinds = {

@@ -159,7 +159,7 @@ def _from_filters(f, people) -> dict:
     if f.type:
         found["type"] = str(f.type)
     if f.person is not None:
-        found["person"] = people.display[f.person].lower()
+        found["person"] = people.shown(f.person).lower()
     if f.role:
         found["role"] = str(f.role)
     if f.score_above is not None:

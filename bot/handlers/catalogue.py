@@ -146,7 +146,7 @@ def actor_text(snap, q: Question) -> Reply:
         if role == Role.DIRECTOR:
             return Reply(_("No directors listed for titles {scope}.").format(scope=about))
         return Reply(_("No cast listed for titles {scope}.").format(scope=about))
-    names = [f"<b>{esc(snap.table.people.display[p])}</b>" for p in found.persons[:NAMED]]
+    names = [f"<b>{esc(snap.table.people.shown(p))}</b>" for p in found.persons[:NAMED]]
     if len(found.persons) > NAMED:
         names.append(_("{n} more").format(n=number(len(found.persons) - NAMED)))
     names = words.listed(names)

@@ -33,7 +33,7 @@ def person_text(snap, q: Question) -> catalogue.Reply:
     if f.person is None:
         return catalogue.Reply(absent_person(who.text if who else q.leftover))
     found = answers.count(snap.table, f)
-    name = esc(people.display[f.person])
+    name = esc(people.shown(f.person))
     about = words.scope(f.but(person=None, role=None), people, everywhere=False)
     if not found.total:
         return catalogue.Reply(

@@ -64,7 +64,7 @@ def _more_parts(f: Filters, people) -> list[str]:
             _("from {country}").format(country=esc(listed([c.title() for c in sorted(f.countries)], "or")))
         )
     if f.person is not None and people is not None:
-        name = esc(people.display[f.person])
+        name = esc(people.shown(f.person))
         parts.append(
             _("directed by {name}").format(name=name)
             if f.role == Role.DIRECTOR

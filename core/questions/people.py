@@ -10,21 +10,27 @@ a letter in it.
 from __future__ import annotations
 
 import math
+import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow
 import pyarrow.compute as pc
+from rapidfuzz import fuzz, process
 
 from core.questions.filters import Role
-from core.search.titles import TitleResolver, normalise
+from core.search.titles import normalise
 
 CONFIDENT = 88  # a name search score at least this, clear of the runner-up, names one person
 MARGIN = 4
 FAME_BONUS = 6.0
-SURNAME_SCORE = 90.0  # a surname alone is a strong, not an exact, match
+SEARCHED_TITLES = 2  # people in fewer titles are found by their whole name only
+SURNAME_SCORE = 90.0
+SURNAME_TYPO = 85  # a surname typed alone this close to one (rapidfuzz ratio) may mean it
+FIRST_NAME_SCORE = 88.0  # a first name alone: its most known owner, if far the most known  # a surname alone is a strong, not an exact, match
 
 
 @dataclass(frozen=True)
@@ -45,13 +51,14 @@ class People:
         names = pc.unique(keys)
         names = names.filter(pc.match_substring_regex(names, r"\pL"))  # "1", "2": placeholders
         names = names.take(pc.sort_indices(names))
-        self.names: list[str] = names.to_pylist()  # the keys: lowercase, no accents or dots
+        # The keys (lowercase, no accents or dots) and the names as written, as Arrow arrays: 72k
+        # Python strings each would cost ~10 MiB of the serving process's 300 MB.
+        self.names: pyarrow.Array = names
         codes = pc.index_in(keys, value_set=names).to_numpy(zero_copy_only=False)
         known = ~np.isnan(codes) if codes.dtype.kind == "f" else np.ones(len(codes), dtype=bool)
         codes = np.where(known, np.nan_to_num(codes), -1).astype(np.int64)
-        self.display: list[str] = _most_written(
-            codes, pyarrow.concat_arrays([entries[r][1] for r in Role]), len(names)
-        )
+        shown = pyarrow.concat_arrays([entries[r][1] for r in Role])
+        self.display = pyarrow.array(_most_written(codes, shown, len(names)), pyarrow.string())
         self._entries = {}
         offset = 0
         for role in Role:
@@ -75,11 +82,24 @@ class People:
     def _name_search(self) -> _NameSearch:
         with self._search_lock:
             if self._search is None:
-                self._search = _NameSearch(self.names)
+                self._search = _NameSearch(self.names, self.title_count)
             return self._search
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def key(self, person: int) -> str:
+        """The person's key: their name lowercase, without accents or dots."""
+        return self.names[person].as_py()
+
+    def shown(self, person: int) -> str:
+        """The person's name as the catalogues write it most ("Pedro Almodóvar")."""
+        return self.display[person].as_py()
+
+    def find(self, name: str) -> int | None:
+        """The person of exactly this name (any case or accents), or None."""
+        found = pc.index(self.names, fold(name)).as_py()
+        return None if found < 0 else found
 
     def rows_of(self, person: int, role: Role | None = None) -> np.ndarray:
         """The rows of the titles ``person`` is in (in that role, or either)."""
@@ -105,7 +125,7 @@ class People:
         return self._name_search().may_be(normalise(text))
 
     def has_first_name(self, word: str) -> bool:
-        return normalise(word) in self._name_search().first_names
+        return self._name_search().has_first_name(word)
 
     def search(self, text: str, limit: int = 5) -> list[PersonMatch]:
         """People whose name reads like ``text``, best first (a surname alone finds its owners)."""
@@ -118,7 +138,7 @@ class People:
         return ranked[:limit]
 
     def match(self, person: int, score: float = 100.0) -> PersonMatch:
-        return PersonMatch(person, self.display[person], float(score), int(self.title_count[person]))
+        return PersonMatch(person, self.shown(person), float(score), int(self.title_count[person]))
 
     def confident(self, matches: list[PersonMatch]) -> bool:
         """One person, clearly: the whole name typed, or a close match well ahead of the next
@@ -130,6 +150,13 @@ class People:
         first = known(matches[0])
         second = known(matches[1]) if len(matches) > 1 else 0.0
         return first >= CONFIDENT and first - second >= MARGIN
+
+
+def fold(text: str) -> str:
+    """A name as ``name_keys`` writes it: lowercase, no accents, dots or doubled spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
 
 
 def name_keys(names: pyarrow.Array) -> pyarrow.Array:
@@ -182,32 +209,67 @@ def _by_person(persons: np.ndarray, rows: np.ndarray, size: int) -> tuple[np.nda
 
 
 class _NameSearch:
-    """Typo-tolerant look-up of names (the title resolver's scoring over name keys), plus
-    surnames: "spielberg" names each Spielberg."""
+    """Name look-up: every person by their whole name; people in two or more titles also by a
+    misspelt name (rapidfuzz's ``ratio`` over their 20k names, ~1 ms), a surname alone (exact or
+    misspelt: "spielberg", "scorcese") or a first name alone ("keanu"). Plain lists and dicts:
+    the title resolver's indexes over these names cost three times the memory."""
 
-    def __init__(self, names: list[str]):
-        keys = [normalise(n) for n in names]
-        self.resolver = TitleResolver(keys)
+    def __init__(self, names: pyarrow.Array, title_count: np.ndarray):
+        self.names = names
+        self.searched = np.flatnonzero(title_count >= SEARCHED_TITLES)
+        self.keys = [normalise(n) for n in names.take(self.searched).to_pylist()]
         self.surnames: dict[str, list[int]] = {}
-        self.first_names: set[str] = set()
-        for i, key in enumerate(keys):
+        self.first_names: dict[str, list[int]] = {}
+        for i, key in zip(self.searched.tolist(), self.keys, strict=True):
             words = key.split()
             if len(words) > 1 and len(words[-1]) >= 4:
                 self.surnames.setdefault(words[-1], []).append(i)
             if len(words) > 1 and len(words[0]) >= 3:
-                self.first_names.add(words[0])
+                self.first_names.setdefault(words[0], []).append(i)
+        self.surname_list = list(self.surnames)
+
+    def exact(self, query: str) -> int | None:
+        found = pc.index(self.names, fold(query)).as_py()
+        return None if found < 0 else found
+
+    def has_first_name(self, word: str) -> bool:
+        return normalise(word) in self.first_names
 
     def may_be(self, query: str) -> bool:
         words = query.split()
         if not words:
             return False
         if len(words) == 1:
-            return query in self.surnames
-        return query in self.resolver.exact or words[0] in self.first_names
+            if query in self.surnames:
+                return True
+            close = len(query) >= 6 and process.extractOne(
+                query, self.surname_list, scorer=fuzz.ratio, score_cutoff=SURNAME_TYPO, processor=None
+            )
+            return bool(close)  # "scorcese", "spilberg"
+        return self.exact(query) is not None or words[0] in self.first_names
 
     def scores(self, query: str, limit: int) -> dict[int, float]:
-        found = dict(self.resolver.search(query, limit))
+        found = {
+            int(self.searched[k]): score
+            for _, score, k in process.extract(
+                query, self.keys, scorer=fuzz.ratio, limit=limit, processor=None
+            )
+        }
+        exact = self.exact(query)
+        if exact is not None:
+            found[exact] = 100.0
         if " " not in query:
-            for i in self.surnames.get(query, ()):
-                found[i] = max(found.get(i, 0.0), SURNAME_SCORE)
+            for surname, closeness, _ in process.extract(
+                query,
+                self.surname_list,
+                scorer=fuzz.ratio,
+                limit=3,
+                score_cutoff=SURNAME_TYPO,
+                processor=None,
+            ):
+                score = SURNAME_SCORE * closeness / 100  # "spielberg" 90, "spilberg" ~84
+                for i in self.surnames[surname]:
+                    found[i] = max(found.get(i, 0.0), score)
+            for i in self.first_names.get(query, ()):
+                found[i] = max(found.get(i, 0.0), FIRST_NAME_SCORE)
         return found

@@ -43,8 +43,9 @@ class TitleTable:
         self.minutes = np.where((unit == "min") & ~self.is_show, duration, np.nan).astype(np.float32)
         self.seasons = np.where(unit == "season", duration, np.nan).astype(np.float32)
         self.score = catalogue["score"].astype("float64").to_numpy()
-        title = catalogue["title"].fillna("").to_numpy(dtype=object)
-        ids = catalogue["id"].to_numpy(dtype=object)
+        # Titles and ids rank as their order in A-Z (Arrow sorts them without Python strings).
+        title = _rank(catalogue["title"].fillna(""))
+        ids = _rank(catalogue["id"])
         # Best first: score descending (unscored last), then A-Z, then id: one fixed order for lists.
         self.by_score = np.lexsort((ids, title, np.nan_to_num(-self.score, nan=np.inf))).astype(np.int32)
         self.by_length = {
@@ -52,7 +53,6 @@ class TitleTable:
             for unit, lengths in (("min", self.minutes), ("season", self.seasons))
             for shortest in (False, True)
         }
-        del title, ids
         self.countries = _postings(catalogue["country"])
         self.people = People(catalogue)
 
@@ -109,6 +109,12 @@ class TitleTable:
     def person_counts(self, keep: np.ndarray, role: Role) -> np.ndarray:
         """Per person id, in how many kept titles they have ``role``."""
         return self.people.counts(keep, role)
+
+
+def _rank(column: pd.Series) -> np.ndarray:
+    """Each value's place in the column sorted A-Z (equal values, equal places)."""
+    values = pyarrow.array(column, type=pyarrow.large_string())
+    return pc.rank(values, sort_keys="ascending", tiebreaker="min").to_numpy()
 
 
 def _ordered(lengths: np.ndarray, title: np.ndarray, ids: np.ndarray, shortest: bool) -> np.ndarray:

@@ -94,7 +94,7 @@ def filters_of(table, platforms, years, type_, genre, country, max_age, person):
         genres=frozenset([genre]) if genre else frozenset(),
         countries=frozenset([country]) if country else frozenset(),
         bands=Span(None, max_age) if max_age is not None else None,
-        person=table.people.names.index(person) if person else None,
+        person=table.people.find(person) if person else None,
     )
 
 
@@ -157,4 +157,4 @@ def test_longest_and_top_person_agree_with_pandas(table, frame, full_catalogue):
             assert people is None
         else:
             best = sorted(counts[counts == counts.max()].index)
-            assert (people.titles, [table.people.names[p] for p in people.persons]) == (counts.max(), best)
+            assert (people.titles, [table.people.key(p) for p in people.persons]) == (counts.max(), best)
