@@ -27,6 +27,8 @@ from core.search.titles import normalise
 CONFIDENT = 88  # a name search score at least this, clear of the runner-up, names one person
 MARGIN = 4
 FAME_BONUS = 6.0
+PROMINENT = 5  # titles a person needs to be named by a surname typed alone
+NEAR_NAME = 50  # names less alike than this (rapidfuzz ratio) are not candidates at all
 SEARCHED_TITLES = 2  # people in fewer titles are found by their whole name only
 SURNAME_SCORE = 90.0
 SURNAME_TYPO = 85  # a surname typed alone this close to one (rapidfuzz ratio) may mean it
@@ -126,6 +128,15 @@ class People:
 
     def has_first_name(self, word: str) -> bool:
         return self._name_search().has_first_name(word)
+
+    def is_surname(self, word: str) -> bool:
+        return normalise(word) in self._name_search().surnames
+
+    def by_surname(self, word: str) -> list[PersonMatch]:
+        """The people known for this surname (typed alone: "kubrick"), best known first."""
+        found = [self.match(i, score) for i, score in self._name_search().known_surname(normalise(word))]
+        found.sort(key=lambda m: (-known(m), m.person))
+        return found
 
     def search(self, text: str, limit: int = 5) -> list[PersonMatch]:
         """People whose name reads like ``text``, best first (a surname alone finds its owners)."""
@@ -227,6 +238,12 @@ class _NameSearch:
             if len(words) > 1 and len(words[0]) >= 3:
                 self.first_names.setdefault(words[0], []).append(i)
         self.surname_list = list(self.surnames)
+        # Surnames typed alone, without "with" or "by", name only someone known for them.
+        self.known_surnames = {
+            surname: known for surname, ids in self.surnames.items()
+            if (known := [i for i in ids if title_count[i] >= PROMINENT])
+        }  # fmt: skip
+        self.known_surname_list = list(self.known_surnames)
 
     def exact(self, query: str) -> int | None:
         found = pc.index(self.names, fold(query)).as_py()
@@ -240,13 +257,21 @@ class _NameSearch:
         if not words:
             return False
         if len(words) == 1:
-            if query in self.surnames:
-                return True
-            close = len(query) >= 6 and process.extractOne(
-                query, self.surname_list, scorer=fuzz.ratio, score_cutoff=SURNAME_TYPO, processor=None
-            )
-            return bool(close)  # "scorcese", "spilberg"
+            return bool(self.known_surname(query))
         return self.exact(query) is not None or words[0] in self.first_names
+
+    def known_surname(self, query: str) -> list[tuple[int, float]]:
+        """People known for a surname typed alone, exact or misspelt ("scorcese"), with a score."""
+        if query in self.known_surnames:
+            return [(i, SURNAME_SCORE) for i in self.known_surnames[query]]
+        if len(query) < 6:
+            return []
+        close = process.extractOne(
+            query, self.known_surname_list, scorer=fuzz.ratio, score_cutoff=SURNAME_TYPO, processor=None
+        )
+        if not close:
+            return []
+        return [(i, SURNAME_SCORE * close[1] / 100) for i in self.known_surnames[close[0]]]
 
     def scores(self, query: str, limit: int) -> dict[int, float]:
         found = {

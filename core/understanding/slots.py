@@ -28,6 +28,7 @@ from rapidfuzz.fuzz import ratio
 
 from core.questions.bands import Band, band_for_age
 from core.questions.filters import Role, Span
+from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.scanner import Item, Token
 
@@ -120,6 +121,7 @@ PERSON_CUES: dict[str, Role | None] = {
                      "director", "directora", "realizada por"], Role.DIRECTOR),
     **dict.fromkeys(["de", "del", "from", "por"], None),
 }  # fmt: skip
+LOOSE_PERSON_CUES = frozenset(["de", "del", "from", "por", "by", "director", "directora"])
 # Cues after which two unknown words are surely a name, found or not ("de", "by" are not).
 PLAIN_PERSON_CUES = frozenset(
     [
@@ -149,7 +151,6 @@ NAME_PARTICLES = frozenset(
     ["de", "del", "la", "le", "van", "von", "di", "da", "du", "l", "j", "el", "dos", "das", "st"]
 )
 MAX_NAME_WORDS = 4
-SURNAME_TITLES = 5  # a surname typed alone is a person only if they are in this many titles
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class _Scan:
     years: tuple[int, int]  # the catalogue's first and last release years
     people: object | None  # core.questions.people.People
     title_words: frozenset | set = frozenset()  # every word of the catalogue's titles
+    exact_titles: dict | frozenset = frozenset()  # normalised catalogue titles
 
     def words(self, k: int, size: int) -> str:
         return " ".join(it.words for it in self.items[k : k + size])
@@ -206,9 +208,11 @@ def read_slots(
     years: tuple[int, int],
     people=None,
     title_words=frozenset(),
+    exact_titles=frozenset(),
 ) -> list[Item]:
-    """The scanner's items with the phrases above merged into items of their own kinds."""
-    scan = _Scan(text, items, toks, years, people, title_words)
+    """The scanner's items with the phrases above merged into items of their own kinds
+    (``people`` None: no names are looked for, as in a title command's arguments)."""
+    scan = _Scan(text, items, toks, years, people, title_words, exact_titles)
     readers = [_years, _band, _duration, _negated, _two_genres] + ([_person] if people is not None else [])
     out: list[Item] = []
     k = 0
@@ -438,10 +442,16 @@ def _person(scan: _Scan, k: int):
         end -= 1  # "morgan freeman documentaries": the genre is a filter
     if end == start:
         return None
-    said = scan.words(k, cue)
+    said = scan.words(k, cue) if cue else ""
     text = scan.typed(start, end)
-    if not cue and not _may_be_named(scan, text):
-        return None  # the cheap test first: a whole name, a first name or a surname people have
+    plain = not cue or said in LOOSE_PERSON_CUES  # "de", "by": as often no name follows as one does
+    if plain and (normalise(text) in scan.exact_titles or not _may_be_named(scan, text)):
+        return None  # a title ("stranger things"); else the cheap test first: a name people have
+    if not cue and end - start == 1:
+        matches = people.by_surname(text)  # "kubrick", "spielberg movies": a surname alone
+        if matches and people.confident(matches):
+            return scan.merge("person", Who(tuple(matches), True, None, text), start, end)
+        return None
     matches = people.search(text, 5)
     if not matches:
         return None
@@ -461,6 +471,9 @@ def _person(scan: _Scan, k: int):
 
 
 def _may_be_named(scan: _Scan, text: str) -> bool:
+    word = normalise(text)
+    if " " not in word and word in scan.title_words and not scan.people.is_surname(word):
+        return False  # a word titles use ("dame", "pena") is no misspelt surname
     return scan.people.may_be_named(text)
 
 
@@ -486,8 +499,6 @@ def _name_part(scan: _Scan, k: int, first: bool) -> bool:
 
 def _name_length(scan: _Scan, start: int, end: int, name: str) -> int:
     """How many of the items from ``start`` the matched name spans (the run may go on past it)."""
-    from core.search.titles import normalise
-
     wanted = len(normalise(name).split())
     best, best_size = -1.0, end - start
     for size in range(1, end - start + 1):
@@ -501,11 +512,8 @@ def _name_length(scan: _Scan, start: int, end: int, name: str) -> int:
 def _named_without_cue(people, matches, text: str) -> bool:
     """A run no cue points at is a person only when it clearly is one: the whole name (a slip
     or two aside), or a surname one person is known by."""
-    from core.search.titles import normalise
-
     first, query = matches[0], normalise(text)
     name = normalise(first.name)
     if " " in query:
         return first.score >= 90 and people.confident(matches) and len(query) >= 0.8 * len(name)
-    # A surname alone names someone known for it ("kubrick", "spielberg"), never a word like "pena".
-    return people.confident(matches) and first.titles >= SURNAME_TITLES and query == name.split()[-1]
+    return False  # a surname alone is read by ``People.by_surname``

@@ -136,7 +136,8 @@ class Understanding:
         if intent not in INTENTS:
             raise ValueError(f"unknown intent {intent!r}")
         intent = Intent(intent)
-        message = self._message((text or "").strip())
+        # A title command's words are a title, never a person: no names are looked for.
+        message = self._message((text or "").strip(), people=intent not in TITLE_INTENTS)
         items, span = message.items, None
         if intent in TITLE_INTENTS and items:
             start = 0
@@ -152,11 +153,12 @@ class Understanding:
                 span = None  # "/recommend horror movies": arguments, no title
         return self._question(message, _Found(intent, span), command=True)
 
-    def _message(self, text: str) -> Message:
+    def _message(self, text: str, people: bool = True) -> Message:
         toks = tokens(text)
         items = read_slots(
-            text, self.scanner.scan(toks), toks, self.years, self.people, self.scanner.title_words
-        )
+            text, self.scanner.scan(toks), toks, self.years, self.people if people else None,
+            self.scanner.title_words, self.exact_titles,
+        )  # fmt: skip
         return Message(text, toks, items, self.exact_titles)
 
     # ---- deciding -------------------------------------------------------------------------
