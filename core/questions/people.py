@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from core.questions.filters import Role
 from core.search.titles import normalise
+from core.snapshot.memory import arrow_strings
 
 CONFIDENT = 88  # a name search score at least this, clear of the runner-up, names one person
 MARGIN = 4
@@ -208,7 +209,7 @@ def _split(catalogue: pd.DataFrame, column: str) -> tuple[pyarrow.Array, pyarrow
 
 
 def _items(column: pd.Series) -> tuple[pyarrow.Array, np.ndarray]:
-    lists = pc.split_pattern(pyarrow.array(column, type=pyarrow.large_string()), ", ")
+    lists = pc.split_pattern(arrow_strings(column), ", ")
     items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
     return items, pc.list_parent_indices(lists).to_numpy().astype(np.int64)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow
 import pyarrow.compute as pc
 
 from core.catalogue import genres
@@ -19,7 +18,7 @@ from core.catalogue.title_types import TitleType
 from core.questions.bands import band_of
 from core.questions.filters import Filters, Role, Span
 from core.questions.people import People
-from core.snapshot.memory import column_values
+from core.snapshot.memory import arrow_strings, column_values
 
 
 class TitleTable:
@@ -113,7 +112,7 @@ class TitleTable:
 
 def _rank(column: pd.Series) -> np.ndarray:
     """Each value's place in the column sorted A-Z (equal values, equal places)."""
-    values = pyarrow.array(column, type=pyarrow.large_string())
+    values = arrow_strings(column)
     return pc.rank(values, sort_keys="ascending", tiebreaker="min").to_numpy()
 
 
@@ -139,7 +138,7 @@ def _bits(genre_ids) -> int:
 
 def _postings(column: pd.Series) -> dict[str, np.ndarray]:
     """Each comma-separated value of ``column`` -> the rows carrying it (once per row)."""
-    values = pyarrow.array(column, type=pyarrow.large_string())
+    values = arrow_strings(column)
     lists = pc.split_pattern(values, ", ")
     rows = pc.list_parent_indices(lists).to_numpy()
     items = pc.list_flatten(lists).to_numpy(zero_copy_only=False)

@@ -39,6 +39,12 @@ def release_freed_memory() -> None:
         _malloc_trim(0)
 
 
+def arrow_strings(series: pd.Series) -> pyarrow.Array:
+    """A string column as one Arrow array (a large parquet file reads as several chunks)."""
+    values = pyarrow.array(series, type=pyarrow.large_string())
+    return values.combine_chunks() if isinstance(values, pyarrow.ChunkedArray) else values
+
+
 class TextColumn:
     """A string column's values by row, read from its Arrow buffers without copying them.
 
@@ -46,9 +52,7 @@ class TextColumn:
     pandas' default string dtype)."""
 
     def __init__(self, series: pd.Series):
-        values = pyarrow.array(series, type=pyarrow.large_string())
-        if isinstance(values, pyarrow.ChunkedArray):  # a parquet file read whole gives one chunk: no copy
-            values = values.combine_chunks()
+        values = arrow_strings(series)  # a parquet file read whole gives one chunk: no copy
         self._missing = values.is_null().to_numpy(zero_copy_only=False).tobytes()  # a byte a row
         self._na = series.dtype.na_value
         _, offsets, data = values.buffers()
