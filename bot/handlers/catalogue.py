@@ -174,7 +174,7 @@ def country_text(snap, q: Question) -> Reply:
         )  # or says what is close
         f = f.but(countries=frozenset([name]))
     total = answers.count(snap.table, f).total
-    country = esc(words.listed([c.title() for c in sorted(f.countries)], "or"))
+    country = esc(words.listed([words.country(c) for c in sorted(f.countries)], "or"))
     if f.type == TitleType.MOVIE:
         text = ngettext(
             "<b>{n}</b> movie from {country} {scope}.", "<b>{n}</b> movies from {country} {scope}.", total

@@ -26,6 +26,33 @@ BAND_NAMES = {
 }
 
 
+# The catalogues' countries (English, lowercase) read in Spanish; the rest keep their English name.
+SPANISH_COUNTRIES = {
+    "united states": "Estados Unidos", "united kingdom": "el Reino Unido", "spain": "España", "mexico": "México",
+    "france": "Francia", "germany": "Alemania", "italy": "Italia", "japan": "Japón", "south korea": "Corea del Sur",
+    "india": "India", "canada": "Canadá", "brazil": "Brasil", "argentina": "Argentina", "colombia": "Colombia",
+    "chile": "Chile", "peru": "Perú", "turkey": "Turquía", "egypt": "Egipto", "nigeria": "Nigeria", "china": "China",
+    "australia": "Australia", "belgium": "Bélgica", "taiwan": "Taiwán", "philippines": "Filipinas",
+    "thailand": "Tailandia", "indonesia": "Indonesia", "denmark": "Dinamarca", "ireland": "Irlanda",
+    "south africa": "Sudáfrica", "sweden": "Suecia", "netherlands": "Países Bajos", "poland": "Polonia",
+    "norway": "Noruega", "russia": "Rusia", "new zealand": "Nueva Zelanda", "israel": "Israel",
+    "switzerland": "Suiza", "austria": "Austria", "hungary": "Hungría", "greece": "Grecia", "finland": "Finlandia",
+    "iceland": "Islandia", "uruguay": "Uruguay", "hong kong": "Hong Kong", "singapore": "Singapur",
+    "lebanon": "Líbano", "pakistan": "Pakistán", "romania": "Rumania", "venezuela": "Venezuela",
+    "cuba": "Cuba", "portugal": "Portugal", "czech republic": "República Checa",
+}  # fmt: skip
+ENGLISH_ARTICLE = frozenset(
+    ["united states", "united kingdom", "netherlands", "philippines", "czech republic"]
+)
+
+
+def country(name: str) -> str:
+    """A catalogue country as a reader says it: "the United Kingdom", "el Reino Unido"."""
+    if current().language == "es":
+        return SPANISH_COUNTRIES.get(name, name.title())
+    return f"the {name.title()}" if name in ENGLISH_ARTICLE else name.title()
+
+
 def listed(names: list[str], style: str = "standard") -> str:
     """ "Horror and Comedy", "Netflix or Hulu" in the current language."""
     return format_list(names, style=style, locale=current().locale)
