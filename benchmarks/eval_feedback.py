@@ -52,7 +52,7 @@ from core import queries
 from core.catalogue.genres import GENRE_IDS, genre_masks
 from core.personal import taste
 from core.personal.reranker import PairContext
-from core.queries import CatalogueIndex
+from core.questions.table import TitleTable
 from core.recommender import Recommender, StaleModelError
 from core.snapshot.files import current_dir
 from core.userdata.feedback import DISLIKE, LIKE, Feedback
@@ -95,7 +95,7 @@ class World:
     def __init__(self, catalogue: pd.DataFrame, model: Recommender):
         self.catalogue, self.model = catalogue, model
         # Built once, as the bot's snapshot builds them: the simulation asks thousands of times.
-        self.index, self.space = CatalogueIndex(catalogue), taste.TasteSpace(model)
+        self.table, self.space = TitleTable(catalogue, model.row_of), taste.TasteSpace(model)
         self.mask = np.asarray(model.genre_mask, dtype=np.int64)
         self.platform = np.array(model.platforms, dtype=object)
         self.years = np.asarray(model.years)
@@ -182,7 +182,7 @@ class User:
 
     def baseline(self, rated_works: set[int]) -> list[int]:
         """/foryou without personalisation: the best-scored titles not rated yet."""
-        top = queries.top_titles(self.world.index, platform=self.baseline_platform, limit=K * 20)
+        top = queries.top_titles(self.world.table, platform=self.baseline_platform, limit=K * 20)
         return distinct_unrated(
             [self.world.model.row_of[i] for i in top["id"]], self.world.group, rated_works
         )
@@ -197,7 +197,7 @@ class User:
             genre = rng.choice(mine.genres if rng.random() < OWN_FILTER else world.taste_genres)
             platform = rng.choice(mine.platforms) if rng.random() < OWN_FILTER else None
             year = rng.choice(years) if rng.random() < YEAR_FILTER else None
-            page = queries.top_titles(world.index, platform=platform, genre=genre, year=year, limit=FEED_PAGE)
+            page = queries.top_titles(world.table, platform=platform, genre=genre, year=year, limit=FEED_PAGE)
             yield from (world.model.row_of[i] for i in page["id"])
 
 

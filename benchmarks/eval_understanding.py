@@ -28,12 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.catalogue.title_types import TitleType
+from core.questions.people import People
 from core.recommender import Recommender
 from core.search.titles import normalise
 from core.understanding import Understanding, title_answer
 from core.understanding.policy import reading
 
 CASES = Path(__file__).with_name("understanding_cases.tsv")
+QUESTION_LABELS = "\tanswer\tfilters"  # the header of benchmarks/questions_*.tsv
 ARGUMENTS = ("platform", "year", "type", "genre", "country", "rating", "score", "duration_type", "band")
 ABSENT, SERIES = "ABSENT:", "SERIES:"
 TARGETS = {"end-to-end": 0.95, "absent confident": 0.0, "p99 ms": 5.0}
@@ -216,13 +218,22 @@ def main(argv=None) -> int:
         "--failures", action="store_true", help="list every case that is not right end to end"
     )
     args = parser.parse_args(argv)
+    if QUESTION_LABELS in Path(args.cases).read_text(encoding="utf-8").split("\n", 1)[0]:
+        # The sets about people, ages and filters have labels of their own: benchmarks.eval_questions.
+        from benchmarks import eval_questions
+
+        return eval_questions.main(
+            ["--cases", args.cases, "--source", args.source] + ["--failures"] * args.failures
+        )
     catalogue = load(args)
     cases = load_cases(args.cases)
     check_cases(cases, catalogue)
     started = time.perf_counter()
     recommender = Recommender.build(catalogue)
     built = time.perf_counter()
-    understanding = Understanding.build(catalogue, recommender)
+    people = People(catalogue)
+    people.warm()
+    understanding = Understanding.build(catalogue, recommender, people)  # as a snapshot builds it
     ready = time.perf_counter()
     print(
         f"catalogue {catalogue.attrs.get('version', '')}: {len(catalogue)} titles; recommender built in "

@@ -15,7 +15,6 @@ Optional filters (``None``) mean "any"; every argument is read forgivingly by
 
 from __future__ import annotations
 
-import array
 from itertools import combinations
 
 import numpy as np
@@ -23,8 +22,10 @@ import pandas as pd
 import pyarrow
 import pyarrow.compute as pc
 
-from core.catalogue import arguments, genres
-from core.snapshot.memory import shared_strings
+from core.catalogue import arguments
+from core.catalogue.title_types import TitleType
+from core.questions import answers
+from core.questions.filters import Filters, Span
 
 __all__ = [
     "CatalogueIndex",
@@ -65,18 +66,6 @@ class CatalogueIndex:
         self.known_countries = frozenset(countries["country"])
         self.ratings = {r: int(n) for r, n in cat["rating"].value_counts().items()}
         self.known_ratings = frozenset(self.ratings)
-        # Only the columns each step reads: a filtered or sorted copy of the whole frame,
-        # descriptions included, briefly cost the bot 20-40 MiB more per step.
-        scored = cat.loc[cat["score"].notna(), ["score", "title"]]
-        scored = scored.sort_values(["score", "title"], ascending=[False, True])
-        # For top_titles' walk: compact arrays and bit masks rather than ~10 MiB of Python
-        # lists and sets; array.array items read back as plain ints as fast as a list's.
-        self.by_score = array.array("q", [cat.index.get_loc(label) for label in scored.index])
-        self.platform_of = shared_strings(cat["platform"])
-        self.type_of = shared_strings(cat["type"])
-        self.year_of = array.array("q", cat["release_year"].tolist())
-        genre_masks = genres.genre_masks(map(genres.split_genres, cat["genres"]))
-        self.genre_bits = array.array("q", genre_masks.tolist())
 
     def year(self, value) -> int | None:
         return None if value is None else arguments.year(value, self.years)
@@ -144,21 +133,39 @@ def count_by_rating(cat, rating) -> int:
 
 def top_titles(cat, platform=None, year=None, genre=None, limit=10, type=None) -> pd.DataFrame:
     """Best-scored titles (ties A-Z), optionally of one platform, year, canonical genre (any
-    name or synonym: "sci-fi", "docs", "terror") and type ("movie", "show"). Walks the
-    titles in score order until ``limit`` fit."""
-    index = index_of(cat)
-    platform, year, type = _platform(platform), index.year(year), _type(type)
-    wanted = int(genres.genre_masks([[arguments.genre(genre)]])[0]) if genre else 0
-    rows = []
-    for row in index.by_score:
-        if platform and index.platform_of[row] != platform or year and index.year_of[row] != year:
-            continue
-        if wanted and not index.genre_bits[row] & wanted or type and index.type_of[row] != type:
-            continue
-        rows.append(row)
-        if len(rows) == limit:
-            break
-    return index.catalogue.iloc[rows]
+    name or synonym: "sci-fi", "docs", "terror") and type ("movie", "show"). ``cat``: a
+    snapshot or its ``core.questions`` table (fast), or a catalogue frame (a table is built)."""
+    table = table_of(cat)
+    platform, year, type = (
+        _platform(platform),
+        arguments.year(year, table.years) if year is not None else None,
+        _type(type),
+    )
+    f = Filters(
+        platforms=frozenset([platform] if platform else []),
+        years=Span.exactly(year) if year is not None else None,
+        type=TitleType(type) if type else None,
+        genres=frozenset([arguments.genre(genre)] if genre else []),
+        score_above=-1.0,  # scored titles only: a best-scored list ranks nothing else
+    )
+    page = answers.page(table, f, 0, max(0, int(limit)))
+    return table.catalogue.iloc[[table.row_of[i] for i in page.ids]]
+
+
+def table_of(cat):
+    """The ``core.questions`` table to answer from: a snapshot's, ``cat`` itself, or one built now."""
+    from core.questions.table import TitleTable
+
+    if isinstance(cat, TitleTable):
+        return cat
+    if isinstance(cat, pd.DataFrame):
+        return TitleTable(cat)
+    table = getattr(cat, "table", None)
+    if isinstance(table, TitleTable):
+        return table
+    if isinstance(cat, CatalogueIndex):
+        return TitleTable(cat.catalogue)
+    raise TypeError(f"expected a catalogue frame, a TitleTable or a snapshot, not {type(cat).__name__}")
 
 
 def _platform(value):

@@ -135,9 +135,11 @@ class People:
     def is_surname(self, word: str) -> bool:
         return normalise(word) in self._name_search().surnames
 
-    def by_surname(self, word: str) -> list[PersonMatch]:
+    def by_surname(self, word: str, misspelt: bool = False) -> list[PersonMatch]:
         """The people known for this surname (typed alone: "kubrick"), best known first."""
-        found = [self.match(i, score) for i, score in self._name_search().known_surname(normalise(word))]
+        found = [
+            self.match(i, score) for i, score in self._name_search().known_surname(normalise(word), misspelt)
+        ]
         found.sort(key=lambda m: (-known(m), m.person))
         return found
 
@@ -263,11 +265,12 @@ class _NameSearch:
             return bool(self.known_surname(query))
         return self.exact(query) is not None or words[0] in self.first_names
 
-    def known_surname(self, query: str) -> list[tuple[int, float]]:
-        """People known for a surname typed alone, exact or misspelt ("scorcese"), with a score."""
+    def known_surname(self, query: str, misspelt: bool = False) -> list[tuple[int, float]]:
+        """People known for a surname typed alone, with a score; ``misspelt``: one close to it
+        too ("scorcese")."""
         if query in self.known_surnames:
             return [(i, SURNAME_SCORE) for i in self.known_surnames[query]]
-        if len(query) < 6:
+        if not misspelt or len(query) < 6:
             return []
         close = process.extractOne(
             query, self.known_surname_list, scorer=fuzz.ratio, score_cutoff=SURNAME_TYPO, processor=None

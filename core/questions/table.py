@@ -24,6 +24,7 @@ from core.snapshot.memory import arrow_strings, column_values
 class TitleTable:
     def __init__(self, catalogue: pd.DataFrame, row_of: dict[str, int] | None = None):
         self.size = len(catalogue)
+        self.catalogue = catalogue  # the frame itself, not a copy: top_titles answers with its rows
         # Ids are read from the frame's Arrow buffers, not kept as 23k (230k at x10) Python strings.
         self.ids = column_values(catalogue["id"])
         self.row_of = row_of if row_of is not None else {i: row for row, i in enumerate(catalogue["id"])}

@@ -121,6 +121,7 @@ PERSON_CUES: dict[str, Role | None] = {
                      "director", "directora", "realizada por"], Role.DIRECTOR),
     **dict.fromkeys(["de", "del", "from", "por"], None),
 }  # fmt: skip
+TITLE_CUES = frozenset(["where", "watch", "like", "is", "have", "want", "after", "taste"])
 LOOSE_PERSON_CUES = frozenset(["de", "del", "from", "por", "by", "director", "directora"])
 # Cues after which two unknown words are surely a name, found or not ("de", "by" are not).
 PLAIN_PERSON_CUES = frozenset(
@@ -435,6 +436,8 @@ def _person(scan: _Scan, k: int):
     cue = scan.phrase_at(k, PERSON_CUES, 3)
     if not cue and (items[k].kind != "word" or k and items[k - 1].kind == "word"):
         return None  # a name without a cue starts a run of unknown words
+    if not cue and any(it.kind == "cue" and it.value in TITLE_CUES for it in items[max(0, k - 4) : k]):
+        return None  # "where can i watch seinfeld", "more like the good place": a title follows
     start = end = k + cue
     while end < len(items) and end - start < MAX_NAME_WORDS and _name_part(scan, end, first=end == start):
         end += 1
