@@ -5,27 +5,13 @@ build process, is in tests/unit/core/ingest/test_source_faults.py.)"""
 
 from __future__ import annotations
 
-import shutil
 import time
 
-import pytest
-
-from tests.conftest import FIXTURE_SOURCE
-from tests.support.static_server import StaticServer
+from tests.unit.core.ingest import test_source_faults as unit
 from tests.unit.core.ingest.test_source_faults import GIB, NETFLIX, assert_still_serving, serving
 
-
-@pytest.fixture
-def source(tmp_path):
-    target = tmp_path / "source"
-    shutil.copytree(FIXTURE_SOURCE, target)
-    return target
-
-
-@pytest.fixture
-def server(source):
-    with StaticServer(source) as running:
-        yield running
+# The fixtures (a copy of the fixture source, served over HTTP) are the unit tests' own.
+source, server = unit.source, unit.server
 
 
 def test_a_refresh_from_a_source_that_breaks_off_fails_and_keeps_serving(tmp_path, server, source):
