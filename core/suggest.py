@@ -41,7 +41,8 @@ def suggest(
 
     ``snapshot`` is a ``core.snapshot.store.Snapshot``; ValueError for an unknown platform."""
     pool = snapshot.recommender.recommend(title_id, k=POOL, platform=platform)
-    ordered = model.rerank(snapshot.pairs, title_id, pool)
+    # The identity keeps the recommender's order: its pair features need not exist.
+    ordered = pool if model.is_identity else model.rerank(snapshot.pairs, title_id, pool)
     left_out = set(exclude)
     if left_out:
         ordered = [rec for rec in ordered if rec.id not in left_out]

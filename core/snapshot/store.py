@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow
 
 from core.catalogue.charts import Charts
-from core.personal.reranker import PairContext
+from core.personal.reranker import PairContext, PairFeatures
 from core.personal.taste import TasteSpace
 from core.queries import CatalogueIndex
 from core.questions.table import TitleTable
@@ -42,7 +42,7 @@ class Snapshot:
     index: CatalogueIndex  # the catalogue questions (core.queries)
     table: TitleTable  # any combination of filters, and the people (core.questions)
     understanding: Understanding  # messages and command arguments -> questions
-    pairs: PairContext  # the re-ranker's pair features (core.personal.reranker)
+    pair_features: PairFeatures  # the re-ranker's, built when a learned model first needs them
     taste: TasteSpace  # /foryou's arrays (core.personal.taste)
     charts: Charts  # /stats (core.catalogue.charts)
     columns: dict  # column name -> values per row, for ``title``
@@ -73,7 +73,7 @@ class Snapshot:
             index=index,
             table=table,
             understanding=Understanding.build(catalogue, recommender, table.people),
-            pairs=PairContext.build(recommender, catalogue),
+            pair_features=PairFeatures(recommender, catalogue),
             taste=TasteSpace(recommender),
             charts=Charts(catalogue),
             # Strings are decoded from the frame's Arrow buffers on each read: as Python lists
@@ -81,6 +81,11 @@ class Snapshot:
             columns={c: column_values(catalogue[c]) for c in catalogue.columns},
             copies=copies_of_ids(recommender),
         )
+
+    @property
+    def pairs(self) -> PairContext:
+        """The re-ranker's pair features (``core.personal.reranker``)."""
+        return self.pair_features.get()
 
     @property
     def version(self) -> str:
