@@ -1,10 +1,12 @@
 """The data the bot serves: one immutable snapshot, swapped whole.
 
 A :class:`Snapshot` is a catalogue version and everything derived from it: the recommender,
-the query index, the question table and its people, the title look-up columns, the copies of each work, the understanding of
-messages, the re-ranker's pair features, the taste arrays and the charts. ``Snapshot.build``
-derives them all at once, when the snapshot loads, so the first reply is as fast as the rest
-and no derived data lives anywhere else. :class:`Store` holds the current snapshot; replacing
+the query index, the question table and its people, the title look-up columns, the copies of
+each work, the understanding of messages, the re-ranker's pair features, the taste arrays and
+the charts. ``Snapshot.build`` derives them all at once, when the snapshot loads, so the first
+reply is as fast as the rest and no derived data lives anywhere else; the one exception is the
+pair features, which only a learned model reads: their holder (``PairFeatures``) builds them
+the first time one does. :class:`Store` holds the current snapshot; replacing
 it is a single reference assignment, so a handler that took ``store.current`` keeps a
 consistent view even if a refresh lands while it runs.
 
