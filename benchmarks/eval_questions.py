@@ -243,7 +243,6 @@ def _understanding(snapshot_dir: Path, source: str):
     catalogue = build_catalogue(source)
     recommender = Recommender.build(catalogue)
     people = People(catalogue)
-    people.warm()
     return Understanding.build(catalogue, recommender, people), people
 
 

@@ -232,7 +232,6 @@ def main(argv=None) -> int:
     recommender = Recommender.build(catalogue)
     built = time.perf_counter()
     people = People(catalogue)
-    people.warm()
     understanding = Understanding.build(catalogue, recommender, people)  # as a snapshot builds it
     ready = time.perf_counter()
     print(

@@ -94,8 +94,7 @@ def longest_text(snap, q: Question) -> Reply:
         return Reply(_("No titles with a known length {scope}.").format(scope=about))
     names = words.listed([f"<b>{esc(snap.title(i)['display_title'])}</b>" for i in found.ids])
     n = found.length
-    length = _("{n} min").format(n=number(n)) if unit == "min" else ngettext("{n} season", "{n} seasons", n)
-    length = length.format(n=number(n))
+    length = (_("{n} min") if unit == "min" else ngettext("{n} season", "{n} seasons", n)).format(n=number(n))
     tied = len(found.ids) > 1
     templates = _LONGEST_MOVIE if unit == "min" else _LONGEST_SHOW
     text = templates[q.shortest, tied]
@@ -188,7 +187,7 @@ def country_text(snap, q: Question) -> Reply:
             "<b>{n}</b> title from {country} {scope}.", "<b>{n}</b> titles from {country} {scope}.", total
         )
     about = words.scope(f.but(type=None, countries=frozenset()), snap.table.people, everywhere=False)
-    text = " ".join(text.format(n=number(total), country=country, scope=about).split()).replace(" .", ".")
+    text = words.tidy(text.format(n=number(total), country=country, scope=about))
     return with_titles(snap, text, f, total)
 
 
@@ -205,7 +204,7 @@ def rating_text(snap, q: Question) -> Reply:
         text = text.format(n=number(total), rating=label)
     else:
         text = ngettext("{count} {scope} is rated {rating}.", "{count} {scope} are rated {rating}.", total)
-        text = " ".join(text.format(count=counted(total, f.type), scope=about, rating=label).split())
+        text = words.tidy(text.format(count=counted(total, f.type), scope=about, rating=label))
     return with_titles(snap, text, f, total)
 
 
@@ -318,12 +317,12 @@ async def listing_tapped(update: Update, context: Context) -> None:
     if f is None:
         await query.answer(_("This button has expired."))
         return
-    await query.answer()
     snap = snapshot(context)
     page = answers.page(snap.table, f, asked.start, PAGE)
     if not page.ids:
-        await query.answer(_("That's all of them."))
+        await query.answer(_("That's all of them."))  # a query is answered once: this is its answer
         return
+    await query.answer()
     text = _("Titles {first}–{last} of {total}:").format(
         first=number(asked.start + 1), last=number(asked.start + len(page.ids)), total=number(page.total)
     )

@@ -37,7 +37,7 @@ def person_text(snap, q: Question) -> catalogue.Reply:
     about = words.scope(f.but(person=None, role=None), people, everywhere=False)
     if not found.total:
         return catalogue.Reply(
-            _("No titles with <b>{name}</b> {scope}.").format(name=name, scope=about).replace(" .", ".")
+            words.tidy(_("No titles with <b>{name}</b> {scope}.").format(name=name, scope=about))
         )
     page = answers.page(snap.table, f, 0, catalogue.PAGE)
     if f.type is None:
@@ -52,7 +52,7 @@ def person_text(snap, q: Question) -> catalogue.Reply:
     else:
         count = catalogue.counted(found.total, f.type)
         heading = _("<b>{name}</b>: {count} {scope}:").format(name=name, count=count, scope=about)
-    heading = " ".join(heading.split()).replace(" :", ":")  # an empty scope leaves two spaces
+    heading = words.tidy(heading)
     lines = catalogue.title_lines(snap, page.ids, 0, person=f.person)
     return catalogue.Reply(heading + "\n" + lines, f if page.more else None, len(page.ids))
 

@@ -62,8 +62,8 @@ SPANISH_COMMANDS = _words(
 _STRONG = _words(
     "hola gracias pelicula peliculas recomiendame recomiendas recomienda recomendacion quiero busco donde "
     "cuantas cuantos cuales parecida parecidas parecido parecidos puedo ayuda estrenos algo veo vemos "
-    "peli pelis series dirigida dirigidas dirigido dirigidos quien quienes sale salen reparto actua "
-    "ninos nina nino hija hijo hijos anos infantiles familia adultos sin temporada temporadas"
+    "peli pelis dirigida dirigidas dirigido dirigidos quien quienes salen reparto actua "
+    "ninos nina nino hija hijo hijos anos infantiles familia adultos temporada temporadas"
 )
 _WEAK = _words("que el la los las de del en y con una unas unos por para hay como mas mejor ver serie")
 

@@ -8,12 +8,14 @@ platform and a year reads exactly as the original questions always did.
 
 from __future__ import annotations
 
+import re
+
 from babel.lists import format_list
 
 from bot.text.i18n import N_, _, current, decimal, ngettext, number
 from bot.text.markup import esc
 from bot.text.render import genre, platform_name
-from core.questions.bands import Band, shown_label
+from core.questions.bands import Band, band_of, shown_label
 from core.questions.filters import Filters, Role, Span
 
 BAND_NAMES = {
@@ -51,6 +53,11 @@ def country(name: str) -> str:
     if current().language == "es":
         return SPANISH_COUNTRIES.get(name, name.title())
     return f"the {name.title()}" if name in ENGLISH_ARTICLE else name.title()
+
+
+def tidy(text: str) -> str:
+    """A sentence whose scope came out empty, mended: "movies from India ." -> "movies from India."."""
+    return re.sub(r" +([.:,])", r"\1", re.sub(r" {2,}", " ", text))
 
 
 def listed(names: list[str], style: str = "standard") -> str:
@@ -158,8 +165,6 @@ def seasons(span: Span) -> str:
 
 def maturity(label: str) -> str:
     """A title's label as people read it, with its band: "TV-14 (13+)"."""
-    from core.questions.bands import band_of
-
     band = band_of(label)
     return (
         f"{esc(shown_label(label))} ({band_name(band)})"

@@ -57,24 +57,6 @@ def genres(title: dict, most: int = 3) -> str:
     return ", ".join(genre(g) for g in split_genres(title.get("genres"))[:most])
 
 
-def scope(genre_id: str | None = None, platform: str | None = None, year=None, *, everywhere=True) -> str:
-    """ "in Horror on Netflix released in 2019": what a count or a list is about. Without a
-    platform it says "on all platforms" unless ``everywhere`` is False."""
-    parts = []
-    if genre_id:
-        # TRANSLATORS: one part of a scope; the parts are joined with spaces, in this order:
-        # "in Horror on Netflix released in 2019". {genre} is a genre's name.
-        parts.append(_("in {genre}").format(genre=esc(genre(genre_id))))
-    if platform:
-        parts.append(_("on {platform}").format(platform=esc(platform_name(platform))))
-    elif everywhere:
-        parts.append(_("on all platforms"))
-    if year:
-        # TRANSLATORS: the last part of a scope, after a count of titles, movies or shows.
-        parts.append(_("released in {year}").format(year=year))
-    return " ".join(parts)
-
-
 def titles_count(n: int) -> str:
     return ngettext("{n} title", "{n} titles", n).format(n=number(n))
 

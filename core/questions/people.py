@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -76,18 +75,9 @@ class People:
         self._postings = {role: _by_person(*credits[role], len(self.names)) for role in Role}
         either = np.unique(np.concatenate([credits[r] for r in Role], axis=1), axis=1)
         self.title_count = np.bincount(either[0], minlength=len(self.names))
-        self._search: _NameSearch | None = None
-        self._search_lock = threading.Lock()
-
-    def warm(self) -> None:
-        """Build the name search now (~1 s on the full data) rather than on the first question."""
-        self._name_search()
-
-    def _name_search(self) -> _NameSearch:
-        with self._search_lock:
-            if self._search is None:
-                self._search = _NameSearch(self.names, self.title_count)
-            return self._search
+        # Built now with the rest (~0.1 s on the full data): a search built on first use would
+        # hold up the reply, on the event loop, that first names someone.
+        self._search = _NameSearch(self.names, self.title_count)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -122,24 +112,29 @@ class People:
         return kept[starts[1:]] - kept[starts[:-1]]
 
     def roles_in(self, person: int, row: int) -> list[Role]:
-        return [role for role in Role if row in set(self._rows(person, role).tolist())]
+        """The parts ``person`` has in the title at ``row`` (their rows are sorted)."""
+        found = []
+        for role in Role:
+            rows = self._rows(person, role)
+            at = int(np.searchsorted(rows, row))
+            if at < len(rows) and rows[at] == row:
+                found.append(role)
+        return found
 
     def may_be_named(self, text: str) -> bool:
         """A cheap first test for a name typed without a cue ("kubrick", "keanu reevs"): the whole
         name, a surname, or a first name of someone in the catalogues."""
-        return self._name_search().may_be(normalise(text))
+        return self._search.may_be(normalise(text))
 
     def has_first_name(self, word: str) -> bool:
-        return self._name_search().has_first_name(word)
+        return self._search.has_first_name(word)
 
     def is_surname(self, word: str) -> bool:
-        return normalise(word) in self._name_search().surnames
+        return normalise(word) in self._search.surnames
 
     def by_surname(self, word: str, misspelt: bool = False) -> list[PersonMatch]:
         """The people known for this surname (typed alone: "kubrick"), best known first."""
-        found = [
-            self.match(i, score) for i, score in self._name_search().known_surname(normalise(word), misspelt)
-        ]
+        found = [self.match(i, score) for i, score in self._search.known_surname(normalise(word), misspelt)]
         found.sort(key=lambda m: (-known(m), m.person))
         return found
 
@@ -148,7 +143,7 @@ class People:
         query = normalise(text)
         if not query:
             return []
-        found = self._name_search().scores(query, limit * 4)
+        found = self._search.scores(query, limit * 4)
         ranked = [self.match(i, score) for i, score in found.items()]
         ranked.sort(key=lambda m: (-known(m), -m.score, m.person))
         return ranked[:limit]

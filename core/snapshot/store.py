@@ -17,7 +17,6 @@ this module only loads and swaps.
 from __future__ import annotations
 
 import gc
-import threading
 from dataclasses import dataclass
 
 import pandas as pd
@@ -65,9 +64,6 @@ class Snapshot:
         it before the model loads, so their peaks do not add up)."""
         index = index or query_index(catalogue)
         table = TitleTable(catalogue, recommender.row_of)
-        # The name search takes ~1 s on the full data and only questions about people need it:
-        # built beside the first replies rather than before them (People.search waits for it).
-        threading.Thread(target=table.people.warm, name="people-search", daemon=True).start()
         return cls(
             catalogue=catalogue,
             recommender=recommender,

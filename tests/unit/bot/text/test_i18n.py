@@ -16,9 +16,10 @@ from bot import callbacks
 from bot.app import commands
 from bot.console import objects
 from bot.console.spec import html_problems
-from bot.text import explain, i18n, render
+from bot.text import explain, i18n, questions, render
 from core.catalogue import arguments
 from core.catalogue.arguments import ArgumentError, require
+from core.questions.filters import Filters, Span
 from core.recommender import SAME_DIRECTOR, SAME_SERIES, SHARED_CAST, SHARED_GENRES, Recommendation
 
 BOT = i18n.LOCALES.parents[1]
@@ -250,8 +251,11 @@ def test_genre_and_platform_names():
             render.platforms_text(["amazon", "disney", "hulu", "netflix"])
             == "Prime Video, Disney+, Hulu, Netflix"
         )
-        assert render.scope("horror", "netflix", 2019) == "de Terror en Netflix con estreno en 2019"
-        assert render.scope(None, None, None) == "en todas las plataformas"
+        netflix_horror_2019 = Filters(
+            genres=frozenset(["horror"]), platforms=frozenset(["netflix"]), years=Span.exactly(2019)
+        )
+        assert questions.scope(netflix_horror_2019) == "de Terror en Netflix con estreno en 2019"
+        assert questions.scope(Filters()) == "en todas las plataformas"
 
 
 @pytest.mark.parametrize(
