@@ -17,6 +17,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
+from bot import conversation
 from bot.config import Settings
 from bot.handlers import (
     admin,
@@ -43,6 +44,7 @@ from bot.state import CONTEXT_TYPES
 from bot.text import i18n
 from core.snapshot.refresh import Refresher
 from core.snapshot.store import Store
+from core.userdata.dialogue import DialogueStore
 from core.userdata.feedback import Feedback
 from core.userdata.subscriptions import Subscriptions
 
@@ -67,6 +69,7 @@ FEATURES = (
 ADMIN_ONLY = {"reload", "model"}  # listed in the menu of admins' private chats only
 # Updates overlap while replies travel; the CPU work of each is a few milliseconds.
 CONCURRENT_UPDATES = 16
+LAST_GROUP = 100  # after the features' groups (0 and the few each adds)
 
 
 def commands(*, group: bool, admin: bool = False, language: str = i18n.ENGLISH) -> list[BotCommand]:
@@ -99,6 +102,7 @@ async def publish_commands(application: Application) -> None:
 async def close_stores(application: Application) -> None:
     application.bot_data.subscriptions.close()
     application.bot_data.feedback.close()
+    application.bot_data.dialogue.close()
 
 
 def build_application(
@@ -144,14 +148,18 @@ def build_application(
     )
     application.bot_data.subscriptions = Subscriptions(settings.data_dir)
     application.bot_data.feedback = Feedback(settings.data_dir)
+    application.bot_data.dialogue = DialogueStore(settings.data_dir)
     refresh.schedule(application, settings.refresh_minutes)
     retrain.load_current(application)
     retrain.schedule(application, settings.retrain_minutes)
     # Before every other handler: the language the update is answered in (bot/text/i18n.py), then
     # presses without data, which every button handler would take (bot/handlers/chat.py).
+    application.add_handler(TypeHandler(Update, conversation.begin), group=-3)
     application.add_handler(TypeHandler(Update, i18n.remember_language), group=-2)
     application.add_handler(TypeHandler(Update, chat.stop_empty_buttons), group=-1)
     for module in FEATURES:
         application.add_handlers(module.HANDLERS)
+    # After every answer: the conversation's frame as the answer left it (bot/conversation.py).
+    application.add_handler(TypeHandler(Update, conversation.finish), group=LAST_GROUP)
     application.add_error_handler(errors.on_error)
     return application

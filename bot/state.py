@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bot.health import PollingRequest
     from core.snapshot.refresh import Refresher
     from core.snapshot.store import Store
+    from core.userdata.dialogue import DialogueStore
     from core.userdata.feedback import Feedback
     from core.userdata.subscriptions import Subscriptions
 
@@ -53,6 +54,7 @@ class BotData:
     refresher: Refresher | None = None
     subscriptions: Subscriptions | None = None
     feedback: Feedback | None = None
+    dialogue: DialogueStore | None = None  # each conversation's memory (bot/conversation.py)
     reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.jobs.retrain)
     reranker_meta: dict | None = None  # the serving model's metrics.json; None for the identity
     polling_request: PollingRequest | None = None  # watched by bot/__main__.py for a rejected token

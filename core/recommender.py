@@ -205,6 +205,15 @@ class Recommender:
             matches[0] = Match(**{**matches[0].__dict__, "confident": True})
         return matches
 
+    def match_of(self, title_id: str) -> Match | None:
+        """The title as an exact, confident match: a title already settled (a button, the
+        title a conversation is about) asked about again. None once it left the catalogue."""
+        row = self.row_of.get(title_id)
+        if row is None:
+            return None
+        rows = [row] + [r for r in self.group_rows[int(self.group[row])] if r != row]
+        return Match(**{**self._match(rows, 100.0).__dict__, "confident": True})
+
     def key_of(self, title_id: str) -> str:
         """The title's normalised key, as the resolver knows it."""
         return self.resolver.keys[self.row_key[self.row_of[title_id]]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
+from bot import callbacks, conversation
 from bot.handlers.common import answer_title, answer_title_button, command_question
 from bot.state import Context
 from bot.text import render
@@ -23,6 +23,7 @@ def card_page(snap: Snapshot, title_id: str, model: Reranker):
     """The card's text and keyboard; its suggestions are /recommend's first ones."""
     title = snap.title(title_id)
     recs = suggest(snap, model, title_id, render.CARD_SUGGESTIONS)
+    conversation.showed([r.id for r in recs])  # "the second one" after a card: its suggestions
     text = render.title_card(title, snap.platforms_of(title_id), recs)
     return text, render.card_keyboard(title_id, title["display_title"])
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
+from bot import callbacks, conversation
 from bot.handlers.common import edit, friendly, reply, snapshot, text_of
 from bot.state import Context
 from bot.text import questions as words
@@ -59,7 +59,9 @@ SCORED = -1.0  # "scored above -1": every title with a score, the ones a best-fi
 class Reply:
     text: str
     listing: Filters | None = None  # the titles behind the answer, for a "Show them" button
-    shown: int = 0  # how many of them the text already lists
+    shown: int = 0  # how many of them the text already lists (counted from the list's start)
+    ids: tuple[str, ...] = ()  # the titles the text lists, in order: "the second one" reads them
+    start: int = 0  # the list's position of the first of ``ids``
 
 
 def count_text(snap, q: Question) -> Reply:
@@ -72,6 +74,8 @@ def count_text(snap, q: Question) -> Reply:
             text = ngettext("<b>{n}</b> movie {scope}.", "<b>{n}</b> movies {scope}.", total)
         else:
             text = ngettext("<b>{n}</b> show {scope}.", "<b>{n}</b> shows {scope}.", total)
+        if q.start and total:
+            return continued(snap, f, q.start)
         return Reply(text.format(n=number(total), scope=about), f if total else None)
     # TRANSLATORS: {scope} is e.g. "on Netflix released in 2019"; {movies} "633 movies", {shows} "1 show".
     text = ngettext(
@@ -79,6 +83,8 @@ def count_text(snap, q: Question) -> Reply:
         "<b>{n}</b> titles {scope}: {movies} and {shows}.",
         found.total,
     )
+    if q.start and found.total:
+        return continued(snap, f, q.start)
     text = text.format(
         n=number(found.total), scope=about, movies=movies_count(found.movies), shows=shows_count(found.shows)
     )
@@ -134,7 +140,7 @@ def score_text(snap, q: Question) -> Reply:
         )
     about = words.scope(f.but(type=None, score_above=None), snap.table.people)
     text = text.format(n=number(total), scope=about, score=number(f.score_above))
-    return with_titles(snap, text, f, total)
+    return with_titles(snap, text, f, total, q.start)
 
 
 def actor_text(snap, q: Question) -> Reply:
@@ -188,7 +194,7 @@ def country_text(snap, q: Question) -> Reply:
         )
     about = words.scope(f.but(type=None, countries=frozenset()), snap.table.people, everywhere=False)
     text = words.tidy(text.format(n=number(total), country=country, scope=about))
-    return with_titles(snap, text, f, total)
+    return with_titles(snap, text, f, total, q.start)
 
 
 def rating_text(snap, q: Question) -> Reply:
@@ -205,7 +211,7 @@ def rating_text(snap, q: Question) -> Reply:
     else:
         text = ngettext("{count} {scope} is rated {rating}.", "{count} {scope} are rated {rating}.", total)
         text = words.tidy(text.format(count=counted(total, f.type), scope=about, rating=label))
-    return with_titles(snap, text, f, total)
+    return with_titles(snap, text, f, total, q.start)
 
 
 def counted(n: int, type_: TitleType | None) -> str:
@@ -233,6 +239,8 @@ def known_rating(snap, typed: str) -> str:
 def top_text(snap, q: Question) -> Reply:
     f = q.filters
     scored = f.but(score_above=SCORED) if f.score_above is None else f
+    if q.start:
+        return continued(snap, scored, q.start)
     page = answers.page(snap.table, scored, 0, PAGE)
     about = words.scope(f.but(type=None), snap.table.people)
     if not page.ids:
@@ -246,15 +254,32 @@ def top_text(snap, q: Question) -> Reply:
     else:
         heading = _("Best scored titles {scope}:")
     text = heading.format(scope=about) + "\n" + title_lines(snap, page.ids, 0)
-    return Reply(text, scored if page.more else None, len(page.ids))
+    return Reply(text, scored if page.more else None, len(page.ids), page.ids)
 
 
-def with_titles(snap, text: str, f: Filters, total: int) -> Reply:
-    """A count followed by its first titles, best-scored first."""
+def with_titles(snap, text: str, f: Filters, total: int, start: int = 0) -> Reply:
+    """A count followed by its first titles, best-scored first; from ``start`` on ("more"),
+    just the titles."""
     if not total:
         return Reply(text)
+    if start:
+        return continued(snap, f, start)
     page = answers.page(snap.table, f, 0, PAGE)
-    return Reply(text + "\n" + title_lines(snap, page.ids, 0), f if page.more else None, len(page.ids))
+    return Reply(
+        text + "\n" + title_lines(snap, page.ids, 0), f if page.more else None, len(page.ids), page.ids
+    )
+
+
+def continued(snap, f: Filters, start: int) -> Reply:
+    """The titles of a list from position ``start``: a "More" button, or "more" typed."""
+    page = answers.page(snap.table, f, start, PAGE)
+    if not page.ids:
+        return Reply(_("That's all of them."))
+    text = _("Titles {first}–{last} of {total}:").format(
+        first=number(start + 1), last=number(start + len(page.ids)), total=number(page.total)
+    )
+    text += "\n" + title_lines(snap, page.ids, start, person=f.person)
+    return Reply(text, f if page.more else None, start + len(page.ids), page.ids, start)
 
 
 def scored(value) -> bool:
@@ -290,11 +315,15 @@ TEXTS = {
 
 async def answer(update: Update, context: Context, q: Question) -> None:
     """The answer to a catalogue question (``q.intent`` in ``TEXTS``)."""
+    conversation.asked(q)
     await send(update, context, TEXTS[q.intent](snapshot(context), q))
 
 
 async def send(update: Update, context: Context, found: Reply) -> None:
-    """A reply, with a "Show them" or "More" button when titles are behind it."""
+    """A reply, with a "Show them" or "More" button when titles are behind it; the titles
+    it lists are what "the second one" and "more" read next."""
+    if found.ids:
+        conversation.showed(found.ids, found.start)
     keyboard = None
     if found.listing is not None:
         token = context.bot_data.listings.remember(found.listing)
@@ -317,18 +346,16 @@ async def listing_tapped(update: Update, context: Context) -> None:
     if f is None:
         await query.answer(_("This button has expired."))
         return
-    snap = snapshot(context)
-    page = answers.page(snap.table, f, asked.start, PAGE)
-    if not page.ids:
-        await query.answer(_("That's all of them."))  # a query is answered once: this is its answer
+    found = continued(snapshot(context), f, asked.start)
+    if not found.ids:
+        await query.answer(found.text)  # a query is answered once: this is its answer
         return
     await query.answer()
-    text = _("Titles {first}–{last} of {total}:").format(
-        first=number(asked.start + 1), last=number(asked.start + len(page.ids)), total=number(page.total)
-    )
-    text += "\n" + title_lines(snap, page.ids, asked.start, person=f.person)
-    keyboard = listing_button(_("More"), asked.token, asked.start + len(page.ids)) if page.more else None
+    conversation.showed(found.ids, found.start)
+    text = found.text
+    keyboard = listing_button(_("More"), asked.token, found.shown) if found.listing is not None else None
     if query.message is not None:
+        await conversation.save()
         await query.message.reply_text(text, reply_markup=keyboard)
     else:
         await edit(query, text, keyboard)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
-from bot import callbacks
+from bot import callbacks, conversation
 from bot.handlers import card, catalogue, people, recommend, start, where
 from bot.handlers.common import reply, snapshot
 from bot.runtime.logs import mark_outcome
@@ -24,6 +25,7 @@ from bot.state import Context
 from bot.text import explain, render
 from bot.text.i18n import N_, _, platform_names
 from core.catalogue.arguments import ArgumentError
+from core.dialogue import follow
 from core.understanding import Question
 
 log = logging.getLogger(__name__)
@@ -101,6 +103,7 @@ TITLE_ANSWERS = {
 
 async def answer(update: Update, context: Context, q: Question) -> None:
     """The reply to a question, whichever it is."""
+    conversation.answered(q.intent)
     if q.intent in TITLE_ANSWERS:
         respond = TITLE_ANSWERS[q.intent] if q.title else which_title
     elif q.intent == "person":
@@ -120,7 +123,9 @@ async def plain_message(update: Update, context: Context) -> None:
     if not addressed(update, context):
         return
     text = without_mention(update.effective_message.text, context.bot.username)
-    await answer(update, context, snapshot(context).understanding.parse(text))
+    understanding = snapshot(context).understanding
+    reading = follow(conversation.frame(), understanding.parse(text), text, understanding, now=time.time())
+    await answer(update, context, reading.question)
 
 
 async def unknown_command(update: Update, context: Context) -> None:

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
-from bot import callbacks
+from bot import callbacks, conversation
 from bot.runtime.logs import mark_outcome
 from bot.state import Context
 from bot.text import explain, render
@@ -35,6 +35,7 @@ async def reply(update: Update, text: str, **kwargs):
     in_group = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
     if update.callback_query is None:
         kwargs.setdefault("do_quote", in_group)
+    await conversation.save()  # before the reply: the user may answer it at once
     return await message.reply_text(render.clip(text), **kwargs)
 
 
@@ -85,8 +86,10 @@ async def confident_title(update: Update, q: Question, action: str):
 
 async def answer_title(update: Update, context: Context, q: Question, action: str, page: TitlePage) -> None:
     """Reply with ``page`` of the title ``q`` names, once the title policy is confident."""
+    conversation.asked(q)
     best = await confident_title(update, q, action)
     if best is not None:
+        conversation.focused(best.id)
         text, keyboard = await page(snapshot(context), best.id)
         await reply(update, text, reply_markup=keyboard)
 
@@ -96,6 +99,7 @@ async def answer_title_button(update: Update, context: Context, page: TitlePage)
     found = await button_query(update, context)
     if found is not None:
         snap, title = found
+        conversation.focused(title["id"])
         text, keyboard = await page(snap, title["id"])
         await edit(update.callback_query, text, keyboard)
 
@@ -118,6 +122,7 @@ async def button_query(update: Update, context: Context) -> tuple[Snapshot, dict
 
 async def edit(query, message: str, keyboard) -> None:
     """Turn the message under a button into ``message``."""
+    await conversation.save()
     try:
         await query.edit_message_text(render.clip(message), reply_markup=keyboard)
     except BadRequest as exc:

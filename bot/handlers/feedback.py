@@ -17,9 +17,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
+from bot import callbacks, conversation
 from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
 from bot.state import Context
+from bot.text import questions as words
 from bot.text import render
 from bot.text.i18n import N_, _, ngettext, number
 from core.userdata.feedback import DISLIKE, LIKE
@@ -163,6 +164,7 @@ async def mydata(update: Update, context: Context) -> None:
         if spoken:
             name = _(LANGUAGE_NAMES.get(spoken, spoken))
             lines.append(_("The language I write to you in: {language}.").format(language=name))
+    lines += memory_lines(snap, conversation.frame())
     lines += [
         "",
         _(
@@ -174,8 +176,30 @@ async def mydata(update: Update, context: Context) -> None:
     await reply(update, "\n".join(lines))
 
 
+def memory_lines(snap, frame) -> list[str]:
+    """What the conversation remembers: the last question and the title in focus."""
+    if frame.asked is None and frame.focus is None:
+        return []
+    lines = [_("Our conversation, forgotten after 30 minutes of silence, after /start or /forget:")]
+    if frame.asked is not None:
+        scope = words.scope(frame.asked.filters, snap.table.people)
+        lines.append(
+            _("• your last question: titles {scope}").format(scope=scope)
+            if scope
+            else _("• your last question: all titles")
+        )
+    title = snap.title(frame.focus) if frame.focus else None
+    if title is not None:
+        lines.append(
+            _("• the title we talked about: <b>{title}</b>").format(title=render.esc(title["display_title"]))
+        )
+    return lines
+
+
 async def forget(update: Update, context: Context) -> None:
     user_id, chat = update.effective_user.id, update.effective_chat
+    conversation.erased()
+    await asyncio.to_thread(context.bot_data.dialogue.forget_user, user_id)
     ratings = await asyncio.to_thread(feedback_of(context).forget, user_id)
     subscriptions = 0
     if chat.type == ChatType.PRIVATE:  # a group's subscriptions belong to the group

@@ -8,7 +8,7 @@ from dataclasses import replace
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
+from bot import callbacks, conversation
 from bot.handlers import catalogue
 from bot.handlers.common import answer_title, edit, friendly, reply, snapshot, text_of
 from bot.state import Context
@@ -39,6 +39,8 @@ def person_text(snap, q: Question) -> catalogue.Reply:
         return catalogue.Reply(
             words.tidy(_("No titles with <b>{name}</b> {scope}.").format(name=name, scope=about))
         )
+    if q.start:
+        return catalogue.continued(snap, f, q.start)
     page = answers.page(snap.table, f, 0, catalogue.PAGE)
     if f.type is None:
         heading = ngettext(
@@ -54,7 +56,7 @@ def person_text(snap, q: Question) -> catalogue.Reply:
         heading = _("<b>{name}</b>: {count} {scope}:").format(name=name, count=count, scope=about)
     heading = words.tidy(heading)
     lines = catalogue.title_lines(snap, page.ids, 0, person=f.person)
-    return catalogue.Reply(heading + "\n" + lines, f if page.more else None, len(page.ids))
+    return catalogue.Reply(heading + "\n" + lines, f if page.more else None, len(page.ids), page.ids)
 
 
 def absent_person(typed: str) -> str:
@@ -65,6 +67,7 @@ def absent_person(typed: str) -> str:
 
 async def person_answer(update: Update, context: Context, q: Question) -> None:
     """A person's titles; several people that fit get buttons, nobody an honest answer."""
+    conversation.asked(q)
     who = q.person
     if q.filters.person is None and who is not None and who.matches and who.matches[0].score >= 75:
         text, keyboard = did_you_mean(who)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
+from bot import callbacks, conversation
 from bot.handlers.common import (
     answer_title,
     answer_title_button,
@@ -44,6 +44,7 @@ def suggestion_page(
         snap, reranker or Reranker.identity(), title_id, render.PAGE + 1, platform=platform, start=start
     )
     page, more = recs[: render.PAGE], len(recs) > render.PAGE
+    conversation.showed([r.id for r in page], start)  # "the second one", "more" read them next
     titles = [snap.title(r.id) for r in page]
     text = render.suggestions(source, snap.platforms_of(title_id), page, titles, start, platform)
     keyboard = render.suggestion_keyboard(
@@ -56,19 +57,20 @@ def serving(context: Context) -> Reranker:
     return context.bot_data.reranker
 
 
-def first_page(update: Update, context: Context, platform: str | None = None):
-    """The first suggestions like a title, marked with the user's ratings, as a title page."""
+def first_page(update: Update, context: Context, platform: str | None = None, start: int = 0):
+    """Suggestions like a title from ``start`` (0, or further on for "more"), marked with the
+    user's ratings, as a title page."""
 
     async def page(snap: Snapshot, title_id: str):
         ratings = await ratings_of(update, context)
-        return suggestion_page(snap, title_id, 0, platform, ratings, serving(context))
+        return suggestion_page(snap, title_id, start, platform, ratings, serving(context))
 
     return page
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
     """Suggestions like the title ``q`` names, on ``q.platform`` when it names one."""
-    await answer_title(update, context, q, "recommend", first_page(update, context, q.platform))
+    await answer_title(update, context, q, "recommend", first_page(update, context, q.platform, q.start))
 
 
 async def recommend_command(update: Update, context: Context) -> None:

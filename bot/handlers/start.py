@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
+from bot import callbacks, conversation
 from bot.handlers import (
     admin,
     catalogue,
@@ -78,6 +78,7 @@ def help_text() -> str:
 
 
 async def start(update: Update, context: Context) -> None:
+    conversation.started_afresh()
     if admin.is_admin(update, context):
         await admin.remember_admin_language(update, context)  # refresh alerts speak it from now on
     await reply(update, welcome(context.bot.username), reply_markup=examples_keyboard())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from core.catalogue.title_types import TitleType
@@ -66,6 +66,17 @@ class Question:
     person: object | None = None  # core.understanding.slots.Who: the person named, if any
     role: Role | None = None  # the part asked about: "which director…", "who directed…"
     shortest: bool = False  # "the shortest", not the longest
+    start: int = 0  # the first title of a list to show: "more" continues a list from here
+
+    def refined(self, filters: Filters, **changes) -> Question:
+        """The same question with other filters (and ``changes`` to other fields), its
+        single-valued fields kept the first of each filter, as the understanding layer sets them."""
+        first = {
+            "platform": _first(filters.platforms, self.platform), "genre": _first(filters.genres, self.genre),
+            "country": _first(filters.countries, self.country), "rating": _first(filters.ratings, self.rating),
+            "year": filters.year, "type": filters.type,
+        }  # fmt: skip
+        return replace(self, filters=filters, **{**first, **changes})
 
     @property
     def band(self) -> str | None:
@@ -80,3 +91,10 @@ class Question:
     def answer(self) -> tuple[str, list]:
         """The title policy for this question's title: ``title_answer(matches, title, year)``."""
         return title_answer(self.matches, self.title, self.year)
+
+
+def _first(values: frozenset, current):
+    """``current`` while it is still among ``values``; else any one of them (the smallest)."""
+    if not values:
+        return None
+    return current if current in values else min(values)

@@ -153,6 +153,16 @@ class Understanding:
                 span = None  # "/recommend horror movies": arguments, no title
         return self._question(message, _Found(intent, span), command=True)
 
+    def filters_of(self, text: str) -> Filters | None:
+        """The filters a message states when it states nothing else ("on hulu", "en 2020",
+        "comedies", "not horror"); None when it has words that are no filter. The dialogue
+        memory reads a follow-up with it (``core.dialogue``)."""
+        message = self._message((text or "").strip())
+        if not message.items or not args_only(message.items):
+            return None
+        args = self._arguments(Intent.TOP, message.items, command=False)
+        return None if args["leftover"] else args["filters"]
+
     def _message(self, text: str, people: bool = True) -> Message:
         toks = tokens(text)
         items = read_slots(

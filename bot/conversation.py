@@ -1,0 +1,137 @@
+"""The bot's side of the dialogue memory (``core.dialogue``): which conversation an update
+belongs to, its frame loaded before the handlers run, what the answer asked and showed noted
+while they run, and the new frame saved after them.
+
+A conversation is a private chat, or one member in a group. ``begin`` (handler group -3) loads
+the frame; answers note what they did (``asked``, ``focused``, ``showed``); ``finish`` (the
+last group) saves the frame when something was noted. Buttons note too, so "who's in it?"
+after tapping a "did you mean" choice is about that title; the buttons themselves keep
+working on their own data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+
+from telegram import Update
+from telegram.constants import ChatType
+
+from bot.state import Context
+from bot.text import i18n
+from core.dialogue import Frame
+from core.understanding import Intent, Question
+
+CHAT_INTENTS = frozenset([Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.UNKNOWN])
+
+
+@dataclass
+class Turn:
+    chat_id: int
+    user_id: int  # 0 in a private chat
+    frame: Frame  # as it was before this update
+    store: object  # core.userdata.dialogue.DialogueStore
+    people: object  # the served snapshot's people: a frame names a person by name
+    now: Frame | None = None  # as this update leaves it; None: unchanged
+    saved: Frame | None = None  # what was last written
+
+
+_turn: ContextVar[Turn | None] = ContextVar("turn", default=None)
+
+
+def conversation_of(update: Update) -> tuple[int, int] | None:
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return None
+    return (chat.id, 0) if chat.type == ChatType.PRIVATE else (chat.id, user.id)
+
+
+def people(context: Context):
+    return context.bot_data.store.current.table.people
+
+
+async def begin(update: Update, context: Context) -> None:
+    """Group -3: this update's conversation and its frame."""
+    key = conversation_of(update)
+    store = context.bot_data.dialogue
+    if key is None or store is None:
+        _turn.set(None)
+        return
+    known = people(context)
+    frame = await asyncio.to_thread(store.get, *key, known)
+    _turn.set(Turn(*key, frame, store, known, _fresh(frame) if frame.extra else None))
+
+
+def frame() -> Frame:
+    """The conversation's frame before this update (empty outside a conversation)."""
+    turn = _turn.get()
+    return turn.frame if turn is not None else Frame()
+
+
+def _change(**fields) -> None:
+    turn = _turn.get()
+    if turn is not None:
+        turn.now = replace(turn.now or turn.frame, **fields)
+
+
+def _fresh(frame: Frame) -> Frame:
+    """The frame as an update starts changing it: what the last one noted of itself goes."""
+    return replace(frame, extra={k: v for k, v in frame.extra.items() if k not in ("intent", "focused")})
+
+
+def answered(intent: Intent) -> None:
+    """What a plain message was read as, kept beside the frame (``extra``): small talk
+    included, which changes nothing else."""
+    turn = _turn.get()
+    if turn is not None:
+        current = turn.now or turn.frame
+        turn.now = replace(current, extra={**current.extra, "intent": str(intent)})
+
+
+def asked(q: Question) -> None:
+    """The question being answered: the one a follow-up refines. Small talk changes nothing."""
+    if q.intent not in CHAT_INTENTS:
+        _change(asked=replace(q, matches=(), person=None), shown=(), read=0)
+
+
+def focused(title_id: str) -> None:
+    """The title the answer is about: "it", "that one" from now on."""
+    turn = _turn.get()
+    if turn is not None:
+        current = turn.now or turn.frame
+        turn.now = replace(current, focus=title_id, extra={**current.extra, "focused": True})
+
+
+def showed(ids, start: int = 0) -> None:
+    """A list shown from position ``start``: "the second one" and "more" read it."""
+    turn = _turn.get()
+    if turn is not None:
+        turn.now = (turn.now or turn.frame).showing(ids, start)
+
+
+def started_afresh() -> None:
+    """/start: the conversation so far is forgotten."""
+    _change(asked=None, focus=None, shown=(), read=0)
+
+
+def erased() -> None:
+    """/forget: nothing of this update is kept either."""
+    _turn.set(None)
+
+
+async def save() -> None:
+    """Write the frame as this update has left it so far. Called before a reply goes out, so
+    a user who answers at once finds it (updates are processed concurrently)."""
+    turn = _turn.get()
+    if turn is None or turn.now is None or turn.now is turn.saved:
+        return
+    now = replace(turn.now, at=time.time(), language=i18n.language())
+    await asyncio.to_thread(turn.store.put, turn.chat_id, turn.user_id, now, turn.people)
+    turn.now = turn.saved = now
+
+
+async def finish(update: Update, context: Context) -> None:
+    """Last group: what this update noted after its last reply is kept too."""
+    await save()

@@ -1,0 +1,116 @@
+"""A conversation's state between two messages, and its JSON form for the user-data store.
+
+The frame holds what the next message may lean on: the last question answered (what was asked
+and every filter), the title in focus, and the last list shown with how far it was read. It is
+plain data: the store keeps it as JSON, and a person is kept by name, since person ids belong
+to one catalogue version.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+
+from core.catalogue.title_types import TitleType
+from core.questions.filters import Filters, Role, Span
+from core.understanding.question import Intent, Question
+
+EXPIRES_AFTER = 30 * 60  # seconds: after a pause this long, a message starts afresh
+SHOWN_KEPT = 20  # titles of the last list kept: more than any page shows
+_SETS = ("platforms", "genres", "not_genres", "countries", "ratings")
+_SPANS = ("years", "bands", "minutes", "seasons")
+
+
+@dataclass(frozen=True)
+class Frame:
+    asked: Question | None = None  # the last question answered
+    focus: str | None = None  # the id of the title in focus: the last one answered about
+    shown: tuple[str, ...] = ()  # the last list's titles, in the order shown (its last page)
+    read: int = 0  # how many titles of the list have been shown: where "more" starts
+    language: str | None = None  # the language of the last reply
+    at: float = 0.0  # when it was last changed (seconds since the epoch)
+    extra: dict = field(default_factory=dict, compare=False)  # room for what later features keep
+
+    def expired(self, now: float) -> bool:
+        return now - self.at > EXPIRES_AFTER
+
+    def is_empty(self) -> bool:
+        return self.asked is None and self.focus is None and not self.shown
+
+    def showing(self, ids, start: int = 0) -> Frame:
+        """A list shown from position ``start`` (0 for a first page)."""
+        ids = tuple(ids)[:SHOWN_KEPT]
+        return replace(self, shown=ids, read=start + len(ids))
+
+    # ---- JSON -----------------------------------------------------------------------------
+    def to_json(self, people=None) -> str:
+        return json.dumps(
+            {
+                "asked": _question_data(self.asked, people) if self.asked is not None else None,
+                "focus": self.focus,
+                "shown": list(self.shown),
+                "read": self.read,
+                "language": self.language,
+                "at": self.at,
+                "extra": self.extra,
+            },  # fmt: skip
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, people=None) -> Frame:
+        """The frame ``to_json`` wrote; a damaged or older one reads as an empty frame (a
+        conversation starts afresh rather than fail)."""
+        try:
+            data = json.loads(text)
+            asked = _question(data["asked"], people) if data.get("asked") else None
+            return cls(
+                asked=asked, focus=data.get("focus"), shown=tuple(data.get("shown") or ()),
+                read=int(data.get("read") or 0), language=data.get("language"), at=float(data.get("at") or 0),
+                extra=dict(data.get("extra") or {}),
+            )  # fmt: skip
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return cls()
+
+
+def _question_data(q: Question, people) -> dict:
+    f = q.filters
+    data = {
+        "intent": str(q.intent), "title": q.title, "score": q.score, "duration_type": q.duration_type,
+        "shortest": q.shortest, "role": str(q.role) if q.role else None, "start": q.start,
+        "filters": {key: sorted(getattr(f, key)) for key in _SETS if getattr(f, key)},
+    }  # fmt: skip
+    filters = data["filters"]
+    for key in _SPANS:
+        span = getattr(f, key)
+        if span is not None:
+            filters[key] = [span.low, span.high]
+    if f.type is not None:
+        filters["type"] = str(f.type)
+    if f.role is not None:
+        filters["role"] = str(f.role)
+    if f.score_above is not None:
+        filters["score_above"] = f.score_above
+    if f.person is not None and people is not None:
+        filters["person"] = people.key(f.person)
+    return data
+
+
+def _question(data: dict, people) -> Question:
+    raw = data.get("filters") or {}
+    changes: dict = {key: frozenset(raw[key]) for key in _SETS if key in raw}
+    changes.update({key: Span(*raw[key]) for key in _SPANS if key in raw})
+    if "type" in raw:
+        changes["type"] = TitleType(raw["type"])
+    if "role" in raw:
+        changes["role"] = Role(raw["role"])
+    if "score_above" in raw:
+        changes["score_above"] = float(raw["score_above"])
+    if "person" in raw and people is not None:
+        changes["person"] = people.find(raw["person"])  # None when the person left the catalogue
+    asked = Question(
+        intent=Intent(data["intent"]), title=data.get("title"), score=data.get("score"),
+        duration_type=data.get("duration_type"), shortest=bool(data.get("shortest")),
+        role=Role(data["role"]) if data.get("role") else None, start=int(data.get("start") or 0),
+    )  # fmt: skip
+    return asked.refined(Filters().but(**changes))

@@ -1,0 +1,147 @@
+"""The phrases follow-ups are made of, English and Spanish, folded (lowercase, no accents)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def phrases(text: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in text.split("|") if p.strip())
+
+
+# "more", "otra": the last list, from the first title not shown yet.
+CONTINUE = phrases(
+    "more | mas | moar | more please | more pls | some more | any more | anymore | show more | show me more | "
+    "more titles | more options | more results | more of those | more like those | next | next page | next ones | "
+    "others | other ones | another | another one | another page | what else | anything else | else | "
+    "keep going | go on | continue | see more | give me more | gimme more | "
+    "otra | otras | otro | otros | otra mas | otras mas | dame otra | dame otras | dame mas | dame otro | "
+    "mas opciones | mas titulos | ver mas | muestrame mas | mostrame mas | ensename mas | siguiente | "
+    "siguientes | sigue | segui | que mas | que otra | que otras | alguna otra | alguna mas | algo mas | "
+    "y que mas | mas porfa | mas por favor | otra opcion | otras opciones | otra cosa"
+)
+# Words around a follow-up that change nothing: "ok more", "y en hulu?", "what about shows then".
+CONNECTORS = phrases(
+    "and | y | e | also | tambien | plus | what about | how about | and what about | and how about | "
+    "what if | que tal | y que tal | y si | and if | pero | but | instead | en cambio | mejor | rather | "
+    "only | just | solo | solamente | now | ahora | then | entonces | so | ok | okay | k | vale | dale | "
+    "bueno | oki | please | pls | plz | porfa | por favor | xfa | those | these | ones | the ones | esas | "
+    "esos | las | los | them | ellas | ellos | let me see | show me | muestrame | a ver | hmm | mmm | "
+    "same | lo mismo | same but | igual pero | same thing | and the | y las | y los | y de | lol | lmao | "
+    "jaja | jajaja | jeje | haha | hahaha | xd | va | sweet | cool | nice | great | perfect | perfecto | genial | "
+    "ok so | ok and | ok y | actually | en realidad | mejor dicho | wait | espera | oye | hey | que sean | "
+    "que sea | q sean | q sea | ok pero | ok but | uh | um | eh | ah | oh | ahh | ohh | alright | fine | sure"
+)
+# "the second one", "el segundo", "#2": a position in the last list.
+ORDINALS = {
+    **dict.fromkeys(["first", "1st", "primero", "primera", "primer", "1ro", "1ra", "1o", "1a"], 1),
+    **dict.fromkeys(["second", "2nd", "segundo", "segunda", "2do", "2da", "2o", "2a"], 2),
+    **dict.fromkeys(["third", "3rd", "tercero", "tercera", "tercer", "3ro", "3ra", "3o", "3a"], 3),
+    **dict.fromkeys(["fourth", "4th", "cuarto", "cuarta", "4to", "4ta"], 4),
+    **dict.fromkeys(["fifth", "5th", "quinto", "quinta", "5to", "5ta"], 5),
+    **dict.fromkeys(["sixth", "6th", "sexto", "sexta"], 6),
+    **dict.fromkeys(["seventh", "7th", "septimo", "septima", "setimo"], 7),
+    **dict.fromkeys(["eighth", "8th", "octavo", "octava"], 8),
+    **dict.fromkeys(["ninth", "9th", "noveno", "novena"], 9),
+    **dict.fromkeys(["tenth", "10th", "decimo", "decima"], 10),
+    **dict.fromkeys(["last", "ultimo", "ultima", "last one"], -1),
+}
+# What may stand around an ordinal: "the second one", "la segunda peli", "number 3", "opción 2".
+ORDINAL_WRAPPERS = phrases(
+    "the | one | el | la | lo | de la lista | on the list | in the list | from the list | of the list | number | "
+    "no | numero | num | nr | option | opcion | title | titulo | movie | film | show | series | serie | peli | "
+    "pelicula | one there | de ahi | de esas | of those | of them | de ellas | de ellos | #"
+)
+# "it", "that one", "esa": the title in focus.
+THIS = phrases(
+    "it | that | this | that one | this one | the one | that movie | this movie | that film | that show | "
+    "this show | that series | the movie | the show | the film | the series | eso | esa | ese | esto | esta | "
+    "este | la | lo | le | esa peli | esa pelicula | esa serie | ese show | la peli | la pelicula | la serie | "
+    "el show | aquella | aquel | it too | that one too"
+)
+# "¿de qué trata?", "what's it about": the card of the title in focus.
+ABOUT = phrases(
+    "de que trata | de que va | de que se trata | que trata | whats it about | what is it about | "
+    "what's it about | what it is about | whats that about | what is that about | what is this about | "
+    "whats this about | what about it | tell me about it | tell me more | tell me more about it | more info | "
+    "info | details | more details | synopsis | plot | sinopsis | trama | cuentame mas | cuentame de que trata | "
+    "mas info | detalles | mas detalles | que es | what is it | y de que trata | and what is it about | "
+    "de que es | how good is it | is it good | es buena | esta buena | vale la pena | worth it | is it worth it | "
+    "whats it rated | what is it rated | what's it rated | what's it about | is it ok for kids | is it for kids | "
+    "es para ninos | es apta para ninos | es apta | rating | clasificacion | what rating | que clasificacion | "
+    "cuantas temporadas tiene | cuantas temporadas | how many seasons | how many seasons does it have | "
+    "how long is it | cuanto dura | how many episodes | is it long | es larga"
+)
+# "tell me about X", "¿de qué va X?": the card of a title named after them.
+ABOUT_LEADS = phrases(
+    "tell me about | tell me more about | what is | whats | what's | info on | info about | details on | "
+    "de que trata | de que va | de que se trata | que es | cuentame de | cuentame sobre | info de | "
+    "sinopsis de | trama de | what is the plot of | whats the plot of | plot of"
+)
+# "show me them", "¿cuáles son?": the titles behind the last count.
+SHOW_THEM = phrases(
+    "show me them | show them | show me | list them | list em | list 'em | which ones | which are they | "
+    "what are they | name them | name some | let me see them | let's see them | lets see them | "
+    "cuales | cuales son | muestramelas | muestramelos | muestrame las | muestrame los | mostramelas | "
+    "mostramelos | dime cuales | pasamelas | pasamelos | pasame las | pasame los | pasame las mejores | "
+    "las mejores | los mejores | dame la lista | la lista | the list | ver la lista | see them | see the list | "
+    "which | cual | show the list | give me the list"
+)
+# "where", "where then", "¿y dónde?": where the title in focus streams.
+WHERE_WORDS = phrases(
+    "where | wheres | where's | wher | were | donde | dnd | streaming | stream | streams | watch | ver | verla | "
+    "verlo | veo | la veo | lo veo | la dan | lo dan | la pasan | lo pasan | app | platform | plataforma | "
+    "which app | que app | en que app | what app | in which app"
+)
+# "who's in it", "quién actúa": who is in the title in focus; CREATED: who made it.
+CREDITS_WORDS = phrases(
+    "who | whos | who's | quien | quienes | cast | reparto | elenco | actors | actores | actua | actuan | sale | "
+    "salen | stars | starring | plays | play | acts | protagonista | protagonistas | actress | actriz"
+)
+DIRECTOR_WORDS = phrases(
+    "directed | director | directors | dirigio | dirigida | dirigido | directora | created | creator | creo | "
+    "creador | made | hizo | behind"
+)
+# "of those", "de esos": a question about the last list's titles.
+THOSE = phrases(
+    "of those | of them | of these | are there | there | de esos | de esas | de ellas | de ellos | esas | esos | "
+    "those | them | these | in total | en total | son | hay"
+)
+# "anything like that?": suggestions like the title in focus.
+LIKE = phrases(
+    "like | similar | similar to | parecido | parecida | parecidos | parecidas | parecido a | parecida a | "
+    "como | tipo | del estilo | al estilo | more like | mas como | algo como | something like | anything like | "
+    "similares | similar a"
+)
+# Relative changes of the last list: "shorter ones", "más recientes".
+SHORTER = phrases(
+    "shorter | shorter ones | short ones | something shorter | less long | not so long | not that long | "
+    "mas cortas | mas cortos | mas corta | mas corto | cortas | cortos | cortitas | cortitos | menos largas | "
+    "menos largos | no tan largas | no tan largos | quicker | quick ones"
+)
+LONGER = phrases(
+    "longer | longer ones | something longer | mas largas | mas largos | mas larga | mas largo | largas | largos"
+)
+NEWER = phrases(
+    "newer | newer ones | more recent | recent ones | recent | latest | new ones | mas recientes | recientes | "
+    "mas nuevas | mas nuevos | nuevas | nuevos | mas actuales | actuales"
+)
+OLDER = phrases(
+    "older | older ones | old ones | oldies | classic ones | mas viejas | mas viejos | viejas | viejos | "
+    "mas antiguas | mas antiguos | antiguas | antiguos"
+)
+
+
+# The words of a question about a title that are never the title ("where can i watch" + "it").
+QUESTION_WORDS = phrases(
+    "where | wher | were | can | i | we | watch | see | stream | find | is | are | it | on | donde | "
+    "puedo | podemos | ver | veo | miro | la | lo | se | puede | encuentro | esta | hay | en"
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase, no accents, no punctuation but "#" and apostrophes, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w#+'\s]", " ", plain).split())

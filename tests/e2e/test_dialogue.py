@@ -1,0 +1,75 @@
+"""End-to-end: the bot remembers the conversation. Follow-ups refine the last question, "more"
+continues a list, "the second one" and "it" point at what was shown, in private chats and in
+groups (replying to the bot), in both languages; /forget erases it."""
+
+from __future__ import annotations
+
+import re
+
+from tests.e2e.test_commands import GROUP, ask
+from tests.support.telegram_server import BOT_USERNAME
+
+TITLE_LINE = re.compile(r"^\d+\. <b>(.+?)</b>", re.M)
+
+
+def listed(call) -> list[str]:
+    return TITLE_LINE.findall(call.params["text"])
+
+
+def test_a_follow_up_changes_the_platform_of_the_last_count(tg):
+    user = 9101
+    first = ask(tg, "how many horror movies are on netflix?", user_id=user).params["text"]
+    assert "on Netflix" in first
+    second = ask(tg, "and on hulu?", user_id=user).params["text"]
+    assert "on Hulu" in second and "movie" in second and "Horror" in second
+
+
+def test_more_continues_a_list_with_titles_not_shown(tg):
+    user = 9102
+    first = ask(tg, "best horror titles", user_id=user)
+    shown = listed(first)
+    assert len(shown) == 10
+    more = ask(tg, "more", user_id=user)
+    assert more.params["text"].startswith("Titles 11–")
+    assert listed(more) and not set(listed(more)) & set(shown)
+
+
+def test_the_second_one_and_it_point_at_what_was_shown(tg):
+    user = 9103
+    shown = listed(ask(tg, "best horror titles", user_id=user))
+    card = ask(tg, "the second one", user_id=user).params["text"]
+    assert f"<b>{shown[1]}</b>" in card.split("\n")[0]
+    where = ask(tg, "where can I watch it?", user_id=user).params["text"]
+    assert "Where to watch" in where and shown[1] in where
+
+
+def test_spanish_follow_ups_are_answered_in_context(tg):
+    user = 9104
+    ask(tg, "algo parecido a coco", user_id=user)
+    on_disney = ask(tg, "¿y en disney?", user_id=user).params["text"]
+    assert "<b>Coco</b>" in on_disney and "Disney+" in on_disney
+
+
+def test_in_a_group_a_reply_to_the_bot_follows_its_member_conversation(tg):
+    first = ask(
+        tg, f"@{BOT_USERNAME} how many horror movies are on netflix?", chat_type="group", user_id=9105
+    )
+    assert "on Netflix" in first.params["text"]
+    mark = tg.mark()
+    tg.send_text("and on hulu?", chat_type="group", user_id=9105, reply_to=first)
+    second = tg.wait_for("sendMessage", lambda c: c.params.get("chat_id") == GROUP, after=mark, timeout=10)
+    assert "on Hulu" in second.params["text"] and "Horror" in second.params["text"]
+    # Another member's "and on disney?" is read alone: conversations are per member.
+    mark = tg.mark()
+    tg.send_text("and on disney?", chat_type="group", user_id=9107, reply_to=second)
+    other = tg.wait_for("sendMessage", lambda c: c.params.get("chat_id") == GROUP, after=mark, timeout=10)
+    assert "Horror" not in other.params["text"]
+
+
+def test_forget_erases_the_conversation(tg):
+    user = 9106
+    ask(tg, "toy story", user_id=user)
+    assert "Toy Story" in ask(tg, "/mydata", user_id=user).params["text"]
+    ask(tg, "/forget", user_id=user)
+    after = ask(tg, "where can I watch it?", user_id=user).params["text"]
+    assert "Toy Story" not in after

@@ -1,0 +1,53 @@
+"""The dialogue memory's store: one frame per conversation, kept across a restart, expired
+after a pause, erased on request."""
+
+from __future__ import annotations
+
+import time
+
+from core.dialogue import EXPIRES_AFTER, Frame
+from core.understanding import Intent, Question
+from core.userdata.dialogue import DialogueStore
+
+
+def frame(at: float, focus: str = "ns1") -> Frame:
+    return Frame(asked=Question(Intent.TOP), focus=focus, shown=("ns1", "ns2"), read=2, language="es", at=at)
+
+
+def test_a_frame_is_kept_across_a_restart(tmp_path):
+    now = time.time()
+    store = DialogueStore(tmp_path)
+    store.put(42, 0, frame(now))
+    store.close()
+    again = DialogueStore(tmp_path).get(42, 0, now=now + 1)
+    assert again.focus == "ns1" and again.shown == ("ns1", "ns2") and again.language == "es"
+    assert again.asked.intent == Intent.TOP
+
+
+def test_group_members_have_conversations_of_their_own(tmp_path):
+    now = time.time()
+    store = DialogueStore(tmp_path)
+    store.put(-100, 1, frame(now, "ns1"))
+    store.put(-100, 2, frame(now, "ns9"))
+    assert store.get(-100, 1, now=now).focus == "ns1"
+    assert store.get(-100, 2, now=now).focus == "ns9"
+    assert store.get(-100, 3, now=now).is_empty()
+
+
+def test_a_conversation_expires_after_a_pause(tmp_path):
+    now = time.time()
+    store = DialogueStore(tmp_path)
+    store.put(7, 0, frame(now))
+    assert not store.get(7, 0, now=now + EXPIRES_AFTER - 1).is_empty()
+    assert store.get(7, 0, now=now + EXPIRES_AFTER + 1).is_empty()
+
+
+def test_forgetting_a_person_erases_their_private_chat_and_group_parts(tmp_path):
+    now = time.time()
+    store = DialogueStore(tmp_path)
+    store.put(5, 0, frame(now))  # their private chat: its id is theirs
+    store.put(-100, 5, frame(now))
+    store.put(-100, 6, frame(now))
+    assert store.forget_user(5) == 2
+    assert store.get(5, 0, now=now).is_empty() and store.get(-100, 5, now=now).is_empty()
+    assert not store.get(-100, 6, now=now).is_empty()
