@@ -34,13 +34,14 @@ before it; "is that on disney+?" after a break asks where the title named before
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters, Role
 from core.questions.filters import Span as Range
 from core.search.titles import normalise
 from core.understanding import lexicon as lx
+from core.understanding.language import Said, of_command
 from core.understanding.message import POLITE, Message, Span, lead_in
 from core.understanding.policy import title_answer
 from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Intent, Question
@@ -125,9 +126,23 @@ class Understanding:
         text = (text or "").strip()
         command = COMMAND.match(text)
         if command and command.group(1).lower() in COMMANDS:
-            return self.parse_command(COMMANDS[command.group(1).lower()], command.group(2))
+            question = self.parse_command(COMMANDS[command.group(1).lower()], command.group(2))
+            said = of_command(command.group(1))  # "/titulo …" is Spanish, whatever the title
+            return replace(question, language=said.language, leaning=None) if said.clear else question
         message = self._message(MENTIONS.sub("", text))  # "@streambot where is …" in a group
         return self._question(message, self._decide(message))
+
+    def language(self, text: str) -> Said:
+        """What ``text`` tells of its language (``core.understanding.language``), read as ``parse``
+        reads it: a message by its words outside the title and the people it names; a command
+        by its name when that is Spanish, else by its arguments outside the title, when it is one
+        of the questions (other commands' arguments are titles: they tell nothing)."""
+        text = (text or "").strip()
+        command = COMMAND.match(text)
+        if command and (of_command(command.group(1)).clear or command.group(1).lower() not in COMMANDS):
+            return of_command(command.group(1))
+        question = self.parse(text)
+        return Said(question.language, clear=True) if question.language else Said(question.leaning)
 
     def parse_command(self, intent: Intent | str, text: str) -> Question:
         """A command's arguments with the intent fixed: ``parse_command("count", "movies on
@@ -344,9 +359,11 @@ class Understanding:
             if intent == Intent.PERSON
             else None
         )
+        said = m.language(span)
         return Question(
-            intent=intent, title=title, matches=matches, language=m.language(span), role=role,
-            shortest=found.shortest, **args,
+            intent=intent, title=title, matches=matches, role=role, shortest=found.shortest,
+            language=said.language if said.clear else None, leaning=None if said.clear else said.language,
+            **args,
         )  # fmt: skip
 
     def _arguments(self, intent: Intent, outside: list[Item], command: bool) -> dict:
