@@ -243,7 +243,9 @@ class Message:
         "movies by guillermo del toro" too). See ``core.understanding.language``."""
         named = [span] if span else []
         named += [(k, k + 1) for k, it in enumerate(self.items) if it.kind == "person"]
-        hidden = [(self.toks[self.items[a].i].start, self.toks[self.items[b - 1].j - 1].end) for a, b in named]
+        hidden = [
+            (self.toks[self.items[a].i].start, self.toks[self.items[b - 1].j - 1].end) for a, b in named
+        ]
         return language.of_text(self.text, hidden)
 
     def is_sentence(self) -> bool:
