@@ -5,15 +5,17 @@ reads the message without the title it names); this module only gathers what it 
 
 - a button speaks the language of the message under it (``callbacks.language_of``); an old
   button without one is read like a message that tells nothing;
-- a message or a command: its own language when clear; else the language the bot last answered
-  in, in that chat (kept with the chat's subscriptions: ``Subscriptions.language_of``; per chat,
-  groups included); else what it leans to ("gracias"); else the user's app (``language_code``);
-  else English;
+- a message or a command: its own language when clear; else, in a private chat, the language
+  the bot last answered in there (kept with the chat's subscriptions:
+  ``Subscriptions.language_of``); else the user's app (``language_code``); else what it leans
+  to ("gracias"); else English. A group's members speak their own languages, so there the
+  chat's last language is not the asker's: a group goes from the message to the user's app;
 - an inline query: the query, then the user's app (it belongs to no chat).
 
 What the bot answers in, it remembers for the chat, when the update is one it answers: anything
 in a private chat, a command or a button anywhere, a group message that mentions the bot or
-replies to it. ``/forget`` erases it with the chat's other data.
+replies to it (a group's news then speak the language it was last answered in). ``/forget``
+erases it with the chat's other data.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ async def reply_language(update: Update, context: Context) -> str:
     else:
         message = update.effective_message
         text = (message.text or message.caption or "") if query is None and message is not None else ""
-        decided = choose(_said(context, text), spoken, app_code)
+        private = chat.type == ChatType.PRIVATE
+        decided = choose(_said(context, text), spoken if private else None, app_code)
     if decided != spoken and _answered(update, context):
         # A committed SQLite write waits for the disk: never on the event loop.
         await asyncio.to_thread(subscriptions.remember_language, chat.id, decided)

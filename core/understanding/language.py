@@ -6,20 +6,19 @@ can I watch la casa de papel" is English, "dónde veo stranger things" Spanish):
 
 - "¿", "¡", accented words and Spanish words or chat spellings ("q onda", "holaa", "kiero",
   "xfa", "wey") count for Spanish; English words count for English; the larger count wins;
-- a Spanish command name (``/titulo``, ``/megusta``) is Spanish whatever follows it;
-- thanks and laughter ("gracias", "jaja", "thanks", "haha") only *lean*: they decide when the
-  conversation has no language yet, never against it (an English user's joking "gracias" is
-  not a switch to Spanish);
+- a Spanish command name (``/titulo``, ``/megusta``) is Spanish; an English one (``/title``)
+  English, except from a user whose app is in Spanish: the Spanish commands menu and the
+  Spanish /help publish the English names ("/count — cuántos títulos hay"), so for them it tells
+  nothing. A question command's arguments outside the title, when clear, speak louder than its
+  name ("/count películas de terror");
+- thanks and laughter ("gracias", "jaja", "thanks", "haha") only *lean*: they decide only when
+  neither the conversation nor the user's app has a language (an English user's joking
+  "gracias" is no switch to Spanish; "jaja" is Spanish-ish, not Spanish);
 - anything else ("ok", "🙂", "3", a bare title, an English command name) tells nothing.
 
 ``choose`` then picks the reply language: a clear message's own language; else the language
-the bot last spoke in that conversation; else the lean; else the user's app (Telegram's
-``language_code``); else English.
-
-English command names tell nothing, on purpose: the Spanish commands menu and the Spanish
-/help publish the English names ("/count — cuántos títulos hay"), so a Spanish speaker tapping
-one must still be answered in Spanish. Were those to publish the Spanish names, English names
-could count as English (``ENGLISH_COMMANDS``).
+the bot last spoke in that conversation; else the user's app (Telegram's ``language_code``);
+else the lean; else English.
 
 The word lists live here, not in ``lexicon``: they only tell languages apart, and nothing else
 reads them. Words both languages write the same ("me", "no", "a", "series", "drama", "top",
@@ -58,7 +57,7 @@ NEUTRAL_COMMANDS = _words("start actor top")  # the same word in both languages,
 SPANISH_WORDS = _words(
     # little words
     "de del la las los el en y con para por una unas unos un al lo le les se te mi mis tu tus su sus nos ni "
-    "o muy bien si pero sin sobre desde hasta entre tambien ahora aqui ese esa eso este esta esto estos "
+    "o muy mucho mucha muchos muchas bien si pero sin sobre desde hasta entre tambien ahora aqui ese esa eso este esta esto estos "
     "estas algo alguna alguno algunas algunos nada todo toda todos todas otra otro otras otros mas mejor "
     "mejores peor nuevo nueva nuevos nuevas cosa cosas tipo igual pues bueno buena buen porque xq pq "
     # questions
@@ -83,7 +82,7 @@ SPANISH_WORDS = _words(
 )
 ENGLISH_WORDS = _words(
     "the and of to for from at an on in or but not also just really very so too if then than with without "
-    "i im ive id my mine it its that this these those any some you your youre we us our they them she "
+    "i im ive id my mine it its that this these those any some you your youre we us our they them she there here "
     "what whats where wheres which who whos whom how many much when why "
     "is are was were be been am can could would should will do does did dont doesnt have has had get got "
     "watch watching watched like liked love loved want wanna gonna gimme give tell find looking look know "
@@ -114,6 +113,7 @@ class Said:
 
     language: str | None = None
     clear: bool = False
+    menu: bool = False  # an English command name, which the Spanish menu publishes too
 
 
 NOTHING = Said()
@@ -121,9 +121,11 @@ NOTHING = Said()
 
 def of_command(name: str) -> Said:
     """A command by its name (``"titulo"``, ``"count@streambot"``): Spanish names are clear
-    Spanish; every other name tells nothing (see the module docstring)."""
+    Spanish, English ones English unless the app is Spanish (``menu``); the rest tell nothing."""
     name = name.split("@")[0].lower()
-    return Said(SPANISH, clear=True) if name in SPANISH_COMMANDS else NOTHING
+    if name in SPANISH_COMMANDS:
+        return Said(SPANISH, clear=True)
+    return Said(ENGLISH, clear=True, menu=True) if name in ENGLISH_COMMANDS else NOTHING
 
 
 def of_text(text: str, hidden: Iterable[tuple[int, int]] = ()) -> Said:
@@ -158,7 +160,7 @@ def _known(word: str) -> str:
     if word in LISTED:
         return word
     for shorter in (REPEATS.sub(r"\1\1", word), REPEATS.sub(r"\1", word)):
-        if shorter in LISTED:
+        if len(shorter) > 1 and shorter in LISTED:  # "qqq" is no "q"
             return shorter
     return word
 
@@ -172,8 +174,11 @@ def app_language(code: str | None) -> str | None:
 
 
 def choose(said: Said, conversation: str | None = None, app_code: str | None = None) -> str:
-    """The reply language: a clear message's own; else the conversation's (the language the bot
-    last answered in there); else the lean; else the user's app; else English."""
-    if said.clear and said.language:
+    """The reply language: a clear message's own (an English command name's only when the app
+    is not in Spanish); else the conversation's (the language the bot last answered in there);
+    else the user's app; else the lean; else English."""
+    app = app_language(app_code)
+    if said.clear and said.language and not (said.menu and app == SPANISH):
         return said.language
-    return conversation or said.language or app_language(app_code) or ENGLISH
+    lean = None if said.clear else said.language
+    return conversation or app or lean or ENGLISH

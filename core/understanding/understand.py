@@ -128,20 +128,25 @@ class Understanding:
         if command and command.group(1).lower() in COMMANDS:
             question = self.parse_command(COMMANDS[command.group(1).lower()], command.group(2))
             said = of_command(command.group(1))  # "/titulo …" is Spanish, whatever the title
-            return replace(question, language=said.language, leaning=None) if said.clear else question
+            if said.language == "es" or said.clear and question.language is None:
+                return replace(question, language=said.language, leaning=None)
+            return question  # "/count películas de terror": the arguments are clearly Spanish
         message = self._message(MENTIONS.sub("", text))  # "@streambot where is …" in a group
         return self._question(message, self._decide(message))
 
     def language(self, text: str) -> Said:
         """What ``text`` tells of its language (``core.understanding.language``), read as ``parse``
         reads it: a message by its words outside the title and the people it names; a command
-        by its name when that is Spanish, else by its arguments outside the title, when it is one
-        of the questions (other commands' arguments are titles: they tell nothing)."""
+        by its Spanish name, else by its arguments outside the title when they are clear and it
+        is one of the questions (other commands' arguments are titles), else by its name."""
         text = (text or "").strip()
         command = COMMAND.match(text)
-        if command and (of_command(command.group(1)).clear or command.group(1).lower() not in COMMANDS):
+        if command and command.group(1).lower() not in COMMANDS:
             return of_command(command.group(1))
         question = self.parse(text)
+        by_name = of_command(command.group(1)) if command else Said()
+        if by_name.clear and question.language == by_name.language:
+            return by_name  # an English name keeps ``menu``: it may be a Spanish menu's tap
         return Said(question.language, clear=True) if question.language else Said(question.leaning)
 
     def parse_command(self, intent: Intent | str, text: str) -> Question:
