@@ -81,7 +81,7 @@ SPANISH_WORDS = _words(
     "chida chevere bacan genial vale dale vaya ayuda"
 )
 ENGLISH_WORDS = _words(
-    "the and of to for from at an on in or but not also just really very so too if then than with without "
+    "the and of to for from by at an on in or but not also just really very so too if then than with without "
     "i im ive id my mine it its that this these those any some you your youre we us our they them she there here "
     "what whats where wheres which who whos whom how many much when why "
     "is are was were be been am can could would should will do does did dont doesnt have has had get got "
