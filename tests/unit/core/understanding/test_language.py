@@ -26,7 +26,7 @@ ENGLISH = [
     "what should I watch tonight", "how many movies are on hulu", "any good horror movies?",
     "I loved coco, anything similar?", "recommend me a comedy show", "where is elite streaming",
     "best shows on disney plus", "hi there", "show me something funny for the kids",
-    "i'm bored", "who is in the office", "movies by guillermo del toro", "hello, where is moana",
+    "i'm bored", "who is in the office", "any movies from mexico?", "hello, where is moana",
     "what about hulu?", "do you have y tu mamá también", "gimme a scary movie", "more like narcos",
     "looking for a family movie", "whats new on netflix", "give me something to watch with my gf",
     "goood movies pleasee", "which platform has frozen", "can you find stranger things for me",
