@@ -36,6 +36,7 @@ from bot.handlers import (
     subscribe,
     where,
 )
+from bot.handlers.language import decide as decide_language
 from bot.health import PollingRequest
 from bot.jobs import refresh, retrain
 from bot.runtime.logs import LoggedUpdateProcessor
@@ -152,10 +153,10 @@ def build_application(
     refresh.schedule(application, settings.refresh_minutes)
     retrain.load_current(application)
     retrain.schedule(application, settings.retrain_minutes)
-    # Before every other handler: the language the update is answered in (bot/text/i18n.py), then
+    # Before every other handler: the language the update is answered in (bot/handlers/language.py), then
     # presses without data, which every button handler would take (bot/handlers/chat.py).
     application.add_handler(TypeHandler(Update, conversation.begin), group=-3)
-    application.add_handler(TypeHandler(Update, i18n.remember_language), group=-2)
+    application.add_handler(TypeHandler(Update, decide_language), group=-2)
     application.add_handler(TypeHandler(Update, chat.stop_empty_buttons), group=-1)
     for module in FEATURES:
         application.add_handlers(module.HANDLERS)

@@ -11,7 +11,7 @@ that writes and reads itself, its fields' shapes declared once:
 ``pattern`` is generated from the same shapes, so a handler sees only data that parses: a
 forged id, start or platform is no handler's, and the catch-all in ``bot.handlers.chat`` says
 the button has expired. Data from before buttons carried a language (``fb:ns42``) parses with
-``language=None``: the user's app decides (``bot.text.i18n.language_of``). A value that could
+``language=None``: the chat's language decides (``bot.handlers.language``). A value that could
 not be read back (an id too long, a start out of range) is refused when the object is made.
 
 The bytes are the ones buttons in users' chats already carry: change a prefix or a field's

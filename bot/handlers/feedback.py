@@ -22,7 +22,7 @@ from bot.handlers.common import button_query, command_question, confident_title,
 from bot.state import Context
 from bot.text import questions as words
 from bot.text import render
-from bot.text.i18n import N_, _, ngettext, number
+from bot.text.i18n import N_, _, language, ngettext, number
 from core.userdata.feedback import DISLIKE, LIKE
 
 COMMANDS = [
@@ -157,13 +157,12 @@ async def mydata(update: Update, context: Context) -> None:
     if chat.type == ChatType.PRIVATE:
         subscriptions = context.bot_data.subscriptions
         platforms = await asyncio.to_thread(subscriptions.of_chat, chat.id)
-        spoken = await asyncio.to_thread(subscriptions.language_of, chat.id)
         if platforms:
             names = ", ".join(render.platform_name(p) for p in platforms)
             lines.append(_("This chat's subscriptions: {platforms}.").format(platforms=render.esc(names)))
-        if spoken:
-            name = _(LANGUAGE_NAMES.get(spoken, spoken))
-            lines.append(_("The language I write to you in: {language}.").format(language=name))
+        # The language this very answer is in: the one kept for the chat (bot/handlers/language.py).
+        name = _(LANGUAGE_NAMES.get(language(), language()))
+        lines.append(_("The language I write to you in: {language}.").format(language=name))
     lines += memory_lines(snap, conversation.frame())
     lines += [
         "",

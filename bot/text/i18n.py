@@ -15,8 +15,9 @@ and compiled in memory (no build step, so nothing compiled can go stale; see the
 development notes for extracting new strings). ``tests/unit/bot/text/test_i18n.py`` fails when a marked
 string has no Spanish, or a translation changes its placeholders or HTML tags.
 
-The language of an update is decided once, by ``remember_language`` (a handler in group -2,
-before every other), and kept in a context variable. python-telegram-bot handles each update
+The language of an update is decided once, by ``bot.handlers.language.decide`` (a handler in
+group -2, before every other; the detector is ``core.understanding.language``), and kept in a
+context variable. python-telegram-bot handles each update
 in its own asyncio task, and each task runs in its own copy of the context, so updates handled
 concurrently never see each other's language. Outside an update (jobs) it is English unless
 wrapped in ``with using("es"):``.
@@ -29,8 +30,6 @@ import contextvars
 import functools
 import gettext
 import io
-import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,26 +45,6 @@ DOMAIN = "streambot"
 LOCALES = Path(__file__).resolve().parent / "locales"
 ENGLISH, SPANISH = "en", "es"
 LANGUAGES = (ENGLISH, SPANISH)
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# The Spanish names of commands (``CommandHandler`` aliases): typing one is clearly Spanish.
-SPANISH_COMMANDS = _words(
-    "ayuda recomendar donde contar mas_larga maslarga puntaje pais clasificacion mejores estadisticas "
-    "encuesta suscribir desuscribir estado recargar"
-)
-# Words of plain text (not of a command's arguments, which are titles) that tell Spanish apart.
-# Strong ones are Spanish and not English; weak ones only count in company.
-_STRONG = _words(
-    "hola gracias pelicula peliculas recomiendame recomiendas recomienda recomendacion quiero busco donde "
-    "cuantas cuantos cuales parecida parecidas parecido parecidos puedo ayuda estrenos algo veo vemos "
-    "peli pelis dirigida dirigidas dirigido dirigidos quien quienes salen reparto actua "
-    "ninos nina nino hija hijo hijos anos infantiles familia adultos temporada temporadas"
-)
-_WEAK = _words("que el la los las de del en y con una unas unos por para hay como mas mejor ver serie")
 
 
 class Translator:
@@ -167,56 +146,3 @@ def using(code: str) -> Iterator[Translator]:
         yield current()
     finally:
         _current.reset(token)
-
-
-def language_of(update) -> str:
-    """ "es" or "en" for a python-telegram-bot ``Update``: a button speaks the language of its
-    message; otherwise Spanish when the user's app is in Spanish (``language_code`` "es",
-    "es-419", …) or the message is clearly Spanish (a Spanish command name such as /contar,
-    or plain text in Spanish); English otherwise, and when nothing is known."""
-    # bot.callbacks stamps buttons with the language spoken here: imported where it is read,
-    # as this module is imported first.
-    from bot.callbacks import language_of as language_of_button
-
-    query = getattr(update, "callback_query", None)
-    button_language = language_of_button(query.data) if query is not None else None
-    if button_language is not None:
-        return button_language
-    user = getattr(update, "effective_user", None)
-    code = (getattr(user, "language_code", None) or "").lower()
-    if code == SPANISH or code.startswith(SPANISH + "-") or code.startswith(SPANISH + "_"):
-        return SPANISH
-    message = getattr(update, "effective_message", None)
-    if query is None and message is not None and message_is_spanish(message.text or message.caption or ""):
-        return SPANISH
-    return ENGLISH
-
-
-def message_is_spanish(text: str) -> bool:
-    """A command by its Spanish name (``/contar netflix``; the arguments are not looked at: a
-    title may be in any language), or plain text that reads as Spanish."""
-    text = text.strip()
-    if text.startswith("/"):
-        words = text[1:].split()
-        return bool(words) and words[0].split("@")[0].lower() in SPANISH_COMMANDS
-    return looks_spanish(text)
-
-
-def looks_spanish(text: str) -> bool:
-    """Plain text that is clearly Spanish: "¿" or "¡", or Spanish words worth two points
-    (a word only Spanish has counts two, a common little word one): "hola", "algo como
-    toy story", "¿qué veo?" are; "la la land", "el camino" are not."""
-    if "¿" in text or "¡" in text:
-        return True
-    words = set(re.findall(r"\w+", _fold(text)))
-    return 2 * len(words & _STRONG) + len(words & _WEAK) >= 2
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-async def remember_language(update, context) -> None:
-    """Group -2 handler: decide the update's language before any other handler runs."""
-    set_language(language_of(update))

@@ -23,7 +23,9 @@ A well-known Spanish name of an English title the catalogue carries ("buscando a
 from __future__ import annotations
 
 from core.search.titles import normalise
+from core.understanding import language
 from core.understanding import lexicon as lx
+from core.understanding.language import Said
 from core.understanding.scanner import ON, PLATFORM_JOIN, Item, Token, args_only, is_cue, is_filler
 
 QUOTES = "\"'“”‘’«»`´()[]{}<>¿?¡!.,;:-–—*_~ "
@@ -235,16 +237,16 @@ class Message:
         present = key not in self.exact_titles and normalise(english) in self.exact_titles
         return english if present else full  # "buscando a nemo" -> "finding nemo"
 
-    def language(self, span: Span | None) -> str | None:
-        """ "es" or "en" from the words outside the title: Spanish words and accents vs English words."""
-        inside = range(self.items[span[0]].i, self.items[span[1] - 1].j) if span else range(0)
-        spanish = english = 0
-        for k, tok in enumerate(self.toks):
-            if k in inside:
-                continue
-            spanish += (tok.word in lx.SPANISH) + 2 * any(ch in lx.ACCENTED for ch in tok.raw.lower())
-            english += tok.word in lx.ENGLISH
-        return "es" if spanish > english else "en" if english > spanish else None
+    def language(self, span: Span | None) -> Said:
+        """What the message tells of its language without the words that name things: the title
+        (``span``) and the people it names ("where can I watch la casa de papel" is English,
+        "movies by guillermo del toro" too). See ``core.understanding.language``."""
+        named = [span] if span else []
+        named += [(k, k + 1) for k, it in enumerate(self.items) if it.kind == "person"]
+        hidden = [
+            (self.toks[self.items[a].i].start, self.toks[self.items[b - 1].j - 1].end) for a, b in named
+        ]
+        return language.of_text(self.text, hidden)
 
     def is_sentence(self) -> bool:
         """Reads like a sentence rather than a title typed alone ("I'm bored", "qué hora es")."""

@@ -59,6 +59,7 @@ class Question:
     score: float | None = None
     duration_type: str | None = None  # "min" | "season"
     language: str | None = None  # "es" or "en" when the message itself is clearly that language
+    leaning: str | None = None  # else the language its thanks or laughter lean to ("gracias")
     leftover: str = ""  # words not understood (for a command: report them to the user)
     # Every filter the question states, several platforms, ranges and exclusions included: the
     # single-valued fields above are the first of each, for the answers that take one.

@@ -34,13 +34,14 @@ before it; "is that on disney+?" after a break asks where the title named before
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters, Role
 from core.questions.filters import Span as Range
 from core.search.titles import normalise
 from core.understanding import lexicon as lx
+from core.understanding.language import Said, of_command
 from core.understanding.message import POLITE, Message, Span, lead_in
 from core.understanding.policy import title_answer
 from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Intent, Question
@@ -125,9 +126,28 @@ class Understanding:
         text = (text or "").strip()
         command = COMMAND.match(text)
         if command and command.group(1).lower() in COMMANDS:
-            return self.parse_command(COMMANDS[command.group(1).lower()], command.group(2))
+            question = self.parse_command(COMMANDS[command.group(1).lower()], command.group(2))
+            said = of_command(command.group(1))  # "/titulo …" is Spanish, whatever the title
+            if said.language == "es" or said.clear and question.language is None:
+                return replace(question, language=said.language, leaning=None)
+            return question  # "/count películas de terror": the arguments are clearly Spanish
         message = self._message(MENTIONS.sub("", text))  # "@streambot where is …" in a group
         return self._question(message, self._decide(message))
+
+    def language(self, text: str) -> Said:
+        """What ``text`` tells of its language (``core.understanding.language``), read as ``parse``
+        reads it: a message by its words outside the title and the people it names; a command
+        by its Spanish name, else by its arguments outside the title when they are clear and it
+        is one of the questions (other commands' arguments are titles), else by its name."""
+        text = (text or "").strip()
+        command = COMMAND.match(text)
+        if command and command.group(1).lower() not in COMMANDS:
+            return of_command(command.group(1))
+        question = self.parse(text)
+        by_name = of_command(command.group(1)) if command else Said()
+        if by_name.clear and question.language == by_name.language:
+            return by_name  # an English name keeps ``menu``: it may be a Spanish menu's tap
+        return Said(question.language, clear=True) if question.language else Said(question.leaning)
 
     def parse_command(self, intent: Intent | str, text: str) -> Question:
         """A command's arguments with the intent fixed: ``parse_command("count", "movies on
@@ -354,9 +374,11 @@ class Understanding:
             if intent == Intent.PERSON
             else None
         )
+        said = m.language(span)
         return Question(
-            intent=intent, title=title, matches=matches, language=m.language(span), role=role,
-            shortest=found.shortest, **args,
+            intent=intent, title=title, matches=matches, role=role, shortest=found.shortest,
+            language=said.language if said.clear else None, leaning=None if said.clear else said.language,
+            **args,
         )  # fmt: skip
 
     def _arguments(self, intent: Intent, outside: list[Item], command: bool) -> dict:

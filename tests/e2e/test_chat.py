@@ -77,7 +77,7 @@ def test_a_spanish_speaker_reads_spanish_from_start_to_the_last_reply(tg):
     user = spanish_speaker(tg, 8011)
     welcome = ask(tg, "/start", user_id=user)
     assert "te ayuda a decidir" in welcome.params["text"]
-    for text in ("toy story", "where can I watch the office?", "asdf qwer zxcv uiop", "/foo", "harry potter"):
+    for text in ("toy story", "asdf qwer zxcv uiop", "/foo", "harry potter", "ok"):
         reply = ask(tg, text, user_id=user).params["text"]
         assert not any(english in reply for english in ("Where to watch", "is not in", "I don't", "Sorry")), (
             reply
@@ -87,6 +87,8 @@ def test_a_spanish_speaker_reads_spanish_from_start_to_the_last_reply(tg):
     example = next(iter(buttons(lost)))
     answer = press(tg, lost, example, method="sendMessage")
     assert "Dónde verlo" in answer.params["text"]
+    # A message clearly in English is answered in English, whatever the app's language.
+    assert "Where to watch" in ask(tg, "where can I watch the office?", user_id=user).params["text"]
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,9 @@ from string import Formatter
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from telegram import Update
 
 from bot import callbacks
 from bot.app import commands
-from bot.console import objects
 from bot.console.spec import html_problems
 from bot.text import explain, i18n, questions, render
 from core.catalogue import arguments
@@ -140,64 +138,7 @@ def test_a_fuzzy_translation_falls_back_to_english(tmp_path, monkeypatch):
         i18n.translator.cache_clear()
 
 
-# ---- which language -----------------------------------------------------------------------------
-def message_update(text: str, language_code: str | None) -> Update:
-    sender = objects.user(42, language_code=language_code)
-    message = objects.text_message(1, objects.chat(42, "private", sender), sender, text)
-    return Update.de_json({"update_id": 1, "message": message}, None)
-
-
-def button_update(data: str, language_code: str | None) -> Update:
-    sender = objects.user(42, language_code=language_code)
-    message = objects.text_message(1, objects.chat(42, "private", sender), objects.bot_user(7, "bot"), "…")
-    return Update.de_json(
-        {"update_id": 1, "callback_query": objects.callback_query("q", sender, message, data)}, None
-    )
-
-
-@pytest.mark.parametrize(
-    ("language_code", "text", "expected"),
-    [
-        ("es", "/count netflix 2019", "es"),
-        ("es-419", "/start", "es"),
-        ("es-MX", "/recommend toy story", "es"),
-        ("ES", "/help", "es"),
-        ("en", "/count netflix 2019", "en"),
-        ("en-US", "/start", "en"),
-        ("pt-BR", "/start", "en"),
-        ("et", "/start", "en"),  # Estonian: a prefix is a language, not two letters
-        (None, "/start", "en"),
-        # The message itself is clearly Spanish: a Spanish command name, or plain Spanish.
-        ("en", "/contar netflix 2019", "es"),
-        (None, "/recomendar@streambot_test_bot toy story", "es"),
-        ("en", "¿qué veo hoy?", "es"),
-        ("en", "hola, algo como toy story", "es"),
-        ("en", "una película de terror", "es"),
-        # A command's arguments are titles, in any language; a title alone is not Spanish.
-        ("en", "/recommend la casa de papel", "en"),
-        ("en", "la la land", "en"),
-        ("en", "el camino", "en"),
-        ("en", "something like toy story", "en"),
-    ],
-)
-def test_language_of_a_message(language_code, text, expected):
-    assert i18n.language_of(message_update(text, language_code)) == expected
-
-
-@pytest.mark.parametrize(
-    ("data", "language_code", "expected"),
-    [
-        ("more:ns1:5::es", "en", "es"),  # the message under the button is Spanish
-        ("pick:ds42:en", "es", "en"),
-        ("ex:2:es", None, "es"),
-        ("more:ns1:5:", "es-419", "es"),  # a button from before languages: the user's app decides
-        ("more:ns1:5:netflix", None, "en"),
-    ],
-)
-def test_language_of_a_button(data, language_code, expected):
-    assert i18n.language_of(button_update(data, language_code)) == expected
-
-
+# ---- buttons carry the language (which language an update is answered in: tests/unit/bot/handlers/test_language.py)
 def test_buttons_carry_the_language_and_handlers_read_their_data_without_it():
     with i18n.using("es"):
         keyboard = render.suggestion_keyboard("ns1", "Toy Story", 0, None, more=True)
