@@ -104,7 +104,8 @@ def longest_text(snap, q: Question) -> Reply:
     tied = len(found.ids) > 1
     templates = _LONGEST_MOVIE if unit == "min" else _LONGEST_SHOW
     text = templates[q.shortest, tied]
-    return Reply(_(text).format(scope=about, title=names, length=length))
+    # The titles named are what "where is it?" asks about next.
+    return Reply(_(text).format(scope=about, title=names, length=length), ids=found.ids)
 
 
 _LONGEST_MOVIE = {

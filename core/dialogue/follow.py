@@ -65,6 +65,13 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     bare = _strip(said, w.CONNECTORS)
     if bare and bare != said and _weak(q):
         q = understanding.parse(bare)  # "ok what about zendaya": the words after "what about"
+    if (
+        frame.asked is not None
+        and not frame.shown
+        and frame.asked.intent in COUNTS
+        and (bare or said) in w.CONTINUE
+    ):
+        return Reading(_titles_of(frame.asked), Kind.REFINED)  # "more" after a count: its titles
     if frame.asked is not None and frame.shown and (bare or said) in w.CONTINUE:
         asked = frame.asked
         if asked.intent == Intent.TITLE:  # "more" after a card: more like it
@@ -85,11 +92,12 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
 def _about_a_title(said: str, understanding) -> Question | None:
     """ "tell me about the queens gambit", "de qué va bridgerton": that title's card."""
     toks = said.split()
-    for size in (5, 4, 3, 2):
-        if len(toks) > size and " ".join(toks[:size]) in w.ABOUT_LEADS:
-            q = understanding.parse(" ".join(toks[size:]))
-            if q.intent == Intent.TITLE and _names_a_title(q):
-                return q
+    for size in (5, 4, 3, 2, 1):
+        for head, tail in ((toks[:size], toks[size:]), (toks[-size:], toks[:-size])):
+            if len(toks) > size and " ".join(head) in w.ABOUT_LEADS | w.ABOUT:
+                q = understanding.parse(_strip(" ".join(tail), w.ABOUT | w.CONNECTORS))
+                if q.intent == Intent.TITLE and _names_a_title(q):
+                    return replace(q, intent=Intent.TITLE)
     return None
 
 
@@ -106,11 +114,22 @@ def _pointed(frame: Frame, q: Question, said: str, understanding) -> Question | 
     if found is None:
         return None
     position, rest = found
-    if position > len(frame.shown) or q.intent in TITLE_INTENTS and q.matches and q.matches[0].confident:
-        return None  # "the second one" past the list, or a real title that has an ordinal in it
+    if position > len(frame.shown) or _is_the_title(q, said):
+        return None  # "the second one" past the list, or a title with an ordinal in it
     title_id = frame.shown[position - 1 if position > 0 else -1]
     asked = _asked_of(rest, understanding)
+    last = frame.asked
+    if asked is None and not rest and last is not None and last.intent in ABOUT_A_TITLE - {Intent.TITLE}:
+        asked = last  # "y la 3" after "la 2, ¿quién la protagoniza?": the same question
     return about(asked.intent if asked else Intent.TITLE, title_id, understanding, asked)
+
+
+def _is_the_title(q: Question, said: str) -> bool:
+    """The whole message is exactly a title the policy is sure of ("The Second Best")."""
+    return bool(
+        q.intent in TITLE_INTENTS and q.title and q.matches and q.answer()[0] == "confident"
+        and w.fold(q.matches[0].title) == said
+    )  # fmt: skip
 
 
 def _position(said: str) -> tuple[int, str] | None:
@@ -181,7 +200,7 @@ def _focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> 
     target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
     if target is None or _names_a_title(q):
         return None  # "¿dónde veo la sirenita?": a title of its own, "la" no pronoun
-    if bare in w.ABOUT or said in w.ABOUT:
+    if bare in w.ABOUT or said in w.ABOUT or _starts(bare, w.ABOUT_STARTS):
         return about(Intent.TITLE, target, understanding, q)
     like = _after_phrase(bare, w.LIKE)
     if like is not None and (not like or like in w.THIS):
@@ -243,9 +262,13 @@ def _refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> 
     rest, relative = _relative(bare)
     said_or_bare = bare or said
     if _only_phrases(said_or_bare, w.SHOW_THEM) and asked.intent in COUNTS | {Intent.TOP}:
-        f = asked.filters if asked.score is None else asked.filters.but(score_above=asked.score)
-        return Question(Intent.TOP).refined(f)  # "show me them" after a count
-    if connected and asked.intent in ABOUT_A_TITLE and q.intent == Intent.TITLE and q.title:
+        return _titles_of(asked)  # "show me them" after a count
+    if (
+        connected
+        and asked.intent in ABOUT_A_TITLE | {Intent.RECOMMEND}
+        and q.intent == Intent.TITLE
+        and q.title
+    ):
         return replace(q, intent=asked.intent, role=asked.role)  # "and coco?" after "where is moana"
     if asked.intent == Intent.ACTOR and _only_question_words(said_or_bare):
         toks = set(said_or_bare.split())
@@ -282,6 +305,14 @@ def _again(asked: Question, frame: Frame, understanding) -> Question:
         return asked
     match = understanding.recommender.match_of(frame.focus)
     return replace(asked, title=match.title, matches=(match,)) if match else asked
+
+
+def _titles_of(asked: Question) -> Question:
+    """The titles behind a count, best first: a person's list for a person's count."""
+    if asked.intent == Intent.PERSON:
+        return replace(asked, start=0)
+    f = asked.filters if asked.score is None else asked.filters.but(score_above=asked.score)
+    return Question(Intent.TOP).refined(f)
 
 
 def merged(old: Filters, new: Filters) -> Filters:
@@ -364,6 +395,11 @@ def _strip(said: str, table: frozenset[str]) -> str:
                 toks, changed = toks[:-size], True
                 break
     return " ".join(toks)
+
+
+def _starts(said: str, table: frozenset[str]) -> bool:
+    toks = said.split()
+    return any(" ".join(toks[:size]) in table for size in (1, 2, 3, 4, 5) if len(toks) >= size)
 
 
 def _words_of(table: frozenset[str]) -> frozenset[str]:

@@ -19,7 +19,9 @@ CONTINUE = phrases(
     "otra | otras | otro | otros | otra mas | otras mas | dame otra | dame otras | dame mas | dame otro | "
     "mas opciones | mas titulos | ver mas | muestrame mas | mostrame mas | ensename mas | siguiente | "
     "siguientes | sigue | segui | que mas | que otra | que otras | alguna otra | alguna mas | algo mas | "
-    "y que mas | mas porfa | mas por favor | otra opcion | otras opciones | otra cosa"
+    "y que mas | mas porfa | mas por favor | otra opcion | otras opciones | otra cosa | again | more again | "
+    "otra vez | otra vez mas | mas de esas | mas de esos | more of those | more of them | mas de lo mismo | "
+    "next one | next ones please | keep them coming | one more | una mas | uno mas | mas pls"
 )
 # Words around a follow-up that change nothing: "ok more", "y en hulu?", "what about shows then".
 CONNECTORS = phrases(
@@ -31,7 +33,9 @@ CONNECTORS = phrases(
     "same | lo mismo | same but | igual pero | same thing | and the | y las | y los | y de | lol | lmao | "
     "jaja | jajaja | jeje | haha | hahaha | xd | va | sweet | cool | nice | great | perfect | perfecto | genial | "
     "ok so | ok and | ok y | actually | en realidad | mejor dicho | wait | espera | oye | hey | que sean | "
-    "que sea | q sean | q sea | ok pero | ok but | uh | um | eh | ah | oh | ahh | ohh | alright | fine | sure"
+    "que sea | q sean | q sea | ok pero | ok but | uh | um | eh | ah | oh | ahh | ohh | alright | fine | sure | "
+    "damn | dang | darn | uf | uff | ugh | meh | bummer | rip | que pena | lastima | vaya | oh well | shame | "
+    "too bad | pity | oops | ay | chale | nel | pucha | rayos | okas | oka | okey | okay then | fair enough"
 )
 # "the second one", "el segundo", "#2": a position in the last list.
 ORDINALS = {
@@ -71,7 +75,13 @@ ABOUT = phrases(
     "whats it rated | what is it rated | what's it rated | what's it about | is it ok for kids | is it for kids | "
     "es para ninos | es apta para ninos | es apta | rating | clasificacion | what rating | que clasificacion | "
     "cuantas temporadas tiene | cuantas temporadas | how many seasons | how many seasons does it have | "
-    "how long is it | cuanto dura | how many episodes | is it long | es larga"
+    "how long is it | cuanto dura | how many episodes | is it long | es larga | whats about | what is about | "
+    "about | trata | de que | is it for teens | is it for adults | is it scary | da miedo | es de miedo"
+)
+# "is it for teens or adults", "¿es para niños?": the card answers (its maturity and genres).
+ABOUT_STARTS = phrases(
+    "is it for | is it ok for | is it good for | is it suitable for | is it appropriate for | is that for | "
+    "es para | es apta para | es apto para | sirve para | esta bien para | se puede ver con"
 )
 # "tell me about X", "¿de qué va X?": the card of a title named after them.
 ABOUT_LEADS = phrases(
@@ -97,7 +107,8 @@ WHERE_WORDS = phrases(
 # "who's in it", "quién actúa": who is in the title in focus; CREATED: who made it.
 CREDITS_WORDS = phrases(
     "who | whos | who's | quien | quienes | cast | reparto | elenco | actors | actores | actua | actuan | sale | "
-    "salen | stars | starring | plays | play | acts | protagonista | protagonistas | actress | actriz"
+    "salen | stars | starring | plays | play | acts | protagonista | protagonistas | actress | actriz | "
+    "protagoniza | protagonizan | protagonizo | in it | sale ahi | sale en"
 )
 DIRECTOR_WORDS = phrases(
     "directed | director | directors | dirigio | dirigida | dirigido | directora | created | creator | creo | "
