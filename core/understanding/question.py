@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from enum import StrEnum
 
 from core.catalogue.title_types import TitleType
@@ -91,6 +92,10 @@ class Question:
 
     def answer(self) -> tuple[str, list]:
         """The title policy for this question's title: ``title_answer(matches, title, year)``."""
+        return self._verdict
+
+    @cached_property
+    def _verdict(self) -> tuple[str, list]:  # a frozen dataclass's fields never change
         return title_answer(self.matches, self.title, self.year)
 
 

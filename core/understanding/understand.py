@@ -33,6 +33,7 @@ before it; "is that on disney+?" after a break asks where the title named before
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -92,6 +93,9 @@ class _Found:
     shortest: bool = False
 
 
+RECENT_MESSAGES = 256  # readings kept by ``Understanding.parse``
+
+
 class Understanding:
     def __init__(
         self, recommender, countries: dict[str, str], ratings: frozenset[str], people=None, years=None
@@ -102,6 +106,9 @@ class Understanding:
         self.exact_titles = recommender.resolver.exact  # normalised title -> key
         self.ratings = ratings
         self.scanner = Scanner(countries, ratings, recommender.resolver.word_id)
+        # One message is read several times per update (its language, the question, a
+        # follow-up's parts): the last few readings are kept. Questions are immutable.
+        self._read = functools.lru_cache(maxsize=RECENT_MESSAGES)(self._parse)
 
     @classmethod
     def build(cls, catalogue, recommender, people=None) -> Understanding:
@@ -123,7 +130,9 @@ class Understanding:
     # ---- public ---------------------------------------------------------------------------
     def parse(self, text: str) -> Question:
         """A free-form message; a "/command args" message is read as that command."""
-        text = (text or "").strip()
+        return self._read((text or "").strip())
+
+    def _parse(self, text: str) -> Question:
         command = COMMAND.match(text)
         if command and command.group(1).lower() in COMMANDS:
             question = self.parse_command(COMMANDS[command.group(1).lower()], command.group(2))
