@@ -7,9 +7,11 @@
     # "the second one", "where can I watch it?" -> the question about the title pointed at
     frame = frame.after(q, focus=..., shown=[...])      # what the answer showed, kept for next time
 
-Plain data, no Telegram: ``frame`` (the state and its JSON form), ``follow`` (reading a
-message against it), ``words`` (the phrases follow-ups are made of). The bot keeps one frame per
-private chat and per (group, member) in ``core.userdata.dialogue``.
+Plain data, no Telegram. Modules: ``frame`` (the state and its JSON form), ``follow`` (reading
+a message against it: "more", then ``refer`` (pointers and "it"), then ``refine`` (changed
+filters)), ``common`` (what those share), ``words`` (the phrases follow-ups are made of) and
+``phrases`` (finding them). The bot keeps one frame per private chat and per (group, member)
+in ``core.userdata.dialogue``.
 """
 
 from core.dialogue.follow import Reading, follow

@@ -1,0 +1,133 @@
+"""Messages that point at a title already shown: "the second one", "where can I watch it?",
+"¿quién sale?", "anything like that?", "¿de qué trata?"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.dialogue import common as c
+from core.dialogue import phrases as p
+from core.dialogue import words as w
+from core.dialogue.frame import Frame
+from core.questions.filters import Role
+from core.understanding.question import TITLE_INTENTS, Intent, Question
+
+
+def pointed(frame: Frame, q: Question, said: str, understanding) -> Question | None:
+    if not frame.shown:
+        return None
+    found = _position(said)
+    if found is None:
+        return None
+    position, rest = found
+    if position > len(frame.shown) or _is_the_title(q, said):
+        return None  # "the second one" past the list, or a title with an ordinal in it
+    title_id = frame.shown[position - 1 if position > 0 else -1]
+    asked = _asked_of(rest, understanding)
+    last = frame.asked
+    if asked is None and not rest and last is not None and last.intent in c.ABOUT_A_TITLE - {Intent.TITLE}:
+        asked = last  # "y la 3" after "la 2, ¿quién la protagoniza?": the same question
+    return c.about(asked.intent if asked else Intent.TITLE, title_id, understanding, asked)
+
+
+def _is_the_title(q: Question, said: str) -> bool:
+    """The whole message is exactly a title the policy is sure of ("The Second Best")."""
+    return bool(
+        q.intent in TITLE_INTENTS and q.title and q.matches and q.answer()[0] == "confident"
+        and w.fold(q.matches[0].title) == said
+    )  # fmt: skip
+
+
+def _position(said: str) -> tuple[int, str] | None:
+    """ "where can i watch the second one" -> (2, "where can i watch"); also "#2", "number 2",
+    "la 2", a bare "2"."""
+    toks = said.split()
+    for k, tok in enumerate(toks):
+        number = w.ORDINALS.get(tok)
+        if number is None and tok.lstrip("#").isdigit() and 1 <= int(tok.lstrip("#")) <= 20:
+            near = toks[k - 1] if k else ""
+            if (
+                tok.startswith("#")
+                or len(toks) == 1
+                or near in ("number", "numero", "no", "num", "nr", "option", "opcion", "the", "la", "el", "#")
+            ):
+                number = int(tok.lstrip("#"))
+        if number is None:
+            continue
+        rest = _strip_wrappers(toks[:k]) + _strip_wrappers(toks[k + 1 :], leading=True)
+        return number, " ".join(rest)
+    return None
+
+
+def _strip_wrappers(toks: list[str], leading: bool = False) -> list[str]:
+    """Drop "the", "one", "de la lista" next to an ordinal."""
+    toks = list(toks)
+    changed = True
+    while toks and changed:
+        changed = False
+        for size in (4, 3, 2, 1):
+            edge = toks[:size] if leading else toks[-size:]
+            if len(toks) >= size and " ".join(edge) in w.ORDINAL_WRAPPERS:
+                toks = toks[size:] if leading else toks[:-size]
+                changed = True
+                break
+    return toks
+
+
+def _asked_of(rest: str, understanding) -> Question | None:
+    """The question the words around "it" / "the second one" ask of that title, or None when
+    they ask nothing of a title: "where can i watch" -> WHERE, "who directed" -> CREDITS
+    (director), "is on disney" -> WHERE (Disney+), "anything like" -> RECOMMEND."""
+    if not rest:
+        return None
+    if p.has(rest, w.LIKE):
+        return Question(Intent.RECOMMEND)
+    if p.has(rest, w.ABOUT):
+        return Question(Intent.TITLE)
+    toks = set(rest.split())
+    if c.only_question_words(rest) and toks & (w.CREDITS_WORDS | w.DIRECTOR_WORDS):
+        director = bool(toks & w.DIRECTOR_WORDS)
+        return Question(Intent.CREDITS, role=Role.DIRECTOR if director else Role.CAST)
+    if p.has(rest, w.WHERE_WORDS) and toks <= w.WHERE_WORDS | w.QUESTION_WORDS | p.words_of(w.CONNECTORS):
+        return Question(Intent.WHERE)
+    q = understanding.parse(rest)
+    if q.intent in TITLE_INTENTS:
+        return None if c.names_a_title(q) else replace(q, title=None, matches=())
+    if q.intent in (Intent.ACTOR, Intent.CREDITS):  # "who is in", "who directed": of that title
+        return Question(Intent.CREDITS, role=q.role)
+    stated = understanding.filters_of(rest)
+    if stated is not None and stated.platforms and c.kinds(stated) == 1:
+        return Question(Intent.WHERE, platform=min(stated.platforms), filters=stated)  # "is it on hulu?"
+    return None
+
+
+# ---- the title in focus -------------------------------------------------------------------
+
+
+def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Question | None:
+    target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
+    if target is None or c.names_a_title(q):
+        return None  # "¿dónde veo la sirenita?": a title of its own, "la" no pronoun
+    if bare in w.ABOUT or said in w.ABOUT or p.starts(bare, w.ABOUT_STARTS):
+        return c.about(Intent.TITLE, target, understanding, q)
+    like = p.after_phrase(bare, w.LIKE)
+    if like is not None and (not like or like in w.THIS):
+        return c.about(Intent.RECOMMEND, target, understanding, q)
+    if like is not None:  # "algo similar pero en amazon"
+        stated = understanding.filters_of(p.strip(like, w.CONNECTORS | w.THIS))
+        if stated is not None and stated.platforms and c.kinds(stated) == 1:
+            return c.about(
+                Intent.RECOMMEND,
+                target,
+                understanding,
+                Question(Intent.RECOMMEND, platform=min(stated.platforms)),
+            )
+    pronoun = p.longest_phrase(bare, w.THIS)
+    if pronoun is None:  # "where then", "¿quién actúa?": a question that can only be about it
+        asked = _asked_of(bare, understanding) if c.only_question_words(bare) else None
+        return c.about(asked.intent, target, understanding, asked) if asked is not None else None
+    rest = p.strip(p.cut(bare, pronoun), w.CONNECTORS)
+    if not rest:
+        return c.about(Intent.TITLE, target, understanding, q) if bare == pronoun else None  # "that one"
+    asked = _asked_of(rest, understanding)
+    return c.about(asked.intent, target, understanding, asked) if asked is not None else None

@@ -1,0 +1,139 @@
+"""Messages that change the last question: "and on hulu?", "¿y en 2020?", "not horror",
+"shorter ones", "how many are there?", "show me them"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.catalogue.title_types import TitleType
+from core.dialogue import common as c
+from core.dialogue import phrases as p
+from core.dialogue import words as w
+from core.dialogue.frame import Frame
+from core.questions.filters import Filters, Role, Span
+from core.understanding.question import TITLE_INTENTS, Intent, Question
+
+SHORT_MOVIE, LONG_MOVIE = 90, 120  # minutes: "shorter ones", "longer ones" of a list of movies
+RECENT, OLD = 2018, 2000  # release years: "newer ones", "older ones" (the catalogues end in 2021)
+
+
+def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Question | None:
+    asked = frame.asked
+    if asked is None or asked.intent in c.CHAT:
+        return None
+    connected = bare != said
+    rest, relative = _relative(bare)
+    said_or_bare = bare or said
+    if p.only_phrases(said_or_bare, w.SHOW_THEM) and asked.intent in c.COUNTS | {Intent.TOP}:
+        return titles_of(asked)  # "show me them" after a count
+    if (
+        connected
+        and asked.intent in c.ABOUT_A_TITLE | {Intent.RECOMMEND}
+        and q.intent == Intent.TITLE
+        and q.title
+    ):
+        return replace(q, intent=asked.intent, role=asked.role)  # "and coco?" after "where is moana"
+    if asked.intent == Intent.ACTOR and c.only_question_words(said_or_bare):
+        toks = set(said_or_bare.split())
+        if toks & (w.DIRECTOR_WORDS | w.CREDITS_WORDS):  # "what about directors?"
+            return replace(asked, role=Role.DIRECTOR if toks & w.DIRECTOR_WORDS else Role.CAST, start=0)
+    # "how many are there?", "and the shortest?", "y en amazon cuántas": that question, of that
+    # list. (A message of filters alone reads as a top list: it is refined below instead.)
+    of_that_list = connected or c.kinds(q.filters) <= 1 or p.has(said, w.THOSE)
+    if (
+        q.intent in c.CATALOGUE - {Intent.TOP}
+        and asked.intent in c.CATALOGUE | {Intent.PERSON}
+        and of_that_list
+    ):
+        return q.refined(merged(asked.filters, q.filters), start=0)
+    stated = understanding.filters_of(rest) if rest else Filters()
+    if stated is None and asked.intent == Intent.PERSON and understanding.people is not None:
+        person = understanding.people.find(rest)  # "ok what about zendaya": another person
+        stated = Filters(person=person) if person is not None else None
+    if stated is None or stated.is_empty() and not relative:
+        return None
+    if not connected and not relative and c.kinds(stated) >= 2:
+        return None  # "horror movies on hulu": a question of its own
+    if asked.intent in c.ABOUT_A_TITLE:
+        target = frame.focus
+        if target and stated.platforms and c.kinds(stated) == 1:
+            return c.about(Intent.WHERE, target, understanding, q)  # "and on netflix?" after a card
+        return None
+    f = merged(asked.filters, stated)
+    for change in relative:
+        f = change(f)
+    return again(asked.refined(f, start=0), frame, understanding)
+
+
+def again(asked: Question, frame: Frame, understanding) -> Question:
+    """The last question asked again: a title question gets its title back (a frame keeps
+    the title's id, not the matches)."""
+    if asked.intent not in TITLE_INTENTS or frame.focus is None:
+        return asked
+    match = understanding.recommender.match_of(frame.focus)
+    return replace(asked, title=match.title, matches=(match,)) if match else asked
+
+
+def titles_of(asked: Question) -> Question:
+    """The titles behind a count, best first: a person's list for a person's count."""
+    if asked.intent == Intent.PERSON:
+        return replace(asked, start=0)
+    f = asked.filters if asked.score is None else asked.filters.but(score_above=asked.score)
+    return Question(Intent.TOP).refined(f)
+
+
+def merged(old: Filters, new: Filters) -> Filters:
+    """``old`` with what ``new`` states: a stated platform, year, type, country... replaces the
+    old one; a genre replaces the genres and stops being excluded; an exclusion is added."""
+    changes: dict = {}
+    for key in ("platforms", "countries", "ratings"):
+        if getattr(new, key):
+            changes[key] = getattr(new, key)
+    for key in ("years", "bands", "minutes", "seasons", "type", "role", "score_above"):
+        if getattr(new, key) is not None:
+            changes[key] = getattr(new, key)
+    if new.person is not None:
+        changes["person"], changes["role"] = new.person, new.role
+    genres, not_genres = old.genres, old.not_genres
+    if new.genres:
+        genres, not_genres = new.genres, not_genres - new.genres
+    if new.not_genres:
+        not_genres, genres = not_genres | new.not_genres, genres - new.not_genres
+    if new.type is not None and new.type != old.type:
+        # A movie has no seasons, a show no runtime: a length the old type had is dropped.
+        changes.setdefault("minutes", None if new.type == TitleType.SHOW else old.minutes)
+        changes.setdefault("seasons", None if new.type == TitleType.MOVIE else old.seasons)
+    return old.but(genres=genres, not_genres=not_genres, **changes)
+
+
+def _relative(text: str) -> tuple[str, list]:
+    """ "shorter ones on hulu" -> ("on hulu", [shorter]); the rest of the text and the changes."""
+    changes = []
+    for table, change in ((w.SHORTER, _shorter), (w.LONGER, _longer), (w.NEWER, _newer), (w.OLDER, _older)):
+        found = p.longest_phrase(text, table)
+        if found:
+            text = p.strip(p.cut(text, found), w.CONNECTORS)
+            changes.append(change)
+    return text, changes
+
+
+def _shorter(f: Filters) -> Filters:
+    if f.type == TitleType.SHOW:
+        high = f.seasons.high if f.seasons and f.seasons.high else 3
+        return f.but(seasons=Span(None, max(1, high - 1)))
+    high = f.minutes.high if f.minutes and f.minutes.high else SHORT_MOVIE + 30
+    return f.but(minutes=Span(None, max(30, high - 30)), type=f.type or TitleType.MOVIE)
+
+
+def _longer(f: Filters) -> Filters:
+    if f.type == TitleType.SHOW:
+        return f.but(seasons=Span(3, None))
+    return f.but(minutes=Span(LONG_MOVIE, None), type=f.type or TitleType.MOVIE)
+
+
+def _newer(f: Filters) -> Filters:
+    return f.but(years=Span(RECENT, None))
+
+
+def _older(f: Filters) -> Filters:
+    return f.but(years=Span(None, OLD))
