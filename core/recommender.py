@@ -31,7 +31,9 @@ import numpy as np
 import pandas as pd
 
 from core.catalogue.genres import FAMILY_GENRES, genre_masks, split_genres
+from core.catalogue.spanish_names import YEAR_SLACK
 from core.catalogue.works import work_ids
+from core.search.names import NameIndex
 from core.search.titles import (
     CONFIDENT_MARGIN,
     CONFIDENT_SCORE,
@@ -128,6 +130,7 @@ class Recommender:
         self.similarities = similarities
         self.row_of = {id_: row for row, id_ in enumerate(self.ids)}
         self.resolver = TitleResolver(keys)
+        self.names: NameIndex | None = None  # other names of the titles: ``use_names``
         # One group per work: a title's copies on other platforms share it (core.catalogue.works).
         self.group = work_ids(self.row_key, catalogue["type"], self.years)
         self.group_rows = RowGroups(np.lexsort((self.platforms, self.group)), self.group)
@@ -187,21 +190,40 @@ class Recommender:
         return cls(catalogue, *_read_model(Path(directory), catalogue))
 
     # ---- resolution -----------------------------------------------------------------------
+    def use_names(self, names: NameIndex) -> None:
+        """Let ``resolve`` also read the titles' Spanish names (the snapshot builds them for
+        this catalogue: ``core.snapshot.store.Snapshot.build``)."""
+        self.names = names
+
     def resolve(self, text, limit: int = 5) -> list[Match]:
-        """Titles the text may name, best first; copies across platforms come as one Match."""
+        """Titles the text may name, best first; copies across platforms come as one Match.
+
+        A text that is not exactly a catalogue title may be a Spanish name of one
+        (``core.search.names``): both readings are scored alike, the English one first on a tie."""
         limit = max(1, min(int(limit), 50))
         query = normalise(text)
-        found = self.resolver.search(query, limit)
-        matches = []
-        for key, score in found:
-            groups = {int(self.group[row]) for row in self.key_rows[key]}
+        # (title key, score, year of the work a name names or None, the text the query was read as)
+        found = [
+            (key, score, None, self.resolver.keys[key]) for key, score in self.resolver.search(query, limit)
+        ]
+        if self.names is not None and query not in self.resolver.exact:
+            named = [(hit.key, hit.score, hit.year, hit.name) for hit in self.names.search(query, limit)]
+            found = sorted(found + named, key=lambda hit: -hit[1])  # stable: English first on ties
+        matches, read_as, seen = [], [], set()
+        for key, score, year, reading in found:
+            groups = {int(self.group[row]) for row in self.key_rows[key]} - seen
+            if year is not None:  # a name of one of several same-titled works: its year, else one off
+                off = {g: abs(int(self.years[self.group_rows[g][0]]) - year) for g in groups}
+                groups = {g for g in groups if off[g] == 0} or {g for g in groups if off[g] <= YEAR_SLACK}
             # Same title, several years (remakes): the most widely carried, then the newest.
             for group in sorted(
                 groups, key=lambda g: (-len(self.group_rows[g]), -self.years[self.group_rows[g][0]])
             ):
                 matches.append(self._match(self.group_rows[group], round(score, 1)))
+                read_as.append(reading)
+            seen |= groups
         matches = matches[:limit]
-        if _clear_winner(matches) and not reads_differently(query, self.key_of(matches[0].id)):
+        if _clear_winner(matches) and not reads_differently(query, read_as[0]):
             matches[0] = Match(**{**matches[0].__dict__, "confident": True})
         return matches
 

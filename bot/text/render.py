@@ -17,12 +17,13 @@ from telegram import (
 
 from bot import callbacks
 from bot.text import markup
-from bot.text.i18n import N_, _, language, ngettext, number, platform_names
+from bot.text.i18n import N_, SPANISH, _, language, ngettext, number, platform_names
 from bot.text.markup import clip, esc
 from core.catalogue.genres import name as genre_name
 from core.catalogue.genres import split_genres
 from core.catalogue.platforms import NAMES as PLATFORM_NAMES
 from core.catalogue.platforms import name as platform_display_name
+from core.catalogue.spanish_names import spanish_name
 from core.catalogue.title_types import TitleType
 from core.recommender import SAME_DIRECTOR, SAME_SERIES, SHARED_CAST, SHARED_GENRES
 
@@ -69,9 +70,18 @@ def shows_count(n: int) -> str:
     return ngettext("{n} show", "{n} shows", n).format(n=number(n))
 
 
+def title_name(title: dict) -> str:
+    """The title as the reader knows it: in Spanish, the work's Spanish name before the
+    catalogue's when it has one ("Buscando a Nemo (Finding Nemo)"); otherwise the catalogue's."""
+    original = title["display_title"]
+    spanish = spanish_name(original, title["release_year"]) if language() == SPANISH else None
+    # TRANSLATORS: a work's Spanish name, then its title in the catalogue: "Buscando a Nemo (Finding Nemo)".
+    return _("{name} ({original})").format(name=spanish, original=original) if spanish else original
+
+
 def title_heading(title: dict, platforms) -> str:
     return _("<b>{title}</b> ({year}, {kind}) on {platforms}").format(
-        title=esc(title["display_title"]),
+        title=esc(title_name(title)),
         year=title["release_year"],
         kind=esc(kind(title)),
         platforms=esc(platforms_text(platforms)),
@@ -250,7 +260,7 @@ def where(found: list[tuple[dict, list[str]]]) -> str:
     lines = []
     for title, platforms in found:
         lines.append(
-            f"• <b>{esc(title['display_title'])}</b> ({title['release_year']}, {esc(kind(title))}): "
+            f"• <b>{esc(title_name(title))}</b> ({title['release_year']}, {esc(kind(title))}): "
             f"{esc(platforms_text(platforms))}"
         )
     return clip(_("Where to watch:") + "\n" + "\n".join(lines))

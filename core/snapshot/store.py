@@ -2,13 +2,14 @@
 
 A :class:`Snapshot` is a catalogue version and everything derived from it: the recommender,
 the query index, the question table and its people, the title look-up columns, the copies of
-each work, the understanding of messages, the re-ranker's pair features, the taste arrays and
-the charts. ``Snapshot.build`` derives them all at once, when the snapshot loads, so the first
-reply is as fast as the rest and no derived data lives anywhere else; the one exception is the
-pair features, which only a learned model reads: their holder (``PairFeatures``) builds them
-the first time one does. :class:`Store` holds the current snapshot; replacing
-it is a single reference assignment, so a handler that took ``store.current`` keeps a
-consistent view even if a refresh lands while it runs.
+each work, the understanding of messages, the re-ranker's pair features, the taste arrays,
+the charts and the titles' Spanish names (``core.search.names``, which the recommender reads).
+``Snapshot.build`` derives them all at once, when the snapshot loads, so the first reply is as
+fast as the rest and no derived data lives anywhere else; the one exception is the pair
+features, which only a learned model reads: their holder (``PairFeatures``) builds them the
+first time one does. :class:`Store` holds the current snapshot; replacing it is a single
+reference assignment, so a handler that took ``store.current`` keeps a consistent view even if
+a refresh lands while it runs.
 
 The first build of an empty data folder is the build side's (``core.snapshot.build.first_start``):
 this module only loads and swaps.
@@ -28,6 +29,7 @@ from core.personal.taste import TasteSpace
 from core.queries import CatalogueIndex
 from core.questions.table import TitleTable
 from core.recommender import Recommender, StaleModelError
+from core.search.names import NameIndex
 from core.snapshot.files import SnapshotError, current_dir, load_catalogue, load_quality
 from core.snapshot.memory import column_values, release_freed_memory
 from core.understanding import Understanding
@@ -64,6 +66,8 @@ class Snapshot:
         it before the model loads, so their peaks do not add up)."""
         index = index or query_index(catalogue)
         table = TitleTable(catalogue, recommender.row_of)
+        # The Spanish names of this catalogue's titles, before anything resolves a title.
+        recommender.use_names(NameIndex(recommender.resolver.exact))
         return cls(
             catalogue=catalogue,
             recommender=recommender,

@@ -16,12 +16,13 @@ short follow-up ("y la de"), never "in time" -> "Time"; what is left is never on
 ("get out" is not "Out"); and a title made only of lead-in words is never followed by a
 dropped clause ("looking for get out" is not "Looking"). See ``_may_lose`` and ``_tail_part``.
 
-A well-known Spanish name of an English title the catalogue carries ("buscando a nemo",
-``lexicon.TITLE_ALIASES``) reads as that title.
+A Spanish name of a title the catalogue carries ("buscando a nemo", ``core.catalogue.spanish_names``)
+reads as that title, unless the words are exactly another catalogue title.
 """
 
 from __future__ import annotations
 
+from core.catalogue import spanish_names
 from core.search.titles import normalise
 from core.understanding import language
 from core.understanding import lexicon as lx
@@ -46,7 +47,7 @@ TAIL_CUES = ("thanks", "greeting", "recommend", "is", "watch")
 LEAD_WRAPPERS = sorted((w.split() for w in lx.TITLE_WRAPPERS), key=len, reverse=True)
 
 Span = tuple[int, int]
-ALIASES = {normalise(spanish): english for spanish, english in lx.TITLE_ALIASES.items()}
+ALIASES = spanish_names.aliases()  # folded Spanish name -> catalogue title
 # Next to a title that lead-in words leave, never one of these ("i am legend" is not "Legend").
 NOT_BESIDE = lx.ARTICLES | frozenset(
     ["i", "im", "ive", "me", "my", "we", "us", "our", "you", "your", "he", "she", "they", "them", "their",
