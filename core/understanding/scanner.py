@@ -312,7 +312,11 @@ def is_filler(item: Item) -> bool:
 
 
 def is_cue(item: Item, *cues: str) -> bool:
-    return item.kind == "cue" and item.value in cues
+    """The item is one of ``cues``; a phrase of two cues on purpose (``lexicon.INTENDED_AMBIGUITIES``:
+    "buenas", "tienen") is either, and the rule asking picks which it needs."""
+    if item.kind != "cue":
+        return False
+    return item.value in cues or bool(lx.ALSO.get(item.words, frozenset()).intersection(cues))
 
 
 def first_cue(items: list[Item], lo: int, hi: int, *cues: str) -> int | None:
