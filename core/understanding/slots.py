@@ -59,7 +59,9 @@ CHILD_WORDS = frozenset(["kid", "kids", "child", "children", "son", "daughter", 
 BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
     **dict.fromkeys(["kids", "kid", "children", "childrens", "child", "ninos", "nino", "ninas", "infantil",
                      "infantiles", "para ninos", "for kids", "kid friendly", "kids friendly", "child friendly",
-                     "para los ninos", "para chicos", "nenes", "criaturas", "chiquillos"], (None, Band.SEVEN)),
+                     "para los ninos", "para chicos", "nenes", "criaturas", "chiquillos", "hijos", "hijas",
+                     "hijo", "hija", "sobrinos", "sobrinas", "sobrino", "sobrina", "son", "sons", "daughter", "daughters", "nephew",
+                     "nephews", "niece", "nieces", "grandkids", "nietos"], (None, Band.SEVEN)),
     **dict.fromkeys(["toddler", "toddlers", "preschool", "preschoolers", "little kids", "little ones",
                      "bebes", "bebe", "peques", "pequenos", "chiquitos", "babies", "los mas pequenos",
                      "family", "familia", "familiar", "familiares", "en familia", "whole family",
@@ -341,11 +343,14 @@ def _band(scan: _Scan, k: int):
 
 def _for_someone(items: list[Item], k: int) -> bool:
     """A one-word audience ("kids", "family", "teens") counts beside a type, genre or platform,
-    or after "for", "para", "con": "kids movies", "comedies for teens", "para niños"."""
+    or after "for", "para", "con" (and a possessive): "kids movies", "comedies for teens", "para
+    niños", "con mis hijos"; "my son loved X" is who is talking."""
     before = items[k - 1] if k else None
     after = items[k + 1] if k + 1 < len(items) else None
     if before is not None and before.words in FOR_WORDS:
         return True
+    if k >= 2 and before.words in lx.DETERMINERS and items[k - 2].words in FOR_WORDS - {"de", "los", "las"}:
+        return True  # "with my kids", "para mis hijos", "con mi hija": who it is for
     return any(it is not None and it.kind in ("type", "genre", "platform") for it in (before, after))
 
 
