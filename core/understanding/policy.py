@@ -46,6 +46,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from core.search.titles import EXACT_SCORE, STOPWORDS, normalise
+from core.understanding.lexicon import COMMON, LITTLE_TYPOS, SPANISH_ARTICLES, TYPE_TAIL
 
 __all__ = [
     "title_answer", "reading", "how_it_reads", "clear_winner", "sure_match", "reads_differently",
@@ -64,28 +65,10 @@ BRAND = re.compile(
     r"tom clancy['’]s|tyler perry['’]s|dreamworks['’]?|lego|nickelodeon['’]s|national geographic)\s+",
     re.IGNORECASE,
 )
-# Type words a user puts after a title: "the conjuring movie", "la casa de papel la serie".
-TYPE_TAIL = frozenset(
-    ["movie", "film", "series", "show", "tv show", "tv series", "the movie", "the film", "the series",
-     "the show", "pelicula", "peli", "serie", "la pelicula", "la peli", "la serie", "el show"]
-)  # fmt: skip
 YEAR_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")  # "Aladdin (2019)" is Aladdin
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 PLURAL_ARTICLE = re.compile(r"\b(los |las )(\w+[^s\W])\b")
 SEGMENT = re.compile(r":|\s[-–—|/]\s|\(|\)|\[|\]")
-# Little words mistyped: "teh office" is "the office".
-LITTLE_TYPOS = {"teh": "the", "hte": "the", "th": "the", "adn": "and", "nad": "and", "fo": "of", "og": "of"}
-# A Spanish article before an English title is the English one: "los simpsons" is The Simpsons.
-SPANISH_ARTICLES = {"el": "the", "la": "the", "los": "the", "las": "the"}
-# Words too common to single out a title for "titles with '…'" suggestions.
-COMMON = frozenset(
-    ["movie", "film", "show", "series", "story", "life", "lives", "love", "man", "men", "woman", "women",
-     "world", "night", "day", "time", "times", "girl", "girls", "boy", "boys", "new", "old", "big", "little",
-     "last", "first", "one", "two", "three", "best", "great", "good", "home", "house", "live", "living",
-     "special", "christmas", "holiday", "season", "part", "kids", "family", "dark", "black", "white", "blue",
-     "green", "golden", "red", "city", "king", "queen", "game", "games", "secret", "secrets", "dead", "wild",
-     "american", "lost", "young"]
-)  # fmt: skip
 
 
 @lru_cache(maxsize=65_536)

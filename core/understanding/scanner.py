@@ -59,10 +59,6 @@ ARG_KINDS = frozenset(
 # Cues that never make a message a question by themselves.
 SOFT_CUES = frozenset(["watch", "is", "have", "from", "above", "want", "after", "taste", "good"])
 CATALOGUE_CUES = ("score", "rating", "shortest", "longest", "actor", "count", "top")
-ARTICLES = frozenset(["the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les"])
-ON = frozenset(["on", "in", "at", "en", "de", "from", "via", "through", "por", "con", "inside", "dentro"])
-# Words joining "on <platform>" to a title: "… but on hulu", "… or netflix", "… pero en amazon".
-PLATFORM_JOIN = frozenset(["or", "and", "y", "o", "nor", "ni", "but", "pero", "only", "solo", "just", "also"])
 FUZZY_CUES = frozenset(["where", "like", "recommend", "count", "top", "longest", "shortest", "actor", "rating", "score",
                         "help", "thanks", "greeting", "watch", "want"])  # fmt: skip
 # Kinds of lexicon words a misspelt word may be respelled as (not countries: their words are names).

@@ -43,6 +43,7 @@ from core.questions.filters import Filters, Role
 from core.questions.filters import Span as Range
 from core.search.titles import normalise
 from core.understanding import lexicon as lx
+from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS, WEAK_HELP
 from core.understanding.message import POLITE, Message, Span, lead_in
 from core.understanding.policy import title_answer
 from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Intent, Question
@@ -64,19 +65,8 @@ from core.understanding.slots import read_slots
 MATCH_LIMIT = 10  # matches resolved per title: editions for /where, alternatives for "did you mean"
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.DOTALL)
 MENTIONS = re.compile(r"^(@\w+[\s,:]*)+")
-LIKE_WORDS = frozenset(["like", "como", "tipo", "onda", "estilo"])
-# A bare "like"/"como" compares only after one of these (or at the start): "shows like X".
-BEFORE_LIKE = frozenset(
-    ["something", "anything", "stuff", "more", "other", "others", "another", "some", "similar", "things",
-     "titles", "ones", "movies", "shows", "series", "films", "algo", "cosas", "otra", "otras", "otro", "otros",
-     "alguna", "alguno", "algunas", "algunos", "mas", "titulos", "recommend", "recomiendame", "recomienda",
-     "suggest", "sugiere", "me", "watch", "ver", "mirar", "is", "are", "es", "son", "else", "whats", "what",
-     "que", "hay", "asi", "need", "want", "wanna", "quiero", "busco", "anything", "nada", "one", "uno", "una"]
-)  # fmt: skip
 # Cues that end the span another cue points at: "I loved X, what else should I watch?".
 HARD_CUES = ("where", "like", "recommend", "help", "thanks", "taste")
-# Help words that are nouns too ("the menu"): they end no span.
-WEAK_HELP = frozenset(["menu", "start", "options", "opciones", "empezar", "commands", "comandos"])
 CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}")
 CONVERSATION = ("chatter", "vocative", "help", "greeting", "thanks", "remark")
 # Verbs of watching a slip may hide after "where" ("wher cn i wach X"): words of 5+ letters, so
@@ -527,21 +517,6 @@ def _weak_genre(items: list[Item], k: int) -> bool:
     if items[k].kind != "genre" or items[k].words not in lx.WEAK_GENRES:
         return False
     return not any(it.kind in ("type", "genre") and it is not items[k] for it in items[max(0, k - 2) : k + 3])
-
-
-DIRECTOR_WORDS = frozenset(
-    [
-        "director",
-        "directors",
-        "directora",
-        "directoras",
-        "directores",
-        "filmmaker",
-        "filmmakers",
-        "cineasta",
-        "cineastas",
-    ]
-)
 
 
 # What makes a message a request for titles, whatever else it says.
