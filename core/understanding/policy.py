@@ -31,8 +31,8 @@ girls" is not "Mean Girls 2"). A type word after the title ("the conjuring movie
 ``title_answer`` decides, and nothing else does (the resolver in ``core.search.titles`` and
 ``Recommender.resolve`` only score): ``confident`` when the scores show a clear winner
 (``clear_winner``: 88 or more and 4 points ahead, or typed exactly) that does not read as
-another title (``reads_differently``) and its reading is strong; ``ambiguous`` with the plausible matches (best reading first, at most 5), or with the
-titles of a franchise when the text is the name two or more of them share before a colon
+another title (``reads_differently``) and its reading is strong; ``ambiguous`` with the
+plausible matches (best reading first, at most 5), or with the titles of a franchise when the text is the name two or more of them share before a colon
 ("star wars"); otherwise ``absent``, with at most 3 matches sharing a distinctive word with the
 text, to offer only as suggestions after saying plainly that the title is in none of the four
 catalogues ("titles with 'godfather': …").
