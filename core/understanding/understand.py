@@ -160,8 +160,8 @@ class Understanding:
     def _decide(self, m: Message) -> _Found:
         items = m.items
         lo, hi = 0, len(items)  # greetings before and thanks after do not change the question
-        while lo < hi and is_cue(items[lo], "greeting", "thanks"):
-            lo += 1
+        while lo < hi and (is_cue(items[lo], "greeting", "thanks") or _reaction_before_break(m, items[lo])):
+            lo += 1  # "great, is frozen on disney?", "lol. where is coco": the question follows
         while hi > lo and _chatter_at_end(m, lo, hi):
             hi -= 1
         core = items[lo:hi]
@@ -251,8 +251,11 @@ class Understanding:
                 any(is_cue(it, "rating") for it in core) and self._loose_rating(core) is not None
             )
         if cue == "top":
-            return any(is_cue(it, "top") for it in core) or (
-                any(is_cue(it, "good") for it in core) and any(is_arg(it) for it in core)
+            # "good" is a list cue only right before an argument ("good horror movies", "buenas
+            # series"): "great, is frozen on disney?" is a reaction, then a platform question
+            return any(is_cue(it, "top") for it in core) or any(
+                is_cue(it, "good") and any(is_arg(x) for x in core[k + 1 : k + 3])
+                for k, it in enumerate(core)
             )
         return any(is_cue(it, cue) for it in core)
 
@@ -328,7 +331,7 @@ class Understanding:
             title = m.title_text(span)
             matches = tuple(self.recommender.resolve(title, limit=MATCH_LIMIT)) if title else ()
             verdict = title_answer(matches, title, args.get("year"))[0]
-            if not command and verdict != "confident" and _request_not_title(m.items, span, intent):
+            if not command and _request_not_title(m.items, span, intent, verdict):
                 # "gimme british crime shows", "90s comedies, go", "quiero ver algo de miedo con mi
                 # novia, ¿qué me recomiendas?": a request with words around it, not a title nobody
                 # carries. Read the whole message as the request.
@@ -437,6 +440,12 @@ def _chatter_at_end(m: Message, lo: int, hi: int) -> bool:
     return m.toks[before.j - 1].stop or m.toks[before.j - 1].comma or is_cue(before, *CONVERSATION)
 
 
+def _reaction_before_break(m: Message, item: Item) -> bool:
+    """A reaction ("great", "lol", "ugh") with a comma or a stop right after it."""
+    last = m.toks[item.j - 1]
+    return is_cue(item, "chatter", "remark") and (last.comma or last.stop)
+
+
 def _small_talk(core: list[Item]) -> bool:
     """A remark (an insult, a reaction) and nothing else but the words such a sentence is made
     of: "you're so dumb", "this movie is boring", "no sirves para nada" (a type word may be
@@ -528,7 +537,11 @@ def _requests(items: list[Item]) -> bool:
     """Two filters, or one beside a list cue ("something", "algo", "recommend")."""
     filters = [it for it in items if it.kind in REQUEST_KINDS]
     asked = any(
-        is_cue(it, "top", "good", "recommend", "want") or it.words in lx.REQUEST_WORDS for it in items
+        is_cue(it, "top", "recommend", "want")
+        or is_cue(it, "good")
+        and any(is_arg(x) for x in items[k + 1 : k + 3])  # "good" before an argument
+        or it.words in lx.REQUEST_WORDS
+        for k, it in enumerate(items)
     )
     return len(filters) >= 2 or bool(filters) and asked
 
@@ -537,15 +550,16 @@ def _requests(items: list[Item]) -> bool:
 TITLE_FREE_FILTERS = frozenset(["genre", "genres", "not_genre", "band"])
 
 
-def _request_not_title(items: list[Item], span: Span, intent: Intent) -> bool:
+def _request_not_title(items: list[Item], span: Span, intent: Intent, verdict: str) -> bool:
     """A message read as a title that no catalogue title confirms is a request when it carries
     one: the whole message for a title typed alone; for a title a cue points at ("where…",
     "recommend…"), only when the words taken for the title hold a filter themselves (a mood, a
-    genre, an audience), so "is the godfather on netflix" still asks for that title."""
+    genre, an audience) and no catalogue title reads as them, so "is the godfather on netflix"
+    still asks for that title."""
     if intent == Intent.TITLE:
-        return _requests(items)
-    if intent not in (Intent.WHERE, Intent.RECOMMEND):
-        return False
+        return verdict != "confident" and _requests(items)
+    if intent not in (Intent.WHERE, Intent.RECOMMEND) or verdict != "absent":
+        return False  # a title that some title reads as ("shows like american horror story") stays one
     inside = items[span[0] : span[1]]
     # a type word may be the title's own ("breaking bad the movie"), a country a word of it
     # ("the last of us"): only what a request asks for counts

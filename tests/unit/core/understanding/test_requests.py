@@ -248,3 +248,20 @@ def test_small_talk_is_answered_as_conversation(understanding, text):
 def test_a_greeting_word_stays_a_greeting(understanding):
     assert understanding.parse("buenas").intent == Intent.GREETING
     assert understanding.parse("buenas, dónde veo coco").intent == Intent.WHERE
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("great, is frozen on disney?", "Frozen"),
+        ("cool, do you have moana on disney", "Moana"),
+        ("lol. is coco on disney", "Coco"),
+        ("genial, ¿está coco en disney?", "Coco"),
+        ("vale, ¿tienen frozen?", "Frozen"),
+    ],
+)
+def test_a_reaction_before_a_question_leaves_the_question(understanding, text, title):
+    # "great" also means "good" (a list cue), but only right before an argument.
+    q = understanding.parse(text)
+    kind, titles = q.answer()
+    assert q.intent == Intent.WHERE and kind == "confident" and titles[0].title == title
