@@ -404,6 +404,15 @@ COMPANY = frozenset(
         "con mi mujer | con mis amigos | con mis amigas | con amigos | con los amigos | con mi crush | "
         "con mi jeva | con mi morra | con mi chica | con mi chico | con mi roomie"
     )
+) | frozenset(
+    # sons and daughters of any age: who it is for, no age band ("rated pg for my son" has
+    # none; "with my kids", "para los niños" have one: core.understanding.slots.BAND_WORDS)
+    f"{lead} {who}"
+    for lead in ("with my", "for my", "con mi", "con mis", "para mi", "para mis")
+    for who in _phrases(
+        "son | sons | daughter | daughters | nephew | niece | hijo | hijos | hija | hijas | "
+        "sobrino | sobrinos | sobrina | sobrinas | nietos | grandkids"
+    )
 )
 FILLER = FILLER | COMPANY  # read as one phrase, then dropped from titles and leftovers
 REQUEST_WORDS = REQUEST_WORDS | COMPANY  # ... but it makes the message a request

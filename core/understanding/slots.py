@@ -59,9 +59,7 @@ CHILD_WORDS = frozenset(["kid", "kids", "child", "children", "son", "daughter", 
 BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
     **dict.fromkeys(["kids", "kid", "children", "childrens", "child", "ninos", "nino", "ninas", "infantil",
                      "infantiles", "para ninos", "for kids", "kid friendly", "kids friendly", "child friendly",
-                     "para los ninos", "para chicos", "nenes", "criaturas", "chiquillos", "hijos", "hijas",
-                     "hijo", "hija", "sobrinos", "sobrinas", "sobrino", "sobrina", "son", "sons", "daughter", "daughters", "nephew",
-                     "nephews", "niece", "nieces", "grandkids", "nietos"], (None, Band.SEVEN)),
+                     "para los ninos", "para chicos", "nenes", "criaturas", "chiquillos"], (None, Band.SEVEN)),
     **dict.fromkeys(["toddler", "toddlers", "preschool", "preschoolers", "little kids", "little ones",
                      "bebes", "bebe", "peques", "pequenos", "chiquitos", "babies", "los mas pequenos",
                      "family", "familia", "familiar", "familiares", "en familia", "whole family",
@@ -321,7 +319,7 @@ def _band(scan: _Scan, k: int):
         if size and (unit not in ("years", "year", "anos", "ano") or _near(items, k, CHILD_WORDS)):
             return scan.merge("band", Span(None, band_for_age(int(it.value))), k, k + 1 + size)
     if (
-        it.words in CHILD_WORDS
+        it.words.split()[-1] in CHILD_WORDS  # "mi hija de 5", "para mi hija de 12" (one phrase)
         and k + 2 < len(items)
         and items[k + 1].words in ("de", "of")
         and _age(items[k + 2])

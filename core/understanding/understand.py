@@ -165,7 +165,12 @@ class Understanding:
         while hi > lo and _chatter_at_end(m, lo, hi):
             hi -= 1
         core = items[lo:hi]
-        if all(is_filler(it) or is_cue(it, *CONVERSATION) for it in core) or _small_talk(core):
+        company = any(it.words in lx.COMPANY for it in core)  # "something for my daughter": a request
+        if (
+            not company
+            and all(is_filler(it) or is_cue(it, *CONVERSATION) for it in core)
+            or _small_talk(core)
+        ):
             return _Found(_conversation(items))  # "jaja ok", "you suck", "eres un inútil": no title card
         if m.is_title((lo, hi)) and not (hi - lo == 1 and is_arg(core[0])):
             return _Found(Intent.TITLE, (lo, hi))  # "Love Is Blind", "Top Gun", "Where the Crawdads Sing"

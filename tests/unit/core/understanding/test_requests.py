@@ -107,10 +107,9 @@ def test_a_paraphrase_keeps_genre_and_platform(understanding, texts, genre, plat
         "a comedy series to watch with my kids",
         "movies for my kids on disney",
         "what can we watch with the kids tonight",
-        "busco una serie de comedia para ver con mis hijos",
-        "peliculas para ver con mis hijos",
         "algo para mi hija de 6 años",
-        "una peli para ver con mi sobrino",
+        "una peli para ver con los niños",
+        "pelis para niños en disney",
     ],
 )
 def test_an_audience_of_children_is_an_age_band(understanding, text):
@@ -129,11 +128,22 @@ def test_an_audience_of_children_is_an_age_band(understanding, text):
         "una peli de accion con mis amigos",
         "que vemos con mi pareja en disney",
         "algo romantico con mi esposa",
+        "busco una serie de comedia para ver con mis hijos",
+        "peliculas para ver con mis hijos",
+        "una peli para ver con mi sobrino",
+        "something for my daughter",
     ],
 )
 def test_company_makes_a_request_not_a_title(understanding, text):
     q = understanding.parse(text)
     assert q.intent in LISTS and no_title(q), (q.intent, q.title)
+
+
+def test_a_son_or_daughter_of_no_stated_age_sets_no_age_band(understanding):
+    # A son may be 4 or 17: only "kids", "niños" or an age say which ratings fit.
+    q = understanding.parse("how many titles are rated pg for my son")
+    assert q.intent == Intent.RATING and q.rating == "pg" and q.filters.bands is None
+    assert understanding.parse("something for my daughter").filters.bands is None
 
 
 @pytest.mark.parametrize(
