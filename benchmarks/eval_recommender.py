@@ -38,6 +38,7 @@ from core.catalogue import genres
 from core.catalogue.works import catalogue_work_ids
 from core.recommender import Recommender
 from core.search.titles import normalise, series_keys
+from core.understanding.policy import sure_match
 
 SERIES = "series:"  # an accepted answer: any title of that series
 NATURAL = [
@@ -175,7 +176,7 @@ def resolution_table(model: Recommender, catalogue: pd.DataFrame) -> list[tuple]
 
     def ours(query):
         matches = model.resolve(query)
-        return (normalise(matches[0].title) if matches else None), model.is_confident(matches)
+        return (normalise(matches[0].title) if matches else None), sure_match(matches, query)
 
     def wratio(query):
         best = process.extractOne(query, titles, scorer=fuzz.WRatio)
@@ -199,7 +200,7 @@ def resolution_table(model: Recommender, catalogue: pd.DataFrame) -> list[tuple]
             sure = [ok for ok, confident in results if confident]
             rows.append((name, method, len(pairs), hits / len(pairs), len(sure) / len(pairs), _mean(sure)))
     unanswerable = [q for q, a in natural_queries(catalogue) if not a] + NO_MATCH
-    flagged = sum(not model.is_confident(model.resolve(q)) for q in unanswerable)
+    flagged = sum(not sure_match(model.resolve(q), q) for q in unanswerable)
     rows.append(("no such title / junk", "ours", len(unanswerable), flagged / len(unanswerable), None, None))
     return rows
 
@@ -315,7 +316,7 @@ def main(argv=None) -> None:
     print(f"catalogue {catalogue.attrs.get('version')}: {len(catalogue)} titles; model built in "
           f"{time.perf_counter() - started:.1f} s\n")  # fmt: skip
 
-    print("Title resolution (top-1 accuracy; 'confident' = Recommender.is_confident)")
+    print("Title resolution (top-1 accuracy; 'confident' = core.understanding.policy.sure_match)")
     print(f"{'query set':<24}{'method':<20}{'n':>6}{'top-1':>8}{'confident':>11}{'acc|conf':>10}")
     for name, method, n, top1, share, precision in resolution_table(model, catalogue):
         extra = f"{share:>11.1%}{precision:>10.1%}" if share is not None else f"{'(flagged unsure)':>21}"

@@ -17,9 +17,9 @@ seed from the real catalogue's titles (normalised keys):
   confident).
 
 Figures per set: top-1 accuracy and the confident share for each resolver; "agree" = the same
-top title, "same conf" = the same confident/unsure decision. "Confident" is judged on keys the
-way ``Recommender.resolve`` judges it on matches (score 88+, 4 points clear or exact, and not
-``reads_differently``). Then, for each factor (``benchmarks.synthetic`` catalogues, written
+top title, "same conf" = the same confident/unsure decision. "Confident" is judged on keys with
+the title policy's score rules (``core.understanding.policy``: ``clear_winner``, score 88+, 4
+points clear or exact, and not ``reads_differently``). Then, for each factor (``benchmarks.synthetic`` catalogues, written
 to /tmp/source-xN when missing): index build time and size, and search p50/p99 (normalise +
 search, 5 answers, best of 3 runs per query) for both resolvers over the same queries.
 """
@@ -35,15 +35,12 @@ import numpy as np
 
 from benchmarks.measure import percentile
 from core.search.titles import (
-    CONFIDENT_MARGIN,
-    CONFIDENT_SCORE,
-    EXACT_SCORE,
     STOPWORDS,
     ExhaustiveTitleResolver,
     TitleResolver,
     normalise,
-    reads_differently,
 )
+from core.understanding.policy import clear_winner, reads_differently
 
 KEYBOARD = {
     c: n for c, n in zip(
@@ -133,15 +130,10 @@ def _absent(keys: list[str], per_set: int, rng: random.Random) -> list[tuple[str
 
 
 def confident(resolver, query: str, found: list[tuple[int, float]]) -> bool:
-    """``Recommender.resolve``'s rule on keys: a clear winner that does not read differently."""
-    if not found or found[0][1] < CONFIDENT_SCORE:
-        return False
-    clear = (
-        len(found) == 1
-        or found[0][1] - found[1][1] >= CONFIDENT_MARGIN
-        or found[0][1] >= EXACT_SCORE > found[1][1]
+    """The title policy's score rule on keys: a clear winner that does not read differently."""
+    return clear_winner(score for _, score in found) and not reads_differently(
+        query, resolver.keys[found[0][0]]
     )
-    return clear and not reads_differently(query, resolver.keys[found[0][0]])
 
 
 def answers(resolver, queries, repeats: int = 3) -> list[tuple[str, bool, float]]:

@@ -1,7 +1,7 @@
 """Find the title a user meant, then suggest titles like it: ``Recommender``.
 
     rec = Recommender.load(snapshot_folder, catalogue)   # core.snapshot.files.current_dir
-    matches = rec.resolve("frozne 2")            # best first; Match.confident on a sure top match
+    matches = rec.resolve("frozne 2")            # best first, scored; core.understanding.policy decides
     rec.recommend(matches[0].id, k=5, platform="disney")
 
 Resolution lives in ``core.search.titles``. Recommendations are content-based: the feature
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import array
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -34,15 +34,7 @@ from core.catalogue.genres import FAMILY_GENRES, genre_masks, split_genres
 from core.catalogue.spanish_names import YEAR_SLACK
 from core.catalogue.works import work_ids
 from core.search.names import NameIndex
-from core.search.titles import (
-    CONFIDENT_MARGIN,
-    CONFIDENT_SCORE,
-    EXACT_SCORE,
-    TitleResolver,
-    normalise,
-    reads_differently,
-    series_keys,
-)
+from core.search.titles import TitleResolver, normalise, series_keys
 from core.similar.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
 from core.snapshot.atomic import write_atomically, write_json
 from core.snapshot.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
@@ -87,7 +79,9 @@ class Match:
     score: float  # 0-100
     ids: tuple[str, ...] = ()
     platforms: tuple[str, ...] = ()
-    confident: bool = False  # only ever True on the first match, see Recommender.is_confident
+    # What the text was read as: the title's own key, or a Spanish name of it
+    # ("buscando a nemo"), which the title policy compares the text with.
+    read_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,7 +203,7 @@ class Recommender:
         if self.names is not None and query not in self.resolver.exact:
             named = [(hit.key, hit.score, hit.year, hit.name) for hit in self.names.search(query, limit)]
             found = sorted(found + named, key=lambda hit: -hit[1])  # stable: English first on ties
-        matches, read_as, seen = [], [], set()
+        matches, seen = [], set()
         for key, score, year, reading in found:
             groups = {int(self.group[row]) for row in self.key_rows[key]} - seen
             if year is not None:  # a name of one of several same-titled works: its year, else one off
@@ -220,12 +214,11 @@ class Recommender:
                 groups, key=lambda g: (-len(self.group_rows[g]), -self.years[self.group_rows[g][0]])
             ):
                 matches.append(self._match(self.group_rows[group], round(score, 1)))
-                read_as.append(reading)
+                matches[-1] = replace(matches[-1], read_as=reading)
             seen |= groups
-        matches = matches[:limit]
-        if _clear_winner(matches) and not reads_differently(query, read_as[0]):
-            matches[0] = Match(**{**matches[0].__dict__, "confident": True})
-        return matches
+        # Only scores: whether the top one is sure is the title policy's decision
+        # (core.understanding.policy.title_answer), so no layer undoes another's.
+        return matches[:limit]
 
     def match_of(self, title_id: str) -> Match | None:
         """The title as an exact, confident match: a title already settled (a button, the
@@ -234,18 +227,11 @@ class Recommender:
         if row is None:
             return None
         rows = [row] + [r for r in self.group_rows[int(self.group[row])] if r != row]
-        return Match(**{**self._match(rows, 100.0).__dict__, "confident": True})
+        return self._match(rows, 100.0)
 
     def key_of(self, title_id: str) -> str:
         """The title's normalised key, as the resolver knows it."""
         return self.resolver.keys[self.row_key[self.row_of[title_id]]]
-
-    @staticmethod
-    def is_confident(matches: list[Match]) -> bool:
-        """Sure enough to act without asking (``resolve`` decides: a clear winner on score
-        that does not read differently from the text). Otherwise the bot should offer the
-        matches as "did you mean ...?"."""
-        return bool(matches) and matches[0].confident
 
     def _match(self, rows, score: float) -> Match:
         first = rows[0]
@@ -394,15 +380,3 @@ def _pack(strings) -> np.ndarray:
 
 def _unpack(packed: np.ndarray) -> list[str]:
     return packed.tobytes().decode("utf-8").split(SEP)
-
-
-def _clear_winner(matches: list[Match]) -> bool:
-    """The top score is at least CONFIDENT_SCORE (88) and the runner-up (if any) trails it
-    by at least CONFIDENT_MARGIN (4) points, or the text names the top title exactly
-    (score 100) and no other title does."""
-    if not matches or matches[0].score < CONFIDENT_SCORE:
-        return False
-    if len(matches) == 1 or matches[0].score - matches[1].score >= CONFIDENT_MARGIN:
-        return True
-    # Typed exactly: "toy story" means Toy Story, even with Toy Story 2 a few points behind.
-    return matches[0].score >= EXACT_SCORE > matches[1].score

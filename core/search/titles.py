@@ -1,5 +1,8 @@
 """Title normalisation, series keys and the fuzzy title resolver behind ``Recommender.resolve``.
 
+The resolver scores candidates and nothing else: which score is a sure answer, a "did you
+mean" or an absent title is decided in one place, ``core.understanding.policy``.
+
 Every title is normalised once at build time (accents, case, punctuation, apostrophes,
 number words and roman numerals), so a query only pays for normalising itself.
 Resolution runs in two stages because the precise scorers are too slow for a whole catalogue
@@ -37,8 +40,8 @@ from rapidfuzz.distance import OSA
 from core.search.index import GramIndex, WordIndex, length_ranks
 
 MAX_QUERY_CHARS = 200  # longer than any title (109): the rest of a 2,000-char paste is noise
-CONFIDENT_SCORE = 88.0  # a top match below this is a guess: ask "did you mean ...?"
-CONFIDENT_MARGIN = 4.0  # ... and so is one that another title follows within this many points
+# Scores only: whether a score is good enough to answer is the title policy's call
+# (core.understanding.policy), never this module's.
 EXACT_SCORE = 100.0  # the normalised text equals the title exactly
 PER_STAGE = 25  # candidates from each index; the scorers below then rank a few dozen keys
 ONE_LETTER_SCORE = 80.0  # a one-letter query only finds a title of that one letter, never confidently
@@ -86,19 +89,6 @@ def significant(key: str) -> str:
     """The key without articles and little words (falls back to the key if nothing is left)."""
     words = [w for w in key.split() if w not in STOPWORDS]
     return " ".join(words) if words else key
-
-
-def reads_differently(query: str, key: str) -> bool:
-    """Whether a close fuzzy match still names something else: a little word swapped for
-    another ("the godfather" is not "our godfather"), or the same words in another order
-    ("girl meets boy" is not "boy meets girl"). Both score in the 90s."""
-    query_words, key_words = query.split(), key.split()
-    query_little, key_little = set(query_words) & STOPWORDS, set(key_words) & STOPWORDS
-    if query_little - key_little and key_little - query_little:
-        return True
-    query_sig = [w for w in query_words if w not in STOPWORDS]
-    key_sig = [w for w in key_words if w not in STOPWORDS]
-    return query_sig != key_sig and sorted(query_sig) == sorted(key_sig)
 
 
 def series_stem(raw_title, key: str | None = None) -> tuple[str, bool]:
@@ -172,7 +162,7 @@ class TitleResolver:
         """Best ``limit`` keys for a normalised query."""
         compact = query.replace(" ", "")
         if len(compact) < 2:
-            # One letter matches everything: only an exact title, and never a confident one.
+            # One letter matches everything: only an exact title, scored below any sure answer.
             return [(self.exact[query], ONE_LETTER_SCORE)] if query in self.exact else []
         query_sig = significant(query)
         candidates = self._candidates(query, query_sig, compact)

@@ -20,8 +20,7 @@ def _phrases(text: str) -> list[str]:
 
 # ---- intent cues --------------------------------------------------------------------------
 # fmt: off
-CUES: dict[str, str] = {}
-for _cue, _text in {
+CUE_LISTS: dict[str, str] = {
     # conversation
     "help": "help | ayuda | help me | ayudame | what can you do | what do you do | what can i ask | "
             "what can i ask you | how does this work | how does it work | how do i use this | how to use | "
@@ -127,12 +126,12 @@ for _cue, _text in {
              "ama | amo | aman | le encanto | le gusto | le encanta | le gusta | les encanto | les gusto | "
              "just finished | i just finished | i finished | i have seen | ive seen | me gusto | me gustaron | "
              "me encanto | me encantaron | me gusta | me encanta | acabo de ver | acabo de terminar | "
-             "termine | ya vi | disfrute | we loved | we liked | loved | liked | enjoyed | ive watched | ive seen | "
+             "termine | ya vi | disfrute | we loved | we liked | liked | enjoyed | ive watched | "
              "ive finished | ive just finished | ive loved | i binged | just binged | binged | we binged | "
              "we watched | we just watched | we finished | we just finished | weve watched | "
              "obsessed with | hooked on | addicted to | im obsessed with | im hooked on | "
              "me vi | me vi todo | me vi toda | vi toda | vi todo | me acabe | me termine | terminamos | "
-             "me flipo | me flipa | me mola | me molo | me encanto | me fascino | me fascina | "
+             "me flipo | me flipa | me mola | me molo | me fascino | me fascina | "
              "enganchada a | enganchado a | enganchados a | estoy enganchada a | estoy enganchado a | "
              "obsesionada con | obsesionado con | viciada con | viciado con",
     # catalogue questions
@@ -144,7 +143,7 @@ for _cue, _text in {
            "mejor valoradas | mejor valorados | mas valoradas | mas valorados | mejor puntuadas | "
            "mejor calificadas | mas recomendadas | highly rated | well rated | must watch | imperdibles",
     # a list cue only next to an argument: "good horror movies", "buenas series"
-    "good": "good | buenas | buenos | buena | bueno | decent | decentes | nice | cool | great",
+    "good": "good | buenas | buenos | buena | bueno | decent | decentes | nice | cool | great | amazing",
     "longest": "longest | the longest | longest running | most seasons | the most seasons | longest lasting | "
                "mas larga | mas largo | mas largas | mas largos | la mas larga | el mas largo | "
                "mas temporadas | con mas temporadas | mas extensa | mas extenso | mayor duracion | "
@@ -180,9 +179,66 @@ for _cue, _text in {
              "por encima de | arriba de | encima de | sobre",
     "from": "from | made in | produced in | de | del | desde | hechas en | hechos en | producidas en | "
             "producidos en | filmadas en",
-}.items():
-    for _phrase in _phrases(_text):
-        CUES.setdefault(_phrase, _cue)
+    # insults, remarks and reactions: small talk, answered as conversation, never a title card
+    # ("you suck", "que aburrido", "stupid bot"); only with the words of REMARK_FRAME around them
+    "remark": "stupid | dumb | idiot | idiota | idiotas | estupido | estupida | tonto | tonta | bobo | boba | "
+              "useless | inutil | inutiles | sucks | suck | you suck | apestas | garbage | trash | basura | "
+              "boring | aburrido | aburrida | que aburrido | que aburrida | lame | meh | ugh | damn | dammit | "
+              "wtf | crap | hate you | i hate you | te odio | shut up | callate | no sirves | sirves | "
+              "no entiendes | entiendes | no me entiendes | you dont understand | wrong | horrible | awful | "
+              "terrible | pesimo | pesima | malisimo | malisima | feo | fea | amazing | gracioso | graciosa | "
+              "chistoso | chistosa | crazy | insane | que loco | no manches | no mames | you rock | good one | "
+              "nice one | well done | bien hecho | weird | raro | rara | annoying | molesto | pesado | pesada",
+}
+# fmt: on
+
+# Phrases that belong to two cues on purpose, each with the rule that picks one (a test fails
+# for any other phrase listed under two cues). The scanner labels the phrase with the first
+# cue; ``scanner.is_cue`` also answers the others, so no meaning is dropped.
+INTENDED_AMBIGUITIES: dict[str, tuple[tuple[str, ...], str]] = {
+    # alone a greeting; beside a type or genre a list ("buenas series"): Understanding._asks("top")
+    "buenas": (("greeting", "good"), "a list cue only beside an argument"),
+    # alone a reaction; beside an argument a list ("great horror movies", "nice comedies")
+    "cool": (("chatter", "good"), "a list cue only beside an argument"),
+    "nice": (("chatter", "good"), "a list cue only beside an argument"),
+    "great": (("chatter", "good"), "a list cue only beside an argument"),
+    # "amazing" alone is a reaction; "amazing comedies" a list
+    "amazing": (("remark", "good"), "a list cue only beside an argument"),
+    # "¿tienen coco?", "netflix tiene X", "¿hay frozen en disney?": a yes/no platform question
+    # either way (``understand._opener`` reads both cues alike)
+    "tiene": (("is", "have"), "both open a platform question"),
+    "tienen": (("is", "have"), "both open a platform question"),
+    "hay": (("is", "have"), "both open a platform question"),
+    # "who is in X" asks for X's cast; with no title after it, who is in the most titles
+    "who is in": (("cast_of", "actor"), "cast_of with a title after it, else actor (Understanding._credits)"),
+}
+
+
+def _cue_meanings() -> dict[str, list[str]]:
+    """Every cue each phrase is listed under, in CUE_LISTS order (nothing silently dropped)."""
+    meanings: dict[str, list[str]] = {}
+    for cue, text in CUE_LISTS.items():
+        for phrase in _phrases(text):
+            if cue not in meanings.setdefault(phrase, []):
+                meanings[phrase].append(cue)
+    return meanings
+
+
+CUE_MEANINGS = _cue_meanings()
+CUES: dict[str, str] = {phrase: cues[0] for phrase, cues in CUE_MEANINGS.items()}
+# The other cues of an intended ambiguity (``scanner.is_cue`` answers them too).
+ALSO: dict[str, frozenset[str]] = {p: frozenset(c[1:]) for p, c in CUE_MEANINGS.items() if len(c) > 1}
+# Words that may stand around a remark and still leave small talk: "you're so dumb", "eres un
+# inútil", "that's crazy lol", "this bot is useless".
+REMARK_FRAME = frozenset(
+    _phrases(
+        "thats | that | this | it | its | you | youre | ur | u | are | is | so | such | a | an | really | very | "
+        "pretty | too | what | how | im | i | bot | the | just | kinda | "
+        "eres | sos | es | esto | eso | esta | que | muy | tan | re | super | bien | mas | el | la | un | una | "
+        "me | te | no | nada | para | pero | vaya | jo | ay | answer | reply | respuesta | respuestas"
+    )
+)
+# fmt: off
 
 # Words that say nothing by themselves; dropped from leftovers, never titles on their own.
 FILLER = frozenset(_phrases(
@@ -214,7 +270,7 @@ FILLER = frozenset(_phrases(
     "what kind of | what sort of | what type of | que tipo de | que clase de | last week | last night | "
     "last weekend | the other day | this morning | la semana pasada | el otro dia | el finde pasado | "
     "or not | or nah | o que | o no | in spanish | in english | en espanol | en ingles | en latino | "
-    "en castellano | con subtitulos | with subtitles"
+    "en castellano | con subtitulos | with subtitles | un rato | for a while | for a bit | a while"
 ))
 # Words that ask for titles in general: with a filter beside them, a message is a request.
 REQUEST_WORDS = frozenset(_phrases(
@@ -268,9 +324,18 @@ PLATFORMS.update(
         "hulu": "hulu", "hullu": "hulu", "hulo": "hulu", "huly": "hulu", "jhulu": "hulu",
     }
 )  # fmt: skip
-ALL_PLATFORMS = frozenset(
-    _phrases("all platforms | every platform | any platform | todas las plataformas | all")
+# "is X on any of these?": every platform, said after a title; one phrase, so it comes off the
+# title's end whole (TITLE_TAILS, TAIL_WORDS) instead of being searched as part of it.
+ANY_PLATFORM = frozenset(
+    _phrases(
+        "on any of these | on any of them | on any of those | in any of these | in any of them | any of these | "
+        "any of them | any of those | on any of these apps | on any of these platforms | on any of your apps | "
+        "on any platform | on any of the platforms | en alguna de estas | en alguna de esas | "
+        "en alguno de estos | en cualquiera de estas | en cualquiera | en alguna plataforma | "
+        "en alguna de las plataformas | en ninguna | en alguna"
+    )
 )
+FILLER = FILLER | ANY_PLATFORM  # and TITLE_TAILS, TAIL_WORDS below
 
 TYPES: dict[str, str] = {genres.fold(k): v for k, v in arguments.TYPE_ALIASES.items() if k != "tv"}
 TYPES.update(
@@ -302,6 +367,55 @@ GENRES.update(
     {"de terror": "horror", "de miedo": "horror", "scifi": "scifi", "sci fi": "scifi", "docus": "documentary",
      "docuseries": "documentary", "documentals": "documentary", "docos": "documentary"}
 )  # fmt: skip
+# Moods asked for in people's words -> the canonical genre they mean (core.catalogue.genres ids).
+MOOD_LISTS: dict[str, str] = {
+    "horror": "creepy | terrifying | frightening | something scary | anything scary | scare me | to scare me | "
+    "que de miedo | que den miedo | que me de miedo | de sustos | sustos | de miedito | miedito | "
+    "para pasar miedo | para asustarse | para asustarme | que asuste | terrorifico | terrorificos",
+    "comedy": "hilarious | make me laugh | to laugh | for a laugh | a laugh | laughs | something light | "
+    "anything light | lighthearted | light hearted | feel good | feelgood | uplifting | cheerful | "
+    "para reir | para reirse | para reirme | que me haga reir | me haga reir | que haga reir | "
+    "haga reir | hacerme reir | reirme | risas | divertida | divertidas | divertido | divertidos | "
+    "chistosas | chistosos | algo ligero | ligera | ligeras | ligero | ligeros | alegre | alegres | "
+    "para desconectar",
+    "drama": "sad | to cry | make me cry | for a cry | tear jerker | tearjerker | emotional | para llorar | "
+    "que me haga llorar | me haga llorar | hacerme llorar | triste | tristes | emotiva | emotivas | "
+    "emotivo | emotivos | conmovedora | conmovedoras",
+    "romance": "date night | for a date | for date night | para una cita | noche de cita | romanticona | "
+    "romanticonas | cursi | cursis | para enamorarse | amorosa | amorosas",
+    "thriller": "tense | suspenseful | gripping | edge of my seat | edge of your seat | twisty | plot twist | "
+    "plot twists | mind bending | de suspense | que atrape | que enganche | con giros | intrigante | "
+    "intrigantes",
+    "action": "action packed | adrenaline | adrenaline rush | de adrenalina | con adrenalina | trepidante | "
+    "trepidantes | de peleas | de tiros | explosiva | explosivas",
+}
+# A phrase under two moods fails tests/unit/core/understanding/test_lexicon.py.
+MOODS: dict[str, str] = {p: genre for genre, text in MOOD_LISTS.items() for p in _phrases(text)}
+GENRES.update({_phrase: _genre for _phrase, _genre in MOODS.items() if _phrase not in GENRES})
+# Who a request is for, when it says nothing of the titles themselves ("with my gf", "con mi
+# novia"): a request, not a title, and no filter. Children are an audience with an age band
+# (core.understanding.slots.BAND_WORDS).
+COMPANY = frozenset(
+    _phrases(
+        "with my gf | with my girlfriend | with my bf | with my boyfriend | with my partner | with my wife | "
+        "with my husband | with my friends | with my mates | with friends | with the boys | with the girls | "
+        "with my date | with my crush | with my roommate | "
+        "con mi novia | con mi novio | con mi pareja | con mi esposa | con mi esposo | con mi marido | "
+        "con mi mujer | con mis amigos | con mis amigas | con amigos | con los amigos | con mi crush | "
+        "con mi jeva | con mi morra | con mi chica | con mi chico | con mi roomie"
+    )
+) | frozenset(
+    # sons and daughters of any age: who it is for, no age band ("rated pg for my son" has
+    # none; "with my kids", "para los niños" have one: core.understanding.slots.BAND_WORDS)
+    f"{lead} {who}"
+    for lead in ("with my", "for my", "con mi", "con mis", "para mi", "para mis")
+    for who in _phrases(
+        "son | sons | daughter | daughters | nephew | niece | hijo | hijos | hija | hijas | "
+        "sobrino | sobrinos | sobrina | sobrinas | nietos | grandkids"
+    )
+)
+FILLER = FILLER | COMPANY  # read as one phrase, then dropped from titles and leftovers
+REQUEST_WORDS = REQUEST_WORDS | COMPANY  # ... but it makes the message a request
 # Words a genre synonym shares with everyday speech; they count only next to a type or a genre cue.
 WEAK_GENRES = frozenset(
     ["doc", "art", "fe", "cop", "spy", "war", "food", "news", "chicos", "health", "travel", "kids", "ninos",
@@ -396,6 +510,7 @@ TITLE_TAILS = frozenset(_phrases(
     "last night | last weekend | yesterday | the other day | this morning | la semana pasada | ayer | "
     "anoche | el otro dia | el finde pasado"
 ))  # fmt: skip
+TITLE_TAILS = TITLE_TAILS | ANY_PLATFORM
 
 # ---- chat spelling --------------------------------------------------------------------------
 # Chat shorthand read as the word it stands for (the title text is always cut from the message
@@ -513,6 +628,7 @@ TAIL_WORDS = frozenset(_phrases(
     "this morning | la semana pasada | ayer | anoche | el otro dia | el finde pasado | in spanish | "
     "in english | en espanol | en ingles | en latino | en castellano | con subtitulos | with subtitles"
 ))  # fmt: skip
+TAIL_WORDS = TAIL_WORDS | ANY_PLATFORM
 CLAUSE_OPENERS = frozenset(_phrases(
     "but | pero | what | where | how | which | que | donde | como | cual | when | cuando | because | porque | "
     "cause | cuz | so | with | con | for | para"
@@ -523,3 +639,65 @@ OTHER_PLATFORMS = frozenset(_phrases(
 ))  # fmt: skip
 # "is that on disney+?", "¿está eso en netflix?": a platform question about the title named before.
 ANAPHORA = frozenset(_phrases("it | that | this | eso | esa | ese | esto | la | lo"))
+
+# ---- words of the deciding rules (understand, message, policy, scanner) ----------------
+# understand.py
+LIKE_WORDS = frozenset(["like", "como", "tipo", "onda", "estilo"])
+# A bare "like"/"como" compares only after one of these (or at the start): "shows like X".
+BEFORE_LIKE = frozenset(
+    ["something", "anything", "stuff", "more", "other", "others", "another", "some", "similar", "things",
+     "titles", "ones", "movies", "shows", "series", "films", "algo", "cosas", "otra", "otras", "otro", "otros",
+     "alguna", "alguno", "algunas", "algunos", "mas", "titulos", "recommend", "recomiendame", "recomienda",
+     "suggest", "sugiere", "me", "watch", "ver", "mirar", "is", "are", "es", "son", "else", "whats", "what",
+     "que", "hay", "asi", "need", "want", "wanna", "quiero", "busco", "anything", "nada", "one", "uno", "una"]
+)  # fmt: skip
+# Help words that are nouns too ("the menu"): they end no span.
+WEAK_HELP = frozenset(["menu", "start", "options", "opciones", "empezar", "commands", "comandos"])
+DIRECTOR_WORDS = frozenset(
+    [
+        "director",
+        "directors",
+        "directora",
+        "directoras",
+        "directores",
+        "filmmaker",
+        "filmmakers",
+        "cineasta",
+        "cineastas",
+    ]
+)
+# message.py
+# Words that open a follow-up naming one more title: "and toy story?", "¿y qué tal frozen?".
+FOLLOW_UP = frozenset(["and", "also", "what", "how", "about", "y", "que", "qué", "tal", "tambien", "o", "or"])
+POLITE = frozenset(["please", "pls", "plz", "por favor", "porfa", "porfavor", "xfa", "plis"])
+# Words between a cue and the title it points at: "where can I watch …", "dónde se puede ver …".
+HEAD_SKIP = frozenset(
+    ["i", "we", "you", "u", "can", "could", "would", "should", "do", "does", "did", "to", "please", "pls",
+     "plz", "me", "just", "now", "also", "still", "actually", "even", "get", "really", "for", "on", "in",
+     "at", "de", "del", "en", "que", "se", "yo", "puedo", "podemos", "lo", "le", "te", "nos", "then", "and",
+     "y", "that", "which"]
+)  # fmt: skip
+HEAD_PREPOSITIONS = frozenset(["for", "on", "in", "at", "de", "del", "en"])
+# policy.py
+# Type words a user puts after a title: "the conjuring movie", "la casa de papel la serie".
+TYPE_TAIL = frozenset(
+    ["movie", "film", "series", "show", "tv show", "tv series", "the movie", "the film", "the series",
+     "the show", "pelicula", "peli", "serie", "la pelicula", "la peli", "la serie", "el show"]
+)  # fmt: skip
+# Little words mistyped: "teh office" is "the office".
+LITTLE_TYPOS = {"teh": "the", "hte": "the", "th": "the", "adn": "and", "nad": "and", "fo": "of", "og": "of"}
+# A Spanish article before an English title is the English one: "los simpsons" is The Simpsons.
+SPANISH_ARTICLES = {"el": "the", "la": "the", "los": "the", "las": "the"}
+# Words too common to single out a title for "titles with '…'" suggestions.
+COMMON = frozenset(
+    ["movie", "film", "show", "series", "story", "life", "lives", "love", "man", "men", "woman", "women",
+     "world", "night", "day", "time", "times", "girl", "girls", "boy", "boys", "new", "old", "big", "little",
+     "last", "first", "one", "two", "three", "best", "great", "good", "home", "house", "live", "living",
+     "special", "christmas", "holiday", "season", "part", "kids", "family", "dark", "black", "white", "blue",
+     "green", "golden", "red", "city", "king", "queen", "game", "games", "secret", "secrets", "dead", "wild",
+     "american", "lost", "young"]
+)  # fmt: skip
+# scanner.py
+ON = frozenset(["on", "in", "at", "en", "de", "from", "via", "through", "por", "con", "inside", "dentro"])
+# Words joining "on <platform>" to a title: "… but on hulu", "… or netflix", "… pero en amazon".
+PLATFORM_JOIN = frozenset(["or", "and", "y", "o", "nor", "ni", "but", "pero", "only", "solo", "just", "also"])

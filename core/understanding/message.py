@@ -27,20 +27,10 @@ from core.search.titles import normalise
 from core.understanding import language
 from core.understanding import lexicon as lx
 from core.understanding.language import Said
-from core.understanding.scanner import ON, PLATFORM_JOIN, Item, Token, args_only, is_cue, is_filler
+from core.understanding.lexicon import FOLLOW_UP, HEAD_PREPOSITIONS, HEAD_SKIP, ON, PLATFORM_JOIN, POLITE
+from core.understanding.scanner import Item, Token, args_only, is_cue, is_filler
 
 QUOTES = "\"'“”‘’«»`´()[]{}<>¿?¡!.,;:-–—*_~ "
-# Words that open a follow-up naming one more title: "and toy story?", "¿y qué tal frozen?".
-FOLLOW_UP = frozenset(["and", "also", "what", "how", "about", "y", "que", "qué", "tal", "tambien", "o", "or"])
-POLITE = frozenset(["please", "pls", "plz", "por favor", "porfa", "porfavor", "xfa", "plis"])
-# Words between a cue and the title it points at: "where can I watch …", "dónde se puede ver …".
-HEAD_SKIP = frozenset(
-    ["i", "we", "you", "u", "can", "could", "would", "should", "do", "does", "did", "to", "please", "pls",
-     "plz", "me", "just", "now", "also", "still", "actually", "even", "get", "really", "for", "on", "in",
-     "at", "de", "del", "en", "que", "se", "yo", "puedo", "podemos", "lo", "le", "te", "nos", "then", "and",
-     "y", "that", "which"]
-)  # fmt: skip
-HEAD_PREPOSITIONS = frozenset(["for", "on", "in", "at", "de", "del", "en"])
 HEAD_CUES = ("watch", "is", "have", "want", "after", "taste", "greeting", "like", "from")
 TAIL_CUES = ("thanks", "greeting", "recommend", "is", "watch")
 # "the movie frozen", "la serie elite": wrappers before a title, longest first.

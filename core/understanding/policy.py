@@ -28,9 +28,11 @@ Godfather", "the notebook" not "Notebook"), and so does a number it does not hav
 girls" is not "Mean Girls 2"). A type word after the title ("the conjuring movie") and a
 "the" before a title without one ("the simpsons movie") are worth a question, never an answer.
 
-``title_answer`` decides: ``confident`` when the resolver found a clear winner and its reading
-is strong; ``ambiguous`` with the plausible matches (best reading first, at most 5), or with the
-titles of a franchise when the text is the name two or more of them share before a colon
+``title_answer`` decides, and nothing else does (the resolver in ``core.search.titles`` and
+``Recommender.resolve`` only score): ``confident`` when the scores show a clear winner
+(``clear_winner``: 88 or more and 4 points ahead, or typed exactly) that does not read as
+another title (``reads_differently``) and its reading is strong; ``ambiguous`` with the
+plausible matches (best reading first, at most 5), or with the titles of a franchise when the text is the name two or more of them share before a colon
 ("star wars"); otherwise ``absent``, with at most 3 matches sharing a distinctive word with the
 text, to offer only as suggestions after saying plainly that the title is in none of the four
 catalogues ("titles with 'godfather': …").
@@ -43,11 +45,17 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from core.search.titles import STOPWORDS, normalise
+from core.search.titles import EXACT_SCORE, STOPWORDS, normalise
+from core.understanding.lexicon import COMMON, LITTLE_TYPOS, SPANISH_ARTICLES, TYPE_TAIL
 
-__all__ = ["title_answer", "reading", "how_it_reads", "CONFIDENT", "AMBIGUOUS", "ABSENT"]
+__all__ = [
+    "title_answer", "reading", "how_it_reads", "clear_winner", "sure_match", "reads_differently",
+    "CONFIDENT", "AMBIGUOUS", "ABSENT",
+]  # fmt: skip
 
 CONFIDENT, AMBIGUOUS, ABSENT = "confident", "ambiguous", "absent"
+CONFIDENT_SCORE = 88.0  # a top score below this is a guess: ask "did you mean ...?"
+CONFIDENT_MARGIN = 4.0  # ... and so is one that another title follows within this many points
 MAX_ALTERNATIVES = 5
 MAX_SUGGESTIONS = 3
 PART_SHARE = 2 / 3  # words of the title that a partial name must cover, in order
@@ -57,28 +65,10 @@ BRAND = re.compile(
     r"tom clancy['’]s|tyler perry['’]s|dreamworks['’]?|lego|nickelodeon['’]s|national geographic)\s+",
     re.IGNORECASE,
 )
-# Type words a user puts after a title: "the conjuring movie", "la casa de papel la serie".
-TYPE_TAIL = frozenset(
-    ["movie", "film", "series", "show", "tv show", "tv series", "the movie", "the film", "the series",
-     "the show", "pelicula", "peli", "serie", "la pelicula", "la peli", "la serie", "el show"]
-)  # fmt: skip
 YEAR_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")  # "Aladdin (2019)" is Aladdin
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 PLURAL_ARTICLE = re.compile(r"\b(los |las )(\w+[^s\W])\b")
 SEGMENT = re.compile(r":|\s[-–—|/]\s|\(|\)|\[|\]")
-# Little words mistyped: "teh office" is "the office".
-LITTLE_TYPOS = {"teh": "the", "hte": "the", "th": "the", "adn": "and", "nad": "and", "fo": "of", "og": "of"}
-# A Spanish article before an English title is the English one: "los simpsons" is The Simpsons.
-SPANISH_ARTICLES = {"el": "the", "la": "the", "los": "the", "las": "the"}
-# Words too common to single out a title for "titles with '…'" suggestions.
-COMMON = frozenset(
-    ["movie", "film", "show", "series", "story", "life", "lives", "love", "man", "men", "woman", "women",
-     "world", "night", "day", "time", "times", "girl", "girls", "boy", "boys", "new", "old", "big", "little",
-     "last", "first", "one", "two", "three", "best", "great", "good", "home", "house", "live", "living",
-     "special", "christmas", "holiday", "season", "part", "kids", "family", "dark", "black", "white", "blue",
-     "green", "golden", "red", "city", "king", "queen", "game", "games", "secret", "secrets", "dead", "wild",
-     "american", "lost", "young"]
-)  # fmt: skip
 
 
 @lru_cache(maxsize=65_536)
@@ -309,6 +299,43 @@ def _shares_word(words: set[str], title: str) -> bool:
     )
 
 
+def clear_winner(scores) -> bool:
+    """The top score (best first) is at least CONFIDENT_SCORE and the runner-up trails it by
+    CONFIDENT_MARGIN, or the text names the top title exactly and no other title does."""
+    scores = list(scores)
+    if not scores or scores[0] < CONFIDENT_SCORE:
+        return False
+    if len(scores) == 1 or scores[0] - scores[1] >= CONFIDENT_MARGIN:
+        return True
+    # Typed exactly: "toy story" means Toy Story, even with Toy Story 2 a few points behind.
+    return scores[0] >= EXACT_SCORE > scores[1]
+
+
+def reads_differently(query: str, key: str) -> bool:
+    """Whether a close fuzzy match still names something else: a little word swapped for
+    another ("the godfather" is not "our godfather"), or the same words in another order
+    ("girl meets boy" is not "boy meets girl"). Both score in the 90s. Normalised texts."""
+    query_words, key_words = query.split(), key.split()
+    query_little, key_little = set(query_words) & STOPWORDS, set(key_words) & STOPWORDS
+    if query_little - key_little and key_little - query_little:
+        return True
+    query_sig = [w for w in query_words if w not in STOPWORDS]
+    key_sig = [w for w in key_words if w not in STOPWORDS]
+    return query_sig != key_sig and sorted(query_sig) == sorted(key_sig)
+
+
+def sure_match(matches, text: str | None = None) -> bool:
+    """Whether the scores alone make the first match sure: a clear winner that, when the typed
+    ``text`` is known, does not read as another title. ``title_answer`` adds the reading."""
+    matches = list(matches)
+    if not clear_winner(m.score for m in matches):
+        return False
+    if text is None:
+        return matches[0].score >= EXACT_SCORE
+    # A Spanish name the match was read as reads as itself ("buscando a nemo"), not as the English title.
+    return not reads_differently(normalise(text), normalise(matches[0].read_as or matches[0].title))
+
+
 def title_answer(matches, text: str | None = None, year: int | None = None) -> tuple[str, list]:
     """The title policy: ("confident", [best]), ("ambiguous", plausible matches best first, at
     most 5) or ("absent", at most 3 matches sharing a distinctive word, suggestions only).
@@ -321,8 +348,8 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
     if not matches:
         return ABSENT, []
     if text is None:
-        exact = [m for m in matches if m.score >= 100]
-        if exact and matches[0].confident:
+        exact = [m for m in matches if m.score >= EXACT_SCORE]
+        if exact and sure_match(matches):
             return CONFIDENT, [matches[0]]
         return (AMBIGUOUS, exact[:MAX_ALTERNATIVES]) if exact else (ABSENT, [])
     known = {w for m in matches for w in _significant(_words(m.title))}
@@ -336,7 +363,7 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
         same_year = [i for i in plausible if matches[i].release_year == year and readings[i][0] == "exact"]
         if len(same_year) == 1:
             return CONFIDENT, [matches[same_year[0]]]
-    if readings[0] and readings[0][1] and matches[0].confident:
+    if readings[0] and readings[0][1] and sure_match(matches, text):
         return CONFIDENT, [matches[0]]
     if plausible:
         return AMBIGUOUS, [matches[i] for i in plausible[:MAX_ALTERNATIVES]]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 
 from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters, Role

@@ -59,10 +59,6 @@ ARG_KINDS = frozenset(
 # Cues that never make a message a question by themselves.
 SOFT_CUES = frozenset(["watch", "is", "have", "from", "above", "want", "after", "taste", "good"])
 CATALOGUE_CUES = ("score", "rating", "shortest", "longest", "actor", "count", "top")
-ARTICLES = frozenset(["the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les"])
-ON = frozenset(["on", "in", "at", "en", "de", "from", "via", "through", "por", "con", "inside", "dentro"])
-# Words joining "on <platform>" to a title: "… but on hulu", "… or netflix", "… pero en amazon".
-PLATFORM_JOIN = frozenset(["or", "and", "y", "o", "nor", "ni", "but", "pero", "only", "solo", "just", "also"])
 FUZZY_CUES = frozenset(["where", "like", "recommend", "count", "top", "longest", "shortest", "actor", "rating", "score",
                         "help", "thanks", "greeting", "watch", "want"])  # fmt: skip
 # Kinds of lexicon words a misspelt word may be respelled as (not countries: their words are names).
@@ -312,7 +308,11 @@ def is_filler(item: Item) -> bool:
 
 
 def is_cue(item: Item, *cues: str) -> bool:
-    return item.kind == "cue" and item.value in cues
+    """The item is one of ``cues``; a phrase of two cues on purpose (``lexicon.INTENDED_AMBIGUITIES``:
+    "buenas", "tienen") is either, and the rule asking picks which it needs."""
+    if item.kind != "cue":
+        return False
+    return item.value in cues or bool(lx.ALSO.get(item.words, frozenset()).intersection(cues))
 
 
 def first_cue(items: list[Item], lo: int, hi: int, *cues: str) -> int | None:

@@ -319,7 +319,7 @@ def _band(scan: _Scan, k: int):
         if size and (unit not in ("years", "year", "anos", "ano") or _near(items, k, CHILD_WORDS)):
             return scan.merge("band", Span(None, band_for_age(int(it.value))), k, k + 1 + size)
     if (
-        it.words in CHILD_WORDS
+        it.words.split()[-1] in CHILD_WORDS  # "mi hija de 5", "para mi hija de 12" (one phrase)
         and k + 2 < len(items)
         and items[k + 1].words in ("de", "of")
         and _age(items[k + 2])
@@ -341,11 +341,14 @@ def _band(scan: _Scan, k: int):
 
 def _for_someone(items: list[Item], k: int) -> bool:
     """A one-word audience ("kids", "family", "teens") counts beside a type, genre or platform,
-    or after "for", "para", "con": "kids movies", "comedies for teens", "para niños"."""
+    or after "for", "para", "con" (and a possessive): "kids movies", "comedies for teens", "para
+    niños", "con mis hijos"; "my son loved X" is who is talking."""
     before = items[k - 1] if k else None
     after = items[k + 1] if k + 1 < len(items) else None
     if before is not None and before.words in FOR_WORDS:
         return True
+    if k >= 2 and before.words in lx.DETERMINERS and items[k - 2].words in FOR_WORDS - {"de", "los", "las"}:
+        return True  # "with my kids", "para mis hijos", "con mi hija": who it is for
     return any(it is not None and it.kind in ("type", "genre", "platform") for it in (before, after))
 
 

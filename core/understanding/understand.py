@@ -37,12 +37,15 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import OSA
+
 from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters, Role
 from core.questions.filters import Span as Range
 from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.language import Said, of_command
+from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS, WEAK_HELP
 from core.understanding.message import POLITE, Message, Span, lead_in
 from core.understanding.policy import title_answer
 from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Intent, Question
@@ -64,21 +67,13 @@ from core.understanding.slots import read_slots
 MATCH_LIMIT = 10  # matches resolved per title: editions for /where, alternatives for "did you mean"
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.DOTALL)
 MENTIONS = re.compile(r"^(@\w+[\s,:]*)+")
-LIKE_WORDS = frozenset(["like", "como", "tipo", "onda", "estilo"])
-# A bare "like"/"como" compares only after one of these (or at the start): "shows like X".
-BEFORE_LIKE = frozenset(
-    ["something", "anything", "stuff", "more", "other", "others", "another", "some", "similar", "things",
-     "titles", "ones", "movies", "shows", "series", "films", "algo", "cosas", "otra", "otras", "otro", "otros",
-     "alguna", "alguno", "algunas", "algunos", "mas", "titulos", "recommend", "recomiendame", "recomienda",
-     "suggest", "sugiere", "me", "watch", "ver", "mirar", "is", "are", "es", "son", "else", "whats", "what",
-     "que", "hay", "asi", "need", "want", "wanna", "quiero", "busco", "anything", "nada", "one", "uno", "una"]
-)  # fmt: skip
 # Cues that end the span another cue points at: "I loved X, what else should I watch?".
 HARD_CUES = ("where", "like", "recommend", "help", "thanks", "taste")
-# Help words that are nouns too ("the menu"): they end no span.
-WEAK_HELP = frozenset(["menu", "start", "options", "opciones", "empezar", "commands", "comandos"])
 CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}")
-CONVERSATION = ("chatter", "vocative", "help", "greeting", "thanks")
+CONVERSATION = ("chatter", "vocative", "help", "greeting", "thanks", "remark")
+# Verbs of watching a slip may hide after "where" ("wher cn i wach X"): words of 5+ letters, so
+# a slip of one letter stays one of these (the scanner leaves a title's word as it is).
+WATCH_VERBS = frozenset(w for w in lx._phrases(lx.CUE_LISTS["watch"]) if " " not in w and len(w) >= 5)
 ARGUMENT_NAMES = {
     "platform": "platform", "type": "type", "genre": "genre", "country": "country", "year": "year",
     "rating": "rating", "dtype": "duration_type",
@@ -204,13 +199,18 @@ class Understanding:
     def _decide(self, m: Message) -> _Found:
         items = m.items
         lo, hi = 0, len(items)  # greetings before and thanks after do not change the question
-        while lo < hi and is_cue(items[lo], "greeting", "thanks"):
-            lo += 1
+        while lo < hi and (is_cue(items[lo], "greeting", "thanks") or _reaction_before_break(m, items[lo])):
+            lo += 1  # "great, is frozen on disney?", "lol. where is coco": the question follows
         while hi > lo and _chatter_at_end(m, lo, hi):
             hi -= 1
         core = items[lo:hi]
-        if all(is_filler(it) or is_cue(it, *CONVERSATION) for it in core):
-            return _Found(_conversation(items))
+        company = any(it.words in lx.COMPANY for it in core)  # "something for my daughter": a request
+        if (
+            not company
+            and all(is_filler(it) or is_cue(it, *CONVERSATION) for it in core)
+            or _small_talk(core)
+        ):
+            return _Found(_conversation(items))  # "jaja ok", "you suck", "eres un inútil": no title card
         if m.is_title((lo, hi)) and not (hi - lo == 1 and is_arg(core[0])):
             return _Found(Intent.TITLE, (lo, hi))  # "Love Is Blind", "Top Gun", "Where the Crawdads Sing"
         found = self._credits(m, lo, hi) or _about_person(core)
@@ -295,8 +295,11 @@ class Understanding:
                 any(is_cue(it, "rating") for it in core) and self._loose_rating(core) is not None
             )
         if cue == "top":
-            return any(is_cue(it, "top") for it in core) or (
-                any(is_cue(it, "good") for it in core) and any(is_arg(it) for it in core)
+            # "good" is a list cue only right before an argument ("good horror movies", "buenas
+            # series"): "great, is frozen on disney?" is a reaction, then a platform question
+            return any(is_cue(it, "top") for it in core) or any(
+                is_cue(it, "good") and any(is_arg(x) for x in core[k + 1 : k + 3])
+                for k, it in enumerate(core)
             )
         return any(is_cue(it, cue) for it in core)
 
@@ -325,7 +328,14 @@ class Understanding:
         end = next((k for k in range(at + 1, hi) if _hard(items[k])), hi)
         start = at + 1
         if is_cue(items[at], "where"):  # "where can my kids watch X": the verb is nearer the title
-            verb = next((k for k in range(start, min(start + 4, end)) if is_cue(items[k], "watch")), None)
+            verb = next(
+                (
+                    k
+                    for k in range(start, min(start + 4, end))
+                    if is_cue(items[k], "watch") or _watch_slip(items[k])
+                ),
+                None,
+            )
             start = start if verb is None else verb + 1
         if is_cue(items[at], "like"):  # "similar shows to the boys": the type is a filter, not the title
             while start < end and (
@@ -365,9 +375,10 @@ class Understanding:
             title = m.title_text(span)
             matches = tuple(self.recommender.resolve(title, limit=MATCH_LIMIT)) if title else ()
             verdict = title_answer(matches, title, args.get("year"))[0]
-            if intent == Intent.TITLE and not command and verdict != "confident" and _requests(m.items):
-                # "gimme british crime shows", "90s comedies, go": a request with words around
-                # it, not a title nobody carries. Read the whole message as the request.
+            if not command and _request_not_title(m.items, span, intent, verdict):
+                # "gimme british crime shows", "90s comedies, go", "quiero ver algo de miedo con mi
+                # novia, ¿qué me recomiendas?": a request with words around it, not a title nobody
+                # carries. Read the whole message as the request.
                 return self._question(m, _request_of(m.items), command)
             sentence = intent == Intent.TITLE and not command and m.is_sentence()
             if sentence and verdict == "absent":
@@ -475,6 +486,37 @@ def _chatter_at_end(m: Message, lo: int, hi: int) -> bool:
     return m.toks[before.j - 1].stop or m.toks[before.j - 1].comma or is_cue(before, *CONVERSATION)
 
 
+def _reaction_before_break(m: Message, item: Item) -> bool:
+    """A reaction ("great", "lol", "ugh") with a comma or a stop right after it."""
+    last = m.toks[item.j - 1]
+    return is_cue(item, "chatter", "remark") and (last.comma or last.stop)
+
+
+def _small_talk(core: list[Item]) -> bool:
+    """A remark (an insult, a reaction) and nothing else but the words such a sentence is made
+    of: "you're so dumb", "this movie is boring", "no sirves para nada" (a type word may be
+    what the remark is about; any other argument makes it a request)."""
+    return any(is_cue(it, "remark") for it in core) and all(
+        is_filler(it)
+        or is_cue(it, *CONVERSATION)
+        or it.kind == "type"
+        or all(w in lx.REMARK_FRAME for w in it.words.split())
+        for it in core
+    )
+
+
+def _watch_slip(item: Item) -> bool:
+    """A word one letter away from a verb of watching: "wach", "wacth", "strem"."""
+    word = item.words
+    return (
+        item.kind == "word"
+        and len(word) >= 4
+        and any(
+            abs(len(v) - len(word)) <= 1 and OSA.distance(word, v, score_cutoff=1) <= 1 for v in WATCH_VERBS
+        )
+    )
+
+
 def _conversation(items: list[Item]) -> Intent:
     cues = {it.value for it in items if it.kind == "cue"}
     return next((i for i in (Intent.HELP, Intent.THANKS, Intent.GREETING) if i in cues), Intent.UNKNOWN)
@@ -532,21 +574,6 @@ def _weak_genre(items: list[Item], k: int) -> bool:
     return not any(it.kind in ("type", "genre") and it is not items[k] for it in items[max(0, k - 2) : k + 3])
 
 
-DIRECTOR_WORDS = frozenset(
-    [
-        "director",
-        "directors",
-        "directora",
-        "directoras",
-        "directores",
-        "filmmaker",
-        "filmmakers",
-        "cineasta",
-        "cineastas",
-    ]
-)
-
-
 # What makes a message a request for titles, whatever else it says.
 REQUEST_KINDS = frozenset(["platform", "type", "genre", "country", "years", "band", "minutes", "seasons",
                            "not_genre", "genres", "rating", "person"])  # fmt: skip
@@ -556,9 +583,37 @@ def _requests(items: list[Item]) -> bool:
     """Two filters, or one beside a list cue ("something", "algo", "recommend")."""
     filters = [it for it in items if it.kind in REQUEST_KINDS]
     asked = any(
-        is_cue(it, "top", "good", "recommend", "want") or it.words in lx.REQUEST_WORDS for it in items
+        is_cue(it, "top", "recommend", "want")
+        or is_cue(it, "good")
+        and any(is_arg(x) for x in items[k + 1 : k + 3])  # "good" before an argument
+        or it.words in lx.REQUEST_WORDS
+        for k, it in enumerate(items)
     )
     return len(filters) >= 2 or bool(filters) and asked
+
+
+# What a request asks for that no title is made of: a mood or genre, an audience.
+TITLE_FREE_FILTERS = frozenset(["genre", "genres", "not_genre", "band"])
+
+
+def _request_not_title(items: list[Item], span: Span, intent: Intent, verdict: str) -> bool:
+    """A message read as a title that no catalogue title confirms is a request when it carries
+    one: the whole message for a title typed alone; for a title a cue points at ("where…",
+    "recommend…"), only when the words taken for the title hold a filter themselves (a mood, a
+    genre, an audience) and no catalogue title reads as them, so "is the godfather on netflix"
+    still asks for that title."""
+    if intent == Intent.TITLE:
+        return verdict != "confident" and _requests(items)
+    if intent not in (Intent.WHERE, Intent.RECOMMEND) or verdict != "absent":
+        return False  # a title that some title reads as ("shows like american horror story") stays one
+    inside = items[span[0] : span[1]]
+    # a type word may be the title's own ("breaking bad the movie"), a country a word of it
+    # ("the last of us"): only what a request asks for counts
+    asked = any(
+        it.kind in TITLE_FREE_FILTERS and not (it.kind == "genre" and it.words in lx.WEAK_GENRES)
+        for it in inside
+    )
+    return asked and (_requests(items) or _requests(inside))
 
 
 def _request_of(items: list[Item]) -> _Found:

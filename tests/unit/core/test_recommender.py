@@ -14,7 +14,8 @@ from core.recommender import (
     Recommender,
     StaleModelError,
 )
-from core.search.titles import normalise, reads_differently, series_keys
+from core.search.titles import normalise, series_keys
+from core.understanding.policy import reads_differently, sure_match
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,11 @@ def test_accents_do_not_matter(model):
 def test_long_clear_query_does_not_pick_a_short_title(model):
     # WRatio answers short titles contained in the query; a long query must match a long title.
     top = model.resolve("star wars the empire strikes back episode five")[0]
-    assert top.title == "Star Wars: The Empire Strikes Back (Episode V)" and top.confident
+    assert top.title == "Star Wars: The Empire Strikes Back (Episode V)"
+    assert sure_match(
+        model.resolve("star wars the empire strikes back episode five"),
+        "star wars the empire strikes back episode five",
+    )
 
 
 def test_matches_are_best_first_with_scores_0_to_100(model):
@@ -97,13 +102,20 @@ def test_copies_across_platforms_come_as_one_match(model, catalogue):
     assert len(same) == 1
 
 
-def test_confidence_flag(model):
-    assert model.resolve("monsters inc")[0].confident
-    assert not model.is_confident(model.resolve("harry potter"))  # not in the catalogue
+def test_scores_make_a_sure_match_only_for_a_clear_winner(model):
+    # The resolver only scores; the title policy's score rule (sure_match) reads the scores.
+    assert sure_match(model.resolve("monsters inc"), "monsters inc")
+    assert not sure_match(model.resolve("harry potter"), "harry potter")  # not in the catalogue
     unsure = model.resolve("pokemon")  # names a whole series: ask which one
-    assert not model.is_confident(unsure) and not unsure[0].confident
+    assert not sure_match(unsure, "pokemon")
     assert all("Pokémon" in m.title for m in unsure)
-    assert not model.is_confident([])
+    assert not sure_match([])
+
+
+def test_a_match_carries_no_decision_of_its_own(model):
+    # One decision: a Match has a score, never a verdict another layer could contradict.
+    assert not hasattr(model.resolve("frozen")[0], "confident")
+    assert not hasattr(model, "is_confident")
 
 
 @pytest.mark.parametrize(
@@ -113,8 +125,8 @@ def test_confidence_flag(model):
 def test_a_close_score_that_names_another_title_is_not_confident(model, text, top):
     matches = model.resolve(text)  # both score in the 90s, yet name something else
     assert matches[0].title == top and matches[0].score >= 90
-    assert not model.is_confident(matches)
-    assert model.is_confident(model.resolve(top.lower()))  # typed as it is, it is sure
+    assert not sure_match(matches, text)
+    assert sure_match(model.resolve(top.lower()), top.lower())  # typed as it is, it is sure
 
 
 def test_reads_differently_is_about_swapped_little_words_and_word_order():
@@ -134,7 +146,7 @@ def test_bad_input_gives_a_clear_answer(model, text):
     matches = model.resolve(text)
     assert isinstance(matches, list) and len(matches) <= 5
     if text not in ("frozen " * 300,):
-        assert not model.is_confident(matches)
+        assert not sure_match(matches, text if isinstance(text, str) else None)
 
 
 def test_recommend_bad_arguments(model):
@@ -254,7 +266,7 @@ def test_a_catalogue_smaller_than_the_candidate_pool_still_resolves(catalogue):
     model = Recommender.build(small)  # 12 titles, fewer than one search stage keeps
     assert model.resolve("blood and watr")[0].title == "Blood & Water"
     garbage = model.resolve("zzzz qqqq")
-    assert garbage == [] and not model.is_confident(garbage)  # nothing, rather than a weak guess
+    assert garbage == [] and not sure_match(garbage)  # nothing, rather than a weak guess
 
 
 # ---- canonical genres, audiences and copies ------------------------------------------------

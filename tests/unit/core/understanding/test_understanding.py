@@ -216,18 +216,16 @@ def test_a_franchise_name_asks_which_one(understanding):
     assert kind == "ambiguous" and len(titles) > 1 and all(t.title.startswith("Star Wars") for t in titles)
 
 
-def match(title: str, score: float, confident: bool = False, year: int = 2000) -> Match:
-    return Match(
-        id=title, title=title, platform="netflix", release_year=year, score=score, confident=confident
-    )
+def match(title: str, score: float, year: int = 2000) -> Match:
+    return Match(id=title, title=title, platform="netflix", release_year=year, score=score)
 
 
 def test_title_answer_without_the_catalogue():
     assert title_answer([], "anything") == ("absent", [])
-    best = match("The Lion King", 96, confident=True)
+    best = match("The Lion King", 96)
     assert title_answer([best], "lion king") == ("confident", [best])
-    # A confident resolver is not enough: "Our Godfather" does not read as "the godfather".
-    godfather = [match("Our Godfather", 93, confident=True), match("The Black Godfather", 87)]
+    # A clear winner on score is not enough: "Our Godfather" does not read as "the godfather".
+    godfather = [match("Our Godfather", 93), match("The Black Godfather", 87)]
     kind, suggestions = title_answer(godfather, "the godfather")
     assert kind == "absent" and [m.title for m in suggestions] == ["Our Godfather", "The Black Godfather"]
     # Same-named remakes: ask, unless the year tells them apart.
@@ -235,8 +233,10 @@ def test_title_answer_without_the_catalogue():
     assert title_answer(remakes, "the lion king")[0] == "ambiguous"
     assert title_answer(remakes, "the lion king", year=1994) == ("confident", [remakes[1]])
     # Without the typed text only an exact, sure match is answered.
-    assert title_answer([match("Frozen", 100, confident=True)])[0] == "confident"
-    assert title_answer([match("Frozen 2", 90, confident=True)])[0] == "absent"
+    assert title_answer([match("Frozen", 100)])[0] == "confident"
+    assert title_answer([match("Frozen 2", 90)])[0] == "absent"
+    # Scores close together are no clear winner, however well the text reads.
+    assert title_answer([match("Frozen", 95), match("Frozen II", 93)], "frozen")[0] == "ambiguous"
 
 
 @pytest.mark.parametrize(
