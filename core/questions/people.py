@@ -9,6 +9,7 @@ a letter in it.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -92,8 +93,7 @@ class People:
 
     def find(self, name: str) -> int | None:
         """The person of exactly this name (any case or accents), or None."""
-        found = pc.index(self.names, fold(name)).as_py()
-        return None if found < 0 else found
+        return sorted_index(self.names, fold(name))
 
     def rows_of(self, person: int, role: Role | None = None) -> np.ndarray:
         """The rows of the titles ``person`` is in (in that role, or either)."""
@@ -161,6 +161,27 @@ class People:
         first = known(matches[0])
         second = known(matches[1]) if len(matches) > 1 else 0.0
         return first >= CONFIDENT and first - second >= MARGIN
+
+
+def sorted_index(names: pyarrow.Array, key: str) -> int | None:
+    """Where ``key`` is in the sorted ``names`` (binary search: a scan of 72k names took ~0.2 ms
+    a call, several per message); None when absent. Arrow sorts strings by UTF-8 bytes, which
+    is the order Python compares them in."""
+    at = bisect.bisect_left(_Keys(names), key)
+    return at if at < len(names) and names[at].as_py() == key else None
+
+
+class _Keys:
+    """A sorted Arrow string array as a sequence ``bisect`` can search."""
+
+    def __init__(self, names: pyarrow.Array):
+        self._names = names
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __getitem__(self, i: int) -> str:
+        return self._names[i].as_py()
 
 
 def fold(text: str) -> str:
@@ -246,8 +267,7 @@ class _NameSearch:
         self.known_surname_list = list(self.known_surnames)
 
     def exact(self, query: str) -> int | None:
-        found = pc.index(self.names, fold(query)).as_py()
-        return None if found < 0 else found
+        return sorted_index(self.names, fold(query))
 
     def has_first_name(self, word: str) -> bool:
         return normalise(word) in self.first_names
