@@ -60,10 +60,10 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
         frame.asked is not None
         and not frame.shown
         and frame.asked.intent in c.COUNTS
-        and (bare or said) in w.CONTINUE
+        and _continues(said, bare)
     ):
         return Reading(refine.titles_of(frame.asked), Kind.REFINED)  # "more" after a count: its titles
-    if frame.asked is not None and frame.shown and (bare or said) in w.CONTINUE:
+    if frame.asked is not None and frame.shown and _continues(said, bare):
         asked = frame.asked
         if asked.intent == Intent.TITLE:  # "more" after a card: more like it
             asked = replace(asked, intent=Intent.RECOMMEND)
@@ -78,6 +78,11 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     if refined is not None:
         return Reading(refined, Kind.REFINED)
     return Reading(q)
+
+
+def _continues(said: str, bare: str) -> bool:
+    """ "more", "otra", "more of those" (whose "those" is no connector here)."""
+    return said in w.CONTINUE or bool(bare) and bare in w.CONTINUE
 
 
 def _about_a_title(said: str, understanding) -> Question | None:

@@ -96,7 +96,8 @@ SHOW_THEM = phrases(
     "cuales | cuales son | muestramelas | muestramelos | muestrame las | muestrame los | mostramelas | "
     "mostramelos | dime cuales | pasamelas | pasamelos | pasame las | pasame los | pasame las mejores | "
     "las mejores | los mejores | dame la lista | la lista | the list | ver la lista | see them | see the list | "
-    "which | cual | show the list | give me the list"
+    "which | cual | show the list | give me the list | top ones | the top ones | best ones | the best ones | "
+    "the best | top | the top | las top | cuales son las mejores | dame las mejores | which are the best"
 )
 # "where", "where then", "¿y dónde?": where the title in focus streams.
 WHERE_WORDS = phrases(
