@@ -13,7 +13,8 @@ what the bot answered: the question (its kind and every filter), the title it an
 where a list continued from, and the language it replied in. A turn is right when the kind and
 every filter (and the title) equal the labels; ``title=@N`` is the N-th title of the list the
 bot showed last. Figures: turns, follow-up turns (labelled ``f``), first turns; reply language;
-turns left unanswered; p50/p99 of understanding plus memory (reading the frame, ``parse``,
+turns left unanswered; turns that asked no title but got "not in the catalogues" or "did you
+mean…?"; p50/p99 of understanding plus memory (reading the frame, ``parse``,
 ``follow``, writing the frame), timed on the same calls the bot makes.
 """
 
@@ -198,7 +199,7 @@ async def evaluate(conversations: list[Conversation], store, data_dir: Path, fai
     snap = store.current
     tally: dict = defaultdict(lambda: [0, 0, 0])  # turns, right, right language
     times: list[float] = []
-    unanswered = 0
+    unanswered = misread = 0
     async with bot.app:
         dialogue = bot.app.bot_data.dialogue
         for number, conversation in enumerate(conversations):
@@ -215,6 +216,8 @@ async def evaluate(conversations: list[Conversation], store, data_dir: Path, fai
                 after = dialogue.get(*key, snap.table.people)
                 kind, got = observed(before, after, snap)
                 ok = right(turn, kind, got, before, snap)
+                if turn.answer not in TITLE_KINDS and kind in TITLE_KINDS and not after.extra.get("focused"):
+                    misread += 1  # a request answered "not in the catalogues" or "did you mean…?"
                 language_ok = after.language == turn.lang
                 for name in ("all", "follow-ups" if turn.followup else "first turns", f"lang {turn.lang}",
                              "group" if conversation.group else "private"):  # fmt: skip
@@ -224,7 +227,7 @@ async def evaluate(conversations: list[Conversation], store, data_dir: Path, fai
                     row[2] += language_ok
                 if not ok or not language_ok:
                     failures.append((conversation.name, turn, kind, got, after.language))
-    return {"tally": tally, "times": times, "unanswered": unanswered}
+    return {"tally": tally, "times": times, "unanswered": unanswered, "misread": misread}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -248,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         n, ok, language = tally[name]
         print(f"{name:<14} {n:>6} {ok / n:>8.1%} {language / n:>9.1%}")
     print(f"unanswered turns: {found['unanswered']}")
+    print(f"requests answered as an absent or unsure title: {found['misread']}")
     print(f"understanding + memory p50 {percentile(times, 50):.2f} ms, p99 {percentile(times, 99):.2f} ms")
     if args.failures:
         for name, turn, kind, got, language in failures:

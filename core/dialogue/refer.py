@@ -9,7 +9,7 @@ from core.dialogue import common as c
 from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
-from core.questions.filters import Role
+from core.questions.filters import Filters, Role
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
 
@@ -122,6 +122,8 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
                 understanding,
                 Question(Intent.RECOMMEND, platform=min(stated.platforms)),
             )
+    if p.has(bare, w.DIRECTOR_WORKS):
+        return _directors_titles(target, understanding, q)
     pronoun = p.longest_phrase(bare, w.THIS)
     if pronoun is None:  # "where then", "¿quién actúa?": a question that can only be about it
         asked = _asked_of(bare, understanding) if c.only_question_words(bare) else None
@@ -131,3 +133,20 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         return c.about(Intent.TITLE, target, understanding, q) if bare == pronoun else None  # "that one"
     asked = _asked_of(rest, understanding)
     return c.about(asked.intent, target, understanding, asked) if asked is not None else None
+
+
+def _directors_titles(title_id: str, understanding, asked: Question) -> Question | None:
+    """The titles of the director of ``title_id``: "his other movies", "¿qué más dirigió?"."""
+    people, model = understanding.people, understanding.recommender
+    row = model.row_of.get(title_id)
+    if people is None or row is None:
+        return None
+    found = [people.find(name) for name in model.directors[row]]
+    person = next((found_id for found_id in found if found_id is not None), None)
+    if person is None:
+        return None
+    platforms = asked.filters.platforms
+    f = Filters(person=person, role=Role.DIRECTOR, platforms=platforms)
+    return Question(
+        Intent.PERSON, role=Role.DIRECTOR, platform=min(platforms) if platforms else None
+    ).refined(f)

@@ -24,6 +24,8 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     connected = bare != said
     rest, relative = _relative(bare)
     said_or_bare = bare or said
+    if p.only_phrases(said_or_bare, w.EVERYWHERE) and asked.filters.platforms:
+        return again(asked.refined(asked.filters.but(platforms=frozenset()), start=0), frame, understanding)
     if p.only_phrases(said_or_bare, w.SHOW_THEM) and asked.intent in c.COUNTS | {Intent.TOP}:
         return titles_of(asked)  # "show me them" after a count
     if (

@@ -21,7 +21,9 @@ CONTINUE = phrases(
     "siguientes | sigue | segui | que mas | que otra | que otras | alguna otra | alguna mas | algo mas | "
     "y que mas | mas porfa | mas por favor | otra opcion | otras opciones | otra cosa | again | more again | "
     "otra vez | otra vez mas | mas de esas | mas de esos | more of those | more of them | mas de lo mismo | "
-    "next one | next ones please | keep them coming | one more | una mas | uno mas | mas pls"
+    "next one | next ones please | keep them coming | one more | una mas | uno mas | mas pls | next ones | "
+    "tienes mas | tienes otra | tienes otras | hay mas | hay otras | any others | got more | have more | "
+    "got any more | any more like that | mas asi | mas de esas porfa | more like these"
 )
 # Words around a follow-up that change nothing: "ok more", "y en hulu?", "what about shows then".
 CONNECTORS = phrases(
@@ -114,6 +116,22 @@ CREDITS_WORDS = phrases(
 DIRECTOR_WORDS = phrases(
     "directed | director | directors | dirigio | dirigida | dirigido | directora | created | creator | creo | "
     "creador | made | hizo | behind"
+)
+# "his other movies", "¿qué más dirigió?": the titles of the director of the title in focus.
+DIRECTOR_WORKS = phrases(
+    "his other movies | her other movies | his other films | her other films | what else did he direct | "
+    "what else did she direct | what else has he directed | what else has she directed | more by him | "
+    "more by her | more from him | more from her | other movies by him | other movies by her | "
+    "other movies by that director | that director | the director's other movies | same director | "
+    "sus otras pelis | sus otras peliculas | otras pelis de el | otras pelis de ella | pelis de el | "
+    "peliculas de el | pelis de ella | que mas dirigio | que otras dirigio | ese director | esa directora | "
+    "el mismo director | del mismo director | otras del director | mas del director | lo demas que dirigio"
+)
+# "and elsewhere", "¿y en otras plataformas?": the last question on every platform.
+EVERYWHERE = phrases(
+    "elsewhere | everywhere | anywhere | on any platform | on all platforms | all platforms | any platform | "
+    "other platforms | on other platforms | en otras plataformas | otras plataformas | en todas | en cualquiera | "
+    "en todas las plataformas | en cualquier plataforma | en otro lado | en otros lados | en otra"
 )
 # "of those", "de esos": a question about the last list's titles.
 THOSE = phrases(

@@ -61,7 +61,9 @@ class TextColumn:
         self._na = series.dtype.na_value
         self._keep = chunks  # own the memory ``_data`` points into
         self._missing = b"".join(c.is_null().to_numpy(zero_copy_only=False).tobytes() for c in chunks)
-        self._data = [memoryview(c.buffers()[2]) if c.buffers()[2] is not None else memoryview(b"") for c in chunks]
+        self._data = [
+            memoryview(c.buffers()[2]) if c.buffers()[2] is not None else memoryview(b"") for c in chunks
+        ]
         # Which chunk a row is in: one byte a row, only when there are several.
         self._chunk = b"".join(bytes([i]) * len(c) for i, c in enumerate(chunks)) if len(chunks) > 1 else None
         starts = []

@@ -38,9 +38,11 @@ DECADE_WORDS = {
     "sesenta": 1960, "setenta": 1970, "ochenta": 1980, "noventa": 1990, "sesentas": 1960, "setentas": 1970,
     "ochentas": 1980, "noventas": 1990,
 }  # fmt: skip
-AFTER = frozenset(["after", "despues de", "posteriores a", "posterior a", "post", "later than", "newer than"])
+AFTER = frozenset(["after", "despues de", "despues del", "posteriores a", "posteriores al", "posterior a", "post",
+                   "later than", "newer than", "made after", "released after"])  # fmt: skip
 SINCE = frozenset(["since", "desde", "from", "starting", "a partir de", "de", "del"])
-BEFORE = frozenset(["before", "antes de", "older than", "earlier than", "pre", "prior to", "anteriores a"])
+BEFORE = frozenset(["before", "antes de", "antes del", "older than", "earlier than", "pre", "prior to", "anteriores a",
+                    "anteriores al", "made before", "released before"])  # fmt: skip
 UNTIL = frozenset(["until", "up to", "hasta", "till", "through"])
 BETWEEN = frozenset(["between", "entre", "from", "de", "del"])
 AND_TO = frozenset(["and", "to", "y", "a", "al", "through", "hasta", "until", "till"])
@@ -48,7 +50,32 @@ RECENT = frozenset(["recent", "recently", "new", "newest", "latest", "recientes"
                     "nuevos", "nueva", "nuevo", "ultimas", "ultimos", "estrenos", "actuales"])  # fmt: skip
 RECENT_YEARS = 3
 ONWARDS = frozenset(
-    ["on", "onwards", "onward", "en adelante", "or later", "o despues", "and later", "y despues"]
+    [
+        "on",
+        "onwards",
+        "onward",
+        "en adelante",
+        "or later",
+        "o despues",
+        "and later",
+        "y despues",
+        "pa delante",
+        "pa adelante",
+        "para adelante",
+        "para delante",
+        "pa aca",
+        "para aca",
+        "hacia aca",
+        "and newer",
+        "or newer",
+        "and up",
+        "o mas nuevas",
+        "o mas nuevos",
+        "hasta hoy",
+        "hasta ahora",
+        "till now",
+        "to now",
+    ]
 )
 
 AGE_UNITS = ("year old", "years old", "year olds", "yr old", "yrs old", "yo", "y o", "anos", "ano", "anitos",
@@ -229,6 +256,14 @@ def read_slots(
 
 
 # ---- years --------------------------------------------------------------------------------
+def _onwards(scan: _Scan, at: int) -> int:
+    """How many items at ``at`` say "onwards" ("on", "en adelante", "pa delante"); 0 before a
+    platform ("2019 on netflix")."""
+    if at >= len(scan.items) or _platform_after(scan.items, at):
+        return 0
+    return scan.phrase_at(at, ONWARDS) or 0
+
+
 def _decade_at(scan: _Scan, k: int) -> tuple[int, int] | None:
     """A decade at ``k``: "80s", "1980s", "'90s", "eighties", "los 80", "años 90" -> (first year, items)."""
     if k >= len(scan.items):
@@ -280,11 +315,14 @@ def _years(scan: _Scan, k: int):
         if year is None:
             continue
         end = k + size + used
-        onwards = int(end < len(items) and items[end].words in ONWARDS and not _platform_after(items, end))
+        onwards = _onwards(scan, end)
         if phrases is SINCE and items[k].words in ("de", "del", "from") and not onwards:
             continue  # "from 2019", "de 2019": that one year, as the scanner reads it
         return scan.merge("years", span_of(year, width), k, end + onwards)
     first = scan.year_at(k)
+    later = _onwards(scan, k + 1) if first is not None and items[k + 1 :].__len__() else 0
+    if later and items[k + 1].words not in ("on",):  # "2018 pa delante", "2015 en adelante"
+        return scan.merge("years", Span(first, None), k, k + 1 + later)
     if first is not None and k + 1 < len(items):
         to = items[k + 1].words in ("to", "a", "hasta", "through") and scan.year_at(k + 2) is not None
         dash = scan.typed_between(k) in ("-", "–", "—") and scan.year_at(k + 1) is not None

@@ -161,3 +161,24 @@ def test_a_frame_survives_its_json_form(fixture_snapshot, understanding):
     assert again.asked.filters == frame.asked.filters and again.asked.intent == frame.asked.intent
     assert again.shown == frame.shown and again.read == frame.read
     assert Frame.from_json("{not json", people) == Frame()
+
+
+def test_his_other_movies_are_the_directors_titles(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "the conjuring")
+    director = fixture_snapshot.title(frame.focus)["director"].split(", ")[0]
+    for text in ("his other movies", "¿qué más dirigió?", "more by that director"):
+        q = read(understanding, frame, text).question
+        assert q.intent == Intent.PERSON and q.filters.role == "director", text
+        assert fixture_snapshot.table.people.shown(q.filters.person).lower() == director.lower(), text
+
+
+def test_elsewhere_drops_the_platform(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "best horror movies on netflix")
+    q = read(understanding, frame, "and elsewhere?").question
+    assert q.filters.platforms == frozenset() and q.filters.genres == {"horror"}
+
+
+def test_a_spanish_open_range_refines_the_years(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "mejores pelis de terror en netflix")
+    q = read(understanding, frame, "de 2010 pa delante").question
+    assert q.filters.years.low == 2010 and q.filters.years.high is None and q.filters.genres == {"horror"}
