@@ -186,6 +186,7 @@ def timed_reading(bot: Bot, key: tuple[int, int], text: str, snap) -> float:
     from core.dialogue import follow
 
     store = bot.app.bot_data.dialogue
+    snap.understanding.forget_readings()  # a new message, read afresh as the bot first reads it
     started = time.perf_counter()
     frame = store.get(*key, snap.table.people)
     understanding = snap.understanding

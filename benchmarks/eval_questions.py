@@ -203,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     tally: dict = defaultdict(lambda: [0, 0, 0, 0, 0])  # cases, kind, filters, both, language
     times, failures = [], []
     for case in cases:
+        understanding.forget_readings()  # the bot reads a new message afresh
         started = time.perf_counter()
         question = understanding.parse(case.text)
         times.append((time.perf_counter() - started) * 1000)

@@ -122,6 +122,7 @@ def run(understanding: Understanding, cases: list[Case], repeat: int = 3) -> lis
     for case in cases:
         timings = []
         for _ in range(repeat):
+            understanding.forget_readings()  # the bot reads a new message afresh
             started = time.perf_counter()
             question = understanding.parse(case.text)
             kind, answers = (

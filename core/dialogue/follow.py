@@ -19,7 +19,7 @@ from core.dialogue import phrases as p
 from core.dialogue import refer, refine
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
-from core.understanding.question import TITLE_INTENTS, Intent, Question
+from core.understanding.question import Intent, Question
 
 
 class Kind(StrEnum):
@@ -44,13 +44,6 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     """The question ``text`` asks in the conversation ``frame`` holds; ``q`` is the message
     read alone (``understanding.parse(text)``)."""
     said = w.fold(text)
-    named = (
-        _about_a_title(said, understanding)
-        if q.intent not in TITLE_INTENTS or not c.names_a_title(q)
-        else None
-    )
-    if named is not None:
-        return Reading(named)
     if frame is None or frame.is_empty() or now is not None and frame.expired(now):
         return Reading(q)
     bare = p.strip(said, w.CONNECTORS)
@@ -83,18 +76,6 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
 def _continues(said: str, bare: str) -> bool:
     """ "more", "otra", "more of those" (whose "those" is no connector here)."""
     return said in w.CONTINUE or bool(bare) and bare in w.CONTINUE
-
-
-def _about_a_title(said: str, understanding) -> Question | None:
-    """ "tell me about the queens gambit", "de qué va bridgerton": that title's card."""
-    toks = said.split()
-    for size in (5, 4, 3, 2, 1):
-        for head, tail in ((toks[:size], toks[size:]), (toks[-size:], toks[:-size])):
-            if len(toks) > size and " ".join(head) in w.ABOUT_LEADS | w.ABOUT:
-                q = understanding.parse(p.strip(" ".join(tail), w.ABOUT | w.CONNECTORS))
-                if q.intent == Intent.TITLE and c.names_a_title(q):
-                    return replace(q, intent=Intent.TITLE)
-    return None
 
 
 def _weak(q: Question) -> bool:

@@ -39,9 +39,10 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         toks = set(said_or_bare.split())
         if toks & (w.DIRECTOR_WORDS | w.CREDITS_WORDS):  # "what about directors?"
             return replace(asked, role=Role.DIRECTOR if toks & w.DIRECTOR_WORDS else Role.CAST, start=0)
-    # "how many are there?", "and the shortest?", "y en amazon cuántas": that question, of that
-    # list. (A message of filters alone reads as a top list: it is refined below instead.)
-    of_that_list = connected or c.kinds(q.filters) <= 1 or p.has(said, w.THOSE)
+    # "how many are there?", "and the shortest?", "y en amazon cuántas", "how many of those are
+    # series": that question, of that list; "how many titles are rated tv-14?" is one of its own.
+    # (A message of filters alone reads as a top list: it is refined below instead.)
+    of_that_list = connected or c.kinds(q.filters) == 0 or p.has(said, w.THOSE)
     if (
         q.intent in c.CATALOGUE - {Intent.TOP}
         and asked.intent in c.CATALOGUE | {Intent.PERSON}

@@ -85,12 +85,6 @@ ABOUT_STARTS = phrases(
     "is it for | is it ok for | is it good for | is it suitable for | is it appropriate for | is that for | "
     "es para | es apta para | es apto para | sirve para | esta bien para | se puede ver con"
 )
-# "tell me about X", "¿de qué va X?": the card of a title named after them.
-ABOUT_LEADS = phrases(
-    "tell me about | tell me more about | what is | whats | what's | info on | info about | details on | "
-    "de que trata | de que va | de que se trata | que es | cuentame de | cuentame sobre | info de | "
-    "sinopsis de | trama de | what is the plot of | whats the plot of | plot of"
-)
 # "show me them", "¿cuáles son?": the titles behind the last count.
 SHOW_THEM = phrases(
     "show me them | show them | show me | list them | list em | list 'em | which ones | which are they | "
@@ -135,8 +129,8 @@ EVERYWHERE = phrases(
 )
 # "of those", "de esos": a question about the last list's titles.
 THOSE = phrases(
-    "of those | of them | of these | are there | there | de esos | de esas | de ellas | de ellos | esas | esos | "
-    "those | them | these | in total | en total | son | hay"
+    "of those | of them | of these | among them | among those | de esos | de esas | de ellas | de ellos | "
+    "entre esas | entre esos | those | these | esas | esos"
 )
 # "anything like that?": suggestions like the title in focus.
 LIKE = phrases(

@@ -701,3 +701,15 @@ COMMON = frozenset(
 ON = frozenset(["on", "in", "at", "en", "de", "from", "via", "through", "por", "con", "inside", "dentro"])
 # Words joining "on <platform>" to a title: "… but on hulu", "… or netflix", "… pero en amazon".
 PLATFORM_JOIN = frozenset(["or", "and", "y", "o", "nor", "ni", "but", "pero", "only", "solo", "just", "also"])
+
+
+# "tell me about X", "¿de qué va X?", "X de qué trata": a title's card. Folded, at either end.
+ABOUT_LEADS = frozenset(_phrases(
+    "tell me about | tell me more about | what is | whats | what's | info on | info about | details on | "
+    "de que trata | de que va | de que se trata | que es | cuentame de | cuentame sobre | info de | "
+    "sinopsis de | trama de | what is the plot of | whats the plot of | plot of | whats it about | "
+    "what is it about | de que trata la peli | de que trata la serie"
+))  # fmt: skip
+ABOUT_TAILS = frozenset(
+    _phrases("about | de que trata | de que va | de que se trata | que tal es | is it good")
+)

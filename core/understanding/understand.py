@@ -43,11 +43,12 @@ from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters, Role
 from core.questions.filters import Span as Range
 from core.search.titles import normalise
+from core.understanding import language
 from core.understanding import lexicon as lx
 from core.understanding.language import Said, of_command
 from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS, WEAK_HELP
 from core.understanding.message import POLITE, Message, Span, lead_in
-from core.understanding.policy import title_answer
+from core.understanding.policy import ABSENT, CONFIDENT, title_answer
 from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Intent, Question
 from core.understanding.scanner import (
     CATALOGUE_CUES,
@@ -127,6 +128,10 @@ class Understanding:
         """A free-form message; a "/command args" message is read as that command."""
         return self._read((text or "").strip())
 
+    def forget_readings(self) -> None:
+        """Read every message afresh from now on: a benchmark times a first reading."""
+        self._read.cache_clear()
+
     def _parse(self, text: str) -> Question:
         command = COMMAND.match(text)
         if command and command.group(1).lower() in COMMANDS:
@@ -136,7 +141,35 @@ class Understanding:
                 return replace(question, language=said.language, leaning=None)
             return question  # "/count películas de terror": the arguments are clearly Spanish
         message = self._message(MENTIONS.sub("", text))  # "@streambot where is …" in a group
-        return self._question(message, self._decide(message))
+        question = self._question(message, self._decide(message))
+        if (
+            question.intent == Intent.UNKNOWN
+            or question.intent == Intent.TITLE
+            and question.answer()[0] != CONFIDENT
+        ):
+            return self._about_a_title(text) or question
+        return question
+
+    def _about_a_title(self, text: str) -> Question | None:
+        """ "tell me about the queens gambit", "de qué va bridgerton", "elite de qué va": the
+        title's card, in the language of the words around it."""
+        raw = text.split()
+        folded = [normalise(word) for word in raw]
+        for size in range(min(5, len(raw) - 1), 0, -1):
+            for lead, title, table in (
+                (folded[:size], raw[size:], lx.ABOUT_LEADS),
+                (folded[-size:], raw[:-size], lx.ABOUT_TAILS),
+            ):
+                if " ".join(lead) not in table:
+                    continue
+                inner = self._parse(" ".join(title))
+                if inner.intent != Intent.TITLE or inner.answer()[0] == ABSENT:
+                    continue
+                start = text.index(title[0])
+                end = text.rindex(title[-1]) + len(title[-1])
+                said = language.of_text(text, [(start, end)])
+                return replace(inner, language=said.language if said.clear else inner.language)
+        return None
 
     def language(self, text: str) -> Said:
         """What ``text`` tells of its language (``core.understanding.language``), read as ``parse``

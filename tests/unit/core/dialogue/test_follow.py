@@ -182,3 +182,11 @@ def test_a_spanish_open_range_refines_the_years(fixture_snapshot, understanding)
     _, frame = after(fixture_snapshot, understanding, "mejores pelis de terror en netflix")
     q = read(understanding, frame, "de 2010 pa delante").question
     assert q.filters.years.low == 2010 and q.filters.years.high is None and q.filters.genres == {"horror"}
+
+
+def test_a_new_question_with_a_filter_of_its_own_is_not_merged(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "longest movie on hulu in 2018")
+    q = read(understanding, frame, "how many titles are rated tv-14?").question
+    assert q.intent == Intent.RATING and q.filters.platforms == frozenset() and q.filters.years is None
+    of_those = read(understanding, frame, "how many of those are rated tv-14?").question
+    assert of_those.filters.platforms == {"hulu"} and of_those.filters.year == 2018
