@@ -103,6 +103,7 @@ async def publish_commands(application: Application) -> None:
 async def close_stores(application: Application) -> None:
     application.bot_data.subscriptions.close()
     application.bot_data.feedback.close()
+    conversation.flush()  # the frames still being written
     application.bot_data.dialogue.close()
 
 

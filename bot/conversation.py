@@ -12,7 +12,9 @@ working on their own data.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
@@ -24,6 +26,7 @@ from bot.text import i18n
 from core.dialogue import Frame
 from core.understanding import Intent, Question
 
+log = logging.getLogger(__name__)
 CHAT_INTENTS = frozenset([Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.UNKNOWN])
 
 
@@ -39,6 +42,7 @@ class Turn:
 
 
 _turn: ContextVar[Turn | None] = ContextVar("turn", default=None)
+WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dialogue-writer")
 
 
 def conversation_of(update: Update) -> tuple[int, int] | None:
@@ -60,7 +64,7 @@ async def begin(update: Update, context: Context) -> None:
         _turn.set(None)
         return
     known = people(context)
-    frame = await asyncio.to_thread(store.get, *key, known)
+    frame = store.get(*key, known)  # recent frames are in memory; a miss is one indexed read
     _turn.set(Turn(*key, frame, store, known, _fresh(frame) if frame.extra else None))
 
 
@@ -122,14 +126,37 @@ def erased() -> None:
 
 
 async def save() -> None:
-    """Write the frame as this update has left it so far. Called before a reply goes out, so
+    """Keep the frame as this update has left it so far. Called before a reply goes out, so
     a user who answers at once finds it (updates are processed concurrently)."""
     turn = _turn.get()
     if turn is None or turn.now is None or turn.now is turn.saved:
         return
     now = replace(turn.now, at=time.time(), language=i18n.language())
-    await asyncio.to_thread(turn.store.put, turn.chat_id, turn.user_id, now, turn.people)
+    turn.store.remember(turn.chat_id, turn.user_id, now)  # the next update reads it from memory
+    # The file is written by one thread, in order: no reply waits for SQLite.
+    written = asyncio.get_running_loop().run_in_executor(
+        WRITER, turn.store.put, turn.chat_id, turn.user_id, now, turn.people
+    )
+    written.add_done_callback(_report_failed_write)
     turn.now = turn.saved = now
+
+
+def _report_failed_write(written: asyncio.Future) -> None:
+    if not written.cancelled() and written.exception() is not None:
+        log.error("could not write a conversation's frame", exc_info=written.exception())
+
+
+async def erase_user(context: Context, user_id: int) -> None:
+    """/forget: every frame of the person, after the writes already queued (which would
+    otherwise write one back)."""
+    erased()
+    store = context.bot_data.dialogue
+    await asyncio.get_running_loop().run_in_executor(WRITER, store.forget_user, user_id)
+
+
+def flush() -> None:
+    """Wait for the frames still being written (at shutdown, before the store closes)."""
+    WRITER.submit(lambda: None).result()
 
 
 async def finish(update: Update, context: Context) -> None:

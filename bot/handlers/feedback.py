@@ -197,8 +197,7 @@ def memory_lines(snap, frame) -> list[str]:
 
 async def forget(update: Update, context: Context) -> None:
     user_id, chat = update.effective_user.id, update.effective_chat
-    conversation.erased()
-    await asyncio.to_thread(context.bot_data.dialogue.forget_user, user_id)
+    await conversation.erase_user(context, user_id)
     ratings = await asyncio.to_thread(feedback_of(context).forget, user_id)
     subscriptions = 0
     if chat.type == ChatType.PRIVATE:  # a group's subscriptions belong to the group

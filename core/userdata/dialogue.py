@@ -2,18 +2,22 @@
 
 A conversation is a private chat (``user_id`` 0: the chat is one person) or one member of a
 group (chat and user), so two members never answer each other's "more". A frame older than
-``EXPIRES_AFTER`` reads as no frame and is deleted by the next write; a restart keeps the rest.
+``EXPIRES_AFTER`` reads as no frame and is deleted by a later write (at most a minute apart);
+a restart keeps the rest.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 
 from core.dialogue.frame import EXPIRES_AFTER, Frame
 from core.userdata.sqlite import open_store
 
 FILE_NAME = "dialogue.sqlite3"
+KEPT_IN_MEMORY = 20_000  # recent frames read without SQL (every update reads its frame)
+SWEEP_EVERY = 60.0  # seconds between deletions of expired frames (they read as none meanwhile)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dialogue (
     chat_id INTEGER NOT NULL,
@@ -29,12 +33,21 @@ CREATE INDEX IF NOT EXISTS dialogue_by_time ON dialogue (at);
 class DialogueStore:
     def __init__(self, data_dir):
         self._db = open_store(data_dir, FILE_NAME, SCHEMA)
+        # A frame is written on every answered update. In WAL mode NORMAL still never corrupts
+        # the file; a power cut may lose the last frames, which a conversation survives (it
+        # starts afresh). FULL waited for the disk on every update: 103 updates/s, p99 1.3 s.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._lock = threading.Lock()
+        self._swept = 0.0  # when expired frames were last deleted
+        self._recent: OrderedDict[tuple[int, int], Frame] = OrderedDict()  # as last written here
 
     def get(self, chat_id: int, user_id: int = 0, people=None, now: float | None = None) -> Frame:
         """The conversation's frame, or an empty one (none yet, expired, or unreadable)."""
         now = time.time() if now is None else now
         with self._lock:
+            kept = self._recent.get((chat_id, user_id))
+            if kept is not None:
+                return Frame() if now - kept.at > EXPIRES_AFTER else kept
             row = self._db.execute(
                 "SELECT frame, at FROM dialogue WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
             ).fetchone()
@@ -44,17 +57,31 @@ class DialogueStore:
 
     def put(self, chat_id: int, user_id: int, frame: Frame, people=None) -> None:
         """Keep ``frame`` (stamped with its ``at``) as the conversation's; expired frames go."""
+        self.remember(chat_id, user_id, frame)
         with self._lock:
             self._db.execute(
                 "INSERT INTO dialogue (chat_id, user_id, frame, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (chat_id, user_id) DO UPDATE SET frame = excluded.frame, at = excluded.at",
                 (chat_id, user_id, frame.to_json(people), frame.at),
             )
-            self._db.execute("DELETE FROM dialogue WHERE at < ?", (frame.at - EXPIRES_AFTER,))
+            if frame.at - self._swept > SWEEP_EVERY:
+                self._db.execute("DELETE FROM dialogue WHERE at < ?", (frame.at - EXPIRES_AFTER,))
+                self._swept = frame.at
+
+    def remember(self, chat_id: int, user_id: int, frame: Frame) -> None:
+        """Serve ``frame`` to the next ``get`` at once; ``put`` also writes it to the file (the
+        bot writes in the background, so a reply never waits for SQLite)."""
+        with self._lock:
+            self._recent[(chat_id, user_id)] = frame
+            self._recent.move_to_end((chat_id, user_id))
+            while len(self._recent) > KEPT_IN_MEMORY:
+                self._recent.popitem(last=False)
 
     def forget(self, chat_id: int, user_id: int | None = None) -> int:
         """Erase a conversation (a chat's, or one member's of a group); how many went."""
         with self._lock:
+            for key in [k for k in self._recent if k[0] == chat_id and user_id in (None, k[1])]:
+                del self._recent[key]
             if user_id is None:
                 return self._db.execute("DELETE FROM dialogue WHERE chat_id = ?", (chat_id,)).rowcount
             return self._db.execute(
@@ -65,6 +92,8 @@ class DialogueStore:
         """Erase everything a person's conversations hold: their private chat (whose id is
         theirs) and their part of every group."""
         with self._lock:
+            for key in [k for k in self._recent if k[1] == user_id or k == (user_id, 0)]:
+                del self._recent[key]
             return self._db.execute(
                 "DELETE FROM dialogue WHERE user_id = ? OR (chat_id = ? AND user_id = 0)", (user_id, user_id)
             ).rowcount
