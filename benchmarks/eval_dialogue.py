@@ -83,7 +83,7 @@ def load_conversations(path: Path) -> list[Conversation]:
 KIND_OF = {
     "count": "count", "country": BOTH, "rating": BOTH, "score": BOTH, "top": "list", "longest": "longest",
     "actor": "top_person", "where": "where", "title": "title", "recommend": "similar", "person": "person",
-    "credits": "credits", "greeting": "chat", "thanks": "chat", "help": "chat", "unknown": "unknown",
+    "credits": "credits", "greeting": "chat", "thanks": "chat", "help": "chat", "remark": "chat", "unknown": "unknown",
 }  # fmt: skip
 
 

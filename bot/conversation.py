@@ -27,7 +27,7 @@ from core.dialogue import Frame
 from core.understanding import Intent, Question
 
 log = logging.getLogger(__name__)
-CHAT_INTENTS = frozenset([Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.UNKNOWN])
+CHAT_INTENTS = frozenset([Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.REMARK, Intent.UNKNOWN])
 
 
 @dataclass

@@ -86,6 +86,11 @@ async def thanks(update: Update, context: Context, q: Question) -> None:
     await reply(update, _("You're welcome! Enjoy the show. 🍿"))
 
 
+async def remark(update: Update, context: Context, q: Question) -> None:
+    """Small talk ("lol", "jaja ok", "que mal", "you suck"): a short reply, and the way on."""
+    await reply(update, _("🙂 Anything else? Ask me where a title streams, or what to watch tonight."))
+
+
 async def not_understood(update: Update, context: Context, q: Question) -> None:
     mark_outcome("not_understood")
     text = _(
@@ -95,7 +100,9 @@ async def not_understood(update: Update, context: Context, q: Question) -> None:
     await reply(update, text, reply_markup=examples_keyboard())
 
 
-CONVERSATION = {"help": help_reply, "greeting": greeting, "thanks": thanks, "unknown": not_understood}
+CONVERSATION = {
+    "help": help_reply, "greeting": greeting, "thanks": thanks, "remark": remark, "unknown": not_understood,
+}  # fmt: skip
 TITLE_ANSWERS = {
     "where": where.answer, "recommend": recommend.answer, "title": card.answer, "credits": people.credits_answer,
 }  # fmt: skip

@@ -8,7 +8,7 @@ from core.questions.filters import Filters
 from core.understanding.policy import ABSENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
-CHAT = frozenset([Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.UNKNOWN])
+CHAT = frozenset([Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.REMARK, Intent.UNKNOWN])
 # Questions about the catalogue's titles; COUNTS answer with a number the titles stand behind.
 CATALOGUE = frozenset([Intent.COUNT, Intent.TOP, Intent.LONGEST, Intent.ACTOR, Intent.COUNTRY, Intent.RATING,
                        Intent.SCORE])  # fmt: skip

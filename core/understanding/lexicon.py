@@ -188,7 +188,9 @@ CUE_LISTS: dict[str, str] = {
               "no entiendes | entiendes | no me entiendes | you dont understand | wrong | horrible | awful | "
               "terrible | pesimo | pesima | malisimo | malisima | feo | fea | amazing | gracioso | graciosa | "
               "chistoso | chistosa | crazy | insane | que loco | no manches | no mames | you rock | good one | "
-              "nice one | well done | bien hecho | weird | raro | rara | annoying | molesto | pesado | pesada",
+              "nice one | well done | bien hecho | weird | raro | rara | annoying | molesto | pesado | pesada | "
+              "que mal | que triste | what a pity | thats a lot | that's a lot | jaja ok | jajaja ok | okas | "
+              "woah | whoa | interesting | interesante | no way | en serio | seriously",
 }
 # fmt: on
 

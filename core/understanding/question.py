@@ -29,6 +29,7 @@ class Intent(StrEnum):
     HELP = "help"
     GREETING = "greeting"
     THANKS = "thanks"
+    REMARK = "remark"  # small talk: "lol", "jaja ok", "que mal", "you suck"
     UNKNOWN = "unknown"
 
 

@@ -416,7 +416,13 @@ class Understanding:
             sentence = intent == Intent.TITLE and not command and m.is_sentence()
             if sentence and verdict == "absent":
                 intent, title, matches, span = Intent.UNKNOWN, None, (), None  # a sentence naming no title
-        if intent in TITLE_INTENTS or intent in (Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.UNKNOWN):
+        if intent in TITLE_INTENTS or intent in (
+            Intent.HELP,
+            Intent.GREETING,
+            Intent.THANKS,
+            Intent.REMARK,
+            Intent.UNKNOWN,
+        ):
             args["leftover"] = ""
             if intent != Intent.RECOMMEND:
                 args.pop("genre", None)
@@ -552,7 +558,8 @@ def _watch_slip(item: Item) -> bool:
 
 def _conversation(items: list[Item]) -> Intent:
     cues = {it.value for it in items if it.kind == "cue"}
-    return next((i for i in (Intent.HELP, Intent.THANKS, Intent.GREETING) if i in cues), Intent.UNKNOWN)
+    found = next((i for i in (Intent.HELP, Intent.THANKS, Intent.GREETING) if i in cues), None)
+    return found or (Intent.REMARK if "remark" in cues else Intent.UNKNOWN)
 
 
 def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None) -> int | None:

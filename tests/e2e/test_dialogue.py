@@ -73,3 +73,12 @@ def test_forget_erases_the_conversation(tg):
     ask(tg, "/forget", user_id=user)
     after = ask(tg, "where can I watch it?", user_id=user).params["text"]
     assert "Toy Story" not in after
+
+
+def test_small_talk_gets_a_short_reply_and_keeps_the_conversation(tg):
+    user = 9108
+    ask(tg, "how many horror movies are on netflix?", user_id=user)
+    remark = ask(tg, "lol that's a lot", user_id=user).params["text"]
+    assert "Anything else?" in remark and "Sorry" not in remark
+    after = ask(tg, "and on hulu?", user_id=user).params["text"]
+    assert "on Hulu" in after and "Horror" in after

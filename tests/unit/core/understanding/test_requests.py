@@ -14,7 +14,7 @@ import pytest
 from core.understanding import Intent, Understanding
 
 LISTS = (Intent.TOP, Intent.COUNTRY)
-CONVERSATION = (Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.HELP)
+CONVERSATION = (Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.HELP, Intent.REMARK)
 
 
 @pytest.fixture(scope="module")
