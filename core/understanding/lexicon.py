@@ -167,7 +167,11 @@ CUE_LISTS: dict[str, str] = {
              "who stars | who starred | who is in | quien actua | quien aparece | quien sale | "
              "cast member | busiest | most frequent | mas frecuente | aparece mas | "
              "appears the most | appears most | mas titulos | in the most | en mas | shows up most | "
-             "shows up the most | shows up | show up | shows up in | turns up | pops up",
+             "shows up the most | shows up | show up | shows up in | turns up | pops up | "
+             "director has the most | directors have the most | actor has the most | actors have the most | "
+             "actress has the most | director tiene mas | directora tiene mas | actor tiene mas | "
+             "actriz tiene mas | directores tienen mas | actores tienen mas | who has the most | "
+             "quien tiene mas | ha dirigido mas | dirigio mas",
     "rating": "rated | rating | ratings | age rating | maturity rating | maturity | clasificacion | "
               "clasificadas | clasificados | clasificada | clasificado | calificacion de edad | "
               "para mayores de | apta para | aptas para | classified",

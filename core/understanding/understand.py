@@ -350,7 +350,11 @@ class Understanding:
                 return _Found(Intent.WHERE if _opener(core, 0, len(core)) is not None else Intent.TITLE, span)
         if cue == "shortest":
             return _Found(Intent.LONGEST, shortest=True)
-        if cue == "actor" and any(it.words in DIRECTOR_WORDS for it in core):
+        directing = ("dirig", "director")  # inside a cue phrase too: "director has the most"
+        if cue == "actor" and any(
+            it.words in DIRECTOR_WORDS or it.kind == "cue" and any(w in it.words for w in directing)
+            for it in core
+        ):
             return _Found(Intent.ACTOR, role=Role.DIRECTOR)  # "which director has the most titles"
         return _Found(Intent(cue))  # the lexicon's intent cues are named after their intents
 

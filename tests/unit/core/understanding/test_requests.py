@@ -275,3 +275,22 @@ def test_a_reaction_before_a_question_leaves_the_question(understanding, text, t
     q = understanding.parse(text)
     kind, titles = q.answer()
     assert q.intent == Intent.WHERE and kind == "confident" and titles[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("which director has the most movies on netflix", "director"),
+        ("que director tiene mas pelis en amazon", "director"),
+        ("quien ha dirigido mas pelis de terror", "director"),
+        ("which actor has the most shows on hulu", None),
+        ("who has the most titles on disney", None),
+    ],
+)
+def test_who_has_the_most_asks_for_the_busiest_person(understanding, text, role):
+    q = understanding.parse(text)
+    assert q.intent == Intent.ACTOR and (q.role or None) == role, (q.intent, q.role)
+
+
+def test_which_title_has_the_most_seasons_is_still_the_longest(understanding):
+    assert understanding.parse("which show has the most seasons").intent == Intent.LONGEST
