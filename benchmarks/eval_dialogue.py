@@ -91,7 +91,7 @@ def observed(before, after, snap) -> tuple[str, dict]:
     """The kind and filters of what the bot answered, in the label language."""
     if after.at == before.at:
         return "unknown", {}
-    intent = after.extra.get("intent", "")
+    intent = after.read_as or ""
     kind = KIND_OF.get(intent, "unknown")
     if kind in ("chat", "unknown") or after.asked is None:
         return kind, {}
@@ -108,7 +108,7 @@ def observed(before, after, snap) -> tuple[str, dict]:
     if kind == "person" and asked.filters.person is None:
         kind = "absent_person"
     if kind in TITLE_KINDS:
-        title = snap.title(after.focus) if after.focus and after.extra.get("focused") else None
+        title = snap.title(after.focus) if after.focus and after.focus_answered else None
         got["title"] = (title["display_title"] if title else asked.title or "").lower()
     if asked.start:
         kind = "more"
@@ -217,7 +217,7 @@ async def evaluate(conversations: list[Conversation], store, data_dir: Path, fai
                 after = dialogue.get(*key, snap.table.people)
                 kind, got = observed(before, after, snap)
                 ok = right(turn, kind, got, before, snap)
-                if turn.answer not in TITLE_KINDS and kind in TITLE_KINDS and not after.extra.get("focused"):
+                if turn.answer not in TITLE_KINDS and kind in TITLE_KINDS and not after.focus_answered:
                     misread += 1  # a request answered "not in the catalogues" or "did you mean…?"
                 language_ok = after.language == turn.lang
                 for name in ("all", "follow-ups" if turn.followup else "first turns", f"lang {turn.lang}",

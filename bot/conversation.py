@@ -65,7 +65,7 @@ async def begin(update: Update, context: Context) -> None:
         return
     known = people(context)
     frame = store.get(*key, known)  # recent frames are in memory; a miss is one indexed read
-    _turn.set(Turn(*key, frame, store, known, _fresh(frame) if frame.extra else None))
+    _turn.set(Turn(*key, frame, store, known))
 
 
 def frame() -> Frame:
@@ -77,21 +77,12 @@ def frame() -> Frame:
 def _change(**fields) -> None:
     turn = _turn.get()
     if turn is not None:
-        turn.now = replace(turn.now or turn.frame, **fields)
-
-
-def _fresh(frame: Frame) -> Frame:
-    """The frame as an update starts changing it: what the last one noted of itself goes."""
-    return replace(frame, extra={k: v for k, v in frame.extra.items() if k not in ("intent", "focused")})
+        turn.now = replace(turn.now or turn.frame.next_update(), **fields)
 
 
 def answered(intent: Intent) -> None:
-    """What a plain message was read as, kept beside the frame (``extra``): small talk
-    included, which changes nothing else."""
-    turn = _turn.get()
-    if turn is not None:
-        current = turn.now or turn.frame
-        turn.now = replace(current, extra={**current.extra, "intent": str(intent)})
+    """What a plain message was read as: small talk included, which changes nothing else."""
+    _change(read_as=str(intent))
 
 
 def asked(q: Question) -> None:
@@ -102,17 +93,14 @@ def asked(q: Question) -> None:
 
 def focused(title_id: str) -> None:
     """The title the answer is about: "it", "that one" from now on."""
-    turn = _turn.get()
-    if turn is not None:
-        current = turn.now or turn.frame
-        turn.now = replace(current, focus=title_id, extra={**current.extra, "focused": True})
+    _change(focus=title_id, focus_answered=True)
 
 
 def showed(ids, start: int = 0) -> None:
     """A list shown from position ``start``: "the second one" and "more" read it."""
     turn = _turn.get()
     if turn is not None:
-        turn.now = (turn.now or turn.frame).showing(ids, start)
+        turn.now = (turn.now or turn.frame.next_update()).showing(ids, start)
 
 
 def started_afresh() -> None:
@@ -132,7 +120,7 @@ async def save() -> None:
     if turn is None or turn.now is None or turn.now is turn.saved:
         return
     now = replace(turn.now, at=time.time(), language=i18n.language())
-    turn.store.remember(turn.chat_id, turn.user_id, now)  # the next update reads it from memory
+    turn.store.remember(turn.chat_id, turn.user_id, now, turn.people)  # the next update reads it
     # The file is written by one thread, in order: no reply waits for SQLite.
     written = asyncio.get_running_loop().run_in_executor(
         WRITER, turn.store.put, turn.chat_id, turn.user_id, now, turn.people

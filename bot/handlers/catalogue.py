@@ -74,8 +74,6 @@ def count_text(snap, q: Question) -> Reply:
             text = ngettext("<b>{n}</b> movie {scope}.", "<b>{n}</b> movies {scope}.", total)
         else:
             text = ngettext("<b>{n}</b> show {scope}.", "<b>{n}</b> shows {scope}.", total)
-        if q.start and total:
-            return continued(snap, f, q.start)
         return Reply(text.format(n=number(total), scope=about), f if total else None)
     # TRANSLATORS: {scope} is e.g. "on Netflix released in 2019"; {movies} "633 movies", {shows} "1 show".
     text = ngettext(
@@ -83,8 +81,6 @@ def count_text(snap, q: Question) -> Reply:
         "<b>{n}</b> titles {scope}: {movies} and {shows}.",
         found.total,
     )
-    if q.start and found.total:
-        return continued(snap, f, q.start)
     text = text.format(
         n=number(found.total), scope=about, movies=movies_count(found.movies), shows=shows_count(found.shows)
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.questions.filters import Filters
 from core.understanding.policy import ABSENT
@@ -46,10 +45,13 @@ def about(intent: Intent, title_id: str, understanding, asked: Question | None =
     )  # fmt: skip
 
 
-# ---- refining the last question ------------------------------------------------------------
+# The words a question about a title in focus is made of: "where then", "¿y quién actúa?".
+ASKING_WORDS = (
+    w.WHERE_WORDS | w.CREDITS_WORDS | w.DIRECTOR_WORDS | w.QUESTION_WORDS | w.CONNECTOR_WORDS
+    | {"else", "mas", "more", "then", "entonces", "in", "de", "of"}
+)  # fmt: skip
 
 
 def only_question_words(said: str) -> bool:
-    allowed = w.WHERE_WORDS | w.CREDITS_WORDS | w.DIRECTOR_WORDS | w.QUESTION_WORDS | p.words_of(w.CONNECTORS)
     toks = set(said.split())
-    return bool(toks) and toks <= allowed | {"else", "mas", "more", "then", "entonces", "in", "de", "of"}
+    return bool(toks) and toks <= ASKING_WORDS

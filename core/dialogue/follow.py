@@ -19,6 +19,7 @@ from core.dialogue import phrases as p
 from core.dialogue import refer, refine
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
+from core.understanding.policy import CONFIDENT
 from core.understanding.question import Intent, Question
 
 
@@ -35,17 +36,13 @@ class Reading:
     question: Question
     kind: Kind = Kind.NEW
 
-    @property
-    def follows(self) -> bool:
-        return self.kind != Kind.NEW
-
 
 def follow(frame: Frame | None, q: Question, text: str, understanding, now: float | None = None) -> Reading:
     """The question ``text`` asks in the conversation ``frame`` holds; ``q`` is the message
     read alone (``understanding.parse(text)``)."""
-    said = w.fold(text)
     if frame is None or frame.is_empty() or now is not None and frame.expired(now):
         return Reading(q)
+    said = w.fold(text)
     bare = p.strip(said, w.CONNECTORS)
     if bare and bare != said and _weak(q):
         q = understanding.parse(bare)  # "ok what about zendaya": the words after "what about"
@@ -80,4 +77,4 @@ def _continues(said: str, bare: str) -> bool:
 
 def _weak(q: Question) -> bool:
     """Read alone, the message asked nothing clear: no intent, or a title nobody is sure of."""
-    return q.intent == Intent.UNKNOWN or q.intent == Intent.TITLE and q.answer()[0] != "confident"
+    return q.intent == Intent.UNKNOWN or q.intent == Intent.TITLE and q.answer()[0] != CONFIDENT

@@ -9,7 +9,7 @@ to one catalogue version.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters, Role, Span
@@ -29,7 +29,15 @@ class Frame:
     read: int = 0  # how many titles of the list have been shown: where "more" starts
     language: str | None = None  # the language of the last reply
     at: float = 0.0  # when it was last changed (seconds since the epoch)
-    extra: dict = field(default_factory=dict, compare=False)  # room for what later features keep
+    # What the last update did, beside what the conversation keeps (``/mydata`` and
+    # ``benchmarks.eval_dialogue`` read them): the intent a plain message was read as, small
+    # talk included, and whether it answered about ``focus`` rather than just keeping it.
+    read_as: str | None = None
+    focus_answered: bool = False
+
+    def next_update(self) -> Frame:
+        """The frame as the next update starts changing it: what the last one did goes."""
+        return replace(self, read_as=None, focus_answered=False)
 
     def expired(self, now: float) -> bool:
         return now - self.at > EXPIRES_AFTER
@@ -52,7 +60,8 @@ class Frame:
                 "read": self.read,
                 "language": self.language,
                 "at": self.at,
-                "extra": self.extra,
+                "read_as": self.read_as,
+                "focus_answered": self.focus_answered,
             },  # fmt: skip
             ensure_ascii=False,
         )
@@ -67,7 +76,7 @@ class Frame:
             return cls(
                 asked=asked, focus=data.get("focus"), shown=tuple(data.get("shown") or ()),
                 read=int(data.get("read") or 0), language=data.get("language"), at=float(data.get("at") or 0),
-                extra=dict(data.get("extra") or {}),
+                read_as=data.get("read_as"), focus_answered=bool(data.get("focus_answered")),
             )  # fmt: skip
         except (ValueError, KeyError, TypeError, AttributeError):
             return cls()

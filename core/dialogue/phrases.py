@@ -26,10 +26,6 @@ def starts(said: str, table: frozenset[str]) -> bool:
     return any(" ".join(toks[:size]) in table for size in (1, 2, 3, 4, 5) if len(toks) >= size)
 
 
-def words_of(table: frozenset[str]) -> frozenset[str]:
-    return frozenset(word for phrase in table for word in phrase.split())
-
-
 def only_phrases(said: str, table: frozenset[str]) -> bool:
     """``said`` is phrases of ``table`` (and connectors) only, one at least."""
     if longest_phrase(said, table) is None:

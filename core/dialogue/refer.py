@@ -10,6 +10,7 @@ from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.questions.filters import Filters, Role
+from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
 
@@ -33,7 +34,7 @@ def pointed(frame: Frame, q: Question, said: str, understanding) -> Question | N
 def _is_the_title(q: Question, said: str) -> bool:
     """The whole message is exactly a title the policy is sure of ("The Second Best")."""
     return bool(
-        q.intent in TITLE_INTENTS and q.title and q.matches and q.answer()[0] == "confident"
+        q.intent in TITLE_INTENTS and q.title and q.matches and q.answer()[0] == CONFIDENT
         and w.fold(q.matches[0].title) == said
     )  # fmt: skip
 
@@ -46,11 +47,7 @@ def _position(said: str) -> tuple[int, str] | None:
         number = w.ORDINALS.get(tok)
         if number is None and tok.lstrip("#").isdigit() and 1 <= int(tok.lstrip("#")) <= 20:
             near = toks[k - 1] if k else ""
-            if (
-                tok.startswith("#")
-                or len(toks) == 1
-                or near in ("number", "numero", "no", "num", "nr", "option", "opcion", "the", "la", "el", "#")
-            ):
+            if tok.startswith("#") or len(toks) == 1 or near in w.NUMBER_LEADS:
                 number = int(tok.lstrip("#"))
         if number is None:
             continue
@@ -88,7 +85,7 @@ def _asked_of(rest: str, understanding) -> Question | None:
     if c.only_question_words(rest) and toks & (w.CREDITS_WORDS | w.DIRECTOR_WORDS):
         director = bool(toks & w.DIRECTOR_WORDS)
         return Question(Intent.CREDITS, role=Role.DIRECTOR if director else Role.CAST)
-    if p.has(rest, w.WHERE_WORDS) and toks <= w.WHERE_WORDS | w.QUESTION_WORDS | p.words_of(w.CONNECTORS):
+    if p.has(rest, w.WHERE_WORDS) and toks <= w.WHERE_WORDS | w.QUESTION_WORDS | w.CONNECTOR_WORDS:
         return Question(Intent.WHERE)
     q = understanding.parse(rest)
     if q.intent in TITLE_INTENTS:

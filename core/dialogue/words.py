@@ -39,6 +39,10 @@ CONNECTORS = phrases(
     "damn | dang | darn | uf | uff | ugh | meh | bummer | rip | que pena | lastima | vaya | oh well | shame | "
     "too bad | pity | oops | ay | chale | nel | pucha | rayos | okas | oka | okey | okay then | fair enough"
 )
+# The words of the connectors, one by one: what may stand around a question's own words.
+CONNECTOR_WORDS = frozenset(word for phrase in CONNECTORS for word in phrase.split())
+# Before a bare number that is a position: "number 2", "la 2", "option 3".
+NUMBER_LEADS = phrases("number | numero | no | num | nr | option | opcion | the | la | el | #")
 # "the second one", "el segundo", "#2": a position in the last list.
 ORDINALS = {
     **dict.fromkeys(["first", "1st", "primero", "primera", "primer", "1ro", "1ra", "1o", "1a"], 1),
@@ -165,7 +169,9 @@ QUESTION_WORDS = phrases(
 
 
 def fold(text: str) -> str:
-    """Lowercase, no accents, no punctuation but "#" and apostrophes, single spaces."""
+    """Lowercase, no accents, no punctuation but "#" and apostrophes, single spaces. Not
+    ``core.search.titles.normalise``, which turns "one" into "1" ("that one") and drops "#"
+    ("#2") and apostrophes ("who's")."""
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w#+'\s]", " ", plain).split())

@@ -153,21 +153,19 @@ class Understanding:
     def _about_a_title(self, text: str) -> Question | None:
         """ "tell me about the queens gambit", "de qué va bridgerton", "elite de qué va": the
         title's card, in the language of the words around it."""
-        raw = text.split()
-        folded = [normalise(word) for word in raw]
-        for size in range(min(5, len(raw) - 1), 0, -1):
+        words = list(re.finditer(r"\S+", text))  # with their places: the title's are hidden below
+        folded = [normalise(word.group()) for word in words]
+        for size in range(min(5, len(words) - 1), 0, -1):
             for lead, title, table in (
-                (folded[:size], raw[size:], lx.ABOUT_LEADS),
-                (folded[-size:], raw[:-size], lx.ABOUT_TAILS),
+                (folded[:size], words[size:], lx.ABOUT_LEADS),
+                (folded[-size:], words[:-size], lx.ABOUT_TAILS),
             ):
                 if " ".join(lead) not in table:
                     continue
-                inner = self._parse(" ".join(title))
+                inner = self._parse(" ".join(word.group() for word in title))
                 if inner.intent != Intent.TITLE or inner.answer()[0] == ABSENT:
                     continue
-                start = text.index(title[0])
-                end = text.rindex(title[-1]) + len(title[-1])
-                said = language.of_text(text, [(start, end)])
+                said = language.of_text(text, [(title[0].start(), title[-1].end())])
                 return replace(inner, language=said.language if said.clear else inner.language)
         return None
 

@@ -39,7 +39,8 @@ class DialogueStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._lock = threading.Lock()
         self._swept = 0.0  # when expired frames were last deleted
-        self._recent: OrderedDict[tuple[int, int], Frame] = OrderedDict()  # as last written here
+        # As last written here, with the people its person ids belong to (a refresh may swap them).
+        self._recent: OrderedDict[tuple[int, int], tuple[Frame, object]] = OrderedDict()
 
     def get(self, chat_id: int, user_id: int = 0, people=None, now: float | None = None) -> Frame:
         """The conversation's frame, or an empty one (none yet, expired, or unreadable)."""
@@ -47,7 +48,11 @@ class DialogueStore:
         with self._lock:
             kept = self._recent.get((chat_id, user_id))
             if kept is not None:
-                return Frame() if now - kept.at > EXPIRES_AFTER else kept
+                frame, known = kept
+                if now - frame.at > EXPIRES_AFTER:
+                    return Frame()
+                # Another catalogue version numbers its people otherwise: read it by name again.
+                return frame if known is people else Frame.from_json(frame.to_json(known), people)
             row = self._db.execute(
                 "SELECT frame, at FROM dialogue WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
             ).fetchone()
@@ -57,7 +62,7 @@ class DialogueStore:
 
     def put(self, chat_id: int, user_id: int, frame: Frame, people=None) -> None:
         """Keep ``frame`` (stamped with its ``at``) as the conversation's; expired frames go."""
-        self.remember(chat_id, user_id, frame)
+        self.remember(chat_id, user_id, frame, people)
         with self._lock:
             self._db.execute(
                 "INSERT INTO dialogue (chat_id, user_id, frame, at) VALUES (?, ?, ?, ?) "
@@ -68,25 +73,14 @@ class DialogueStore:
                 self._db.execute("DELETE FROM dialogue WHERE at < ?", (frame.at - EXPIRES_AFTER,))
                 self._swept = frame.at
 
-    def remember(self, chat_id: int, user_id: int, frame: Frame) -> None:
+    def remember(self, chat_id: int, user_id: int, frame: Frame, people=None) -> None:
         """Serve ``frame`` to the next ``get`` at once; ``put`` also writes it to the file (the
         bot writes in the background, so a reply never waits for SQLite)."""
         with self._lock:
-            self._recent[(chat_id, user_id)] = frame
+            self._recent[(chat_id, user_id)] = (frame, people)
             self._recent.move_to_end((chat_id, user_id))
             while len(self._recent) > KEPT_IN_MEMORY:
                 self._recent.popitem(last=False)
-
-    def forget(self, chat_id: int, user_id: int | None = None) -> int:
-        """Erase a conversation (a chat's, or one member's of a group); how many went."""
-        with self._lock:
-            for key in [k for k in self._recent if k[0] == chat_id and user_id in (None, k[1])]:
-                del self._recent[key]
-            if user_id is None:
-                return self._db.execute("DELETE FROM dialogue WHERE chat_id = ?", (chat_id,)).rowcount
-            return self._db.execute(
-                "DELETE FROM dialogue WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-            ).rowcount
 
     def forget_user(self, user_id: int) -> int:
         """Erase everything a person's conversations hold: their private chat (whose id is

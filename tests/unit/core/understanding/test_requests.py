@@ -294,3 +294,19 @@ def test_who_has_the_most_asks_for_the_busiest_person(understanding, text, role)
 
 def test_which_title_has_the_most_seasons_is_still_the_longest(understanding):
     assert understanding.parse("which show has the most seasons").intent == Intent.LONGEST
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "language"),
+    [
+        ("tell me about moana", "Moana", "en"),
+        ("de qué va coco", "Coco", "es"),
+        ("stranger things de qué trata", "Stranger Things", "es"),
+        ("what's frozen about", "Frozen", "en"),
+    ],
+)
+def test_asking_what_a_title_is_about_gets_its_card_in_the_askers_language(
+    understanding, text, title, language
+):
+    q = understanding.parse(text)
+    assert q.intent == Intent.TITLE and q.answer()[1][0].title == title and q.language == language, q

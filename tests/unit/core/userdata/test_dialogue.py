@@ -51,3 +51,22 @@ def test_forgetting_a_person_erases_their_private_chat_and_group_parts(tmp_path)
     assert store.forget_user(5) == 2
     assert store.get(5, 0, now=now).is_empty() and store.get(-100, 5, now=now).is_empty()
     assert not store.get(-100, 6, now=now).is_empty()
+
+
+def test_a_person_is_found_again_by_name_after_the_catalogue_changes(tmp_path, fixture_snapshot):
+    from core.questions.filters import Filters
+    from core.questions.people import People
+
+    before = fixture_snapshot.table.people
+    after = People(fixture_snapshot.catalogue.iloc[40:])  # another version: the ids move
+    name = "tom hanks" if before.find("tom hanks") is not None else before.key(0)
+    if after.find(name) is None:
+        name = next(before.key(i) for i in range(len(before)) if after.find(before.key(i)) is not None)
+    assert before.find(name) != after.find(name)
+    asked = Question(Intent.PERSON).refined(Filters(person=before.find(name)))
+    now = time.time()
+    store = DialogueStore(tmp_path)
+    store.put(9, 0, Frame(asked=asked, at=now), before)
+    for reader in (store, DialogueStore(tmp_path)):  # from memory, and from the file
+        kept = reader.get(9, 0, after, now=now)
+        assert kept.asked.filters.person == after.find(name)
