@@ -11,8 +11,8 @@ conversation's messages are replies to the bot's last message there (the first o
 After each turn the conversation's frame (``core.dialogue.Frame``, as the bot saved it) says
 what the bot answered: the question (its kind and every filter), the title it answered about,
 where a list continued from, and the language it replied in. A turn is right when the kind and
-every filter (and the title) equal the labels; ``title=@N`` is the N-th title of the list the
-bot showed last. Figures: turns, follow-up turns (labelled ``f``), first turns; reply language;
+every filter (and the title) equal the labels; ``title=@N`` is the N-th title of the last list
+the bot answered with (a turn labelled as a list; a card's three suggestions are not counted). Figures: turns, follow-up turns (labelled ``f``), first turns; reply language;
 turns left unanswered; turns that asked no title but got "not in the catalogues" or "did you
 mean…?"; p50/p99 of understanding plus memory (reading the frame, ``parse``,
 ``follow``, writing the frame), timed on the same calls the bot makes.
@@ -93,9 +93,9 @@ def observed(before, after, snap) -> tuple[str, dict]:
         return "unknown", {}
     intent = after.read_as or ""
     kind = KIND_OF.get(intent, "unknown")
-    if kind in ("chat", "unknown") or after.asked is None:
+    asked = after.missed or after.asked
+    if kind in ("chat", "unknown") or asked is None:
         return kind, {}
-    asked = after.asked
     kind = KIND_OF.get(str(asked.intent), "unknown")
     people = snap.table.people
     got = _from_filters(asked.filters, people)
@@ -115,7 +115,12 @@ def observed(before, after, snap) -> tuple[str, dict]:
     return kind, got
 
 
-def right(turn: Turn, kind: str, got: dict, before, snap) -> bool:
+LIST_ANSWERS = {"list", "similar", "more", "person", "longest", "shortest"}
+
+
+def right(turn: Turn, kind: str, got: dict, shown: list[str], snap) -> bool:
+    """``shown``: the titles of the last list answer (a turn labelled as a list), which ``@N``
+    labels point into; a card's three suggestions are no list the case writer counted."""
     if not (kind == turn.answer or kind == BOTH and turn.answer in ("count", "list")):
         return False
     wanted = dict(turn.filters)
@@ -125,9 +130,9 @@ def right(turn: Turn, kind: str, got: dict, before, snap) -> bool:
         title = wanted.pop("title")
         if title.startswith("@"):
             position = int(title[1:])
-            if not 1 <= position <= len(before.shown):
+            if not 1 <= position <= len(shown):
                 return False
-            title = snap.title(before.shown[position - 1])["display_title"].lower()
+            title = snap.title(shown[position - 1])["display_title"].lower()
         typed = got.get("title", "")
         if not (_same_title(title, typed) or turn.absent and typed and _same_title(typed, title)):
             return False
@@ -208,6 +213,7 @@ async def evaluate(conversations: list[Conversation], store, data_dir: Path, fai
             chat_id = -user_id if conversation.group else user_id
             key = (chat_id, user_id) if conversation.group else (chat_id, 0)
             user = bot.api.user(user_id, first_name=f"user{number}", language_code=None)
+            shown: list[str] = []
             for turn in conversation.turns:
                 before = dialogue.get(*key, snap.table.people)
                 times.append(timed_reading(bot, key, turn.text, snap))
@@ -216,7 +222,9 @@ async def evaluate(conversations: list[Conversation], store, data_dir: Path, fai
                 unanswered += bot.sent == sent
                 after = dialogue.get(*key, snap.table.people)
                 kind, got = observed(before, after, snap)
-                ok = right(turn, kind, got, before, snap)
+                ok = right(turn, kind, got, shown, snap)
+                if turn.answer in LIST_ANSWERS and after.shown:
+                    shown = list(after.shown)
                 if turn.answer not in TITLE_KINDS and kind in TITLE_KINDS and not after.focus_answered:
                     misread += 1  # a request answered "not in the catalogues" or "did you mean…?"
                 language_ok = after.language == turn.lang

@@ -91,6 +91,11 @@ def asked(q: Question) -> None:
         _change(asked=replace(q, matches=(), person=None), shown=(), read=0)
 
 
+def missed(q: Question) -> None:
+    """A title question whose title is in no catalogue: the conversation's question stays."""
+    _change(missed=replace(q, matches=(), person=None))
+
+
 def focused(title_id: str) -> None:
     """The title the answer is about: "it", "that one" from now on."""
     _change(focus=title_id, focus_answered=True)

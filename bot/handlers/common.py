@@ -18,7 +18,7 @@ from bot.text import explain, render
 from bot.text.i18n import _
 from core.catalogue.arguments import ArgumentError
 from core.snapshot.store import Snapshot
-from core.understanding import AMBIGUOUS, CONFIDENT, Question
+from core.understanding import ABSENT, AMBIGUOUS, CONFIDENT, Question
 
 log = logging.getLogger(__name__)
 # What a title command shows for one title: (text, keyboard), given the snapshot and its id.
@@ -86,7 +86,10 @@ async def confident_title(update: Update, q: Question, action: str):
 
 async def answer_title(update: Update, context: Context, q: Question, action: str, page: TitlePage) -> None:
     """Reply with ``page`` of the title ``q`` names, once the title policy is confident."""
-    conversation.asked(q)
+    if q.answer()[0] == ABSENT:
+        conversation.missed(q)
+    else:
+        conversation.asked(q)
     best = await confident_title(update, q, action)
     if best is not None:
         conversation.focused(best.id)

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from core.dialogue import common as c
 from core.dialogue import phrases as p
-from core.dialogue import refer, refine
+from core.dialogue import loose, refer, refine
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.understanding.policy import CONFIDENT
@@ -29,6 +29,7 @@ class Kind(StrEnum):
     POINTED = "pointed"  # about a title of the last list
     FOCUSED = "focused"  # about the title in focus
     REFINED = "refined"  # the last question with other filters
+    LOOSE = "loose"  # read for its parts, the words around them let go
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     refined = refine.refined(frame, q, said, bare, understanding)
     if refined is not None:
         return Reading(refined, Kind.REFINED)
+    loosely = loose.read(frame, q, said, understanding)
+    if loosely is not None:
+        return Reading(loosely, Kind.LOOSE)
     return Reading(q)
 
 

@@ -34,10 +34,13 @@ class Frame:
     # talk included, and whether it answered about ``focus`` rather than just keeping it.
     read_as: str | None = None
     focus_answered: bool = False
+    # A title question whose title is in no catalogue: answered, but the conversation's question
+    # stays ``asked`` (a follow-up misread as a title must not lose the list it followed).
+    missed: Question | None = None
 
     def next_update(self) -> Frame:
         """The frame as the next update starts changing it: what the last one did goes."""
-        return replace(self, read_as=None, focus_answered=False)
+        return replace(self, read_as=None, focus_answered=False, missed=None)
 
     def expired(self, now: float) -> bool:
         return now - self.at > EXPIRES_AFTER
@@ -62,6 +65,7 @@ class Frame:
                 "at": self.at,
                 "read_as": self.read_as,
                 "focus_answered": self.focus_answered,
+                "missed": _question_data(self.missed, people) if self.missed is not None else None,
             },  # fmt: skip
             ensure_ascii=False,
         )
@@ -73,10 +77,11 @@ class Frame:
         try:
             data = json.loads(text)
             asked = _question(data["asked"], people) if data.get("asked") else None
+            missed = _question(data["missed"], people) if data.get("missed") else None
             return cls(
                 asked=asked, focus=data.get("focus"), shown=tuple(data.get("shown") or ()),
                 read=int(data.get("read") or 0), language=data.get("language"), at=float(data.get("at") or 0),
-                read_as=data.get("read_as"), focus_answered=bool(data.get("focus_answered")),
+                read_as=data.get("read_as"), focus_answered=bool(data.get("focus_answered")), missed=missed,
             )  # fmt: skip
         except (ValueError, KeyError, TypeError, AttributeError):
             return cls()

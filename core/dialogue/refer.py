@@ -17,13 +17,13 @@ from core.understanding.question import TITLE_INTENTS, Intent, Question
 def pointed(frame: Frame, q: Question, said: str, understanding) -> Question | None:
     if not frame.shown:
         return None
-    found = _position(said)
+    found = position(said)
     if found is None:
         return None
-    position, rest = found
-    if position > len(frame.shown) or _is_the_title(q, said):
+    at, rest = found
+    if at > len(frame.shown) or _is_the_title(q, said):
         return None  # "the second one" past the list, or a title with an ordinal in it
-    title_id = frame.shown[position - 1 if position > 0 else -1]
+    title_id = frame.shown[at - 1 if at > 0 else -1]
     asked = _asked_of(rest, understanding)
     last = frame.asked
     if asked is None and not rest and last is not None and last.intent in c.ABOUT_A_TITLE - {Intent.TITLE}:
@@ -39,7 +39,7 @@ def _is_the_title(q: Question, said: str) -> bool:
     )  # fmt: skip
 
 
-def _position(said: str) -> tuple[int, str] | None:
+def position(said: str) -> tuple[int, str] | None:
     """ "where can i watch the second one" -> (2, "where can i watch"); also "#2", "number 2",
     "la 2", a bare "2"."""
     toks = said.split()

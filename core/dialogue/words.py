@@ -25,6 +25,16 @@ CONTINUE = phrases(
     "tienes mas | tienes otra | tienes otras | hay mas | hay otras | any others | got more | have more | "
     "got any more | any more like that | mas asi | mas de esas porfa | more like these"
 )
+# One word of "more" in a follow-up read loosely ("a few more", "dame mas opciones", "y otros").
+MORE_WORDS = frozenset(
+    "more mas moar otra otras otro otros another others next siguiente siguientes else extra".split()
+)
+# "top one", "la de arriba": the first title of the last list.
+TOP_OF_LIST = phrases(
+    "top one | the top one | one at the top | the one at the top | first on the list | top of the list | "
+    "the top pick | top pick | el de arriba | la de arriba | el de hasta arriba | la de hasta arriba | "
+    "el primero de la lista | la primera de la lista"
+)
 # Words around a follow-up that change nothing: "ok more", "y en hulu?", "what about shows then".
 CONNECTORS = phrases(
     "and | y | e | also | tambien | plus | what about | how about | and what about | and how about | "
@@ -82,6 +92,7 @@ ABOUT = phrases(
     "es para ninos | es apta para ninos | es apta | rating | clasificacion | what rating | que clasificacion | "
     "cuantas temporadas tiene | cuantas temporadas | how many seasons | how many seasons does it have | "
     "how long is it | cuanto dura | how many episodes | is it long | es larga | whats about | what is about | "
+    "whats it like | what is it like | what's it like | como es | que tal es | "
     "about | trata | de que | is it for teens | is it for adults | is it scary | da miedo | es de miedo"
 )
 # "is it for teens or adults", "¿es para niños?": the card answers (its maturity and genres).

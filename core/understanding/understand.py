@@ -81,6 +81,13 @@ ARGUMENT_NAMES = {
 }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Parts:
+    filters: Filters
+    leftover: str  # the words that are no filter, cue or filler, as typed (folded)
+    cues: frozenset[str]
+
+
 @dataclass
 class _Found:
     intent: Intent
@@ -217,6 +224,15 @@ class Understanding:
             return None
         args = self._arguments(Intent.TOP, message.items, command=False)
         return None if args["leftover"] else args["filters"]
+
+    def parts(self, text: str) -> Parts:
+        """What a message names, whatever else it says: its filters, the cues it has and the
+        words that are none of those ("on netflix tho" -> Netflix and "tho"). The dialogue
+        memory reads a follow-up nobody phrased as expected with it."""
+        message = self._message((text or "").strip())
+        args = self._arguments(Intent.TOP, message.items, command=False)
+        cues = frozenset(str(it.value) for it in message.items if it.kind == "cue")
+        return Parts(args["filters"], args["leftover"], cues)
 
     def _message(self, text: str, people: bool = True) -> Message:
         toks = tokens(text)

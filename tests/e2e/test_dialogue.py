@@ -82,3 +82,13 @@ def test_small_talk_gets_a_short_reply_and_keeps_the_conversation(tg):
     assert "Anything else?" in remark and "Sorry" not in remark
     after = ask(tg, "and on hulu?", user_id=user).params["text"]
     assert "on Hulu" in after and "Horror" in after
+
+
+def test_a_title_in_no_catalogue_does_not_lose_the_list_it_interrupted(tg):
+    user = 9111
+    shown = listed(ask(tg, "best horror titles", user_id=user))
+    absent = ask(tg, "is qwxz the zorblaxian on there", user_id=user).params["text"]
+    assert "not in" in absent
+    more = ask(tg, "ok a couple more then", user_id=user)
+    assert more.params["text"].startswith("Titles 11–")
+    assert listed(more) and not set(listed(more)) & set(shown)

@@ -1,0 +1,127 @@
+"""The last reading of a follow-up: what it names, whatever else it says.
+
+People wrap a change in words nobody listed: "on netflix tho", "and from japan specifically",
+"a few more", "dame mas opciones", "the first one, where's that", "top one — who directed it".
+The phrase tables of ``core.dialogue.words`` cannot list every wrapping, so when the earlier
+readings found nothing, the message is read for its parts: a position in the last list, a
+"more" word, the filters it states, the question words it has. The other words are let go,
+unless they name a title the policy is sure of: then the message asks about that title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.dialogue import common as c
+from core.dialogue import phrases as p
+from core.dialogue import refer, refine
+from core.dialogue import words as w
+from core.dialogue.frame import Frame
+from core.questions.filters import Role
+from core.understanding.policy import CONFIDENT
+from core.understanding.question import TITLE_INTENTS, Intent, Question
+
+# Questions read alone that a follow-up may stand for: nothing clear, a title nobody is sure
+# of, small talk, or a list with nothing in it ("more suggestions").
+OPEN = frozenset([Intent.UNKNOWN, Intent.REMARK, Intent.HELP, Intent.TOP, Intent.RECOMMEND, *TITLE_INTENTS])
+
+
+def read(frame: Frame, q: Question, said: str, understanding) -> Question | None:
+    if frame.asked is None or not _open(q):
+        return None
+    parts = understanding.parts(said)
+    if parts.leftover and _names_a_title(parts.leftover, understanding):
+        return None  # "and soul", "what about the office tho": a title of its own
+    pointed = _pointed(frame, said, understanding)
+    if pointed is not None:
+        return pointed
+    toks = set(said.split())
+    stated = parts.filters
+    if toks & w.MORE_WORDS and stated.is_empty() and frame.shown:
+        return _more(frame, understanding)
+    if not stated.is_empty():
+        return _refined(frame, stated, understanding)
+    return _focused(frame, said, understanding)
+
+
+def _open(q: Question) -> bool:
+    if q.intent not in OPEN:
+        return False
+    if q.intent in TITLE_INTENTS and q.title:
+        return q.answer()[0] != CONFIDENT
+    if q.intent in (Intent.TOP, Intent.RECOMMEND):
+        return q.filters.is_empty() and not q.title
+    return True
+
+
+def _names_a_title(leftover: str, understanding) -> bool:
+    q = understanding.parse(leftover)
+    return c.names_a_title(q) and q.answer()[0] == CONFIDENT
+
+
+def _more(frame: Frame, understanding) -> Question:
+    asked = frame.asked
+    if asked.intent == Intent.TITLE:  # "a few more" after a card: more like it
+        asked = replace(asked, intent=Intent.RECOMMEND)
+    return refine.again(replace(asked, start=frame.read), frame, understanding)
+
+
+def _pointed(frame: Frame, said: str, understanding) -> Question | None:
+    """ "the first one, where's that", "top one — who directed it", "el cuarto donde lo veo"."""
+    if not frame.shown:
+        return None
+    found = refer.position(said)
+    if found is None:
+        top = p.longest_phrase(said, w.TOP_OF_LIST)
+        if top is None:
+            return None
+        found = (1, p.cut(said, top))
+    at, rest = found
+    if at > len(frame.shown):
+        return None
+    title_id = frame.shown[at - 1 if at > 0 else -1]
+    asked = asks(rest)
+    return c.about(asked.intent if asked else Intent.TITLE, title_id, understanding, asked)
+
+
+def _refined(frame: Frame, stated, understanding) -> Question | None:
+    asked = frame.asked
+    if asked.intent in c.CHAT:
+        return None
+    if asked.intent in c.ABOUT_A_TITLE:
+        if frame.focus and stated.platforms and c.kinds(stated) == 1:
+            return c.about(
+                Intent.WHERE,
+                frame.focus,
+                understanding,
+                Question(Intent.WHERE, platform=min(stated.platforms)),
+            )
+        return None
+    return refine.again(asked.refined(refine.merged(asked.filters, stated), start=0), frame, understanding)
+
+
+def _focused(frame: Frame, said: str, understanding) -> Question | None:
+    """ "so where can i get it", "y el reparto?", "cool who plays him": a question that can
+    only be about the title in focus."""
+    target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
+    if target is None:
+        return None
+    asked = asks(said)
+    return c.about(asked.intent, target, understanding, asked) if asked is not None else None
+
+
+def asks(rest: str) -> Question | None:
+    """The question the words around a title's place ask of it, read loosely: "where's that"
+    -> WHERE, "who directed it" -> CREDITS (director), "whats it like" -> the card."""
+    toks = set(rest.split())
+    if p.has(rest, w.LIKE) and not p.has(rest, w.ABOUT):
+        return Question(Intent.RECOMMEND)
+    if toks & w.DIRECTOR_WORDS:
+        return Question(Intent.CREDITS, role=Role.DIRECTOR)
+    if p.has(rest, w.CREDITS_WORDS):
+        return Question(Intent.CREDITS, role=Role.CAST)
+    if p.has(rest, w.WHERE_WORDS):
+        return Question(Intent.WHERE)
+    if p.has(rest, w.ABOUT) or p.has(rest, w.ABOUT_STARTS):
+        return Question(Intent.TITLE)
+    return None
