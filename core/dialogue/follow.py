@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from core.dialogue import common as c
-from core.dialogue import phrases as p
 from core.dialogue import loose, refer, refine
+from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.understanding.policy import CONFIDENT

@@ -27,7 +27,22 @@ CONTINUE = phrases(
 )
 # One word of "more" in a follow-up read loosely ("a few more", "dame mas opciones", "y otros").
 MORE_WORDS = frozenset(
-    "more mas moar otra otras otro otros another others next siguiente siguientes else extra".split()
+    [
+        "more",
+        "mas",
+        "moar",
+        "otra",
+        "otras",
+        "otro",
+        "otros",
+        "another",
+        "others",
+        "next",
+        "siguiente",
+        "siguientes",
+        "else",
+        "extra",
+    ]
 )
 # "top one", "la de arriba": the first title of the last list.
 TOP_OF_LIST = phrases(
