@@ -77,6 +77,9 @@ class DialogueStore:
         """Serve ``frame`` to the next ``get`` at once; ``put`` also writes it to the file (the
         bot writes in the background, so a reply never waits for SQLite)."""
         with self._lock:
+            kept = self._recent.get((chat_id, user_id))
+            if kept is not None and kept[0].at > frame.at:
+                return  # the writer thread catching up with a frame a later update replaced
             self._recent[(chat_id, user_id)] = (frame, people)
             self._recent.move_to_end((chat_id, user_id))
             while len(self._recent) > KEPT_IN_MEMORY:

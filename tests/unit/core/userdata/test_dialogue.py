@@ -24,6 +24,23 @@ def test_a_frame_is_kept_across_a_restart(tmp_path):
     assert again.asked.intent == Intent.TOP
 
 
+def test_a_late_background_write_never_brings_back_an_older_frame(tmp_path):
+    """The bot serves a frame from memory at once and writes it later, in order: the write of
+    the first message may come after the second message's frame is already served."""
+    now = time.time()
+    store = DialogueStore(tmp_path)
+    store.remember(42, 0, frame(now, "ns1"))
+    store.remember(42, 0, frame(now + 1, "ns2"))  # the follow-up, answered at once
+    store.put(42, 0, frame(now, "ns1"))  # the writer thread catching up
+    store.put(42, 0, frame(now + 1, "ns2"))
+    assert store.get(42, 0, now=now + 1).focus == "ns2"
+    store.remember(42, 0, frame(now + 2, "ns3"))
+    store.put(42, 0, frame(now + 1, "ns2"))
+    assert store.get(42, 0, now=now + 2).focus == "ns3"
+    store.close()
+    assert DialogueStore(tmp_path).get(42, 0, now=now + 2).focus == "ns2"  # the file has what was written
+
+
 def test_group_members_have_conversations_of_their_own(tmp_path):
     now = time.time()
     store = DialogueStore(tmp_path)
