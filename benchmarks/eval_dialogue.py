@@ -110,6 +110,8 @@ def observed(before, after, snap) -> tuple[str, dict]:
     if kind in TITLE_KINDS:
         title = snap.title(after.focus) if after.focus and after.focus_answered else None
         got["title"] = (title["display_title"] if title else asked.title or "").lower()
+        if kind == "similar" and title:
+            got["title type"] = _type_of(title)
     if asked.start:
         kind = "more"
     return kind, got
@@ -118,14 +120,20 @@ def observed(before, after, snap) -> tuple[str, dict]:
 LIST_ANSWERS = {"list", "similar", "more", "person", "longest", "shortest"}
 
 
+def _type_of(title: dict) -> str:
+    return "tv show" if str(title.get("type", "")).lower() in ("tv show", "show") else "movie"
+
+
 def right(turn: Turn, kind: str, got: dict, shown: list[str], snap) -> bool:
     """``shown``: the titles of the last list answer (a turn labelled as a list), which ``@N``
     labels point into; a card's three suggestions are no list the case writer counted."""
     if not (kind == turn.answer or kind == BOTH and turn.answer in ("count", "list")):
         return False
     wanted = dict(turn.filters)
-    if turn.answer == "top_person" and "role" not in wanted:
-        wanted["role"] = "cast"
+    if turn.answer in ("top_person", "credits") and "role" not in wanted:
+        wanted["role"] = "cast"  # "who's in it": the cast
+    if turn.answer == "absent_person":
+        wanted.pop("person", None)  # the name as typed: the bot found no such person
     if "title" in wanted:
         title = wanted.pop("title")
         if title.startswith("@"):
@@ -136,7 +144,10 @@ def right(turn: Turn, kind: str, got: dict, shown: list[str], snap) -> bool:
         typed = got.get("title", "")
         if not (_same_title(title, typed) or turn.absent and typed and _same_title(typed, title)):
             return False
-    got = {k: v for k, v in got.items() if k != "title"}
+    own_type = got.get("title type")
+    if own_type and "type" not in wanted and got.get("type") == own_type:
+        got = {k: v for k, v in got.items() if k != "type"}  # "movies like coco": the title's own type
+    got = {k: v for k, v in got.items() if k not in ("title", "title type")}
     if turn.answer == "more":  # the list continued: its filters, whatever the labels repeat of them
         return True
     return wanted == got

@@ -87,8 +87,9 @@ def answered(intent: Intent) -> None:
 
 def asked(q: Question) -> None:
     """The question being answered: the one a follow-up refines. Small talk changes nothing."""
-    if q.intent not in CHAT_INTENTS:
-        _change(asked=replace(q, matches=(), person=None), shown=(), read=0)
+    turn = _turn.get()
+    if turn is not None and q.intent not in CHAT_INTENTS:
+        turn.now = (turn.now or turn.frame.next_update()).asking(q)
 
 
 def missed(q: Question) -> None:

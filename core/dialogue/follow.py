@@ -11,7 +11,7 @@ of filter and no "and"/"what about") starts afresh even when it could refine the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from core.dialogue import common as c
@@ -55,10 +55,7 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     ):
         return Reading(refine.titles_of(frame.asked), Kind.REFINED)  # "more" after a count: its titles
     if frame.asked is not None and frame.shown and _continues(said, bare):
-        asked = frame.asked
-        if asked.intent == Intent.TITLE:  # "more" after a card: more like it
-            asked = replace(asked, intent=Intent.RECOMMEND)
-        return Reading(refine.again(replace(asked, start=frame.read), frame, understanding), Kind.MORE)
+        return Reading(refine.continued(frame, understanding), Kind.MORE)
     pointed = refer.pointed(frame, q, said, understanding)
     if pointed is not None:
         return Reading(pointed, Kind.POINTED)

@@ -13,10 +13,12 @@ from dataclasses import dataclass, replace
 
 from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters, Role, Span
-from core.understanding.question import Intent, Question
+from core.understanding.policy import CONFIDENT
+from core.understanding.question import TITLE_INTENTS, Intent, Question
 
 EXPIRES_AFTER = 30 * 60  # seconds: after a pause this long, a message starts afresh
 SHOWN_KEPT = 20  # titles of the last list kept: more than any page shows
+KEEPS_THE_LIST = frozenset([Intent.WHERE, Intent.CREDITS])  # answers that show no list of their own
 _SETS = ("platforms", "genres", "not_genres", "countries", "ratings")
 _SPANS = ("years", "bands", "minutes", "seasons")
 
@@ -24,6 +26,10 @@ _SPANS = ("years", "bands", "minutes", "seasons")
 @dataclass(frozen=True)
 class Frame:
     asked: Question | None = None  # the last question answered
+    # The question whose list ``shown`` is, and the title it was about (suggestions like it): a
+    # question about one title of the list ("where's the second one?") leaves the list to read on.
+    listed: Question | None = None
+    listed_about: str | None = None
     focus: str | None = None  # the id of the title in focus: the last one answered about
     shown: tuple[str, ...] = ()  # the last list's titles, in the order shown (its last page)
     read: int = 0  # how many titles of the list have been shown: where "more" starts
@@ -48,6 +54,16 @@ class Frame:
     def is_empty(self) -> bool:
         return self.asked is None and self.focus is None and not self.shown
 
+    def asking(self, q: Question) -> Frame:
+        """The frame once ``q`` is being answered."""
+        kept = replace(q, matches=(), person=None)
+        if q.intent in KEEPS_THE_LIST and self.shown:
+            return replace(self, asked=kept)  # "and the third one?" after "where's the second one?"
+        about = None
+        if q.intent in TITLE_INTENTS and q.matches and q.answer()[0] == CONFIDENT:
+            about = q.answer()[1][0].id
+        return replace(self, asked=kept, listed=kept, listed_about=about, shown=(), read=0)
+
     def showing(self, ids, start: int = 0) -> Frame:
         """A list shown from position ``start`` (0 for a first page)."""
         ids = tuple(ids)[:SHOWN_KEPT]
@@ -58,6 +74,8 @@ class Frame:
         return json.dumps(
             {
                 "asked": _question_data(self.asked, people) if self.asked is not None else None,
+                "listed": _question_data(self.listed, people) if self.listed is not None else None,
+                "listed_about": self.listed_about,
                 "focus": self.focus,
                 "shown": list(self.shown),
                 "read": self.read,
@@ -78,7 +96,9 @@ class Frame:
             data = json.loads(text)
             asked = _question(data["asked"], people) if data.get("asked") else None
             missed = _question(data["missed"], people) if data.get("missed") else None
+            listed = _question(data["listed"], people) if data.get("listed") else asked
             return cls(
+                listed=listed, listed_about=data.get("listed_about"),
                 asked=asked, focus=data.get("focus"), shown=tuple(data.get("shown") or ()),
                 read=int(data.get("read") or 0), language=data.get("language"), at=float(data.get("at") or 0),
                 read_as=data.get("read_as"), focus_answered=bool(data.get("focus_answered")), missed=missed,

@@ -10,8 +10,6 @@ unless they name a title the policy is sure of: then the message asks about that
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from core.dialogue import common as c
 from core.dialogue import phrases as p
 from core.dialogue import refer, refine
@@ -38,7 +36,7 @@ def read(frame: Frame, q: Question, said: str, understanding) -> Question | None
     toks = set(said.split())
     stated = parts.filters
     if toks & w.MORE_WORDS and stated.is_empty() and frame.shown:
-        return _more(frame, understanding)
+        return refine.continued(frame, understanding)
     if not stated.is_empty():
         return _refined(frame, stated, understanding)
     return _focused(frame, said, understanding)
@@ -57,13 +55,6 @@ def _open(q: Question) -> bool:
 def _names_a_title(leftover: str, understanding) -> bool:
     q = understanding.parse(leftover)
     return c.names_a_title(q) and q.answer()[0] == CONFIDENT
-
-
-def _more(frame: Frame, understanding) -> Question:
-    asked = frame.asked
-    if asked.intent == Intent.TITLE:  # "a few more" after a card: more like it
-        asked = replace(asked, intent=Intent.RECOMMEND)
-    return refine.again(replace(asked, start=frame.read), frame, understanding)
 
 
 def _pointed(frame: Frame, said: str, understanding) -> Question | None:

@@ -21,6 +21,7 @@ def pointed(frame: Frame, q: Question, said: str, understanding) -> Question | N
     if found is None:
         return None
     at, rest = found
+    rest = p.strip(rest, w.CONNECTORS)  # "y la 3": the 3rd, asked as the last one was
     if at > len(frame.shown) or _is_the_title(q, said):
         return None  # "the second one" past the list, or a title with an ordinal in it
     title_id = frame.shown[at - 1 if at > 0 else -1]

@@ -68,13 +68,22 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     return again(asked.refined(f, start=0), frame, understanding)
 
 
-def again(asked: Question, frame: Frame, understanding) -> Question:
+def again(asked: Question, frame: Frame, understanding, about: str | None = None) -> Question:
     """The last question asked again: a title question gets its title back (a frame keeps
-    the title's id, not the matches)."""
-    if asked.intent not in TITLE_INTENTS or frame.focus is None:
+    the title's id, not the matches): ``about``, else the title in focus."""
+    about = about or frame.focus
+    if asked.intent not in TITLE_INTENTS or about is None:
         return asked
-    match = understanding.recommender.match_of(frame.focus)
+    match = understanding.recommender.match_of(about)
     return replace(asked, title=match.title, matches=(match,)) if match else asked
+
+
+def continued(frame: Frame, understanding) -> Question:
+    """The last list, from its first title not shown: "more", "otra", "a couple more"."""
+    listed = frame.listed or frame.asked
+    if listed.intent == Intent.TITLE:  # "more" after a card: more like it
+        listed = replace(listed, intent=Intent.RECOMMEND)
+    return again(replace(listed, start=frame.read), frame, understanding, frame.listed_about)
 
 
 def titles_of(asked: Question) -> Question:
