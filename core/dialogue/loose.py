@@ -30,16 +30,29 @@ def read(frame: Frame, q: Question, said: str, understanding) -> Question | None
     parts = understanding.parts(said)
     if parts.leftover and _names_a_title(parts.leftover, understanding):
         return None  # "and soul", "what about the office tho": a title of its own
-    pointed = _pointed(frame, said, understanding)
-    if pointed is not None:
-        return pointed
-    toks = set(said.split())
-    stated = parts.filters
-    if toks & w.MORE_WORDS and stated.is_empty() and frame.shown:
-        return refine.continued(frame, understanding)
-    if not stated.is_empty():
-        return _refined(frame, stated, understanding)
+    if refer.position(said) is not None or p.has(said, w.TOP_OF_LIST):
+        return _pointed(frame, said, understanding)  # past the list's end: no other reading
+    rest, relative = refine.relative(said)  # "y mas cortitas": shorter, no "more"
+    stated = understanding.parts(rest).filters if relative else parts.filters
+    unknown = set(parts.leftover.split()) - w.MORE_WORDS - w.CONNECTOR_WORDS
+    if _asks_more(said, unknown) and not relative and stated.is_empty() and len(unknown) <= 2:
+        return refine.continued(frame, understanding) if frame.shown else None
+    if not stated.is_empty() or relative:
+        return _refined(frame, stated, relative, understanding)
+    if p.has(said, w.DIRECTOR_WORKS) and frame.focus:
+        return refer.directors_titles(frame.focus, understanding, q)  # "y que mas dirigio"
     return _focused(frame, said, understanding)
+
+
+def _asks_more(said: str, unknown: set[str]) -> bool:
+    """A "more" word that is no comparative: "a few more", "dame mas opciones", but not "mas
+    chiquitos", "more scary" (a word nobody knows right after it)."""
+    toks = said.split()
+    for k, tok in enumerate(toks):
+        comparative = tok in ("more", "mas") and k + 1 < len(toks) and toks[k + 1] in unknown
+        if tok in w.MORE_WORDS and not comparative:
+            return True
+    return False
 
 
 def _open(q: Question) -> bool:
@@ -75,12 +88,12 @@ def _pointed(frame: Frame, said: str, understanding) -> Question | None:
     return c.about(asked.intent if asked else Intent.TITLE, title_id, understanding, asked)
 
 
-def _refined(frame: Frame, stated, understanding) -> Question | None:
+def _refined(frame: Frame, stated, relative, understanding) -> Question | None:
     asked = frame.asked
     if asked.intent in c.CHAT:
         return None
     if asked.intent in c.ABOUT_A_TITLE:
-        if frame.focus and stated.platforms and c.kinds(stated) == 1:
+        if frame.focus and stated.platforms and c.kinds(stated) == 1 and not relative:
             return c.about(
                 Intent.WHERE,
                 frame.focus,
@@ -88,7 +101,10 @@ def _refined(frame: Frame, stated, understanding) -> Question | None:
                 Question(Intent.WHERE, platform=min(stated.platforms)),
             )
         return None
-    return refine.again(asked.refined(refine.merged(asked.filters, stated), start=0), frame, understanding)
+    f = refine.merged(asked.filters, stated)
+    for change in relative:
+        f = change(f)
+    return refine.again(asked.refined(f, start=0), frame, understanding)
 
 
 def _focused(frame: Frame, said: str, understanding) -> Question | None:

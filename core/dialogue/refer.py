@@ -78,10 +78,10 @@ def _asked_of(rest: str, understanding) -> Question | None:
     (director), "is on disney" -> WHERE (Disney+), "anything like" -> RECOMMEND."""
     if not rest:
         return None
+    if p.has(rest, w.ABOUT):  # before "like": "whats it like" asks about it
+        return Question(Intent.TITLE)
     if p.has(rest, w.LIKE):
         return Question(Intent.RECOMMEND)
-    if p.has(rest, w.ABOUT):
-        return Question(Intent.TITLE)
     toks = set(rest.split())
     if c.only_question_words(rest) and toks & (w.CREDITS_WORDS | w.DIRECTOR_WORDS):
         director = bool(toks & w.DIRECTOR_WORDS)
@@ -121,7 +121,7 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
                 Question(Intent.RECOMMEND, platform=min(stated.platforms)),
             )
     if p.has(bare, w.DIRECTOR_WORKS):
-        return _directors_titles(target, understanding, q)
+        return directors_titles(target, understanding, q)
     pronoun = p.longest_phrase(bare, w.THIS)
     if pronoun is None:  # "where then", "¿quién actúa?": a question that can only be about it
         asked = _asked_of(bare, understanding) if c.only_question_words(bare) else None
@@ -133,7 +133,7 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     return c.about(asked.intent, target, understanding, asked) if asked is not None else None
 
 
-def _directors_titles(title_id: str, understanding, asked: Question) -> Question | None:
+def directors_titles(title_id: str, understanding, asked: Question) -> Question | None:
     """The titles of the director of ``title_id``: "his other movies", "¿qué más dirigió?"."""
     people, model = understanding.people, understanding.recommender
     row = model.row_of.get(title_id)

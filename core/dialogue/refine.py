@@ -22,11 +22,12 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     if asked is None or asked.intent in c.CHAT:
         return None
     connected = bare != said
-    rest, relative = _relative(bare)
+    rest, changes = relative(bare)
     said_or_bare = bare or said
     if p.only_phrases(said_or_bare, w.EVERYWHERE) and asked.filters.platforms:
         return again(asked.refined(asked.filters.but(platforms=frozenset()), start=0), frame, understanding)
-    if p.only_phrases(said_or_bare, w.SHOW_THEM) and asked.intent in c.COUNTS | {Intent.TOP}:
+    show_them = p.only_phrases(said_or_bare, w.SHOW_THEM) or p.only_phrases(said, w.SHOW_THEM)
+    if show_them and asked.intent in c.COUNTS | {Intent.TOP}:
         return titles_of(asked)  # "show me them" after a count
     if (
         connected
@@ -53,9 +54,9 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     if stated is None and asked.intent == Intent.PERSON and understanding.people is not None:
         person = understanding.people.find(rest)  # "ok what about zendaya": another person
         stated = Filters(person=person) if person is not None else None
-    if stated is None or stated.is_empty() and not relative:
+    if stated is None or stated.is_empty() and not changes:
         return None
-    if not connected and not relative and c.kinds(stated) >= 2:
+    if not connected and not changes and c.kinds(stated) >= 2:
         return None  # "horror movies on hulu": a question of its own
     if asked.intent in c.ABOUT_A_TITLE:
         target = frame.focus
@@ -63,7 +64,7 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
             return c.about(Intent.WHERE, target, understanding, q)  # "and on netflix?" after a card
         return None
     f = merged(asked.filters, stated)
-    for change in relative:
+    for change in changes:
         f = change(f)
     return again(asked.refined(f, start=0), frame, understanding)
 
@@ -90,6 +91,11 @@ def titles_of(asked: Question) -> Question:
     """The titles behind a count, best first: a person's list for a person's count."""
     if asked.intent == Intent.PERSON:
         return replace(asked, start=0)
+    if asked.filters.person is not None:  # "how many movies with nicolas cage" -> his movies
+        f = asked.filters
+        return Question(
+            Intent.PERSON, role=f.role, platform=min(f.platforms) if f.platforms else None
+        ).refined(f)
     f = asked.filters if asked.score is None else asked.filters.but(score_above=asked.score)
     return Question(Intent.TOP).refined(f)
 
@@ -118,7 +124,7 @@ def merged(old: Filters, new: Filters) -> Filters:
     return old.but(genres=genres, not_genres=not_genres, **changes)
 
 
-def _relative(text: str) -> tuple[str, list]:
+def relative(text: str) -> tuple[str, list]:
     """ "shorter ones on hulu" -> ("on hulu", [shorter]); the rest of the text and the changes."""
     changes = []
     for table, change in ((w.SHORTER, _shorter), (w.LONGER, _longer), (w.NEWER, _newer), (w.OLDER, _older)):
