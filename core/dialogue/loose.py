@@ -10,12 +10,13 @@ unless they name a title the policy is sure of: then the message asks about that
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.dialogue import common as c
 from core.dialogue import phrases as p
 from core.dialogue import refer, refine
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
-from core.questions.filters import Role
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
@@ -25,15 +26,20 @@ OPEN = frozenset([Intent.UNKNOWN, Intent.REMARK, Intent.HELP, Intent.TOP, Intent
 
 
 def read(frame: Frame, q: Question, said: str, understanding) -> Question | None:
-    if frame.asked is None or not _open(q):
+    if frame.asked is None or not _open(q, said):
         return None
     parts = understanding.parts(said)
     if parts.leftover and _names_a_title(parts.leftover, understanding):
         return None  # "and soul", "what about the office tho": a title of its own
-    if refer.position(said) is not None or p.has(said, w.TOP_OF_LIST):
-        return _pointed(frame, said, understanding)  # past the list's end: no other reading
+    found = refer.position(said)
+    if found is not None:
+        return _pointed(frame, *found, understanding)  # past the list's end: no other reading
+    if q.intent == Intent.ACTOR:
+        return _focused(frame, said, understanding)  # "quien actua ahi": of the title in focus
     rest, relative = refine.relative(said)  # "y mas cortitas": shorter, no "more"
     stated = understanding.parts(rest).filters if relative else parts.filters
+    if p.has(said, w.LIKE) and stated.is_empty():
+        return _like(frame, understanding)  # "otras del mismo estilo": like it, not more
     unknown = set(parts.leftover.split()) - w.MORE_WORDS - w.CONNECTOR_WORDS
     if _asks_more(said, unknown) and not relative and stated.is_empty() and len(unknown) <= 2:
         return refine.continued(frame, understanding) if frame.shown else None
@@ -55,7 +61,9 @@ def _asks_more(said: str, unknown: set[str]) -> bool:
     return False
 
 
-def _open(q: Question) -> bool:
+def _open(q: Question, said: str) -> bool:
+    if q.intent == Intent.ACTOR:  # "who's in it" read alone: who is in the most titles
+        return q.filters.is_empty() and not set(said.split()) & w.MOST_WORDS
     if q.intent not in OPEN:
         return False
     if q.intent in TITLE_INTENTS and q.title:
@@ -70,22 +78,32 @@ def _names_a_title(leftover: str, understanding) -> bool:
     return c.names_a_title(q) and q.answer()[0] == CONFIDENT
 
 
-def _pointed(frame: Frame, said: str, understanding) -> Question | None:
+def _pointed(frame: Frame, at: int, rest: str, understanding) -> Question | None:
     """ "the first one, where's that", "top one — who directed it", "el cuarto donde lo veo"."""
-    if not frame.shown:
-        return None
-    found = refer.position(said)
-    if found is None:
-        top = p.longest_phrase(said, w.TOP_OF_LIST)
-        if top is None:
-            return None
-        found = (1, p.cut(said, top))
-    at, rest = found
-    if at > len(frame.shown):
+    if not frame.shown or at > len(frame.shown):
         return None
     title_id = frame.shown[at - 1 if at > 0 else -1]
-    asked = asks(rest)
+    asked = refer.asked_loosely(rest, understanding)
     return c.about(asked.intent if asked else Intent.TITLE, title_id, understanding, asked)
+
+
+def _like(frame: Frame, understanding) -> Question | None:
+    """Suggestions like the title in focus; like the title just found in no catalogue, which
+    says so again ("bummer, got anything similar" after Titanic)."""
+    listed = frame.listed
+    if (
+        listed is not None
+        and listed.intent == Intent.RECOMMEND
+        and frame.shown
+        and frame.focus == frame.listed_about
+    ):
+        return refine.continued(frame, understanding)  # "more like that": the same list on
+    target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
+    if target is not None:
+        return c.about(Intent.RECOMMEND, target, understanding)
+    if frame.missed is not None and frame.missed.title:
+        return replace(frame.missed, intent=Intent.RECOMMEND)
+    return None
 
 
 def _refined(frame: Frame, stated, relative, understanding) -> Question | None:
@@ -101,10 +119,9 @@ def _refined(frame: Frame, stated, relative, understanding) -> Question | None:
                 Question(Intent.WHERE, platform=min(stated.platforms)),
             )
         return None
-    f = refine.merged(asked.filters, stated)
-    for change in relative:
-        f = change(f)
-    return refine.again(asked.refined(f, start=0), frame, understanding)
+    return refine.again(
+        asked.refined(refine.changed(asked.filters, stated, relative), start=0), frame, understanding
+    )
 
 
 def _focused(frame: Frame, said: str, understanding) -> Question | None:
@@ -113,22 +130,5 @@ def _focused(frame: Frame, said: str, understanding) -> Question | None:
     target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
     if target is None:
         return None
-    asked = asks(said)
+    asked = refer.asked_loosely(said, understanding)
     return c.about(asked.intent, target, understanding, asked) if asked is not None else None
-
-
-def asks(rest: str) -> Question | None:
-    """The question the words around a title's place ask of it, read loosely: "where's that"
-    -> WHERE, "who directed it" -> CREDITS (director), "whats it like" -> the card."""
-    toks = set(rest.split())
-    if p.has(rest, w.LIKE) and not p.has(rest, w.ABOUT):
-        return Question(Intent.RECOMMEND)
-    if toks & w.DIRECTOR_WORDS:
-        return Question(Intent.CREDITS, role=Role.DIRECTOR)
-    if p.has(rest, w.CREDITS_WORDS):
-        return Question(Intent.CREDITS, role=Role.CAST)
-    if p.has(rest, w.WHERE_WORDS):
-        return Question(Intent.WHERE)
-    if p.has(rest, w.ABOUT) or p.has(rest, w.ABOUT_STARTS):
-        return Question(Intent.TITLE)
-    return None

@@ -54,7 +54,8 @@ def position(said: str) -> tuple[int, str] | None:
             continue
         rest = _strip_wrappers(toks[:k]) + _strip_wrappers(toks[k + 1 :], leading=True)
         return number, " ".join(rest)
-    return None
+    top = p.longest_phrase(said, w.TOP_OF_LIST)  # "top one — who directed it", "la de arriba"
+    return (1, p.cut(said, top)) if top else None
 
 
 def _strip_wrappers(toks: list[str], leading: bool = False) -> list[str]:
@@ -96,6 +97,26 @@ def _asked_of(rest: str, understanding) -> Question | None:
     stated = understanding.filters_of(rest)
     if stated is not None and stated.platforms and c.kinds(stated) == 1:
         return Question(Intent.WHERE, platform=min(stated.platforms), filters=stated)  # "is it on hulu?"
+    return asked_loosely(rest, understanding)
+
+
+def asked_loosely(rest: str, understanding) -> Question | None:
+    """The question the words around a title's place ask of it, whatever else they say:
+    "where's that" -> WHERE, "and is it on netflix as well" -> WHERE (Netflix), "who directed
+    it" -> CREDITS (director), "whats it like" -> the card, "same vibe" -> suggestions."""
+    toks = set(rest.split())
+    if p.has(rest, w.ABOUT) or p.has(rest, w.ABOUT_STARTS):
+        return Question(Intent.TITLE)
+    if p.has(rest, w.LIKE):
+        return Question(Intent.RECOMMEND)
+    if toks & w.DIRECTOR_WORDS:
+        return Question(Intent.CREDITS, role=Role.DIRECTOR)
+    if p.has(rest, w.CREDITS_WORDS):
+        return Question(Intent.CREDITS, role=Role.CAST)
+    platforms = understanding.parts(rest).filters.platforms
+    if p.has(rest, w.WHERE_WORDS) or platforms:  # "la primera es de netflix tambien?"
+        platform = min(platforms) if len(platforms) == 1 else None
+        return Question(Intent.WHERE, platform=platform, filters=Filters(platforms=frozenset(platforms)))
     return None
 
 

@@ -29,13 +29,15 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     show_them = p.only_phrases(said_or_bare, w.SHOW_THEM) or p.only_phrases(said, w.SHOW_THEM)
     if show_them and asked.intent in c.COUNTS | {Intent.TOP}:
         return titles_of(asked)  # "show me them" after a count
+    last = frame.missed or asked  # "bueno y interstellar" after "where's titanic" (in no catalogue)
     if (
         connected
-        and asked.intent in c.ABOUT_A_TITLE | {Intent.RECOMMEND}
+        and last.intent in c.ABOUT_A_TITLE | {Intent.RECOMMEND}
         and q.intent == Intent.TITLE
         and q.title
+        and not c.only_question_words(p.strip(w.fold(q.title), w.ARTICLES))  # "y el reparto?"
     ):
-        return replace(q, intent=asked.intent, role=asked.role)  # "and coco?" after "where is moana"
+        return replace(q, intent=last.intent, role=last.role)  # "and coco?" after "where is moana"
     if asked.intent == Intent.ACTOR and c.only_question_words(said_or_bare):
         toks = set(said_or_bare.split())
         if toks & (w.DIRECTOR_WORDS | w.CREDITS_WORDS):  # "what about directors?"
@@ -63,10 +65,7 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         if target and stated.platforms and c.kinds(stated) == 1:
             return c.about(Intent.WHERE, target, understanding, q)  # "and on netflix?" after a card
         return None
-    f = merged(asked.filters, stated)
-    for change in changes:
-        f = change(f)
-    return again(asked.refined(f, start=0), frame, understanding)
+    return again(asked.refined(changed(asked.filters, stated, changes), start=0), frame, understanding)
 
 
 def again(asked: Question, frame: Frame, understanding, about: str | None = None) -> Question:
@@ -122,6 +121,19 @@ def merged(old: Filters, new: Filters) -> Filters:
         changes.setdefault("minutes", None if new.type == TitleType.SHOW else old.minutes)
         changes.setdefault("seasons", None if new.type == TitleType.MOVIE else old.seasons)
     return old.but(genres=genres, not_genres=not_genres, **changes)
+
+
+def changed(old: Filters, stated: Filters, changes: list) -> Filters:
+    """``old`` merged with ``stated``, then the relative ``changes`` ("shorter", "older") of
+    what ``stated`` leaves unsaid: "older ones, before 2010" is before 2010."""
+    f = merged(old, stated)
+    for change in changes:
+        if change in (_newer, _older) and stated.years is not None:
+            continue
+        if change in (_shorter, _longer) and (stated.minutes is not None or stated.seasons is not None):
+            continue
+        f = change(f)
+    return f
 
 
 def relative(text: str) -> tuple[str, list]:

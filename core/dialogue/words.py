@@ -23,7 +23,8 @@ CONTINUE = phrases(
     "otra vez | otra vez mas | mas de esas | mas de esos | more of those | more of them | mas de lo mismo | "
     "next one | next ones please | keep them coming | one more | una mas | uno mas | mas pls | next ones | "
     "tienes mas | tienes otra | tienes otras | hay mas | hay otras | any others | got more | have more | "
-    "got any more | any more like that | mas asi | mas de esas porfa | more like these"
+    "got any more | any more like that | mas asi | mas de esas porfa | more like these | otras cuantas | "
+    "otros cuantos | unas cuantas mas | unos cuantos mas | unas cuantas otras | a few others"
 )
 # One word of "more" in a follow-up read loosely ("a few more", "dame mas opciones", "y otros").
 MORE_WORDS = frozenset(
@@ -44,6 +45,9 @@ MORE_WORDS = frozenset(
         "extra",
     ]
 )
+ARTICLES = phrases("the | a | an | el | la | los | las | un | una")
+# "who's in the most", "quién sale en más": who appears most, not who is in the title in focus.
+MOST_WORDS = frozenset(["most", "more", "mas", "top", "frequent", "frequently", "often", "busiest"])
 # "top one", "la de arriba": the first title of the last list.
 TOP_OF_LIST = phrases(
     "top one | the top one | one at the top | the one at the top | first on the list | top of the list | "
@@ -62,7 +66,8 @@ CONNECTORS = phrases(
     "ok so | ok and | ok y | actually | en realidad | mejor dicho | wait | espera | oye | hey | que sean | "
     "que sea | q sean | q sea | ok pero | ok but | uh | um | eh | ah | oh | ahh | ohh | alright | fine | sure | "
     "damn | dang | darn | uf | uff | ugh | meh | bummer | rip | que pena | lastima | vaya | oh well | shame | "
-    "too bad | pity | oops | ay | chale | nel | pucha | rayos | okas | oka | okey | okay then | fair enough"
+    "too bad | pity | oops | ay | chale | nel | pucha | rayos | okas | oka | okey | okay then | fair enough | "
+    "venga | anda | andale | orale"
 )
 # The words of the connectors, one by one: what may stand around a question's own words.
 CONNECTOR_WORDS = frozenset(word for phrase in CONNECTORS for word in phrase.split())
@@ -107,7 +112,8 @@ ABOUT = phrases(
     "es para ninos | es apta para ninos | es apta | rating | clasificacion | what rating | que clasificacion | "
     "cuantas temporadas tiene | cuantas temporadas | how many seasons | how many seasons does it have | "
     "how long is it | cuanto dura | how many episodes | is it long | es larga | whats about | what is about | "
-    "whats it like | what is it like | what's it like | como es | que tal es | "
+    "whats it like | what is it like | what's it like | como es | que tal es | many seasons | muchas temporadas | "
+    "temporadas tiene | seasons does it have | "
     "about | trata | de que | is it for teens | is it for adults | is it scary | da miedo | es de miedo"
 )
 # "is it for teens or adults", "¿es para niños?": the card answers (its maturity and genres).
@@ -123,13 +129,17 @@ SHOW_THEM = phrases(
     "mostramelos | dime cuales | pasamelas | pasamelos | pasame las | pasame los | pasame las mejores | "
     "las mejores | los mejores | dame la lista | la lista | the list | ver la lista | see them | see the list | "
     "which | cual | show the list | give me the list | top ones | the top ones | best ones | the best ones | "
+    "list those | list these | show those | show these | show me those | show me these | show em | show 'em | "
+    "see those | see them all | let me see those | list | lista | listalas | listalos | ensenamelas | "
+    "ensenamelos | dimelas | dimelos | which are those | cuales son esas | cuales son esos | "
     "the best | top | the top | las top | cuales son las mejores | dame las mejores | which are the best"
 )
 # "where", "where then", "¿y dónde?": where the title in focus streams.
 WHERE_WORDS = phrases(
     "where | wheres | where's | wher | were | donde | dnd | streaming | stream | streams | watch | ver | verla | "
     "verlo | veo | la veo | lo veo | la dan | lo dan | la pasan | lo pasan | app | platform | plataforma | "
-    "which app | que app | en que app | what app | in which app"
+    "which app | que app | en que app | what app | in which app | platforms | plataformas | carry | carries | "
+    "available | disponible | disponibles | get it | conseguir | find it | encontrarla | encontrarlo"
 )
 # "who's in it", "quién actúa": who is in the title in focus; CREATED: who made it.
 CREDITS_WORDS = phrases(
@@ -139,6 +149,7 @@ CREDITS_WORDS = phrases(
 )
 DIRECTOR_WORDS = phrases(
     "directed | director | directors | dirigio | dirigida | dirigido | directora | created | creator | creo | "
+    "dirige | dirigen | direct | directs | directing | dirigieron | dirigir | "
     "creador | made | hizo | behind"
 )
 # "his other movies", "¿qué más dirigió?": the titles of the director of the title in focus.
@@ -166,13 +177,15 @@ THOSE = phrases(
 LIKE = phrases(
     "like | similar | similar to | parecido | parecida | parecidos | parecidas | parecido a | parecida a | "
     "como | tipo | del estilo | al estilo | more like | mas como | algo como | something like | anything like | "
-    "similares | similar a"
+    "similares | similar a | same vibe | the same vibe | same style | same kind | mismo estilo | "
+    "del mismo estilo | mismo rollo | del mismo rollo | misma onda | la misma onda | mismo tipo | del mismo tipo"
 )
 # Relative changes of the last list: "shorter ones", "más recientes".
 SHORTER = phrases(
     "shorter | shorter ones | short ones | something shorter | less long | not so long | not that long | "
     "mas cortas | mas cortos | mas corta | mas corto | cortas | cortos | cortitas | cortitos | menos largas | "
-    "menos largos | no tan largas | no tan largos | quicker | quick ones"
+    "menos largos | no tan largas | no tan largos | quicker | quick ones | less seasons | fewer seasons | "
+    "menos temporadas"
 )
 LONGER = phrases(
     "longer | longer ones | something longer | mas largas | mas largos | mas larga | mas largo | largas | largos"

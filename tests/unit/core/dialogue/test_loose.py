@@ -74,3 +74,45 @@ def test_words_that_name_a_title_still_ask_about_that_title(fixture_snapshot, un
 def test_filler_without_a_conversation_is_not_read_loosely(understanding):
     q = read(understanding, Frame(), "on hulu tho").question
     assert q.intent != Intent.TOP or not q.filters.genres
+
+
+@pytest.fixture(scope="module")
+def card_frame(fixture_snapshot, understanding, horror_list):
+    """The card of the list's second title ("the second one"), as the bot keeps it."""
+    frame = after(fixture_snapshot, understanding, "the second one", horror_list)[1]
+    assert frame.focus == horror_list.shown[1]
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("quien actua ahi", Intent.CREDITS),
+        ("y el reparto?", Intent.CREDITS),
+        ("which platforms carry it", Intent.WHERE),
+        ("otras del mismo estilo", Intent.RECOMMEND),
+        ("got anything in the same vibe", Intent.RECOMMEND),
+    ],
+)
+def test_a_question_with_no_title_of_its_own_is_about_the_title_in_focus(
+    understanding, card_frame, text, intent
+):
+    q = read(understanding, card_frame, text).question
+    assert q.intent == intent and q.matches and q.matches[0].id == card_frame.focus, text
+
+
+def test_who_appears_most_is_still_its_own_question(understanding, card_frame):
+    q = read(understanding, card_frame, "which actor appears the most").question
+    assert q.intent == Intent.ACTOR
+
+
+def test_a_stated_value_wins_over_a_relative_word(understanding, horror_list):
+    q = read(understanding, horror_list, "older ones, before 2005").question
+    assert q.filters.years.high == 2004 and q.filters.genres == {"horror"}
+    q = read(understanding, horror_list, "older ones").question
+    assert q.filters.years.high is not None and q.filters.years.high < 2004
+
+
+def test_spain_spanish_a_few_more_continues_the_list(understanding, horror_list):
+    q = read(understanding, horror_list, "venga otras cuantas").question
+    assert q.start == horror_list.read and q.intent == Intent.TOP
