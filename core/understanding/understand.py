@@ -421,7 +421,7 @@ class Understanding:
         hidden = [r for r in (span, m.aside) if r]
         outside = [it for k, it in enumerate(m.items) if not any(a <= k < b for a, b in hidden)]
         args = self._arguments(intent, outside, command)
-        title, matches = None, ()
+        title, matches, verdict = None, (), None
         if span:
             title = m.title_text(span)
             matches = tuple(self.recommender.resolve(title, limit=MATCH_LIMIT)) if title else ()
@@ -451,7 +451,8 @@ class Understanding:
             if intent == Intent.PERSON
             else None
         )
-        said = m.language(span)
+        # The words of a title in no catalogue are the asker's own ("quienes actuan" read as one).
+        said = m.language(span if verdict != ABSENT else None)
         return Question(
             intent=intent, title=title, matches=matches, role=role, shortest=found.shortest,
             language=said.language if said.clear else None, leaning=None if said.clear else said.language,
