@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import array
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -213,8 +213,7 @@ class Recommender:
             for group in sorted(
                 groups, key=lambda g: (-len(self.group_rows[g]), -self.years[self.group_rows[g][0]])
             ):
-                matches.append(self._match(self.group_rows[group], round(score, 1)))
-                matches[-1] = replace(matches[-1], read_as=reading)
+                matches.append(self._match(self.group_rows[group], round(score, 1), reading))
             seen |= groups
         # Only scores: whether the top one is sure is the title policy's decision
         # (core.understanding.policy.title_answer), so no layer undoes another's.
@@ -233,12 +232,13 @@ class Recommender:
         """The title's normalised key, as the resolver knows it."""
         return self.resolver.keys[self.row_key[self.row_of[title_id]]]
 
-    def _match(self, rows, score: float) -> Match:
+    def _match(self, rows, score: float, read_as: str = "") -> Match:
         first = rows[0]
         return Match(
             id=self.ids[first], title=self.titles[first], platform=self.platforms[first],
             release_year=int(self.years[first]), score=score,
             ids=tuple(self.ids[r] for r in rows), platforms=tuple(self.platforms[r] for r in rows),
+            read_as=read_as,
         )  # fmt: skip
 
     # ---- recommendations ------------------------------------------------------------------

@@ -17,6 +17,7 @@ first. Both facts bound the work per query whatever the size of the catalogue:
 
 from __future__ import annotations
 
+import bisect
 import math
 
 import numpy as np
@@ -93,8 +94,9 @@ class GramIndex:
         # Dice on trigrams approximates the ratio; the real ratio then orders the best of them.
         estimate = shared / (len(query_grams) + self.gram_counts[ranks])
         ranks = ranks[_top(-estimate, RATIO_CHECKED)]
-        ratios = process.cdist(
-            [compact], [self.compact[r] for r in ranks], scorer=fuzz.ratio, processor=None, dtype=np.uint8
+        keys = self.compact
+        ratios = process.cdist(  # ``tolist``: indexing a list with numpy integers is slow
+            [compact], [keys[r] for r in ranks.tolist()], scorer=fuzz.ratio, processor=None, dtype=np.uint8
         )[0]
         return ranks[_top(-ratios.astype(np.int16), limit)]
 
@@ -122,7 +124,7 @@ class GramIndex:
         if len(rarest) > GRAM_BUDGET:
             start = max(0, int(np.searchsorted(rarest, centre)) - GRAM_BUDGET // 2)
             lists = [rarest[start : start + GRAM_BUDGET]] + lists[1:]
-        ranks, shared = np.unique(np.concatenate(lists[:counted]), return_counts=True)
+        ranks, shared = _counts(np.concatenate(lists[:counted]))
         if counted == len(lists):
             return ranks, shared
         best = np.sort(ranks[_top(-shared, SHORT_LIST)])
@@ -151,11 +153,13 @@ class WordIndex:
         )
         self.word_id = {w: i for i, w in enumerate(self.vocab)}
         # One typo leaves a word's first or its last letter in place: a fuzzy lookup only
-        # scores the words of similar length that share one of them (~10x fewer).
-        self.by_edge: dict[tuple[str, str, int], list[int]] = {}
+        # scores the words of similar length that share one of them (~10x fewer). Per letter,
+        # the words in vocabulary order (so by length): a band of lengths is one slice, handed
+        # to rapidfuzz as it is (gathering the words per query cost most of a lookup).
+        self.by_edge: dict[tuple[str, str], _Edge] = {}
         for i, w in enumerate(self.vocab):
-            self.by_edge.setdefault(("first", w[0], len(w)), []).append(i)
-            self.by_edge.setdefault(("last", w[-1], len(w)), []).append(i)
+            for edge in (("first", w[0]), ("last", w[-1])):
+                self.by_edge.setdefault(edge, _Edge()).add(i, w)
 
     def nbytes(self) -> int:
         return sum(a.nbytes for a in (self.vocab_lengths, self.idf, self.indptr, self.postings))
@@ -164,15 +168,20 @@ class WordIndex:
         """Vocabulary words equal to the word or one typo away (4+ letters), with a similarity."""
         if word in self.word_id or len(word) < 4:
             return [(self.word_id[word], 1.0)] if word in self.word_id else []
-        ids = sorted({
-            i for n in (len(word) - 1, len(word), len(word) + 1)
-            for edge in (("first", word[0], n), ("last", word[-1], n))
-            for i in self.by_edge.get(edge, ())
-        })  # fmt: skip
-        hits = process.extract(
-            word, [self.vocab[i] for i in ids], scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
-        )
-        return [(ids[index], score / 100) for _, score, index in hits]
+        scores: dict[int, float] = {}  # a word sharing both letters is found twice: one score
+        for edge in (("first", word[0]), ("last", word[-1])):
+            found = self.by_edge.get(edge)
+            if found is None:
+                continue
+            lo = bisect.bisect_left(found.lengths, len(word) - 1)
+            hi = bisect.bisect_right(found.lengths, len(word) + 1)
+            for _, score, k in process.extract(
+                word, found.words[lo:hi], scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
+            ):
+                scores[found.ids[lo + k]] = score
+        # The best three, ties to the first in the vocabulary: as one lookup over both lists would.
+        best = sorted(scores.items(), key=lambda hit: (-hit[1], hit[0]))[:3]
+        return [(i, score / 100) for i, score in best]
 
     def weighted_postings(self, words: list[str]) -> list[tuple[np.ndarray, float]]:
         """(ranks, weight) for every vocabulary word matching a query word, full lists."""
@@ -197,6 +206,36 @@ class WordIndex:
         for postings, weight in found[counted:]:
             coverage += weight * _contains(postings, ranks)  # a common word only adds to those keys
         return ranks[np.lexsort((ranks, -coverage))[:limit]]
+
+
+class _Edge:
+    """The vocabulary words with one first (or last) letter, in vocabulary order: ids, the
+    words themselves and their lengths (ascending)."""
+
+    __slots__ = ("ids", "words", "lengths")
+
+    def __init__(self):
+        self.ids: list[int] = []
+        self.words: list[str] = []
+        self.lengths: list[int] = []
+
+    def add(self, i: int, word: str) -> None:
+        self.ids.append(i)
+        self.words.append(word)
+        self.lengths.append(len(word))
+
+
+def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` for non-negative integers: by counting when
+    they span a narrow range (a few times their number: about twice as fast), else by sorting."""
+    if len(values) == 0:
+        return values, np.empty(0, dtype=np.intp)
+    low, high = int(values.min()), int(values.max())
+    if high - low > 4 * len(values):
+        return np.unique(values, return_counts=True)
+    counts = np.bincount(values - low)
+    present = np.flatnonzero(counts)
+    return (present + low).astype(values.dtype), counts[present]
 
 
 def _within_budget(sizes: list[int], budget: int) -> int:

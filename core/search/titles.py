@@ -165,10 +165,12 @@ class TitleResolver:
             # One letter matches everything: only an exact title, scored below any sure answer.
             return [(self.exact[query], ONE_LETTER_SCORE)] if query in self.exact else []
         query_sig = significant(query)
-        candidates = self._candidates(query, query_sig, compact)
-        scored = [(i, self._score(query, query_sig, compact, i)) for i in candidates]
-        scored.sort(key=lambda pair: (-pair[1], -self.tie_break(compact, pair[0]), pair[0]))
-        return scored[:limit]
+        candidates = sorted(self._candidates(query, query_sig, compact))
+        scores = self._scores(query, query_sig, compact, candidates)
+        # Equal scores: the closer by Damerau-Levenshtein (a swapped pair of letters is one slip, not two).
+        ties = _similarities(compact, [_compact(self.keys[i]) for i in candidates], OSA.normalized_similarity)
+        order = sorted(range(len(candidates)), key=lambda k: (-scores[k], -ties[k], candidates[k]))
+        return [(candidates[k], scores[k]) for k in order[:limit]]
 
     def _candidates(self, query: str, query_sig: str, compact: str) -> set[int]:
         close = self.grams.closest(compact, PER_STAGE)  # whole-title misspellings
@@ -178,36 +180,46 @@ class TitleResolver:
             found.add(self.exact[query])
         return found
 
-    def _score(self, query: str, query_sig: str, compact: str, i: int) -> float:
-        """Whole-title similarity, or a discounted match of the query inside a longer title."""
-        key, sig = self.keys[i], self.sig[i]
-        key_compact = _compact(key)
-        # Little words may be missing, but each one that differs costs ("the godfather" is not "our godfather").
-        little = len((set(query.split()) ^ set(key.split())) & STOPWORDS)
-        whole = max(
-            fuzz.ratio(query, key),
-            fuzz.ratio(compact, key_compact),
-            fuzz.ratio(query_sig, sig) - 1 - 3 * little,
-            fuzz.token_sort_ratio(query_sig, sig) - 3 - 3 * little,  # swapped words
-        )
-        if len(query_sig) >= 3 and len(query_sig) < len(sig):
-            # The query names part of a longer title ("empire strikes back"): the more of the
-            # title it covers, the closer to a full match; a fragment never beats a whole title.
-            covered = len(query_sig) / len(sig)
-            if key.startswith(query) or sig.startswith(query_sig):
-                whole = max(whole, 90 + 8 * covered)  # "home alone 2" -> "home alone 2: lost in new york"
-            inside = fuzz.partial_ratio(query_sig, sig)
-            if inside >= 80:
-                whole = max(whole, inside * (0.80 + 0.12 * covered))
-        # A number the user typed is deliberate: "home alone 2" is not "home alone" nor "home alone 3".
+    def _scores(self, query: str, query_sig: str, compact: str, candidates: list[int]) -> list[float]:
+        """Whole-title similarity, or a discounted match of the query inside a longer title, per
+        candidate. Each scorer runs once over all candidates (``process.cdist``, in C): one call
+        per candidate and scorer was most of a search's time."""
+        keys = [self.keys[i] for i in candidates]
+        sigs = [self.sig[i] for i in candidates]
+        compacts = [_compact(key) for key in keys]
+        ratios = _similarities(query, keys, fuzz.ratio)
+        compact_ratios = _similarities(compact, compacts, fuzz.ratio)
+        sig_ratios = _similarities(query_sig, sigs, fuzz.ratio)
+        sorted_ratios = _similarities(query_sig, sigs, fuzz.token_sort_ratio)
+        # The query names part of a longer title ("empire strikes back"): only those are scored so.
+        longer = [k for k, sig in enumerate(sigs) if len(query_sig) >= 3 and len(query_sig) < len(sig)]
+        inside_scores = _similarities(query_sig, [sigs[k] for k in longer], fuzz.partial_ratio)
+        insides = dict(zip(longer, inside_scores, strict=True))
+        query_words = set(query.split())
         wanted = DIGITS.findall(compact)
-        if wanted and not all(n in DIGITS.findall(key_compact) for n in wanted):
-            whole -= 8
-        return float(whole)
-
-    def tie_break(self, compact: str, i: int) -> float:
-        """Damerau-Levenshtein closeness: a swapped pair of letters is one slip, not two."""
-        return OSA.normalized_similarity(compact, _compact(self.keys[i]))
+        scores = []
+        for k, key in enumerate(keys):
+            sig = sigs[k]
+            # Little words may be missing, but each one that differs costs ("the godfather" is not "our godfather").
+            little = len((query_words ^ set(key.split())) & STOPWORDS)
+            whole = max(
+                ratios[k], compact_ratios[k], sig_ratios[k] - 1 - 3 * little,
+                sorted_ratios[k] - 3 - 3 * little,  # swapped words
+            )  # fmt: skip
+            if k in insides:
+                # The more of the title the query covers, the closer to a full match; a
+                # fragment never beats a whole title.
+                covered = len(query_sig) / len(sig)
+                if key.startswith(query) or sig.startswith(query_sig):
+                    whole = max(whole, 90 + 8 * covered)  # "home alone 2" -> "home alone 2: lost in new york"
+                inside = insides[k]
+                if inside >= 80:
+                    whole = max(whole, inside * (0.80 + 0.12 * covered))
+            # A number the user typed is deliberate: "home alone 2" is not "home alone" nor "home alone 3".
+            if wanted and not all(n in DIGITS.findall(compacts[k]) for n in wanted):
+                whole -= 8
+            scores.append(float(whole))
+        return scores
 
 
 class ExhaustiveTitleResolver(TitleResolver):
@@ -233,6 +245,14 @@ class ExhaustiveTitleResolver(TitleResolver):
 
 def _compact(key: str) -> str:
     return key.replace(" ", "")
+
+
+def _similarities(query: str, choices: list[str], scorer) -> list[float]:
+    """``scorer(query, choice)`` for every choice, as Python floats (float64: the same values
+    as one call per choice)."""
+    if not choices:
+        return []
+    return process.cdist([query], choices, scorer=scorer, processor=None, dtype=np.float64)[0].tolist()
 
 
 def _best(costs: np.ndarray, n: int) -> list[int]:

@@ -47,6 +47,7 @@ from core.understanding import language
 from core.understanding import lexicon as lx
 from core.understanding.language import Said, of_command
 from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS, WEAK_HELP
+from core.understanding.memo import Lookups
 from core.understanding.message import POLITE, Message, Span, lead_in
 from core.understanding.policy import ABSENT, CONFIDENT, title_answer
 from core.understanding.question import COMMANDS, INTENTS, TITLE_INTENTS, Intent, Question
@@ -112,6 +113,8 @@ class Understanding:
         # One message is read several times per update (its language, the question, a
         # follow-up's parts): the last few readings are kept. Questions are immutable.
         self._read = functools.lru_cache(maxsize=RECENT_MESSAGES)(self._parse)
+        # ... and so are the title texts resolved and the names searched (core.understanding.memo).
+        self._lookups = Lookups(recommender, people, MATCH_LIMIT, RECENT_MESSAGES)
 
     @classmethod
     def build(cls, catalogue, recommender, people=None) -> Understanding:
@@ -138,6 +141,7 @@ class Understanding:
     def forget_readings(self) -> None:
         """Read every message afresh from now on: a benchmark times a first reading."""
         self._read.cache_clear()
+        self._lookups.clear()
 
     def _parse(self, text: str) -> Question:
         command = COMMAND.match(text)
@@ -169,7 +173,7 @@ class Understanding:
             ):
                 if " ".join(lead) not in table:
                     continue
-                inner = self._parse(" ".join(word.group() for word in title))
+                inner = self._read(" ".join(word.group() for word in title))  # maybe read already
                 if inner.intent != Intent.TITLE or inner.answer()[0] == ABSENT:
                     continue
                 said = language.of_text(text, [(title[0].start(), title[-1].end())])
@@ -237,7 +241,7 @@ class Understanding:
     def _message(self, text: str, people: bool = True) -> Message:
         toks = tokens(text)
         items = read_slots(
-            text, self.scanner.scan(toks), toks, self.years, self.people if people else None,
+            text, self.scanner.scan(toks), toks, self.years, self._lookups.people if people else None,
             self.scanner.title_words, self.exact_titles,
         )  # fmt: skip
         return Message(text, toks, items, self.exact_titles)
@@ -424,7 +428,7 @@ class Understanding:
         title, matches, verdict = None, (), None
         if span:
             title = m.title_text(span)
-            matches = tuple(self.recommender.resolve(title, limit=MATCH_LIMIT)) if title else ()
+            matches = self._lookups.resolve(title) if title else ()
             verdict = title_answer(matches, title, args.get("year"))[0]
             if not command and _request_not_title(m.items, span, intent, verdict):
                 # "gimme british crime shows", "90s comedies, go", "quiero ver algo de miedo con mi

@@ -1,0 +1,113 @@
+"""The fast paths of title search give what the plain definitions give, on the real catalogue:
+the vectorised scorers, the fuzzy word lookup over prebuilt per-letter lists, counting by
+``bincount``; and one message's readings look a title or a name up once."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from rapidfuzz import fuzz, process
+
+from core.search import index
+from core.search.titles import DIGITS, STOPWORDS, _compact, normalise, significant
+
+
+def _plain_score(resolver, query: str, i: int) -> float:
+    """The score of one key as one rapidfuzz call per scorer computes it (the definition)."""
+    compact, query_sig = query.replace(" ", ""), significant(query)
+    key, sig = resolver.keys[i], resolver.sig[i]
+    little = len((set(query.split()) ^ set(key.split())) & STOPWORDS)
+    whole = max(
+        fuzz.ratio(query, key),
+        fuzz.ratio(compact, _compact(key)),
+        fuzz.ratio(query_sig, sig) - 1 - 3 * little,
+        fuzz.token_sort_ratio(query_sig, sig) - 3 - 3 * little,
+    )
+    if len(query_sig) >= 3 and len(query_sig) < len(sig):
+        covered = len(query_sig) / len(sig)
+        if key.startswith(query) or sig.startswith(query_sig):
+            whole = max(whole, 90 + 8 * covered)
+        inside = fuzz.partial_ratio(query_sig, sig)
+        if inside >= 80:
+            whole = max(whole, inside * (0.80 + 0.12 * covered))
+    wanted = DIGITS.findall(compact)
+    if wanted and not all(n in DIGITS.findall(_compact(key)) for n in wanted):
+        whole -= 8
+    return float(whole)
+
+
+def _plain_similar(words: index.WordIndex, word: str) -> list[tuple[int, float]]:
+    """Vocabulary words one typo away, as one lookup over every word of a near length sharing
+    the first or the last letter (the definition)."""
+    if word in words.word_id or len(word) < 4:
+        return [(words.word_id[word], 1.0)] if word in words.word_id else []
+    ids = [
+        i for i, w in enumerate(words.vocab)
+        if abs(len(w) - len(word)) <= 1 and (w[0] == word[0] or w[-1] == word[-1])
+    ]  # fmt: skip
+    hits = process.extract(
+        word, [words.vocab[i] for i in ids], scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
+    )
+    return [(ids[k], score / 100) for _, score, k in hits]
+
+
+def _slips(rng: random.Random, text: str) -> str:
+    letters = list(text)
+    for _ in range(rng.randint(0, 2)):
+        at = rng.randrange(len(letters))
+        choice = rng.random()
+        if choice < 0.3 and len(letters) > 1:
+            del letters[at]
+        elif choice < 0.6:
+            letters.insert(at, rng.choice("abcdefghijklmnopqrstuvwxyz "))
+        else:
+            letters[at] = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    return "".join(letters).strip() or text
+
+
+@pytest.fixture(scope="module")
+def resolver(full_snapshot):
+    return full_snapshot.recommender.resolver
+
+
+def test_scores_equal_one_call_per_scorer(resolver):
+    rng = random.Random(7)
+    queries = [_slips(rng, rng.choice(resolver.keys)) for _ in range(300)]
+    queries += [
+        "whats the 2nd one about",
+        "la primera es de netflix tambien",
+        "the godfather",
+        "home alone 2",
+    ]
+    for query in queries:
+        query = normalise(query)
+        candidates = sorted(resolver._candidates(query, significant(query), query.replace(" ", "")))
+        fast = resolver._scores(query, significant(query), query.replace(" ", ""), candidates)
+        assert fast == [_plain_score(resolver, query, i) for i in candidates], query
+
+
+def test_fuzzy_word_lookup_equals_the_plain_scan(resolver):
+    words = resolver.words
+    rng = random.Random(11)
+    probes = [_slips(rng, rng.choice(words.vocab)).replace(" ", "") for _ in range(400)]
+    probes += ["godfater", "stranegr", "muestrame", "cortitas", "zzzzzz", "abcd"]
+    for word in probes:
+        if word:
+            assert words.similar(word) == _plain_similar(words, word), word
+
+
+def test_a_misspelt_title_is_still_found(resolver):
+    found = resolver.search(normalise("stranger thigns"), 5)
+    assert resolver.keys[found[0][0]] == "stranger things"
+
+
+@pytest.mark.parametrize("span", [10, 50, 100_000])
+def test_counting_equals_unique(span):
+    values = np.random.default_rng(span).integers(0, span, 500).astype(np.int32)
+    ranks, counts = index._counts(values)
+    expected_ranks, expected_counts = np.unique(values, return_counts=True)
+    assert ranks.dtype == values.dtype
+    assert ranks.tolist() == expected_ranks.tolist() and counts.tolist() == expected_counts.tolist()
+    assert [a.tolist() for a in index._counts(np.empty(0, dtype=np.int32))] == [[], []]
