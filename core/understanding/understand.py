@@ -425,11 +425,12 @@ class Understanding:
         hidden = [r for r in (span, m.aside) if r]
         outside = [it for k, it in enumerate(m.items) if not any(a <= k < b for a, b in hidden)]
         args = self._arguments(intent, outside, command)
-        title, matches, verdict = None, (), None
+        title, matches, verdict, answer = None, (), None, None
         if span:
             title = m.title_text(span)
             matches = self._lookups.resolve(title) if title else ()
-            verdict = title_answer(matches, title, args.get("year"))[0]
+            answer = title_answer(matches, title, args.get("year"))
+            verdict = answer[0]
             if not command and _request_not_title(m.items, span, intent, verdict):
                 # "gimme british crime shows", "90s comedies, go", "quiero ver algo de miedo con mi
                 # novia, ¿qué me recomiendas?": a request with words around it, not a title nobody
@@ -457,11 +458,12 @@ class Understanding:
         )
         # The words of a title in no catalogue are the asker's own ("quienes actuan" read as one).
         said = m.language(span if verdict != ABSENT else None)
-        return Question(
+        question = Question(
             intent=intent, title=title, matches=matches, role=role, shortest=found.shortest,
             language=said.language if said.clear else None, leaning=None if said.clear else said.language,
             **args,
         )  # fmt: skip
+        return question.judged(answer) if title and answer is not None else question
 
     def _arguments(self, intent: Intent, outside: list[Item], command: bool) -> dict:
         args: dict = {}
