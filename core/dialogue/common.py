@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.questions.filters import Filters
-from core.understanding.policy import ABSENT
+from core.understanding.policy import ABSENT, CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
 CHAT = frozenset([Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.REMARK, Intent.UNKNOWN])
@@ -43,6 +46,20 @@ def about(intent: Intent, title_id: str, understanding, asked: Question | None =
         intent=intent, title=match.title, matches=(match,), platform=platform, role=role, filters=f,
         language=asked.language if asked is not None else None,
     )  # fmt: skip
+
+
+def like_a_title(said: str, understanding) -> Question | None:
+    """Suggestions like the title named after "like"/"como", when the policy is sure of it."""
+    after = p.after_phrase(said, w.LIKE)
+    named = understanding.parse(after) if after else None
+    if (
+        named is None
+        or named.intent not in TITLE_INTENTS
+        or not named.title
+        or named.answer()[0] != CONFIDENT
+    ):
+        return None
+    return replace(named, intent=Intent.RECOMMEND)
 
 
 # The words a question about a title in focus is made of: "where then", "¿y quién actúa?".

@@ -20,7 +20,7 @@ from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.understanding.policy import CONFIDENT
-from core.understanding.question import Intent, Question
+from core.understanding.question import TITLE_INTENTS, Intent, Question
 
 
 class Kind(StrEnum):
@@ -78,4 +78,9 @@ def _continues(said: str, bare: str) -> bool:
 
 def _weak(q: Question) -> bool:
     """Read alone, the message asked nothing clear: no intent, or a title nobody is sure of."""
-    return q.intent == Intent.UNKNOWN or q.intent == Intent.TITLE and q.answer()[0] != CONFIDENT
+    return (
+        q.intent == Intent.UNKNOWN
+        or q.intent in TITLE_INTENTS
+        and bool(q.title)
+        and q.answer()[0] != CONFIDENT
+    )

@@ -26,7 +26,7 @@ OPEN = frozenset([Intent.UNKNOWN, Intent.REMARK, Intent.HELP, Intent.TOP, Intent
 
 
 def read(frame: Frame, q: Question, said: str, understanding) -> Question | None:
-    if frame.asked is None or not _open(q, said):
+    if frame.asked is None and frame.missed is None or not _open(q, said):
         return None
     parts = understanding.parts(said)
     if parts.leftover and _names_a_title(parts.leftover, understanding):
@@ -39,7 +39,7 @@ def read(frame: Frame, q: Question, said: str, understanding) -> Question | None
     rest, relative = refine.relative(said)  # "y mas cortitas": shorter, no "more"
     stated = understanding.parts(rest).filters if relative else parts.filters
     if p.has(said, w.LIKE) and stated.is_empty():
-        return _like(frame, understanding)  # "otras del mismo estilo": like it, not more
+        return _like(frame, said, understanding)  # "otras del mismo estilo"
     unknown = set(parts.leftover.split()) - w.MORE_WORDS - w.CONNECTOR_WORDS
     if _asks_more(said, unknown) and not relative and stated.is_empty() and len(unknown) <= 2:
         return refine.continued(frame, understanding) if frame.shown else None
@@ -87,9 +87,13 @@ def _pointed(frame: Frame, at: int, rest: str, understanding) -> Question | None
     return c.about(asked.intent if asked else Intent.TITLE, title_id, understanding, asked)
 
 
-def _like(frame: Frame, understanding) -> Question | None:
-    """Suggestions like the title in focus; like the title just found in no catalogue, which
-    says so again ("bummer, got anything similar" after Titanic)."""
+def _like(frame: Frame, said: str, understanding) -> Question | None:
+    """Suggestions like the title named after "like" ("no, mejor como valiente"); else like
+    the title in focus; else like the title just found in no catalogue, which says so again
+    ("bummer, got anything similar" after Titanic)."""
+    named = c.like_a_title(said, understanding)
+    if named is not None:
+        return named
     listed = frame.listed
     if (
         listed is not None

@@ -165,7 +165,9 @@ def directors_titles(title_id: str, understanding, asked: Question) -> Question 
     if person is None:
         return None
     platforms = asked.filters.platforms
-    f = Filters(person=person, role=Role.DIRECTOR, platforms=platforms)
+    f = Filters(
+        person=person, role=Role.DIRECTOR, platforms=platforms, type=asked.filters.type
+    )  # "his other movies"
     return Question(
         Intent.PERSON, role=Role.DIRECTOR, platform=min(platforms) if platforms else None
     ).refined(f)

@@ -11,6 +11,7 @@ from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.questions.filters import Filters, Role, Span
+from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
 SHORT_MOVIE, LONG_MOVIE = 90, 120  # minutes: "shorter ones", "longer ones" of a list of movies
@@ -19,9 +20,23 @@ RECENT, OLD = 2018, 2000  # release years: "newer ones", "older ones" (the catal
 
 def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Question | None:
     asked = frame.asked
-    if asked is None or asked.intent in c.CHAT:
+    last = frame.missed or asked  # "bueno y interstellar" after "where's titanic" (in no catalogue)
+    if last is None or last.intent in c.CHAT:
         return None
     connected = bare != said
+    named = c.like_a_title(said, understanding) if last.intent == Intent.RECOMMEND else None
+    if named is not None:
+        return named  # "no, mejor como moana"
+    if (
+        connected
+        and last.intent in c.ABOUT_A_TITLE | {Intent.RECOMMEND}
+        and q.intent == Intent.TITLE
+        and q.title
+        and _may_be_a_title(q)
+    ):
+        return replace(q, intent=last.intent, role=last.role)  # "and coco?" after "where is moana"
+    if asked is None or asked.intent in c.CHAT:
+        return None
     rest, changes = relative(bare)
     said_or_bare = bare or said
     if p.only_phrases(said_or_bare, w.EVERYWHERE) and asked.filters.platforms:
@@ -29,15 +44,6 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     show_them = p.only_phrases(said_or_bare, w.SHOW_THEM) or p.only_phrases(said, w.SHOW_THEM)
     if show_them and asked.intent in c.COUNTS | {Intent.TOP}:
         return titles_of(asked)  # "show me them" after a count
-    last = frame.missed or asked  # "bueno y interstellar" after "where's titanic" (in no catalogue)
-    if (
-        connected
-        and last.intent in c.ABOUT_A_TITLE | {Intent.RECOMMEND}
-        and q.intent == Intent.TITLE
-        and q.title
-        and not c.only_question_words(p.strip(w.fold(q.title), w.ARTICLES))  # "y el reparto?"
-    ):
-        return replace(q, intent=last.intent, role=last.role)  # "and coco?" after "where is moana"
     if asked.intent == Intent.ACTOR and c.only_question_words(said_or_bare):
         toks = set(said_or_bare.split())
         if toks & (w.DIRECTOR_WORDS | w.CREDITS_WORDS):  # "what about directors?"
@@ -58,14 +64,29 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         stated = Filters(person=person) if person is not None else None
     if stated is None or stated.is_empty() and not changes:
         return None
-    if not connected and not changes and c.kinds(stated) >= 2:
-        return None  # "horror movies on hulu": a question of its own
+    if not connected and not changes and c.kinds(stated) >= 2 and _new_topic(stated):
+        return None  # "horror movies on hulu": a question of its own; "movies on amazon" refines
     if asked.intent in c.ABOUT_A_TITLE:
         target = frame.focus
         if target and stated.platforms and c.kinds(stated) == 1:
             return c.about(Intent.WHERE, target, understanding, q)  # "and on netflix?" after a card
         return None
     return again(asked.refined(changed(asked.filters, stated, changes), start=0), frame, understanding)
+
+
+def _may_be_a_title(q: Question) -> bool:
+    """The title a follow-up names could be one: not the words of a question ("y el reparto?")
+    nor, unless the policy is sure of it, a "more" ("ok a couple more then")."""
+    words = p.strip(w.fold(q.title), w.ARTICLES)
+    if c.only_question_words(words):
+        return False
+    return not set(words.split()) & w.MORE_WORDS or q.answer()[0] == CONFIDENT
+
+
+def _new_topic(stated: Filters) -> bool:
+    """Filters that say what a list is about (a genre, a person, a country), not just where or
+    which kind: stated with another filter, they start a question of their own."""
+    return bool(stated.genres or stated.not_genres or stated.person is not None or stated.countries)
 
 
 def again(asked: Question, frame: Frame, understanding, about: str | None = None) -> Question:

@@ -116,3 +116,22 @@ def test_a_stated_value_wins_over_a_relative_word(understanding, horror_list):
 def test_spain_spanish_a_few_more_continues_the_list(understanding, horror_list):
     q = read(understanding, horror_list, "venga otras cuantas").question
     assert q.start == horror_list.read and q.intent == Intent.TOP
+
+
+def test_where_and_which_kind_refine_while_a_new_topic_starts_afresh(understanding, horror_list):
+    q = read(understanding, horror_list, "shows on hulu").question
+    assert (
+        q.filters.genres == {"horror"}
+        and q.filters.platforms == {"hulu"}
+        and q.filters.type == TitleType.SHOW
+    )
+    fresh = read(understanding, horror_list, "comedy shows on hulu").question
+    assert fresh.filters.genres == {"comedy"}
+
+
+def test_a_title_named_after_like_is_the_one_suggestions_follow(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "algo parecido a toy story")
+    q = read(understanding, frame, "no, mejor como moana").question
+    assert q.intent == Intent.RECOMMEND and q.matches[0].title == "Moana"
+    q = read(understanding, frame, "y a moana?").question
+    assert q.intent == Intent.RECOMMEND and q.matches[0].title == "Moana"
