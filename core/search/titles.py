@@ -67,7 +67,8 @@ SERIES_TAIL = re.compile(r"(\s+(the movie|the series|the film|movie|part \d+|sea
 
 
 def normalise(text) -> str:
-    """Lowercase ascii-folded words separated by single spaces; number words become digits."""
+    """Lowercase ascii-folded words separated by single spaces; number words become digits,
+    "&" and a Spanish "y" between words "and"."""
     if not isinstance(text, str):
         return ""
     text = unicodedata.normalize("NFKD", text[:MAX_QUERY_CHARS].casefold()).translate(SPECIAL_LETTERS)
@@ -78,6 +79,8 @@ def normalise(text) -> str:
 
 def _numeral(words: list[str], i: int) -> str:
     word = words[i]
+    if word == "y" and 0 < i < len(words) - 1:
+        return "and"  # "rick y morty": Spanish "and", as "&" is (not "Generation Y", "Y tu mamá")
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
     if word in ROMAN and (word not in ("v", "x") or i == len(words) - 1 or words[i - 1] in NUMERAL_CONTEXT):
