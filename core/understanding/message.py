@@ -287,5 +287,12 @@ def _head(item: Item) -> bool:
     return item.words in HEAD_SKIP or item.words in POLITE or is_cue(item, *HEAD_CUES)
 
 
+# A title cut off by a clause after it: "just watched the conjuring and loved it".
+JOINING_TAILS = frozenset(["and", "y", "but", "pero", "so", "then", "entonces"])
+
+
 def _tail(item: Item) -> bool:
-    return item.words in lx.TITLE_TAILS or item.words in POLITE or is_cue(item, *TAIL_CUES)
+    return (
+        item.words in lx.TITLE_TAILS or item.words in POLITE or item.words in JOINING_TAILS
+        or is_cue(item, *TAIL_CUES)
+    )  # fmt: skip
