@@ -17,6 +17,7 @@ from core.dialogue import phrases as p
 from core.dialogue import refer, refine
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
+from core.search.titles import normalise
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
@@ -74,6 +75,9 @@ def _open(q: Question, said: str) -> bool:
 
 
 def _names_a_title(leftover: str, understanding) -> bool:
+    words = understanding.scanner.title_words
+    if not any(normalise(word) in words for word in leftover.split()):
+        return False  # no word of any title (a look-up costs 1-2 ms): "tho", "specifically"
     q = understanding.parse(leftover)
     return c.names_a_title(q) and q.answer()[0] == CONFIDENT
 
