@@ -6,7 +6,7 @@ from core.understanding.lexicon.phrases import _phrases
 
 # Who a request is for, when it says nothing of the titles themselves ("with my gf", "con mi
 # novia"): a request, not a title, and no filter. Children are an audience with an age band
-# (core.understanding.slots.BAND_WORDS).
+# (core.understanding.lexicon.filters.BAND_WORDS).
 COMPANY = frozenset(
     _phrases(
         "with my gf | with my girlfriend | with my bf | with my boyfriend | with my partner | with my wife | "
@@ -18,7 +18,7 @@ COMPANY = frozenset(
     )
 ) | frozenset(
     # sons and daughters of any age: who it is for, no age band ("rated pg for my son" has
-    # none; "with my kids", "para los niños" have one: core.understanding.slots.BAND_WORDS)
+    # none; "with my kids", "para los niños" have one: core.understanding.lexicon.filters.BAND_WORDS)
     f"{lead} {who}"
     for lead in ("with my", "for my", "con mi", "con mis", "para mi", "para mis")
     for who in _phrases(
