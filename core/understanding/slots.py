@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
+from core.catalogue.title_types import TitleType
 from core.questions.bands import band_for_age
 from core.questions.filters import Role, Span
 from core.search.titles import normalise
@@ -33,20 +34,26 @@ from core.understanding import lexicon as lx
 from core.understanding.lexicon.filters import (
     AFTER,
     AGE_UNITS,
+    AMOUNT_OR,
     AND_TO,
     BAND_WORDS,
     BEFORE,
     BETWEEN,
     CHILD_WORDS,
+    COUNTRY_SHOWS,
     DECADE_WORDS,
     FOR_WORDS,
     HALF_HOUR,
     INCLUSIVE,
+    LAST_DECADE,
+    LAST_YEARS,
     LESS,
+    LESS_AFTER,
     LOOSE_PERSON_CUES,
     MAX_NAME_WORDS,
     MINUTE_UNITS,
     MORE,
+    MORE_AFTER,
     NAME_PARTICLES,
     NEGATED_FILLER,
     NEGATIONS,
@@ -57,11 +64,17 @@ from core.understanding.lexicon.filters import (
     RECENT,
     RECENT_YEARS,
     SEASON_WORDS,
+    SHORT,
+    SHORT_ALONE,
+    SHORT_BESIDE,
+    SHORT_MINUTES,
+    SHORT_SEASONS,
     SINCE,
     STATED_ROLE,
     TITLE_CUES,
     TWO_GENRES,
     UNTIL,
+    YEAR_UNITS,
 )
 from core.understanding.scanner import Item, Token
 
@@ -96,6 +109,20 @@ class _Scan:
                 return size
         return 0
 
+    def typed_word(self, k: int) -> str:
+        """Item ``k``'s words as typed (folded): the scanner may respell a word it does not know
+        ("dos" as "does", "doramas" as "dramas")."""
+        item = self.items[k]
+        return " ".join(t.word for t in self.toks[item.i : item.j])
+
+    def typed_phrase_at(self, k: int, phrases, longest: int = 4) -> int:
+        """``phrase_at`` on the words as typed ("cualquier cosa menos", which the scanner respells)."""
+        for size in range(min(longest, len(self.items) - k), 0, -1):
+            words = " ".join(self.typed_word(x) for x in range(k, k + size))
+            if words in phrases or self.words(k, size) in phrases:
+                return size
+        return 0
+
     def year_at(self, k: int) -> int | None:
         if k < len(self.items) and self.items[k].kind == "year":
             return int(self.items[k].value)
@@ -126,7 +153,8 @@ def read_slots(
     """The scanner's items with the phrases above merged into items of their own kinds
     (``people`` None: no names are looked for, as in a title command's arguments)."""
     scan = _Scan(text, items, toks, years, people, title_words, exact_titles)
-    readers = [_years, _band, _duration, _negated, _two_genres] + ([_person] if people is not None else [])
+    readers = [_years, _band, _duration, _short, _negated, _two_genres, _country_shows]
+    readers += [_person] if people is not None else []
     out: list[Item] = []
     k = 0
     while k < len(items):
@@ -135,7 +163,7 @@ def read_slots(
             out.append(items[k])
             k += 1
         else:
-            out.append(found[0])
+            out.extend(found[0] if isinstance(found[0], tuple) else (found[0],))
             k = found[1]
     return out
 
@@ -176,6 +204,9 @@ def _years(scan: _Scan, k: int):
     decade = _decade_at(scan, k)
     if decade is not None:
         return _decades(scan, k, decade)
+    last = _last_years(scan, k)
+    if last is not None:
+        return last
     if items[k].words in RECENT and not (k + 1 < len(items) and items[k + 1].kind == "word"):
         last = scan.years[1]
         return scan.merge("years", Span(last - RECENT_YEARS + 1, last), k, k + 1)  # but "new girl" is a title
@@ -215,6 +246,24 @@ def _years(scan: _Scan, k: int):
         if second is not None and second > first:
             return scan.merge("years", Span(first, second), k, k + (3 if to else 2))
     return None
+
+
+def _last_years(scan: _Scan, k: int):
+    """ "the last 5 years", "los últimos diez años", "the past decade": the catalogue's last years."""
+    decade = scan.phrase_at(k, LAST_DECADE)
+    if decade:
+        count, end = 10, k + decade
+    else:
+        size = scan.phrase_at(k, LAST_YEARS)
+        count = _count(scan, k + size) if size else None
+        end = k + size + 1
+        if count is None or end >= len(scan.items) or scan.typed_word(end) not in YEAR_UNITS:
+            return None
+        end += 1
+    if not 1 <= count <= 100:
+        return None
+    last = scan.years[1]
+    return scan.merge("years", Span(last - int(count) + 1, last), k, end)
 
 
 def _platform_after(items: list[Item], k: int) -> bool:
@@ -290,15 +339,26 @@ def _duration(scan: _Scan, k: int):
     if size:
         return scan.merge("seasons", Span(1, 1), k, k + size)
     for phrases, less in ((LESS, True), (MORE, False)):
-        size = scan.phrase_at(k, phrases, 3)
+        size = scan.phrase_at(k, phrases, 5)
         amount = _amount(scan, k + size) if size else None
         if amount is None:
             continue
-        value, unit, used = amount
+        value, unit, used, _ = amount
         said = scan.words(k, size)
         inclusive = said in INCLUSIVE
         span = Span(None, value - (not inclusive)) if less else Span(value + (not inclusive), None)
         return scan.merge("seasons" if unit == "season" else "minutes", span, k, k + size + used)
+    amount = _amount(scan, k)  # "2 temporadas máximo", "una o dos temporadas", "3 seasons or more"
+    if amount is not None:
+        value, unit, used, low = amount
+        kind = "seasons" if unit == "season" else "minutes"
+        after = scan.phrase_at(k + used, LESS_AFTER | MORE_AFTER, 3)
+        if after:
+            more = scan.words(k + used, after) in MORE_AFTER
+            span = Span(low if low is not None and more else value, None) if more else Span(None, value)
+            return scan.merge(kind, span, k, k + used + after)
+        if low is not None and unit == "season":
+            return scan.merge(kind, Span(low, value), k, k + used)
     it = items[k]  # "5+ seasons"
     if (
         it.kind == "rating"
@@ -310,37 +370,70 @@ def _duration(scan: _Scan, k: int):
     return None
 
 
-def _amount(scan: _Scan, k: int) -> tuple[int, str, int] | None:
-    """ "90 minutes", "2 hours", "an hour and a half", "una hora", "3 seasons" -> (value, unit, items)."""
+def _count(scan: _Scan, k: int) -> float | None:
+    """A number at ``k``: "2", "dos", "an", "una"."""
+    if k >= len(scan.items):
+        return None
+    it, word = scan.items[k], scan.typed_word(k)
+    if it.kind in ("number", "year"):
+        return float(it.value)
+    if word in ("an", "a", "one", "una", "un", "uno"):
+        return 1.0
+    if word in lx.NUMBER_WORDS:
+        return float(lx.NUMBER_WORDS[word])
+    return None
+
+
+def _amount(scan: _Scan, k: int) -> tuple[int, str, int, int | None] | None:
+    """ "90 minutes", "2 hours", "an hour and a half", "una hora", "hora y media", "3 seasons",
+    "una o dos temporadas" -> (value, unit, items, the lower of two amounts or None)."""
     items = scan.items
     if k >= len(items):
         return None
-    it, used = items[k], 1
-    if it.kind in ("number", "year"):
-        count = float(it.value)
-    elif it.words in ("an", "a", "one", "una", "un", "uno"):
-        count = 1.0
-    elif it.words in lx.NUMBER_WORDS:
-        count = float(lx.NUMBER_WORDS[it.words])
-    else:
-        return None
-    if k + used < len(items) and items[k + used].words == "half":
+    count, used, low = _count(scan, k), 1, None
+    if count is None:
+        if MINUTE_UNITS.get(scan.typed_word(k)) != 60:
+            return None
+        count, used = 1.0, 0  # "menos de hora y media": an hour, its number unsaid
+    if used and k + 2 < len(items) and scan.typed_word(k + 1) in AMOUNT_OR:
+        second = _count(scan, k + 2)
+        if second is not None and second > count:  # "una o dos temporadas", "1 or 2 seasons"
+            low, count, used = int(count), second, 3
+    if used and k + used < len(items) and items[k + used].words == "half":
         count, used = 0.5, used + 1  # "half an hour"
     if k + used >= len(items):
         return None
-    unit = items[k + used].words
+    unit = scan.typed_word(k + used)
     if unit in SEASON_WORDS:
-        return int(count), "season", used + 1
-    if unit not in MINUTE_UNITS:
+        return int(count), "season", used + 1, low
+    if unit not in MINUTE_UNITS or low is not None:
         return None
     minutes, used = count * MINUTE_UNITS[unit], used + 1
     half = scan.phrase_at(k + used, HALF_HOUR, 3) if MINUTE_UNITS[unit] == 60 else 0
-    return int(round(minutes + 30 * bool(half))), "min", used + half
+    return int(round(minutes + 30 * bool(half))), "min", used + half, None
+
+
+def _short(scan: _Scan, k: int):
+    """ "short movies", "pelis cortas", "short ones", "cortas": runtimes or seasons of short titles."""
+    items = scan.items
+    if scan.typed_word(k) not in SHORT or normalise(scan.text) in scan.exact_titles:
+        return None
+    near = [items[x] for x in (k - 1, k + 1) if 0 <= x < len(items)]
+    typed = next((it for it in near if it.kind == "type"), None)
+    beside = any(scan.typed_word(x) in SHORT_BESIDE for x in (k - 1, k + 1) if 0 <= x < len(items))
+    alone = scan.typed_word(k) in SHORT_ALONE and all(
+        it.kind == "filler" for x, it in enumerate(items) if x != k
+    )
+    if typed is None and not beside and not alone:
+        return None  # "the big short", "short circuit": a title's word
+    if typed is not None and typed.value == TitleType.SHOW:
+        return scan.merge("seasons", Span(None, SHORT_SEASONS), k, k + 1)
+    return scan.merge("minutes", Span(None, SHORT_MINUTES), k, k + 1)
 
 
 # ---- genres -------------------------------------------------------------------------------
 def _negated(scan: _Scan, k: int):
-    size = scan.phrase_at(k, NEGATIONS, 3)
+    size = scan.typed_phrase_at(k, NEGATIONS, 4)
     if not size:
         return None
     end = k + size
@@ -349,6 +442,15 @@ def _negated(scan: _Scan, k: int):
     if end < len(scan.items) and scan.items[end].kind == "genre":
         return scan.merge("not_genre", scan.items[end].value, k, end + 1)
     return None
+
+
+def _country_shows(scan: _Scan, k: int):
+    """ "k-drama", "doramas": the country's shows, so a country item and a type item."""
+    it = scan.items[k]
+    if it.kind != "country" or it.words not in COUNTRY_SHOWS:
+        return None
+    country, end = scan.merge("country", it.value, k, k + 1)
+    return (country, Item("type", TitleType.SHOW, it.i, it.j, it.words)), end
 
 
 def _two_genres(scan: _Scan, k: int):

@@ -86,16 +86,25 @@ COUNTRIES.update(
             "reino unido": "united kingdom", "inglaterra": "united kingdom", "gran bretana": "united kingdom",
             "british": "united kingdom", "britanicas": "united kingdom", "britanicos": "united kingdom",
             "inglesas": "united kingdom", "ingleses": "united kingdom", "english": "united kingdom",
+            # "spanish", "españolas" say where a title is from: the catalogues record a country, no
+            # language. The language ("in spanish", "en español", "spanish dubbed") is a filler
+            # (words.FILLER, titles.TAIL_WORDS): no filter, never Spain.
             "espana": "spain", "spanish": "spain", "espanolas": "spain", "espanoles": "spain",
+            "espanola": "spain",
             "mexico": "mexico", "mejico": "mexico", "mexican": "mexico", "mexicanas": "mexico",
             "mexicanos": "mexico", "mexicana": "mexico", "mexicano": "mexico",
             "francia": "france", "french": "france", "francesas": "france", "franceses": "france",
             "alemania": "germany", "german": "germany", "alemanas": "germany", "alemanes": "germany",
             "italia": "italy", "italian": "italy", "italianas": "italy", "italianos": "italy",
-            "japon": "japan", "japanese": "japan", "japonesas": "japan", "japoneses": "japan",
+            "japon": "japan", "japanese": "japan", "japonesa": "japan", "japones": "japan", "japonesas": "japan", "japoneses": "japan",
             "corea": "south korea", "corea del sur": "south korea", "korea": "south korea",
             "korean": "south korea", "coreanas": "south korea", "coreanos": "south korea",
+            "coreana": "south korea", "coreano": "south korea", "koreanas": "south korea",
+            # a show too (filters.COUNTRY_SHOWS); "anime" stays a genre
             "k drama": "south korea", "kdrama": "south korea", "kdramas": "south korea",
+            "k dramas": "south korea", "dorama": "south korea", "doramas": "south korea",
+            "korean drama": "south korea", "korean dramas": "south korea",
+            "drama coreano": "south korea", "dramas coreanos": "south korea",
             "indian": "india", "hindi": "india", "bollywood": "india", "indias": "india", "hindues": "india",
             "canada": "canada", "canadian": "canada", "canadienses": "canada",
             "brasil": "brazil", "brazilian": "brazil", "brasilenas": "brazil", "brasilenos": "brazil",

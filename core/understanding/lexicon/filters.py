@@ -24,6 +24,14 @@ AND_TO = frozenset(["and", "to", "y", "a", "al", "through", "hasta", "until", "t
 RECENT = frozenset(["recent", "recently", "new", "newest", "latest", "recientes", "reciente", "nuevas",
                     "nuevos", "nueva", "nuevo", "ultimas", "ultimos", "estrenos", "actuales"])  # fmt: skip
 RECENT_YEARS = 3
+# "the last 5 years", "los últimos 10 años", "la última década": counted back from the catalogue's
+# last release year (``_Scan.years``; the four catalogues end in 2021, so "the last 5 years" is
+# 2017-2021, not five years before today).
+LAST_YEARS = frozenset(["last", "the last", "past", "the past", "over the last", "in the last", "ultimos",
+                        "los ultimos", "en los ultimos", "de los ultimos", "ultimas", "las ultimas"])  # fmt: skip
+YEAR_UNITS = frozenset(["years", "year", "yrs", "anos", "ano"])
+LAST_DECADE = frozenset(["last decade", "the last decade", "past decade", "the past decade", "ultima decada",
+                         "la ultima decada", "de la ultima decada", "ultimos diez anos"])  # fmt: skip
 ONWARDS = frozenset(
     [
         "on",
@@ -79,15 +87,44 @@ FOR_WORDS = frozenset(["for", "para", "con", "with", "de", "los", "las",
                        "a", "al", "friendly", "apta", "apto", "aptas", "aptos"])  # fmt: skip
 NEGATIONS = frozenset(["no", "not", "non", "without", "sin", "except", "excepto", "menos", "nothing", "nada",
                        "ni", "isnt", "arent", "but no", "but not", "pero no", "pero sin", "que no sea",
-                       "que no sean", "other than", "apart from", "dont want", "no quiero"])  # fmt: skip
+                       "que no sean", "other than", "apart from", "dont want", "no quiero",
+                       # "skip the horror", "anything but romance", "todo menos terror" ("nothing but
+                       # comedies" is only comedies: "nothing" alone is a negation, "nothing but" none)
+                       "skip", "skip the", "anything but", "everything but", "anything except",
+                       "everything except", "except for", "excluding", "nada de", "todo menos",
+                       "cualquier cosa menos", "lo que sea menos", "lo que sea excepto", "salvo",
+                       "quitando", "que no tenga", "que no tengan"])  # fmt: skip
 LESS = frozenset(["under", "less than", "shorter than", "below", "max", "at most", "no more than", "up to",
-                  "menos de", "menos que", "hasta", "maximo", "no mas de", "within", "inferior a"])  # fmt: skip
+                  "menos de", "menos que", "hasta", "maximo", "no mas de", "within", "inferior a", "maximum",
+                  "not longer than", "no longer than", "not over", "como mucho", "como maximo", "a lo sumo",
+                  "que no pase de", "que no pasen de", "que no dure mas de", "que no duren mas de",
+                  "que no supere", "que no superen", "que dure menos de", "que duren menos de"])  # fmt: skip
 MORE = frozenset(["over", "more than", "longer than", "above", "at least", "mas de", "mas que", "minimo",
-                  "al menos", "por lo menos", "superior a", "plus"])  # fmt: skip
+                  "al menos", "por lo menos", "superior a", "plus", "que dure mas de", "que duren mas de"])  # fmt: skip
+# After an amount: "2 temporadas máximo", "90 mins tops", "3 seasons or more" (always inclusive).
+LESS_AFTER = frozenset(["max", "maximo", "maximum", "tops", "at most", "at the most", "or less", "or fewer",
+                        "o menos", "como mucho", "como maximo", "a lo sumo", "as most"])  # fmt: skip
+MORE_AFTER = frozenset(["or more", "o mas", "at least", "minimo", "como minimo", "plus", "or longer"])
+# "una o dos temporadas", "1 or 2 seasons": the words joining two amounts.
+AMOUNT_OR = frozenset(["o", "or", "to", "a", "u"])
 MINUTE_UNITS = {"min": 1, "mins": 1, "minute": 1, "minutes": 1, "minuto": 1, "minutos": 1, "m": 1,
                 "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "h": 60, "hora": 60, "horas": 60}  # fmt: skip
 INCLUSIVE = frozenset(
     [
+        "max",
+        "maximum",
+        "not longer than",
+        "no longer than",
+        "not over",
+        "como mucho",
+        "como maximo",
+        "a lo sumo",
+        "que no pase de",
+        "que no pasen de",
+        "que no dure mas de",
+        "que no duren mas de",
+        "que no supere",
+        "que no superen",
         "at most",
         "no more than",
         "up to",
@@ -101,12 +138,25 @@ INCLUSIVE = frozenset(
     ]
 )
 NEGATED_FILLER = frozenset(
-    ["more", "mas", "de", "of", "any", "ningun", "ninguna", "a", "an", "too", "muy", "el", "la"]
-)
+    ["more", "mas", "de", "of", "any", "ningun", "ninguna", "a", "an", "too", "muy", "el", "la", "the", "los",
+     "las", "lo", "del"]
+)  # fmt: skip
 HALF_HOUR = ("and a half", "y media", "and half")
 ONE_SEASON = frozenset(["miniseries", "miniserie", "miniseries", "mini series", "mini serie", "limited series",
                         "serie limitada", "series limitada", "single season", "one season", "una temporada",
                         "1 season", "1 temporada", "one season only", "una sola temporada"])  # fmt: skip
+# Short titles, as "shorter ones" of no earlier list reads (core.dialogue.refine): movies up to
+# 90 minutes, shows of up to 2 seasons. "short" only beside a type or "ones" ("the big short" is a
+# title); the plural Spanish adjectives alone too ("cortas").
+SHORT = frozenset(["short", "cortas", "cortos", "corta", "corto", "cortitas", "cortitos", "cortita", "cortito",
+                   "quick"])  # fmt: skip
+SHORT_ALONE = frozenset(["cortas", "cortos", "cortitas", "cortitos"])
+SHORT_BESIDE = frozenset(["ones", "one", "stuff", "something", "anything", "algo", "cosas", "unas", "unos",
+                          "una", "uno"])  # fmt: skip
+SHORT_MINUTES, SHORT_SEASONS = 90, 2
+# A country's shows by their own name: "k-drama", "doramas" are South Korean series.
+COUNTRY_SHOWS = frozenset(["k drama", "k dramas", "kdrama", "kdramas", "dorama", "doramas", "korean drama",
+                           "korean dramas", "drama coreano", "dramas coreanos"])  # fmt: skip
 SEASON_WORDS = frozenset(["season", "seasons", "temporada", "temporadas"])
 TWO_GENRES = {"romcom": ("romance", "comedy"), "romcoms": ("romance", "comedy"), "rom com": ("romance", "comedy"),
               "rom coms": ("romance", "comedy"), "comedia romantica": ("romance", "comedy"),
