@@ -103,8 +103,6 @@ COUNTRIES.update(
             # a show too (filters.COUNTRY_SHOWS); "anime" stays a genre
             "k drama": "south korea", "kdrama": "south korea", "kdramas": "south korea",
             "k dramas": "south korea", "dorama": "south korea", "doramas": "south korea",
-            "korean drama": "south korea", "korean dramas": "south korea",
-            "drama coreano": "south korea", "dramas coreanos": "south korea",
             "indian": "india", "hindi": "india", "bollywood": "india", "indias": "india", "hindues": "india",
             "canada": "canada", "canadian": "canada", "canadienses": "canada",
             "brasil": "brazil", "brazilian": "brazil", "brasilenas": "brazil", "brasilenos": "brazil",

@@ -147,16 +147,14 @@ ONE_SEASON = frozenset(["miniseries", "miniserie", "miniseries", "mini series", 
                         "1 season", "1 temporada", "one season only", "una sola temporada"])  # fmt: skip
 # Short titles, as "shorter ones" of no earlier list reads (core.dialogue.refine): movies up to
 # 90 minutes, shows of up to 2 seasons. "short" only beside a type or "ones" ("the big short" is a
-# title); the plural Spanish adjectives alone too ("cortas").
-SHORT = frozenset(["short", "cortas", "cortos", "corta", "corto", "cortitas", "cortitos", "cortita", "cortito",
-                   "quick"])  # fmt: skip
+# title, "quick one" no runtime); the plural Spanish adjectives alone too ("cortas").
+SHORT = frozenset(["short", "cortas", "cortos", "corta", "corto", "cortitas", "cortitos", "cortita", "cortito"])  # fmt: skip
 SHORT_ALONE = frozenset(["cortas", "cortos", "cortitas", "cortitos"])
 SHORT_BESIDE = frozenset(["ones", "one", "stuff", "something", "anything", "algo", "cosas", "unas", "unos",
                           "una", "uno"])  # fmt: skip
 SHORT_MINUTES, SHORT_SEASONS = 90, 2
 # A country's shows by their own name: "k-drama", "doramas" are South Korean series.
-COUNTRY_SHOWS = frozenset(["k drama", "k dramas", "kdrama", "kdramas", "dorama", "doramas", "korean drama",
-                           "korean dramas", "drama coreano", "dramas coreanos"])  # fmt: skip
+COUNTRY_SHOWS = frozenset(["k drama", "k dramas", "kdrama", "kdramas", "dorama", "doramas"])  # fmt: skip
 SEASON_WORDS = frozenset(["season", "seasons", "temporada", "temporadas"])
 TWO_GENRES = {"romcom": ("romance", "comedy"), "romcoms": ("romance", "comedy"), "rom com": ("romance", "comedy"),
               "rom coms": ("romance", "comedy"), "comedia romantica": ("romance", "comedy"),
