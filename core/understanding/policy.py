@@ -338,7 +338,9 @@ def sure_match(matches, text: str | None = None) -> bool:
 
 def _named(text: str, match, known) -> tuple[str, bool] | None:
     """How ``text`` names the Spanish name ``match`` was found by ("la sirenita"), if it was."""
-    other = match.read_as and normalise(match.read_as) != normalise(match.title)
+    other = (
+        match.read_as and match.read_as != match.title and normalise(match.read_as) != normalise(match.title)
+    )
     return reading(text, match.read_as, known) if other else None
 
 
@@ -359,7 +361,9 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
             return CONFIDENT, [matches[0]]
         return (AMBIGUOUS, exact[:MAX_ALTERNATIVES]) if exact else (ABSENT, [])
     known = {w for m in matches for w in _significant(_words(m.title))}
-    readings = [reading(text, m.title, known) or _named(text, m, known) for m in matches]
+    readings = [reading(text, m.title, known) for m in matches]
+    if not any(readings):  # a Spanish name ("la sirenita") reads as none of the English titles
+        readings = [_named(text, m, known) for m in matches]
     rank = {"exact": 0, "typo": 1, "part": 2}
     plausible = sorted(
         (i for i, found in enumerate(readings) if found),

@@ -89,6 +89,19 @@ class Who:
     text: str
 
 
+AFTER_AMOUNT = LESS_AFTER | MORE_AFTER
+_FIRST_WORDS: dict[int, tuple[object, frozenset]] = {}
+
+
+def _first_words(phrases) -> frozenset:
+    """The words ``phrases`` start with (the lexicon's tables live as long as the process)."""
+    kept = _FIRST_WORDS.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        kept = (phrases, frozenset(p.split(" ", 1)[0] for p in phrases))
+        _FIRST_WORDS[id(phrases)] = kept
+    return kept[1]
+
+
 @dataclass
 class _Scan:
     text: str
@@ -99,27 +112,32 @@ class _Scan:
     title_words: frozenset | set = frozenset()  # every word of the catalogue's titles
     exact_titles: dict | frozenset = frozenset()  # normalised catalogue titles
 
+    def __post_init__(self):
+        # Each item's words as typed (folded): the scanner may respell a word it does not know
+        # ("dos" as "does", "doramas" as "dramas"); built once, read at every item.
+        self.typed_words = [" ".join(t.word for t in self.toks[it.i : it.j]) for it in self.items]
+
     def words(self, k: int, size: int) -> str:
         return " ".join(it.words for it in self.items[k : k + size])
 
     def phrase_at(self, k: int, phrases, longest: int = 4) -> int:
         """How many items from ``k`` spell one of ``phrases`` (0 for none), longest first."""
+        if k >= len(self.items) or self.items[k].words.split(" ", 1)[0] not in _first_words(phrases):
+            return 0  # most items start no phrase: one look-up instead of a join per length
         for size in range(min(longest, len(self.items) - k), 0, -1):
             if self.words(k, size) in phrases:
                 return size
         return 0
 
     def typed_word(self, k: int) -> str:
-        """Item ``k``'s words as typed (folded): the scanner may respell a word it does not know
-        ("dos" as "does", "doramas" as "dramas")."""
-        item = self.items[k]
-        return " ".join(t.word for t in self.toks[item.i : item.j])
+        return self.typed_words[k]
 
     def typed_phrase_at(self, k: int, phrases, longest: int = 4) -> int:
-        """``phrase_at`` on the words as typed ("cualquier cosa menos", which the scanner respells)."""
+        """``phrase_at`` on the words as typed too ("cualquier cosa menos", which the scanner respells)."""
+        if self.typed_words[k] == self.items[k].words:
+            return self.phrase_at(k, phrases, longest)
         for size in range(min(longest, len(self.items) - k), 0, -1):
-            words = " ".join(self.typed_word(x) for x in range(k, k + size))
-            if words in phrases or self.words(k, size) in phrases:
+            if " ".join(self.typed_words[k : k + size]) in phrases or self.words(k, size) in phrases:
                 return size
         return 0
 
@@ -352,7 +370,7 @@ def _duration(scan: _Scan, k: int):
     if amount is not None:
         value, unit, used, low = amount
         kind = "seasons" if unit == "season" else "minutes"
-        after = scan.phrase_at(k + used, LESS_AFTER | MORE_AFTER, 3)
+        after = scan.phrase_at(k + used, AFTER_AMOUNT, 3)
         if after:
             more = scan.words(k + used, after) in MORE_AFTER
             span = Span(low if low is not None and more else value, None) if more else Span(None, value)
