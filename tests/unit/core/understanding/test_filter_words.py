@@ -125,7 +125,7 @@ QUESTIONS = [
     ("pelis de menos de hora y media en netflix", {"minutes": Span(None, 89), "type": TitleType.MOVIE}),
     ("recomiendame algo que no pase de dos horas", {"minutes": Span(None, 120)}),
     ("peliculas cortas para hoy", {"minutes": Span(None, 90), "type": TitleType.MOVIE}),
-    ("series cortas en hulu", {"seasons": Span(None, SHOW and 2), "type": SHOW}),
+    ("series cortas en hulu", {"seasons": Span(None, 2), "type": SHOW}),
     ("una serie de una o dos temporadas como mucho", {"seasons": Span(None, 2), "type": SHOW}),
     ("series de comedia antes del 2010", {"years": Span(None, 2009), "type": SHOW}),
     ("peliculas de los 80 en prime", {"years": Span(1980, 1989), "type": TitleType.MOVIE}),
