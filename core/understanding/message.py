@@ -50,9 +50,12 @@ LEAD_IN_CUES = ("watch", "is", "have", "want", "taste", "after", "greeting", "th
 
 
 class Message:
-    def __init__(self, text: str, toks: list[Token], items: list[Item], exact_titles):
+    def __init__(self, text: str, toks: list[Token], items: list[Item], exact_titles, reads_names=False):
         self.text, self.toks, self.items = text, toks, items
         self.exact_titles = exact_titles  # normalised catalogue titles
+        # Title search reads Spanish names itself (``Recommender.use_names``), with the year of
+        # the work each names: a name is then searched as typed, not as its English title.
+        self.reads_names = reads_names
         self.aside: Span | None = None  # words after a comma that describe the title (``narrow``)
 
     def text_of(self, span: Span) -> str:
@@ -226,7 +229,9 @@ class Message:
         key = normalise(full)
         english = ALIASES.get(key, "")
         present = key not in self.exact_titles and normalise(english) in self.exact_titles
-        return english if present else full  # "buscando a nemo" -> "finding nemo"
+        # "buscando a nemo" -> "finding nemo" when search knows no Spanish names; when it does, the
+        # name itself, which keeps its work's year ("la sirenita" is the 1989 film, not the 2018 one)
+        return english if present and not self.reads_names else full
 
     def language(self, span: Span | None) -> Said:
         """What the message tells of its language without the words that name things: the title

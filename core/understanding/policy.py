@@ -336,6 +336,14 @@ def sure_match(matches, text: str | None = None) -> bool:
     return not reads_differently(normalise(text), normalise(matches[0].read_as or matches[0].title))
 
 
+def _named(text: str, match, known) -> tuple[str, bool] | None:
+    """How ``text`` names the Spanish name ``match`` was found by ("la sirenita"), if it was."""
+    other = (
+        match.read_as and match.read_as != match.title and normalise(match.read_as) != normalise(match.title)
+    )
+    return reading(text, match.read_as, known) if other else None
+
+
 def title_answer(matches, text: str | None = None, year: int | None = None) -> tuple[str, list]:
     """The title policy: ("confident", [best]), ("ambiguous", plausible matches best first, at
     most 5) or ("absent", at most 3 matches sharing a distinctive word, suggestions only).
@@ -354,6 +362,8 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
         return (AMBIGUOUS, exact[:MAX_ALTERNATIVES]) if exact else (ABSENT, [])
     known = {w for m in matches for w in _significant(_words(m.title))}
     readings = [reading(text, m.title, known) for m in matches]
+    if not any(readings):  # a Spanish name ("la sirenita") reads as none of the English titles
+        readings = [_named(text, m, known) for m in matches]
     rank = {"exact": 0, "typo": 1, "part": 2}
     plausible = sorted(
         (i for i, found in enumerate(readings) if found),

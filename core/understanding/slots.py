@@ -6,227 +6,48 @@ kind, an argument like a platform or a genre, so the rest of the understanding l
 spans, "nothing but arguments", leftovers) treats it as one:
 
 - ``years`` (a ``Span``): "the 80s", "los noventa", "after 2015", "desde 2010", "before 2000",
+  "the last 5 years",
   "between 2000 and 2010", "entre 2000 y 2010", "2000-2010", "recent" (the catalogue's last
   three years);
 - ``band`` (a ``Span`` of ``core.questions.bands.Band``): "for my 10 year old", "niños de 4",
   "kids", "toddlers", "family", "apta para todo público", "teens", "adults only", "+18";
-- ``minutes`` / ``seasons`` (``Span``): "under 90 minutes", "menos de una hora", "over 2
-  hours", "one season", "miniseries", "at least 5 seasons";
+- ``minutes`` / ``seasons`` (``Span``): "under 90 minutes", "menos de hora y media", "max 2h",
+  "que no pase de dos horas", "2 temporadas máximo", "miniseries", "pelis cortas";
 - ``not_genre``: a genre after a negation ("no horror", "sin terror", "nothing animated",
   "that isn't stand-up");
 - ``genres``: a phrase naming two genres ("romcom", "comedia romántica");
 - ``person`` (``core.questions.people.PersonMatch`` candidates): a name after "with", "starring",
   "directed by", "con", "dirigida por", "de"; or a run of unknown words that is a person's
   whole name or an unmistakable surname ("kubrick", "spielberg movies").
+
+The words are the lexicon's (``core.understanding.lexicon.filters``); the readers of years,
+runtimes and seasons, and people are ``slot_years``, ``slot_lengths`` and ``slot_people``, over
+``slot_scan.Scan``; ages and genres are read here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rapidfuzz.fuzz import ratio
-
-from core.questions.bands import Band, band_for_age
-from core.questions.filters import Role, Span
-from core.search.titles import normalise
+from core.catalogue.title_types import TitleType
+from core.questions.bands import band_for_age
+from core.questions.filters import Span
 from core.understanding import lexicon as lx
+from core.understanding.lexicon.filters import (
+    AGE_UNITS,
+    BAND_WORDS,
+    CHILD_WORDS,
+    COUNTRY_SHOWS,
+    FOR_WORDS,
+    NEGATED_FILLER,
+    NEGATIONS,
+    TWO_GENRES,
+)
 from core.understanding.scanner import Item, Token
+from core.understanding.slot_lengths import _duration, _short
+from core.understanding.slot_people import Who, _person
+from core.understanding.slot_scan import Scan
+from core.understanding.slot_years import _years
 
-DECADE_WORDS = {
-    "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960, "seventies": 1970,
-    "eighties": 1980, "nineties": 1990, "veinte": 1920, "treinta": 1930, "cuarenta": 1940, "cincuenta": 1950,
-    "sesenta": 1960, "setenta": 1970, "ochenta": 1980, "noventa": 1990, "sesentas": 1960, "setentas": 1970,
-    "ochentas": 1980, "noventas": 1990,
-}  # fmt: skip
-AFTER = frozenset(["after", "despues de", "despues del", "posteriores a", "posteriores al", "posterior a", "post",
-                   "later than", "newer than", "made after", "released after"])  # fmt: skip
-SINCE = frozenset(["since", "desde", "from", "starting", "a partir de", "de", "del"])
-BEFORE = frozenset(["before", "antes de", "antes del", "older than", "earlier than", "pre", "prior to", "anteriores a",
-                    "anteriores al", "made before", "released before"])  # fmt: skip
-UNTIL = frozenset(["until", "up to", "hasta", "till", "through"])
-BETWEEN = frozenset(["between", "entre", "from", "de", "del"])
-AND_TO = frozenset(["and", "to", "y", "a", "al", "through", "hasta", "until", "till"])
-RECENT = frozenset(["recent", "recently", "new", "newest", "latest", "recientes", "reciente", "nuevas",
-                    "nuevos", "nueva", "nuevo", "ultimas", "ultimos", "estrenos", "actuales"])  # fmt: skip
-RECENT_YEARS = 3
-ONWARDS = frozenset(
-    [
-        "on",
-        "onwards",
-        "onward",
-        "en adelante",
-        "or later",
-        "o despues",
-        "and later",
-        "y despues",
-        "pa delante",
-        "pa adelante",
-        "para adelante",
-        "para delante",
-        "pa aca",
-        "para aca",
-        "hacia aca",
-        "and newer",
-        "or newer",
-        "and up",
-        "o mas nuevas",
-        "o mas nuevos",
-        "hasta hoy",
-        "hasta ahora",
-        "till now",
-        "to now",
-    ]
-)
-
-AGE_UNITS = ("year old", "years old", "year olds", "yr old", "yrs old", "yo", "y o", "anos", "ano", "anitos",
-             "añitos", "years", "year")  # fmt: skip
-CHILD_WORDS = frozenset(["kid", "kids", "child", "children", "son", "daughter", "boy", "girl", "hijo", "hija",
-                         "hijos", "hijas", "nino", "nina", "ninos", "ninas", "sobrino", "sobrina", "sobrinos",
-                         "nene", "nena", "nenes", "peque", "crio", "cria", "chico", "chica", "baby", "toddler"])  # fmt: skip
-BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
-    **dict.fromkeys(["kids", "kid", "children", "childrens", "child", "ninos", "nino", "ninas", "infantil",
-                     "infantiles", "para ninos", "for kids", "kid friendly", "kids friendly", "child friendly",
-                     "para los ninos", "para chicos", "nenes", "criaturas", "chiquillos"], (None, Band.SEVEN)),
-    **dict.fromkeys(["toddler", "toddlers", "preschool", "preschoolers", "little kids", "little ones",
-                     "bebes", "bebe", "peques", "pequenos", "chiquitos", "babies", "los mas pequenos",
-                     "family", "familia", "familiar", "familiares", "en familia", "whole family",
-                     "everyone can watch", "for everyone", "all ages", "everyone can see", "todo publico", "para todo publico",
-                     "todo el publico", "para toda la familia", "toda la familia", "para todos",
-                     "todas las edades", "apta para todo publico", "aptas para todo publico",
-                     "apto para todo publico"], (None, Band.ALL)),
-    **dict.fromkeys(["teen", "teens", "teenager", "teenagers", "adolescente", "adolescentes", "jovenes",
-                     "juvenil", "juveniles", "tweens", "preteen", "preteens"], (None, Band.THIRTEEN)),
-    **dict.fromkeys(["adults only", "adult only", "for adults", "para adultos", "solo adultos", "solo para adultos",
-                     "adultos", "adults", "grown ups", "grownups", "mayores de 18", "para mayores de 18",
-                     "mature", "adult"], (Band.EIGHTEEN, Band.EIGHTEEN)),
-}  # fmt: skip
-FOR_WORDS = frozenset(["for", "para", "con", "with", "de", "los", "las",
-                       "a", "al", "friendly", "apta", "apto", "aptas", "aptos"])  # fmt: skip
-NEGATIONS = frozenset(["no", "not", "non", "without", "sin", "except", "excepto", "menos", "nothing", "nada",
-                       "ni", "isnt", "arent", "but no", "but not", "pero no", "pero sin", "que no sea",
-                       "que no sean", "other than", "apart from", "dont want", "no quiero"])  # fmt: skip
-LESS = frozenset(["under", "less than", "shorter than", "below", "max", "at most", "no more than", "up to",
-                  "menos de", "menos que", "hasta", "maximo", "no mas de", "within", "inferior a"])  # fmt: skip
-MORE = frozenset(["over", "more than", "longer than", "above", "at least", "mas de", "mas que", "minimo",
-                  "al menos", "por lo menos", "superior a", "plus"])  # fmt: skip
-MINUTE_UNITS = {"min": 1, "mins": 1, "minute": 1, "minutes": 1, "minuto": 1, "minutos": 1, "m": 1,
-                "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "h": 60, "hora": 60, "horas": 60}  # fmt: skip
-INCLUSIVE = frozenset(
-    [
-        "at most",
-        "no more than",
-        "up to",
-        "hasta",
-        "maximo",
-        "no mas de",
-        "at least",
-        "al menos",
-        "minimo",
-        "por lo menos",
-    ]
-)
-NEGATED_FILLER = frozenset(
-    ["more", "mas", "de", "of", "any", "ningun", "ninguna", "a", "an", "too", "muy", "el", "la"]
-)
-HALF_HOUR = ("and a half", "y media", "and half")
-ONE_SEASON = frozenset(["miniseries", "miniserie", "miniseries", "mini series", "mini serie", "limited series",
-                        "serie limitada", "series limitada", "single season", "one season", "una temporada",
-                        "1 season", "1 temporada", "one season only", "una sola temporada"])  # fmt: skip
-SEASON_WORDS = frozenset(["season", "seasons", "temporada", "temporadas"])
-TWO_GENRES = {"romcom": ("romance", "comedy"), "romcoms": ("romance", "comedy"), "rom com": ("romance", "comedy"),
-              "rom coms": ("romance", "comedy"), "comedia romantica": ("romance", "comedy"),
-              "comedias romanticas": ("romance", "comedy"), "romantic comedy": ("romance", "comedy"),
-              "romantic comedies": ("romance", "comedy"), "dramedy": ("comedy", "drama"),
-              "dramedia": ("comedy", "drama")}  # fmt: skip
-PERSON_CUES: dict[str, Role | None] = {
-    **dict.fromkeys(["with", "starring", "featuring", "feat", "ft", "con", "protagonizada por",
-                     "protagonizadas por", "protagonizado por", "actuada por", "en las que sale",
-                     "en la que sale", "donde sale", "donde actua", "que sale", "sale", "stars",
-                     "acted by", "played by"], Role.CAST),
-    **dict.fromkeys(["directed by", "dirigida por", "dirigidas por", "dirigido por", "dirigidos por", "by",
-                     "de la directora", "del director", "from director", "from the director",
-                     "director", "directora", "realizada por"], Role.DIRECTOR),
-    **dict.fromkeys(["de", "del", "from", "por"], None),
-}  # fmt: skip
-TITLE_CUES = frozenset(["where", "watch", "like", "is", "have", "want", "after", "taste"])
-LOOSE_PERSON_CUES = frozenset(["de", "del", "from", "por", "by", "director", "directora"])
-# Cues after which two unknown words are surely a name, found or not ("de", "by" are not).
-PLAIN_PERSON_CUES = frozenset(
-    [
-        "with",
-        "starring",
-        "featuring",
-        "con",
-        "protagonizada por",
-        "protagonizadas por",
-        "protagonizado por",
-        "directed by",
-        "dirigida por",
-        "dirigidas por",
-        "dirigido por",
-        "dirigidos por",
-        "acted by",
-        "played by",
-    ]
-)
-# A cue that really asks for a part only when the user says so: "with X" is X in any part.
-STATED_ROLE = frozenset(["starring", "protagonizada por", "protagonizadas por", "protagonizado por",
-                         "actuada por", "acted by", "played by", "en las que sale", "en la que sale",
-                         "donde sale", "donde actua", "que sale", "sale", "stars", "featuring"]) | frozenset(
-    k for k, v in PERSON_CUES.items() if v is Role.DIRECTOR
-)  # fmt: skip
-NAME_PARTICLES = frozenset(
-    ["de", "del", "la", "le", "van", "von", "di", "da", "du", "l", "j", "el", "dos", "das", "st"]
-)
-MAX_NAME_WORDS = 4
-
-
-@dataclass(frozen=True)
-class Who:
-    """A person said in a message: the candidates, whether one is clear, the part stated."""
-
-    matches: tuple  # core.questions.people.PersonMatch, best first
-    confident: bool
-    role: Role | None
-    text: str
-
-
-@dataclass
-class _Scan:
-    text: str
-    items: list[Item]
-    toks: list[Token]
-    years: tuple[int, int]  # the catalogue's first and last release years
-    people: object | None  # core.questions.people.People
-    title_words: frozenset | set = frozenset()  # every word of the catalogue's titles
-    exact_titles: dict | frozenset = frozenset()  # normalised catalogue titles
-
-    def words(self, k: int, size: int) -> str:
-        return " ".join(it.words for it in self.items[k : k + size])
-
-    def phrase_at(self, k: int, phrases, longest: int = 4) -> int:
-        """How many items from ``k`` spell one of ``phrases`` (0 for none), longest first."""
-        for size in range(min(longest, len(self.items) - k), 0, -1):
-            if self.words(k, size) in phrases:
-                return size
-        return 0
-
-    def year_at(self, k: int) -> int | None:
-        if k < len(self.items) and self.items[k].kind == "year":
-            return int(self.items[k].value)
-        return None
-
-    def typed_between(self, k: int) -> str:
-        left, right = self.toks[self.items[k].j - 1], self.toks[self.items[k + 1].i]
-        return self.text[left.end : right.start].strip()
-
-    def typed(self, start: int, end: int) -> str:
-        """Items ``start``..``end`` as the user typed them."""
-        return self.text[self.toks[self.items[start].i].start : self.toks[self.items[end - 1].j - 1].end]
-
-    def merge(self, kind: str, value, k: int, end: int) -> tuple[Item, int]:
-        first, last = self.items[k], self.items[end - 1]
-        return Item(kind, value, first.i, last.j, self.words(k, end - k)), end
+__all__ = ["Who", "read_slots"]
 
 
 def read_slots(
@@ -240,8 +61,9 @@ def read_slots(
 ) -> list[Item]:
     """The scanner's items with the phrases above merged into items of their own kinds
     (``people`` None: no names are looked for, as in a title command's arguments)."""
-    scan = _Scan(text, items, toks, years, people, title_words, exact_titles)
-    readers = [_years, _band, _duration, _negated, _two_genres] + ([_person] if people is not None else [])
+    scan = Scan(text, items, toks, years, people, title_words, exact_titles)
+    readers = [_years, _band, _duration, _short, _negated, _two_genres, _country_shows]
+    readers += [_person] if people is not None else []
     out: list[Item] = []
     k = 0
     while k < len(items):
@@ -250,105 +72,13 @@ def read_slots(
             out.append(items[k])
             k += 1
         else:
-            out.append(found[0])
+            out.extend(found[0] if isinstance(found[0], tuple) else (found[0],))
             k = found[1]
     return out
 
 
-# ---- years --------------------------------------------------------------------------------
-def _onwards(scan: _Scan, at: int) -> int:
-    """How many items at ``at`` say "onwards" ("on", "en adelante", "pa delante"); 0 before a
-    platform ("2019 on netflix")."""
-    if at >= len(scan.items) or _platform_after(scan.items, at):
-        return 0
-    return scan.phrase_at(at, ONWARDS) or 0
-
-
-def _decade_at(scan: _Scan, k: int) -> tuple[int, int] | None:
-    """A decade at ``k``: "80s", "1980s", "'90s", "eighties", "los 80", "años 90" -> (first year, items)."""
-    if k >= len(scan.items):
-        return None
-    it = scan.items[k]
-    if it.words in DECADE_WORDS:
-        return DECADE_WORDS[it.words], 1
-    number = it.value if it.kind in ("year", "number") else None
-    if number is None or int(number) != number or int(number) % 10:
-        return None
-    number = int(number)
-    start = number if number >= 1900 else 1900 + number if number >= 20 else 2000 + number
-    if not 1900 <= start <= 2020:
-        return None
-    if k + 1 < len(scan.items) and scan.items[k + 1].words == "s":  # "80s" is the tokens "80" and "s"
-        return start, 2
-    before = scan.items[k - 1].words if k else ""
-    if number < 100 and before in ("los", "las", "anos", "the", "decada de los", "de los", "los anos"):
-        return start, 1
-    return None
-
-
-def _years(scan: _Scan, k: int):
-    items = scan.items
-    decade = _decade_at(scan, k)
-    if decade is not None:
-        return _decades(scan, k, decade)
-    if items[k].words in RECENT and not (k + 1 < len(items) and items[k + 1].kind == "word"):
-        last = scan.years[1]
-        return scan.merge("years", Span(last - RECENT_YEARS + 1, last), k, k + 1)  # but "new girl" is a title
-    size = scan.phrase_at(k, BETWEEN)
-    if size:
-        first, joined = scan.year_at(k + size), k + size + 1
-        if first is not None and joined < len(items) and items[joined].words in AND_TO:
-            second = scan.year_at(joined + 1)
-            if second is not None and second >= first:
-                return scan.merge("years", Span(first, second), k, joined + 2)
-    for phrases, span_of in (
-        (AFTER, lambda y, width: Span(y + width, None)),
-        (BEFORE, lambda y, width: Span(None, y - 1)),
-        (UNTIL, lambda y, width: Span(None, y + width - 1)),
-        (SINCE, lambda y, width: Span(y, None)),
-    ):
-        size = scan.phrase_at(k, phrases)
-        if not size:
-            continue
-        decade = _decade_at(scan, k + size)
-        year, used, width = (decade[0], decade[1], 10) if decade else (scan.year_at(k + size), 1, 1)
-        if year is None:
-            continue
-        end = k + size + used
-        onwards = _onwards(scan, end)
-        if phrases is SINCE and items[k].words in ("de", "del", "from") and not onwards:
-            continue  # "from 2019", "de 2019": that one year, as the scanner reads it
-        return scan.merge("years", span_of(year, width), k, end + onwards)
-    first = scan.year_at(k)
-    later = _onwards(scan, k + 1) if first is not None and items[k + 1 :].__len__() else 0
-    if later and items[k + 1].words not in ("on",):  # "2018 pa delante", "2015 en adelante"
-        return scan.merge("years", Span(first, None), k, k + 1 + later)
-    if first is not None and k + 1 < len(items):
-        to = items[k + 1].words in ("to", "a", "hasta", "through") and scan.year_at(k + 2) is not None
-        dash = scan.typed_between(k) in ("-", "–", "—") and scan.year_at(k + 1) is not None
-        second = scan.year_at(k + 2) if to else scan.year_at(k + 1) if dash else None
-        if second is not None and second > first:
-            return scan.merge("years", Span(first, second), k, k + (3 if to else 2))
-    return None
-
-
-def _platform_after(items: list[Item], k: int) -> bool:
-    """ "from 2005 on prime": the "on" opens a platform, it does not mean "onwards"."""
-    return k + 1 < len(items) and items[k + 1].kind == "platform"
-
-
-def _decades(scan: _Scan, k: int, decade: tuple[int, int]):
-    start, size = decade
-    end = k + size
-    if end + 1 < len(scan.items) and scan.items[end].words in ("and", "y", "to", "a", "through", "or", "o"):
-        more = _decade_at(scan, end + 1)
-        if more is not None and more[0] > start:  # "the 50s and 60s", "los 80 y 90"
-            return scan.merge("years", Span(start, more[0] + 9), k, end + 1 + more[1])
-    return scan.merge("years", Span(start, start + 9), k, end)
-
-
 # ---- ages -----------------------------------------------------------------------------------
-def _band(scan: _Scan, k: int):
+def _band(scan: Scan, k: int):
     items = scan.items
     it = items[k]
     if _age(it):  # "my 10 year old", "a 9yo", "16 yo son"
@@ -398,64 +128,9 @@ def _near(items: list[Item], k: int, words, reach: int = 3) -> bool:
     return any(items[x].words in words for x in range(max(0, k - reach), min(len(items), k + reach + 1)))
 
 
-# ---- durations ------------------------------------------------------------------------------
-def _duration(scan: _Scan, k: int):
-    items = scan.items
-    size = scan.phrase_at(k, ONE_SEASON, 4)
-    if size:
-        return scan.merge("seasons", Span(1, 1), k, k + size)
-    for phrases, less in ((LESS, True), (MORE, False)):
-        size = scan.phrase_at(k, phrases, 3)
-        amount = _amount(scan, k + size) if size else None
-        if amount is None:
-            continue
-        value, unit, used = amount
-        said = scan.words(k, size)
-        inclusive = said in INCLUSIVE
-        span = Span(None, value - (not inclusive)) if less else Span(value + (not inclusive), None)
-        return scan.merge("seasons" if unit == "season" else "minutes", span, k, k + size + used)
-    it = items[k]  # "5+ seasons"
-    if (
-        it.kind == "rating"
-        and str(it.value).endswith("+")
-        and k + 1 < len(items)
-        and items[k + 1].words in SEASON_WORDS
-    ):
-        return scan.merge("seasons", Span(int(str(it.value)[:-1]), None), k, k + 2)
-    return None
-
-
-def _amount(scan: _Scan, k: int) -> tuple[int, str, int] | None:
-    """ "90 minutes", "2 hours", "an hour and a half", "una hora", "3 seasons" -> (value, unit, items)."""
-    items = scan.items
-    if k >= len(items):
-        return None
-    it, used = items[k], 1
-    if it.kind in ("number", "year"):
-        count = float(it.value)
-    elif it.words in ("an", "a", "one", "una", "un", "uno"):
-        count = 1.0
-    elif it.words in lx.NUMBER_WORDS:
-        count = float(lx.NUMBER_WORDS[it.words])
-    else:
-        return None
-    if k + used < len(items) and items[k + used].words == "half":
-        count, used = 0.5, used + 1  # "half an hour"
-    if k + used >= len(items):
-        return None
-    unit = items[k + used].words
-    if unit in SEASON_WORDS:
-        return int(count), "season", used + 1
-    if unit not in MINUTE_UNITS:
-        return None
-    minutes, used = count * MINUTE_UNITS[unit], used + 1
-    half = scan.phrase_at(k + used, HALF_HOUR, 3) if MINUTE_UNITS[unit] == 60 else 0
-    return int(round(minutes + 30 * bool(half))), "min", used + half
-
-
 # ---- genres -------------------------------------------------------------------------------
-def _negated(scan: _Scan, k: int):
-    size = scan.phrase_at(k, NEGATIONS, 3)
+def _negated(scan: Scan, k: int):
+    size = scan.typed_phrase_at(k, NEGATIONS, 4)
     if not size:
         return None
     end = k + size
@@ -466,98 +141,15 @@ def _negated(scan: _Scan, k: int):
     return None
 
 
-def _two_genres(scan: _Scan, k: int):
+def _country_shows(scan: Scan, k: int):
+    """ "k-drama", "doramas": the country's shows, so a country item and a type item."""
+    it = scan.items[k]
+    if it.kind != "country" or it.words not in COUNTRY_SHOWS:
+        return None
+    country, end = scan.merge("country", it.value, k, k + 1)
+    return (country, Item("type", TitleType.SHOW, it.i, it.j, it.words)), end
+
+
+def _two_genres(scan: Scan, k: int):
     size = scan.phrase_at(k, TWO_GENRES, 2)
     return scan.merge("genres", TWO_GENRES[scan.words(k, size)], k, k + size) if size else None
-
-
-# ---- people -------------------------------------------------------------------------------
-def _person(scan: _Scan, k: int):
-    items, people = scan.items, scan.people
-    cue = scan.phrase_at(k, PERSON_CUES, 3)
-    if not cue and (items[k].kind != "word" or k and items[k - 1].kind == "word"):
-        return None  # a name without a cue starts a run of unknown words
-    if not cue and any(it.kind == "cue" and it.value in TITLE_CUES for it in items[max(0, k - 4) : k]):
-        return None  # "where can i watch seinfeld", "more like the good place": a title follows
-    start = end = k + cue
-    while end < len(items) and end - start < MAX_NAME_WORDS and _name_part(scan, end, first=end == start):
-        end += 1
-    while end > start and items[end - 1].kind in ("filler", "genre"):
-        end -= 1  # "morgan freeman documentaries": the genre is a filter
-    if end == start:
-        return None
-    said = scan.words(k, cue) if cue else ""
-    text = scan.typed(start, end)
-    plain = not cue or said in LOOSE_PERSON_CUES  # "de", "by": as often no name follows as one does
-    if plain and (normalise(text) in scan.exact_titles or not _may_be_named(scan, text)):
-        return None  # a title ("stranger things"); else the cheap test first: a name people have
-    if not cue and end - start == 1:
-        matches = people.by_surname(text)  # "kubrick", "spielberg movies": a surname alone
-        if matches and people.confident(matches):
-            return scan.merge("person", Who(tuple(matches), True, None, text), start, end)
-        return None
-    matches = people.search(text, 5)
-    if not matches:
-        return None
-    shorter = start + _name_length(scan, start, end, matches[0].name)
-    if shorter < end:  # the run went on past the name: "adam sandler got", "keanu on"
-        end, text = shorter, scan.typed(start, shorter)
-        matches = people.search(text, 5) or matches
-    confident = people.confident(matches) if cue else _named_without_cue(people, matches, text)
-    stated = said in STATED_ROLE
-    role = PERSON_CUES[said] if stated else None
-    if confident or stated and matches[0].score >= 80:
-        return scan.merge("person", Who(tuple(matches), confident, role, text), k, end)
-    if cue and said in PLAIN_PERSON_CUES and _looks_like_a_name(scan, start, end):
-        # "any movies with marilyn monroe": a name, of nobody the catalogues list
-        return scan.merge("person", Who(tuple(matches), False, role, text), k, end)
-    return None
-
-
-def _may_be_named(scan: _Scan, text: str) -> bool:
-    word = normalise(text)
-    if " " not in word and word in scan.title_words and not scan.people.is_surname(word):
-        return False  # a word titles use ("dame", "pena") is no misspelt surname
-    return scan.people.may_be_named(text)
-
-
-def _looks_like_a_name(scan: _Scan, start: int, end: int) -> bool:
-    """Two or three words, the first a first name someone in the catalogues has, or capitalised."""
-    if not 2 <= end - start <= 3 or not all(it.kind == "word" for it in scan.items[start:end]):
-        return False
-    first = scan.toks[scan.items[start].i]
-    unheard = all(it.words not in scan.title_words for it in scan.items[start:end])  # words no title has
-    return scan.people.has_first_name(first.word) or first.raw[:1].isupper() or unheard
-
-
-def _name_part(scan: _Scan, k: int, first: bool) -> bool:
-    """Can item ``k`` be part of a name? Unknown words, a country or genre word inside one
-    ("michael jordan"), particles ("guillermo del toro"); never across a sentence break."""
-    item = scan.items[k]
-    if k and not first and scan.toks[scan.items[k - 1].j - 1].stop:
-        return False
-    if item.kind == "word" or item.kind == "country" and not item.fuzzy:
-        return True
-    return not first and (item.kind == "genre" and not item.fuzzy or item.words in NAME_PARTICLES)
-
-
-def _name_length(scan: _Scan, start: int, end: int, name: str) -> int:
-    """How many of the items from ``start`` the matched name spans (the run may go on past it)."""
-    wanted = len(normalise(name).split())
-    best, best_size = -1.0, end - start
-    for size in range(1, end - start + 1):
-        typed = normalise(scan.words(start, size))
-        closeness = ratio(typed, normalise(name)) - 0.5 * abs(len(typed.split()) - wanted)
-        if closeness > best:
-            best, best_size = closeness, size
-    return best_size
-
-
-def _named_without_cue(people, matches, text: str) -> bool:
-    """A run no cue points at is a person only when it clearly is one: the whole name (a slip
-    or two aside), or a surname one person is known by."""
-    first, query = matches[0], normalise(text)
-    name = normalise(first.name)
-    if " " in query:
-        return first.score >= 90 and people.confident(matches) and len(query) >= 0.8 * len(name)
-    return False  # a surname alone is read by ``People.by_surname``

@@ -244,7 +244,8 @@ class Understanding:
             text, self.scanner.scan(toks), toks, self.years, self._lookups.people if people else None,
             self.scanner.title_words, self.exact_titles,
         )  # fmt: skip
-        return Message(text, toks, items, self.exact_titles)
+        reads_names = getattr(self.recommender, "names", None) is not None  # the snapshot's Spanish names
+        return Message(text, toks, items, self.exact_titles, reads_names)
 
     # ---- deciding -------------------------------------------------------------------------
     def _decide(self, m: Message) -> _Found:

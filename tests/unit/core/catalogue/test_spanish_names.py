@@ -91,7 +91,6 @@ def test_commands_and_messages_find_works_by_spanish_name(full_snapshot, command
     assert (kind, titles[0].title) == ("confident", title)
 
 
-@pytest.mark.xfail(strict=True, reason="message.py turns the name into the English title, losing its year")
 def test_free_text_finds_the_work_a_spanish_name_names(full_snapshot):
     for text, title, year in [
         ("dónde veo la sirenita", "The Little Mermaid", 1989),

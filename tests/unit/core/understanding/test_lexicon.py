@@ -83,3 +83,14 @@ def test_request_phrases_are_in_the_lexicon(phrase, kind):
     in_filler = phrase in lx.FILLER
     in_genres = phrase in lx.GENRES
     assert (kind == "filler") == in_filler and (kind == "genre") == in_genres
+
+
+def test_every_list_of_the_lexicon_package_is_read_from_the_package():
+    # The lexicon is one module per job; ``lexicon as lx`` must still reach every list.
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(lx.__path__):
+        part = importlib.import_module(f"{lx.__name__}.{module.name}")
+        lists = [name for name in vars(part) if name.isupper()]
+        assert all(getattr(lx, name) is getattr(part, name) for name in lists), module.name

@@ -1,0 +1,113 @@
+"""Runtimes and seasons said in words (``core.understanding.slots``): "under 90 minutes", "menos de
+hora y media", "2 temporadas máximo", "miniseries", "pelis cortas"."""
+
+from __future__ import annotations
+
+from core.catalogue.title_types import TitleType
+from core.questions.filters import Span
+from core.search.titles import normalise
+from core.understanding.lexicon.filters import (
+    AMOUNT_OR,
+    HALF_HOUR,
+    INCLUSIVE,
+    LESS,
+    LESS_AFTER,
+    MINUTE_UNITS,
+    MORE,
+    MORE_AFTER,
+    ONE_SEASON,
+    SEASON_WORDS,
+    SHORT,
+    SHORT_ALONE,
+    SHORT_BESIDE,
+    SHORT_MINUTES,
+    SHORT_SEASONS,
+)
+from core.understanding.slot_scan import Scan, count_at
+
+AFTER_AMOUNT = LESS_AFTER | MORE_AFTER
+
+
+# ---- durations ------------------------------------------------------------------------------
+def _duration(scan: Scan, k: int):
+    items = scan.items
+    size = scan.phrase_at(k, ONE_SEASON, 4)
+    if size:
+        return scan.merge("seasons", Span(1, 1), k, k + size)
+    for phrases, less in ((LESS, True), (MORE, False)):
+        size = scan.phrase_at(k, phrases, 5)
+        amount = _amount(scan, k + size) if size else None
+        if amount is None:
+            continue
+        value, unit, used, _ = amount
+        said = scan.words(k, size)
+        inclusive = said in INCLUSIVE
+        span = Span(None, value - (not inclusive)) if less else Span(value + (not inclusive), None)
+        return scan.merge("seasons" if unit == "season" else "minutes", span, k, k + size + used)
+    amount = _amount(scan, k)  # "2 temporadas máximo", "una o dos temporadas", "3 seasons or more"
+    if amount is not None:
+        value, unit, used, low = amount
+        kind = "seasons" if unit == "season" else "minutes"
+        after = scan.phrase_at(k + used, AFTER_AMOUNT, 3)
+        if after:
+            more = scan.words(k + used, after) in MORE_AFTER
+            span = Span(low if low is not None and more else value, None) if more else Span(None, value)
+            return scan.merge(kind, span, k, k + used + after)
+        if low is not None and unit == "season":
+            return scan.merge(kind, Span(low, value), k, k + used)
+    it = items[k]  # "5+ seasons"
+    if (
+        it.kind == "rating"
+        and str(it.value).endswith("+")
+        and k + 1 < len(items)
+        and items[k + 1].words in SEASON_WORDS
+    ):
+        return scan.merge("seasons", Span(int(str(it.value)[:-1]), None), k, k + 2)
+    return None
+
+
+def _amount(scan: Scan, k: int) -> tuple[int, str, int, int | None] | None:
+    """ "90 minutes", "2 hours", "an hour and a half", "una hora", "hora y media", "3 seasons",
+    "una o dos temporadas" -> (value, unit, items, the lower of two amounts or None)."""
+    items = scan.items
+    if k >= len(items):
+        return None
+    count, used, low = count_at(scan, k), 1, None
+    if count is None:
+        if MINUTE_UNITS.get(scan.typed_word(k)) != 60:
+            return None
+        count, used = 1.0, 0  # "menos de hora y media": an hour, its number unsaid
+    if used and k + 2 < len(items) and scan.typed_word(k + 1) in AMOUNT_OR:
+        second = count_at(scan, k + 2)
+        if second is not None and second > count:  # "una o dos temporadas", "1 or 2 seasons"
+            low, count, used = int(count), second, 3
+    if used and k + used < len(items) and items[k + used].words == "half":
+        count, used = 0.5, used + 1  # "half an hour"
+    if k + used >= len(items):
+        return None
+    unit = scan.typed_word(k + used)
+    if unit in SEASON_WORDS:
+        return int(count), "season", used + 1, low
+    if unit not in MINUTE_UNITS or low is not None:
+        return None
+    minutes, used = count * MINUTE_UNITS[unit], used + 1
+    half = scan.phrase_at(k + used, HALF_HOUR, 3) if MINUTE_UNITS[unit] == 60 else 0
+    return int(round(minutes + 30 * bool(half))), "min", used + half, None
+
+
+def _short(scan: Scan, k: int):
+    """ "short movies", "pelis cortas", "short ones", "cortas": runtimes or seasons of short titles."""
+    items = scan.items
+    if scan.typed_word(k) not in SHORT or normalise(scan.text) in scan.exact_titles:
+        return None
+    near = [items[x] for x in (k - 1, k + 1) if 0 <= x < len(items)]
+    typed = next((it for it in near if it.kind == "type"), None)
+    beside = any(scan.typed_word(x) in SHORT_BESIDE for x in (k - 1, k + 1) if 0 <= x < len(items))
+    alone = scan.typed_word(k) in SHORT_ALONE and all(
+        it.kind == "filler" for x, it in enumerate(items) if x != k
+    )
+    if typed is None and not beside and not alone:
+        return None  # "the big short", "short circuit": a title's word
+    if typed is not None and typed.value == TitleType.SHOW:
+        return scan.merge("seasons", Span(None, SHORT_SEASONS), k, k + 1)
+    return scan.merge("minutes", Span(None, SHORT_MINUTES), k, k + 1)
