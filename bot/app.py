@@ -39,6 +39,7 @@ from bot.handlers import (
 from bot.handlers.language import decide as decide_language
 from bot.health import PollingRequest
 from bot.jobs import refresh, retrain
+from bot.languages import Languages
 from bot.runtime.logs import LoggedUpdateProcessor
 from bot.runtime.transport import RetryingRequest
 from bot.state import CONTEXT_TYPES
@@ -47,7 +48,6 @@ from core.snapshot.refresh import Refresher
 from core.snapshot.store import Store
 from core.userdata.dialogue import DialogueStore
 from core.userdata.feedback import Feedback
-from core.userdata.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
 # chat is last: its catch-alls (plain text, unknown commands, stale buttons) get what is left.
@@ -148,7 +148,8 @@ def build_application(
         max_drop=settings.max_title_drop,
         limits=settings.download_limits,
     )
-    application.bot_data.subscriptions = Subscriptions(settings.data_dir)
+    # Subscriptions, with each chat's language served from memory (every update reads it).
+    application.bot_data.subscriptions = Languages(settings.data_dir)
     application.bot_data.feedback = Feedback(settings.data_dir)
     application.bot_data.dialogue = DialogueStore(settings.data_dir)
     refresh.schedule(application, settings.refresh_minutes)
