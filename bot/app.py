@@ -43,6 +43,7 @@ from bot.languages import Languages
 from bot.runtime.logs import LoggedUpdateProcessor
 from bot.runtime.transport import RetryingRequest
 from bot.state import CONTEXT_TYPES
+from bot.text import commands as command_names
 from bot.text import i18n
 from core.snapshot.refresh import Refresher
 from core.snapshot.store import Store
@@ -74,14 +75,17 @@ LAST_GROUP = 100  # after the features' groups (0 and the few each adds)
 
 
 def commands(*, group: bool, admin: bool = False, language: str = i18n.ENGLISH) -> list[BotCommand]:
-    """The menu, described in ``language``; the command names are the same in every language."""
+    """The menu in ``language``: each command by the name a reader of it knows (``/contar`` in
+    Spanish, ``/count`` in English; both work in either) and described in it."""
     listed = [c for module in FEATURES for c in getattr(module, "COMMANDS", [])]
     if group:
         listed = [c for c in listed if c[0] != "start"]
     if not admin:
         listed = [c for c in listed if c[0] not in ADMIN_ONLY]
     with i18n.using(language):
-        return [BotCommand(name, i18n._(description)[:256]) for name, description in listed]
+        return [
+            BotCommand(command_names.name(name), i18n._(description)[:256]) for name, description in listed
+        ]
 
 
 async def publish_commands(application: Application) -> None:
