@@ -21,12 +21,10 @@ erases it with the chat's other data.
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot import callbacks, conversation, languages
+from bot import callbacks, conversation
 from bot.handlers.common import snapshot
 from bot.state import Context
 from bot.text import i18n
@@ -49,9 +47,7 @@ async def reply_language(update: Update, context: Context) -> str:
     if chat is None:  # a poll answer: no chat, no words
         return choose(NOTHING, None, app_code)
     remembered = context.bot_data.subscriptions  # a bot.languages.Languages
-    spoken = remembered.known(chat.id)
-    if spoken is languages.UNKNOWN:  # not in memory: one indexed read, off the event loop
-        spoken = await asyncio.to_thread(remembered.language_of, chat.id)
+    spoken = remembered.language_of(chat.id)  # from memory; a chat not in it: one indexed read
     if button is not None:
         decided = button
     else:

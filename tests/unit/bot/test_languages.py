@@ -34,11 +34,12 @@ def test_a_new_language_is_served_at_once_without_the_file_and_reaches_it(langua
     assert languages.known(7) is UNKNOWN and languages.language_of(7) is None
     release = hold_writer(languages)
     languages.remember_language(7, "es")
-    disk, languages._db = languages._db, NoDisk()
+    disks = languages._db, languages._reader
+    languages._db = languages._reader = NoDisk()
     try:
         assert languages.known(7) == "es" and languages.language_of(7) == "es"
     finally:
-        languages._db = disk
+        languages._db, languages._reader = disks
     release.set()
     languages.flush()
     assert Subscriptions.language_of(languages, 7) == "es"  # what the file itself holds
@@ -99,3 +100,16 @@ def test_subscribing_records_the_language_through_memory(languages):
     release.set()
     languages.flush()
     assert Subscriptions.language_of(languages, 5) == "en"
+
+
+def test_a_new_chat_is_read_while_the_writer_holds_the_file(languages):
+    """A first update never queues behind other chats' writes (WAL: a reader does not wait)."""
+    languages.remember_language(1, "es")
+    languages.flush()
+    languages._memory.clear()
+    read = {}
+    reader = threading.Thread(target=lambda: read.update({c: languages.language_of(c) for c in (1, 2)}))
+    with languages._lock:  # what the writer holds through a committed write
+        reader.start()
+        reader.join(5)
+    assert read == {1: "es", 2: None}
