@@ -39,15 +39,16 @@ from bot.handlers import (
 from bot.handlers.language import decide as decide_language
 from bot.health import PollingRequest
 from bot.jobs import refresh, retrain
+from bot.languages import Languages
 from bot.runtime.logs import LoggedUpdateProcessor
 from bot.runtime.transport import RetryingRequest
 from bot.state import CONTEXT_TYPES
+from bot.text import commands as command_names
 from bot.text import i18n
 from core.snapshot.refresh import Refresher
 from core.snapshot.store import Store
 from core.userdata.dialogue import DialogueStore
 from core.userdata.feedback import Feedback
-from core.userdata.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
 # chat is last: its catch-alls (plain text, unknown commands, stale buttons) get what is left.
@@ -74,14 +75,17 @@ LAST_GROUP = 100  # after the features' groups (0 and the few each adds)
 
 
 def commands(*, group: bool, admin: bool = False, language: str = i18n.ENGLISH) -> list[BotCommand]:
-    """The menu, described in ``language``; the command names are the same in every language."""
+    """The menu in ``language``: each command by the name a reader of it knows (``/contar`` in
+    Spanish, ``/count`` in English; both work in either) and described in it."""
     listed = [c for module in FEATURES for c in getattr(module, "COMMANDS", [])]
     if group:
         listed = [c for c in listed if c[0] != "start"]
     if not admin:
         listed = [c for c in listed if c[0] not in ADMIN_ONLY]
     with i18n.using(language):
-        return [BotCommand(name, i18n._(description)[:256]) for name, description in listed]
+        return [
+            BotCommand(command_names.name(name), i18n._(description)[:256]) for name, description in listed
+        ]
 
 
 async def publish_commands(application: Application) -> None:
@@ -148,7 +152,8 @@ def build_application(
         max_drop=settings.max_title_drop,
         limits=settings.download_limits,
     )
-    application.bot_data.subscriptions = Subscriptions(settings.data_dir)
+    # Subscriptions, with each chat's language served from memory (every update reads it).
+    application.bot_data.subscriptions = Languages(settings.data_dir)
     application.bot_data.feedback = Feedback(settings.data_dir)
     application.bot_data.dialogue = DialogueStore(settings.data_dir)
     refresh.schedule(application, settings.refresh_minutes)

@@ -93,7 +93,17 @@ class Console:
             f"{bot} console — type /start, /help; numbers press buttons; "
             f"@{bot} <words> searches inline; Ctrl-D or /quit quits"
         )
-        menu = self.api.menu("all_private_chats") or self.api.menu("default")
+        # The menu Telegram would show this user: their app's language's ("es" for "es-419"), else the fallback.
+        language = (self.user.get("language_code") or "").split("-")[0].lower()
+        menu = next(
+            (
+                found
+                for scope in ("all_private_chats", "default")
+                for code in dict.fromkeys([language, ""])
+                if (found := self.api.menu(scope, code))
+            ),
+            [],
+        )
         if menu:
             self.write("commands: " + " ".join(f"/{c.get('command')}" for c in menu))
 

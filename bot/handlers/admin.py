@@ -29,10 +29,11 @@ def is_admin(update: Update, context: Context) -> bool:
 
 async def remember_admin_language(update: Update, context: Context) -> None:
     """Refresh alerts reach admins outside any update (in their private chat, whose id is the
-    user's): keep the language this admin speaks for them. A committed SQLite write waits for
-    the disk: never on the event loop."""
-    subscriptions = context.bot_data.subscriptions
-    await asyncio.to_thread(subscriptions.remember_language, update.effective_user.id, language())
+    user's): keep the language this admin speaks for them (in memory now, in the file by the
+    languages' writer: ``bot.languages``)."""
+    remembered, admin_chat = context.bot_data.subscriptions, update.effective_user.id
+    if remembered.known(admin_chat) != language():
+        remembered.remember_language(admin_chat, language())
 
 
 async def status(update: Update, context: Context) -> None:

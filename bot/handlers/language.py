@@ -6,8 +6,8 @@ reads the message without the title it names); this module only gathers what it 
 - a button speaks the language of the message under it (``callbacks.language_of``); an old
   button without one is read like a message that tells nothing;
 - a message or a command: its own language when clear; else, in a private chat, the language
-  the bot last answered in there (kept with the chat's subscriptions:
-  ``Subscriptions.language_of``); else the user's app (``language_code``); else what it leans
+  the bot last answered in there (kept with the chat's subscriptions, served from memory:
+  ``bot.languages``); else the user's app (``language_code``); else what it leans
   to ("gracias"); else English. A group's members speak their own languages, so there the
   chat's last language is not the asker's: in a group it is the language the bot last
   answered that member in, within their conversation (``bot.conversation``);
@@ -20,8 +20,6 @@ erases it with the chat's other data.
 """
 
 from __future__ import annotations
-
-import asyncio
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -48,8 +46,8 @@ async def reply_language(update: Update, context: Context) -> str:
     chat = update.effective_chat
     if chat is None:  # a poll answer: no chat, no words
         return choose(NOTHING, None, app_code)
-    subscriptions = context.bot_data.subscriptions
-    spoken = await asyncio.to_thread(subscriptions.language_of, chat.id)
+    remembered = context.bot_data.subscriptions  # a bot.languages.Languages
+    spoken = remembered.language_of(chat.id)  # from memory; a chat not in it: one indexed read
     if button is not None:
         decided = button
     else:
@@ -60,8 +58,7 @@ async def reply_language(update: Update, context: Context) -> str:
         earlier = spoken if private else conversation.frame().language
         decided = choose(_said(context, text), earlier, app_code)
     if decided != spoken and _answered(update, context):
-        # A committed SQLite write waits for the disk: never on the event loop.
-        await asyncio.to_thread(subscriptions.remember_language, chat.id, decided)
+        remembered.remember_language(chat.id, decided)  # in memory now, in the file soon
     return decided
 
 

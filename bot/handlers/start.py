@@ -15,17 +15,19 @@ from bot.handlers import (
 )
 from bot.handlers.common import reply
 from bot.state import Context
+from bot.text import commands as command_names
 from bot.text.i18n import N_, _, platform_names
 
 COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with examples"))]
 # Telegram sends only the bare command when a /command in a message is tapped, so the
-# examples are buttons that run the full command.
+# examples are buttons that run the full command. A button shows its example in the reader's
+# language ("/contar netflix 2019") and runs the English one, whose answer the tests know.
 EXAMPLES = [
-    ("/recommend toy story", recommend.recommend_command),
-    ("/where the office", where.where),
-    ("/count netflix 2019", catalogue.HANDLER_OF["count"]),
-    ("/top disney animation", catalogue.HANDLER_OF["top"]),
-    ("/stats netflix", stats.stats),
+    (N_("/recommend toy story"), recommend.recommend_command),
+    (N_("/where the office"), where.where),
+    (N_("/count netflix 2019"), catalogue.HANDLER_OF["count"]),
+    (N_("/top disney animation"), catalogue.HANDLER_OF["top"]),
+    (N_("/stats netflix"), stats.stats),
 ]
 
 
@@ -34,7 +36,7 @@ def examples_keyboard() -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    _("Try {example}").format(example=text), callback_data=callbacks.Example(i).encode()
+                    _("Try {example}").format(example=_(text)), callback_data=callbacks.Example(i).encode()
                 )
             ]
             for i, (text, _handler) in enumerate(EXAMPLES)
@@ -67,11 +69,16 @@ def welcome(bot_username: str) -> str:
 
 
 def help_text() -> str:
+    """Every command by the name the reader's language knows, as the menu lists them; the other
+    language's names work too, and the first line says so."""
     lines = [_("<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)")]
     from bot.app import FEATURES  # the menu's order (bot.app imports this module)
 
     for module in (m for m in FEATURES if m.__name__ != __name__):
-        lines += [f"/{name} — {_(description)}" for name, description in getattr(module, "COMMANDS", [])]
+        lines += [
+            f"/{command_names.name(name)} — {_(description)}"
+            for name, description in getattr(module, "COMMANDS", [])
+        ]
     lines.append("")
     lines.append(_("Arguments can come in any order: <code>/count 2019 shows netflix</code> works."))
     return "\n".join(lines)

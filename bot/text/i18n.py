@@ -40,6 +40,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
 from core.catalogue import platforms
+from core.understanding.language import app_language
 
 DOMAIN = "streambot"
 LOCALES = Path(__file__).resolve().parent / "locales"
@@ -78,9 +79,18 @@ def catalogue_path(language: str) -> Path:
     return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def language_of_code(code: str | None) -> str:
+    """A language tag as the bot speaks it: "es", "es-ES", "es-419", "es_MX" -> "es"; "en",
+    "en-GB", "pt-BR", anything else or nothing -> "en" (Telegram's ``language_code`` is an
+    IETF tag; the bot has Spanish and English)."""
+    return SPANISH if app_language(code) == SPANISH else ENGLISH
+
+
 @functools.cache
-def translator(language: str) -> Translator:
-    """The translator for ``language`` ("es", or English for anything else), loaded once."""
+def translator(language: str | None) -> Translator:
+    """The translator for ``language`` (a Spanish tag, or English for anything else), loaded once."""
+    if language_of_code(language) != language:  # "es-MX" is "es": the same one translator
+        return translator(language_of_code(language))
     if language != SPANISH:
         return Translator(ENGLISH, gettext.NullTranslations())
     with catalogue_path(SPANISH).open("rb") as po:

@@ -16,6 +16,7 @@ from telegram import (
 )
 
 from bot import callbacks
+from bot.text import commands as command_names
 from bot.text import markup
 from bot.text.i18n import N_, SPANISH, _, language, ngettext, number, platform_names
 from bot.text.markup import clip, esc
@@ -253,7 +254,10 @@ def absent(text: str, suggestions, action: str = "recommend") -> tuple[str, Inli
 
 
 def which_title(command: str) -> str:
-    return _("Which title? e.g. <code>/{command} toy story</code>").format(command=esc(command))
+    """``command`` is the English name; a Spanish reader is shown its Spanish one."""
+    return _("Which title? e.g. <code>/{command} toy story</code>").format(
+        command=esc(command_names.name(command))
+    )
 
 
 def where(found: list[tuple[dict, list[str]]]) -> str:

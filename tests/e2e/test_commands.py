@@ -282,21 +282,61 @@ def test_spanish_menus_are_published_beside_the_english_ones(tg):
     }
     for scope in ("all_private_chats", "all_group_chats"):
         english, spanish = menus[scope, None]["commands"], menus[scope, "es"]["commands"]
-        assert [c["command"] for c in spanish] == [c["command"] for c in english]
+        assert len(spanish) == len(english)
     described = {c["command"]: c["description"] for c in menus["all_private_chats", "es"]["commands"]}
-    assert described["count"] == "cuántos títulos hay: /count netflix 2019 terror"
-    assert described["recommend"].startswith("títulos parecidos a uno que te encanta")
+    # A Spanish app shows the Spanish names, with Spanish descriptions naming them too.
+    assert described["contar"] == "cuántos títulos hay: /contar netflix 2019 terror"
+    assert described["recomendar"].startswith("títulos parecidos a uno que te encanta")
+    assert {"titulo", "donde", "parati", "megusta", "misdatos", "olvidar", "start"} <= set(described)
+    assert "count" not in described and "help" not in described
+    english = {c["command"] for c in menus["all_private_chats", None]["commands"]}
+    assert {
+        "count",
+        "recommend",
+        "title",
+        "foryou",
+        "mydata",
+        "forget",
+    } <= english and "contar" not in english
+
+
+@pytest.mark.parametrize(
+    ("user", "language_code", "spanish"),
+    [
+        (6101, "es", True), (6102, "es-ES", True), (6103, "es-419", True), (6104, "es-MX", True),
+        (6105, "en-GB", False), (6106, "pt-BR", False),
+    ],
+)  # fmt: skip
+def test_each_menu_name_works_from_either_app_and_help_lists_the_apps_names(tg, user, language_code, spanish):
+    """The names a menu shows run their command whatever the app's language; /help lists the
+    names of the asker's language (a regional code is its language, any other English)."""
+    tg.user(user, language_code=language_code)
+    help_text = ask(tg, "/start", user_id=user) and ask(tg, "/help", user_id=user).params["text"]
+    if spanish:
+        assert help_text.startswith("<b>Comandos</b>") and "/contar — cuántos títulos hay" in help_text
+        assert "/count — " not in help_text
+    else:
+        assert help_text.startswith("<b>Commands</b>") and "/count — how many titles" in help_text
+        assert "/contar — " not in help_text
+    for command in ("/contar netflix 2019", "/count netflix 2019"):
+        assert ask(tg, command, user_id=user).params["text"] in (NETFLIX_2019, NETFLIX_2019_ES)
 
 
 def test_spanish_start_help_and_an_example_button(tg):
     user = spanish_speaker(tg, 6001)
     welcome = ask(tg, "/start", user_id=user)
     assert "te ayuda a decidir qué ver en Prime Video, Disney+, Hulu y Netflix" in welcome.params["text"]
-    assert "/recommend <i>título</i>" in welcome.params["text"]
-    answer = press(tg, welcome, "Probar /count netflix 2019", method="sendMessage")
+    assert "/recomendar <i>título</i>" in welcome.params["text"]
+    assert set(buttons(welcome)) == {
+        "Probar /recomendar toy story", "Probar /donde the office", "Probar /contar netflix 2019",
+        "Probar /mejores disney animación", "Probar /estadisticas netflix",
+    }  # fmt: skip
+    answer = press(tg, welcome, "Probar /contar netflix 2019", method="sendMessage")
     assert answer.params["text"] == NETFLIX_2019_ES
+    top = press(tg, welcome, "Probar /mejores disney animación", method="sendMessage")
+    assert ask(tg, "/mejores disney animación", user_id=user).params["text"] == top.params["text"]
     help_text = ask(tg, "/help", user_id=user).params["text"]
-    assert help_text.startswith("<b>Comandos</b>") and "/count — cuántos títulos hay" in help_text
+    assert help_text.startswith("<b>Comandos</b>") and "/contar — cuántos títulos hay" in help_text
     assert "Los argumentos pueden ir en cualquier orden" in help_text
 
 
@@ -309,15 +349,18 @@ def test_spanish_start_help_and_an_example_button(tg):
             "/count hbo",
             "⚠️ No conozco la plataforma 'hbo': elige una de estas: amazon, disney, hulu, netflix. ",
         ),
-        ("/count netflix 1850", "No hay títulos de 1850: el catálogo abarca de 1920 a 2021. Ejemplo: /count"),
-        ("/score netflix", "⚠️ Falta un puntaje del 0 al 5. Ejemplo: /score netflix 3,5 2020"),
+        (
+            "/count netflix 1850",
+            "No hay títulos de 1850: el catálogo abarca de 1920 a 2021. Ejemplo: /contar",
+        ),
+        ("/score netflix", "⚠️ Falta un puntaje del 0 al 5. Ejemplo: /puntaje netflix 3,5 2020"),
         (
             "/score netflix 3.5 2020",
             "películas en Netflix con estreno en 2020 tienen un puntaje promedio mayor a 3,5",
         ),
         ("/rating 13+", "<b>8</b> títulos tienen la clasificación 13+"),
         ("/stats qqq", "No conozco la plataforma 'qqq'"),
-        ("/recommend", "¿Qué título? P. ej. <code>/recommend toy story</code>"),
+        ("/recommend", "¿Qué título? P. ej. <code>/recomendar toy story</code>"),
         ("/recommend qqqqxxxxzzzz", "“qqqqxxxxzzzz” no está en los catálogos"),
         ("/where the office", "Dónde verlo:\n• <b>The Office</b> (2003, serie): Prime Video"),
     ],
@@ -361,7 +404,7 @@ def test_a_spanish_command_from_an_english_app_is_answered_in_spanish_buttons_to
     """/ayuda is clearly Spanish; its example buttons keep Spanish whoever taps them."""
     help_message = ask(tg, "/ayuda", user_id=6005)  # language_code "en"
     assert help_message.params["text"].startswith("<b>Comandos</b>")
-    answer = press(tg, help_message, "Probar /count netflix 2019", method="sendMessage")
+    answer = press(tg, help_message, "Probar /contar netflix 2019", method="sendMessage")
     assert answer.params["text"] == NETFLIX_2019_ES
     assert ask(tg, "/count netflix 2019", user_id=6005).params["text"] == NETFLIX_2019
 

@@ -105,10 +105,15 @@ def test_status_shows_admins_the_details_and_reload_is_for_admins_only(setup):
         assert "Source:" not in public
         assert f"Source: {source}" in say(tg, "/status", ADMIN).text
         assert "Only the bot's admins" in say(tg, "/reload", USER).text
-        menus = {c.params["scope"]["type"]: c.params for c in tg.calls("setMyCommands")}
-        assert "reload" not in {c["command"] for c in menus["all_private_chats"]["commands"]}
-        assert menus["chat"]["scope"]["chat_id"] == ADMIN
-        assert "reload" in {c["command"] for c in menus["chat"]["commands"]}
+        menus = {
+            (c.params["scope"]["type"], c.params.get("language_code")): c.params
+            for c in tg.calls("setMyCommands")
+        }
+        assert "reload" not in {c["command"] for c in menus["all_private_chats", None]["commands"]}
+        assert "recargar" not in {c["command"] for c in menus["all_private_chats", "es"]["commands"]}
+        assert menus["chat", None]["scope"]["chat_id"] == ADMIN == menus["chat", "es"]["scope"]["chat_id"]
+        assert "reload" in {c["command"] for c in menus["chat", None]["commands"]}
+        assert "recargar" in {c["command"] for c in menus["chat", "es"]["commands"]}  # its Spanish name
 
 
 def test_admins_hear_once_about_a_broken_source_and_the_old_data_keeps_serving(setup):

@@ -300,3 +300,24 @@ def test_render_text_handles_html():
     assert render_text("<b>bold</b>", "HTML", ansi=True) == "\033[1mbold\033[0m"
     nested = render_text("<b>a<i>b</i>c</b>d", "HTML", ansi=True)
     assert nested == "\033[1ma\033[3mb\033[0m\033[1mc\033[0md"
+
+
+def test_the_banner_lists_the_menu_of_the_users_app_language(tmp_path):
+    """As Telegram shows menus: a Spanish app ("es-419") sees the Spanish one, others the fallback."""
+    from bot.app import commands
+
+    def banner_for(language_code):
+        out = io.StringIO()
+        console = Console(out, media_dir=tmp_path)
+        console.user = console.api.user(console.user["id"], language_code=language_code)
+        for code in ("", "es"):
+            menu = [c.to_dict() for c in commands(group=False, language=code or "en")]
+            params = {"commands": menu, "scope": {"type": "all_private_chats"}}
+            console.api.answer("setMyCommands", {**params, "language_code": code} if code else params, {})
+        console.banner()
+        return out.getvalue().splitlines()[1]
+
+    assert banner_for("es-419").startswith("commands: /start /ayuda /recomendar /donde /titulo")
+    assert "/misdatos /olvidar" in banner_for("es") and "/count" not in banner_for("es")
+    for code in (None, "en-GB", "pt-BR"):
+        assert banner_for(code).startswith("commands: /start /help /recommend /where /title")
