@@ -45,6 +45,12 @@ MORE_WORDS = frozenset(
         "extra",
     ]
 )
+# A message that opens as a request of its own: "something for my 6 year old on netflix".
+FRESH_REQUEST = phrases(
+    "something | anything | algo | alguna | alguno | recommend | recommend me | recomienda | recomiendame | "
+    "i want | i wanna | quiero | busco | looking for | need | i need | necesito | give me | gimme | dame | "
+    "suggest | sugiere | sugiereme | im looking for | estoy buscando"
+)
 ARTICLES = phrases("the | a | an | el | la | los | las | un | una")
 # "who's in the most", "quién sale en más": who appears most, not who is in the title in focus.
 MOST_WORDS = frozenset(["most", "more", "mas", "top", "frequent", "frequently", "often", "busiest"])

@@ -135,3 +135,8 @@ def test_a_title_named_after_like_is_the_one_suggestions_follow(fixture_snapshot
     assert q.intent == Intent.RECOMMEND and q.matches[0].title == "Moana"
     q = read(understanding, frame, "y a moana?").question
     assert q.intent == Intent.RECOMMEND and q.matches[0].title == "Moana"
+
+
+def test_a_message_that_opens_as_a_request_of_its_own_starts_afresh(understanding, horror_list):
+    q = read(understanding, horror_list, "something for my 6 year old on hulu").question
+    assert not q.filters.genres and q.filters.platforms == {"hulu"} and q.filters.bands is not None
