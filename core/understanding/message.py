@@ -296,8 +296,15 @@ def _head(item: Item) -> bool:
 JOINING_TAILS = frozenset(["and", "y", "but", "pero", "so", "then", "entonces"])
 
 
+def _with_my(item: Item) -> bool:
+    """ "… con mis sobrinos", "… with my gf": company said with a possessive, never a title's
+    end ("Dinner with Friends" keeps its friends)."""
+    words = item.words.split()
+    return item.words in lx.COMPANY and len(words) > 1 and words[1] in ("my", "mi", "mis")
+
+
 def _tail(item: Item) -> bool:
     return (
         item.words in lx.TITLE_TAILS or item.words in POLITE or item.words in JOINING_TAILS
-        or is_cue(item, *TAIL_CUES)
+        or _with_my(item) or is_cue(item, *TAIL_CUES)
     )  # fmt: skip

@@ -597,8 +597,13 @@ def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None
             return k + 1
     for k in range(lo + 1, hi - 1) if toks else ():  # "what about frozen 2, is that on disney+?"
         before = toks[items[k - 1].j - 1]
-        if is_cue(items[k], "is") and items[k + 1].words in lx.ANAPHORA and (before.comma or before.stop):
-            return k  # a platform question about the title named before it
+        anaphora = (
+            is_cue(items[k], "is") and items[k + 1].words in lx.ANAPHORA and (before.comma or before.stop)
+        )
+        if anaphora and any(it.kind == "platform" or it.words in lx.ANY_PLATFORM for it in items[k + 2 : hi]):
+            return (
+                k  # a platform question about the title named before it; "klaus, is it ok for kids?" is none
+            )
     return None
 
 

@@ -22,4 +22,5 @@ SHORTHAND = {
     "u": "you", "ur": "your", "wat": "what", "wut": "what", "wht": "what", "dat": "that", "q": "que",
     "ke": "que", "qe": "que", "xq": "porque", "pq": "porque", "dnd": "donde", "tmb": "tambien",
     "tb": "tambien", "tmbn": "tambien", "pa": "para", "xa": "para", "bn": "bien", "cn": "con", "sta": "esta",
+    "smth": "something", "sth": "something", "smthg": "something", "mnay": "many", "mny": "many",
 }  # fmt: skip

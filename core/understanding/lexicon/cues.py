@@ -43,11 +43,12 @@ CUE_LISTS: dict[str, str] = {
                "whatever | ni idea | no se | no lo se | da igual | olvidalo | olvida | nada | nah | naa | "
                "are you a bot | are you a robot | are you human | are you real | are you an ai | "
                "are you a person | eres un bot | eres un robot | eres humano | eres real | eres una persona | "
-               "eres una ia",
+               "eres una ia | igual | anyway | anyways | de todas formas | de todos modos",
     # who the user is talking to: chatter only next to a greeting or thanks ("gracias crack"), never
     # taken off the end of a title ("Iron Man")
     "vocative": "amigo | amiga | bro | man | dude | buddy | crack | bot | genio | capo | maquina | hermano | "
-                "pana | parce | wey | guey | mate | pal | fam | idolo | streambot | stream bot",
+                "pana | parce | wey | guey | mate | pal | fam | idolo | streambot | stream bot | che | chamo | "
+                "tio | tia | compa | carnal | loco | boludo",
     # "where": a platform question about a title
     "where": "where | wher | whr | whre | wehre | hwere | wheres | where is | where are | where to | "
              "donde | dnde | dond | onde | en donde | adonde | a donde | "
@@ -123,7 +124,8 @@ CUE_LISTS: dict[str, str] = {
              "obsesionada con | obsesionado con | viciada con | viciado con",
     # catalogue questions
     "count": "how many | how much | hw many | number of | the number of | count | total | cuantas | cuantos | "
-             "cuanta | cuanto | numero de | el numero de | cantidad de | la cantidad de | contar | cuenta",
+             "cuanta | cuanto | numero de | el numero de | cantidad de | la cantidad de | contar | cuenta | "
+             "howmany | how mnay | how mny | hw mny | cuantaz | cuantos hay",
     "top": "best | top | the best | top rated | highest rated | best rated | best scored | highest scored | "
            "top scored | greatest | mejores | mejor | las mejores | los mejores | lo mejor | worth watching | "
            "worth a watch | worth seeing | vale la pena | que vale la pena | valen la pena | "
@@ -149,7 +151,8 @@ CUE_LISTS: dict[str, str] = {
                    "director de | el director de | la directora de | quien hizo | de quien es",
     "shortest": "shortest | the shortest | least seasons | fewest seasons | mas corta | mas corto | "
                 "la mas corta | el mas corto | mas cortas | mas cortos | menor duracion | dura menos | "
-                "que menos dura | menos temporadas | con menos temporadas",
+                "que menos dura | menos temporadas | con menos temporadas | mas cortita | mas cortito | "
+                "la mas cortita | el mas cortito",
     "actor": "actor | actors | actress | actresses | actriz | actores | actrices | who acts | who appears | "
              "who stars | who starred | who is in | quien actua | quien aparece | quien sale | "
              "cast member | busiest | most frequent | mas frecuente | aparece mas | "

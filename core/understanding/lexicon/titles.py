@@ -157,5 +157,10 @@ ABOUT_LEADS = frozenset(_phrases(
     "what is it about | de que trata la peli | de que trata la serie"
 ))  # fmt: skip
 ABOUT_TAILS = frozenset(
-    _phrases("about | de que trata | de que va | de que se trata | que tal es | is it good")
+    _phrases(
+        "about | de que trata | de que va | de que se trata | que tal es | is it good | es para ninos | "
+        "es apta para ninos | es para chicos | is it for kids | is it ok for kids | is it good for kids | "
+        "es buena | esta buena | vale la pena | is it worth it | is it any good | is it ok for kids | "
+        "is it good for kids | is it suitable for kids | is it for children | is it scary"
+    )
 )

@@ -1,0 +1,52 @@
+"""Single messages typed the way people chat: company after a title, chat shorthand and typos in
+question words, a vocative or "anyway" after thanks, "is it for kids?" after a title. On the
+real catalogues. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.understanding import CONFIDENT, Intent
+
+
+@pytest.fixture(scope="module")
+def understanding(full_snapshot):
+    return full_snapshot.understanding
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "title"),
+    [
+        ("donde puedo ver soul con mis hijos", Intent.WHERE, "Soul"),
+        ("where can i stream frozen with my niece", Intent.WHERE, "Frozen"),
+        ("smth like stranger things pls", Intent.RECOMMEND, "Stranger Things"),
+        ("sth like the office", Intent.RECOMMEND, "The Office"),
+        ("coco es para niños?", Intent.TITLE, "Coco"),
+        ("klaus, is it ok for kids?", Intent.TITLE, "Klaus"),
+        ("coco, is it any good?", Intent.TITLE, "Coco"),
+        ("saw the conjuring and loved it, what now", Intent.RECOMMEND, "The Conjuring"),
+        ("donde veo rick y morty", Intent.WHERE, "Rick and Morty"),
+    ],
+)
+def test_the_title_is_found_among_chat(understanding, text, intent, title):
+    q = understanding.parse(text)
+    kind, titles = q.answer()
+    assert q.intent == intent and kind == CONFIDENT and titles[0].title == title, (text, q.title)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("howmany movies on netflix", Intent.COUNT),
+        ("how mnay shows on hulu 2019", Intent.COUNT),
+        ("la serie mas cortita de disney", Intent.LONGEST),
+        ("gracias igual", Intent.THANKS),
+        ("mil gracias che", Intent.THANKS),
+        ("thanks anyway", Intent.THANKS),
+    ],
+)
+def test_question_words_survive_typos_and_chat(understanding, text, intent):
+    q = understanding.parse(text)
+    assert q.intent == intent and not q.title, (text, q.title)
+    if intent == Intent.LONGEST:
+        assert q.shortest
