@@ -52,7 +52,7 @@ class Frame:
         return now - self.at > EXPIRES_AFTER
 
     def is_empty(self) -> bool:
-        return self.asked is None and self.focus is None and not self.shown
+        return self.asked is None and self.focus is None and not self.shown and self.missed is None
 
     def asking(self, q: Question) -> Frame:
         """The frame once ``q`` is being answered."""

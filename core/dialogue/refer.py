@@ -75,29 +75,22 @@ def _strip_wrappers(toks: list[str], leading: bool = False) -> list[str]:
 
 def _asked_of(rest: str, understanding) -> Question | None:
     """The question the words around "it" / "the second one" ask of that title, or None when
-    they ask nothing of a title: "where can i watch" -> WHERE, "who directed" -> CREDITS
-    (director), "is on disney" -> WHERE (Disney+), "anything like" -> RECOMMEND."""
+    they ask nothing of a title or name a title of their own: "where can i watch" -> WHERE,
+    "who directed" -> CREDITS (director), "is on disney" -> WHERE (Disney+), "anything like" ->
+    RECOMMEND."""
     if not rest:
         return None
-    if p.has(rest, w.ABOUT):  # before "like": "whats it like" asks about it
-        return Question(Intent.TITLE)
-    if p.has(rest, w.LIKE):
-        return Question(Intent.RECOMMEND)
-    toks = set(rest.split())
-    if c.only_question_words(rest) and toks & (w.CREDITS_WORDS | w.DIRECTOR_WORDS):
-        director = bool(toks & w.DIRECTOR_WORDS)
-        return Question(Intent.CREDITS, role=Role.DIRECTOR if director else Role.CAST)
-    if p.has(rest, w.WHERE_WORDS) and toks <= w.WHERE_WORDS | w.QUESTION_WORDS | w.CONNECTOR_WORDS:
-        return Question(Intent.WHERE)
     q = understanding.parse(rest)
+    if c.names_a_title(q) and q.answer()[0] == CONFIDENT:
+        return None
+    loosely = asked_loosely(rest, understanding)
+    if loosely is not None:
+        return loosely
     if q.intent in TITLE_INTENTS:
-        return None if c.names_a_title(q) else replace(q, title=None, matches=())
+        return replace(q, title=None, matches=())
     if q.intent in (Intent.ACTOR, Intent.CREDITS):  # "who is in", "who directed": of that title
         return Question(Intent.CREDITS, role=q.role)
-    stated = understanding.filters_of(rest)
-    if stated is not None and stated.platforms and c.kinds(stated) == 1:
-        return Question(Intent.WHERE, platform=min(stated.platforms), filters=stated)  # "is it on hulu?"
-    return asked_loosely(rest, understanding)
+    return None
 
 
 def asked_loosely(rest: str, understanding) -> Question | None:

@@ -4,6 +4,8 @@ On the fixture catalogue, phrased the way people type (filler, slang, no punctua
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from core.catalogue.title_types import TitleType
@@ -140,3 +142,18 @@ def test_a_title_named_after_like_is_the_one_suggestions_follow(fixture_snapshot
 def test_a_message_that_opens_as_a_request_of_its_own_starts_afresh(understanding, horror_list):
     q = read(understanding, horror_list, "something for my 6 year old on hulu").question
     assert not q.filters.genres and q.filters.platforms == {"hulu"} and q.filters.bands is not None
+
+
+def test_a_follow_up_after_a_title_in_no_catalogue_is_about_that_title(understanding):
+    missed = understanding.parse("where can i stream zorblax the movie")
+    assert missed.answer()[0] == "absent"
+    frame = Frame(missed=missed, at=time.time())
+    q = read(understanding, frame, "damn, got anything similar").question
+    assert q.intent == Intent.RECOMMEND and q.title == missed.title
+
+
+def test_words_around_a_position_ask_of_it_whatever_they_say(understanding, horror_list):
+    q = read(understanding, horror_list, "the first one, where's that").question
+    assert q.intent == Intent.WHERE and q.matches[0].id == horror_list.shown[0]
+    q = read(understanding, horror_list, "and the third, is it on hulu as well").question
+    assert q.intent == Intent.WHERE and q.platform == "hulu" and q.matches[0].id == horror_list.shown[2]
