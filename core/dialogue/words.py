@@ -73,7 +73,7 @@ CONNECTORS = phrases(
     "que sea | q sean | q sea | ok pero | ok but | uh | um | eh | ah | oh | ahh | ohh | alright | fine | sure | "
     "damn | dang | darn | uf | uff | ugh | meh | bummer | rip | que pena | lastima | vaya | oh well | shame | "
     "too bad | pity | oops | ay | chale | nel | pucha | rayos | okas | oka | okey | okay then | fair enough | "
-    "venga | anda | andale | orale | y a | and to | y con | and with"
+    "venga | anda | andale | orale | y a | and to | y con | and with | nah | naa | nop | nope | mejor no"
 )
 # The words of the connectors, one by one: what may stand around a question's own words.
 CONNECTOR_WORDS = frozenset(word for phrase in CONNECTORS for word in phrase.split())

@@ -52,6 +52,7 @@ ARG_KINDS = frozenset(
         "minutes",
         "seasons",
         "not_genre",
+        "not_type",
         "genres",
         "person",
     ]

@@ -51,6 +51,8 @@ def _decade_at(scan: Scan, k: int) -> tuple[int, int] | None:
     before = scan.items[k - 1].words if k else ""
     if number < 100 and before in ("los", "las", "anos", "the", "decada de los", "de los", "los anos"):
         return start, 1
+    if number >= 1900 and before in ("los", "anos", "decada de los", "de los", "los anos"):
+        return start, 1  # "de los 2000": Spanish names a decade so ("del 2000" is the year)
     return None
 
 

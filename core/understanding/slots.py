@@ -138,6 +138,8 @@ def _negated(scan: Scan, k: int):
         end += 1
     if end < len(scan.items) and scan.items[end].kind == "genre":
         return scan.merge("not_genre", scan.items[end].value, k, end + 1)
+    if end < len(scan.items) and scan.items[end].kind == "type":
+        return scan.merge("not_type", scan.items[end].value, k, end + 1)  # "not shows, movies"
     return None
 
 

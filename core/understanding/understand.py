@@ -647,7 +647,7 @@ def _weak_genre(items: list[Item], k: int) -> bool:
 
 # What makes a message a request for titles, whatever else it says.
 REQUEST_KINDS = frozenset(["platform", "type", "genre", "country", "years", "band", "minutes", "seasons",
-                           "not_genre", "genres", "rating", "person"])  # fmt: skip
+                           "not_genre", "not_type", "genres", "rating", "person"])  # fmt: skip
 
 
 def _requests(items: list[Item]) -> bool:
@@ -705,7 +705,7 @@ def _about_person(core: list[Item]) -> _Found | None:
     return _Found(Intent.PERSON)
 
 
-SLOT_KINDS = frozenset(["years", "band", "minutes", "seasons", "not_genre", "genres", "person"])
+SLOT_KINDS = frozenset(["years", "band", "minutes", "seasons", "not_genre", "not_type", "genres", "person"])
 
 
 _SETS = {"platform": "platforms", "type": "types", "genre": "genres", "not_genre": "not_genres",
@@ -719,6 +719,7 @@ class _Filters:
         self.platforms: set[str] = set()
         self.years: list[Range] = []
         self.types: set[str] = set()
+        self.not_types: set[str] = set()  # "not shows", "no series"
         self.genres: set[str] = set()
         self.not_genres: set[str] = set()
         self.countries: set[str] = set()
@@ -740,11 +741,15 @@ class _Filters:
             self.bands.append(value)
         elif kind in ("minutes", "seasons"):
             setattr(self, kind, value)
+        elif kind == "not_type":
+            self.not_types.add(value)
         elif kind == "person" and self.person is None:
             self.person = value
 
     def filters(self, score: float | None) -> Filters:
-        types = self.types or ({TitleType.SHOW} if self.seasons else set())
+        types = (self.types or ({TitleType.SHOW} if self.seasons else set())) - self.not_types
+        if not types and len(self.not_types) == 1:
+            types = set(TitleType) - {TitleType(next(iter(self.not_types)))}  # "no movies": shows
         who = self.person
         return Filters(
             platforms=frozenset(self.platforms),

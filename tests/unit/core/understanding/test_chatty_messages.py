@@ -50,3 +50,25 @@ def test_question_words_survive_typos_and_chat(understanding, text, intent):
     assert q.intent == intent and not q.title, (text, q.title)
     if intent == Intent.LONGEST:
         assert q.shortest
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("not shows, movies", "movie"), ("series no pelis", "tv show"), ("no movies pls", "tv show"),
+     ("comedias de netflix, pelis no series", "movie")],
+)  # fmt: skip
+def test_a_type_said_with_a_negation_is_left_out(understanding, text, kind):
+    assert str(understanding.parse(text).filters.type) == kind, text
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("pelis de los 2000", (2000, 2009)),
+        ("series de los años 2010", (2010, 2019)),
+        ("pelis del 2000", (2000, 2000)),
+    ],
+)
+def test_spanish_decades_written_in_full(understanding, text, years):
+    span = understanding.parse(text).filters.years
+    assert (span.low, span.high) == years, text
