@@ -135,7 +135,9 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
                 Question(Intent.RECOMMEND, platform=min(stated.platforms)),
             )
     if p.has(bare, w.DIRECTOR_WORKS):
-        return directors_titles(target, understanding, q)
+        return directors_titles(
+            target, understanding, Question(Intent.PERSON).refined(understanding.parts(bare).filters)
+        )
     pronoun = p.longest_phrase(bare, w.THIS)
     if pronoun is None:  # "where then", "¿quién actúa?": a question that can only be about it
         asked = _asked_of(bare, understanding) if c.only_question_words(bare) else None

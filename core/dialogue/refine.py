@@ -51,7 +51,12 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     # "how many are there?", "and the shortest?", "y en amazon cuántas", "how many of those are
     # series": that question, of that list; "how many titles are rated tv-14?" is one of its own.
     # (A message of filters alone reads as a top list: it is refined below instead.)
-    of_that_list = connected or c.kinds(q.filters.but(score_above=None)) == 0 or p.has(said, w.THOSE)
+    # "y mas cortitas": shorter ones; "y la serie con menos temporadas": the shortest (an article)
+    compared = any(p.has(bare, table) for table in (w.SHORTER, w.LONGER))
+    shorter_ones = compared and not set(bare.split()) & w.DEFINITE
+    of_that_list = not shorter_ones and (
+        connected or c.kinds(q.filters.but(score_above=None)) == 0 or p.has(said, w.THOSE)
+    )
     if (
         q.intent in c.CATALOGUE - {Intent.TOP}
         and asked.intent in c.CATALOGUE | {Intent.PERSON}

@@ -52,6 +52,7 @@ FRESH_REQUEST = phrases(
     "suggest | sugiere | sugiereme | im looking for | estoy buscando"
 )
 ARTICLES = phrases("the | a | an | el | la | los | las | un | una")
+DEFINITE = frozenset(["the", "el", "la", "los", "las"])
 # "who's in the most", "quién sale en más": who appears most, not who is in the title in focus.
 MOST_WORDS = frozenset(["most", "more", "mas", "top", "frequent", "frequently", "often", "busiest"])
 # "top one", "la de arriba": the first title of the last list.

@@ -72,6 +72,7 @@ BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
                      "para los ninos", "para chicos", "nenes", "criaturas", "chiquillos"], (None, Band.SEVEN)),
     **dict.fromkeys(["toddler", "toddlers", "preschool", "preschoolers", "little kids", "little ones",
                      "bebes", "bebe", "peques", "pequenos", "chiquitos", "babies", "los mas pequenos",
+                     "los mas chiquitos", "mas chiquitos", "los mas peques", "chiquititos", "los peques",
                      "family", "familia", "familiar", "familiares", "en familia", "whole family",
                      "everyone can watch", "for everyone", "all ages", "everyone can see", "todo publico", "para todo publico",
                      "todo el publico", "para toda la familia", "toda la familia", "para todos",
