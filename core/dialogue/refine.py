@@ -69,8 +69,9 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         stated = Filters(person=person) if person is not None else None
     if stated is None or stated.is_empty() and not changes:
         return None
-    fresh = _new_topic(stated) or p.starts(said, w.FRESH_REQUEST)  # "something for my 6 year old on netflix"
-    if not connected and not changes and c.kinds(stated) >= 2 and fresh:
+    fresh = _new_topic(stated) or p.starts(bare, w.FRESH_REQUEST)  # "something for my 6 year old on netflix"
+    linked = p.starts(said, w.LINKS)  # "and comedies from 2019?" refines; "ok ahora dame…" need not
+    if not linked and not changes and c.kinds(stated) >= 2 and fresh:
         return None  # "horror movies on hulu": a question of its own; "movies on amazon" refines
     if asked.intent in c.ABOUT_A_TITLE:
         target = frame.focus

@@ -76,6 +76,13 @@ CONNECTORS = phrases(
     "too bad | pity | oops | ay | chale | nel | pucha | rayos | okas | oka | okey | okay then | fair enough | "
     "venga | anda | andale | orale | y a | and to | y con | and with | nah | naa | nop | nope | mejor no"
 )
+# The connectors that tie a message to the last question ("and", "what about", "pero"), not just
+# open it ("ok", "now", "bueno").
+LINKS = phrases(
+    "and | y | e | also | tambien | plus | what about | how about | and what about | and how about | what if | "
+    "que tal | y que tal | y si | and if | pero | but | instead | en cambio | only | just | solo | solamente | "
+    "same but | igual pero | ok pero | ok but | ok and | ok y | y de | and the | y las | y los"
+)
 # The words of the connectors, one by one: what may stand around a question's own words.
 CONNECTOR_WORDS = frozenset(word for phrase in CONNECTORS for word in phrase.split())
 # Before a bare number that is a position: "number 2", "la 2", "option 3".

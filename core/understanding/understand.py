@@ -768,12 +768,22 @@ class _Filters:
         )
 
 
+def _within(inner: Range, outer: Range) -> bool:
+    low_ok = outer.low is None or inner.low is not None and inner.low >= outer.low
+    high_ok = outer.high is None or inner.high is not None and inner.high <= outer.high
+    return low_ok and high_ok
+
+
 def _joined(spans: list[Range]) -> Range | None:
-    """Several years said: the range from the first to the last ("2019 2020", "2015 to 2019")."""
+    """Several years said: the one inside all the others, else the range from the first to the
+    last ("2019 2020")."""
     if not spans:
         return None
     if len(spans) == 1:
         return spans[0]
+    for span in spans:  # "estrenos … del 2021", "the 90s, 1995": the year inside the wider words
+        if all(_within(span, other) for other in spans):
+            return span
     lows = [s.low for s in spans if s.low is not None]
     highs = [s.high for s in spans if s.high is not None]
     return Range(min(lows) if lows else None, max(highs) if highs else None)
