@@ -157,3 +157,10 @@ def test_words_around_a_position_ask_of_it_whatever_they_say(understanding, horr
     assert q.intent == Intent.WHERE and q.matches[0].id == horror_list.shown[0]
     q = read(understanding, horror_list, "and the third, is it on hulu as well").question
     assert q.intent == Intent.WHERE and q.platform == "hulu" and q.matches[0].id == horror_list.shown[2]
+
+
+def test_a_whole_new_request_after_ok_is_not_merged(understanding, horror_list):
+    q = read(understanding, horror_list, "ok ahora dame las mejores comedias de 2019 en hulu").question
+    assert q.filters.genres == {"comedy"} and q.filters.platforms == {"hulu"} and q.filters.type is None
+    merged = read(understanding, horror_list, "and comedies from 2019?").question
+    assert merged.filters.type == TitleType.MOVIE and merged.filters.platforms == {"netflix"}

@@ -72,3 +72,10 @@ def test_a_type_said_with_a_negation_is_left_out(understanding, text, kind):
 def test_spanish_decades_written_in_full(understanding, text, years):
     span = understanding.parse(text).filters.years
     assert (span.low, span.high) == years, text
+
+
+def test_a_year_inside_wider_words_is_the_one_asked(understanding):
+    span = understanding.parse("que estrenos hay en hulu del 2021").filters.years
+    assert (span.low, span.high) == (2021, 2021)
+    span = understanding.parse("movies from 2019 2020").filters.years
+    assert (span.low, span.high) == (2019, 2020)
