@@ -207,6 +207,12 @@ class Message:
                     end -= 1
             elif _tail(item) or (item.words in ("on", "at") and end - 1 > start):
                 end -= 1  # "what platform is the crown on", "where's the crown at"
+            elif item.kind == "person" and end - 2 > start and items[end - 2].words in BY_WORDS:
+                end -= 2  # "el origen de nolan", "inception by nolan": the maker, not the title
+            elif item.kind == "person" and end - 1 > start and item.words.split()[0] in BY_WORDS:
+                end -= 1  # the same, read as one item
+            elif _tail_words(items, start, end):
+                end -= _tail_words(items, start, end)  # "… de pixar", "… esta ahi"
             else:
                 break
         return (start, end) if start < end else None
@@ -294,6 +300,17 @@ def _head(item: Item) -> bool:
 
 # A title cut off by a clause after it: "just watched the conjuring and loved it".
 JOINING_TAILS = frozenset(["and", "y", "but", "pero", "so", "then", "entonces"])
+
+
+BY_WORDS = frozenset(["de", "by", "from", "of", "del"])
+
+
+def _tail_words(items: list[Item], start: int, end: int) -> int:
+    """How many items at the end of ``items[start:end]`` make a tail phrase of several words."""
+    for size in (3, 2):
+        if end - size > start and " ".join(it.words for it in items[end - size : end]) in lx.TITLE_TAILS:
+            return size
+    return 0
 
 
 def _with_my(item: Item) -> bool:

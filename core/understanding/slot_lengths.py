@@ -16,6 +16,7 @@ from core.understanding.lexicon.filters import (
     MORE,
     MORE_AFTER,
     ONE_SEASON,
+    QUARTER_HOUR,
     SEASON_WORDS,
     SHORT,
     SHORT_ALONE,
@@ -92,7 +93,8 @@ def _amount(scan: Scan, k: int) -> tuple[int, str, int, int | None] | None:
         return None
     minutes, used = count * MINUTE_UNITS[unit], used + 1
     half = scan.phrase_at(k + used, HALF_HOUR, 3) if MINUTE_UNITS[unit] == 60 else 0
-    return int(round(minutes + 30 * bool(half))), "min", used + half, None
+    quarter = 0 if half or MINUTE_UNITS[unit] != 60 else scan.typed_phrase_at(k + used, QUARTER_HOUR, 3)
+    return int(round(minutes + 30 * bool(half) + 15 * bool(quarter))), "min", used + half + quarter, None
 
 
 def _short(scan: Scan, k: int):

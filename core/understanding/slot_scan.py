@@ -52,7 +52,8 @@ class Scan:
 
     def typed_phrase_at(self, k: int, phrases, longest: int = 4) -> int:
         """``phrase_at`` on the words as typed too ("cualquier cosa menos", which the scanner respells)."""
-        if self.typed_words[k] == self.items[k].words:
+        ahead = range(k, min(k + longest, len(self.items)))
+        if all(self.typed_words[i] == self.items[i].words for i in ahead):
             return self.phrase_at(k, phrases, longest)
         for size in range(min(longest, len(self.items) - k), 0, -1):
             if " ".join(self.typed_words[k : k + size]) in phrases or self.words(k, size) in phrases:

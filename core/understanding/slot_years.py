@@ -10,12 +10,14 @@ from core.understanding.lexicon.filters import (
     BEFORE,
     BETWEEN,
     DECADE_WORDS,
+    LAST_CENTURY,
     LAST_DECADE,
     LAST_YEARS,
     ONWARDS,
     RECENT,
     RECENT_YEARS,
     SINCE,
+    THIS_CENTURY,
     UNTIL,
     YEAR_UNITS,
 )
@@ -107,6 +109,12 @@ def _years(scan: Scan, k: int):
 
 def _last_years(scan: Scan, k: int):
     """ "the last 5 years", "los últimos diez años", "the past decade": the catalogue's last years."""
+    century = scan.phrase_at(k, THIS_CENTURY)
+    if century:  # "de este siglo", "this century": from 2000
+        return scan.merge("years", Span(2000, None), k, k + century)
+    century = scan.phrase_at(k, LAST_CENTURY)
+    if century:
+        return scan.merge("years", Span(None, 1999), k, k + century)
     decade = scan.phrase_at(k, LAST_DECADE)
     if decade:
         count, end = 10, k + decade

@@ -426,6 +426,11 @@ class Understanding:
         hidden = [r for r in (span, m.aside) if r]
         outside = [it for k, it in enumerate(m.items) if not any(a <= k < b for a, b in hidden)]
         args = self._arguments(intent, outside, command)
+        if (
+            intent in ABOUT_ONE_TITLE
+        ):  # "… by christopher nolan", "… con los niños": no filter of a title's answer
+            args["filters"] = args["filters"].but(person=None, role=None, bands=None)
+            args.pop("person", None)
         title, matches, verdict, answer = None, (), None, None
         if span:
             title = m.title_text(span)
@@ -596,14 +601,15 @@ def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None
         if items[k].kind == "platform" and is_cue(items[k + 1], "is", "have"):
             return k + 1
     for k in range(lo + 1, hi - 1) if toks else ():  # "what about frozen 2, is that on disney+?"
+        if is_cue(items[k], "is") and items[k + 1].words in lx.ANY_PLATFORM:
+            return k  # "titanic esta en alguna?": is the title named before it anywhere
         before = toks[items[k - 1].j - 1]
         anaphora = (
             is_cue(items[k], "is") and items[k + 1].words in lx.ANAPHORA and (before.comma or before.stop)
         )
-        if anaphora and any(it.kind == "platform" or it.words in lx.ANY_PLATFORM for it in items[k + 2 : hi]):
-            return (
-                k  # a platform question about the title named before it; "klaus, is it ok for kids?" is none
-            )
+        named_after = any(it.kind == "platform" or it.words in lx.ANY_PLATFORM for it in items[k + 2 : hi])
+        if anaphora and named_after:  # about the title named before it; "klaus, is it ok for kids?" is none
+            return k
     return None
 
 
@@ -644,6 +650,9 @@ def _weak_genre(items: list[Item], k: int) -> bool:
         return False
     return not any(it.kind in ("type", "genre") and it is not items[k] for it in items[max(0, k - 2) : k + 3])
 
+
+# Questions about one title: where it streams, its card, its credits.
+ABOUT_ONE_TITLE = frozenset([Intent.WHERE, Intent.TITLE, Intent.CREDITS])
 
 # What makes a message a request for titles, whatever else it says.
 REQUEST_KINDS = frozenset(["platform", "type", "genre", "country", "years", "band", "minutes", "seasons",
@@ -697,8 +706,13 @@ def _request_of(items: list[Item]) -> _Found:
 
 
 def _about_person(core: list[Item]) -> _Found | None:
-    """A message naming a person asks for their titles, or how many there are."""
+    """A message naming a person asks for their titles, or how many there are; "where can I
+    watch inception by christopher nolan" asks where a title is, its maker named after it."""
     if not any(it.kind == "person" for it in core):
+        return None
+    last = core[-1]
+    maker = last.kind == "person" and last.words.split()[0] in ("by", "de", "del") and len(core) > 2
+    if maker and core[-2].kind == "word" and any(is_cue(it, "where") for it in core):
         return None
     if any(is_cue(it, "count") for it in core):
         return _Found(Intent.COUNT)

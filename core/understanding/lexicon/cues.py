@@ -74,7 +74,7 @@ CUE_LISTS: dict[str, str] = {
              "i can watch | to watch | to stream | to see | to find",
     "is": "is | are | esta | estan | has | have | tiene | tienen | carries | carry | hay | "
           "is streaming | is available | esta disponible | estan disponibles | streams | streaming",
-    "have": "do you have | have you got | you have | tienen | tiene | teneis | hay",
+    "have": "do you have | have you got | you have | tienen | tiene | teneis | hay | tienes | ustedes tienen",
     "want": "i want to watch | i wanna watch | i want to see | i would like to watch | id like to watch | "
             "quiero ver | quisiera ver | me gustaria ver | quiero mirar | tengo ganas de ver | i wanna see | "
             "quiere ver | queremos ver | quieren ver | wants to watch | want to watch | wanna watch",

@@ -143,6 +143,11 @@ NEGATED_FILLER = frozenset(
      "las", "lo", "del"]
 )  # fmt: skip
 HALF_HOUR = ("and a half", "y media", "and half")
+QUARTER_HOUR = ("and a quarter", "y cuarto", "and quarter")  # "una hora y cuarto": 75 minutes
+THIS_CENTURY = frozenset(["this century", "de este siglo", "este siglo", "del siglo xxi", "siglo xxi",
+                          "21st century", "the 21st century", "del siglo 21"])  # fmt: skip
+LAST_CENTURY = frozenset(["last century", "del siglo pasado", "siglo pasado", "del siglo xx", "20th century",
+                          "the 20th century"])  # fmt: skip
 ONE_SEASON = frozenset(["miniseries", "miniserie", "miniseries", "mini series", "mini serie", "limited series",
                         "serie limitada", "series limitada", "single season", "one season", "una temporada",
                         "1 season", "1 temporada", "one season only", "una sola temporada"])  # fmt: skip

@@ -12,7 +12,7 @@ TITLE_WRAPPERS = frozenset(_phrases(
     "show | series | tv show | la pelicula | la peli | el film | la serie | el show | el programa | "
     "el documental | el anime | pelicula | peli | serie | documental | la serie de | la pelicula de | "
     "la peli de | el programa de | the show called | the movie called | the series called | la serie llamada | "
-    "la pelicula llamada"
+    "la pelicula llamada | la de | el de | the one | the one called"
 ))  # fmt: skip
 # Tail words after a title in a platform question: "… streaming now?", "… en linea".
 TITLE_TAILS = frozenset(_phrases(
@@ -25,7 +25,8 @@ TITLE_TAILS = frozenset(_phrases(
     "this weekend | para hoy | para esta noche | esta noche | este finde | or what | or not | or nah | "
     "o que | o no | dubbed | subbed | doblada | doblado | subtitulada | subtitulado | last week | "
     "last night | last weekend | yesterday | the other day | this morning | la semana pasada | ayer | "
-    "anoche | el otro dia | el finde pasado"
+    "anoche | el otro dia | el finde pasado | de pixar | de disney | de marvel | de dreamworks | by pixar | "
+    "from pixar | from disney | esta ahi | estara ahi | ahi | alli | there | on there | in there"
 ))  # fmt: skip
 TITLE_TAILS = TITLE_TAILS | ANY_PLATFORM
 

@@ -79,3 +79,24 @@ def test_a_year_inside_wider_words_is_the_one_asked(understanding):
     assert (span.low, span.high) == (2021, 2021)
     span = understanding.parse("movies from 2019 2020").filters.years
     assert (span.low, span.high) == (2019, 2020)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("titanic esta en alguna?", None),
+        ("coco esta en alguna plataforma?", "Coco"),
+        ("tienes la de luca de pixar?", "Luca"),
+        ("where can i watch inception by christopher nolan", "Inception"),
+    ],
+)
+def test_a_platform_question_with_words_around_the_title(understanding, text, title):
+    q = understanding.parse(text)
+    assert q.intent == Intent.WHERE and q.filters.person is None, text
+    if title:
+        assert q.answer()[0] == CONFIDENT and q.answer()[1][0].title == title, text
+
+
+def test_runtimes_and_centuries_in_words(understanding):
+    assert understanding.filters_of("que dure menos de una hora y cuarto").minutes.high == 74
+    assert understanding.filters_of("de este siglo").years.low == 2000
