@@ -18,13 +18,22 @@ import pyarrow
 import pyarrow.compute as pc
 
 from core.questions.filters import Role
-from core.questions.name_search import NameSearch, fold, sorted_index
+from core.questions.name_search import (
+    FIRST_NAME_SCORE,
+    PROMINENT,
+    SEARCHED_TITLES,
+    SURNAME_SCORE,
+    NameSearch,
+    fold,
+    sorted_index,
+)
 from core.search.titles import normalise
 from core.snapshot.memory import arrow_strings
 
 CONFIDENT = 88  # a name search score at least this, clear of the runner-up, names one person
 MARGIN = 4
 FAME_BONUS = 6.0
+FAR_MORE = 2.0  # a name typed alone is its best-known owner's when they are in this many times the titles of the next
 NEAR_NAME = 50  # names less alike than this (rapidfuzz ratio) are not candidates at all
 
 
@@ -129,6 +138,27 @@ class People:
         found = [self.match(i, score) for i, score in self._search.known_surname(normalise(word), misspelt)]
         found.sort(key=lambda m: (-known(m), m.person))
         return found
+
+    def single_name(self, word: str) -> tuple[list[PersonMatch], bool]:
+        """The people a first name or surname typed alone names ("morgan", "kubrick"), most
+        titles first, and whether it names one: its best-known owner is in far more titles than
+        the next (Morgan Freeman's 25 are not far more than Tracy Morgan's 15), in enough of
+        them (a surname: two; a first name, as "shakira" for Shakira Barrera's three: five), and
+        a first name only when it is nobody's surname (people say "nolan" for a surname)."""
+        key = normalise(word)
+        if " " in key or not key:
+            return [], False
+        owners = self._search.owners(key)
+        surnamed = set(self._search.surnames.get(key, ()))
+        found = [self.match(i, SURNAME_SCORE if i in surnamed else FIRST_NAME_SCORE) for i in owners]
+        found.sort(key=lambda m: (-m.titles, m.person))
+        if not found:
+            return [], False
+        lead, runner = found[0].titles, found[1].titles if len(found) > 1 else 0
+        if found[0].person not in surnamed and surnamed:
+            return found[:5], False  # "nolan": Nolan North's first name, others' surname
+        enough = SEARCHED_TITLES if found[0].person in surnamed else PROMINENT
+        return found[:5], lead >= enough and lead >= FAR_MORE * runner and lead - runner >= 3
 
     def search(self, text: str, limit: int = 5) -> list[PersonMatch]:
         """People whose name reads like ``text``, best first (a surname alone finds its owners)."""
