@@ -9,31 +9,32 @@ a letter in it.
 
 from __future__ import annotations
 
-import bisect
 import math
-import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow
 import pyarrow.compute as pc
-from rapidfuzz import fuzz, process
 
 from core.questions.filters import Role
+from core.questions.name_search import (
+    FIRST_NAME_SCORE,
+    PROMINENT,
+    SEARCHED_TITLES,
+    SURNAME_SCORE,
+    NameSearch,
+    fold,
+    sorted_index,
+)
 from core.search.titles import normalise
 from core.snapshot.memory import arrow_strings
 
 CONFIDENT = 88  # a name search score at least this, clear of the runner-up, names one person
 MARGIN = 4
 FAME_BONUS = 6.0
-PROMINENT = 5  # titles a person needs to be named by a surname typed alone
+FAR_MORE = 2.0  # a name typed alone is its best-known owner's when they are in this many times the titles of the next
 NEAR_NAME = 50  # names less alike than this (rapidfuzz ratio) are not candidates at all
-SEARCHED_TITLES = 2  # people in fewer titles are found by their whole name only
-SURNAME_SCORE = 90.0
-SURNAME_TYPO = 85  # a surname typed alone this close to one (rapidfuzz ratio) may mean it
-FIRST_NAME_SCORE = 88.0  # a first name alone: its most known owner, if far the most known  # a surname alone is a strong, not an exact, match
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class People:
         self.title_count = np.bincount(either[0], minlength=len(self.names))
         # Built now with the rest (~0.1 s on the full data): a search built on first use would
         # hold up the reply, on the event loop, that first names someone.
-        self._search = _NameSearch(self.names, self.title_count)
+        self._search = NameSearch(self.names, self.title_count)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -138,6 +139,27 @@ class People:
         found.sort(key=lambda m: (-known(m), m.person))
         return found
 
+    def single_name(self, word: str) -> tuple[list[PersonMatch], bool]:
+        """The people a first name or surname typed alone names ("morgan", "kubrick"), most
+        titles first, and whether it names one: its best-known owner is in far more titles than
+        the next (Morgan Freeman's 25 are not far more than Tracy Morgan's 15), in enough of
+        them (a surname: two; a first name, as "shakira" for Shakira Barrera's three: five), and
+        a first name only when it is nobody's surname (people say "nolan" for a surname)."""
+        key = normalise(word)
+        if " " in key or not key:
+            return [], False
+        owners = self._search.owners(key)
+        surnamed = set(self._search.surnames.get(key, ()))
+        found = [self.match(i, SURNAME_SCORE if i in surnamed else FIRST_NAME_SCORE) for i in owners]
+        found.sort(key=lambda m: (-m.titles, m.person))
+        if not found:
+            return [], False
+        lead, runner = found[0].titles, found[1].titles if len(found) > 1 else 0
+        if found[0].person not in surnamed and surnamed:
+            return found[:5], False  # "nolan": Nolan North's first name, others' surname
+        enough = SEARCHED_TITLES if found[0].person in surnamed else PROMINENT
+        return found[:5], lead >= enough and lead >= FAR_MORE * runner and lead - runner >= 3
+
     def search(self, text: str, limit: int = 5) -> list[PersonMatch]:
         """People whose name reads like ``text``, best first (a surname alone finds its owners)."""
         query = normalise(text)
@@ -161,34 +183,6 @@ class People:
         first = known(matches[0])
         second = known(matches[1]) if len(matches) > 1 else 0.0
         return first >= CONFIDENT and first - second >= MARGIN
-
-
-def sorted_index(names: pyarrow.Array, key: str) -> int | None:
-    """Where ``key`` is in the sorted ``names`` (binary search: a scan of 72k names took ~0.2 ms
-    a call, several per message); None when absent. Arrow sorts strings by UTF-8 bytes, which
-    is the order Python compares them in."""
-    at = bisect.bisect_left(_Keys(names), key)
-    return at if at < len(names) and names[at].as_py() == key else None
-
-
-class _Keys:
-    """A sorted Arrow string array as a sequence ``bisect`` can search."""
-
-    def __init__(self, names: pyarrow.Array):
-        self._names = names
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    def __getitem__(self, i: int) -> str:
-        return self._names[i].as_py()
-
-
-def fold(text: str) -> str:
-    """A name as ``name_keys`` writes it: lowercase, no accents, dots or doubled spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
 
 
 def name_keys(names: pyarrow.Array) -> pyarrow.Array:
@@ -238,84 +232,3 @@ def _by_person(persons: np.ndarray, rows: np.ndarray, size: int) -> tuple[np.nda
     """CSR postings: rows of person p are ``rows[starts[p]:starts[p + 1]]``, sorted (the pairs
     come sorted by person, then row, from ``np.unique``)."""
     return np.searchsorted(persons, np.arange(size + 1)), rows.astype(np.int32)
-
-
-class _NameSearch:
-    """Name look-up: every person by their whole name; people in two or more titles also by a
-    misspelt name (rapidfuzz's ``ratio`` over their 20k names, ~1 ms), a surname alone (exact or
-    misspelt: "spielberg", "scorcese") or a first name alone ("keanu"). Plain lists and dicts:
-    the title resolver's indexes over these names cost three times the memory."""
-
-    def __init__(self, names: pyarrow.Array, title_count: np.ndarray):
-        self.names = names
-        self.searched = np.flatnonzero(title_count >= SEARCHED_TITLES)
-        self.keys = [normalise(n) for n in names.take(self.searched).to_pylist()]
-        self.surnames: dict[str, list[int]] = {}
-        self.first_names: dict[str, list[int]] = {}
-        for i, key in zip(self.searched.tolist(), self.keys, strict=True):
-            words = key.split()
-            if len(words) > 1 and len(words[-1]) >= 4:
-                self.surnames.setdefault(words[-1], []).append(i)
-            if len(words) > 1 and len(words[0]) >= 3:
-                self.first_names.setdefault(words[0], []).append(i)
-        self.surname_list = list(self.surnames)
-        # Surnames typed alone, without "with" or "by", name only someone known for them.
-        self.known_surnames = {
-            surname: known for surname, ids in self.surnames.items()
-            if (known := [i for i in ids if title_count[i] >= PROMINENT])
-        }  # fmt: skip
-        self.known_surname_list = list(self.known_surnames)
-
-    def exact(self, query: str) -> int | None:
-        return sorted_index(self.names, fold(query))
-
-    def has_first_name(self, word: str) -> bool:
-        return normalise(word) in self.first_names
-
-    def may_be(self, query: str) -> bool:
-        words = query.split()
-        if not words:
-            return False
-        if len(words) == 1:
-            return bool(self.known_surname(query))
-        return self.exact(query) is not None or words[0] in self.first_names
-
-    def known_surname(self, query: str, misspelt: bool = False) -> list[tuple[int, float]]:
-        """People known for a surname typed alone, with a score; ``misspelt``: one close to it
-        too ("scorcese")."""
-        if query in self.known_surnames:
-            return [(i, SURNAME_SCORE) for i in self.known_surnames[query]]
-        if not misspelt or len(query) < 6:
-            return []
-        close = process.extractOne(
-            query, self.known_surname_list, scorer=fuzz.ratio, score_cutoff=SURNAME_TYPO, processor=None
-        )
-        if not close:
-            return []
-        return [(i, SURNAME_SCORE * close[1] / 100) for i in self.known_surnames[close[0]]]
-
-    def scores(self, query: str, limit: int) -> dict[int, float]:
-        found = {
-            int(self.searched[k]): score
-            for _, score, k in process.extract(
-                query, self.keys, scorer=fuzz.ratio, limit=limit, processor=None
-            )
-        }
-        exact = self.exact(query)
-        if exact is not None:
-            found[exact] = 100.0
-        if " " not in query:
-            for surname, closeness, _ in process.extract(
-                query,
-                self.surname_list,
-                scorer=fuzz.ratio,
-                limit=3,
-                score_cutoff=SURNAME_TYPO,
-                processor=None,
-            ):
-                score = SURNAME_SCORE * closeness / 100  # "spielberg" 90, "spilberg" ~84
-                for i in self.surnames[surname]:
-                    found[i] = max(found.get(i, 0.0), score)
-            for i in self.first_names.get(query, ()):
-                found[i] = max(found.get(i, 0.0), FIRST_NAME_SCORE)
-        return found

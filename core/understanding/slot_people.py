@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from core.questions.filters import Role
+from core.questions.name_search import FIRST_NAME_SCORE, PROMINENT
 from core.search.titles import normalise
 from core.understanding.lexicon.filters import (
+    ASKED_WITH,
     LOOSE_PERSON_CUES,
     MAX_NAME_WORDS,
     NAME_PARTICLES,
     PERSON_CUES,
+    PERSON_VERBS,
+    PERSON_VERBS_AFTER,
     PLAIN_PERSON_CUES,
     STATED_ROLE,
     TITLE_CUES,
@@ -35,27 +39,30 @@ class Who:
 def _person(scan: Scan, k: int):
     items, people = scan.items, scan.people
     cue = scan.phrase_at(k, PERSON_CUES, 3)
-    if not cue and (items[k].kind != "word" or k and items[k - 1].kind == "word"):
+    verb = 0 if cue else scan.phrase_at(k, PERSON_VERBS, 2)  # "que dirigio tarantino"
+    lead = cue or verb
+    if not lead and (not _starts_name(scan, k) or k and items[k - 1].kind == "word"):
         return None  # a name without a cue starts a run of unknown words
-    if not cue and any(it.kind == "cue" and it.value in TITLE_CUES for it in items[max(0, k - 4) : k]):
+    if not lead and any(it.kind == "cue" and it.value in TITLE_CUES for it in items[max(0, k - 4) : k]):
         return None  # "where can i watch seinfeld", "more like the good place": a title follows
-    start = end = k + cue
+    start = end = k + lead
     while end < len(items) and end - start < MAX_NAME_WORDS and _name_part(scan, end, first=end == start):
         end += 1
+        if scan.phrase_at(end, PERSON_VERBS_AFTER, 2):
+            break  # "what has scorsese directed": the verb after the name is no part of it
     while end > start and items[end - 1].kind in ("filler", "genre"):
         end -= 1  # "morgan freeman documentaries": the genre is a filter
     if end == start:
         return None
-    said = scan.words(k, cue) if cue else ""
+    said = scan.words(k, lead) if lead else ""
     text = scan.typed(start, end)
     plain = not cue or said in LOOSE_PERSON_CUES  # "de", "by": as often no name follows as one does
     if plain and (normalise(text) in scan.exact_titles or not _may_be_named(scan, text)):
         return None  # a title ("stranger things"); else the cheap test first: a name people have
-    if not cue and end - start == 1:
-        matches = people.by_surname(text)  # "kubrick", "spielberg movies": a surname alone
-        if matches and people.confident(matches):
-            return scan.merge("person", Who(tuple(matches), True, None, text), start, end)
-        return None
+    stated = said in STATED_ROLE or bool(verb) and PERSON_VERBS[said] is not None
+    role = (PERSON_CUES[said] if cue else PERSON_VERBS[said]) if stated else None
+    if end - start == 1:
+        return _one_word(scan, k, start, end, text, said, role)
     matches = people.search(text, 5)
     if not matches:
         return None
@@ -63,22 +70,103 @@ def _person(scan: Scan, k: int):
     if shorter < end:  # the run went on past the name: "adam sandler got", "keanu on"
         end, text = shorter, scan.typed(start, shorter)
         matches = people.search(text, 5) or matches
-    confident = people.confident(matches) if cue else _named_without_cue(people, matches, text)
-    stated = said in STATED_ROLE
-    role = PERSON_CUES[said] if stated else None
+    confident = people.confident(matches) if lead else _named_without_cue(people, matches, text)
     if confident or stated and matches[0].score >= 80:
-        return scan.merge("person", Who(tuple(matches), confident, role, text), k, end)
-    if cue and said in PLAIN_PERSON_CUES and _looks_like_a_name(scan, start, end):
-        # "any movies with marilyn monroe": a name, of nobody the catalogues list
-        return scan.merge("person", Who(tuple(matches), False, role, text), k, end)
+        return _named(scan, Who(tuple(matches), confident, role, text), k, end)
+    if (
+        cue
+        and said in PLAIN_PERSON_CUES
+        and (_looks_like_a_name(scan, start, end) or _asked_with(scan, k, end))
+    ):
+        # "any movies with marilyn monroe", "anything with bad bunny": a name, of nobody the
+        # catalogues list
+        return _named(scan, Who(tuple(matches), False, role, text), k, end)
     return None
+
+
+def _one_word(scan: Scan, k: int, start: int, end: int, text: str, said: str, role):
+    """A first name or surname alone: "kubrick movies", "que dirigio tarantino", "las de morgan",
+    "anything with shakira" (nobody the catalogues list)."""
+    people = scan.people
+    if not said:
+        matches = people.by_surname(text)  # "kubrick", "spielberg movies": a surname alone
+        if matches and people.confident(matches):
+            return _named(scan, Who(tuple(matches), True, None, text), start, end)
+        found, clear = people.single_name(text)  # a sole owner, said beside "movies"
+        if clear and normalise(text) not in scan.title_words and _beside_type(scan, start, end):
+            return _named(scan, Who(tuple(found), True, None, text), start, end)
+        return None
+    found, clear = people.single_name(text)
+    if clear:
+        return _named(scan, Who(tuple(found), True, role, text), k, end)
+    asked = said in PLAIN_PERSON_CUES or said in PERSON_VERBS
+    if found and all(m.score == FIRST_NAME_SCORE for m in found) and found[0].titles < PROMINENT:
+        found = []  # "shakira": Shakira Barrera's first name, but not who is asked for
+        if asked and scan.items[start].kind == "word":
+            return _named(scan, Who((), False, role, text), k, end)
+    if found:  # "las de morgan": Morgan Freeman or Tracy Morgan, the user says which
+        return _named(scan, Who(tuple(found), False, role, text), k, end)
+    matches = people.search(text, 5)
+    if matches and people.confident(matches):  # "con scorcese": one surname, misspelt
+        return _named(scan, Who(tuple(matches), True, role, text), k, end)
+    word = normalise(text)
+    if asked and scan.items[start].kind == "word" and len(word) >= 4 and word not in scan.title_words:
+        # "hay algo con cantinflas": a name nobody in the catalogues has; a close one offered
+        return _named(scan, Who(tuple(m for m in matches if m.score >= 75), False, role, text), k, end)
+    return None
+
+
+def _named(scan: Scan, who: Who, k: int, end: int):
+    """The person's item, taking in a verb said after the name ("what has scorsese directed")
+    and the part it states."""
+    after = scan.phrase_at(end, PERSON_VERBS_AFTER, 2)
+    if after:
+        part = PERSON_VERBS_AFTER[scan.words(end, after)]
+        if who.role is None and part is not None:
+            who = Who(who.matches, who.confident, part, who.text)
+        end += after
+    return scan.merge("person", who, k, end)
+
+
+def _starts_name(scan: Scan, k: int) -> bool:
+    """An unknown word, or a first name the scanner knows as a word ("will smith")."""
+    item = scan.items[k]
+    return item.kind == "word" or _first_name_word(scan, k)
+
+
+def _first_name_word(scan: Scan, k: int) -> bool:
+    items = scan.items
+    return (
+        items[k].kind == "filler"
+        and k + 1 < len(items)
+        and items[k + 1].kind == "word"
+        and scan.people.has_first_name(items[k].words)
+    )
+
+
+def _beside_type(scan: Scan, start: int, end: int) -> bool:
+    """ "kubrick movies", "pelis kubrick": a title type beside the word."""
+    near = scan.items[max(0, start - 1) : start] + scan.items[end : end + 1]
+    return any(it.kind == "type" for it in near)
+
+
+def _asked_with(scan: Scan, k: int, end: int) -> bool:
+    """ "any movies with bad bunny", "hay algo con cantinflas": "with" after a request, the
+    name ending the message."""
+    items = scan.items
+    before = items[k - 1] if k else None
+    if before is None or not (before.kind == "type" or before.words in ASKED_WITH):
+        return False
+    return all(it.kind in ("platform", "filler") for it in items[end:]) and end - (k + 1) <= 3
 
 
 def _may_be_named(scan: Scan, text: str) -> bool:
     word = normalise(text)
     if " " not in word and word in scan.title_words and not scan.people.is_surname(word):
         return False  # a word titles use ("dame", "pena") is no misspelt surname
-    return scan.people.may_be_named(text)
+    if scan.people.may_be_named(text):
+        return True
+    return " " not in word and scan.people.single_name(word)[1]  # "kubrick": his surname alone
 
 
 def _looks_like_a_name(scan: Scan, start: int, end: int) -> bool:
@@ -98,6 +186,8 @@ def _name_part(scan: Scan, k: int, first: bool) -> bool:
         return False
     if item.kind == "word" or item.kind == "country" and not item.fuzzy:
         return True
+    if first and _first_name_word(scan, k):
+        return True  # "pelis de will smith": "will" is a word the scanner knows
     return not first and (item.kind == "genre" and not item.fuzzy or item.words in NAME_PARTICLES)
 
 

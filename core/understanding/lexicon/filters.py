@@ -204,6 +204,23 @@ STATED_ROLE = frozenset(["starring", "protagonizada por", "protagonizadas por", 
                          "donde sale", "donde actua", "que sale", "sale", "stars", "featuring"]) | frozenset(
     k for k, v in PERSON_CUES.items() if v is Role.DIRECTOR
 )  # fmt: skip
+# Verbs that put a name after them ("que dirigio tarantino", "what has tom hanks been in") or
+# before them ("what has scorsese directed"): the name is a person's, in that part if one is said.
+PERSON_VERBS: dict[str, Role | None] = {
+    **dict.fromkeys(["dirigio", "ha dirigido", "has directed", "did direct", "dirige"], Role.DIRECTOR),
+    **dict.fromkeys(["tiene", "tienen", "has", "ha hecho", "hizo", "has done", "sale", "salio", "actua",
+                     "actuo", "ha actuado", "aparece", "trabaja", "did"], None),
+}  # fmt: skip
+PERSON_VERBS_AFTER: dict[str, Role | None] = {
+    **dict.fromkeys(["directed", "direct", "dirigio", "ha dirigido", "has directed"], Role.DIRECTOR),
+    **dict.fromkeys(["been in", "starred in", "acted in", "appeared in", "played in", "sale", "salio", "actua",
+                     "actuo"], Role.CAST),
+    **dict.fromkeys(["was in", "is in", "done", "made", "did", "ha hecho", "hizo"], None),
+}  # fmt: skip
+# Words before "with" / "con" that make what follows a person even when nobody has that name:
+# "any movies with bad bunny", "hay algo con cantinflas" (a request, not a title).
+ASKED_WITH = frozenset(["any", "anything", "something", "algo", "alguna", "algun", "nada", "movies", "films",
+                        "shows", "series", "pelis", "peliculas", "titles", "stuff", "cosas"])  # fmt: skip
 NAME_PARTICLES = frozenset(
     ["de", "del", "la", "le", "van", "von", "di", "da", "du", "l", "j", "el", "dos", "das", "st"]
 )

@@ -30,7 +30,7 @@ def counted(full_snapshot):
 
 
 @pytest.mark.parametrize(
-    "text", ["muestrame las de morgan", "whats the 2nd one about", "tell me about the queens gambit"]
+    "text", ["muestrame las de morgan freman", "whats the 2nd one about", "tell me about the queens gambit"]
 )
 def test_each_look_up_happens_once_per_message(counted, text):
     understanding, calls = counted
