@@ -80,12 +80,12 @@ def _asked_of(rest: str, understanding) -> Question | None:
     RECOMMEND."""
     if not rest:
         return None
-    q = understanding.parse(rest)
-    if c.names_a_title(q) and q.answer()[0] == CONFIDENT:
-        return None
     loosely = asked_loosely(rest, understanding)
     if loosely is not None:
         return loosely
+    q = understanding.parse(rest)
+    if c.names_a_title(q) and q.answer()[0] == CONFIDENT:
+        return None
     if q.intent in TITLE_INTENTS:
         return replace(q, title=None, matches=())
     if q.intent in (Intent.ACTOR, Intent.CREDITS):  # "who is in", "who directed": of that title
