@@ -7,9 +7,9 @@ can I watch la casa de papel" is English, "dónde veo stranger things" Spanish):
 - "¿", "¡", accented words and Spanish words or chat spellings ("q onda", "holaa", "kiero",
   "xfa", "wey") count for Spanish; English words count for English; the larger count wins;
 - a Spanish command name (``/titulo``, ``/megusta``) is Spanish; an English one (``/title``)
-  English, except from a user whose app is in Spanish: the Spanish commands menu and the
-  Spanish /help publish the English names ("/count — cuántos títulos hay"), so for them it tells
-  nothing. A question command's arguments outside the title, when clear, speak louder than its
+  English, except from a user whose app is in Spanish: both names work in either language and
+  a Spanish reader may have learnt "/count" from an older menu, a friend or a group, so for
+  them it tells nothing. A question command's arguments outside the title, when clear, speak louder than its
   name ("/count películas de terror");
 - thanks and laughter ("gracias", "jaja", "thanks", "haha") only *lean*: they decide only when
   neither the conversation nor the user's app has a language (an English user's joking
@@ -113,7 +113,7 @@ class Said:
 
     language: str | None = None
     clear: bool = False
-    menu: bool = False  # an English command name, which the Spanish menu publishes too
+    menu: bool = False  # an English command name, which Spanish readers type too
 
 
 NOTHING = Said()
