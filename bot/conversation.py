@@ -81,8 +81,11 @@ def _change(**fields) -> None:
 
 
 def answered(intent: Intent) -> None:
-    """What a plain message was read as: small talk included, which changes nothing else."""
-    _change(read_as=str(intent))
+    """What a plain message was read as: small talk included, which changes nothing else (a
+    title just found in no catalogue stays the topic: "is titanic on?", "damn", "what about avatar")."""
+    turn = _turn.get()
+    kept = {"missed": turn.frame.missed} if turn is not None and intent in CHAT_INTENTS else {}
+    _change(read_as=str(intent), **kept)
 
 
 def asked(q: Question) -> None:

@@ -42,6 +42,8 @@ def about(intent: Intent, title_id: str, understanding, asked: Question | None =
         return Question(intent=intent, platform=platform)
     role = asked.role if asked is not None and intent == Intent.CREDITS else None
     f = Filters(platforms=frozenset([platform]) if platform else frozenset())
+    if asked is not None and intent == Intent.RECOMMEND and not asked.filters.is_empty():
+        f = asked.filters  # "something like it but a movie, on hulu": suggestions so limited
     return Question(
         intent=intent, title=match.title, matches=(match,), platform=platform, role=role, filters=f,
         language=asked.language if asked is not None else None,

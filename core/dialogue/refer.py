@@ -125,15 +125,11 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     like = p.after_phrase(bare, w.LIKE)
     if like is not None and (not like or like in w.THIS):
         return c.about(Intent.RECOMMEND, target, understanding, q)
-    if like is not None:  # "algo similar pero en amazon"
-        stated = understanding.filters_of(p.strip(like, w.CONNECTORS | w.THIS))
-        if stated is not None and stated.platforms and c.kinds(stated) == 1:
-            return c.about(
-                Intent.RECOMMEND,
-                target,
-                understanding,
-                Question(Intent.RECOMMEND, platform=min(stated.platforms)),
-            )
+    if like is not None:  # "algo similar pero en amazon", "anything like it thats on hulu"
+        stated = understanding.parts(p.strip(like, w.CONNECTORS | w.THIS)).filters
+        if not stated.is_empty():
+            asked = Question(Intent.RECOMMEND, platform=min(stated.platforms, default=None), filters=stated)
+            return c.about(Intent.RECOMMEND, target, understanding, asked)
     if p.has(bare, w.DIRECTOR_WORKS):
         return directors_titles(
             target, understanding, Question(Intent.PERSON).refined(understanding.parts(bare).filters)

@@ -25,8 +25,8 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         return None
     connected = bare != said
     named = c.like_a_title(said, understanding) if last.intent == Intent.RECOMMEND else None
-    if named is not None:
-        return named  # "no, mejor como moana"
+    if named is not None:  # "no, mejor como moana"; "movies like coco" keeps its "movies"
+        return q if q.intent == Intent.RECOMMEND and q.title == named.title else named
     if (
         connected
         and last.intent in c.ABOUT_A_TITLE | {Intent.RECOMMEND}
@@ -44,6 +44,10 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     show_them = p.only_phrases(said_or_bare, w.SHOW_THEM) or p.only_phrases(said, w.SHOW_THEM)
     if show_them and asked.intent in c.COUNTS | {Intent.TOP}:
         return titles_of(asked)  # "show me them" after a count
+    if asked.intent == Intent.PERSON and asked.filters.person is not None:
+        role = _role_of_theirs(said_or_bare)  # "solo las que dirigió él", "just the ones she's in"
+        if role is not None:
+            return replace(asked, role=role, filters=asked.filters.but(role=role), start=0)
     if asked.intent == Intent.ACTOR and c.only_question_words(said_or_bare):
         toks = set(said_or_bare.split())
         if toks & (w.DIRECTOR_WORDS | w.CREDITS_WORDS):  # "what about directors?"
@@ -79,6 +83,17 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
             return c.about(Intent.WHERE, target, understanding, q)  # "and on netflix?" after a card
         return None
     return again(asked.refined(changed(asked.filters, stated, changes), start=0), frame, understanding)
+
+
+def _role_of_theirs(said: str) -> Role | None:
+    """The role a follow-up to a person's titles keeps: "only the ones he directed" -> director,
+    "las que actúa ella" -> cast; None when it says more than that."""
+    toks = set(said.split())
+    if toks - (c.ASKING_WORDS | w.DEFINITE | w.THEIRS | w.ACTED):
+        return None
+    if toks & w.DIRECTOR_WORDS:
+        return Role.DIRECTOR
+    return Role.CAST if toks & (w.CREDITS_WORDS | w.ACTED) else None
 
 
 def _may_be_a_title(q: Question) -> bool:
@@ -155,7 +170,11 @@ def changed(old: Filters, stated: Filters, changes: list) -> Filters:
     """``old`` merged with ``stated``, then the relative ``changes`` ("shorter", "older") of
     what ``stated`` leaves unsaid: "older ones, before 2010" is before 2010."""
     f = merged(old, stated)
+    year = stated.years.low if stated.years and stated.years.low == stated.years.high else None
     for change in changes:
+        if change in (_newer, _older) and year is not None:  # "from 2019 or newer", "2005 or older"
+            f = f.but(years=Span(year, None) if change == _newer else Span(None, year))
+            continue
         if change in (_newer, _older) and stated.years is not None:
             continue
         if change in (_shorter, _longer) and (stated.minutes is not None or stated.seasons is not None):
@@ -165,8 +184,14 @@ def changed(old: Filters, stated: Filters, changes: list) -> Filters:
 
 
 def relative(text: str) -> tuple[str, list]:
-    """ "shorter ones on hulu" -> ("on hulu", [shorter]); the rest of the text and the changes."""
+    """ "shorter ones on hulu" -> ("on hulu", [shorter]); the rest of the text and the changes.
+    What comes after "instead of" is what the change replaces: "drama instead of comedy" states
+    drama (a stated genre replaces the old ones)."""
     changes = []
+    instead = p.longest_phrase(text, w.INSTEAD_OF)
+    if instead:
+        before = p.strip(f" {text} ".partition(f" {instead} ")[0].strip(), w.CONNECTORS)
+        text = before or text  # "instead of comedy, horror": left as said
     for table, change in ((w.SHORTER, _shorter), (w.LONGER, _longer), (w.NEWER, _newer), (w.OLDER, _older)):
         found = p.longest_phrase(text, table)
         if found:

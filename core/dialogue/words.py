@@ -192,7 +192,14 @@ LIKE = phrases(
     "like | similar | similar to | parecido | parecida | parecidos | parecidas | parecido a | parecida a | "
     "como | tipo | del estilo | al estilo | more like | mas como | algo como | something like | anything like | "
     "similares | similar a | same vibe | the same vibe | same style | same kind | mismo estilo | "
-    "del mismo estilo | mismo rollo | del mismo rollo | misma onda | la misma onda | mismo tipo | del mismo tipo"
+    "del mismo estilo | mismo rollo | del mismo rollo | misma onda | la misma onda | mismo tipo | del mismo tipo | "
+    "algo asi | cosas asi | mas asi | otras asi | otra asi | algo por el estilo | something similar | "
+    "stuff like | more stuff like"
+)
+# "drama instead of comedy", "de drama en vez de comedia": what follows is what is replaced.
+INSTEAD_OF = phrases(
+    "instead of | rather than | in place of | and not | en vez de | en lugar de | y no | en vez del | "
+    "en lugar del"
 )
 # Relative changes of the last list: "shorter ones", "más recientes".
 SHORTER = phrases(
@@ -215,6 +222,12 @@ OLDER = phrases(
 
 
 # The words of a question about a title that are never the title ("where can i watch" + "it").
+# The words around a role of the person in focus: "only the ones he directed", "las que actúa él".
+THEIRS = frozenset(
+    "only just solo solamente ones one the those ones he she him her they them el ella ellos ellas que "
+    "las los where which in en has have ha han was were has been those esas esos as como".split()
+)
+ACTED = frozenset("acted acting acts actuo actua actuado starred stars appears appeared aparece salio".split())
 QUESTION_WORDS = phrases(
     "where | wher | were | can | i | we | watch | see | stream | find | is | are | it | on | donde | "
     "puedo | podemos | ver | veo | miro | la | lo | se | puede | encuentro | esta | hay | en"

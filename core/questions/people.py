@@ -125,7 +125,14 @@ class People:
     def may_be_named(self, text: str) -> bool:
         """A cheap first test for a name typed without a cue ("kubrick", "keanu reevs"): the whole
         name, a surname, or a first name of someone in the catalogues."""
-        return self._search.may_be(normalise(text))
+        key = normalise(text)
+        return self._search.may_be(key) or self.mononym(key) is not None
+
+    def mononym(self, word: str) -> int | None:
+        """The person known by this one word alone, in enough titles to be asked for by it:
+        "zendaya", "shakira" (not a placeholder cast value like "1")."""
+        person = self._search.exact(word) if word and " " not in word and not word.isdigit() else None
+        return person if person is not None and self.match(person).titles >= PROMINENT else None
 
     def has_first_name(self, word: str) -> bool:
         return self._search.has_first_name(word)
@@ -148,6 +155,9 @@ class People:
         key = normalise(word)
         if " " in key or not key:
             return [], False
+        owner = self.mononym(key)
+        if owner is not None:
+            return [self.match(owner)], True
         owners = self._search.owners(key)
         surnamed = set(self._search.surnames.get(key, ()))
         found = [self.match(i, SURNAME_SCORE if i in surnamed else FIRST_NAME_SCORE) for i in owners]

@@ -32,7 +32,7 @@ RATING = re.compile(
     re.IGNORECASE,
 )
 TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)?)|(?P<word>[^\W_]+(?:['’][^\W_]+)*)|(?P<sym>[+&?!.,;:()\"“”«»]|@\w+)"
+    r"(?P<num>\d+(?:[.,]\d+)?)|(?P<word>[^\W_]+(?:['’][^\W_]+)*)|(?P<sym>[#+&?!.,;:()\"“”«»]|@\w+)"
 )
 APOSTROPHES = re.compile(r"['’]")
 BREAKS = frozenset("?!.;")
@@ -103,6 +103,8 @@ def tokens(text: str) -> list[Token]:
                     found[-1] = _with(found[-1], stop=True)
                 elif sym == "," and found:
                     found[-1] = _with(found[-1], comma=True)
+                elif sym == "#" and text[m.end() :].lstrip().lower().startswith("of "):
+                    found.append(Token("#", "number", m.start(), m.end()))  # "# of horror shows"
                 elif sym == "+" and found and found[-1].word == "disney":
                     found.append(Token("+", "plus", m.start(), m.end()))
                 elif sym == "&" and found:

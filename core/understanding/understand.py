@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import OSA
@@ -255,6 +256,8 @@ class Understanding:
             lo += 1  # "great, is frozen on disney?", "lol. where is coco": the question follows
         while hi > lo and _chatter_at_end(m, lo, hi):
             hi -= 1
+        while hi - lo > 2 and items[hi - 1].words in lx.TAG_WORDS and items[hi - 2].kind == "platform":
+            hi -= 1  # "shrek is on netflix right?": a tag after the platform asks nothing more
         core = items[lo:hi]
         company = any(it.words in lx.COMPANY for it in core)  # "something for my daughter": a request
         if (
@@ -262,7 +265,8 @@ class Understanding:
             and all(is_filler(it) or is_cue(it, *CONVERSATION) for it in core)
             or _small_talk(core)
         ):
-            return _Found(_conversation(items))  # "jaja ok", "you suck", "eres un inútil": no title card
+            # "jaja ok", "you suck", "eres un inútil", "🙏": no title card
+            return _Found(_conversation(items, reacted=not items and _symbols_only(m.text)))
         if m.is_title((lo, hi)) and not (hi - lo == 1 and is_arg(core[0])):
             return _Found(Intent.TITLE, (lo, hi))  # "Love Is Blind", "Top Gun", "Where the Crawdads Sing"
         found = self._credits(m, lo, hi) or _about_person(core)
@@ -445,6 +449,8 @@ class Understanding:
             sentence = intent == Intent.TITLE and not command and m.is_sentence()
             if sentence and verdict == "absent":
                 intent, title, matches, span = Intent.UNKNOWN, None, (), None  # a sentence naming no title
+            elif intent == Intent.TITLE and not command and verdict == ABSENT and _chat_around(m, span):
+                return self._question(m, _Found(_conversation(m.items, reacted=True)))  # "jaja sabia"
         if intent in TITLE_INTENTS or intent in (
             Intent.HELP,
             Intent.GREETING,
@@ -483,7 +489,9 @@ class Understanding:
                     args["genre"] = it.value[0]  # the answers that take one genre
             elif name:
                 weak_country = it.kind == "country" and it.words in lx.WEAK_COUNTRIES
-                if weak_country and not (k and is_cue(outside[k - 1], "from")) or _weak_genre(outside, k):
+                # "pelis indias", "de la india": a weak country right after a type or a "from"
+                vouched = k and (is_cue(outside[k - 1], "from") or outside[k - 1].kind == "type")
+                if weak_country and not vouched or _weak_genre(outside, k):
                     leftover.append(it)  # "english", "war" alone are not a country, a genre
                     continue
                 if name not in args:
@@ -587,10 +595,28 @@ def _watch_slip(item: Item) -> bool:
     )
 
 
-def _conversation(items: list[Item]) -> Intent:
+def _conversation(items: list[Item], reacted: bool = False) -> Intent:
+    """``reacted``: the message is a reaction whatever its other words ("jaja sabia")."""
     cues = {it.value for it in items if it.kind == "cue"}
     found = next((i for i in (Intent.HELP, Intent.THANKS, Intent.GREETING) if i in cues), None)
-    return found or (Intent.REMARK if "remark" in cues else Intent.UNKNOWN)
+    reaction = reacted or cues & REACTIONS
+    return found or (Intent.REMARK if "remark" in cues or reaction else Intent.UNKNOWN)
+
+
+REACTIONS = frozenset(["chatter", "remark"])
+
+
+def _symbols_only(text: str) -> bool:
+    """Emoji and nothing else: "🙏", "👍👍", "😂"."""
+    return any(unicodedata.category(ch) == "So" for ch in text) and not any(ch.isalnum() for ch in text)
+
+
+def _chat_around(m: Message, span: Span) -> bool:
+    """A word or two in no catalogue beside laughter, thanks or a reaction: "jaja sabia", "sale,
+    gracias", "guay, gracias", "lol yikes" is small talk, not a title nobody carries."""
+    reactions = [it for it in m.items if is_cue(it, "chatter", "remark", "thanks")]
+    inside = [it for it in m.items[span[0] : span[1]] if it not in reactions]
+    return bool(reactions) and sum(len(it.words.split()) for it in inside) <= 2
 
 
 def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None) -> int | None:
@@ -603,6 +629,9 @@ def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None
     for k in range(lo + 1, hi - 1) if toks else ():  # "what about frozen 2, is that on disney+?"
         if is_cue(items[k], "is") and items[k + 1].words in lx.ANY_PLATFORM:
             return k  # "titanic esta en alguna?": is the title named before it anywhere
+        after = items[k + 1 : hi]
+        if is_cue(items[k], "is") and _platforms_only(after):
+            return k  # "coco esta en netflix?", "frozen is on disney+ right?": the title before it
         before = toks[items[k - 1].j - 1]
         anaphora = (
             is_cue(items[k], "is") and items[k + 1].words in lx.ANAPHORA and (before.comma or before.stop)
@@ -611,6 +640,13 @@ def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None
         if anaphora and named_after:  # about the title named before it; "klaus, is it ok for kids?" is none
             return k
     return None
+
+
+def _platforms_only(items: list[Item]) -> bool:
+    """A platform or two and the little words around them: "en netflix", "on hulu too"."""
+    return any(it.kind == "platform" for it in items) and all(
+        it.kind == "platform" or is_filler(it) or is_cue(it, *CONVERSATION) for it in items
+    )
 
 
 def _no_title(m: Message, span: Span) -> bool:
@@ -732,6 +768,7 @@ class _Filters:
     def __init__(self):
         self.platforms: set[str] = set()
         self.years: list[Range] = []
+        self.recent: Range | None = None
         self.types: set[str] = set()
         self.not_types: set[str] = set()  # "not shows", "no series"
         self.genres: set[str] = set()
@@ -749,6 +786,8 @@ class _Filters:
             getattr(self, _SETS[kind]).add(value)
         elif kind == "genres":
             self.genres.update(value)  # "romcoms": romance and comedy
+        elif kind == "years" and it.words in lx.RECENT:
+            self.recent = value  # "new", "recientes": unless a year is said ("más nuevo, del 2018 pa acá")
         elif kind in ("year", "years"):
             self.years.append(Range.exactly(value) if kind == "year" else value)
         elif kind == "band":
@@ -767,7 +806,7 @@ class _Filters:
         who = self.person
         return Filters(
             platforms=frozenset(self.platforms),
-            years=_joined(self.years),
+            years=_joined(self.years) or self.recent,
             type=TitleType(next(iter(types))) if len(types) == 1 else None,
             genres=frozenset(self.genres - self.not_genres),
             not_genres=frozenset(self.not_genres),

@@ -151,6 +151,7 @@ from core.understanding.lexicon.words import (
     QUESTION_WORDS,
     REQUEST_WORDS,
     SENTENCE,
+    TAG_WORDS,
 )
 
 __all__ = [
@@ -163,6 +164,7 @@ __all__ = [
     "REMARK_FRAME",
     "SHORTHAND",
     "FILLER",
+    "TAG_WORDS",
     "QUESTION_WORDS",
     "REQUEST_WORDS",
     "SENTENCE",

@@ -34,7 +34,9 @@ CUE_LISTS: dict[str, str] = {
               "gracias | muchas gracias | mil gracias | grax | graciass | muchisimas gracias | te pasaste | "
               "much appreciated | appreciate it | thanks a bunch | thanks a ton | thanks a million | thank you kindly | "
               "thanks for the help | thanks for your help | gracias por la ayuda | gracias por todo | "
-              "se agradece | te agradezco | muy amable | graciasss",
+              "se agradece | te agradezco | muy amable | graciasss | youre the best | you are the best | "
+              "ur the best | your the best | u r the best | eres el mejor | eres la mejor | sos el mejor | sos un crack | "
+              "eres un crack | love you bot | te quiero bot",
     "chatter": "ok | okay | k | kk | vale | bueno vale | de acuerdo | cool | nice | genial | perfecto | perfect | "
                "great | awesome | lol | lmao | rofl | haha | hahaha | hahahaha | jaja | jajaja | jajajaja | "
                "jeje | jejeje | xd | xdd | jsjs | jsjsjs | wow | omg | bien | excelente | super | "
@@ -43,7 +45,11 @@ CUE_LISTS: dict[str, str] = {
                "whatever | ni idea | no se | no lo se | da igual | olvidalo | olvida | nada | nah | naa | "
                "are you a bot | are you a robot | are you human | are you real | are you an ai | "
                "are you a person | eres un bot | eres un robot | eres humano | eres real | eres una persona | "
-               "eres una ia | igual | anyway | anyways | de todas formas | de todos modos",
+               "eres una ia | igual | anyway | anyways | de todas formas | de todos modos | "
+               "guay | que guay | q guay | que buena | q buena | que bueno | q bueno | buenisimo | buenisima | "
+               "chido | que chido | chevere | que chevere | bacan | bacano | joya | que padre | q padre | "
+               "sweet | neat | yikes | oof | gotcha | got it | i see | fair enough | ya veo | entendido | "
+               "ah vale | ok ok | va bien | sabia | lo sabia | ya sabia | lo suponia",
     # who the user is talking to: chatter only next to a greeting or thanks ("gracias crack"), never
     # taken off the end of a title ("Iron Man")
     "vocative": "amigo | amiga | bro | man | dude | buddy | crack | bot | genio | capo | maquina | hermano | "

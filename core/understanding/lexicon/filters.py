@@ -94,7 +94,8 @@ NEGATIONS = frozenset(["no", "not", "non", "without", "sin", "except", "excepto"
                        "skip", "skip the", "anything but", "everything but", "anything except",
                        "everything except", "except for", "excluding", "nada de", "todo menos",
                        "cualquier cosa menos", "lo que sea menos", "lo que sea excepto", "salvo",
-                       "quitando", "que no tenga", "que no tengan"])  # fmt: skip
+                       "quitando", "que no tenga", "que no tengan", "not counting", "without counting",
+                       "sin contar", "sin contar las", "sin contar los", "leaving out", "dejando fuera"])  # fmt: skip
 LESS = frozenset(["under", "less than", "shorter than", "below", "max", "at most", "no more than", "up to",
                   "menos de", "menos que", "hasta", "maximo", "no mas de", "within", "inferior a", "maximum",
                   "not longer than", "no longer than", "not over", "como mucho", "como maximo", "a lo sumo",
@@ -209,7 +210,8 @@ STATED_ROLE = frozenset(["starring", "protagonizada por", "protagonizadas por", 
 PERSON_VERBS: dict[str, Role | None] = {
     **dict.fromkeys(["dirigio", "ha dirigido", "has directed", "did direct", "dirige"], Role.DIRECTOR),
     **dict.fromkeys(["tiene", "tienen", "has", "ha hecho", "hizo", "has done", "sale", "salio", "actua",
-                     "actuo", "ha actuado", "aparece", "trabaja", "did"], None),
+                     "actuo", "ha actuado", "aparece", "trabaja", "did", "ha salido", "ha trabajado",
+                     "ha aparecido", "aparecio", "trabajo"], None),
 }  # fmt: skip
 PERSON_VERBS_AFTER: dict[str, Role | None] = {
     **dict.fromkeys(["directed", "direct", "dirigio", "ha dirigido", "has directed"], Role.DIRECTOR),

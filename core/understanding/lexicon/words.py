@@ -58,6 +58,8 @@ QUESTION_WORDS = frozenset(_phrases(
     "what | whats | why | how | who | when | which | where | que | por que | porque | como | cuando | "
     "quien | cual | donde"
 ))
+# A question's tag after a platform: "coco is on disney right?", "¿está en netflix, verdad?"
+TAG_WORDS = frozenset(_phrases("right | verdad | cierto | yet | todavia | aun"))
 # fmt: on
 # "on any of these", "con mi novia": read as one phrase, then dropped from titles and leftovers
 FILLER = FILLER | ANY_PLATFORM | COMPANY

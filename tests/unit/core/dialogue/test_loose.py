@@ -164,3 +164,40 @@ def test_a_whole_new_request_after_ok_is_not_merged(understanding, horror_list):
     assert q.filters.genres == {"comedy"} and q.filters.platforms == {"hulu"} and q.filters.type is None
     merged = read(understanding, horror_list, "and comedies from 2019?").question
     assert merged.filters.type == TitleType.MOVIE and merged.filters.platforms == {"netflix"}
+
+
+def test_a_genre_instead_of_another_replaces_it(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "how many comedies on netflix")
+    for text in ("documentaries instead of comedies", "y documentales en lugar de comedias"):
+        q = read(understanding, frame, text).question
+        assert q.intent == Intent.COUNT and q.filters.genres == {"documentary"}, text
+        assert q.filters.platforms == {"netflix"}, text
+
+
+def test_a_year_or_newer_is_an_open_range(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "horror movies on netflix")
+    for text, years in (("2015 or newer", (2015, None)), ("ok but 2010 or older", (None, 2010))):
+        span = read(understanding, frame, text).question.filters.years
+        assert (span.low, span.high) == years, text
+
+
+def test_the_role_of_the_person_asked_about(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "movies with james wan")
+    for text, role in (("just the ones he directed", Role.DIRECTOR), ("solo en las que actua", Role.CAST)):
+        q = read(understanding, frame, text).question
+        assert q.intent == Intent.PERSON and q.role == role and q.filters.person is not None, text
+
+
+def test_suggestions_like_the_title_in_focus_keep_the_filters_said(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "where can i watch the conjuring")
+    q = read(understanding, frame, "smth like it but on hulu, movies only").question
+    assert q.intent == Intent.RECOMMEND and q.matches[0].title == "The Conjuring"
+    assert q.filters.platforms == {"hulu"} and q.filters.type == TitleType.MOVIE
+    q = read(understanding, frame, "algo asi en disney").question
+    assert q.intent == Intent.RECOMMEND and q.filters.platforms == {"disney"}
+
+
+def test_movies_like_a_title_keeps_the_type(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "where is stranger things")
+    q = read(understanding, frame, "ok and movies like the conjuring").question
+    assert q.intent == Intent.RECOMMEND and q.filters.type == TitleType.MOVIE

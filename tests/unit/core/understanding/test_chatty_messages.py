@@ -100,3 +100,57 @@ def test_a_platform_question_with_words_around_the_title(understanding, text, ti
 def test_runtimes_and_centuries_in_words(understanding):
     assert understanding.filters_of("que dure menos de una hora y cuarto").minutes.high == 74
     assert understanding.filters_of("de este siglo").years.low == 2000
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("jaja lo sabia", Intent.REMARK),
+        ("jsjs que bueno", Intent.REMARK),
+        ("haha yikes", Intent.REMARK),
+        ("👌", Intent.REMARK),
+        ("👍👍", Intent.REMARK),
+        ("chido, gracias", Intent.THANKS),
+        ("ok perfect thx", Intent.THANKS),
+        ("ur the best bot", Intent.THANKS),
+    ],
+)
+def test_small_talk_gets_no_title_card(understanding, text, intent):
+    q = understanding.parse(text)
+    assert q.intent == intent and not q.title, (text, q.title)
+
+
+def test_laughter_beside_a_title_still_finds_it(understanding):
+    q = understanding.parse("jaja ok, shrek")
+    assert q.intent == Intent.TITLE and q.answer()[1][0].title == "Shrek"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "platform"),
+    [
+        ("moana esta en disney?", "Moana", "disney"),
+        ("el rey león está en hulu?", "The Lion King", "hulu"),
+        ("shrek is on netflix right", "Shrek", "netflix"),
+    ],
+)
+def test_title_then_is_it_on_a_platform(understanding, text, title, platform):
+    q = understanding.parse(text)
+    assert q.intent == Intent.WHERE and q.platform == platform, (text, q.title)
+    assert q.answer()[0] == CONFIDENT and q.answer()[1][0].title == title, text
+
+
+@pytest.mark.parametrize("text", ["what has zendaya been in", "en que ha salido zendaya", "zendaya series"])
+def test_a_person_known_by_one_name(understanding, text):
+    q = understanding.parse(text)
+    assert q.intent == Intent.PERSON and q.filters.person is not None, text
+    assert understanding.people.shown(q.filters.person) == "Zendaya"
+
+
+def test_a_year_said_beats_a_vague_newer(understanding):
+    span = understanding.parse("pelis mas nuevas, del 2016 en adelante").filters.years
+    assert (span.low, span.high) == (2016, None)
+
+
+def test_a_weak_country_word_right_after_a_type(understanding):
+    assert understanding.parse("series chinas de netflix").filters.countries == {"china"}
+    assert understanding.parse("# of horror shows on netflix").intent == Intent.COUNT
