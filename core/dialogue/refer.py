@@ -50,12 +50,18 @@ def position(said: str) -> tuple[int, str] | None:
             near = toks[k - 1] if k else ""
             if tok.startswith("#") or len(toks) == 1 or near in w.NUMBER_LEADS:
                 number = int(tok.lstrip("#"))
-        if number is None:
+        if number is None or _a_time_span(toks, k):
             continue
         rest = _strip_wrappers(toks[:k]) + _strip_wrappers(toks[k + 1 :], leading=True)
         return number, " ".join(rest)
     top = p.longest_phrase(said, w.TOP_OF_LIST)  # "top one — who directed it", "la de arriba"
     return (1, p.cut(said, top)) if top else None
+
+
+def _a_time_span(toks: list[str], k: int) -> bool:
+    """ "the last 5 years", "los últimos años": a range of years, not the list's last title."""
+    after = toks[k + 1] if k + 1 < len(toks) else ""
+    return after.isdigit() or after in w.TIME_UNITS | w.SPELT_NUMBERS
 
 
 def _strip_wrappers(toks: list[str], leading: bool = False) -> list[str]:
@@ -116,6 +122,13 @@ def asked_loosely(rest: str, understanding) -> Question | None:
 # ---- the title in focus -------------------------------------------------------------------
 
 
+def _asks_for_likes(bare: str, understanding) -> bool:
+    """The words before "like" ask for titles like one ("anything", "algo", "more movies"), not a
+    list of their own: "from the last 5 years like 2017 and later" is a range said twice."""
+    before = f" {bare} ".partition(f" {p.longest_phrase(bare, w.LIKE)} ")[0].split()
+    return len(before) <= 3 and not understanding.parts(" ".join(before)).filters.years
+
+
 def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Question | None:
     target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
     if target is None or c.names_a_title(q):
@@ -125,7 +138,8 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     like = p.after_phrase(bare, w.LIKE)
     if like is not None and (not like or like in w.THIS):
         return c.about(Intent.RECOMMEND, target, understanding, q)
-    if like is not None:  # "algo similar pero en amazon", "anything like it thats on hulu"
+    if like is not None and _asks_for_likes(bare, understanding):
+        # "algo similar pero en amazon", "anything like it thats on hulu"
         stated = understanding.parts(p.strip(like, w.CONNECTORS | w.THIS)).filters
         if not stated.is_empty():
             asked = Question(Intent.RECOMMEND, platform=min(stated.platforms, default=None), filters=stated)

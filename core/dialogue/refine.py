@@ -68,6 +68,8 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     ):
         return q.refined(merged(asked.filters, q.filters), start=0)
     stated = understanding.filters_of(rest) if rest else Filters()
+    if (stated is None or stated.is_empty()) and not changes and rest != said:
+        stated = understanding.filters_of(said) or stated  # "y de los 70": "de los" is the decade's
     if stated is None and asked.intent == Intent.PERSON and understanding.people is not None:
         person = understanding.people.find(rest)  # "ok what about zendaya": another person
         stated = Filters(person=person) if person is not None else None

@@ -12,6 +12,7 @@ from core.questions.name_search import FIRST_NAME_SCORE, PROMINENT
 from core.search.titles import normalise
 from core.understanding.lexicon.filters import (
     ASKED_WITH,
+    LESS,
     LOOSE_PERSON_CUES,
     MAX_NAME_WORDS,
     NAME_PARTICLES,
@@ -184,6 +185,9 @@ def _name_part(scan: Scan, k: int, first: bool) -> bool:
     item = scan.items[k]
     if k and not first and scan.toks[scan.items[k - 1].j - 1].stop:
         return False
+    following = scan.items[k + 1] if k + 1 < len(scan.items) else None
+    if item.words in LESS and following is not None and following.kind in ("number", "year"):
+        return False  # "comedies with max 3 seasons": a limit, not Max
     if item.kind == "word" or item.kind == "country" and not item.fuzzy:
         return True
     if first and _first_name_word(scan, k):

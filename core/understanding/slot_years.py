@@ -13,6 +13,7 @@ from core.understanding.lexicon.filters import (
     LAST_CENTURY,
     LAST_DECADE,
     LAST_YEARS,
+    NEGATIONS,
     ONWARDS,
     RECENT,
     RECENT_YEARS,
@@ -60,6 +61,9 @@ def _decade_at(scan: Scan, k: int) -> tuple[int, int] | None:
 
 def _years(scan: Scan, k: int):
     items = scan.items
+    negated = _not_before_or_after(scan, k)
+    if negated is not None:
+        return negated
     decade = _decade_at(scan, k)
     if decade is not None:
         return _decades(scan, k, decade)
@@ -144,3 +148,25 @@ def _decades(scan: Scan, k: int, decade: tuple[int, int]):
         if more is not None and more[0] > start:  # "the 50s and 60s", "los 80 y 90"
             return scan.merge("years", Span(start, more[0] + 9), k, end + 1 + more[1])
     return scan.merge("years", Span(start, start + 9), k, end)
+
+
+NOT_SO_DATED = frozenset(["from", "de", "sean", "sea", "made", "released", "estrenadas"])
+
+
+def _not_before_or_after(scan: Scan, k: int):
+    """ "not from before 1980" is from 1980 on; "que no sean de después del 2010", up to 2010."""
+    size = scan.typed_phrase_at(k, NEGATIONS, 4)
+    if not size:
+        return None
+    start = k + size
+    while start < len(scan.items) and scan.items[start].words in NOT_SO_DATED:
+        start += 1
+    found = _years(scan, start) if start < len(scan.items) else None
+    if not found or not isinstance(found[0], Item) or found[0].kind != "years":
+        return None
+    span, end = found[0].value, found[1]
+    if span.low is None and span.high is not None:
+        return scan.merge("years", Span(span.high + 1, None), k, end)
+    if span.high is None and span.low is not None:
+        return scan.merge("years", Span(None, span.low - 1), k, end)
+    return None

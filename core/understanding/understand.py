@@ -616,7 +616,8 @@ def _chat_around(m: Message, span: Span) -> bool:
     gracias", "guay, gracias", "lol yikes" is small talk, not a title nobody carries."""
     reactions = [it for it in m.items if is_cue(it, "chatter", "remark", "thanks")]
     inside = [it for it in m.items[span[0] : span[1]] if it not in reactions]
-    return bool(reactions) and sum(len(it.words.split()) for it in inside) <= 2
+    plain = all(it.kind == "word" for it in inside)  # "ok and dark": "and" asks for the title Dark
+    return bool(reactions) and plain and sum(len(it.words.split()) for it in inside) <= 2
 
 
 def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None) -> int | None:

@@ -201,3 +201,19 @@ def test_movies_like_a_title_keeps_the_type(fixture_snapshot, understanding):
     _, frame = after(fixture_snapshot, understanding, "where is stranger things")
     q = read(understanding, frame, "ok and movies like the conjuring").question
     assert q.intent == Intent.RECOMMEND and q.filters.type == TitleType.MOVIE
+
+
+def test_a_spanish_decade_after_y_refines_the_years(fixture_snapshot, understanding, horror_list):
+    q = read(understanding, horror_list, "y de los 90").question
+    assert (q.filters.years.low, q.filters.years.high) == (1990, 1999) and q.filters.genres == {"horror"}
+
+
+def test_the_last_few_years_is_no_pointer(fixture_snapshot, understanding, horror_list):
+    q = read(understanding, horror_list, "only the last 3 years").question
+    assert q.intent == Intent.TOP and q.filters.years.high is not None and q.filters.genres == {"horror"}
+
+
+def test_a_title_after_ok_and_is_asked_like_the_last(fixture_snapshot, understanding):
+    _, frame = after(fixture_snapshot, understanding, "where can i watch stranger things")
+    q = read(understanding, frame, "ok and breaking bad").question
+    assert q.intent == Intent.WHERE and q.matches[0].title == "Breaking Bad"

@@ -154,3 +154,18 @@ def test_a_year_said_beats_a_vague_newer(understanding):
 def test_a_weak_country_word_right_after_a_type(understanding):
     assert understanding.parse("series chinas de netflix").filters.countries == {"china"}
     assert understanding.parse("# of horror shows on netflix").intent == Intent.COUNT
+
+
+def test_a_limit_after_with_is_no_person(understanding):
+    q = understanding.parse("drama shows on netflix with max 2 seasons")
+    assert q.filters.person is None and q.filters.seasons.high == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("not from before 1990", (1990, None)), ("pelis que no sean de antes del 2005", (2005, None)),
+     ("shows not newer than 2010", (None, 2010))],
+)  # fmt: skip
+def test_a_negated_limit_of_years_is_the_other_side(understanding, text, years):
+    span = understanding.parse(text).filters.years
+    assert (span.low, span.high) == years, text
