@@ -190,6 +190,9 @@ def relative(text: str) -> tuple[str, list]:
     What comes after "instead of" is what the change replaces: "drama instead of comedy" states
     drama (a stated genre replaces the old ones)."""
     changes = []
+    swap = p.starts(text, w.SWAP) and p.longest_phrase(text, w.SWAP_FOR)
+    if swap:  # "swap romance for drama", "cambia las comedias por dramas": what follows "for"
+        text = f" {text} ".partition(f" {swap} ")[2].strip() or text
     instead = p.longest_phrase(text, w.INSTEAD_OF)
     if instead:
         before = p.strip(f" {text} ".partition(f" {instead} ")[0].strip(), w.CONNECTORS)

@@ -209,6 +209,9 @@ INSTEAD_OF = phrases(
     "instead of | rather than | in place of | and not | en vez de | en lugar de | y no | en vez del | "
     "en lugar del"
 )
+# "swap romance for drama", "cambia el terror por comedia": the change is what follows "for".
+SWAP = phrases("swap | switch | change | replace | cambia | cambiame | cambiar | reemplaza | sustituye")
+SWAP_FOR = phrases("for | with | to | por | con")
 # Relative changes of the last list: "shorter ones", "más recientes".
 SHORTER = phrases(
     "shorter | shorter ones | short ones | something shorter | less long | not so long | not that long | "

@@ -217,3 +217,9 @@ def test_a_title_after_ok_and_is_asked_like_the_last(fixture_snapshot, understan
     _, frame = after(fixture_snapshot, understanding, "where can i watch stranger things")
     q = read(understanding, frame, "ok and breaking bad").question
     assert q.intent == Intent.WHERE and q.matches[0].title == "Breaking Bad"
+
+
+def test_swap_one_genre_for_another(fixture_snapshot, understanding, horror_list):
+    for text in ("swap horror for comedy", "cambia el terror por comedia"):
+        q = read(understanding, horror_list, text).question
+        assert q.filters.genres == {"comedy"} and q.filters.platforms == {"netflix"}, text
