@@ -158,6 +158,8 @@ class Understanding:
             question.intent == Intent.UNKNOWN
             or question.intent == Intent.TITLE
             and question.answer()[0] != CONFIDENT
+            or question.intent == Intent.WHERE  # "is ozark worth it?": no platform question
+            and question.answer()[0] == ABSENT
         ):
             return self._about_a_title(text) or question
         return question
@@ -175,6 +177,8 @@ class Understanding:
                 if " ".join(lead) not in table:
                     continue
                 inner = self._read(" ".join(word.group() for word in title))  # maybe read already
+                if inner.intent == Intent.WHERE and not inner.platform and table is lx.ABOUT_TAILS:
+                    inner = replace(inner, intent=Intent.TITLE)  # "is ozark worth it": its card
                 if inner.intent != Intent.TITLE or inner.answer()[0] == ABSENT:
                     continue
                 said = language.of_text(text, [(title[0].start(), title[-1].end())])

@@ -162,6 +162,7 @@ ABOUT_TAILS = frozenset(
         "about | de que trata | de que va | de que se trata | que tal es | is it good | es para ninos | "
         "es apta para ninos | es para chicos | is it for kids | is it ok for kids | is it good for kids | "
         "es buena | esta buena | vale la pena | is it worth it | is it any good | is it ok for kids | "
-        "is it good for kids | is it suitable for kids | is it for children | is it scary"
+        "is it good for kids | is it suitable for kids | is it for children | is it scary | worth it | "
+        "worth watching | worth a watch | any good | good | merece la pena | buena"
     )
 )

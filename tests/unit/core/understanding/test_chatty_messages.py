@@ -24,6 +24,7 @@ def understanding(full_snapshot):
         ("coco es para niños?", Intent.TITLE, "Coco"),
         ("klaus, is it ok for kids?", Intent.TITLE, "Klaus"),
         ("coco, is it any good?", Intent.TITLE, "Coco"),
+        ("is shrek worth watching", Intent.TITLE, "Shrek"),
         ("saw the conjuring and loved it, what now", Intent.RECOMMEND, "The Conjuring"),
         ("donde veo rick y morty", Intent.WHERE, "Rick and Morty"),
     ],
