@@ -131,7 +131,14 @@ def _asks_for_likes(bare: str, understanding) -> bool:
 
 def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Question | None:
     target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
-    if target is None or c.names_a_title(q):
+    if target is None:
+        return None
+    sure = c.names_a_title(q) and q.answer()[0] == CONFIDENT
+    if p.has(bare, w.DIRECTOR_WORKS) and not sure:  # "y que mas dirigio" ("dirigio" is no title)
+        return directors_titles(
+            target, understanding, Question(Intent.PERSON).refined(understanding.parts(bare).filters)
+        )
+    if c.names_a_title(q):
         return None  # "¿dónde veo la sirenita?": a title of its own, "la" no pronoun
     if bare in w.ABOUT or said in w.ABOUT or p.starts(bare, w.ABOUT_STARTS):
         return c.about(Intent.TITLE, target, understanding, q)
@@ -144,10 +151,6 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         if not stated.is_empty():
             asked = Question(Intent.RECOMMEND, platform=min(stated.platforms, default=None), filters=stated)
             return c.about(Intent.RECOMMEND, target, understanding, asked)
-    if p.has(bare, w.DIRECTOR_WORKS):
-        return directors_titles(
-            target, understanding, Question(Intent.PERSON).refined(understanding.parts(bare).filters)
-        )
     pronoun = p.longest_phrase(bare, w.THIS)
     if pronoun is None:  # "where then", "¿quién actúa?": a question that can only be about it
         asked = _asked_of(bare, understanding) if c.only_question_words(bare) else None
