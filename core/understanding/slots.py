@@ -98,13 +98,30 @@ def _band(scan: Scan, k: int):
     if not size:
         return None
     phrase = scan.words(k, size)
+    if phrase in TEEN_GENRE_WORDS and it.kind == "genre" and not _watched_by(items, k):
+        return None  # "teen shows", "series juveniles": the Teen genre; "for teens" is an audience
     if phrase in ("adult", "adults", "adultos", "mature") and not _near(items, k, {"only", "solo"}):
         return None  # "adult animation" is Hulu's label; "adults" alone may be who watches
     one_word = items[k + size - 1].j - items[k].i == 1
-    if one_word and not _for_someone(items, k):
+    if one_word and not (_for_someone(items, k) or _watched_by(items, k)):
         return None  # "my kids keep asking for bluey": who is talking, not what to list
     low, high = BAND_WORDS[phrase]
     return scan.merge("band", Span(low, high), k, k + size)
+
+
+# Teen words read as the genre when they describe the titles, not who watches them.
+TEEN_GENRE_WORDS = frozenset(
+    ["teen", "teens", "teenage", "adolescentes", "adolescente", "juvenil", "juveniles"]
+)
+
+
+def _watched_by(items: list[Item], k: int) -> bool:
+    """ "for teens", "para mi hijo adolescente", "con mis sobrinos": who watches, after "for"."""
+    audience = FOR_WORDS - {"de", "los", "las"}
+    before = items[k - 1].words if k else ""
+    if before and before.split()[-1] in CHILD_WORDS:
+        return True  # "mi hijo adolescente"
+    return before in audience or k >= 2 and before in lx.DETERMINERS and items[k - 2].words in audience
 
 
 def _for_someone(items: list[Item], k: int) -> bool:

@@ -170,3 +170,13 @@ def test_a_limit_after_with_is_no_person(understanding):
 def test_a_negated_limit_of_years_is_the_other_side(understanding, text, years):
     span = understanding.parse(text).filters.years
     assert (span.low, span.high) == years, text
+
+
+@pytest.mark.parametrize(
+    ("text", "genre", "audience"),
+    [("teen dramas on hulu", True, False), ("series juveniles", True, False),
+     ("movies for teens", False, True), ("algo para mi hijo adolescente", False, True)],
+)  # fmt: skip
+def test_teen_describes_the_titles_or_who_watches(understanding, text, genre, audience):
+    f = understanding.parse(text).filters
+    assert ("teen" in f.genres) == genre and (f.bands is not None) == audience, text
