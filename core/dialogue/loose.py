@@ -116,8 +116,8 @@ def _like(frame: Frame, said: str, understanding) -> Question | None:
 
 def _refined(frame: Frame, stated, relative, understanding) -> Question | None:
     asked = frame.asked
-    if asked.intent in c.CHAT:
-        return None
+    if asked is None or asked.intent in c.CHAT:
+        return None  # a title just found in no catalogue, and no question before it
     if asked.intent in c.ABOUT_A_TITLE:
         if frame.focus and stated.platforms and c.kinds(stated) == 1 and not relative:
             return c.about(

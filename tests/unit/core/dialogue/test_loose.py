@@ -223,3 +223,11 @@ def test_swap_one_genre_for_another(fixture_snapshot, understanding, horror_list
     for text in ("swap horror for comedy", "cambia el terror por comedia"):
         q = read(understanding, horror_list, text).question
         assert q.filters.genres == {"comedy"} and q.filters.platforms == {"netflix"}, text
+
+
+def test_a_title_in_no_catalogue_and_no_question_before_it(understanding):
+    """The conversation so far is only a title found nowhere: a message read loosely after it
+    has no last question to refine, and must not break."""
+    frame = Frame(missed=understanding.parse("whos the villain"), at=time.time())
+    q = read(understanding, frame, "cachai si esta shrek en hulu?").question
+    assert q is not None
