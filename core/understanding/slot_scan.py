@@ -50,6 +50,17 @@ class Scan:
     def typed_word(self, k: int) -> str:
         return self.typed_words[k]
 
+    def after_negation(self, k: int, filler: frozenset[str]) -> int | None:
+        """Where what a negation at ``k`` negates starts ("not from before", "nada de terror"),
+        past the ``filler`` words after it; None when no negation is at ``k``."""
+        size = self.typed_phrase_at(k, lx.NEGATIONS, 4)
+        if not size:
+            return None
+        start = k + size
+        while start < len(self.items) and self.items[start].words in filler:
+            start += 1
+        return start
+
     def typed_phrase_at(self, k: int, phrases, longest: int = 4) -> int:
         """``phrase_at`` on the words as typed too ("cualquier cosa menos", which the scanner respells)."""
         ahead = range(k, min(k + longest, len(self.items)))

@@ -13,7 +13,6 @@ from core.understanding.lexicon.filters import (
     LAST_CENTURY,
     LAST_DECADE,
     LAST_YEARS,
-    NEGATIONS,
     ONWARDS,
     RECENT,
     RECENT_YEARS,
@@ -155,13 +154,8 @@ NOT_SO_DATED = frozenset(["from", "de", "sean", "sea", "made", "released", "estr
 
 def _not_before_or_after(scan: Scan, k: int):
     """ "not from before 1980" is from 1980 on; "que no sean de después del 2010", up to 2010."""
-    size = scan.typed_phrase_at(k, NEGATIONS, 4)
-    if not size:
-        return None
-    start = k + size
-    while start < len(scan.items) and scan.items[start].words in NOT_SO_DATED:
-        start += 1
-    found = _years(scan, start) if start < len(scan.items) else None
+    start = scan.after_negation(k, NOT_SO_DATED)
+    found = _years(scan, start) if start is not None and start < len(scan.items) else None
     if not found or not isinstance(found[0], Item) or found[0].kind != "years":
         return None
     span, end = found[0].value, found[1]

@@ -38,7 +38,6 @@ from core.understanding.lexicon.filters import (
     COUNTRY_SHOWS,
     FOR_WORDS,
     NEGATED_FILLER,
-    NEGATIONS,
     TWO_GENRES,
 )
 from core.understanding.scanner import Item, Token
@@ -147,12 +146,9 @@ def _near(items: list[Item], k: int, words, reach: int = 3) -> bool:
 
 # ---- genres -------------------------------------------------------------------------------
 def _negated(scan: Scan, k: int):
-    size = scan.typed_phrase_at(k, NEGATIONS, 4)
-    if not size:
+    end = scan.after_negation(k, NEGATED_FILLER)
+    if end is None:
         return None
-    end = k + size
-    while end < len(scan.items) and scan.items[end].words in NEGATED_FILLER:
-        end += 1
     if end < len(scan.items) and scan.items[end].kind == "genre":
         return scan.merge("not_genre", scan.items[end].value, k, end + 1)
     if end < len(scan.items) and scan.items[end].kind == "type":
