@@ -150,19 +150,18 @@ def right(turn: Turn, kind: str, got: dict, shown: list[str], snap) -> bool:
     got = {k: v for k, v in got.items() if k not in ("title", "title type")}
     if turn.answer == "more":  # the list continued: its filters, whatever the labels repeat of them
         return True
-    return _spans_as_answered(wanted) == _spans_as_answered(got)
+    last_year = snap.understanding.years[1]
+    return _spans_as_answered(wanted, last_year) == _spans_as_answered(got, last_year)
 
 
-LAST_YEAR = 2021  # the catalogues' newest release year
-
-
-def _spans_as_answered(filters: dict) -> dict:
+def _spans_as_answered(filters: dict, last_year: int) -> dict:
     """Ranges that select the same titles written one way: "1 season max" is at most one
-    season whether written 1..1 or ..1 (no show has none); "2017 and later" ends in 2021."""
+    season whether written 1..1 or ..1 (no show has none); "2017 and later" ends in the
+    catalogue's newest year."""
     found = dict(filters)
     if "seasons" in found and found["seasons"][0] in (0, 1):
         found["seasons"] = (None, found["seasons"][1])
-    if "year" in found and found["year"][1] is not None and found["year"][1] >= LAST_YEAR:
+    if "year" in found and found["year"][1] is not None and found["year"][1] >= last_year:
         found["year"] = (found["year"][0], None)
     return found
 

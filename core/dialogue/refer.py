@@ -10,6 +10,7 @@ from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.questions.filters import Filters, Role
+from core.understanding import lexicon as lx
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
@@ -59,9 +60,10 @@ def position(said: str) -> tuple[int, str] | None:
 
 
 def _a_time_span(toks: list[str], k: int) -> bool:
-    """ "the last 5 years", "los últimos años": a range of years, not the list's last title."""
+    """ "the last 5 years", "los últimos diez años": a range of years, not the list's last title
+    ("the last one" is)."""
     after = toks[k + 1] if k + 1 < len(toks) else ""
-    return after.isdigit() or after in w.TIME_UNITS | w.SPELT_NUMBERS
+    return after.isdigit() or after in lx.YEAR_UNITS or lx.NUMBER_WORDS.get(after, 0) > 1
 
 
 def _strip_wrappers(toks: list[str], leading: bool = False) -> list[str]:
@@ -122,30 +124,30 @@ def asked_loosely(rest: str, understanding) -> Question | None:
 # ---- the title in focus -------------------------------------------------------------------
 
 
-def _asks_for_likes(bare: str, understanding) -> bool:
-    """The words before "like" ask for titles like one ("anything", "algo", "more movies"), not a
-    list of their own: "from the last 5 years like 2017 and later" is a range said twice."""
+def _asks_for_likes(bare: str) -> bool:
+    """The few words before "like" ask for titles like one ("anything", "algo", "more movies"),
+    not a list of their own: "from the last 5 years like 2017 and later" is a range said twice."""
     before = f" {bare} ".partition(f" {p.longest_phrase(bare, w.LIKE)} ")[0].split()
-    return len(before) <= 3 and not understanding.parts(" ".join(before)).filters.years
+    return len(before) <= 3 and not any(word.isdigit() for word in before)
 
 
 def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Question | None:
     target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
     if target is None:
         return None
-    sure = c.names_a_title(q) and q.answer()[0] == CONFIDENT
-    if p.has(bare, w.DIRECTOR_WORKS) and not sure:  # "y que mas dirigio" ("dirigio" is no title)
-        return directors_titles(
+    named = c.names_a_title(q)
+    if p.has(bare, w.DIRECTOR_WORKS) and not (named and q.answer()[0] == CONFIDENT):
+        return directors_titles(  # "y que mas dirigio" ("dirigio" reads like some title)
             target, understanding, Question(Intent.PERSON).refined(understanding.parts(bare).filters)
         )
-    if c.names_a_title(q):
+    if named:
         return None  # "¿dónde veo la sirenita?": a title of its own, "la" no pronoun
     if bare in w.ABOUT or said in w.ABOUT or p.starts(bare, w.ABOUT_STARTS):
         return c.about(Intent.TITLE, target, understanding, q)
     like = p.after_phrase(bare, w.LIKE)
     if like is not None and (not like or like in w.THIS):
         return c.about(Intent.RECOMMEND, target, understanding, q)
-    if like is not None and _asks_for_likes(bare, understanding):
+    if like is not None and _asks_for_likes(bare):
         # "algo similar pero en amazon", "anything like it thats on hulu"
         stated = understanding.parts(p.strip(like, w.CONNECTORS | w.THIS)).filters
         if not stated.is_empty():

@@ -87,14 +87,6 @@ LINKS = phrases(
 CONNECTOR_WORDS = frozenset(word for phrase in CONNECTORS for word in phrase.split())
 # Before a bare number that is a position: "number 2", "la 2", "option 3".
 NUMBER_LEADS = phrases("number | numero | no | num | nr | option | opcion | the | la | el | #")
-# "the last 5 years", "los ultimos diez años": after an ordinal, a span of time, no position.
-TIME_UNITS = phrases(
-    "years | year | anos | ano | decade | decades | decada | decadas | months | meses | few | par"
-)
-SPELT_NUMBERS = phrases(
-    "two | three | four | five | six | seven | eight | nine | ten | dos | tres | cuatro | cinco | "
-    "seis | siete | ocho | nueve | diez"
-)
 # "the second one", "el segundo", "#2": a position in the last list.
 ORDINALS = {
     **dict.fromkeys(["first", "1st", "primero", "primera", "primer", "1ro", "1ra", "1o", "1a"], 1),
@@ -232,16 +224,16 @@ OLDER = phrases(
 )
 
 
-# The words of a question about a title that are never the title ("where can i watch" + "it").
 # The words around a role of the person in focus: "only the ones he directed", "las que actúa él".
 THEIRS = phrases(
-    "only | just | solo | solamente | ones | one | the | those | ones | he | she | him | her | they | "
-    "them | el | ella | ellos | ellas | que | las | los | where | which | in | en | has | have | ha | "
-    "han | was | were | has | been | those | esas | esos | as | como"
+    "only | just | solo | solamente | ones | one | the | those | he | she | him | her | they | them | "
+    "el | ella | ellos | ellas | que | las | los | where | which | in | en | has | have | ha | han | "
+    "was | were | been | esas | esos | as | como"
 )
 ACTED = phrases(
     "acted | acting | acts | actuo | actua | actuado | starred | stars | appears | appeared | aparece | salio"
 )
+# The words of a question about a title that are never the title ("where can i watch" + "it").
 QUESTION_WORDS = phrases(
     "where | wher | were | can | i | we | watch | see | stream | find | is | are | it | on | donde | "
     "puedo | podemos | ver | veo | miro | la | lo | se | puede | encuentro | esta | hay | en"

@@ -13,6 +13,7 @@ from core.understanding.lexicon.filters import (
     LAST_CENTURY,
     LAST_DECADE,
     LAST_YEARS,
+    NOT_SO_DATED,
     ONWARDS,
     RECENT,
     RECENT_YEARS,
@@ -147,9 +148,6 @@ def _decades(scan: Scan, k: int, decade: tuple[int, int]):
         if more is not None and more[0] > start:  # "the 50s and 60s", "los 80 y 90"
             return scan.merge("years", Span(start, more[0] + 9), k, end + 1 + more[1])
     return scan.merge("years", Span(start, start + 9), k, end)
-
-
-NOT_SO_DATED = frozenset(["from", "de", "sean", "sea", "made", "released", "estrenadas"])
 
 
 def _not_before_or_after(scan: Scan, k: int):

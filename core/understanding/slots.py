@@ -38,6 +38,7 @@ from core.understanding.lexicon.filters import (
     COUNTRY_SHOWS,
     FOR_WORDS,
     NEGATED_FILLER,
+    TEEN_GENRE_WORDS,
     TWO_GENRES,
 )
 from core.understanding.scanner import Item, Token
@@ -102,16 +103,10 @@ def _band(scan: Scan, k: int):
     if phrase in ("adult", "adults", "adultos", "mature") and not _near(items, k, {"only", "solo"}):
         return None  # "adult animation" is Hulu's label; "adults" alone may be who watches
     one_word = items[k + size - 1].j - items[k].i == 1
-    if one_word and not (_for_someone(items, k) or _watched_by(items, k)):
+    if one_word and not _for_someone(items, k):
         return None  # "my kids keep asking for bluey": who is talking, not what to list
     low, high = BAND_WORDS[phrase]
     return scan.merge("band", Span(low, high), k, k + size)
-
-
-# Teen words read as the genre when they describe the titles, not who watches them.
-TEEN_GENRE_WORDS = frozenset(
-    ["teen", "teens", "teenage", "adolescentes", "adolescente", "juvenil", "juveniles"]
-)
 
 
 def _watched_by(items: list[Item], k: int) -> bool:
@@ -129,10 +124,8 @@ def _for_someone(items: list[Item], k: int) -> bool:
     niños", "con mis hijos"; "my son loved X" is who is talking."""
     before = items[k - 1] if k else None
     after = items[k + 1] if k + 1 < len(items) else None
-    if before is not None and before.words in FOR_WORDS:
+    if before is not None and before.words in FOR_WORDS or _watched_by(items, k):
         return True
-    if k >= 2 and before.words in lx.DETERMINERS and items[k - 2].words in FOR_WORDS - {"de", "los", "las"}:
-        return True  # "with my kids", "para mis hijos", "con mi hija": who it is for
     return any(it is not None and it.kind in ("type", "genre", "platform") for it in (before, after))
 
 

@@ -634,8 +634,7 @@ def _opener(items: list[Item], lo: int, hi: int, toks: list[Token] | None = None
     for k in range(lo + 1, hi - 1) if toks else ():  # "what about frozen 2, is that on disney+?"
         if is_cue(items[k], "is") and items[k + 1].words in lx.ANY_PLATFORM:
             return k  # "titanic esta en alguna?": is the title named before it anywhere
-        after = items[k + 1 : hi]
-        if is_cue(items[k], "is") and _platforms_only(after):
+        if is_cue(items[k], "is") and _platforms_only(items[k + 1 : hi]):
             return k  # "coco esta en netflix?", "frozen is on disney+ right?": the title before it
         before = toks[items[k - 1].j - 1]
         anaphora = (

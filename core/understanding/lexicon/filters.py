@@ -84,6 +84,12 @@ BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
                      "adultos", "adults", "grown ups", "grownups", "mayores de 18", "para mayores de 18",
                      "mature", "adult"], (Band.EIGHTEEN, Band.EIGHTEEN)),
 }  # fmt: skip
+# Teen words name the Teen genre when they describe the titles ("teen shows"), not who watches.
+TEEN_GENRE_WORDS = frozenset(
+    ["teen", "teens", "teenage", "adolescentes", "adolescente", "juvenil", "juveniles"]
+)
+# Between a negation and the years it negates: "not from before 1980", "que no sean de antes del 2000".
+NOT_SO_DATED = frozenset(["from", "de", "sean", "sea", "made", "released", "estrenadas"])
 FOR_WORDS = frozenset(["for", "para", "con", "with", "de", "los", "las",
                        "a", "al", "friendly", "apta", "apto", "aptas", "aptos"])  # fmt: skip
 NEGATIONS = frozenset(["no", "not", "non", "without", "sin", "except", "excepto", "menos", "nothing", "nada",

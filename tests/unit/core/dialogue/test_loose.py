@@ -209,8 +209,11 @@ def test_a_spanish_decade_after_y_refines_the_years(fixture_snapshot, understand
 
 
 def test_the_last_few_years_is_no_pointer(fixture_snapshot, understanding, horror_list):
-    q = read(understanding, horror_list, "only the last 3 years").question
-    assert q.intent == Intent.TOP and q.filters.years.high is not None and q.filters.genres == {"horror"}
+    for text in ("only the last 3 years", "just the last two years"):
+        q = read(understanding, horror_list, text).question
+        assert q.intent == Intent.TOP and q.filters.years is not None and q.filters.genres == {"horror"}, text
+    q = read(understanding, horror_list, "the last one").question
+    assert q.matches[0].id == horror_list.shown[-1]
 
 
 def test_a_title_after_ok_and_is_asked_like_the_last(fixture_snapshot, understanding):
