@@ -19,8 +19,11 @@ from core.dialogue import loose, refer, refine
 from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
+from core.understanding.acts import SURE
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
+
+MORE_WORDS_AT_MOST = 8  # "more" in words of its own is short; longer messages ask something else
 
 
 class Kind(StrEnum):
@@ -47,15 +50,12 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     bare = p.strip(said, w.CONNECTORS)
     if bare and bare != said and _weak(q):
         q = understanding.parse(bare)  # "ok what about zendaya": the words after "what about"
-    if (
-        frame.asked is not None
-        and not frame.shown
-        and frame.asked.intent in c.COUNTS
-        and _continues(said, bare)
-    ):
-        return Reading(refine.titles_of(frame.asked), Kind.REFINED)  # "more" after a count: its titles
-    if frame.asked is not None and frame.shown and _continues(said, bare):
-        return Reading(refine.continued(frame, understanding), Kind.MORE)
+    asked, listed = frame.asked, _continues(said, bare)
+    if asked is not None and (listed or _more_by_act(said, understanding)):
+        if asked.intent in c.COUNTS and not (listed and frame.shown):
+            return Reading(refine.titles_of(asked), Kind.REFINED)  # "more" after a count: its titles
+        if frame.shown:
+            return Reading(refine.continued(frame, understanding), Kind.MORE)
     pointed = refer.pointed(frame, q, said, understanding)
     if pointed is not None:
         return Reading(pointed, Kind.POINTED)
@@ -74,6 +74,18 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
 def _continues(said: str, bare: str) -> bool:
     """ "more", "otra", "more of those" (whose "those" is no connector here)."""
     return said in w.CONTINUE or bool(bare) and bare in w.CONTINUE
+
+
+def _more_by_act(said: str, understanding) -> bool:
+    """Words the act classifier reads as "more" that state no filter and name no title ("a
+    couple more options tho", "list em", "enséñame unas cuantas")."""
+    if len(said.split()) > MORE_WORDS_AT_MOST:
+        return False
+    reading = understanding.act(said)
+    return (
+        reading.act.name == "more" and reading.act.p >= SURE and not reading.titles
+        and understanding.parts(said).filters.is_empty()
+    )  # fmt: skip
 
 
 def _weak(q: Question) -> bool:

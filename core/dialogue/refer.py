@@ -11,6 +11,7 @@ from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.questions.filters import Filters, Role
 from core.understanding import lexicon as lx
+from core.understanding.acts import SURE, TITLE_ACTS
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
@@ -116,9 +117,27 @@ def asked_loosely(rest: str, understanding) -> Question | None:
         return Question(Intent.CREDITS, role=Role.CAST)
     platforms = understanding.parts(rest).filters.platforms
     if p.has(rest, w.WHERE_WORDS) or platforms:  # "la primera es de netflix tambien?"
-        platform = min(platforms) if len(platforms) == 1 else None
-        return Question(Intent.WHERE, platform=platform, filters=Filters(platforms=frozenset(platforms)))
-    return None
+        return _where(platforms)
+    return _asked_by_act(rest, understanding)
+
+
+def _where(platforms) -> Question:
+    platform = min(platforms) if len(platforms) == 1 else None
+    return Question(Intent.WHERE, platform=platform, filters=Filters(platforms=frozenset(platforms)))
+
+
+def _asked_by_act(rest: str, understanding) -> Question | None:
+    """What the act classifier reads in words no phrase above has: "who's the lead" (the cast),
+    "y de q año es" (the card). Words naming a title of their own ask about that one instead."""
+    reading = understanding.act(rest)
+    act = reading.act
+    if reading.titles or act.p < SURE or act.name not in TITLE_ACTS:
+        return None
+    if act.name == "credits":
+        return Question(Intent.CREDITS, role=Role.CAST)
+    if act.name == "similar":
+        return Question(Intent.RECOMMEND)
+    return Question(Intent.TITLE) if act.name == "title" else _where(frozenset())
 
 
 # ---- the title in focus -------------------------------------------------------------------

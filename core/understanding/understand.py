@@ -37,6 +37,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
@@ -46,6 +47,7 @@ from core.questions.filters import Span as Range
 from core.search.titles import normalise
 from core.understanding import language
 from core.understanding import lexicon as lx
+from core.understanding.acts import CORPUS, SURE, TITLE_ACTS, ActReading, Acts
 from core.understanding.language import Said, of_command
 from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS, WEAK_HELP
 from core.understanding.memo import Lookups
@@ -67,6 +69,12 @@ from core.understanding.scanner import (
 )
 from core.understanding.slots import read_slots
 
+ACT_INTENTS = {
+    "where": Intent.WHERE,
+    "title": Intent.TITLE,
+    "credits": Intent.CREDITS,
+    "similar": Intent.RECOMMEND,
+}
 MATCH_LIMIT = 10  # matches resolved per title: editions for /where, alternatives for "did you mean"
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.DOTALL)
 MENTIONS = re.compile(r"^(@\w+[\s,:]*)+")
@@ -103,9 +111,11 @@ RECENT_MESSAGES = 256  # readings kept by ``Understanding.parse``
 
 class Understanding:
     def __init__(
-        self, recommender, countries: dict[str, str], ratings: frozenset[str], people=None, years=None
-    ):
+        self, recommender, countries: dict[str, str], ratings: frozenset[str], people=None, years=None,
+        acts_corpus: Path = CORPUS,
+    ):  # fmt: skip
         self.recommender = recommender
+        self.acts_corpus = acts_corpus  # what the act classifier learns from (``acts``)
         self.people = people  # core.questions.people.People: names in messages (none: no people read)
         self.years = years or (1900, 2021)  # the catalogue's first and last release years
         self.exact_titles = recommender.resolver.exact  # normalised title -> key
@@ -114,13 +124,15 @@ class Understanding:
         # One message is read several times per update (its language, the question, a
         # follow-up's parts): the last few readings are kept. Questions are immutable.
         self._read = functools.lru_cache(maxsize=RECENT_MESSAGES)(self._parse)
+        self._acts_read = functools.lru_cache(maxsize=RECENT_MESSAGES)(self._act)
         # ... and so are the title texts resolved and the names searched (core.understanding.memo).
         self._lookups = Lookups(recommender, people, MATCH_LIMIT, RECENT_MESSAGES)
 
     @classmethod
     def build(cls, catalogue, recommender, people=None) -> Understanding:
         """The vocabularies of this catalogue: its countries (with English and Spanish aliases
-        and demonyms) and its maturity ratings, beside the recommender's titles. About 15 ms."""
+        and demonyms) and its maturity ratings, beside the recommender's titles; and the act
+        classifier, trained (about 0.4 s)."""
         countries = {}
         for value in catalogue["country"].dropna().unique():
             for name in str(value).split(", "):
@@ -132,7 +144,9 @@ class Understanding:
                 countries.setdefault(alias, name)
         ratings = frozenset(str(r).strip().lower() for r in catalogue["rating"].dropna().unique())
         years = (int(catalogue["release_year"].min()), int(catalogue["release_year"].max()))
-        return cls(recommender, countries, ratings, people, years)
+        understanding = cls(recommender, countries, ratings, people, years)
+        _ = understanding.acts  # trained now (0.4 s on the full data): no reply waits for it
+        return understanding
 
     # ---- public ---------------------------------------------------------------------------
     def parse(self, text: str) -> Question:
@@ -142,6 +156,7 @@ class Understanding:
     def forget_readings(self) -> None:
         """Read every message afresh from now on: a benchmark times a first reading."""
         self._read.cache_clear()
+        self._acts_read.cache_clear()
         self._lookups.clear()
 
     def _parse(self, text: str) -> Question:
@@ -161,8 +176,56 @@ class Understanding:
             or question.intent == Intent.WHERE  # "is ozark worth it?": no platform question
             and question.answer()[0] == ABSENT
         ):
-            return self._about_a_title(text) or question
+            return self._about_a_title(text) or self._by_act(message, question) or question
         return question
+
+    @functools.cached_property
+    def acts(self) -> Acts:
+        """The act classifier, trained on first use (about a second): a message the rules read
+        well never needs it."""
+        return Acts.build(self._message, self.exact_titles, self.acts_corpus)
+
+    def act(self, text: str) -> ActReading:
+        """What the act classifier reads in ``text`` (``core.understanding.acts``)."""
+        return self._acts_read((text or "").strip())
+
+    def _act(self, text: str) -> ActReading:
+        return self.acts.read(self._message(MENTIONS.sub("", text)))
+
+    def _leaves_everyday_words(self, span_text: str, title: str) -> bool:
+        """The words of the span the rules read, less the title spotted inside it, are words
+        people use about anything (the act corpus's, little words)."""
+        inside, spotted = normalise(span_text).split(), set(normalise(title).split())
+        everyday = self.acts.common | lx.FUNCTION_WORDS | lx.ARTICLES
+        return all(word in spotted or word in everyday for word in inside)
+
+    def _by_act(self, m: Message, weak: Question) -> Question | None:
+        """A message the rules read weakly, read by its act: the one title spotted in it asked
+        about as the act says ("what genre is bird box", "whats the deal w loki, where is it"),
+        or small talk and requests the bot cannot serve said to be so, not answered with a
+        title nobody carries ("lol ok thats long", "can u recommend a good pizza place")."""
+        reading = self.acts.read(m)
+        act = reading.act
+        if act.p < SURE:
+            return None
+        if act.name in TITLE_ACTS and len(reading.titles) == 1:
+            span = _item_span(m.items, reading.titles[0])
+            if span is None:
+                return None
+            role = Role.DIRECTOR if any(is_cue(it, "director_of") for it in m.items) else None
+            if weak.title and not self._leaves_everyday_words(weak.title, m.text_of(span)):
+                return None  # "dinner with friends" is not "Friends": the words beside it may be its title's
+            q = self._question(m, _Found(ACT_INTENTS[act.name], span, role))
+            return q if q.answer()[0] == CONFIDENT else None
+        if (
+            act.name in ("chat", "unknown")
+            and not reading.titles  # "ok and dark": a title of its own, however chatty
+            and weak.intent in TITLE_INTENTS
+            and weak.answer()[0] == ABSENT  # what the rules call nothing ("qwrtzp") stays so
+        ):
+            intent = Intent.REMARK if act.name == "chat" else Intent.UNKNOWN
+            return Question(intent, language=weak.language, leaning=weak.leaning)
+        return None
 
     def _about_a_title(self, text: str) -> Question | None:
         """ "tell me about the queens gambit", "de qué va bridgerton", "elite de qué va": the
@@ -548,6 +611,14 @@ class Understanding:
             if it.kind != "number" and rating_label(it.words) in self.ratings:
                 return k
         return None
+
+
+def _item_span(items: list[Item], toks: tuple[int, int]) -> Span | None:
+    """The items that cover exactly the tokens ``toks``, or None when an item straddles an edge."""
+    inside = [k for k, it in enumerate(items) if toks[0] <= it.i and it.j <= toks[1]]
+    if not inside or items[inside[0]].i != toks[0] or items[inside[-1]].j != toks[1]:
+        return None
+    return inside[0], inside[-1] + 1
 
 
 def _stray_number(item: Item, intent: Intent, command: bool) -> bool:

@@ -1,0 +1,74 @@
+"""How well the act classifier tells what a message does, on messages it did not learn from.
+
+    python -m benchmarks.eval_acts [--corpus core/understanding/acts/corpus.tsv] [--folds 5]
+                                   [--snapshot data/processed] [--errors]
+
+The corpus is split into ``--folds`` parts (every act in every part, in proportion); each part
+is read by a classifier trained on the others, masked as the bot masks messages (with the
+served catalogue's titles). Prints accuracy, accuracy of the readings at or above the
+probability the bot acts on (``core.understanding.acts.SURE``) and how many reach it, the recall
+of every act, and the pairs most confused.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from sklearn.model_selection import StratifiedKFold
+
+from core.understanding.acts import CORPUS, SURE, Acts, load_corpus
+from core.understanding.acts.classifier import ActClassifier
+
+
+def cross_validated(understanding, corpus: Path, folds: int) -> list[tuple[str, str, float, str]]:
+    """(act labelled, act read, probability, text) for every line, read by a model that did not see it."""
+    acts = Acts.build(understanding._message, understanding.exact_titles, corpus)
+    examples = load_corpus(corpus)
+    texts = [acts.masked(understanding._message(e.text))[1] for e in examples]
+    labels = [e.act for e in examples]
+    results: list = [None] * len(examples)
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, labels):
+        model = ActClassifier().fit([texts[k] for k in train], [labels[k] for k in train])
+        for k in test:
+            act = model.predict(texts[k])
+            results[k] = (labels[k], act.name, act.p, examples[k].text)
+    return results
+
+
+def report(results: list[tuple[str, str, float, str]], errors: bool) -> None:
+    right = sum(want == got for want, got, _, _ in results)
+    sure = [(want, got) for want, got, p, _ in results if p >= SURE]
+    print(f"{len(results)} messages: {right / len(results):.1%} read right")
+    print(
+        f"at p >= {SURE}: {len(sure) / len(results):.1%} of messages, "
+        f"{sum(w == g for w, g in sure) / max(1, len(sure)):.1%} of them right"
+    )
+    by_act = Counter(want for want, _, _, _ in results)
+    hits = Counter(want for want, got, _, _ in results if want == got)
+    print("recall: " + ", ".join(f"{act} {hits[act] / n:.0%}" for act, n in sorted(by_act.items())))
+    confused = Counter((want, got) for want, got, _, _ in results if want != got)
+    print("most confused: " + ", ".join(f"{w}->{g} {n}" for (w, g), n in confused.most_common(8)))
+    if errors:
+        for want, got, p, text in results:
+            if want != got:
+                print(f"  want {want:10} got {got:10} {p:.2f}  {text}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--snapshot", type=Path, default=Path("data/processed"))
+    parser.add_argument("--errors", action="store_true", help="list every message read wrong")
+    args = parser.parse_args(argv)
+    from core.snapshot.store import load_snapshot
+
+    understanding = load_snapshot(args.snapshot).understanding
+    report(cross_validated(understanding, args.corpus, args.folds), args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

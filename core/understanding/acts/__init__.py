@@ -1,0 +1,72 @@
+"""The second reader: a trained classifier of what a message does, beside the rules.
+
+The rules (``core.understanding.understand``) read the messages people were seen to write and
+stop at those: on phrasing nobody wrote down they read about three messages in four. So when
+their reading is weak (nothing, or a title nobody is sure of), the message is read again the
+other way: titles spotted anywhere in it from the catalogue's own vocabulary
+(``spotting.spot``), everything the scanner knows masked (``masking.masked``), and the act
+(``ACTS``: where, title, credits, similar, list, count, more, chat …) told by a classifier
+trained on ``corpus.tsv``, a corpus of messages written for it, apart from every evaluation set.
+
+``Acts.build`` trains it on the catalogue being served (its titles are masked in the corpus as
+they will be in messages); ``Acts.read`` reads one message.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.understanding.acts import masking
+from core.understanding.acts.classifier import ACTS, CORPUS, TITLE_ACTS, Act, ActClassifier, load_corpus
+from core.understanding.acts.spotting import Span, spot
+
+__all__ = ["ACTS", "SURE", "TITLE_ACTS", "Act", "Acts", "ActReading", "load_corpus"]
+
+# Acts whose messages name no title: their words are everyday words, never a one-word title.
+TITLE_FREE = frozenset(
+    ["count", "list", "refine", "more", "chat", "unknown", "top_person", "longest", "shortest"]
+)
+SURE = 0.5  # the probability an act needs before a second reading follows it
+COMMON_IN = 2  # lines of the corpus a word must be in to count as an everyday word
+
+
+@dataclass(frozen=True)
+class ActReading:
+    act: Act
+    titles: tuple[Span, ...] = ()  # token spans of the titles spotted
+    text: str = ""  # what the classifier read
+
+
+class Acts:
+    def __init__(self, classifier: ActClassifier, common: frozenset[str], exact_titles):
+        self.classifier = classifier
+        self.common = common
+        self.exact_titles = exact_titles
+
+    @classmethod
+    def build(cls, message_of, exact_titles, corpus: Path = CORPUS) -> Acts:
+        """``message_of(text)`` is the understanding layer's reading of a text into tokens and
+        items (``Understanding._message``): the corpus is read as messages will be."""
+        examples = load_corpus(corpus)
+        messages = [message_of(e.text) for e in examples]
+        seen = Counter(
+            word for e, m in zip(examples, messages, strict=True) if e.act in TITLE_FREE
+            for word in {t.word for t in m.toks}
+        )  # fmt: skip
+        common = frozenset(word for word, lines in seen.items() if lines >= COMMON_IN)
+        acts = cls(ActClassifier(), common, exact_titles)
+        texts = [acts.masked(m)[1] for m in messages]
+        acts.classifier.fit(texts, [e.act for e in examples])
+        return acts
+
+    def read(self, message) -> ActReading:
+        """``message``: a ``core.understanding.message.Message``."""
+        titles, text = self.masked(message)
+        return ActReading(self.classifier.predict(text), tuple(titles), text)
+
+    def masked(self, message) -> tuple[list[Span], str]:
+        """The titles spotted in ``message`` and the text the classifier reads."""
+        titles = spot(message.text, message.toks, message.items, self.exact_titles, self.common)
+        return titles, masking.masked(message.toks, message.items, titles)
