@@ -196,8 +196,10 @@ class Understanding:
         """The words of the span the rules read, less the title spotted inside it, are words
         people use about anything (the act corpus's, little words)."""
         inside, spotted = normalise(span_text).split(), set(normalise(title).split())
-        everyday = self.acts.common | lx.FUNCTION_WORDS | lx.ARTICLES
-        return all(word in spotted or word in everyday for word in inside)
+        # An article or a number beside it makes another title: "the notebook" is not
+        # "Notebook", "avengers endgame 2" not "Avengers: Endgame" (``core.understanding.policy``).
+        everyday = (self.acts.common | lx.FUNCTION_WORDS) - lx.ARTICLES
+        return all(word in spotted or word in everyday and not word.isdigit() for word in inside)
 
     def _by_act(self, m: Message, weak: Question) -> Question | None:
         """A message the rules read weakly, read by its act: the one title spotted in it asked
