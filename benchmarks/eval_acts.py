@@ -5,7 +5,8 @@
 
 The corpus is split into ``--folds`` parts (every act in every part, in proportion); each part
 is read by a classifier trained on the others, masked as the bot masks messages (with the
-served catalogue's titles). Prints accuracy, accuracy of the readings at or above the
+served catalogue's titles; the everyday words that stop one-word titles being spotted are
+taken from the whole corpus). Prints accuracy, accuracy of the readings at or above the
 probability the bot acts on (``core.understanding.acts.SURE``) and how many reach it, the recall
 of every act, and the pairs most confused.
 """
@@ -24,10 +25,8 @@ from core.understanding.acts.classifier import ActClassifier
 
 def cross_validated(understanding, corpus: Path, folds: int) -> list[tuple[str, str, float, str]]:
     """(act labelled, act read, probability, text) for every line, read by a model that did not see it."""
-    acts = Acts.build(understanding._message, understanding.exact_titles, corpus)
+    _, texts, labels = Acts.unfitted(understanding._message, corpus)
     examples = load_corpus(corpus)
-    texts = [acts.masked(understanding._message(e.text))[1] for e in examples]
-    labels = [e.act for e in examples]
     results: list = [None] * len(examples)
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, labels):
         model = ActClassifier().fit([texts[k] for k in train], [labels[k] for k in train])

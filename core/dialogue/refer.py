@@ -11,7 +11,7 @@ from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.questions.filters import Filters, Role
 from core.understanding import lexicon as lx
-from core.understanding.acts import SURE, TITLE_ACTS
+from core.understanding.acts import ACT_INTENTS, SURE
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
@@ -131,13 +131,11 @@ def _asked_by_act(rest: str, understanding) -> Question | None:
     "y de q año es" (the card). Words naming a title of their own ask about that one instead."""
     reading = understanding.act(rest)
     act = reading.act
-    if reading.titles or act.p < SURE or act.name not in TITLE_ACTS:
+    if reading.titles or act.p < SURE or act.name not in ACT_INTENTS:
         return None
-    if act.name == "credits":
-        return Question(Intent.CREDITS, role=Role.CAST)
-    if act.name == "similar":
-        return Question(Intent.RECOMMEND)
-    return Question(Intent.TITLE) if act.name == "title" else _where(frozenset())
+    if act.name == "where":
+        return _where(frozenset())
+    return Question(ACT_INTENTS[act.name], role=Role.CAST if act.name == "credits" else None)
 
 
 # ---- the title in focus -------------------------------------------------------------------

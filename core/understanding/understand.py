@@ -37,7 +37,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
@@ -47,7 +46,7 @@ from core.questions.filters import Span as Range
 from core.search.titles import normalise
 from core.understanding import language
 from core.understanding import lexicon as lx
-from core.understanding.acts import CORPUS, SURE, TITLE_ACTS, ActReading, Acts
+from core.understanding.acts import ACT_INTENTS, SURE, ActReading, Acts
 from core.understanding.language import Said, of_command
 from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS, WEAK_HELP
 from core.understanding.memo import Lookups
@@ -69,12 +68,6 @@ from core.understanding.scanner import (
 )
 from core.understanding.slots import read_slots
 
-ACT_INTENTS = {
-    "where": Intent.WHERE,
-    "title": Intent.TITLE,
-    "credits": Intent.CREDITS,
-    "similar": Intent.RECOMMEND,
-}
 MATCH_LIMIT = 10  # matches resolved per title: editions for /where, alternatives for "did you mean"
 COMMAND = re.compile(r"^/(\w+)(?:@\w+)?\s*(.*)$", re.DOTALL)
 MENTIONS = re.compile(r"^(@\w+[\s,:]*)+")
@@ -111,11 +104,9 @@ RECENT_MESSAGES = 256  # readings kept by ``Understanding.parse``
 
 class Understanding:
     def __init__(
-        self, recommender, countries: dict[str, str], ratings: frozenset[str], people=None, years=None,
-        acts_corpus: Path = CORPUS,
-    ):  # fmt: skip
+        self, recommender, countries: dict[str, str], ratings: frozenset[str], people=None, years=None
+    ):
         self.recommender = recommender
-        self.acts_corpus = acts_corpus  # what the act classifier learns from (``acts``)
         self.people = people  # core.questions.people.People: names in messages (none: no people read)
         self.years = years or (1900, 2021)  # the catalogue's first and last release years
         self.exact_titles = recommender.resolver.exact  # normalised title -> key
@@ -181,9 +172,9 @@ class Understanding:
 
     @functools.cached_property
     def acts(self) -> Acts:
-        """The act classifier, trained on first use (about a second): a message the rules read
-        well never needs it."""
-        return Acts.build(self._message, self.exact_titles, self.acts_corpus)
+        """The act classifier (``core.understanding.acts``), trained on this catalogue's titles:
+        by ``build``, so no reply waits for it; else on first use."""
+        return Acts.build(self._message)
 
     def act(self, text: str) -> ActReading:
         """What the act classifier reads in ``text`` (``core.understanding.acts``)."""
@@ -192,10 +183,10 @@ class Understanding:
     def _act(self, text: str) -> ActReading:
         return self.acts.read(self._message(MENTIONS.sub("", text)))
 
-    def _leaves_everyday_words(self, span_text: str, title: str) -> bool:
-        """The words of the span the rules read, less the title spotted inside it, are words
+    def _leaves_everyday_words(self, read_as_title: str, spotted_title: str) -> bool:
+        """The words the rules read as a title, less the title spotted among them, are words
         people use about anything (the act corpus's, little words)."""
-        inside, spotted = normalise(span_text).split(), set(normalise(title).split())
+        inside, spotted = normalise(read_as_title).split(), set(normalise(spotted_title).split())
         # An article or a number beside it makes another title: "the notebook" is not
         # "Notebook", "avengers endgame 2" not "Avengers: Endgame" (``core.understanding.policy``).
         everyday = (self.acts.common | lx.FUNCTION_WORDS) - lx.ARTICLES
@@ -203,20 +194,20 @@ class Understanding:
 
     def _by_act(self, m: Message, weak: Question) -> Question | None:
         """A message the rules read weakly, read by its act: the one title spotted in it asked
-        about as the act says ("what genre is bird box", "whats the deal w loki, where is it"),
+        about as the act says ("what genre is bird box", "wait what year did moana come out"),
         or small talk and requests the bot cannot serve said to be so, not answered with a
         title nobody carries ("lol ok thats long", "can u recommend a good pizza place")."""
         reading = self.acts.read(m)
         act = reading.act
         if act.p < SURE:
             return None
-        if act.name in TITLE_ACTS and len(reading.titles) == 1:
-            span = _item_span(m.items, reading.titles[0])
-            if span is None:
-                return None
-            role = Role.DIRECTOR if any(is_cue(it, "director_of") for it in m.items) else None
+        if act.name in ACT_INTENTS and len(reading.titles) == 1:
+            span = reading.titles[0]
             if weak.title and not self._leaves_everyday_words(weak.title, m.text_of(span)):
                 return None  # "dinner with friends" is not "Friends": the words beside it may be its title's
+            role = None
+            if act.name == "credits":  # "who's the lead in X" asks the cast, "who made X" its director
+                role = Role.DIRECTOR if any(is_cue(it, "director_of") for it in m.items) else Role.CAST
             q = self._question(m, _Found(ACT_INTENTS[act.name], span, role))
             return q if q.answer()[0] == CONFIDENT else None
         if (
@@ -613,14 +604,6 @@ class Understanding:
             if it.kind != "number" and rating_label(it.words) in self.ratings:
                 return k
         return None
-
-
-def _item_span(items: list[Item], toks: tuple[int, int]) -> Span | None:
-    """The items that cover exactly the tokens ``toks``, or None when an item straddles an edge."""
-    inside = [k for k, it in enumerate(items) if toks[0] <= it.i and it.j <= toks[1]]
-    if not inside or items[inside[0]].i != toks[0] or items[inside[-1]].j != toks[1]:
-        return None
-    return inside[0], inside[-1] + 1
 
 
 def _stray_number(item: Item, intent: Intent, command: bool) -> bool:

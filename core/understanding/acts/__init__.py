@@ -19,11 +19,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.understanding.acts import masking
-from core.understanding.acts.classifier import ACTS, CORPUS, TITLE_ACTS, Act, ActClassifier, load_corpus
+from core.understanding.acts.classifier import ACTS, CORPUS, Act, ActClassifier, load_corpus
 from core.understanding.acts.spotting import Span, spot
+from core.understanding.question import Intent
 
-__all__ = ["ACTS", "SURE", "TITLE_ACTS", "Act", "Acts", "ActReading", "load_corpus"]
+__all__ = ["ACTS", "ACT_INTENTS", "SURE", "TITLE_ACTS", "Act", "Acts", "ActReading", "load_corpus"]
 
+# The acts about one title, and the question each asks of it.
+ACT_INTENTS = {
+    "where": Intent.WHERE,
+    "title": Intent.TITLE,
+    "credits": Intent.CREDITS,
+    "similar": Intent.RECOMMEND,
+}
+TITLE_ACTS = frozenset(ACT_INTENTS)
 # Acts whose messages name no title: their words are everyday words, never a one-word title.
 TITLE_FREE = frozenset(
     ["count", "list", "refine", "more", "chat", "unknown", "top_person", "longest", "shortest"]
@@ -35,31 +44,34 @@ COMMON_IN = 2  # lines of the corpus a word must be in to count as an everyday w
 @dataclass(frozen=True)
 class ActReading:
     act: Act
-    titles: tuple[Span, ...] = ()  # token spans of the titles spotted
+    titles: tuple[Span, ...] = ()  # item spans of the titles spotted
     text: str = ""  # what the classifier read
 
 
 class Acts:
-    def __init__(self, classifier: ActClassifier, common: frozenset[str], exact_titles):
+    def __init__(self, classifier: ActClassifier, common: frozenset[str]):
         self.classifier = classifier
-        self.common = common
-        self.exact_titles = exact_titles
+        self.common = common  # everyday words: never a title of one word (``spotting``)
 
     @classmethod
-    def build(cls, message_of, exact_titles, corpus: Path = CORPUS) -> Acts:
-        """``message_of(text)`` is the understanding layer's reading of a text into tokens and
-        items (``Understanding._message``): the corpus is read as messages will be."""
+    def build(cls, message_of, corpus: Path = CORPUS) -> Acts:
+        """``message_of(text)`` is the understanding layer's reading of a text into a
+        ``Message`` (``Understanding._message``): the corpus is read as messages will be."""
+        acts, texts, labels = cls.unfitted(message_of, corpus)
+        acts.classifier.fit(texts, labels)
+        return acts
+
+    @classmethod
+    def unfitted(cls, message_of, corpus: Path = CORPUS) -> tuple[Acts, list[str], list[str]]:
+        """The classifier still to train, and the corpus masked as it will read it, with its acts."""
         examples = load_corpus(corpus)
         messages = [message_of(e.text) for e in examples]
         seen = Counter(
             word for e, m in zip(examples, messages, strict=True) if e.act in TITLE_FREE
             for word in {t.word for t in m.toks}
         )  # fmt: skip
-        common = frozenset(word for word, lines in seen.items() if lines >= COMMON_IN)
-        acts = cls(ActClassifier(), common, exact_titles)
-        texts = [acts.masked(m)[1] for m in messages]
-        acts.classifier.fit(texts, [e.act for e in examples])
-        return acts
+        acts = cls(ActClassifier(), frozenset(word for word, lines in seen.items() if lines >= COMMON_IN))
+        return acts, [acts.masked(m)[1] for m in messages], [e.act for e in examples]
 
     def read(self, message) -> ActReading:
         """``message``: a ``core.understanding.message.Message``."""
@@ -68,5 +80,5 @@ class Acts:
 
     def masked(self, message) -> tuple[list[Span], str]:
         """The titles spotted in ``message`` and the text the classifier reads."""
-        titles = spot(message.text, message.toks, message.items, self.exact_titles, self.common)
-        return titles, masking.masked(message.toks, message.items, titles)
+        titles = spot(message, self.common)
+        return titles, masking.masked(message.items, titles)

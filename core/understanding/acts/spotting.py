@@ -2,55 +2,49 @@
 
 The rules look for a title where a cue points ("where can I watch …"); a stranger puts it
 anywhere: "settle this: my buddy swears breaking bad is on hulu", "lol schitts creek obviously",
-"cachai si está the boys en prime". ``spot`` reads every run of up to eight words and keeps the
-ones that are exactly a catalogue title (once case, accents and punctuation are ignored), or a
-Spanish name of one, longest first and never overlapping.
+"what genre is bird box". ``spot`` reads every run of up to eight items of the message
+and keeps the ones that are exactly a title (``Message.is_title``: a catalogue title once case,
+accents and punctuation are ignored, or a Spanish name of one), longest first, never overlapping.
 
 A run of everyday words is a title too often ("The Deal", "Lead", "Trata" are all in some
 catalogue), so a run is kept only when it has a word of its own: not an article, pronoun or
-auxiliary, not a word of the lexicon, and — for a title of one word — not a word people use
-when they talk about anything (``common``: the words the act corpus uses in several lines).
+auxiliary, not a word the scanner knows (a cue, a platform, a genre …), and — for a title of one
+word — not a word people use when they talk about anything (``common``: the words the act
+corpus uses in several lines that name no title).
 """
 
 from __future__ import annotations
 
-from core.search.titles import STOPWORDS, normalise
+from core.search.titles import STOPWORDS
 from core.understanding import lexicon as lx
-from core.understanding.message import ALIASES
-from core.understanding.scanner import Item, Token
+from core.understanding.scanner import Item
 
-LONGEST_RUN = 8  # words: longer titles are typed with a cue before them, which the rules read
-Span = tuple[int, int]  # token positions [i, j)
+LONGEST_RUN = 8  # items: longer titles are typed with a cue before them, which the rules read
+Span = tuple[int, int]  # item positions [i, j)
+LITTLE = STOPWORDS | lx.FUNCTION_WORDS | lx.ARTICLES
 
 
-def spot(text: str, toks: list[Token], items: list[Item], exact_titles, common: frozenset[str]) -> list[Span]:
-    known = {k for it in items if it.kind != "word" for k in range(it.i, it.j)}
+def spot(message, common: frozenset[str]) -> list[Span]:
+    """``message``: a ``core.understanding.message.Message``."""
+    items = message.items
     found: list[Span] = []
     taken: set[int] = set()
-    for size in range(min(LONGEST_RUN, len(toks)), 0, -1):
-        for i in range(len(toks) - size + 1):
+    for size in range(min(LONGEST_RUN, len(items)), 0, -1):
+        for i in range(len(items) - size + 1):
             j = i + size
-            if taken.intersection(range(i, j)) or not _may_be_a_title(toks[i:j], known, i, common):
+            if taken.intersection(range(i, j)) or not _may_be_a_title(items[i:j], common):
                 continue
-            if _is_a_title(text[toks[i].start : toks[j - 1].end], exact_titles):
+            if message.is_title((i, j)):
                 found.append((i, j))
                 taken.update(range(i, j))
     return sorted(found)
 
 
-def _is_a_title(typed: str, exact_titles) -> bool:
-    key = normalise(typed)
-    return key in exact_titles or normalise(ALIASES.get(key, "")) in exact_titles
-
-
-def _may_be_a_title(run: list[Token], known: set[int], start: int, common: frozenset[str]) -> bool:
-    words = [t.word for t in run]
-    own = [
-        w for k, w in enumerate(words)
-        if w not in STOPWORDS and w not in lx.FUNCTION_WORDS and w not in lx.ARTICLES and start + k not in known
-    ]  # fmt: skip
+def _may_be_a_title(run: list[Item], common: frozenset[str]) -> bool:
+    own = [word for it in run if it.kind == "word" for word in it.words.split() if word not in LITTLE]
     if not own:
         return False  # "get out", "the one", "on netflix": nothing but little or known words
-    if len(words) == 1:
-        return len(words[0]) >= 4 and words[0] not in common and words[0] not in lx.COMMON
+    if len(run) == 1 and " " not in run[0].words:
+        word = run[0].words
+        return len(word) >= 4 and word not in common and word not in lx.COMMON
     return True

@@ -8,18 +8,11 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-import pytest
-
 from core.catalogue.title_types import TitleType
 from core.dialogue import EXPIRES_AFTER, Frame, follow
 from core.dialogue.follow import Kind
 from core.questions import answers
 from core.understanding import Intent
-
-
-@pytest.fixture(scope="module")
-def understanding(fixture_snapshot):
-    return fixture_snapshot.understanding
 
 
 def read(understanding, frame, text):

@@ -18,11 +18,6 @@ from .test_follow import after, read
 
 
 @pytest.fixture(scope="module")
-def understanding(fixture_snapshot):
-    return fixture_snapshot.understanding
-
-
-@pytest.fixture(scope="module")
 def horror_list(fixture_snapshot, understanding):
     return after(fixture_snapshot, understanding, "best horror movies on netflix")[1]
 
