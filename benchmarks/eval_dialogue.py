@@ -130,8 +130,10 @@ def right(turn: Turn, kind: str, got: dict, shown: list[str], snap) -> bool:
     if not (kind == turn.answer or kind == BOTH and turn.answer in ("count", "list")):
         return False
     wanted = dict(turn.filters)
-    if turn.answer in ("top_person", "credits") and "role" not in wanted:
-        wanted["role"] = "cast"  # "who's in it": the cast
+    if turn.answer == "top_person" and "role" not in wanted:
+        wanted["role"] = "cast"  # "who appears most": the cast
+    if turn.answer == "credits" and "role" not in wanted:
+        got = {k: v for k, v in got.items() if k != "role"}  # some writers label the role, some not
     if turn.answer == "absent_person":
         wanted.pop("person", None)  # the name as typed: the bot found no such person
     if "title" in wanted:
