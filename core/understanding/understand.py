@@ -46,7 +46,8 @@ from core.questions.filters import Span as Range
 from core.search.titles import normalise
 from core.understanding import language
 from core.understanding import lexicon as lx
-from core.understanding.acts import ACT_INTENTS, SURE, ActReading, Acts
+from core.understanding.acts import ACT_INTENTS, OVERRULE, SURE, ActReading, Acts
+from core.understanding.acts.spotting import LITTLE
 from core.understanding.language import Said, of_command
 from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS, WEAK_HELP
 from core.understanding.memo import Lookups
@@ -99,6 +100,13 @@ class _Found:
     shortest: bool = False
 
 
+# Words that join the parts of a name: beside a title, they make it part of a longer one.
+JOINERS = lx.ARTICLES | frozenset(["to", "of", "and", "with", "y", "con", "de", "del", "&", "n", "vs"])
+JOINS_BEFORE = JOINERS | lx.DETERMINERS
+JOINS_AFTER = JOINERS | frozenset(
+    ["out", "up", "down", "off", "over", "away", "back", "in", "on", "around",  # "spirited away"
+     "te", "me", "lo", "le", "se", "nos", "you", "him", "her", "us", "them"]  # "amar te duele"
+)  # fmt: skip
 RECENT_MESSAGES = 256  # readings kept by ``Understanding.parse``
 
 
@@ -168,7 +176,7 @@ class Understanding:
             and question.answer()[0] == ABSENT
         ):
             return self._about_a_title(text) or self._by_act(message, question) or question
-        return question
+        return self._overruled(message, question) or question
 
     @functools.cached_property
     def acts(self) -> Acts:
@@ -183,14 +191,47 @@ class Understanding:
     def _act(self, text: str) -> ActReading:
         return self.acts.read(self._message(MENTIONS.sub("", text)))
 
-    def _leaves_everyday_words(self, read_as_title: str, spotted_title: str) -> bool:
-        """The words the rules read as a title, less the title spotted among them, are words
-        people use about anything (the act corpus's, little words)."""
-        inside, spotted = normalise(read_as_title).split(), set(normalise(spotted_title).split())
-        # An article or a number beside it makes another title: "the notebook" is not
-        # "Notebook", "avengers endgame 2" not "Avengers: Endgame" (``core.understanding.policy``).
-        everyday = (self.acts.common | lx.FUNCTION_WORDS) - lx.ARTICLES
-        return all(word in spotted or word in everyday and not word.isdigit() for word in inside)
+    @functools.cached_property
+    def _everyday(self) -> frozenset[str]:
+        return self.acts.everyday | lx.FUNCTION_WORDS | lx.FILLER | LITTLE
+
+    def _beside_a_sentence(self, read_as_title: str, spotted_title: str) -> bool:
+        """The words the rules read as a title, less the title spotted among them, are a
+        sentence around it, not more of its name: words people use about anything (the act
+        corpus's, little words), or words with a pronoun or a verb that leads into a title
+        ("my roommate swears shrek"); "mad max fury road" is more of a name."""
+        inside, spotted = normalise(read_as_title).split(), normalise(spotted_title).split()
+        at = next((k for k in range(len(inside)) if inside[k : k + len(spotted)] == spotted), None)
+        if at is None:
+            return False
+        before, after = inside[:at], inside[at + len(spotted) :]
+        # A word that joins names, an article or a number beside it makes another title: "back
+        # to the future" is not "The Future", "the notebook" not "Notebook", "dinner with
+        # friends" not "Dinner", "avengers endgame 2" not "Avengers: Endgame".
+        if before and before[-1] in JOINS_BEFORE or after and after[0] in JOINS_AFTER:
+            return False  # ... nor "spirited away" "Spirited", "todo sobre mi madre" "Madre"
+        beside = before + after
+        if any(word in lx.ARTICLES or word.isdigit() for word in beside):
+            return False
+        return all(word in self._everyday for word in beside) or any(word in lx.LEAD_INS for word in beside)
+
+    def _mostly_everyday(self, m: Message) -> bool:
+        """Most of the message's own words are words people use about anything: small talk may
+        be read in it ("lol ok thats long"), not in a title typed alone ("the big lebowski")."""
+        own = [(it.kind, w) for it in m.items for w in it.words.split() if w not in LITTLE]
+        strange = sum(kind == "word" and word not in self._everyday for kind, word in own)
+        return len(own) >= 2 and 3 * strange <= len(own)  # one word alone ("sing") is a title
+
+    def _overruled(self, m: Message, q: Question) -> Question | None:
+        """A reading the rules are sure of that the act reader, surer still, reads as a question
+        about the one title it spots: "cuántas temporadas tiene grey's anatomy" is no count, "my
+        dad loves the irishman, who's in it besides de niro" asks the cast, not De Niro's titles."""
+        if q.intent in TITLE_INTENTS and q.answer()[0] == CONFIDENT:
+            return None  # the rules found a title people mean: theirs is the better reading
+        reading = self.act(m.text)
+        if reading.act.p < OVERRULE or reading.act.name not in ACT_INTENTS or len(reading.titles) != 1:
+            return None
+        return self._by_act(m, q)
 
     def _by_act(self, m: Message, weak: Question) -> Question | None:
         """A message the rules read weakly, read by its act: the one title spotted in it asked
@@ -203,7 +244,7 @@ class Understanding:
             return None
         if act.name in ACT_INTENTS and len(reading.titles) == 1:
             span = reading.titles[0]
-            if weak.title and not self._leaves_everyday_words(weak.title, m.text_of(span)):
+            if weak.title and not self._beside_a_sentence(weak.title, m.text_of(span)):
                 return None  # "dinner with friends" is not "Friends": the words beside it may be its title's
             role = None
             if act.name == "credits":  # "who's the lead in X" asks the cast, "who made X" its director
@@ -215,6 +256,7 @@ class Understanding:
             and not reading.titles  # "ok and dark": a title of its own, however chatty
             and weak.intent in TITLE_INTENTS
             and weak.answer()[0] == ABSENT  # what the rules call nothing ("qwrtzp") stays so
+            and self._mostly_everyday(m)
         ):
             intent = Intent.REMARK if act.name == "chat" else Intent.UNKNOWN
             return Question(intent, language=weak.language, leaning=weak.leaning)

@@ -23,7 +23,17 @@ from core.understanding.acts.classifier import ACTS, CORPUS, Act, ActClassifier,
 from core.understanding.acts.spotting import Span, spot
 from core.understanding.question import Intent
 
-__all__ = ["ACTS", "ACT_INTENTS", "SURE", "TITLE_ACTS", "Act", "Acts", "ActReading", "load_corpus"]
+__all__ = [
+    "ACTS",
+    "ACT_INTENTS",
+    "OVERRULE",
+    "SURE",
+    "TITLE_ACTS",
+    "Act",
+    "Acts",
+    "ActReading",
+    "load_corpus",
+]
 
 # The acts about one title, and the question each asks of it.
 ACT_INTENTS = {
@@ -38,7 +48,11 @@ TITLE_FREE = frozenset(
     ["count", "list", "refine", "more", "chat", "unknown", "top_person", "longest", "shortest"]
 )
 SURE = 0.5  # the probability an act needs before a second reading follows it
+OVERRULE = 0.6  # ... and before it overrules a reading the rules are sure of
 COMMON_IN = 2  # lines of the corpus a word must be in to count as an everyday word
+# Small talk and requests the bot cannot serve name titles too ("i cried like a baby at coco"):
+# their words are everyday words, but not words a title is never made of.
+CHATTY = frozenset(["chat", "unknown"])
 
 
 @dataclass(frozen=True)
@@ -49,9 +63,10 @@ class ActReading:
 
 
 class Acts:
-    def __init__(self, classifier: ActClassifier, common: frozenset[str]):
+    def __init__(self, classifier: ActClassifier, common: frozenset[str], everyday: frozenset[str]):
         self.classifier = classifier
-        self.common = common  # everyday words: never a title of one word (``spotting``)
+        self.common = common  # words of requests: never a title of one word (``spotting``)
+        self.everyday = everyday  # ... and of small talk: words people use about anything
 
     @classmethod
     def build(cls, message_of, corpus: Path = CORPUS) -> Acts:
@@ -66,11 +81,15 @@ class Acts:
         """The classifier still to train, and the corpus masked as it will read it, with its acts."""
         examples = load_corpus(corpus)
         messages = [message_of(e.text) for e in examples]
-        seen = Counter(
-            word for e, m in zip(examples, messages, strict=True) if e.act in TITLE_FREE
-            for word in {t.word for t in m.toks}
-        )  # fmt: skip
-        acts = cls(ActClassifier(), frozenset(word for word, lines in seen.items() if lines >= COMMON_IN))
+
+        def words_of(chosen) -> frozenset[str]:
+            seen = Counter(
+                word for e, m in zip(examples, messages, strict=True) if e.act in chosen
+                for word in {t.word for t in m.toks}
+            )  # fmt: skip
+            return frozenset(word for word, lines in seen.items() if lines >= COMMON_IN)
+
+        acts = cls(ActClassifier(), words_of(TITLE_FREE - CHATTY), words_of(TITLE_FREE))
         return acts, [acts.masked(m)[1] for m in messages], [e.act for e in examples]
 
     def read(self, message) -> ActReading:

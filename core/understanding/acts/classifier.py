@@ -22,7 +22,8 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-CORPUS = Path(__file__).with_name("corpus.tsv")
+# The corpus: every ``corpus_*.tsv`` beside this file, one per writer (each says who in its header).
+CORPUS = Path(__file__).parent
 ACTS = (
     "where", "title", "credits", "similar", "count", "list", "longest", "shortest", "top_person",
     "person", "more", "refine", "chat", "unknown",
@@ -41,11 +42,15 @@ class Example:
     language: str
     text: str
     line: int = 0
+    source: str = ""  # the file it is in: its writer
 
 
 def load_corpus(path: Path = CORPUS) -> list[Example]:
-    """``<act>\\t<language>\\t<text>`` lines; ``#`` starts a comment. A wrong act is an error
-    that names its line, so a typo in the corpus cannot quietly teach nothing."""
+    """``<act>\\t<language>\\t<text>`` lines of a file, or of every ``corpus_*.tsv`` of a folder;
+    ``#`` starts a comment. A wrong act is an error that names its file and line, so a typo in
+    the corpus cannot quietly teach nothing."""
+    if path.is_dir():
+        return [e for file in sorted(path.glob("corpus_*.tsv")) for e in load_corpus(file)]
     examples = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -53,7 +58,7 @@ def load_corpus(path: Path = CORPUS) -> list[Example]:
         parts = line.split("\t")
         if len(parts) != 3 or parts[0].strip() not in ACTS or not parts[2].strip():
             raise ValueError(f"{path.name}:{number}: expected <act>\\t<language>\\t<text>, got {line!r}")
-        examples.append(Example(parts[0].strip(), parts[1].strip(), parts[2].strip(), number))
+        examples.append(Example(parts[0].strip(), parts[1].strip(), parts[2].strip(), number, path.name))
     return examples
 
 
@@ -63,7 +68,9 @@ class ActClassifier:
             analyzer="word", token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True, min_df=1
         )
         self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
-        self.model = LogisticRegression(C=c, max_iter=3000)
+        # newton-cg to 1e-3 fits the corpus in a sixth of lbfgs's time (0.25 s against 1.55 s)
+        # and reads held-out writers as well (95.0% against 95.0% of lines, leave-one-writer-out, 2026-12-07)
+        self.model = LogisticRegression(C=c, max_iter=3000, solver="newton-cg", tol=1e-3)
 
     def fit(self, texts: list[str], acts: list[str]) -> ActClassifier:
         features = hstack([self.words.fit_transform(texts), self.chars.fit_transform(texts)]).tocsr()

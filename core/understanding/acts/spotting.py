@@ -46,5 +46,6 @@ def _may_be_a_title(run: list[Item], common: frozenset[str]) -> bool:
         return False  # "get out", "the one", "on netflix": nothing but little or known words
     if len(run) == 1 and " " not in run[0].words:
         word = run[0].words
-        return len(word) >= 4 and word not in common and word not in lx.COMMON
+        # "looking for love actually": a lead-in is a lead-in before it is "Looking"
+        return len(word) >= 4 and word not in common | lx.COMMON | lx.LEAD_INS | lx.CONFIRMING
     return True

@@ -149,6 +149,7 @@ from core.understanding.lexicon.titles import (
     TITLE_WRAPPERS,
 )
 from core.understanding.lexicon.words import (
+    CONFIRMING,
     FILLER,
     QUESTION_WORDS,
     REQUEST_WORDS,
@@ -167,6 +168,7 @@ __all__ = [
     "SHORTHAND",
     "FILLER",
     "TAG_WORDS",
+    "CONFIRMING",
     "QUESTION_WORDS",
     "REQUEST_WORDS",
     "SENTENCE",

@@ -39,7 +39,9 @@ FILLER = frozenset(_phrases(
     "what kind of | what sort of | what type of | que tipo de | que clase de | last week | last night | "
     "last weekend | the other day | this morning | la semana pasada | el otro dia | el finde pasado | "
     "or not | or nah | o que | o no | in spanish | in english | en espanol | en ingles | en latino | "
-    "en castellano | con subtitulos | with subtitles | un rato | for a while | for a bit | a while"
+    "en castellano | con subtitulos | with subtitles | un rato | for a while | for a bit | a while | "
+    # kin, never a slip of a platform: "mi prima dice …" is no Prime Video
+    "prima | primo | primas | primos"
 ))
 # Words that ask for titles in general: with a filter beside them, a message is a request.
 REQUEST_WORDS = frozenset(_phrases(
@@ -60,6 +62,8 @@ QUESTION_WORDS = frozenset(_phrases(
 ))
 # A question's tag after a platform: "coco is on disney right?", "¿está en netflix, verdad?"
 TAG_WORDS = frozenset(_phrases("right | verdad | cierto | yet | todavia | aun"))
+# ... and the words that ask "is that so?" after a claim: "dexter is on hulu, true?"
+CONFIRMING = TAG_WORDS | frozenset(_phrases("true | real | legit | fr | facts | seriously | neta | enserio"))
 # fmt: on
 # "on any of these", "con mi novia": read as one phrase, then dropped from titles and leftovers
 FILLER = FILLER | ANY_PLATFORM | COMPANY

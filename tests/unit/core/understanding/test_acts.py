@@ -42,10 +42,19 @@ def test_the_fast_reading_is_the_models_own():
         assert np.allclose(got, expected), text
 
 
-def test_messages_it_never_saw_are_mostly_read_right(fixture_snapshot):
-    results = cross_validated(fixture_snapshot.understanding, CORPUS, folds=4)
+def test_the_corpus_is_written_by_several_hands_each_signed():
+    files = sorted(CORPUS.glob("corpus_*.tsv"))
+    assert len(files) >= 4, files
+    for file in files:
+        assert "written" in file.read_text(encoding="utf-8")[:400].lower(), file.name
+        assert len(load_corpus(file)) >= 250, file.name
+
+
+def test_a_writer_it_never_read_is_mostly_read_right(fixture_snapshot):
+    """Each writer's lines read by a model trained on the other writers only."""
+    results = cross_validated(fixture_snapshot.understanding, CORPUS, folds=0, by_writer=True)
     right = sum(want == got for want, got, _, _ in results) / len(results)
-    assert right >= 0.55, right
+    assert right >= 0.85, right
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +72,11 @@ def test_titles_are_spotted_inside_a_sentence_but_everyday_words_are_not(underst
     ("text", "intent", "title", "platform"),
     [
         ("wait what year did moana come out", Intent.TITLE, "Moana", None),
+        # the rules read these surely, and wrongly: a count of seasons, a claim read as a title
+        ("how many seasons has the crown got", Intent.TITLE, "The Crown", None),
+        ("my cousin says dexter is on hulu, true?", Intent.WHERE, "Dexter", "hulu"),
+        ("mi tia jura q coco esta en netflix jaja es cierto?", Intent.WHERE, "Coco", "netflix"),
+        ("just binged ozark 😭 anything like it", Intent.RECOMMEND, "Ozark", None),
     ],
 )
 def test_a_title_inside_a_sentence_is_asked_about_as_the_sentence_asks(
@@ -78,3 +92,29 @@ def test_a_title_inside_a_sentence_is_asked_about_as_the_sentence_asks(
 def test_small_talk_is_not_answered_as_a_title_nobody_carries(understanding, text):
     q = understanding.parse(text)
     assert q.intent == Intent.REMARK, (text, q.intent, q.title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["where can i watch back to the future", "spirited away", "mad max fury road",
+     "todo sobre mi madre donde la veo", "en que plataforma esta amar te duele"],
+)  # fmt: skip
+def test_a_title_spotted_inside_a_longer_absent_title_is_not_taken(understanding, text):
+    """ "The Future", "Spirited", "Mad Max", "Madre", "Amar" are titles, but the words beside
+    them here are the rest of another one's name, which no catalogue has."""
+    assert understanding.parse(text).answer()[0] != CONFIDENT
+
+
+@pytest.mark.parametrize("text", ["titanic", "the big lebowski"])
+def test_an_absent_title_typed_alone_is_still_asked_about_not_small_talk(understanding, text):
+    q = understanding.parse(text)
+    assert q.intent == Intent.TITLE and q.answer()[0] != CONFIDENT, (text, q.intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("how many shows have 3 seasons on netflix", Intent.COUNT),
+     ("cuantas series con 2 temporadas hay en hulu", Intent.COUNT)],
+)  # fmt: skip
+def test_a_count_of_seasons_is_still_a_count(understanding, text, intent):
+    assert understanding.parse(text).intent == intent
