@@ -11,6 +11,7 @@ from core.dialogue import phrases as p
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.questions.filters import Filters, Role, Span
+from core.understanding.acts import SURE
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
@@ -73,11 +74,16 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     if stated is None and asked.intent == Intent.PERSON and understanding.people is not None:
         person = understanding.people.find(rest)  # "ok what about zendaya": another person
         stated = Filters(person=person) if person is not None else None
+    if stated is None and _refines_by_act(said, understanding):
+        stated = understanding.parts(
+            rest or bare or said
+        ).filters  # "actually no romance i cant rn, just comedy"
     if stated is None or stated.is_empty() and not changes:
         return None
     fresh = _new_topic(stated) or p.starts(bare, w.FRESH_REQUEST)  # "something for my 6 year old on netflix"
     linked = p.starts(said, w.LINKS)  # "and comedies from 2019?" refines; "ok ahora dame…" need not
-    if not linked and not changes and c.kinds(stated) >= 2 and fresh:
+    by_act = c.kinds(stated) == 2 and _refines_by_act(said, understanding)  # three kinds: a whole question
+    if not linked and not changes and c.kinds(stated) >= 2 and fresh and not by_act:
         return None  # "horror movies on hulu": a question of its own; "movies on amazon" refines
     if asked.intent in c.ABOUT_A_TITLE:
         target = frame.focus
@@ -199,10 +205,26 @@ def relative(text: str) -> tuple[str, list]:
         text = before or text  # "instead of comedy, horror": left as said
     for table, change in ((w.SHORTER, _shorter), (w.LONGER, _longer), (w.NEWER, _newer), (w.OLDER, _older)):
         found = p.longest_phrase(text, table)
-        if found:
+        if found and not _compared_to_a_number(text, found):
             text = p.strip(p.cut(text, found), w.CONNECTORS)
             changes.append(change)
     return text, changes
+
+
+def _refines_by_act(said: str, understanding) -> bool:
+    """The act classifier reads a change of the last question ("actually no romance, just
+    comedy"), where the rules see filters enough for a question of its own."""
+    act = understanding.act(said).act
+    return act.name == "refine" and act.p >= SURE
+
+
+def _compared_to_a_number(text: str, found: str) -> bool:
+    """ "older than 1990", "más cortas de 90 minutos": a stated filter, not "older ones"."""
+    after = f" {text} ".partition(f" {found} ")[2].split()
+    return len(after) >= 2 and after[0] in THAN and any(ch.isdigit() for ch in after[1])
+
+
+THAN = frozenset(["than", "que", "de", "del"])
 
 
 def _shorter(f: Filters) -> Filters:

@@ -59,6 +59,9 @@ def _decade_at(scan: Scan, k: int) -> tuple[int, int] | None:
     return None
 
 
+YEAR_ARTICLES = frozenset(["el", "the", "ano", "year", "los", "anos", "del ano", "de", "del"])
+
+
 def _years(scan: Scan, k: int):
     items = scan.items
     negated = _not_before_or_after(scan, k)
@@ -89,6 +92,8 @@ def _years(scan: Scan, k: int):
         size = scan.phrase_at(k, phrases)
         if not size:
             continue
+        while k + size < len(items) and items[k + size].words in YEAR_ARTICLES:
+            size += 1  # "desde el 2000", "antes del año 1990", "after the year 2015"
         decade = _decade_at(scan, k + size)
         year, used, width = (decade[0], decade[1], 10) if decade else (scan.year_at(k + size), 1, 1)
         if year is None:

@@ -13,11 +13,13 @@ DECADE_WORDS = {
     "sesenta": 1960, "setenta": 1970, "ochenta": 1980, "noventa": 1990, "sesentas": 1960, "setentas": 1970,
     "ochentas": 1980, "noventas": 1990,
 }  # fmt: skip
-AFTER = frozenset(["after", "despues de", "despues del", "posteriores a", "posteriores al", "posterior a", "post",
-                   "later than", "newer than", "made after", "released after"])  # fmt: skip
+AFTER = frozenset(["after", "despues", "despues de", "despues del", "posteriores a", "posteriores al", "posterior a", "post",
+                   "later than", "newer than", "made after", "released after", "mas nuevas que", "mas nuevos que",
+                   "mas recientes que"])  # fmt: skip
 SINCE = frozenset(["since", "desde", "from", "starting", "a partir de", "de", "del"])
-BEFORE = frozenset(["before", "antes de", "antes del", "older than", "earlier than", "pre", "prior to", "anteriores a",
-                    "anteriores al", "made before", "released before"])  # fmt: skip
+BEFORE = frozenset(["before", "antes", "antes de", "antes del", "older than", "earlier than", "pre", "prior to", "anteriores a",
+                    "anteriores al", "made before", "released before", "mas viejas que", "mas viejos que",
+                    "mas antiguas que", "mas antiguos que"])  # fmt: skip
 UNTIL = frozenset(["until", "up to", "hasta", "till", "through"])
 BETWEEN = frozenset(["between", "entre", "from", "de", "del"])
 AND_TO = frozenset(["and", "to", "y", "a", "al", "through", "hasta", "until", "till"])

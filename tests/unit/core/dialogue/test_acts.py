@@ -44,3 +44,31 @@ def test_asking_to_see_what_was_counted_lists_those_titles(fixture_snapshot, und
     _, counted = after(fixture_snapshot, understanding, "how many horror movies are on hulu")
     q = read(understanding, counted, "ok lemme see a few of em").question
     assert q.intent == Intent.TOP and q.filters.genres == {"horror"} and q.filters.platforms == {"hulu"}
+
+
+@pytest.fixture(scope="module")
+def romcoms(fixture_snapshot, understanding):
+    return after(fixture_snapshot, understanding, "romantic comedies on netflix")[1]
+
+
+@pytest.mark.parametrize(
+    "text", ["ugh actually no romance i cant deal rn. just comedy", "mmm mejor sin romance, solo comedia"]
+)
+def test_a_change_said_with_chatter_around_it_refines_the_last_list(understanding, romcoms, text):
+    """Two kinds of filter (a genre kept, one dropped) would start a question of its own; the
+    act reader hears a change, and the platform asked before stays."""
+    q = read(understanding, romcoms, text).question
+    assert q.filters.platforms == {"netflix"}, (text, q.filters)
+    assert q.filters.genres == {"comedy"} and q.filters.not_genres == {"romance"}, (text, q.filters)
+
+
+def test_a_whole_new_question_after_a_list_still_starts_afresh(understanding, romcoms):
+    q = read(understanding, romcoms, "ok ahora dame los mejores documentales de 2019 en hulu").question
+    assert q.filters.platforms == {"hulu"} and q.filters.genres == {"documentary"}, q.filters
+
+
+@pytest.mark.parametrize(("text", "high"), [("older than 1995", 1994), ("mas viejas que 2000", 1999)])
+def test_a_comparison_with_a_year_is_that_year_not_older_ones(understanding, romcoms, text, high):
+    q = read(understanding, romcoms, text).question
+    assert q.filters.years is not None and q.filters.years.high == high, (text, q.filters.years)
+    assert q.filters.platforms == {"netflix"} and "comedy" in q.filters.genres, (text, q.filters)

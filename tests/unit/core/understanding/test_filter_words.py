@@ -65,6 +65,10 @@ FRAGMENTS = [
     ("antes del 2010", {"years": Span(None, 2009)}),
     ("antes de 2010", {"years": Span(None, 2009)}),
     ("desde 2015", {"years": Span(2015, None)}),
+    ("desde el 2015", {"years": Span(2015, None)}),  # an article between: still since
+    ("antes del año 1990", {"years": Span(None, 1989)}),
+    ("after the year 2015", {"years": Span(2016, None)}),
+    ("mas viejas que 2000", {"years": Span(None, 1999)}),
     ("de los 80", {"years": Span(1980, 1989)}),
     ("de los 80s", {"years": Span(1980, 1989)}),
     ("entre 2010 y 2015", {"years": Span(2010, 2015)}),
