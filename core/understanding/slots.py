@@ -28,7 +28,7 @@ runtimes and seasons, and people are ``slot_years``, ``slot_lengths`` and ``slot
 from __future__ import annotations
 
 from core.catalogue.title_types import TitleType
-from core.questions.bands import band_for_age
+from core.questions.bands import Band, band_for_age, band_of
 from core.questions.filters import Span
 from core.understanding import lexicon as lx
 from core.understanding.lexicon.filters import (
@@ -37,9 +37,12 @@ from core.understanding.lexicon.filters import (
     CHILD_WORDS,
     COUNTRY_SHOWS,
     FOR_WORDS,
+    LESS_AFTER,
     NEGATED_FILLER,
+    NOT_RATED,
     TEEN_GENRE_WORDS,
     TWO_GENRES,
+    UP_TO,
 )
 from core.understanding.scanner import Item, Token
 from core.understanding.slot_lengths import _duration, _short
@@ -81,6 +84,9 @@ def read_slots(
 def _band(scan: Scan, k: int):
     items = scan.items
     it = items[k]
+    ceiling = _rating_ceiling(scan, k)
+    if ceiling is not None:
+        return ceiling
     if _age(it):  # "my 10 year old", "a 9yo", "16 yo son"
         size = scan.phrase_at(k + 1, AGE_UNITS, 2)
         unit = scan.words(k + 1, size)
@@ -107,6 +113,33 @@ def _band(scan: Scan, k: int):
         return None  # "my kids keep asking for bluey": who is talking, not what to list
     low, high = BAND_WORDS[phrase]
     return scan.merge("band", Span(low, high), k, k + size)
+
+
+def _rating_ceiling(scan: Scan, k: int):
+    """A rating said as a limit is a band, not that rating: "nothing above 13+", "7+ at most",
+    "rated pg or less" (up to it), "nada de +18", "no r rated" (below it)."""
+    items = scan.items
+    up_to = scan.phrase_at(k, UP_TO, 4)
+    below = 0 if up_to else scan.phrase_at(k, NOT_RATED, 4)
+    start = k + (up_to or below)
+    if start < len(items) and items[start].words in ("rated", "clasificacion", "calificacion"):
+        start += 1  # "nothing rated r", "nada de clasificación +18"
+    if start >= len(items) or items[start].kind != "rating":
+        return None
+    band = band_of(items[start].value)
+    if band is Band.UNRATED:
+        return None
+    if not (up_to or below):
+        after = scan.phrase_at(start + 1, LESS_AFTER, 3)  # "7+ at most", "13+ o menos"
+        if not after or k != start:
+            return None
+        return scan.merge("band", Span(None, band), k, start + 1 + after)
+    if below:
+        lower = [b for b in Band if b < band]
+        if not lower:
+            return None
+        band = max(lower)
+    return scan.merge("band", Span(None, band), k, start + 1)
 
 
 def _watched_by(items: list[Item], k: int) -> bool:

@@ -104,7 +104,16 @@ NEGATIONS = frozenset(["no", "not", "non", "without", "sin", "except", "excepto"
                        "cualquier cosa menos", "lo que sea menos", "lo que sea excepto", "salvo",
                        "quitando", "que no tenga", "que no tengan", "not counting", "without counting",
                        "sin contar", "sin contar las", "sin contar los", "leaving out", "dejando fuera"])  # fmt: skip
-LESS = frozenset(["under", "less than", "shorter than", "below", "max", "at most", "no more than", "up to",
+# A rating as a limit: "nothing above 13+", "max 7+" (up to it); "nada de +18", "no r" (below it).
+UP_TO = frozenset(["nothing above", "nothing over", "not above", "nothing higher than", "at most", "max", "maximo",
+                   "hasta", "up to", "no more than", "nothing past", "nada de mas de", "nada por encima de",
+                   "nada arriba de", "maximo de", "como maximo"])  # fmt: skip
+NOT_RATED = frozenset(["nothing", "no", "nada de", "nada", "sin", "not", "nothing thats", "nada que sea"])
+# "nothing over 90 min", "nada de más de 2 temporadas": at most that much
+NOTHING_OVER = frozenset(["nothing over", "nothing longer than", "nothing more than", "nothing above", "none over",
+                          "nothing past", "nada de mas de", "nada mas de", "nada que dure mas de", "nada que pase de",
+                          "nada de mas que", "ninguna de mas de", "ninguna que dure mas de"])  # fmt: skip
+LESS = NOTHING_OVER | frozenset(["under", "less than", "shorter than", "below", "max", "at most", "no more than", "up to",
                   "menos de", "menos que", "hasta", "maximo", "no mas de", "within", "inferior a", "maximum",
                   "not longer than", "no longer than", "not over", "como mucho", "como maximo", "a lo sumo",
                   "que no pase de", "que no pasen de", "que no dure mas de", "que no duren mas de",
@@ -119,7 +128,7 @@ MORE_AFTER = frozenset(["or more", "o mas", "at least", "minimo", "como minimo",
 AMOUNT_OR = frozenset(["o", "or", "to", "a", "u"])
 MINUTE_UNITS = {"min": 1, "mins": 1, "minute": 1, "minutes": 1, "minuto": 1, "minutos": 1, "m": 1,
                 "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "h": 60, "hora": 60, "horas": 60}  # fmt: skip
-INCLUSIVE = frozenset(
+INCLUSIVE = NOTHING_OVER | frozenset(
     [
         "max",
         "maximum",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from core.catalogue.title_types import TitleType
+from core.questions.bands import Band
 from core.questions.filters import Span
 
 SHOW = TitleType.SHOW
@@ -143,6 +144,12 @@ QUESTIONS = [
     ("thrillers but no horror", {"not_genres": {"horror"}}),
     ("korean shows on netflix", {"countries": {"south korea"}, "type": SHOW}),
     ("some bollywood movies", {"countries": {"india"}, "type": TitleType.MOVIE}),
+    # "nothing over …" is a limit, not "over …"; a rating said as a limit is an age band
+    ("scary stuff on hulu but nothing over 85 minutes", {"minutes": Span(None, 85)}),
+    ("series de netflix, nada de mas de 3 temporadas", {"seasons": Span(None, 3), "type": SHOW}),
+    ("cartoons for my nephew, nothing above 7+", {"bands": Span(None, Band.SEVEN), "ratings": None}),
+    ("comedias en prime, nada de +18", {"bands": Span(None, Band.SIXTEEN), "ratings": None}),
+    ("kids shows on disney tv-pg at most", {"bands": Span(None, Band.SEVEN), "ratings": None}),
 ]
 
 
