@@ -45,6 +45,13 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     show_them = p.only_phrases(said_or_bare, w.SHOW_THEM) or p.only_phrases(said, w.SHOW_THEM)
     if show_them and asked.intent in c.COUNTS | {Intent.TOP}:
         return titles_of(asked)  # "show me them" after a count
+    narrowed = None
+    if asked.intent in c.COUNTS:  # "muéstrame las de 2020" ("muéstrame las" is a connector too)
+        narrowed = _shown_with_filters(said, understanding) or _shown_with_filters(
+            said_or_bare, understanding
+        )
+    if narrowed is not None:
+        return titles_of(asked.refined(merged(asked.filters, narrowed)))  # "list the horror ones"
     if asked.intent == Intent.PERSON and asked.filters.person is not None:
         role = _role_of_theirs(said_or_bare)  # "solo las que dirigió él", "just the ones she's in"
         if role is not None:
@@ -209,6 +216,19 @@ def relative(text: str) -> tuple[str, list]:
             text = p.strip(p.cut(text, found), w.CONNECTORS)
             changes.append(change)
     return text, changes
+
+
+def _shown_with_filters(said: str, understanding) -> Filters | None:
+    """ "list the horror ones", "muéstrame las de 2020" after a count: the filters after a
+    word that asks to see the titles, or None."""
+    toks = said.split()
+    lead = next((size for size in (4, 3, 2, 1) if " ".join(toks[:size]) in w.SHOW_THEM), 0)
+    if not lead or lead == len(toks):
+        return None
+    stated = understanding.filters_of(" ".join(toks[lead:]))
+    if stated is None or not 1 <= c.kinds(stated) <= 2:
+        return None  # "dame las mejores de comedia de 2019 en hulu": a question of its own
+    return stated
 
 
 def _refines_by_act(said: str, understanding) -> bool:

@@ -22,6 +22,7 @@ from core.understanding.lexicon.filters import (
     PLAIN_PERSON_CUES,
     STATED_ROLE,
     TITLE_CUES,
+    WHAT_ELSE_IN,
 )
 from core.understanding.slot_scan import Scan
 
@@ -73,6 +74,9 @@ def _person(scan: Scan, k: int):
         matches = people.search(text, 5) or matches
     confident = people.confident(matches) if lead else _named_without_cue(people, matches, text)
     if confident or stated and matches[0].score >= 80:
+        if said in WHAT_ELSE_IN:  # the cue's items kept: "en qué más sale" says the message is Spanish
+            person, end = _named(scan, Who(tuple(matches), confident, role, text), start, end)
+            return (*items[k:start], person), end
         return _named(scan, Who(tuple(matches), confident, role, text), k, end)
     if (
         cue

@@ -210,9 +210,9 @@ class Understanding:
         # friends" not "Dinner", "avengers endgame 2" not "Avengers: Endgame".
         if before and before[-1] in JOINS_BEFORE or after and after[0] in JOINS_AFTER:
             return False  # ... nor "spirited away" "Spirited", "todo sobre mi madre" "Madre"
-        beside = before + after
-        if any(word in lx.ARTICLES or word.isdigit() for word in beside):
+        if before and before[-1].isdigit() or after and after[0].isdigit():
             return False
+        beside = before + after
         return all(word in self._everyday for word in beside) or any(word in lx.LEAD_INS for word in beside)
 
     def _mostly_everyday(self, m: Message) -> bool:

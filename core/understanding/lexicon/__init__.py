@@ -104,6 +104,7 @@ from core.understanding.lexicon.filters import (
     TWO_GENRES,
     UNTIL,
     UP_TO,
+    WHAT_ELSE_IN,
     YEAR_UNITS,
 )
 from core.understanding.lexicon.languages import (
@@ -244,6 +245,7 @@ __all__ = [
     "TWO_GENRES",
     "UNTIL",
     "UP_TO",
+    "WHAT_ELSE_IN",
     "YEAR_UNITS",
     "ABOUT_LEADS",
     "ABOUT_TAILS",

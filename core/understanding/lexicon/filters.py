@@ -185,11 +185,16 @@ TWO_GENRES = {"romcom": ("romance", "comedy"), "romcoms": ("romance", "comedy"),
               "comedias romanticas": ("romance", "comedy"), "romantic comedy": ("romance", "comedy"),
               "romantic comedies": ("romance", "comedy"), "dramedy": ("comedy", "drama"),
               "dramedia": ("comedy", "drama")}  # fmt: skip
+# Asking what else a person is in: "what else is sandra bullock in", "¿en qué más sale darín?".
+# The words stay outside the person's item: they tell the message's language.
+WHAT_ELSE_IN = frozenset(["what else is", "what else has", "en que mas sale", "en que mas ha salido",
+                          "en que mas actua", "en que otras sale", "en que otras ha salido"])  # fmt: skip
 PERSON_CUES: dict[str, Role | None] = {
     **dict.fromkeys(["with", "starring", "featuring", "feat", "ft", "con", "protagonizada por",
                      "protagonizadas por", "protagonizado por", "actuada por", "en las que sale",
                      "en la que sale", "donde sale", "donde actua", "que sale", "sale", "stars",
-                     "acted by", "played by"], Role.CAST),
+                     "acted by", "played by", *WHAT_ELSE_IN - {"what else has"}], Role.CAST),
+    "what else has": None,  # "… been in" says the cast, "… done" nothing
     **dict.fromkeys(["directed by", "dirigida por", "dirigidas por", "dirigido por", "dirigidos por", "by",
                      "de la directora", "del director", "from director", "from the director",
                      "director", "directora", "realizada por"], Role.DIRECTOR),
@@ -219,7 +224,7 @@ PLAIN_PERSON_CUES = frozenset(
 # A cue that really asks for a part only when the user says so: "with X" is X in any part.
 STATED_ROLE = frozenset(["starring", "protagonizada por", "protagonizadas por", "protagonizado por",
                          "actuada por", "acted by", "played by", "en las que sale", "en la que sale",
-                         "donde sale", "donde actua", "que sale", "sale", "stars", "featuring"]) | frozenset(
+                         "donde sale", "donde actua", "que sale", "sale", "stars", "featuring"]) | WHAT_ELSE_IN - {"what else has"} | frozenset(
     k for k, v in PERSON_CUES.items() if v is Role.DIRECTOR
 )  # fmt: skip
 # Verbs that put a name after them ("que dirigio tarantino", "what has tom hanks been in") or

@@ -72,3 +72,11 @@ def test_a_comparison_with_a_year_is_that_year_not_older_ones(understanding, rom
     q = read(understanding, romcoms, text).question
     assert q.filters.years is not None and q.filters.years.high == high, (text, q.filters.years)
     assert q.filters.platforms == {"netflix"} and "comedy" in q.filters.genres, (text, q.filters)
+
+
+@pytest.mark.parametrize("text", ["list the comedy ones", "muestrame las de comedia"])
+def test_asking_to_see_a_part_of_what_was_counted_lists_that_part(fixture_snapshot, understanding, text):
+    _, counted = after(fixture_snapshot, understanding, "how many movies are on netflix")
+    q = read(understanding, counted, text).question
+    assert q.intent == Intent.TOP and q.filters.genres == {"comedy"} and q.filters.platforms == {"netflix"}, (
+        text, q.intent, q.filters)  # fmt: skip

@@ -27,6 +27,9 @@ CASES = [
     ("how many movies has samuel l jackson made", "Samuel L. Jackson", Intent.COUNT, None),
     ("how many films has spielberg directed", "Steven Spielberg", Intent.COUNT, D),
     ("what has salma hayek done", "Salma Hayek", Intent.PERSON, None),
+    ("what else is keanu reeves in", "Keanu Reeves", Intent.PERSON, C),  # "what else" is no "like"
+    ("y en que mas sale salma hayek", "Salma Hayek", Intent.PERSON, C),
+    ("what else has spielberg done", "Steven Spielberg", Intent.PERSON, None),
     ("stuff with adam sandlr", "Adam Sandler", Intent.PERSON, None),
     ("what movies has denzel washington been in", "Denzel Washington", Intent.PERSON, C),
     ("what has nicolas cage done", "Nicolas Cage", Intent.PERSON, None),
@@ -102,3 +105,11 @@ def test_a_name_word_alone_names_only_a_far_better_known_owner(full_snapshot):
 def test_a_title_stays_a_title(understanding, text, title):
     q = understanding.parse(text)
     assert q.title == title and q.filters.person is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("en que mas sale salma hayek", "es"), ("what else is salma hayek in", "en")]
+)
+def test_the_words_asking_what_else_a_person_is_in_tell_the_language(understanding, text, language):
+    said = understanding.language(text)
+    assert said.clear and said.language == language, (text, said)
