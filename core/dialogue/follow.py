@@ -47,6 +47,8 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     if frame is None or frame.is_empty() or now is not None and frame.expired(now):
         return Reading(q)
     said = w.fold(text)
+    if p.has(said, w.START_AFRESH) and q.intent not in c.CHAT:
+        return Reading(q)  # "actually forget it, whats the longest movie on hulu": nothing carried over
     bare = p.strip(said, w.CONNECTORS)
     if bare and bare != said and _weak(q):
         q = understanding.parse(bare)  # "ok what about zendaya": the words after "what about"

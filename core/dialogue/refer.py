@@ -11,7 +11,7 @@ from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.questions.filters import Filters, Role
 from core.understanding import lexicon as lx
-from core.understanding.acts import ACT_INTENTS, SURE
+from core.understanding.acts import ACT_INTENTS, OVERRULE, SURE
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
@@ -52,7 +52,7 @@ def position(said: str) -> tuple[int, str] | None:
             near = toks[k - 1] if k else ""
             if tok.startswith("#") or len(toks) == 1 or near in w.NUMBER_LEADS:
                 number = int(tok.lstrip("#"))
-        if number is None or _a_time_span(toks, k):
+        if number is None or _a_time_span(toks, k) or _a_verb(toks, k, number):
             continue
         rest = _strip_wrappers(toks[:k]) + _strip_wrappers(toks[k + 1 :], leading=True)
         return number, " ".join(rest)
@@ -65,6 +65,11 @@ def _a_time_span(toks: list[str], k: int) -> bool:
     ("the last one" is)."""
     after = toks[k + 1] if k + 1 < len(toks) else ""
     return after.isdigit() or after in lx.YEAR_UNITS or lx.NUMBER_WORDS.get(after, 0) > 1
+
+
+def _a_verb(toks: list[str], k: int, number: int) -> bool:
+    """ "how long does it last": to last, not the list's last title ("the last one" is)."""
+    return number == -1 and k > 0 and toks[k - 1] in ("it", "they", "does", "will", "would", "that")
 
 
 def _strip_wrappers(toks: list[str], leading: bool = False) -> list[str]:
@@ -138,6 +143,16 @@ def _asked_by_act(rest: str, understanding) -> Question | None:
     return Question(ACT_INTENTS[act.name], role=Role.CAST if act.name == "credits" else None)
 
 
+def _fact_asked(bare: str, understanding) -> Question | None:
+    """A fact of the title in focus asked in words the rules read as a question of their own
+    ("cuántas temporadas son" is no count, "how long does it last" no list): what the act
+    reader hears, sure of it, with no filter or title of their own."""
+    act = understanding.act(bare).act
+    if act.p < OVERRULE or not understanding.parts(bare).filters.is_empty():
+        return None
+    return _asked_by_act(bare, understanding)
+
+
 # ---- the title in focus -------------------------------------------------------------------
 
 
@@ -172,7 +187,11 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
             return c.about(Intent.RECOMMEND, target, understanding, asked)
     pronoun = p.longest_phrase(bare, w.THIS)
     if pronoun is None:  # "where then", "¿quién actúa?": a question that can only be about it
-        asked = _asked_of(bare, understanding) if c.only_question_words(bare) else None
+        asked = (
+            _asked_of(bare, understanding)
+            if c.only_question_words(bare)
+            else _fact_asked(bare, understanding)
+        )
         return c.about(asked.intent, target, understanding, asked) if asked is not None else None
     rest = p.strip(p.cut(bare, pronoun), w.CONNECTORS)
     if not rest:

@@ -46,6 +46,12 @@ MORE_WORDS = frozenset(
     ]
 )
 # A message that opens as a request of its own: "something for my 6 year old on netflix".
+# Words that drop the conversation so far: "actually forget it, whats the longest movie on hulu"
+START_AFRESH = phrases(
+    "forget it | forget that | forget about it | never mind | nevermind | nvm | scratch that | new question | "
+    "different question | something else entirely | olvidalo | olvida eso | olvidate de eso | otra cosa | "
+    "cambiando de tema | cambio de tema | nueva pregunta | otra pregunta | deja eso"
+)
 FRESH_REQUEST = phrases(
     "something | anything | algo | alguna | alguno | recommend | recommend me | recomienda | recomiendame | "
     "i want | i wanna | quiero | busco | looking for | need | i need | necesito | give me | gimme | dame | "
@@ -194,6 +200,7 @@ LIKE = phrases(
     "similares | similar a | same vibe | the same vibe | same style | same kind | mismo estilo | "
     "del mismo estilo | mismo rollo | del mismo rollo | misma onda | la misma onda | mismo tipo | del mismo tipo | "
     "algo asi | cosas asi | mas asi | otras asi | otra asi | algo por el estilo | something similar | "
+    "series asi | pelis asi | peliculas asi | otras series asi | otras pelis asi | otras peliculas asi | "
     "stuff like | more stuff like"
 )
 # "drama instead of comedy", "de drama en vez de comedia": what follows is what is replaced.

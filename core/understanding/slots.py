@@ -172,6 +172,9 @@ def _near(items: list[Item], k: int, words, reach: int = 3) -> bool:
 
 # ---- genres -------------------------------------------------------------------------------
 def _negated(scan: Scan, k: int):
+    items = scan.items
+    if items[k].kind == "type" and k + 2 == len(items) and items[k + 1].words in TRAILING_NO:
+        return scan.merge("not_type", items[k].value, k, k + 2)  # "pelis, series no"
     end = scan.after_negation(k, NEGATED_FILLER)
     if end is None:
         return None
@@ -180,6 +183,9 @@ def _negated(scan: Scan, k: int):
     if end < len(scan.items) and scan.items[end].kind == "type":
         return scan.merge("not_type", scan.items[end].value, k, end + 1)  # "not shows, movies"
     return None
+
+
+TRAILING_NO = frozenset(["no", "not", "nope", "tampoco", "nah"])
 
 
 def _country_shows(scan: Scan, k: int):

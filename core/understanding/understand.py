@@ -244,7 +244,11 @@ class Understanding:
             return None
         if act.name in ACT_INTENTS and len(reading.titles) == 1:
             span = reading.titles[0]
-            if weak.title and not self._beside_a_sentence(weak.title, m.text_of(span)):
+            spotted = m.text_of(span)
+            if weak.title and f" {normalise(spotted)} " not in f" {normalise(weak.title)} ":
+                if weak.answer()[0] != ABSENT:
+                    return None  # the rules' title is elsewhere and may be meant
+            elif weak.title and not self._beside_a_sentence(weak.title, spotted):
                 return None  # "dinner with friends" is not "Friends": the words beside it may be its title's
             role = None
             if act.name == "credits":  # "who's the lead in X" asks the cast, "who made X" its director
@@ -266,7 +270,7 @@ class Understanding:
         """ "tell me about the queens gambit", "de qué va bridgerton", "elite de qué va": the
         title's card, in the language of the words around it."""
         words = list(re.finditer(r"\S+", text))  # with their places: the title's are hidden below
-        folded = [normalise(word.group()) for word in words]
+        folded = [lx.SHORTHAND.get(w, w) for w in (normalise(word.group()) for word in words)]  # "de q trata"
         for size in range(min(5, len(words) - 1), 0, -1):
             for lead, title, table in (
                 (folded[:size], words[size:], lx.ABOUT_LEADS),
@@ -402,6 +406,15 @@ class Understanding:
             return _Found(Intent.UNKNOWN)  # "asdfgh"
         span = m.trim(lo, hi, bare=True)
         return _Found(Intent.TITLE, span) if span else _Found(Intent.UNKNOWN)
+
+    def _with_english_article(self, title: str) -> str:
+        """ "el mandalorian", "la casa" said for "The Mandalorian": the Spanish article of an
+        English title that is exactly a catalogue's, else the title as typed."""
+        article, _, rest = title.partition(" ")
+        if lx.SPANISH_ARTICLES.get(normalise(article)) != "the" or normalise(title) in self.exact_titles:
+            return title
+        english = f"the {rest}"
+        return english if normalise(english) in self.exact_titles else title
 
     def _credits(self, m: Message, lo: int, hi: int) -> _Found | None:
         """ "who is in X", "who directed X", "reparto de X"; without a title after the cue it asks
@@ -539,7 +552,7 @@ class Understanding:
             args.pop("person", None)
         title, matches, verdict, answer = None, (), None, None
         if span:
-            title = m.title_text(span)
+            title = self._with_english_article(m.title_text(span))
             matches = self._lookups.resolve(title) if title else ()
             answer = title_answer(matches, title, args.get("year"))
             verdict = answer[0]

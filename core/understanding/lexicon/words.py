@@ -41,7 +41,9 @@ FILLER = frozenset(_phrases(
     "or not | or nah | o que | o no | in spanish | in english | en espanol | en ingles | en latino | "
     "en castellano | con subtitulos | with subtitles | un rato | for a while | for a bit | a while | "
     # kin, never a slip of a platform: "mi prima dice …" is no Prime Video
-    "prima | primo | primas | primos"
+    "prima | primo | primas | primos | "
+    # "que sean pelis", "other sandra bullock movies", "hay otras series así"
+    "sea | sean | other | otras | otros"
 ))
 # Words that ask for titles in general: with a filter beside them, a message is a request.
 REQUEST_WORDS = frozenset(_phrases(

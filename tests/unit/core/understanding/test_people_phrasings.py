@@ -30,6 +30,7 @@ CASES = [
     ("what else is keanu reeves in", "Keanu Reeves", Intent.PERSON, C),  # "what else" is no "like"
     ("y en que mas sale salma hayek", "Salma Hayek", Intent.PERSON, C),
     ("what else has spielberg done", "Steven Spielberg", Intent.PERSON, None),
+    ("other keanu reeves movies?", "Keanu Reeves", Intent.PERSON, None),  # "other" is no title word
     ("stuff with adam sandlr", "Adam Sandler", Intent.PERSON, None),
     ("what movies has denzel washington been in", "Denzel Washington", Intent.PERSON, C),
     ("what has nicolas cage done", "Nicolas Cage", Intent.PERSON, None),

@@ -1,0 +1,67 @@
+"""Follow-ups wrapped the way people wrap them, on the full catalogues (titles people ask about
+are there): a fact of the title in focus in words of its own, a change of type said backwards,
+an interjection before the next title, a conversation dropped on purpose. Phrasings written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.catalogue.title_types import TitleType
+from core.understanding import Intent
+
+from .test_follow import after, read
+
+
+@pytest.fixture(scope="module")
+def understanding(full_snapshot):
+    return full_snapshot.understanding
+
+
+def focus_title(q) -> str:
+    return q.matches[0].title if q.matches else ""
+
+
+@pytest.mark.parametrize(
+    "text", ["cuantas temporadas son", "how long does it last", "y cuanto dura cada capitulo"]
+)
+def test_a_fact_of_the_title_in_focus_is_asked_of_it(full_snapshot, understanding, text):
+    _, frame = after(full_snapshot, understanding, "ozark")
+    q = read(understanding, frame, text).question
+    assert q.intent == Intent.TITLE and focus_title(q) == "Ozark", (text, q.intent, q.title)
+
+
+def test_shows_like_it_said_in_spanish_keep_the_type(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "squid game")
+    q = read(understanding, frame, "hay otras series asi?").question
+    assert q.intent == Intent.RECOMMEND and focus_title(q) == "Squid Game"
+    assert q.filters.type == TitleType.SHOW
+
+
+def test_a_type_said_then_refused_refines_the_list(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "comedias de disney")
+    q = read(understanding, frame, "ok pero que sean pelis, series no").question
+    assert q.filters.type == TitleType.MOVIE and q.filters.platforms == {"disney"}, q.filters
+    assert q.filters.genres == {"comedy"}, q.filters
+
+
+def test_an_interjection_before_the_next_title_is_no_title(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "is moana on disney")
+    q = read(understanding, frame, "uff. y coco?").question
+    assert q.intent == Intent.WHERE and focus_title(q) == "Coco", (q.intent, q.title)
+
+
+def test_forget_it_drops_the_filters_of_the_last_list(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "japanese horror on hulu")
+    q = read(understanding, frame, "nah forget it, whats the longest movie on netflix").question
+    assert q.intent == Intent.LONGEST and q.filters.platforms == {"netflix"}
+    assert not q.filters.genres and not q.filters.countries, q.filters
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("de q trata el mandalorian", "The Mandalorian"), ("quien sale en los simpsons", "The Simpsons")],
+)
+def test_a_spanish_article_before_an_english_title_is_its_the(understanding, text, title):
+    q = understanding.parse(text)
+    assert q.answer()[0] == "confident" and q.answer()[1][0].title == title, (text, q.title)
