@@ -39,6 +39,9 @@ class Turn:
     people: object  # the served snapshot's people: a frame names a person by name
     now: Frame | None = None  # as this update leaves it; None: unchanged
     saved: Frame | None = None  # what was last written
+    # The update asks about a title of the last list ("the second one, what's it about"): the
+    # list stays the one "the fourth one" and "more" read, whatever the answer shows beside.
+    browsing: bool = False
 
 
 _turn: ContextVar[Turn | None] = ContextVar("turn", default=None)
@@ -92,7 +95,14 @@ def asked(q: Question) -> None:
     """The question being answered: the one a follow-up refines. Small talk changes nothing."""
     turn = _turn.get()
     if turn is not None and q.intent not in CHAT_INTENTS:
-        turn.now = (turn.now or turn.frame.next_update()).asking(q)
+        turn.now = (turn.now or turn.frame.next_update()).asking(q, keep_list=turn.browsing)
+
+
+def browsing() -> None:
+    """This update asks about a title of the last list (``Turn.browsing``)."""
+    turn = _turn.get()
+    if turn is not None:
+        turn.browsing = True
 
 
 def missed(q: Question) -> None:
@@ -105,10 +115,12 @@ def focused(title_id: str) -> None:
     _change(focus=title_id, focus_answered=True)
 
 
-def showed(ids, start: int = 0) -> None:
-    """A list shown from position ``start``: "the second one" and "more" read it."""
+def showed(ids, start: int = 0, beside: bool = False) -> None:
+    """A list shown from position ``start``: "the second one" and "more" read it. ``beside``: a
+    few titles shown beside the answer (a card's suggestions), kept only when the user is not
+    browsing a list."""
     turn = _turn.get()
-    if turn is not None:
+    if turn is not None and not (beside and turn.browsing):
         turn.now = (turn.now or turn.frame.next_update()).showing(ids, start)
 
 

@@ -23,7 +23,7 @@ def card_page(snap: Snapshot, title_id: str, model: Reranker):
     """The card's text and keyboard; its suggestions are /recommend's first ones."""
     title = snap.title(title_id)
     recs = suggest(snap, model, title_id, render.CARD_SUGGESTIONS)
-    conversation.showed([r.id for r in recs])  # "the second one" after a card: its suggestions
+    conversation.showed([r.id for r in recs], beside=True)  # "the second one" after a card: its suggestions
     text = render.title_card(title, snap.platforms_of(title_id), recs)
     return text, render.card_keyboard(title_id, title["display_title"])
 

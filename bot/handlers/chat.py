@@ -25,7 +25,7 @@ from bot.state import Context
 from bot.text import explain, render
 from bot.text.i18n import N_, _, platform_names
 from core.catalogue.arguments import ArgumentError
-from core.dialogue import follow
+from core.dialogue import Kind, follow
 from core.understanding import Question
 
 log = logging.getLogger(__name__)
@@ -132,6 +132,8 @@ async def plain_message(update: Update, context: Context) -> None:
     text = without_mention(update.effective_message.text, context.bot.username)
     understanding = snapshot(context).understanding
     reading = follow(conversation.frame(), understanding.parse(text), text, understanding, now=time.time())
+    if reading.kind == Kind.POINTED:
+        conversation.browsing()
     await answer(update, context, reading.question)
 
 

@@ -14,7 +14,7 @@ filters)), ``common`` (what those share), ``words`` (the phrases follow-ups are 
 in ``core.userdata.dialogue``.
 """
 
-from core.dialogue.follow import Reading, follow
+from core.dialogue.follow import Kind, Reading, follow
 from core.dialogue.frame import EXPIRES_AFTER, Frame
 
-__all__ = ["EXPIRES_AFTER", "Frame", "Reading", "follow"]
+__all__ = ["EXPIRES_AFTER", "Frame", "Kind", "Reading", "follow"]

@@ -54,10 +54,11 @@ class Frame:
     def is_empty(self) -> bool:
         return self.asked is None and self.focus is None and not self.shown and self.missed is None
 
-    def asking(self, q: Question) -> Frame:
-        """The frame once ``q`` is being answered."""
+    def asking(self, q: Question, keep_list: bool = False) -> Frame:
+        """The frame once ``q`` is being answered; ``keep_list``: it asks about a title of the
+        last list ("the second one, what's it about?"), which stays the list to read on."""
         kept = replace(q, matches=(), person=None)
-        if q.intent in KEEPS_THE_LIST and self.shown:
+        if (q.intent in KEEPS_THE_LIST or keep_list) and self.shown:
             return replace(self, asked=kept)  # "and the third one?" after "where's the second one?"
         about = None
         if q.intent in TITLE_INTENTS and q.matches and q.answer()[0] == CONFIDENT:

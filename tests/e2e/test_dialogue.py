@@ -43,6 +43,18 @@ def test_the_second_one_and_it_point_at_what_was_shown(tg):
     assert "Where to watch" in where and shown[1] in where
 
 
+def test_browsing_a_list_through_cards_keeps_the_list(tg):
+    """A card opened from a list shows its own suggestions, but "the fourth one" and "more"
+    still read the list the user is going through."""
+    user = 9109
+    shown = listed(ask(tg, "best horror titles", user_id=user))
+    ask(tg, "whats the 2nd one about", user_id=user)
+    fourth = ask(tg, "ok and the 4th one?", user_id=user).params["text"]
+    assert f"<b>{shown[3]}</b>" in fourth.split("\n")[0]
+    more = ask(tg, "more", user_id=user).params["text"]
+    assert more.startswith("Titles 11–"), more[:80]
+
+
 def test_spanish_follow_ups_are_answered_in_context(tg):
     user = 9104
     ask(tg, "algo parecido a coco", user_id=user)
