@@ -242,8 +242,12 @@ class Recommender:
         )  # fmt: skip
 
     # ---- recommendations ------------------------------------------------------------------
-    def recommend(self, title_id: str, k: int = 5, platform: str | None = None) -> list[Recommendation]:
-        """Up to ``k`` (max 20) titles like ``title_id``, most similar first, on ``platform`` if given.
+    def recommend(
+        self, title_id: str, k: int = 5, platform: str | None = None, keep: np.ndarray | None = None
+    ) -> list[Recommendation]:
+        """Up to ``k`` (max 20) titles like ``title_id``, most similar first, on ``platform`` if given,
+        among the rows ``keep`` marks True if given (a mask over the catalogue's rows: "like coco
+        but funnier" keeps comedies).
 
         Never the title itself or its copies, never one title twice; [] for an unknown id.
         """
@@ -265,6 +269,8 @@ class Recommender:
             if len(result) >= k:
                 break
             if group in seen or (platform and self.platforms[other] != platform):
+                continue
+            if keep is not None and not keep[other]:
                 continue
             if platform and adjusted[position] < OFF_GENRE:
                 break  # what is left shares no genre with the title: better none than off-genre

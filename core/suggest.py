@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from core.personal import taste
 from core.personal.reranker import MAX_ANCHORS, Reranker
+from core.questions.filters import Filters
 from core.recommender import MAX_K, Recommendation
 from core.userdata.feedback import LIKE
 
@@ -35,12 +36,15 @@ def suggest(
     platform: str | None = None,
     start: int = 0,
     exclude: Iterable[str] = (),
+    filters: Filters | None = None,
 ) -> list[Recommendation]:
     """Suggestions ``start``..``start+k`` like ``title_id`` (on ``platform`` if given), best first
-    by ``model``, without the titles in ``exclude``; [] for an unknown title.
+    by ``model``, without the titles in ``exclude``, only titles ``filters`` keep if given ("like
+    coco but funnier": comedies); [] for an unknown title.
 
     ``snapshot`` is a ``core.snapshot.store.Snapshot``; ValueError for an unknown platform."""
-    pool = snapshot.recommender.recommend(title_id, k=POOL, platform=platform)
+    keep = snapshot.table.mask(filters) if filters is not None and not filters.is_empty() else None
+    pool = snapshot.recommender.recommend(title_id, k=POOL, platform=platform, keep=keep)
     # The identity keeps the recommender's order: its pair features need not exist.
     ordered = pool if model.is_identity else model.rerank(snapshot.pairs, title_id, pool)
     left_out = set(exclude)

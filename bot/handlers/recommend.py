@@ -15,9 +15,10 @@ from bot.handlers.common import (
     snapshot,
 )
 from bot.state import Context
-from bot.text import render
+from bot.text import questions, render
 from bot.text.i18n import N_, _
 from core.personal.reranker import Reranker
+from core.questions.filters import Filters
 from core.snapshot.store import Snapshot
 from core.suggest import suggest
 from core.understanding import Question
@@ -32,21 +33,40 @@ def suggestion_page(
     platform: str | None,
     ratings: dict | None = None,
     reranker: Reranker | None = None,
+    filters: Filters | None = None,
 ):
     """The message text and keyboard for suggestions ``start``..``start+5`` like ``title_id``;
     ``ratings`` marks the rating buttons with what the user said of each; ``reranker`` orders
-    them (the recommender's own order without one)."""
+    them (the recommender's own order without one); ``filters`` limits them (a typed request's:
+    "like coco but funnier", "shows like dark"; the buttons' pages carry none)."""
     source = snap.title(title_id)
     if source is None:
         return _("That title is no longer in the catalogue. Try /recommend again."), None
+    limited = filters is not None and not filters.is_empty()
     # One more than a page: whether there is a next one.
     recs = suggest(
-        snap, reranker or Reranker.identity(), title_id, render.PAGE + 1, platform=platform, start=start
-    )
+        snap, reranker or Reranker.identity(), title_id, render.PAGE + 1, platform=platform, start=start,
+        filters=filters if limited else None,
+    )  # fmt: skip
+    scope = unmet = ""
+    if limited:
+        on = frozenset([platform]) if platform else frozenset()
+        scope = questions.scope(filters.but(platforms=on), snap.table.people, everywhere=False)
+    if limited and not recs and start == 0:  # "more teen shows like it": none is; the closest ones
+        for looser in (filters.but(genres=frozenset(), not_genres=frozenset()), None):  # the genre goes first
+            recs = suggest(
+                snap, reranker or Reranker.identity(), title_id, render.PAGE + 1, platform=platform,
+                filters=looser if looser is not None and not looser.is_empty() else None,
+            )  # fmt: skip
+            if recs:
+                break
+        scope, unmet = "", scope
     page, more = recs[: render.PAGE], len(recs) > render.PAGE
     conversation.showed([r.id for r in page], start)  # "the second one", "more" read them next
     titles = [snap.title(r.id) for r in page]
-    text = render.suggestions(source, snap.platforms_of(title_id), page, titles, start, platform)
+    text = render.suggestions(
+        source, snap.platforms_of(title_id), page, titles, start, platform, scope, unmet
+    )
     keyboard = render.suggestion_keyboard(
         title_id, source["display_title"], start, platform, more, rated=[r.id for r in page], ratings=ratings
     )
@@ -57,20 +77,38 @@ def serving(context: Context) -> Reranker:
     return context.bot_data.reranker
 
 
-def first_page(update: Update, context: Context, platform: str | None = None, start: int = 0):
+def first_page(
+    update: Update,
+    context: Context,
+    platform: str | None = None,
+    start: int = 0,
+    filters: Filters | None = None,
+):
     """Suggestions like a title from ``start`` (0, or further on for "more"), marked with the
     user's ratings, as a title page."""
 
     async def page(snap: Snapshot, title_id: str):
         ratings = await ratings_of(update, context)
-        return suggestion_page(snap, title_id, start, platform, ratings, serving(context))
+        return suggestion_page(snap, title_id, start, platform, ratings, serving(context), filters)
 
     return page
 
 
+def asked_filters(q: Question) -> Filters:
+    """What a request for titles like one limits them to, beside its platform: a type, genres,
+    years, lengths, an audience ("movies like coco", "something like it but funnier")."""
+    f = q.filters
+    return Filters(
+        type=f.type, genres=f.genres, not_genres=f.not_genres, years=f.years, countries=f.countries,
+        bands=f.bands, ratings=f.ratings, minutes=f.minutes, seasons=f.seasons,
+    )  # fmt: skip
+
+
 async def answer(update: Update, context: Context, q: Question) -> None:
-    """Suggestions like the title ``q`` names, on ``q.platform`` when it names one."""
-    await answer_title(update, context, q, "recommend", first_page(update, context, q.platform, q.start))
+    """Suggestions like the title ``q`` names, on ``q.platform`` when it names one, limited to
+    what else it asks for."""
+    page = first_page(update, context, q.platform, q.start, asked_filters(q))
+    await answer_title(update, context, q, "recommend", page)
 
 
 async def recommend_command(update: Update, context: Context) -> None:

@@ -127,9 +127,29 @@ def suggestion_line(marker: str, item, about: str = "", why: str = "") -> str:
     return line
 
 
-def suggestions(source: dict, source_platforms, recs, titles, start: int, platform: str | None) -> str:
+def suggestions(
+    source: dict,
+    source_platforms,
+    recs,
+    titles,
+    start: int,
+    platform: str | None,
+    scope: str = "",
+    unmet: str = "",
+) -> str:
+    """``scope``: what the suggestions were limited to, as ``bot.text.questions.scope`` says it
+    ("in Comedy on Netflix under 90 min"); it says the platform too. ``unmet``: a scope no title
+    like it has, so ``recs`` are the closest ones without it."""
     heading = title_heading(source, source_platforms)
-    if platform:
+    if unmet:
+        # TRANSLATORS: {scope} is what was asked for: "in Teen on Netflix".
+        head = _("No title like {title} is {scope}. The closest ones:").format(title=heading, scope=unmet)
+        none = _("No more suggestions for this title.")
+    elif scope:
+        # TRANSLATORS: {scope} is what the list is limited to: "in Comedy on Netflix under 90 min".
+        head = _("If you like {title}, try these {scope}:").format(title=heading, scope=scope)
+        none = _("No more suggestions {scope} for this title.").format(scope=scope)
+    elif platform:
         where = esc(platform_name(platform))
         head = _("If you like {title}, try these on {platform}:").format(title=heading, platform=where)
         none = _("No more suggestions on {platform} for this title.").format(platform=where)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from core.dialogue import common as c
 from core.dialogue import phrases as p
+from core.dialogue import refine
 from core.dialogue import words as w
 from core.dialogue.frame import Frame
 from core.questions.filters import Filters, Role
@@ -180,8 +181,9 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     if like is not None and (not like or like in w.THIS):
         return c.about(Intent.RECOMMEND, target, understanding, q)
     if like is not None and _asks_for_likes(bare):
-        # "algo similar pero en amazon", "anything like it thats on hulu"
-        stated = understanding.parts(p.strip(like, w.CONNECTORS | w.THIS)).filters
+        # "algo similar pero en amazon", "anything like it thats on hulu", "… but shorter"
+        rest, changes = refine.relative(p.strip(like, w.CONNECTORS | w.THIS))
+        stated = refine.changed(Filters(), understanding.parts(rest).filters if rest else Filters(), changes)
         if not stated.is_empty():
             asked = Question(Intent.RECOMMEND, platform=min(stated.platforms, default=None), filters=stated)
             return c.about(Intent.RECOMMEND, target, understanding, asked)

@@ -55,6 +55,15 @@ def test_browsing_a_list_through_cards_keeps_the_list(tg):
     assert more.startswith("Titles 11–"), more[:80]
 
 
+def test_like_it_but_funnier_suggests_only_comedies_and_says_so(tg):
+    user = 9110
+    ask(tg, "something like coco", user_id=user)
+    funnier = ask(tg, "ok like that but funnier", user_id=user).params["text"]
+    assert "<b>Coco</b>" in funnier and "in Comedy" in funnier.split("\n")[0], funnier[:120]
+    genre_lines = [line for line in funnier.split("\n") if "movie · " in line or "show · " in line]
+    assert genre_lines and all("Comedy" in line for line in genre_lines), genre_lines
+
+
 def test_spanish_follow_ups_are_answered_in_context(tg):
     user = 9104
     ask(tg, "algo parecido a coco", user_id=user)
@@ -104,3 +113,11 @@ def test_a_title_in_no_catalogue_does_not_lose_the_list_it_interrupted(tg):
     more = ask(tg, "ok a couple more then", user_id=user)
     assert more.params["text"].startswith("Titles 11–")
     assert listed(more) and not set(listed(more)) & set(shown)
+
+
+def test_a_limit_no_title_like_it_meets_says_so_and_shows_the_closest(tg):
+    user = 9111
+    ask(tg, "sex education", user_id=user)
+    reply = ask(tg, "more teen shows like it", user_id=user).params["text"]
+    assert reply.startswith("No title like <b>Sex Education</b>") and "in Teen" in reply.split("\n")[0]
+    assert "1. <b>" in reply and "show · " in reply

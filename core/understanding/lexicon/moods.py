@@ -9,18 +9,22 @@ from core.understanding.lexicon.phrases import _phrases
 MOOD_LISTS: dict[str, str] = {
     "horror": "creepy | terrifying | frightening | something scary | anything scary | scare me | to scare me | "
     "que de miedo | que den miedo | que me de miedo | de sustos | sustos | de miedito | miedito | "
-    "para pasar miedo | para asustarse | para asustarme | que asuste | terrorifico | terrorificos",
+    "para pasar miedo | para asustarse | para asustarme | que asuste | terrorifico | terrorificos | "
+    # compared with a title: "something like that but scarier", "algo así pero de más miedo"
+    "scarier | creepier | de mas miedo | mas miedo | mas terrorifica | mas terrorificas",
     "comedy": "hilarious | make me laugh | to laugh | for a laugh | a laugh | laughs | something light | "
     "anything light | lighthearted | light hearted | feel good | feelgood | uplifting | cheerful | "
     "para reir | para reirse | para reirme | que me haga reir | me haga reir | que haga reir | "
     "haga reir | hacerme reir | reirme | risas | divertida | divertidas | divertido | divertidos | "
     "chistosas | chistosos | algo ligero | ligera | ligeras | ligero | ligeros | alegre | alegres | "
-    "para desconectar",
+    "para desconectar | funnier | mas divertida | mas divertidas | mas divertido | mas graciosa | mas graciosas | "
+    "mas chistosa | mas chistosas",
     "drama": "sad | to cry | make me cry | for a cry | tear jerker | tearjerker | emotional | para llorar | "
     "que me haga llorar | me haga llorar | hacerme llorar | triste | tristes | emotiva | emotivas | "
-    "emotivo | emotivos | conmovedora | conmovedoras",
+    "emotivo | emotivos | conmovedora | conmovedoras | sadder | mas triste | mas tristes",
     "romance": "date night | for a date | for date night | para una cita | noche de cita | romanticona | "
-    "romanticonas | cursi | cursis | para enamorarse | amorosa | amorosas",
+    "romanticonas | cursi | cursis | para enamorarse | amorosa | amorosas | more romantic | mas romantica | "
+    "mas romanticas",
     "thriller": "tense | suspenseful | gripping | edge of my seat | edge of your seat | twisty | plot twist | "
     "plot twists | mind bending | de suspense | que atrape | que enganche | con giros | intrigante | "
     "intrigantes",

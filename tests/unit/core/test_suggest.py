@@ -86,3 +86,25 @@ def test_for_you_orders_tastes_shortlist_by_the_model(fixture_snapshot, horror_f
     order = model.order(fixture_snapshot.pairs, likes, ids(shortlist))
     assert found == [shortlist[i] for i in order][:5]
     assert not set(ids(found)) & set(horror_fan)  # never a title the user rated
+
+
+def test_filters_keep_only_the_titles_they_ask_for(full_snapshot):
+    """ "like coco but funnier", "shows like stranger things": the pool among the titles the
+    filters keep, never a title they leave out, still in the recommender's order."""
+    from core.catalogue.title_types import TitleType
+    from core.questions.filters import Filters, Span
+
+    coco = full_snapshot.recommender.resolve("coco")[0].id
+    table = full_snapshot.table
+    funnier = suggest(full_snapshot, IDENTITY, coco, 5, filters=Filters(genres=frozenset({"comedy"})))
+    assert len(funnier) == 5
+    assert all(table.mask(Filters(genres=frozenset({"comedy"})))[table.row_of[r.id]] for r in funnier)
+    everything = ids(suggest(full_snapshot, IDENTITY, coco, POOL))
+    assert [i for i in everything if i in ids(funnier)] == [i for i in ids(funnier) if i in everything]
+    shorter = suggest(full_snapshot, IDENTITY, coco, 5, filters=Filters(minutes=Span(None, 90)))
+    assert shorter and all(table.minutes[table.row_of[r.id]] <= 90 for r in shorter)
+    stranger = full_snapshot.recommender.resolve("stranger things")[0].id
+    shows = suggest(
+        full_snapshot, IDENTITY, stranger, 5, platform="hulu", filters=Filters(type=TitleType.SHOW)
+    )
+    assert shows and all(table.is_show[table.row_of[r.id]] for r in shows)
