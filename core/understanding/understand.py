@@ -258,9 +258,8 @@ class Understanding:
         if (
             act.name in ("chat", "unknown")
             and not reading.titles  # "ok and dark": a title of its own, however chatty
-            and weak.intent in TITLE_INTENTS
-            and weak.answer()[0] == ABSENT  # what the rules call nothing ("qwrtzp") stays so
-            and self._mostly_everyday(m)
+            and (weak.intent in TITLE_INTENTS and weak.answer()[0] == ABSENT or weak.intent == Intent.UNKNOWN)
+            and self._mostly_everyday(m)  # what the rules call nothing ("qwrtzp") stays so
         ):
             intent = Intent.REMARK if act.name == "chat" else Intent.UNKNOWN
             return Question(intent, language=weak.language, leaning=weak.leaning)

@@ -88,7 +88,9 @@ def test_a_title_inside_a_sentence_is_asked_about_as_the_sentence_asks(
     assert q.platform == platform
 
 
-@pytest.mark.parametrize("text", ["lmao ok that one sounds kinda dumb", "jajaja no manches q oso"])
+@pytest.mark.parametrize(
+    "text", ["lmao ok that one sounds kinda dumb", "jajaja no manches q oso", "lol ok these r kinda old tbh"]
+)
 def test_small_talk_is_not_answered_as_a_title_nobody_carries(understanding, text):
     q = understanding.parse(text)
     assert q.intent == Intent.REMARK, (text, q.intent, q.title)
