@@ -1,0 +1,104 @@
+"""The second reading (``core.understanding.acts``) where the rules read weakly or the act
+reader is surer than they are: the title it spots asked about as its act says, small talk said
+to be small talk. Mixed into ``Understanding``, whose ``acts``, ``act`` and ``_question`` it uses."""
+
+from __future__ import annotations
+
+import functools
+
+from core.questions.filters import Role
+from core.search.titles import normalise
+from core.understanding import lexicon as lx
+from core.understanding.acts import ACT_INTENTS, OVERRULE, SURE
+from core.understanding.acts.spotting import LITTLE
+from core.understanding.decision import Found
+from core.understanding.message import Message
+from core.understanding.policy import ABSENT, CONFIDENT
+from core.understanding.question import TITLE_INTENTS, Intent, Question
+from core.understanding.scanner import is_cue
+
+# Words that join the parts of a name: beside a title, they make it part of a longer one.
+JOINERS = lx.ARTICLES | frozenset(["to", "of", "and", "with", "y", "con", "de", "del", "&", "n", "vs"])
+JOINS_BEFORE = JOINERS | lx.DETERMINERS
+JOINS_AFTER = JOINERS | frozenset(
+    ["out", "up", "down", "off", "over", "away", "back", "in", "on", "around",  # "spirited away"
+     "te", "me", "lo", "le", "se", "nos", "you", "him", "her", "us", "them"]  # "amar te duele"
+)  # fmt: skip
+
+
+class SecondReading:
+    """The act reader's say beside the rules'."""
+
+    @functools.cached_property
+    def _everyday(self) -> frozenset[str]:
+        return self.acts.everyday | lx.FUNCTION_WORDS | lx.FILLER | LITTLE
+
+    def _beside_a_sentence(self, read_as_title: str, spotted_title: str) -> bool:
+        """The words the rules read as a title, less the title spotted among them, are a
+        sentence around it, not more of its name: words people use about anything (the act
+        corpus's, little words), or words with a pronoun or a verb that leads into a title
+        ("my roommate swears shrek"); "mad max fury road" is more of a name."""
+        inside, spotted = normalise(read_as_title).split(), normalise(spotted_title).split()
+        at = next((k for k in range(len(inside)) if inside[k : k + len(spotted)] == spotted), None)
+        if at is None:
+            return False
+        before, after = inside[:at], inside[at + len(spotted) :]
+        # A word that joins names, an article or a number beside it makes another title: "back
+        # to the future" is not "The Future", "the notebook" not "Notebook", "dinner with
+        # friends" not "Dinner", "avengers endgame 2" not "Avengers: Endgame".
+        if before and before[-1] in JOINS_BEFORE or after and after[0] in JOINS_AFTER:
+            return False  # ... nor "spirited away" "Spirited", "todo sobre mi madre" "Madre"
+        if before and before[-1].isdigit() or after and after[0].isdigit():
+            return False
+        beside = before + after
+        return all(word in self._everyday for word in beside) or any(word in lx.LEAD_INS for word in beside)
+
+    def _mostly_everyday(self, m: Message) -> bool:
+        """Most of the message's own words are words people use about anything: small talk may
+        be read in it ("lol ok thats long"), not in a title typed alone ("the big lebowski")."""
+        own = [(it.kind, w) for it in m.items for w in it.words.split() if w not in LITTLE]
+        strange = sum(kind == "word" and word not in self._everyday for kind, word in own)
+        return len(own) >= 2 and 3 * strange <= len(own)  # one word alone ("sing") is a title
+
+    def _overruled(self, m: Message, q: Question) -> Question | None:
+        """A reading the rules are sure of that the act reader, surer still, reads as a question
+        about the one title it spots: "cuántas temporadas tiene grey's anatomy" is no count, "my
+        dad loves the irishman, who's in it besides de niro" asks the cast, not De Niro's titles."""
+        if q.intent in TITLE_INTENTS and q.answer()[0] == CONFIDENT:
+            return None  # the rules found a title people mean: theirs is the better reading
+        reading = self.act(m.text)
+        if reading.act.p < OVERRULE or reading.act.name not in ACT_INTENTS or len(reading.titles) != 1:
+            return None
+        return self._by_act(m, q)
+
+    def _by_act(self, m: Message, weak: Question) -> Question | None:
+        """A message the rules read weakly, read by its act: the one title spotted in it asked
+        about as the act says ("what genre is bird box", "wait what year did moana come out"),
+        or small talk and requests the bot cannot serve said to be so, not answered with a
+        title nobody carries ("lol ok thats long", "can u recommend a good pizza place")."""
+        reading = self.acts.read(m)
+        act = reading.act
+        if act.p < SURE:
+            return None
+        if act.name in ACT_INTENTS and len(reading.titles) == 1:
+            span = reading.titles[0]
+            spotted = m.text_of(span)
+            if weak.title and f" {normalise(spotted)} " not in f" {normalise(weak.title)} ":
+                if weak.answer()[0] != ABSENT:
+                    return None  # the rules' title is elsewhere and may be meant
+            elif weak.title and not self._beside_a_sentence(weak.title, spotted):
+                return None  # "dinner with friends" is not "Friends": the words beside it may be its title's
+            role = None
+            if act.name == "credits":  # "who's the lead in X" asks the cast, "who made X" its director
+                role = Role.DIRECTOR if any(is_cue(it, "director_of") for it in m.items) else Role.CAST
+            q = self._question(m, Found(ACT_INTENTS[act.name], span, role))
+            return q if q.answer()[0] == CONFIDENT else None
+        if (
+            act.name in ("chat", "unknown")
+            and not reading.titles  # "ok and dark": a title of its own, however chatty
+            and (weak.intent in TITLE_INTENTS and weak.answer()[0] == ABSENT or weak.intent == Intent.UNKNOWN)
+            and self._mostly_everyday(m)  # what the rules call nothing ("qwrtzp") stays so
+        ):
+            intent = Intent.REMARK if act.name == "chat" else Intent.UNKNOWN
+            return Question(intent, language=weak.language, leaning=weak.leaning)
+        return None
