@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -71,6 +72,15 @@ def normalise(text) -> str:
     "&" and a Spanish "y" between words "and"."""
     if not isinstance(text, str):
         return ""
+    return _normalised(text)
+
+
+# One message's readings normalise the same texts again and again (its spans, the catalogue
+# titles each look-up finds: ~100 calls a message), and each costs a few microseconds. The
+# answer depends on the text alone, so a remembered one is the one a fresh call gives.
+# ``core.understanding.memo.Lookups.clear`` empties it with the other look-ups.
+@lru_cache(maxsize=8_192)
+def _normalised(text: str) -> str:
     text = unicodedata.normalize("NFKD", text[:MAX_QUERY_CHARS].casefold()).translate(SPECIAL_LETTERS)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     words = NON_WORD.sub(" ", APOSTROPHES.sub("", text)).split()
@@ -219,8 +229,10 @@ class TitleResolver:
                 if inside >= 80:
                     whole = max(whole, inside * (0.80 + 0.12 * covered))
             # A number the user typed is deliberate: "home alone 2" is not "home alone" nor "home alone 3".
-            if wanted and not all(n in DIGITS.findall(compacts[k]) for n in wanted):
-                whole -= 8
+            if wanted:
+                present = DIGITS.findall(compacts[k])  # once per candidate, not once per number typed
+                if not all(n in present for n in wanted):
+                    whole -= 8
             scores.append(float(whole))
         return scores
 
@@ -263,3 +275,8 @@ def _best(costs: np.ndarray, n: int) -> list[int]:
     if len(costs) <= n:
         return list(range(len(costs)))
     return np.argpartition(costs, n)[:n].tolist()
+
+
+def forget_normalised() -> None:
+    """Normalise every text afresh from now on (``normalise`` remembers recent ones)."""
+    _normalised.cache_clear()
