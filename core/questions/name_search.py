@@ -29,10 +29,6 @@ FIRST_NAME_SCORE = 88.0  # a first name alone: its most known owner, if far the 
 # a score by float rounding only is still scored.
 BOUND_SLACK = 1e-6
 GUESS_STEPS = (95.0, 90.0, 85.0, 80.0, 75.0, 70.0, 65.0, 60.0, 50.0, 0.0)  # bounds tried for a first guess
-# Keys per name asked for that the first guess scores: a text that is no name ("the second", "sean
-# cortas") has thousands of keys whose letters allow a high ratio, and the limit-th best of a
-# bigger guess leaves fewer of them to score (10: ~3k keys after the guess, 2: ~7k; ~30% faster).
-GUESS_SIZE = 10
 
 
 def sorted_index(names: pyarrow.Array, key: str) -> int | None:
@@ -173,21 +169,36 @@ class _Closest:
             return self._ranked(at, self._score(query, at), limit, cutoff)
         # A first guess at the limit-th best score, from the keys with the highest bounds
         # (the first step down that holds enough of them: cheaper than sorting the bounds).
-        for step in GUESS_STEPS:
-            top = max(step, cutoff) - BOUND_SLACK
-            guess = np.flatnonzero(bound >= top)
-            if len(guess) >= GUESS_SIZE * limit or step <= cutoff:
+        first = 0
+        while True:  # the last step, 0, holds every key
+            high = max(GUESS_STEPS[first], cutoff) - BOUND_SLACK
+            at = [np.flatnonzero(bound >= high)]
+            if len(at[0]) >= 2 * limit or GUESS_STEPS[first] <= cutoff:
                 break
-        scores = self._score(query, guess)
-        floor = cutoff
-        if len(scores) >= limit:
-            floor = max(floor, np.partition(scores, len(scores) - limit)[len(scores) - limit])
+            first += 1
+        scores = [self._score(query, at[0])]
+        floor = self._floor(scores, limit, cutoff)
         # A key whose bound is below the floor scores below ``limit`` keys already, or below the
-        # cutoff: not among them. The guess is scored already; the rest of the keys that may
-        # reach the floor are scored beside it (the order ``_ranked`` gives is by score and key).
-        rest = np.flatnonzero((bound >= floor - BOUND_SLACK) & (bound < top))
-        at, scores = np.concatenate([guess, rest]), np.concatenate([scores, self._score(query, rest)])
-        return self._ranked(at, scores, limit, cutoff)
+        # cutoff: not among them. The keys below the guess are scored a band of bounds at a
+        # time, highest first, each band raising the floor for the next: a text that names
+        # nobody ("the second", "sean cortas de") has thousands of keys whose letters allow a
+        # high ratio, and scoring all of those above the guess's floor was most of a search.
+        for step in GUESS_STEPS[first + 1 :]:
+            if high <= floor - BOUND_SLACK:
+                break  # every key left is below the floor
+            low = max(step, floor) - BOUND_SLACK
+            at.append(np.flatnonzero((bound >= low) & (bound < high)))
+            scores.append(self._score(query, at[-1]))
+            floor, high = self._floor(scores, limit, cutoff), low
+        return self._ranked(np.concatenate(at), np.concatenate(scores), limit, cutoff)
+
+    @staticmethod
+    def _floor(scores: list[np.ndarray], limit: int, cutoff: float) -> float:
+        """The ``limit``-th best score so far (or the cutoff, if higher or fewer were scored)."""
+        found = np.concatenate(scores)
+        if len(found) < limit:
+            return cutoff
+        return max(cutoff, float(np.partition(found, len(found) - limit)[len(found) - limit]))
 
     def bound(self, query: str) -> np.ndarray:
         shared = np.zeros(len(self.keys), dtype=np.int16)
