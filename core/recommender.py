@@ -205,6 +205,8 @@ class Recommender:
             found = sorted(found + named, key=lambda hit: -hit[1])  # stable: English first on ties
         matches, seen = [], set()
         for key, score, year, reading in found:
+            if len(matches) >= limit:
+                break  # the rest would only come after the ``limit`` returned
             groups = {int(self.group[row]) for row in self.key_rows[key]} - seen
             if year is not None:  # a name of one of several same-titled works: its year, else one off
                 off = {g: abs(int(self.years[self.group_rows[g][0]]) - year) for g in groups}

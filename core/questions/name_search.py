@@ -164,21 +164,41 @@ class _Closest:
             at = np.arange(len(self.keys))
             return self._ranked(at, self._score(query, at), limit, cutoff)
         bound = self.bound(query)
-        floor = cutoff
-        if cutoff < GUESS_STEPS[0]:
-            # A first guess at the limit-th best score, from the keys with the highest bounds
-            # (the first step down that holds enough of them: cheaper than sorting the bounds).
-            for step in GUESS_STEPS:
-                guess = np.flatnonzero(bound >= max(step, cutoff) - BOUND_SLACK)
-                if len(guess) >= 2 * limit or step <= cutoff:
-                    break
-            scores = self._score(query, guess)
-            if len(scores) >= limit:
-                floor = max(floor, np.partition(scores, len(scores) - limit)[len(scores) - limit])
+        if cutoff >= GUESS_STEPS[0]:
+            at = np.flatnonzero(bound >= cutoff - BOUND_SLACK)
+            return self._ranked(at, self._score(query, at), limit, cutoff)
+        # A first guess at the limit-th best score, from the keys with the highest bounds
+        # (the first step down that holds enough of them: cheaper than sorting the bounds).
+        first = 0
+        while True:  # the last step, 0, holds every key
+            high = max(GUESS_STEPS[first], cutoff) - BOUND_SLACK
+            at = [np.flatnonzero(bound >= high)]
+            if len(at[0]) >= 2 * limit or GUESS_STEPS[first] <= cutoff:
+                break
+            first += 1
+        scores = [self._score(query, at[0])]
+        floor = self._floor(scores, limit, cutoff)
         # A key whose bound is below the floor scores below ``limit`` keys already, or below the
-        # cutoff: not among them.
-        at = np.flatnonzero(bound >= floor - BOUND_SLACK)
-        return self._ranked(at, self._score(query, at), limit, cutoff)
+        # cutoff: not among them. The keys below the guess are scored a band of bounds at a
+        # time, highest first, each band raising the floor for the next: a text that names
+        # nobody ("the second", "sean cortas de") has thousands of keys whose letters allow a
+        # high ratio, and scoring all of those above the guess's floor was most of a search.
+        for step in GUESS_STEPS[first + 1 :]:
+            if high <= floor - BOUND_SLACK:
+                break  # every key left is below the floor
+            low = max(step, floor) - BOUND_SLACK
+            at.append(np.flatnonzero((bound >= low) & (bound < high)))
+            scores.append(self._score(query, at[-1]))
+            floor, high = self._floor(scores, limit, cutoff), low
+        return self._ranked(np.concatenate(at), np.concatenate(scores), limit, cutoff)
+
+    @staticmethod
+    def _floor(scores: list[np.ndarray], limit: int, cutoff: float) -> float:
+        """The ``limit``-th best score so far (or the cutoff, if higher or fewer were scored)."""
+        found = np.concatenate(scores)
+        if len(found) < limit:
+            return cutoff
+        return max(cutoff, float(np.partition(found, len(found) - limit)[len(found) - limit]))
 
     def bound(self, query: str) -> np.ndarray:
         shared = np.zeros(len(self.keys), dtype=np.int16)

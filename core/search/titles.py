@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -71,8 +72,21 @@ def normalise(text) -> str:
     "&" and a Spanish "y" between words "and"."""
     if not isinstance(text, str):
         return ""
-    text = unicodedata.normalize("NFKD", text[:MAX_QUERY_CHARS].casefold()).translate(SPECIAL_LETTERS)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _normalised(text)
+
+
+# One message's readings normalise the same texts again and again (its spans, the catalogue
+# titles each look-up finds: ~100 calls a message), and each costs a few microseconds. The
+# answer depends on the text alone, so a remembered one is the one a fresh call gives.
+# ``core.understanding.memo.Lookups.clear`` empties it with the other look-ups.
+@lru_cache(maxsize=8_192)
+def _normalised(text: str) -> str:
+    text = text[:MAX_QUERY_CHARS]
+    if text.isascii():  # most texts: casefold is lower, and NFKD and dropping accents change nothing
+        text = text.lower().translate(SPECIAL_LETTERS)
+    else:
+        text = unicodedata.normalize("NFKD", text.casefold()).translate(SPECIAL_LETTERS)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     words = NON_WORD.sub(" ", APOSTROPHES.sub("", text)).split()
     return " ".join(_numeral(words, i) for i in range(len(words)))
 
@@ -160,6 +174,8 @@ class TitleResolver:
         self.sig = [significant(k) for k in keys]
         self.words = WordIndex([self.sig[i] for i in ranked])
         self.word_id = self.words.word_id  # the titles' vocabulary (core.understanding reads it)
+        # The little words of each key, as bits (``_little_mask``): ``_scores`` compares them in numpy.
+        self.little = np.array([_little_mask(k.split()) for k in keys], dtype=np.int64)
 
     def search(self, query: str, limit: int) -> list[tuple[int, float]]:
         """Best ``limit`` keys for a normalised query."""
@@ -185,44 +201,41 @@ class TitleResolver:
 
     def _scores(self, query: str, query_sig: str, compact: str, candidates: list[int]) -> list[float]:
         """Whole-title similarity, or a discounted match of the query inside a longer title, per
-        candidate. Each scorer runs once over all candidates (``process.cdist``, in C): one call
-        per candidate and scorer was most of a search's time."""
+        candidate. Each scorer runs once over all candidates (``process.cdist``, in C) and their
+        best is taken in numpy: one call per candidate and scorer, then a Python loop over the
+        candidates, was most of a search's time. Only the longer titles and a typed number
+        are scored one candidate at a time."""
+        if not candidates:
+            return []
         keys = [self.keys[i] for i in candidates]
         sigs = [self.sig[i] for i in candidates]
         compacts = [_compact(key) for key in keys]
-        ratios = _similarities(query, keys, fuzz.ratio)
-        compact_ratios = _similarities(compact, compacts, fuzz.ratio)
-        sig_ratios = _similarities(query_sig, sigs, fuzz.ratio)
-        sorted_ratios = _similarities(query_sig, sigs, fuzz.token_sort_ratio)
+        # Little words may be missing, but each one that differs costs ("the godfather" is not "our godfather").
+        little = 3 * np.bitwise_count(self.little[candidates] ^ _little_mask(query.split())).astype(np.int64)
+        scores = np.maximum.reduce([
+            _scored(query, keys, fuzz.ratio), _scored(compact, compacts, fuzz.ratio),
+            _scored(query_sig, sigs, fuzz.ratio) - 1 - little,
+            _scored(query_sig, sigs, fuzz.token_sort_ratio) - 3 - little,  # swapped words
+        ]).tolist()  # fmt: skip
         # The query names part of a longer title ("empire strikes back"): only those are scored so.
         longer = [k for k, sig in enumerate(sigs) if len(query_sig) >= 3 and len(query_sig) < len(sig)]
         inside_scores = _similarities(query_sig, [sigs[k] for k in longer], fuzz.partial_ratio)
-        insides = dict(zip(longer, inside_scores, strict=True))
-        query_words = set(query.split())
+        for k, inside in zip(longer, inside_scores, strict=True):
+            # The more of the title the query covers, the closer to a full match; a
+            # fragment never beats a whole title.
+            covered = len(query_sig) / len(sigs[k])
+            if keys[k].startswith(query) or sigs[k].startswith(query_sig):  # "home alone 2: lost in new york"
+                scores[k] = max(scores[k], 90 + 8 * covered)
+            if inside >= 80:
+                scores[k] = max(scores[k], inside * (0.80 + 0.12 * covered))
+        # A number the user typed is deliberate: "home alone 2" is not "home alone" nor "home alone 3".
         wanted = DIGITS.findall(compact)
-        scores = []
-        for k, key in enumerate(keys):
-            sig = sigs[k]
-            # Little words may be missing, but each one that differs costs ("the godfather" is not "our godfather").
-            little = len((query_words ^ set(key.split())) & STOPWORDS)
-            whole = max(
-                ratios[k], compact_ratios[k], sig_ratios[k] - 1 - 3 * little,
-                sorted_ratios[k] - 3 - 3 * little,  # swapped words
-            )  # fmt: skip
-            if k in insides:
-                # The more of the title the query covers, the closer to a full match; a
-                # fragment never beats a whole title.
-                covered = len(query_sig) / len(sig)
-                if key.startswith(query) or sig.startswith(query_sig):
-                    whole = max(whole, 90 + 8 * covered)  # "home alone 2" -> "home alone 2: lost in new york"
-                inside = insides[k]
-                if inside >= 80:
-                    whole = max(whole, inside * (0.80 + 0.12 * covered))
-            # A number the user typed is deliberate: "home alone 2" is not "home alone" nor "home alone 3".
-            if wanted and not all(n in DIGITS.findall(compacts[k]) for n in wanted):
-                whole -= 8
-            scores.append(float(whole))
-        return scores
+        if wanted:
+            for k, key_compact in enumerate(compacts):
+                present = DIGITS.findall(key_compact)  # once per candidate, not once per number typed
+                if not all(n in present for n in wanted):
+                    scores[k] -= 8
+        return [float(score) for score in scores]
 
 
 class ExhaustiveTitleResolver(TitleResolver):
@@ -250,6 +263,24 @@ def _compact(key: str) -> str:
     return key.replace(" ", "")
 
 
+# Each little word is one bit of a key's mask: the little words two texts differ by are the
+# bits of their masks' xor.
+LITTLE_BIT = {word: 1 << bit for bit, word in enumerate(sorted(STOPWORDS))}
+assert len(LITTLE_BIT) < 63
+
+
+def _little_mask(words: list[str]) -> int:
+    mask = 0
+    for word in set(words) & STOPWORDS:
+        mask |= LITTLE_BIT[word]
+    return mask
+
+
+def _scored(query: str, choices: list[str], scorer) -> np.ndarray:
+    """``scorer(query, choice)`` for every (one or more) choice, as float64: the values of one call per choice."""
+    return process.cdist([query], choices, scorer=scorer, processor=None, dtype=np.float64)[0]
+
+
 def _similarities(query: str, choices: list[str], scorer) -> list[float]:
     """``scorer(query, choice)`` for every choice, as Python floats (float64: the same values
     as one call per choice)."""
@@ -263,3 +294,8 @@ def _best(costs: np.ndarray, n: int) -> list[int]:
     if len(costs) <= n:
         return list(range(len(costs)))
     return np.argpartition(costs, n)[:n].tolist()
+
+
+def forget_normalised() -> None:
+    """Normalise every text afresh from now on (``normalise`` remembers recent ones)."""
+    _normalised.cache_clear()

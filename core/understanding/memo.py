@@ -5,26 +5,55 @@ about", the title inside "tell me about X", a follow-up's parts), and each readi
 the same title text or search the same name, at 1-2 ms a look-up on the full catalogue
 ("muestrame las de morgan" searched "morgan" three times). ``Lookups`` keeps the last few
 answers, beside ``Understanding``'s readings, and ``Understanding.forget_readings`` empties
-both. An answer only depends on the snapshot the look-ups were built with, so a kept one is
-the one a fresh look-up would give.
+both. An answer only depends on the snapshot the look-ups were built with and on the text
+*normalised* (``Recommender.resolve`` and ``People.search`` read nothing else of it), so texts
+that differ only in case or punctuation ("whats it rated, is it ok" and "whats it rated is it
+ok") share one answer, and a kept one is the one a fresh look-up would give.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections import OrderedDict
+
+from core.search import titles
+from core.search.titles import normalise
 
 
 class Lookups:
     def __init__(self, recommender, people, limit: int, size: int):
         """``limit``: matches resolved per title; ``size``: answers kept of each kind."""
-        self.resolve = lru_cache(maxsize=size)(lambda title: tuple(recommender.resolve(title, limit=limit)))
+        self.resolve = _ByQuery(lambda title: tuple(recommender.resolve(title, limit=limit)), size)
         # What the slot reader searches names with (None: no names are read).
         self.people = None if people is None else _People(people, size)
 
     def clear(self) -> None:
         self.resolve.cache_clear()
+        titles.forget_normalised()  # a benchmark's first reading normalises its texts afresh too
         if self.people is not None:
             self.people.clear()
+
+
+class _ByQuery:
+    """``look_up(text, *more)`` remembered by the normalised text (and ``more``): the last
+    ``size`` answers. A miss looks up the text as given, so the answer is the look-up's own."""
+
+    def __init__(self, look_up, size: int):
+        self._look_up, self._size = look_up, size
+        self._kept: OrderedDict[tuple, tuple] = OrderedDict()
+
+    def __call__(self, text: str, *more) -> tuple:
+        key = (normalise(text), *more)
+        found = self._kept.get(key)
+        if found is None:
+            found = self._kept[key] = self._look_up(text, *more)
+            if len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        else:
+            self._kept.move_to_end(key)
+        return found
+
+    def cache_clear(self) -> None:
+        self._kept.clear()
 
 
 class _People:
@@ -32,7 +61,7 @@ class _People:
 
     def __init__(self, people, size: int):
         self._people = people
-        self._search = lru_cache(maxsize=size)(lambda text, limit: tuple(people.search(text, limit)))
+        self._search = _ByQuery(lambda text, limit: tuple(people.search(text, limit)), size)
 
     def search(self, text: str, limit: int = 5) -> list:
         return list(self._search(text, limit))  # a list of its own: the caller may change it

@@ -38,6 +38,7 @@ LEAD_WRAPPERS = sorted((w.split() for w in lx.TITLE_WRAPPERS), key=len, reverse=
 
 Span = tuple[int, int]
 ALIASES = spanish_names.aliases()  # folded Spanish name -> catalogue title
+ALIAS_KEYS = {name: normalise(title) for name, title in ALIASES.items()}  # ... -> the title normalised
 # Next to a title that lead-in words leave, never one of these ("i am legend" is not "Legend").
 NOT_BESIDE = lx.ARTICLES | frozenset(
     ["i", "im", "ive", "me", "my", "we", "us", "our", "you", "your", "he", "she", "they", "them", "their",
@@ -70,7 +71,7 @@ class Message:
         if span[0] >= span[1]:
             return False
         key = normalise(self.text_of(span))
-        return key in self.exact_titles or normalise(ALIASES.get(key, "")) in self.exact_titles
+        return key in self.exact_titles or ALIAS_KEYS.get(key, "") in self.exact_titles
 
     def narrow(self, span: Span) -> Span | None:
         """The longest part of ``span`` that is exactly a title once clear lead-in words before it
@@ -234,7 +235,7 @@ class Message:
                 break
         key = normalise(full)
         english = ALIASES.get(key, "")
-        present = key not in self.exact_titles and normalise(english) in self.exact_titles
+        present = key not in self.exact_titles and ALIAS_KEYS.get(key, "") in self.exact_titles
         # "buscando a nemo" -> "finding nemo" when search knows no Spanish names; when it does, the
         # name itself, which keeps its work's year ("la sirenita" is the 1989 film, not the 2018 one)
         return english if present and not self.reads_names else full

@@ -48,3 +48,22 @@ def test_a_cutoff_keeps_only_names_that_reach_it_as_a_full_scan_does():
     for query in ("scorsese", "kubrik", "spilberg", "nobody"):
         whole = process.extract(query, surnames, scorer=fuzz.ratio, limit=3, score_cutoff=85, processor=None)
         assert closest.best(query, 3, 85) == [(k, s) for _, s, k in whole], query
+
+
+@pytest.fixture(scope="module")
+def closest(keys):
+    return _Closest(keys)
+
+
+def test_texts_that_name_nobody_rank_as_a_full_scan_does(keys, closest):
+    """Words around a name read as one ("the second", "sean cortas de"): thousands of names
+    have the letters for a high ratio, so most of the scan is the keys after the first guess."""
+    rng = random.Random(11)
+    words = sorted({w for key in keys[:5000] for w in key.split()})
+    fillers = ["the", "second", "de", "una", "sean", "cortas", "whats", "about", "ahi", "esta", "movies"]
+    queries = [" ".join(rng.sample(words, rng.randint(1, 3))) for _ in range(300)]
+    queries += [" ".join(rng.sample(fillers, rng.randint(1, 4))) for _ in range(300)]
+    for query in queries:
+        for limit in (3, 20):
+            whole = process.extract(query, keys, scorer=fuzz.ratio, limit=limit, processor=None)
+            assert closest.best(query, limit) == [(k, s) for _, s, k in whole], query

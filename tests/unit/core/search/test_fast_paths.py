@@ -111,3 +111,29 @@ def test_counting_equals_unique(span):
     assert ranks.dtype == values.dtype
     assert ranks.tolist() == expected_ranks.tolist() and counts.tolist() == expected_counts.tolist()
     assert [a.tolist() for a in index._counts(np.empty(0, dtype=np.int32))] == [[], []]
+
+
+def test_scores_equal_one_call_per_scorer_on_thousands_of_texts(full_snapshot):
+    """Titles and the Spanish names alike: misspelt titles, their parts, and titles inside
+    sentences (the little words, numbers and longer titles ``_scores`` handles apart)."""
+    rng = random.Random(23)
+    names = full_snapshot.recommender.names.resolver
+    for resolver, count in ((full_snapshot.recommender.resolver, 1500), (names, 500)):
+        queries = []
+        for _ in range(count):
+            key = rng.choice(resolver.keys)
+            words = key.split()
+            queries.append(rng.choice([
+                _slips(rng, key),
+                " ".join(words[: rng.randint(1, len(words))]),
+                f"{rng.choice(['where can i watch', 'is', 'de que va', 'the', 'la'])} {key} "
+                f"{rng.choice(['', 'on netflix', '2', 'part 3', 'en disney'])}",
+            ]))  # fmt: skip
+        for query in queries:
+            query = normalise(query)
+            if len(query.replace(" ", "")) < 2:
+                continue
+            sig, compact = significant(query), query.replace(" ", "")
+            candidates = sorted(resolver._candidates(query, sig, compact))
+            fast = resolver._scores(query, sig, compact, candidates)
+            assert fast == [_plain_score(resolver, query, i) for i in candidates], query
