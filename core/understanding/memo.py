@@ -25,9 +25,25 @@ class Lookups:
         self.resolve = _ByQuery(lambda title: tuple(recommender.resolve(title, limit=limit)), size)
         # What the slot reader searches names with (None: no names are read).
         self.people = None if people is None else _People(people, size)
+        self._slots: OrderedDict[tuple, tuple] = OrderedDict()  # (text, people read) -> tokens, items
+        self._size = size
+
+    def slots(self, text: str, people: bool, read) -> tuple:
+        """``read()``, a message's tokens and slots (``Understanding._message``), once while
+        the text is recent: its readings build the message again and again."""
+        key = (text, people)
+        found = self._slots.get(key)
+        if found is None:
+            found = self._slots[key] = read()
+            if len(self._slots) > self._size:
+                self._slots.popitem(last=False)
+        else:
+            self._slots.move_to_end(key)
+        return found
 
     def clear(self) -> None:
         self.resolve.cache_clear()
+        self._slots.clear()
         titles.forget_normalised()  # a benchmark's first reading normalises its texts afresh too
         if self.people is not None:
             self.people.clear()

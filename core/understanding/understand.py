@@ -268,11 +268,15 @@ class Understanding(SecondReading):
         return Parts(args["filters"], args["leftover"], cues)
 
     def _message(self, text: str, people: bool = True) -> Message:
-        toks = tokens(text)
-        items = read_slots(
-            text, self.scanner.scan(toks), toks, self.years, self._lookups.people if people else None,
-            self.scanner.title_words, self.exact_titles,
-        )  # fmt: skip
+        def read() -> tuple:
+            toks = tokens(text)
+            found = read_slots(
+                text, self.scanner.scan(toks), toks, self.years, self._lookups.people if people else None,
+                self.scanner.title_words, self.exact_titles,
+            )  # fmt: skip
+            return tuple(toks), tuple(found)
+
+        toks, items = map(list, self._lookups.slots(text, people, read))  # read once per message
         reads_names = getattr(self.recommender, "names", None) is not None  # the snapshot's Spanish names
         return Message(text, toks, items, self.exact_titles, reads_names)
 
