@@ -117,6 +117,12 @@ class Understanding(SecondReading):
         self.exact_titles = recommender.resolver.exact  # normalised title -> key
         self.ratings = ratings
         self.scanner = Scanner(countries, ratings, recommender.resolver.word_id)
+        # What a message is read with, beside the lexicon: the act classifier trained on one
+        # catalogue's vocabulary serves any other with the same (``Acts.cached``).
+        self._vocabulary = hash(
+            (frozenset(self.exact_titles), frozenset(countries.items()), ratings, self.years,
+             len(people) if people is not None else None, getattr(recommender, "names", None) is not None)
+        )  # fmt: skip
         # One message is read several times per update (its language, the question, a
         # follow-up's parts): the last few readings are kept. Questions are immutable.
         self._read = functools.lru_cache(maxsize=RECENT_MESSAGES)(self._parse)
@@ -128,7 +134,7 @@ class Understanding(SecondReading):
     def build(cls, catalogue, recommender, people=None) -> Understanding:
         """The vocabularies of this catalogue: its countries (with English and Spanish aliases
         and demonyms) and its maturity ratings, beside the recommender's titles; and the act
-        classifier, trained (about 0.4 s)."""
+        classifier, trained (about 1 s; once per catalogue vocabulary in a process)."""
         countries = {}
         for value in catalogue["country"].dropna().unique():
             for name in str(value).split(", "):
@@ -141,7 +147,7 @@ class Understanding(SecondReading):
         ratings = frozenset(str(r).strip().lower() for r in catalogue["rating"].dropna().unique())
         years = (int(catalogue["release_year"].min()), int(catalogue["release_year"].max()))
         understanding = cls(recommender, countries, ratings, people, years)
-        _ = understanding.acts  # trained now (0.4 s on the full data): no reply waits for it
+        _ = understanding.acts  # trained now (about 1 s on the full data): no reply waits for it
         return understanding
 
     # ---- public ---------------------------------------------------------------------------
@@ -179,7 +185,7 @@ class Understanding(SecondReading):
     def acts(self) -> Acts:
         """The act classifier (``core.understanding.acts``), trained on this catalogue's titles:
         by ``build``, so no reply waits for it; else on first use."""
-        return Acts.build(self._message)
+        return Acts.cached(self._message, self._vocabulary)
 
     def act(self, text: str) -> ActReading:
         """What the act classifier reads in ``text`` (``core.understanding.acts``)."""

@@ -14,7 +14,8 @@ they will be in messages); ``Acts.read`` reads one message.
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,16 @@ COMMON_IN = 2  # lines of the corpus a word must be in to count as an everyday w
 CHATTY = frozenset(["chat", "unknown"])
 
 
+KEPT = 2  # classifiers kept per process: the one served and the one a refresh builds
+_BUILT: OrderedDict = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _signature(corpus: Path) -> tuple:
+    files = sorted(corpus.glob("corpus_*.tsv")) if corpus.is_dir() else [corpus]
+    return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
 @dataclass(frozen=True)
 class ActReading:
     act: Act
@@ -67,6 +78,22 @@ class Acts:
         self.classifier = classifier
         self.common = common  # words of requests: never a title of one word (``spotting``)
         self.everyday = everyday  # ... and of small talk: words people use about anything
+
+    @classmethod
+    def cached(cls, message_of, vocabulary: int, corpus: Path = CORPUS) -> Acts:
+        """``build``, or the classifier built last in this process for the same ``vocabulary``
+        (a fingerprint of everything ``message_of`` reads with) and corpus: a snapshot loaded
+        again, or another of the same catalogue, trains nothing (tests load dozens)."""
+        key = (vocabulary, _signature(corpus))
+        with _LOCK:
+            found = _BUILT.get(key)
+        if found is None:
+            found = cls.build(message_of, corpus)
+            with _LOCK:
+                _BUILT[key] = found
+                while len(_BUILT) > KEPT:
+                    _BUILT.popitem(last=False)
+        return found
 
     @classmethod
     def build(cls, message_of, corpus: Path = CORPUS) -> Acts:

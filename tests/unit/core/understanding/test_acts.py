@@ -120,3 +120,15 @@ def test_an_absent_title_typed_alone_is_still_asked_about_not_small_talk(underst
 )  # fmt: skip
 def test_a_count_of_seasons_is_still_a_count(understanding, text, intent):
     assert understanding.parse(text).intent == intent
+
+
+def test_the_same_vocabulary_reuses_its_classifier_and_another_trains_its_own(fixture_snapshot):
+    """A snapshot loaded again trains nothing; a reader with other words to mask (here the
+    catalogue's people) gets a classifier of its own."""
+    from core.understanding import Understanding
+
+    catalogue, recommender = fixture_snapshot.catalogue, fixture_snapshot.recommender
+    first, again = (Understanding.build(catalogue, recommender) for _ in range(2))
+    assert first.acts is again.acts
+    with_people = Understanding.build(catalogue, recommender, fixture_snapshot.table.people)
+    assert with_people.acts is not first.acts
