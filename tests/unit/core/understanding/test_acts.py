@@ -4,6 +4,7 @@ reads right. Phrasings written for these tests, on the real catalogues where tit
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -132,3 +133,18 @@ def test_the_same_vocabulary_reuses_its_classifier_and_another_trains_its_own(fi
     assert first.acts is again.acts
     with_people = Understanding.build(catalogue, recommender, fixture_snapshot.table.people)
     assert with_people.acts is not first.acts
+
+
+def test_no_corpus_message_of_four_words_or_more_is_a_turn_of_an_evaluation_set():
+    """The corpus teaches phrasings of its own: a sentence copied from a set the bot is
+    measured on would make that set's figure a lie (short replies such as "more" or "how
+    long is it" are everybody's)."""
+    from benchmarks.eval_dialogue import load_conversations
+
+    sets = sorted((Path(__file__).parents[4] / "benchmarks").glob("dialogue_*.tsv"))
+    assert sets
+    turns = {t.text.strip().lower() for s in sets for c in load_conversations(s) for t in c.turns}
+    copied = [
+        e.text for e in load_corpus(CORPUS) if len(e.text.split()) >= 4 and e.text.strip().lower() in turns
+    ]
+    assert copied == []
