@@ -1,15 +1,16 @@
 """The second reader: a trained classifier of what a message does, beside the rules.
 
 The rules (``core.understanding.understand``) read the messages people were seen to write and
-stop at those: on phrasing nobody wrote down they read about three messages in four. So when
-their reading is weak (nothing, or a title nobody is sure of), the message is read again the
-other way: titles spotted anywhere in it from the catalogue's own vocabulary
-(``spotting.spot``), everything the scanner knows masked (``masking.masked``), and the act
-(``ACTS``: where, title, credits, similar, list, count, more, chat …) told by a classifier
-trained on ``corpus.tsv``, a corpus of messages written for it, apart from every evaluation set.
+stop at those: on phrasing nobody wrote down they read about three messages in four. So the
+message is read again the other way: titles spotted anywhere in it from the catalogue's own
+vocabulary (``spotting.spot``), everything the scanner knows masked (``masking.masked``), and
+the act (``ACTS``: where, title, credits, similar, list, count, more, chat …) told by a
+classifier trained on the ``corpus_*.tsv`` files beside this one, messages written for it by
+four writers, apart from every evaluation set. ``core.understanding.second_reading`` decides
+when its reading counts: where the rules read weakly, or over them when it is surer (``OVERRULE``).
 
-``Acts.build`` trains it on the catalogue being served (its titles are masked in the corpus as
-they will be in messages); ``Acts.read`` reads one message.
+``Acts.cached`` trains it on the catalogue being served (its titles are masked in the corpus as
+they will be in messages), once per vocabulary in a process; ``Acts.read`` reads one message.
 """
 
 from __future__ import annotations
