@@ -24,7 +24,8 @@ CONTINUE = phrases(
     "next one | next ones please | keep them coming | one more | una mas | uno mas | mas pls | next ones | "
     "tienes mas | tienes otra | tienes otras | hay mas | hay otras | any others | got more | have more | "
     "got any more | any more like that | mas asi | mas de esas porfa | more like these | otras cuantas | "
-    "otros cuantos | unas cuantas mas | unos cuantos mas | unas cuantas otras | a few others"
+    "otros cuantos | unas cuantas mas | unos cuantos mas | unas cuantas otras | a few others | "
+    "pasame mas | pasa mas | pasame otras | manda mas | mandame mas | tira mas"
 )
 # One word of "more" in a follow-up read loosely ("a few more", "dame mas opciones", "y otros").
 MORE_WORDS = frozenset(

@@ -244,4 +244,6 @@ def about_person(core: list[Item]) -> Found | None:
         return None
     if any(is_cue(it, "count") for it in core):
         return Found(Intent.COUNT)
+    if any(is_cue(it, "longest", "shortest") for it in core):  # "la peli más larga de shah rukh khan"
+        return Found(Intent.LONGEST, shortest=any(is_cue(it, "shortest") for it in core))
     return Found(Intent.PERSON)

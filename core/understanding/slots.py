@@ -33,6 +33,7 @@ from core.questions.filters import Span
 from core.understanding import lexicon as lx
 from core.understanding.lexicon.filters import (
     AGE_UNITS,
+    AND_UNDER,
     BAND_WORDS,
     CHILD_WORDS,
     COUNTRY_SHOWS,
@@ -40,6 +41,7 @@ from core.understanding.lexicon.filters import (
     LESS_AFTER,
     NEGATED_FILLER,
     NOT_RATED,
+    SUITABLE_FOR,
     TEEN_GENRE_WORDS,
     TWO_GENRES,
     UP_TO,
@@ -84,7 +86,7 @@ def read_slots(
 def _band(scan: Scan, k: int):
     items = scan.items
     it = items[k]
-    ceiling = _rating_ceiling(scan, k)
+    ceiling = _rating_ceiling(scan, k) or _age_limit(scan, k)
     if ceiling is not None:
         return ceiling
     if _age(it):  # "my 10 year old", "a 9yo", "16 yo son"
@@ -140,6 +142,20 @@ def _rating_ceiling(scan: Scan, k: int):
             return None
         band = max(lower)
     return scan.merge("band", Span(None, band), k, start + 1)
+
+
+def _age_limit(scan: Scan, k: int):
+    """An age said as a limit: "shows ok for 7 and under", "aptas para 13", "8 y menores"."""
+    items = scan.items
+    lead = scan.phrase_at(k, SUITABLE_FOR, 3)
+    at = k + lead
+    if at >= len(items) or not _age(items[at]):
+        return None
+    units = scan.phrase_at(at + 1, AGE_UNITS, 2)
+    under = scan.phrase_at(at + 1 + units, AND_UNDER, 3)
+    if not (lead or under):
+        return None
+    return scan.merge("band", Span(None, band_for_age(int(items[at].value))), k, at + 1 + units + under)
 
 
 def _watched_by(items: list[Item], k: int) -> bool:

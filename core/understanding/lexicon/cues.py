@@ -50,7 +50,8 @@ CUE_LISTS: dict[str, str] = {
                "chido | que chido | chevere | que chevere | bacan | bacano | joya | que padre | q padre | "
                "sweet | neat | yikes | oof | gotcha | got it | i see | fair enough | ya veo | entendido | "
                "ah vale | ok ok | va bien | sabia | lo sabia | ya sabia | lo suponia | "
-               "vaya | uf | uff | pucha | chale | ni modo | rayos | dang | bummer | oh well | ohh",
+               "vaya | uf | uff | pucha | chale | ni modo | rayos | dang | bummer | oh well | ohh | bruh | nmms | "
+               "chin | alv",
     # who the user is talking to: chatter only next to a greeting or thanks ("gracias crack"), never
     # taken off the end of a title ("Iron Man")
     "vocative": "amigo | amiga | bro | man | dude | buddy | crack | bot | genio | capo | maquina | hermano | "

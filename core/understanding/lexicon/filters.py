@@ -109,6 +109,12 @@ UP_TO = frozenset(["nothing above", "nothing over", "not above", "nothing higher
                    "hasta", "up to", "no more than", "nothing past", "nada de mas de", "nada por encima de",
                    "nada arriba de", "maximo de", "como maximo"])  # fmt: skip
 NOT_RATED = frozenset(["nothing", "no", "nada de", "nada", "sin", "not", "nothing thats", "nada que sea"])
+# An age said as a limit: "ok for 7 and under", "aptas para 13", "for ages 10 and up" is not one.
+AND_UNDER = frozenset(["and under", "and younger", "or younger", "and below", "or under", "y menores",
+                       "o menos", "y menos", "para abajo", "o menores"])  # fmt: skip
+SUITABLE_FOR = frozenset(["ok for", "okay for", "suitable for", "safe for", "appropriate for", "fine for",
+                          "apta para", "aptas para", "apto para", "aptos para", "apropiada para",
+                          "apropiadas para", "for ages", "para edades de"])  # fmt: skip
 # "nothing over 90 min", "nada de más de 2 temporadas": at most that much
 NOTHING_OVER = frozenset(["nothing over", "nothing longer than", "nothing more than", "nothing above", "none over",
                           "nothing past", "nada de mas de", "nada mas de", "nada que dure mas de", "nada que pase de",
@@ -231,9 +237,10 @@ STATED_ROLE = frozenset(["starring", "protagonizada por", "protagonizadas por", 
 # before them ("what has scorsese directed"): the name is a person's, in that part if one is said.
 PERSON_VERBS: dict[str, Role | None] = {
     **dict.fromkeys(["dirigio", "ha dirigido", "has directed", "did direct", "dirige"], Role.DIRECTOR),
-    **dict.fromkeys(["tiene", "tienen", "has", "ha hecho", "hizo", "has done", "sale", "salio", "actua",
-                     "actuo", "ha actuado", "aparece", "trabaja", "did", "ha salido", "ha trabajado",
-                     "ha aparecido", "aparecio", "trabajo"], None),
+    **dict.fromkeys(["sale", "salio", "actua", "actuo", "ha actuado", "aparece", "ha salido", "ha aparecido",
+                     "aparecio"], Role.CAST),  # "en qué ha salido luis tosar": the cast
+    **dict.fromkeys(["tiene", "tienen", "has", "ha hecho", "hizo", "has done", "trabaja", "did",
+                     "ha trabajado", "trabajo"], None),
 }  # fmt: skip
 PERSON_VERBS_AFTER: dict[str, Role | None] = {
     **dict.fromkeys(["directed", "direct", "dirigio", "ha dirigido", "has directed"], Role.DIRECTOR),

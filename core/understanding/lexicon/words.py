@@ -43,7 +43,8 @@ FILLER = frozenset(_phrases(
     # kin, never a slip of a platform: "mi prima dice …" is no Prime Video
     "prima | primo | primas | primos | "
     # "que sean pelis", "other sandra bullock movies", "hay otras series así"
-    "sea | sean | other | otras | otros"
+    "sea | sean | other | otras | otros | "
+    "tho | though | specifically | especificamente | en especifico | en particular | in particular"
 ))
 # Words that ask for titles in general: with a filter beside them, a message is a request.
 REQUEST_WORDS = frozenset(_phrases(

@@ -65,3 +65,17 @@ def test_forget_it_drops_the_filters_of_the_last_list(full_snapshot, understandi
 def test_a_spanish_article_before_an_english_title_is_its_the(understanding, text, title):
     q = understanding.parse(text)
     assert q.answer()[0] == "confident" and q.answer()[1][0].title == title, (text, q.title)
+
+
+def test_which_director_after_which_actor_asks_the_same_of_directors(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "which actor is in the most indian movies on prime")
+    q = read(understanding, frame, "and which director").question
+    assert q.intent == Intent.ACTOR and q.role is not None and q.role.value == "director", (q.intent, q.role)
+    assert q.filters.countries == {"india"} and q.filters.platforms == {"amazon"}
+
+
+@pytest.mark.parametrize("text", ["pasame mas", "only shows tho"])
+def test_more_and_a_change_with_filler_words_follow_the_list(full_snapshot, understanding, text):
+    _, frame = after(full_snapshot, understanding, "dramas on hulu")
+    q = read(understanding, frame, text).question
+    assert q.filters.platforms == {"hulu"} and q.filters.genres == {"drama"}, (text, q.filters)

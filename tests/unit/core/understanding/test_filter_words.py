@@ -150,6 +150,8 @@ QUESTIONS = [
     ("cartoons for my nephew, nothing above 7+", {"bands": Span(None, Band.SEVEN), "ratings": None}),
     ("comedias en prime, nada de +18", {"bands": Span(None, Band.SIXTEEN), "ratings": None}),
     ("kids shows on disney tv-pg at most", {"bands": Span(None, Band.SEVEN), "ratings": None}),
+    ("cartoons on disney ok for 7 and under", {"bands": Span(None, Band.SEVEN)}),  # an age said as a limit
+    ("comedias romanticas aptas para 13", {"bands": Span(None, Band.THIRTEEN), "ratings": None}),
 ]
 
 

@@ -31,6 +31,8 @@ CASES = [
     ("y en que mas sale salma hayek", "Salma Hayek", Intent.PERSON, C),
     ("what else has spielberg done", "Steven Spielberg", Intent.PERSON, None),
     ("other keanu reeves movies?", "Keanu Reeves", Intent.PERSON, None),  # "other" is no title word
+    ("en que ha salido salma hayek", "Salma Hayek", Intent.PERSON, C),  # acting verbs state the cast
+    ("cual es la peli mas larga de keanu reeves", "Keanu Reeves", Intent.LONGEST, None),
     ("stuff with adam sandlr", "Adam Sandler", Intent.PERSON, None),
     ("what movies has denzel washington been in", "Denzel Washington", Intent.PERSON, C),
     ("what has nicolas cage done", "Nicolas Cage", Intent.PERSON, None),
