@@ -44,7 +44,10 @@ FILLER = frozenset(_phrases(
     "prima | primo | primas | primos | "
     # "que sean pelis", "other sandra bullock movies", "hay otras series así"
     "sea | sean | other | otras | otros | "
-    "tho | though | specifically | especificamente | en especifico | en particular | in particular"
+    "tho | though | specifically | especificamente | en especifico | en particular | in particular | "
+    # an occasion, not a kind of title: "work movie night", "film club pick tonight"
+    "movie night | a movie night | movie nite | film club | movie club | movie marathon | noche de pelis | "
+    "noche de peliculas | maraton de pelis | cine club | cineclub"
 ))
 # Words that ask for titles in general: with a filter beside them, a message is a request.
 REQUEST_WORDS = frozenset(_phrases(
