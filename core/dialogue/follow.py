@@ -56,7 +56,7 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     if asked is not None and (listed or _more_by_act(said, understanding)):
         if asked.intent in c.COUNTS and not (listed and frame.shown):
             return Reading(refine.titles_of(asked), Kind.REFINED)  # "more" after a count: its titles
-        if frame.shown:
+        if frame.shown or listed:  # "more pls" after a list that came out empty: that list again, said so
             return Reading(refine.continued(frame, understanding), Kind.MORE)
     pointed = refer.pointed(frame, q, said, understanding)
     if pointed is not None:

@@ -446,6 +446,8 @@ class Understanding(SecondReading):
             ):
                 start += 1
         span, before = m.trim(start, end), m.trim(clause_start(items, lo, at), at)
+        if before and all(is_filler(it) or is_cue(it, *CONVERSATION) for it in items[before[0] : before[1]]):
+            before = None  # "lol ok so where is it then": reactions before the question, not a title
         if (
             span
             and before

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core.catalogue.title_types import TitleType
+from core.dialogue import Kind
 from core.understanding import Intent
 
 from .test_follow import after, read
@@ -79,3 +80,17 @@ def test_more_and_a_change_with_filler_words_follow_the_list(full_snapshot, unde
     _, frame = after(full_snapshot, understanding, "dramas on hulu")
     q = read(understanding, frame, text).question
     assert q.filters.platforms == {"hulu"} and q.filters.genres == {"drama"}, (text, q.filters)
+
+
+def test_reactions_before_a_question_about_it_are_no_title(full_snapshot, understanding):
+    """ "LOL" is a film, but "lol ok so where is it then" asks where the title in focus streams."""
+    _, frame = after(full_snapshot, understanding, "bird box")
+    q = read(understanding, frame, "lol ok so where is it then").question
+    assert q.intent == Intent.WHERE and focus_title(q) == "Bird Box", (q.intent, q.title)
+
+
+def test_more_after_a_list_that_came_out_empty_asks_that_list_again(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "westerns on netflix")
+    assert not frame.shown
+    reading = read(understanding, frame, "more pls")
+    assert reading.kind == Kind.MORE and reading.question.filters.genres == {"western"}

@@ -152,7 +152,10 @@ QUESTIONS = [
     ("kids shows on disney tv-pg at most", {"bands": Span(None, Band.SEVEN), "ratings": None}),
     ("cartoons on disney ok for 7 and under", {"bands": Span(None, Band.SEVEN)}),  # an age said as a limit
     ("comedias romanticas aptas para 13", {"bands": Span(None, Band.THIRTEEN), "ratings": None}),
-    ("movie night with friends, something funny on prime", {"genres": {"comedy"}, "type": None}),  # an occasion
+    (
+        "movie night with friends, something funny on prime",
+        {"genres": {"comedy"}, "type": None},
+    ),  # an occasion
 ]
 
 
