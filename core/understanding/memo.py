@@ -25,21 +25,12 @@ class Lookups:
         self.resolve = _ByQuery(lambda title: tuple(recommender.resolve(title, limit=limit)), size)
         # What the slot reader searches names with (None: no names are read).
         self.people = None if people is None else _People(people, size)
-        self._slots: OrderedDict[tuple, tuple] = OrderedDict()  # (text, people read) -> tokens, items
-        self._size = size
+        self._slots = _Recent(size)  # (text, people read) -> tokens, items
 
     def slots(self, text: str, people: bool, read) -> tuple:
         """``read()``, a message's tokens and slots (``Understanding._message``), once while
         the text is recent: its readings build the message again and again."""
-        key = (text, people)
-        found = self._slots.get(key)
-        if found is None:
-            found = self._slots[key] = read()
-            if len(self._slots) > self._size:
-                self._slots.popitem(last=False)
-        else:
-            self._slots.move_to_end(key)
-        return found
+        return self._slots.get((text, people), read)
 
     def clear(self) -> None:
         self.resolve.cache_clear()
@@ -49,24 +40,37 @@ class Lookups:
             self.people.clear()
 
 
-class _ByQuery:
-    """``look_up(text, *more)`` remembered by the normalised text (and ``more``): the last
-    ``size`` answers. A miss looks up the text as given, so the answer is the look-up's own."""
+class _Recent:
+    """The last ``size`` answers by key: ``get(key, make)`` makes a missing one."""
 
-    def __init__(self, look_up, size: int):
-        self._look_up, self._size = look_up, size
+    def __init__(self, size: int):
+        self._size = size
         self._kept: OrderedDict[tuple, tuple] = OrderedDict()
 
-    def __call__(self, text: str, *more) -> tuple:
-        key = (normalise(text), *more)
+    def get(self, key: tuple, make) -> tuple:
         found = self._kept.get(key)
         if found is None:
-            found = self._kept[key] = self._look_up(text, *more)
+            found = self._kept[key] = make()
             if len(self._kept) > self._size:
                 self._kept.popitem(last=False)
         else:
             self._kept.move_to_end(key)
         return found
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+
+class _ByQuery:
+    """``look_up(text, *more)`` remembered by the normalised text (and ``more``): the last
+    ``size`` answers. A miss looks up the text as given, so the answer is the look-up's own."""
+
+    def __init__(self, look_up, size: int):
+        self._look_up = look_up
+        self._kept = _Recent(size)
+
+    def __call__(self, text: str, *more) -> tuple:
+        return self._kept.get((normalise(text), *more), lambda: self._look_up(text, *more))
 
     def cache_clear(self) -> None:
         self._kept.clear()

@@ -46,10 +46,15 @@ def test_a_type_said_then_refused_refines_the_list(full_snapshot, understanding)
     assert q.filters.genres == {"comedy"}, q.filters
 
 
-def test_an_interjection_before_the_next_title_is_no_title(full_snapshot, understanding):
-    _, frame = after(full_snapshot, understanding, "is moana on disney")
-    q = read(understanding, frame, "uff. y coco?").question
-    assert q.intent == Intent.WHERE and focus_title(q) == "Coco", (q.intent, q.title)
+@pytest.mark.parametrize(
+    ("before", "text", "title"),
+    [("is moana on disney", "uff. y coco?", "Coco"),  # "Vaya", "LOL" are titles too
+     ("bird box", "lol ok so where is it then", "Bird Box")],
+)  # fmt: skip
+def test_reactions_before_a_question_are_no_title(full_snapshot, understanding, before, text, title):
+    _, frame = after(full_snapshot, understanding, before)
+    q = read(understanding, frame, text).question
+    assert q.intent == Intent.WHERE and focus_title(q) == title, (text, q.intent, q.title)
 
 
 def test_forget_it_drops_the_filters_of_the_last_list(full_snapshot, understanding):
@@ -80,13 +85,6 @@ def test_more_and_a_change_with_filler_words_follow_the_list(full_snapshot, unde
     _, frame = after(full_snapshot, understanding, "dramas on hulu")
     q = read(understanding, frame, text).question
     assert q.filters.platforms == {"hulu"} and q.filters.genres == {"drama"}, (text, q.filters)
-
-
-def test_reactions_before_a_question_about_it_are_no_title(full_snapshot, understanding):
-    """ "LOL" is a film, but "lol ok so where is it then" asks where the title in focus streams."""
-    _, frame = after(full_snapshot, understanding, "bird box")
-    q = read(understanding, frame, "lol ok so where is it then").question
-    assert q.intent == Intent.WHERE and focus_title(q) == "Bird Box", (q.intent, q.title)
 
 
 def test_more_after_a_list_that_came_out_empty_asks_that_list_again(full_snapshot, understanding):
