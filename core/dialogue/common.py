@@ -67,7 +67,7 @@ def like_a_title(said: str, understanding) -> Question | None:
 # The words a question about a title in focus is made of: "where then", "¿y quién actúa?".
 ASKING_WORDS = (
     w.WHERE_WORDS | w.CREDITS_WORDS | w.DIRECTOR_WORDS | w.QUESTION_WORDS | w.CONNECTOR_WORDS
-    | {"else", "mas", "more", "then", "entonces", "in", "de", "of", "which", "what", "cual", "que"}
+    | {"else", "mas", "more", "then", "entonces", "in", "de", "of", "which", "what", "cual", "cuales", "que"}
 )  # fmt: skip
 
 

@@ -52,10 +52,11 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         )
     if narrowed is not None:
         return titles_of(asked.refined(merged(asked.filters, narrowed)))  # "list the horror ones"
-    if asked.intent == Intent.PERSON and asked.filters.person is not None:
+    if asked.intent in (Intent.PERSON, Intent.COUNT) and asked.filters.person is not None:
         role = _role_of_theirs(said_or_bare)  # "solo las que dirigió él", "just the ones she's in"
-        if role is not None:
-            return replace(asked, role=role, filters=asked.filters.but(role=role), start=0)
+        if role is not None:  # after a count of their titles, "y en cuáles actúa" lists them
+            listed = asked if asked.intent == Intent.PERSON else titles_of(asked)
+            return replace(listed, role=role, filters=listed.filters.but(role=role), start=0)
     if asked.intent == Intent.ACTOR and c.only_question_words(said_or_bare):
         toks = set(said_or_bare.split())
         if toks & (w.DIRECTOR_WORDS | w.CREDITS_WORDS):  # "what about directors?"

@@ -144,6 +144,7 @@ ABOUT_STARTS = phrases(
 )
 # "show me them", "¿cuáles son?": the titles behind the last count.
 SHOW_THEM = phrases(
+    "saca la lista | sacame la lista | ponme la lista | pon la lista | "
     "show me them | show them | show me | list them | list em | list 'em | which ones | which are they | "
     "what are they | name them | name some | let me see them | let's see them | lets see them | "
     "cuales | cuales son | muestramelas | muestramelos | muestrame las | muestrame los | mostramelas | "

@@ -156,7 +156,8 @@ CUE_LISTS: dict[str, str] = {
     "director_of": "who directed | who direct | who directs | who is the director of | whos the director of | "
                    "who was the director of | director of | the director of | who made | who filmed | "
                    "quien dirigio | quien dirige | quien es el director de | quien fue el director de | "
-                   "director de | el director de | la directora de | quien hizo | de quien es",
+                   "director de | el director de | la directora de | quien hizo | de quien es | "
+                   "who has directed | whos directed | who have directed | quien ha dirigido | quienes han dirigido",
     "shortest": "shortest | the shortest | least seasons | fewest seasons | mas corta | mas corto | "
                 "la mas corta | el mas corto | mas cortas | mas cortos | menor duracion | dura menos | "
                 "que menos dura | menos temporadas | con menos temporadas | mas cortita | mas cortito | "

@@ -92,3 +92,26 @@ def test_more_after_a_list_that_came_out_empty_asks_that_list_again(full_snapsho
     assert not frame.shown
     reading = read(understanding, frame, "more pls")
     assert reading.kind == Kind.MORE and reading.question.filters.genres == {"western"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["who has directed the most horror movies on prime", "quien ha dirigido mas pelis de terror en prime"],
+)
+def test_who_has_directed_the_most_asks_for_a_director(understanding, text):
+    q = understanding.parse(text)
+    assert q.intent == Intent.ACTOR and q.role is not None and q.role.value == "director", (text, q.intent)
+    assert q.filters.genres == {"horror"} and q.filters.platforms == {"amazon"}
+
+
+def test_after_a_count_of_a_persons_titles_which_ones_they_act_in_lists_them(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "cuantas pelis ha dirigido guillermo del toro")
+    q = read(understanding, frame, "y en cuales actua").question
+    assert q.intent == Intent.PERSON and q.role is not None and q.role.value == "cast", (q.intent, q.role)
+    assert q.filters.person == frame.asked.filters.person
+
+
+def test_saca_la_lista_after_a_count_lists_what_was_counted(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "cuantas pelis de guerra hay en prime")
+    q = read(understanding, frame, "saca la lista").question
+    assert q.intent == Intent.TOP and q.filters.genres == {"war"} and q.filters.platforms == {"amazon"}
