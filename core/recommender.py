@@ -34,7 +34,7 @@ from core.catalogue.genres import FAMILY_GENRES, genre_masks, split_genres
 from core.catalogue.spanish_names import YEAR_SLACK
 from core.catalogue.works import work_ids
 from core.search.names import NameIndex
-from core.search.titles import TitleResolver, normalise, series_keys
+from core.search.titles import TitleResolver, normalise, series_keys, with_english_article
 from core.similar.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
 from core.snapshot.atomic import write_atomically, write_json
 from core.snapshot.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
@@ -195,7 +195,7 @@ class Recommender:
         A text that is not exactly a catalogue title may be a Spanish name of one
         (``core.search.names``): both readings are scored alike, the English one first on a tie."""
         limit = max(1, min(int(limit), 50))
-        query = normalise(text)
+        query = with_english_article(normalise(text), self.resolver.exact)
         # (title key, score, year of the work a name names or None, the text the query was read as)
         found = [
             (key, score, None, self.resolver.keys[key]) for key, score in self.resolver.search(query, limit)

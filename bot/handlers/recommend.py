@@ -42,25 +42,17 @@ def suggestion_page(
     source = snap.title(title_id)
     if source is None:
         return _("That title is no longer in the catalogue. Try /recommend again."), None
-    limited = filters is not None and not filters.is_empty()
+    model = reranker or Reranker.identity()
+    filters = filters or Filters()
     # One more than a page: whether there is a next one.
-    recs = suggest(
-        snap, reranker or Reranker.identity(), title_id, render.PAGE + 1, platform=platform, start=start,
-        filters=filters if limited else None,
-    )  # fmt: skip
+    recs = suggest(snap, model, title_id, render.PAGE + 1, platform=platform, start=start, filters=filters)
     scope = unmet = ""
-    if limited:
+    if not filters.is_empty():
         on = frozenset([platform]) if platform else frozenset()
         scope = questions.scope(filters.but(platforms=on), snap.table.people, everywhere=False)
-    if limited and not recs and start == 0:  # "more teen shows like it": none is; the closest ones
-        for looser in (filters.but(genres=frozenset(), not_genres=frozenset()), None):  # the genre goes first
-            recs = suggest(
-                snap, reranker or Reranker.identity(), title_id, render.PAGE + 1, platform=platform,
-                filters=looser if looser is not None and not looser.is_empty() else None,
-            )  # fmt: skip
-            if recs:
-                break
-        scope, unmet = "", scope
+        if not recs and start == 0:  # "more teen shows like it": none is; the closest ones, said so
+            recs = _closest(snap, model, title_id, platform, filters)
+            scope, unmet = "", scope
     page, more = recs[: render.PAGE], len(recs) > render.PAGE
     conversation.showed([r.id for r in page], start)  # "the second one", "more" read them next
     titles = [snap.title(r.id) for r in page]
@@ -71,6 +63,15 @@ def suggestion_page(
         title_id, source["display_title"], start, platform, more, rated=[r.id for r in page], ratings=ratings
     )
     return text, keyboard
+
+
+def _closest(snap: Snapshot, model: Reranker, title_id: str, platform: str | None, filters: Filters) -> list:
+    """Suggestions like ``title_id`` with the genres asked for let go, else everything but the platform."""
+    for looser in (filters.but(genres=frozenset(), not_genres=frozenset()), Filters()):
+        recs = suggest(snap, model, title_id, render.PAGE + 1, platform=platform, filters=looser)
+        if recs:
+            return recs
+    return []
 
 
 def serving(context: Context) -> Reranker:
@@ -95,13 +96,9 @@ def first_page(
 
 
 def asked_filters(q: Question) -> Filters:
-    """What a request for titles like one limits them to, beside its platform: a type, genres,
+    """What a request for titles like one limits them to beside its platform: a type, genres,
     years, lengths, an audience ("movies like coco", "something like it but funnier")."""
-    f = q.filters
-    return Filters(
-        type=f.type, genres=f.genres, not_genres=f.not_genres, years=f.years, countries=f.countries,
-        bands=f.bands, ratings=f.ratings, minutes=f.minutes, seasons=f.seasons,
-    )  # fmt: skip
+    return q.filters.but(platforms=frozenset(), person=None, role=None, score_above=None, exclude=frozenset())
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:

@@ -16,6 +16,7 @@ from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
 SHORT_MOVIE, LONG_MOVIE = 90, 120  # minutes: "shorter ones", "longer ones" of a list of movies
+THAN = frozenset(["than", "que", "de", "del"])  # "older than 1990", "más cortas de 90 minutos"
 RECENT, OLD = 2018, 2000  # release years: "newer ones", "older ones" (the catalogues end in 2021)
 
 
@@ -82,10 +83,10 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     if stated is None and asked.intent == Intent.PERSON and understanding.people is not None:
         person = understanding.people.find(rest)  # "ok what about zendaya": another person
         stated = Filters(person=person) if person is not None else None
-    if stated is None and _refines_by_act(said, understanding):
-        stated = understanding.parts(
-            rest or bare or said
-        ).filters  # "actually no romance i cant rn, just comedy"
+    if stated is None and _refines_by_act(
+        said, understanding
+    ):  # "actually no romance i cant rn, just comedy"
+        stated = understanding.parts(rest or bare or said).filters
     if stated is None or stated.is_empty() and not changes:
         return None
     fresh = _new_topic(stated) or p.starts(bare, w.FRESH_REQUEST)  # "something for my 6 year old on netflix"
@@ -243,9 +244,6 @@ def _compared_to_a_number(text: str, found: str) -> bool:
     """ "older than 1990", "más cortas de 90 minutos": a stated filter, not "older ones"."""
     after = f" {text} ".partition(f" {found} ")[2].split()
     return len(after) >= 2 and after[0] in THAN and any(ch.isdigit() for ch in after[1])
-
-
-THAN = frozenset(["than", "que", "de", "del"])
 
 
 def _shorter(f: Filters) -> Filters:

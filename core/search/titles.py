@@ -67,6 +67,21 @@ DIGITS = re.compile(r"\d+")
 SERIES_TAIL = re.compile(r"(\s+(the movie|the series|the film|movie|part \d+|season \d+|vol \d+|\d+))+$")
 
 
+# A Spanish article said before an English title is its "the": "los simpsons", "el mandalorian".
+SPANISH_ARTICLES = {"el": "the", "la": "the", "los": "the", "las": "the"}
+
+
+def with_english_article(query: str, exact) -> str:
+    """A normalised ``query`` whose Spanish article, made "the", is exactly one of the ``exact``
+    titles ("los simpsons" -> "the simpsons"); else the query itself ("la casa de papel" is a
+    title as it is)."""
+    article, _, rest = query.partition(" ")
+    if not rest or query in exact or article not in SPANISH_ARTICLES:
+        return query
+    english = f"the {rest}"
+    return english if english in exact else query
+
+
 def normalise(text) -> str:
     """Lowercase ascii-folded words separated by single spaces; number words become digits,
     "&" and a Spanish "y" between words "and"."""

@@ -38,6 +38,11 @@ class Found:
     shortest: bool = False
 
 
+def says_nothing(items: list[Item]) -> bool:
+    """Fillers and conversation only: "jaja ok", "lol ok so" (no question, no title)."""
+    return all(is_filler(it) or is_cue(it, *CONVERSATION) for it in items)
+
+
 def stray_number(item: Item, intent: Intent, command: bool) -> bool:
     """A number that is no argument: "top 10" is a list's length, but "/count netflix 1850"
     names a year the catalogue does not have, which the command must say."""

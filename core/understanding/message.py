@@ -23,7 +23,7 @@ reads as that title, unless the words are exactly another catalogue title.
 from __future__ import annotations
 
 from core.catalogue import spanish_names
-from core.search.titles import normalise
+from core.search.titles import normalise, with_english_article
 from core.understanding import language
 from core.understanding import lexicon as lx
 from core.understanding.language import Said
@@ -67,11 +67,14 @@ class Message:
         return [t.word for t in self.toks[self.items[span[0]].i : self.items[span[1] - 1].j]]
 
     def is_title(self, span: Span) -> bool:
-        """The span is exactly a catalogue title (normalised), or a Spanish name of one."""
+        """The span is exactly a catalogue title (normalised, a Spanish article as "the"), or a
+        Spanish name of one."""
         if span[0] >= span[1]:
             return False
         key = normalise(self.text_of(span))
-        return key in self.exact_titles or ALIAS_KEYS.get(key, "") in self.exact_titles
+        return with_english_article(key, self.exact_titles) in self.exact_titles or (
+            ALIAS_KEYS.get(key, "") in self.exact_titles
+        )
 
     def narrow(self, span: Span) -> Span | None:
         """The longest part of ``span`` that is exactly a title once clear lead-in words before it

@@ -314,9 +314,10 @@ def clear_winner(scores) -> bool:
 def reads_differently(query: str, key: str) -> bool:
     """Whether a close fuzzy match still names something else: a little word swapped for
     another ("the godfather" is not "our godfather"), or the same words in another order
-    ("girl meets boy" is not "boy meets girl"). Both score in the 90s. Normalised texts."""
+    ("girl meets boy" is not "boy meets girl"). Both score in the 90s. Normalised texts. A
+    Spanish article is "the" ("el mandalorian" is The Mandalorian)."""
     query_words, key_words = query.split(), key.split()
-    query_little, key_little = set(query_words) & STOPWORDS, set(key_words) & STOPWORDS
+    query_little, key_little = _little(query_words), _little(key_words)
     if query_little - key_little and key_little - query_little:
         return True
     query_sig = [w for w in query_words if w not in STOPWORDS]

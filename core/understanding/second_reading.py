@@ -9,7 +9,7 @@ import functools
 from core.questions.filters import Role
 from core.search.titles import normalise
 from core.understanding import lexicon as lx
-from core.understanding.acts import ACT_INTENTS, OVERRULE, SURE
+from core.understanding.acts import ACT_INTENTS, OVERRULE, SURE, ActReading
 from core.understanding.acts.spotting import LITTLE
 from core.understanding.decision import Found
 from core.understanding.message import Message
@@ -66,17 +66,18 @@ class SecondReading:
         dad loves the irishman, who's in it besides de niro" asks the cast, not De Niro's titles."""
         if q.intent in TITLE_INTENTS and q.answer()[0] == CONFIDENT:
             return None  # the rules found a title people mean: theirs is the better reading
-        reading = self.act(m.text)
+        reading = self.acts.read(m)
         if reading.act.p < OVERRULE or reading.act.name not in ACT_INTENTS or len(reading.titles) != 1:
             return None
-        return self._by_act(m, q)
+        return self._by_act(m, q, reading)
 
-    def _by_act(self, m: Message, weak: Question) -> Question | None:
+    def _by_act(self, m: Message, weak: Question, reading: ActReading | None = None) -> Question | None:
         """A message the rules read weakly, read by its act: the one title spotted in it asked
         about as the act says ("what genre is bird box", "wait what year did moana come out"),
         or small talk and requests the bot cannot serve said to be so, not answered with a
-        title nobody carries ("lol ok thats long", "can u recommend a good pizza place")."""
-        reading = self.acts.read(m)
+        title nobody carries ("lol ok thats long", "can u recommend a good pizza place").
+        ``reading``: the act reader's of ``m``, when the caller has it already."""
+        reading = reading or self.acts.read(m)
         act = reading.act
         if act.p < SURE:
             return None

@@ -119,7 +119,8 @@ def _band(scan: Scan, k: int):
 
 def _rating_ceiling(scan: Scan, k: int):
     """A rating said as a limit is a band, not that rating: "nothing above 13+", "7+ at most",
-    "rated pg or less" (up to it), "nada de +18", "no r rated" (below it)."""
+    "13+ o menos" (up to it), "nada de +18" (below it). A label that is also a word ("pg", "r")
+    is a rating only after "rated", which ``Understanding._arguments`` reads."""
     items = scan.items
     up_to = scan.phrase_at(k, UP_TO, 4)
     below = 0 if up_to else scan.phrase_at(k, NOT_RATED, 4)
@@ -145,7 +146,7 @@ def _rating_ceiling(scan: Scan, k: int):
 
 
 def _age_limit(scan: Scan, k: int):
-    """An age said as a limit: "shows ok for 7 and under", "aptas para 13", "8 y menores"."""
+    """An age said as a limit: "shows ok for 7 and under", "aptas para 13", "10 and younger"."""
     items = scan.items
     lead = scan.phrase_at(k, SUITABLE_FOR, 3)
     at = k + lead

@@ -45,7 +45,6 @@ from core.understanding import lexicon as lx
 from core.understanding.acts import ActReading, Acts
 from core.understanding.decision import (
     ABOUT_ONE_TITLE,
-    CONVERSATION,
     Found,
     about_person,
     browse,
@@ -59,6 +58,7 @@ from core.understanding.decision import (
     reaction_before_break,
     request_not_title,
     request_of,
+    says_nothing,
     small_talk,
     stray_number,
     symbols_only,
@@ -298,7 +298,7 @@ class Understanding(SecondReading):
             hi -= 1  # "shrek is on netflix right?": a tag after the platform asks nothing more
         core = items[lo:hi]
         company = any(it.words in lx.COMPANY for it in core)  # "something for my daughter": a request
-        if not company and all(is_filler(it) or is_cue(it, *CONVERSATION) for it in core) or small_talk(core):
+        if not company and says_nothing(core) or small_talk(core):
             # "jaja ok", "you suck", "eres un inútil", "🙏": no title card
             return Found(conversation(items, reacted=not items and symbols_only(m.text)))
         if m.is_title((lo, hi)) and not (hi - lo == 1 and is_arg(core[0])):
@@ -334,15 +334,6 @@ class Understanding(SecondReading):
             return Found(Intent.UNKNOWN)  # "asdfgh"
         span = m.trim(lo, hi, bare=True)
         return Found(Intent.TITLE, span) if span else Found(Intent.UNKNOWN)
-
-    def _with_english_article(self, title: str) -> str:
-        """ "el mandalorian", "la casa" said for "The Mandalorian": the Spanish article of an
-        English title that is exactly a catalogue's, else the title as typed."""
-        article, _, rest = title.partition(" ")
-        if lx.SPANISH_ARTICLES.get(normalise(article)) != "the" or normalise(title) in self.exact_titles:
-            return title
-        english = f"the {rest}"
-        return english if normalise(english) in self.exact_titles else title
 
     def _credits(self, m: Message, lo: int, hi: int) -> Found | None:
         """ "who is in X", "who directed X", "reparto de X"; without a title after the cue it asks
@@ -446,7 +437,7 @@ class Understanding(SecondReading):
             ):
                 start += 1
         span, before = m.trim(start, end), m.trim(clause_start(items, lo, at), at)
-        if before and all(is_filler(it) or is_cue(it, *CONVERSATION) for it in items[before[0] : before[1]]):
+        if before and says_nothing(items[before[0] : before[1]]):
             before = None  # "lol ok so where is it then": reactions before the question, not a title
         if (
             span
@@ -482,7 +473,7 @@ class Understanding(SecondReading):
             args.pop("person", None)
         title, matches, verdict, answer = None, (), None, None
         if span:
-            title = self._with_english_article(m.title_text(span))
+            title = m.title_text(span)
             matches = self._lookups.resolve(title) if title else ()
             answer = title_answer(matches, title, args.get("year"))
             verdict = answer[0]

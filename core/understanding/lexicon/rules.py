@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core.search import titles
+
 # understand.py
 LIKE_WORDS = frozenset(["like", "como", "tipo", "onda", "estilo"])
 # A bare "like"/"como" compares only after one of these (or at the start): "shows like X".
@@ -48,7 +50,7 @@ TYPE_TAIL = frozenset(
 # Little words mistyped: "teh office" is "the office".
 LITTLE_TYPOS = {"teh": "the", "hte": "the", "th": "the", "adn": "and", "nad": "and", "fo": "of", "og": "of"}
 # A Spanish article before an English title is the English one: "los simpsons" is The Simpsons.
-SPANISH_ARTICLES = {"el": "the", "la": "the", "los": "the", "las": "the"}
+SPANISH_ARTICLES = titles.SPANISH_ARTICLES
 # Words too common to single out a title for "titles with '…'" suggestions.
 COMMON = frozenset(
     ["movie", "film", "show", "series", "story", "life", "lives", "love", "man", "men", "woman", "women",

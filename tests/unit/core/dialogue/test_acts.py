@@ -62,9 +62,13 @@ def test_a_change_said_with_chatter_around_it_refines_the_last_list(understandin
     assert q.filters.genres == {"comedy"} and q.filters.not_genres == {"romance"}, (text, q.filters)
 
 
-def test_a_whole_new_question_after_a_list_still_starts_afresh(understanding, romcoms):
-    q = read(understanding, romcoms, "ok ahora dame los mejores documentales de 2019 en hulu").question
+def test_a_whole_new_question_after_a_list_still_starts_afresh(fixture_snapshot, understanding):
+    """Three kinds of filter make a question of its own: the movies asked before are not kept."""
+    _, movies = after(fixture_snapshot, understanding, "romantic comedy movies on netflix")
+    assert movies.asked.filters.type is not None
+    q = read(understanding, movies, "ok ahora dame los mejores documentales de 2019 en hulu").question
     assert q.filters.platforms == {"hulu"} and q.filters.genres == {"documentary"}, q.filters
+    assert q.filters.type is None, q.filters
 
 
 @pytest.mark.parametrize(("text", "high"), [("older than 1995", 1994), ("mas viejas que 2000", 1999)])
