@@ -137,12 +137,3 @@ def test_scores_equal_one_call_per_scorer_on_thousands_of_texts(full_snapshot):
             candidates = sorted(resolver._candidates(query, sig, compact))
             fast = resolver._scores(query, sig, compact, candidates)
             assert fast == [_plain_score(resolver, query, i) for i in candidates], query
-
-
-def test_a_spanish_article_is_the_only_when_that_makes_an_exact_title():
-    from core.search.titles import with_english_article
-
-    exact = {"the simpsons": 1, "la casa de papel": 2}
-    assert with_english_article("los simpsons", exact) == "the simpsons"
-    assert with_english_article("la casa de papel", exact) == "la casa de papel"  # a title as it is
-    assert with_english_article("el padrino", exact) == "el padrino"  # no "the padrino"

@@ -143,3 +143,12 @@ def test_agrees_with_the_exhaustive_scan_on_the_full_catalogue(full_catalogue):
             not accepted or ours[:1] == theirs[:1]
         )
     assert len(queries) > 100 and same / len(queries) >= 0.99  # ties may order differently
+
+
+def test_a_spanish_article_is_the_only_when_that_makes_an_exact_title():
+    from core.search.titles import with_english_article
+
+    exact = {"the simpsons": 1, "la casa de papel": 2}
+    assert with_english_article("los simpsons", exact) == "the simpsons"
+    assert with_english_article("la casa de papel", exact) == "la casa de papel"  # a title as it is
+    assert with_english_article("el padrino", exact) == "el padrino"  # no "the padrino"
