@@ -111,7 +111,7 @@ def _more_parts(f: Filters, people) -> list[str]:
             _("rated {rating}").format(rating=esc(listed([shown_label(r) for r in sorted(f.ratings)], "or")))
         )
     if f.minutes is not None:
-        parts.append(length(f.minutes, _("under {n} min"), _("over {n} min"), _("{low}–{high} min")))
+        parts.append(minutes(f.minutes))
     if f.seasons is not None:
         parts.append(seasons(f.seasons))
     return parts
@@ -143,12 +143,19 @@ def band_name(band: Band) -> str:
     return _(BAND_NAMES[band]) if band in (Band.ALL, Band.UNRATED) else BAND_NAMES[band]
 
 
-def length(span: Span, under: str, over: str, between: str) -> str:
-    if span.low is None:
-        return under.format(n=number(int(span.high) + 1))
-    if span.high is None:
-        return over.format(n=number(int(span.low) - 1))
-    return between.format(low=number(int(span.low)), high=number(int(span.high)))
+def minutes(span: Span) -> str:
+    # A limit is kept inclusive ("under 90" is up to 89), so it is said back the way it was
+    # probably asked: round limits as "under 90 min", others as "up to 100 min".
+    low, high = span.low, span.high
+    if low is None:
+        if (int(high) + 1) % 5 == 0:
+            return _("under {n} min").format(n=number(int(high) + 1))
+        return _("up to {n} min").format(n=number(int(high)))
+    if high is None:
+        if (int(low) - 1) % 5 == 0:
+            return _("over {n} min").format(n=number(int(low) - 1))
+        return _("{n} min or more").format(n=number(int(low)))
+    return _("{low}–{high} min").format(low=number(int(low)), high=number(int(high)))
 
 
 def seasons(span: Span) -> str:

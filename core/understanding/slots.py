@@ -46,7 +46,7 @@ from core.understanding.lexicon.filters import (
     TWO_GENRES,
     UP_TO,
 )
-from core.understanding.scanner import Item, Token
+from core.understanding.scanner import Item, Token, rating_label
 from core.understanding.slot_lengths import _duration, _short
 from core.understanding.slot_people import Who, _person
 from core.understanding.slot_scan import Scan
@@ -124,25 +124,46 @@ def _rating_ceiling(scan: Scan, k: int):
     items = scan.items
     up_to = scan.phrase_at(k, UP_TO, 4)
     below = 0 if up_to else scan.phrase_at(k, NOT_RATED, 4)
-    start = k + (up_to or below)
-    if start < len(items) and items[start].words in ("rated", "clasificacion", "calificacion"):
-        start += 1  # "nothing rated r", "nada de clasificación +18"
-    if start >= len(items) or items[start].kind != "rating":
+    label = k + (up_to or below)
+    if label < len(items) and items[label].words in RATED:
+        label += 1  # "nothing rated r", "nada de clasificación +18"
+    band = _rating_band(items, label)
+    if band is None:
         return None
-    band = band_of(items[start].value)
-    if band is Band.UNRATED:
-        return None
+    end = label + 2 if label + 1 < len(items) and items[label + 1].words == "rated" else label + 1
     if not (up_to or below):
-        after = scan.phrase_at(start + 1, LESS_AFTER, 3)  # "7+ at most", "13+ o menos"
-        if not after or k != start:
-            return None
-        return scan.merge("band", Span(None, band), k, start + 1 + after)
+        after = scan.phrase_at(end, LESS_AFTER, 3)  # "7+ at most", "13+ o menos", "rated pg or less"
+        return scan.merge("band", Span(None, band), k, end + after) if after else None
     if below:
         lower = [b for b in Band if b < band]
         if not lower:
             return None
         band = max(lower)
-    return scan.merge("band", Span(None, band), k, start + 1)
+    return scan.merge("band", Span(None, band), k, end)
+
+
+RATED = frozenset(["rated", "clasificacion", "calificacion"])
+
+
+def _rating_band(items: list[Item], at: int) -> Band | None:
+    """The band of a rating at ``at``: a rating token, or a label that is also a word ("pg", "r")
+    right after or before "rated"."""
+    if at >= len(items):
+        return None
+    it = items[at]
+    if it.kind == "rating":
+        label = it.value
+    elif it.kind == "word" and _beside_rated(items, at):
+        label = rating_label(it.words)
+    else:
+        return None
+    band = band_of(label)
+    return None if band is Band.UNRATED else band
+
+
+def _beside_rated(items: list[Item], at: int) -> bool:
+    before = at and items[at - 1].words in RATED
+    return bool(before) or at + 1 < len(items) and items[at + 1].words == "rated"
 
 
 def _age_limit(scan: Scan, k: int):

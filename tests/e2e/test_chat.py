@@ -34,6 +34,8 @@ def replies_to(tg, message_id: int, chat_id: int = GROUP) -> list:
         ("how many movies did netflix release in 2019?", "movies on Netflix released in 2019"),
         ("longest movie on hulu in 2018", "The longest movie on Hulu released in 2018"),
         ("how many titles are rated tv-14?", "titles are rated TV-14"),
+        ("comedies under 90 minutes on netflix", "on Netflix under 90 min"),  # said back as asked
+        ("netflix comedies 100 minutes and under", "on Netflix up to 100 min"),
         ("hi!", "Tell me a title"),
         ("thanks", "You're welcome"),
         ("what can you do?", "<b>Commands</b>"),

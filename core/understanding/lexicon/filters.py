@@ -128,7 +128,8 @@ MORE = frozenset(["over", "more than", "longer than", "above", "at least", "mas 
                   "al menos", "por lo menos", "superior a", "plus", "que dure mas de", "que duren mas de"])  # fmt: skip
 # After an amount: "2 temporadas máximo", "90 mins tops", "3 seasons or more" (always inclusive).
 LESS_AFTER = frozenset(["max", "maximo", "maximum", "tops", "at most", "at the most", "or less", "or fewer",
-                        "o menos", "como mucho", "como maximo", "a lo sumo", "as most"])  # fmt: skip
+                        "o menos", "como mucho", "como maximo", "a lo sumo", "as most", "or lower", "or below",
+                        "and below", "and under", "or under", "o inferior", "o menor"])  # fmt: skip
 MORE_AFTER = frozenset(["or more", "o mas", "at least", "minimo", "como minimo", "plus", "or longer"])
 # "una o dos temporadas", "1 or 2 seasons": the words joining two amounts.
 AMOUNT_OR = frozenset(["o", "or", "to", "a", "u"])
