@@ -47,12 +47,13 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     if frame is None or frame.is_empty() or now is not None and frame.expired(now):
         return Reading(q)
     said = w.fold(text)
-    if p.has(said, w.START_AFRESH) and q.intent not in c.CHAT:
-        return Reading(q)  # "actually forget it, whats the longest movie on hulu": nothing carried over
     bare = p.strip(said, w.CONNECTORS)
+    listed = _continues(said, bare)  # "otra cosa" alone: other titles; "otra cosa, ..." a new question
+    if p.has(said, w.START_AFRESH) and q.intent not in c.CHAT and not listed:
+        return Reading(q)  # "actually forget it, whats the longest movie on hulu": nothing carried over
     if bare and bare != said and _weak(q):
         q = understanding.parse(bare)  # "ok what about zendaya": the words after "what about"
-    asked, listed = frame.asked, _continues(said, bare)
+    asked = frame.asked
     if asked is not None and (listed or _more_by_act(said, understanding)):
         if asked.intent in c.COUNTS and not (listed and frame.shown):
             return Reading(refine.titles_of(asked), Kind.REFINED)  # "more" after a count: its titles

@@ -64,6 +64,16 @@ def test_forget_it_drops_the_filters_of_the_last_list(full_snapshot, understandi
     assert not q.filters.genres and not q.filters.countries, q.filters
 
 
+def test_something_else_alone_is_more_of_the_list_and_with_a_question_starts_afresh(
+    full_snapshot, understanding
+):
+    _, frame = after(full_snapshot, understanding, "comedias de hulu")
+    reading = read(understanding, frame, "otra cosa")
+    assert reading.kind == Kind.MORE and reading.question.filters.platforms == {"hulu"}
+    q = read(understanding, frame, "otra cosa, quien dirigio shrek").question
+    assert q.intent == Intent.CREDITS and not q.filters.platforms and not q.filters.genres, q.filters
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [("de q trata el mandalorian", "The Mandalorian"), ("quien sale en los simpsons", "The Simpsons")],
