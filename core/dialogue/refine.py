@@ -76,7 +76,7 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         and asked.intent in c.CATALOGUE | {Intent.PERSON}
         and of_that_list
     ):
-        return q.refined(merged(asked.filters, q.filters), start=0)
+        return q.refined(merged(asked.filters, q.filters, _adding(said, q.filters)), start=0)
     stated = understanding.filters_of(rest) if rest else Filters()
     if (stated is None or stated.is_empty()) and not changes and rest != said:
         stated = understanding.filters_of(said) or stated  # "y de los 70": "de los" is the decade's
@@ -99,7 +99,14 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         if target and stated.platforms and c.kinds(stated) == 1:
             return c.about(Intent.WHERE, target, understanding, q)  # "and on netflix?" after a card
         return None
-    return again(asked.refined(changed(asked.filters, stated, changes), start=0), frame, understanding)
+    adding = _adding(said, stated)
+    return again(
+        asked.refined(changed(asked.filters, stated, changes, adding), start=0), frame, understanding
+    )
+
+
+def _adding(said: str, stated: Filters) -> bool:
+    return p.has(said, w.ALSO) and not stated.not_genres
 
 
 def _role_of_theirs(said: str) -> Role | None:
@@ -159,13 +166,16 @@ def titles_of(asked: Question) -> Question:
     return Question(Intent.TOP).refined(f)
 
 
-def merged(old: Filters, new: Filters) -> Filters:
+def merged(old: Filters, new: Filters, adding: bool = False) -> Filters:
     """``old`` with what ``new`` states: a stated platform, year, type, country... replaces the
-    old one; a genre replaces the genres and stops being excluded; an exclusion is added."""
+    old one; a genre replaces the genres and stops being excluded; an exclusion is added.
+    ``adding`` ("netflix too", "drama también"): stated platforms and genres join the old ones."""
     changes: dict = {}
     for key in ("platforms", "countries", "ratings"):
         if getattr(new, key):
-            changes[key] = getattr(new, key)
+            changes[key] = getattr(new, key) | (
+                old.platforms if adding and key == "platforms" else frozenset()
+            )
     for key in ("years", "bands", "minutes", "seasons", "type", "role", "score_above"):
         if getattr(new, key) is not None:
             changes[key] = getattr(new, key)
@@ -173,7 +183,7 @@ def merged(old: Filters, new: Filters) -> Filters:
         changes["person"], changes["role"] = new.person, new.role
     genres, not_genres = old.genres, old.not_genres
     if new.genres:
-        genres, not_genres = new.genres, not_genres - new.genres
+        genres, not_genres = new.genres | (genres if adding else frozenset()), not_genres - new.genres
     if new.not_genres:
         not_genres, genres = not_genres | new.not_genres, genres - new.not_genres
     if new.type is not None and new.type != old.type:
@@ -183,10 +193,10 @@ def merged(old: Filters, new: Filters) -> Filters:
     return old.but(genres=genres, not_genres=not_genres, **changes)
 
 
-def changed(old: Filters, stated: Filters, changes: list) -> Filters:
+def changed(old: Filters, stated: Filters, changes: list, adding: bool = False) -> Filters:
     """``old`` merged with ``stated``, then the relative ``changes`` ("shorter", "older") of
     what ``stated`` leaves unsaid: "older ones, before 2010" is before 2010."""
-    f = merged(old, stated)
+    f = merged(old, stated, adding)
     year = stated.years.low if stated.years and stated.years.low == stated.years.high else None
     for change in changes:
         if change in (_newer, _older) and year is not None:  # "from 2019 or newer", "2005 or older"

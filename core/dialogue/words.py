@@ -211,6 +211,12 @@ INSTEAD_OF = phrases(
     "en lugar del"
 )
 # "swap romance for drama", "cambia el terror por comedia": the change is what follows "for".
+# "netflix too", "que sea drama también", "add hulu": the stated platform or genre joins the old ones.
+ALSO = phrases(
+    "too | as well | also | tambien | ademas | add | include | incluye | incluir | agrega | agregale | anade | "
+    "suma | sumale | sumas | sumo | sumamos | agregas | agrego | anades | anado | incluyes | incluyo | "
+    "count in | cuenta tambien | along with | junto con | con todo y"
+)
 SWAP = phrases("swap | switch | change | replace | cambia | cambiame | cambiar | reemplaza | sustituye")
 SWAP_FOR = phrases("for | with | to | por | con")
 # Relative changes of the last list: "shorter ones", "más recientes".

@@ -125,3 +125,27 @@ def test_saca_la_lista_after_a_count_lists_what_was_counted(full_snapshot, under
     _, frame = after(full_snapshot, understanding, "cuantas pelis de guerra hay en prime")
     q = read(understanding, frame, "saca la lista").question
     assert q.intent == Intent.TOP and q.filters.genres == {"war"} and q.filters.platforms == {"amazon"}
+
+
+@pytest.mark.parametrize(
+    ("first", "text", "key", "want"),
+    [
+        ("how many korean shows on netflix", "ok now count hulu too", "platforms", {"netflix", "hulu"}),
+        ("cuantas pelis de terror hay en disney", "y si sumas prime?", "platforms", {"disney", "amazon"}),
+        (
+            "romantic comedies on prime",
+            "pero que tambien sean dramas",
+            "genres",
+            {"romance", "comedy", "drama"},
+        ),
+    ],
+)
+def test_a_filter_said_with_too_joins_the_old_ones(full_snapshot, understanding, first, text, key, want):
+    _, frame = after(full_snapshot, understanding, first)
+    q = read(understanding, frame, text).question
+    assert getattr(q.filters, key) == want, (text, q.filters)
+
+
+def test_a_platform_said_alone_still_replaces_the_old_one(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "how many korean shows on netflix")
+    assert read(understanding, frame, "and on hulu?").question.filters.platforms == {"hulu"}
