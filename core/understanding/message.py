@@ -203,6 +203,7 @@ class Message:
                 if not (following.kind == "platform" or _head(following)):
                     break  # "where can i watch in time": a title may start with a preposition
             start += 1
+        end = self._before_a_platform_clause(start, end)
         while end > start and not self.is_title((start, end)):
             item = items[end - 1]
             if item.kind == "platform" or (item.kind == "year" and end - 1 > start):
@@ -220,6 +221,20 @@ class Message:
             else:
                 break
         return (start, end) if start < end else None
+
+    def _before_a_platform_clause(self, start: int, end: int) -> int:
+        """ "is the mandalorean only on disney or can i get it somewhere else": a platform after
+        "on" with more words after it ends the title there, misspelt or not (no title of the
+        catalogues has "on <platform>" inside it)."""
+        items = self.items
+        for k in range(start + 2, end - 1):
+            if (
+                items[k].kind == "platform"
+                and items[k - 1].words in ("on", "en")
+                and not self.is_title((start, end))
+            ):
+                return k + 1  # the platform and "on" before it go with the tail below
+        return end
 
     def title_text(self, span: Span) -> str:
         """The span as typed without a leading wrapper ("the movie …", "la serie …") unless the

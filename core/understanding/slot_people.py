@@ -59,6 +59,10 @@ def _person(scan: Scan, k: int):
     said = scan.words(k, lead) if lead else ""
     text = scan.typed(start, end)
     plain = not cue or said in LOOSE_PERSON_CUES  # "de", "by": as often no name follows as one does
+    unlisted = normalise(text) not in scan.exact_titles and not _may_be_named(scan, text)
+    if not lead and _acts_after(scan, end) and 2 <= end - start <= 3 and unlisted:
+        # "does bad bunny act in anything": a name by its verb, of nobody the catalogues list
+        return _named(scan, Who((), False, None, text), start, end)
     if plain and (normalise(text) in scan.exact_titles or not _may_be_named(scan, text)):
         return None  # a title ("stranger things"); else the cheap test first: a name people have
     stated = said in STATED_ROLE or bool(verb) and PERSON_VERBS[said] is not None
@@ -98,7 +102,10 @@ def _one_word(scan: Scan, k: int, start: int, end: int, text: str, said: str, ro
         if matches and people.confident(matches):
             return _named(scan, Who(tuple(matches), True, None, text), start, end)
         found, clear = people.single_name(text)  # a sole owner, said beside "movies"
-        if clear and normalise(text) not in scan.title_words and _beside_type(scan, start, end):
+        beside = _beside_type(scan, start, end) or _acts_after(
+            scan, end
+        )  # "zendaya movies", "zendaya act in"
+        if clear and normalise(text) not in scan.title_words and beside:
             return _named(scan, Who(tuple(found), True, None, text), start, end)
         return None
     found, clear = people.single_name(text)
@@ -119,6 +126,12 @@ def _one_word(scan: Scan, k: int, start: int, end: int, text: str, said: str, ro
         # "hay algo con cantinflas": a name nobody in the catalogues has; a close one offered
         return _named(scan, Who(tuple(m for m in matches if m.score >= 75), False, role, text), k, end)
     return None
+
+
+def _acts_after(scan: Scan, end: int) -> bool:
+    """A verb of acting or directing right after the words: "… act in", "… directed"."""
+    after = scan.phrase_at(end, PERSON_VERBS_AFTER, 2)
+    return bool(after) and PERSON_VERBS_AFTER[scan.words(end, after)] is not None
 
 
 def _named(scan: Scan, who: Who, k: int, end: int):
@@ -194,6 +207,8 @@ def _name_part(scan: Scan, k: int, first: bool) -> bool:
         return False  # "comedies with max 3 seasons": a limit, not Max
     if item.kind == "word" or item.kind == "country" and not item.fuzzy:
         return True
+    if not first and item.fuzzy and scan.people.is_surname(scan.typed(k, k + 1)):
+        return True  # "jim carrey": the scanner's "carry" was typed as a surname
     if first and _first_name_word(scan, k):
         return True  # "pelis de will smith": "will" is a word the scanner knows
     return not first and (item.kind == "genre" and not item.fuzzy or item.words in NAME_PARTICLES)

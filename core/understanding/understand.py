@@ -199,6 +199,9 @@ class Understanding(SecondReading):
         title's card, in the language of the words around it."""
         words = list(re.finditer(r"\S+", text))  # with their places: the title's are hidden below
         folded = [lx.SHORTHAND.get(w, w) for w in (normalise(word.group()) for word in words)]  # "de q trata"
+        greeted = next((g for g in (3, 2, 1) if lx.CUES.get(" ".join(folded[:g])) == "greeting"), 0)
+        if greeted and len(words) > greeted + 1:  # "hola, de qué trata dark": the greeting aside
+            words, folded = words[greeted:], folded[greeted:]
         for size in range(min(5, len(words) - 1), 0, -1):
             for lead, title, table in (
                 (folded[:size], words[size:], lx.ABOUT_LEADS),

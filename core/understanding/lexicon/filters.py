@@ -246,7 +246,8 @@ PERSON_VERBS: dict[str, Role | None] = {
 PERSON_VERBS_AFTER: dict[str, Role | None] = {
     **dict.fromkeys(["directed", "direct", "dirigio", "ha dirigido", "has directed"], Role.DIRECTOR),
     **dict.fromkeys(["been in", "starred in", "acted in", "appeared in", "played in", "sale", "salio", "actua",
-                     "actuo"], Role.CAST),
+                     "actuo", "act in", "acts in", "appear in", "appears in", "star in", "stars in", "play in",
+                     "plays in", "ha salido", "ha actuado", "actua en", "sale en"], Role.CAST),
     **dict.fromkeys(["was in", "is in", "done", "made", "did", "ha hecho", "hizo"], None),
 }  # fmt: skip
 # Words before "with" / "con" that make what follows a person even when nobody has that name:

@@ -27,6 +27,11 @@ def understanding(full_snapshot):
         ("is shrek worth watching", Intent.TITLE, "Shrek"),
         ("saw the conjuring and loved it, what now", Intent.RECOMMEND, "The Conjuring"),
         ("donde veo rick y morty", Intent.WHERE, "Rick and Morty"),
+        ("buenas! de que va ozark", Intent.TITLE, "Ozark"),  # a greeting before "de qué va"
+        ("hey there, what's bridgerton about", Intent.TITLE, "Bridgerton"),
+        # a misspelt title ends where "on <platform>" and another clause start
+        ("is strangr things on netflix or did it leave", Intent.WHERE, "Stranger Things"),
+        ("esta la casa de papl en netflix o ya la quitaron", Intent.WHERE, "La casa de papel"),
     ],
 )
 def test_the_title_is_found_among_chat(understanding, text, intent, title):

@@ -63,6 +63,12 @@ CASES = [
     ("cuantas series tiene tom hanks", "Tom Hanks", Intent.COUNT, None),
     ("que ha dirigido guillermo del toro", "Guillermo del Toro", Intent.PERSON, D),
     ("en q peliculas sale penelope cruz", "Penélope Cruz", Intent.PERSON, C),
+    # a surname the scanner would respell as a word ("carrey" as "carry") stays a name
+    ("any jim carrey comedies on netflix", "Jim Carrey", Intent.PERSON, None),
+    # a verb of acting after the name states the cast; a name nobody has is still a person
+    ("which shows does zendaya act in", "Zendaya", Intent.PERSON, C),
+    ("does tom holland appear in anything on disney", "Tom Holland", Intent.PERSON, C),
+    ("did peso pluma act in anything", ABSENT, Intent.PERSON, C),
 ]
 
 
