@@ -46,6 +46,12 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     read alone (``understanding.parse(text)``)."""
     if frame is None or frame.is_empty() or now is not None and frame.expired(now):
         return Reading(q)
+    clause = _before_a_reason(text, understanding)
+    if clause is not None:  # "pero en prime, q netflix ya no lo pago": the change, not its reason
+        return follow(frame, understanding.parse(clause), clause, understanding, now)
+    asked_first = _first_question(frame, text, understanding, now)
+    if asked_first is not None:  # "how long is it?? heard its like 4 hours": the remark is no question
+        return asked_first
     said = w.fold(text)
     bare = p.strip(said, w.CONNECTORS)
     listed = _continues(said, bare)  # "otra cosa" alone: other titles; "otra cosa, ..." a new question
@@ -72,6 +78,25 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     if loosely is not None:
         return Reading(loosely, Kind.LOOSE)
     return Reading(q)
+
+
+def _first_question(frame: Frame, text: str, understanding, now) -> Reading | None:
+    """A question about the title in focus or the list, then a remark with no question in it:
+    the question alone."""
+    first, mark, rest = text.partition("?")
+    if not mark or not rest.strip(" ?!.") or "?" in rest.strip(" ?"):
+        return None
+    reading = follow(frame, understanding.parse(first), first, understanding, now)
+    return reading if reading.kind in (Kind.FOCUSED, Kind.POINTED) else None
+
+
+def _before_a_reason(text: str, understanding) -> str | None:
+    """The clause before a comma when what follows is a reason and the clause states filters."""
+    first, comma, rest = text.partition(",")
+    if not comma or not p.starts(w.fold(rest), w.REASONS):
+        return None
+    stated = understanding.filters_of(p.strip(w.fold(first), w.CONNECTORS))
+    return first if stated is not None and not stated.is_empty() else None
 
 
 def _continues(said: str, bare: str) -> bool:

@@ -178,6 +178,8 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     if bare in w.ABOUT or said in w.ABOUT or p.starts(bare, w.ABOUT_STARTS):
         return c.about(Intent.TITLE, target, understanding, q)
     like = p.after_phrase(bare, w.LIKE)
+    if like and _approximate(like):
+        like = None  # "heard its like 4 hours": about that long, no "like it"
     if like is not None and (not like or like in w.THIS):
         return c.about(Intent.RECOMMEND, target, understanding, q)
     if like is not None and _asks_for_likes(bare):
@@ -200,6 +202,11 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         return c.about(Intent.TITLE, target, understanding, q) if bare == pronoun else None  # "that one"
     asked = _asked_of(rest, understanding)
     return c.about(asked.intent, target, understanding, asked) if asked is not None else None
+
+
+def _approximate(after_like: str) -> bool:
+    first = after_like.split()[0]
+    return first.isdigit() or first in ("one", "two", "three", "four", "five", "half")
 
 
 def directors_titles(title_id: str, understanding, asked: Question) -> Question | None:

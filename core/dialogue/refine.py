@@ -58,8 +58,9 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         if role is not None:  # after a count of their titles, "y en cuáles actúa" lists them
             listed = asked if asked.intent == Intent.PERSON else titles_of(asked)
             return replace(listed, role=role, filters=listed.filters.but(role=role), start=0)
-    if asked.intent == Intent.ACTOR and c.only_question_words(said_or_bare):
-        toks = set(said_or_bare.split())
+    plain = " ".join(t for t in said_or_bare.split() if t not in w.ARTICLES)  # "y el director?"
+    if asked.intent == Intent.ACTOR and c.only_question_words(plain):
+        toks = set(plain.split())
         if toks & (w.DIRECTOR_WORDS | w.CREDITS_WORDS):  # "what about directors?"
             return replace(asked, role=Role.DIRECTOR if toks & w.DIRECTOR_WORDS else Role.CAST, start=0)
     # "how many are there?", "and the shortest?", "y en amazon cuántas", "how many of those are

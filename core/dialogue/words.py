@@ -211,6 +211,12 @@ INSTEAD_OF = phrases(
     "en lugar del"
 )
 # "swap romance for drama", "cambia el terror por comedia": the change is what follows "for".
+# A reason after a follow-up's comma: "pero en prime, q netflix ya no lo pago", "on hulu pls, it's the
+# one i have": it explains the change, it asks nothing more.
+REASONS = phrases(
+    "q | que | porque | pq | xq | por que | ya que | because | cause | cuz | coz | bc | since | as | "
+    "its the one | it's the one | es la que | es el que | i only have | only have | solo tengo | i have | tengo"
+)
 # "netflix too", "que sea drama también", "add hulu": the stated platform or genre joins the old ones.
 ALSO = phrases(
     "too | as well | also | tambien | ademas | add | include | incluye | incluir | agrega | agregale | anade | "

@@ -8,6 +8,7 @@ from core.questions.filters import Span
 from core.search.titles import normalise
 from core.understanding.lexicon.filters import (
     AMOUNT_OR,
+    FEW_SEASONS,
     HALF_HOUR,
     INCLUSIVE,
     LESS,
@@ -35,6 +36,11 @@ def _duration(scan: Scan, k: int):
     size = scan.phrase_at(k, ONE_SEASON, 4)
     if size:
         return scan.merge("seasons", Span(1, 1), k, k + size)
+    size = scan.phrase_at(k, FEW_SEASONS, 4)
+    if size:  # "de pocas temporadas, 1 o 2": the amounts after it say how few
+        amount = _amount_or(scan, k + size)
+        high, used = amount if amount else (SHORT_SEASONS, 0)
+        return scan.merge("seasons", Span(None, high), k, k + size + used)
     for phrases, less in ((LESS, True), (MORE, False)):
         size = scan.phrase_at(k, phrases, 5)
         amount = _amount(scan, k + size) if size else None
@@ -65,6 +71,17 @@ def _duration(scan: Scan, k: int):
     ):
         return scan.merge("seasons", Span(int(str(it.value)[:-1]), None), k, k + 2)
     return None
+
+
+def _amount_or(scan: Scan, k: int) -> tuple[int, int] | None:
+    """ "1 o 2", "one or two" with no unit after it: (the higher, items used)."""
+    if k + 2 >= len(scan.items) or scan.typed_word(k + 1) not in AMOUNT_OR:
+        return None
+    first = count_at(scan, k)
+    if first is None:
+        return None
+    second = count_at(scan, k + 2)
+    return (int(second), 3) if second is not None and second > first else None
 
 
 def _amount(scan: Scan, k: int) -> tuple[int, str, int, int | None] | None:

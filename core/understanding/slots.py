@@ -67,7 +67,7 @@ def read_slots(
     """The scanner's items with the phrases above merged into items of their own kinds
     (``people`` None: no names are looked for, as in a title command's arguments)."""
     scan = Scan(text, items, toks, years, people, title_words, exact_titles)
-    readers = [_years, _band, _duration, _short, _negated, _two_genres, _country_shows]
+    readers = [_years, _band, _duration, _short, _negated, _two_genres, _country_shows, _genre_about]
     readers += [_person] if people is not None else []
     out: list[Item] = []
     k = 0
@@ -238,3 +238,14 @@ def _country_shows(scan: Scan, k: int):
 def _two_genres(scan: Scan, k: int):
     size = scan.phrase_at(k, TWO_GENRES, 2)
     return scan.merge("genres", TWO_GENRES[scan.words(k, size)], k, k + size) if size else None
+
+
+def _genre_about(scan: Scan, k: int):
+    """ "documentaries about history", "documentales sobre música": the second genre is what the
+    first is about, a filter too (the word between them is no title)."""
+    items = scan.items
+    if not (0 < k < len(items) - 1 and items[k].words in ("about", "sobre", "acerca de", "on")):
+        return None
+    if items[k - 1].kind != "genre" or items[k + 1].kind != "genre":
+        return None
+    return scan.merge("genre", items[k + 1].value, k, k + 2)

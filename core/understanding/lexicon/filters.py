@@ -103,7 +103,11 @@ NEGATIONS = frozenset(["no", "not", "non", "without", "sin", "except", "excepto"
                        "everything except", "except for", "excluding", "nada de", "todo menos",
                        "cualquier cosa menos", "lo que sea menos", "lo que sea excepto", "salvo",
                        "quitando", "que no tenga", "que no tengan", "not counting", "without counting",
-                       "sin contar", "sin contar las", "sin contar los", "leaving out", "dejando fuera"])  # fmt: skip
+                       "sin contar", "sin contar las", "sin contar los", "leaving out", "dejando fuera",
+                       "leave out", "leave out the", "take out", "take out the", "remove", "remove the",
+                       "drop", "drop the", "get rid of", "get rid of the", "quita", "quitale", "quita las",
+                       "quita los", "quito", "quito lo de", "quita lo de", "saca", "sacale", "saca las",
+                       "saca los", "fuera las", "fuera los"])  # fmt: skip
 # A rating as a limit: "nothing above 13+", "max 7+" (up to it); "nada de +18", "no r" (below it).
 UP_TO = frozenset(["nothing above", "nothing over", "not above", "nothing higher than", "at most", "max", "maximo",
                    "hasta", "up to", "no more than", "nothing past", "nada de mas de", "nada por encima de",
@@ -119,7 +123,10 @@ SUITABLE_FOR = frozenset(["ok for", "okay for", "suitable for", "safe for", "app
 NOTHING_OVER = frozenset(["nothing over", "nothing longer than", "nothing more than", "nothing above", "none over",
                           "nothing past", "nada de mas de", "nada mas de", "nada que dure mas de", "nada que pase de",
                           "nada de mas que", "ninguna de mas de", "ninguna que dure mas de"])  # fmt: skip
-LESS = NOTHING_OVER | frozenset(["under", "less than", "shorter than", "below", "max", "at most", "no more than", "up to",
+# "it has to fit in 50 minutes", "que quepa en una hora": at most that much
+FITS_IN = frozenset(["fit in", "fit in a", "fits in", "fits in a", "fit into", "fit into a", "fits into",
+                     "que quepa en", "que quepan en", "quepa en", "quepan en", "que entre en"])  # fmt: skip
+LESS = NOTHING_OVER | FITS_IN | frozenset(["under", "less than", "shorter than", "below", "max", "at most", "no more than", "up to",
                   "menos de", "menos que", "hasta", "maximo", "no mas de", "within", "inferior a", "maximum",
                   "not longer than", "no longer than", "not over", "como mucho", "como maximo", "a lo sumo",
                   "que no pase de", "que no pasen de", "que no dure mas de", "que no duren mas de",
@@ -135,33 +142,37 @@ MORE_AFTER = frozenset(["or more", "o mas", "at least", "minimo", "como minimo",
 AMOUNT_OR = frozenset(["o", "or", "to", "a", "u"])
 MINUTE_UNITS = {"min": 1, "mins": 1, "minute": 1, "minutes": 1, "minuto": 1, "minutos": 1, "m": 1,
                 "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "h": 60, "hora": 60, "horas": 60}  # fmt: skip
-INCLUSIVE = NOTHING_OVER | frozenset(
-    [
-        "max",
-        "maximum",
-        "not longer than",
-        "no longer than",
-        "not over",
-        "como mucho",
-        "como maximo",
-        "a lo sumo",
-        "que no pase de",
-        "que no pasen de",
-        "que no dure mas de",
-        "que no duren mas de",
-        "que no supere",
-        "que no superen",
-        "at most",
-        "no more than",
-        "up to",
-        "hasta",
-        "maximo",
-        "no mas de",
-        "at least",
-        "al menos",
-        "minimo",
-        "por lo menos",
-    ]
+INCLUSIVE = (
+    NOTHING_OVER
+    | FITS_IN
+    | frozenset(
+        [
+            "max",
+            "maximum",
+            "not longer than",
+            "no longer than",
+            "not over",
+            "como mucho",
+            "como maximo",
+            "a lo sumo",
+            "que no pase de",
+            "que no pasen de",
+            "que no dure mas de",
+            "que no duren mas de",
+            "que no supere",
+            "que no superen",
+            "at most",
+            "no more than",
+            "up to",
+            "hasta",
+            "maximo",
+            "no mas de",
+            "at least",
+            "al menos",
+            "minimo",
+            "por lo menos",
+        ]
+    )
 )
 NEGATED_FILLER = frozenset(
     ["more", "mas", "de", "of", "any", "ningun", "ninguna", "a", "an", "too", "muy", "el", "la", "the", "los",
@@ -173,6 +184,11 @@ THIS_CENTURY = frozenset(["this century", "de este siglo", "este siglo", "del si
                           "21st century", "the 21st century", "del siglo 21"])  # fmt: skip
 LAST_CENTURY = frozenset(["last century", "del siglo pasado", "siglo pasado", "del siglo xx", "20th century",
                           "the 20th century"])  # fmt: skip
+# "series de pocas temporadas", "shows without many seasons": up to two (SHORT_SEASONS)
+FEW_SEASONS = frozenset(["pocas temporadas", "few seasons", "a few seasons", "not many seasons",
+                         "not too many seasons", "not a lot of seasons", "poquitas temporadas",
+                         "no muchas temporadas", "no tantas temporadas", "without too many seasons",
+                         "without many seasons", "sin muchas temporadas", "sin tantas temporadas"])  # fmt: skip
 ONE_SEASON = frozenset(["miniseries", "miniserie", "miniseries", "mini series", "mini serie", "limited series",
                         "serie limitada", "series limitada", "single season", "one season", "una temporada",
                         "1 season", "1 temporada", "one season only", "una sola temporada"])  # fmt: skip

@@ -45,6 +45,10 @@ FILLER = frozenset(_phrases(
     # "que sean pelis", "other sandra bullock movies", "hay otras series así"
     "sea | sean | other | otras | otros | "
     "tho | though | specifically | especificamente | en especifico | en particular | in particular | "
+    # "quito lo de terror y pongo ciencia ficción": the genre after "pongo" is the new one
+    "pongo | pon | ponme | ponle | put | put in | "
+    # the time there is: "it has to fit in a 50 minute period"
+    "period | class period | time slot | slot | "
     # an occasion, not a kind of title: "work movie night", "film club pick tonight"
     "movie night | a movie night | movie nite | film club | movie club | movie marathon | noche de pelis | "
     "noche de peliculas | maraton de pelis | cine club | cineclub"

@@ -9,6 +9,7 @@ import pytest
 
 from core.catalogue.title_types import TitleType
 from core.dialogue import Kind
+from core.questions.filters import Role, Span
 from core.understanding import Intent
 
 from .test_follow import after, read
@@ -149,3 +150,31 @@ def test_a_filter_said_with_too_joins_the_old_ones(full_snapshot, understanding,
 def test_a_platform_said_alone_still_replaces_the_old_one(full_snapshot, understanding):
     _, frame = after(full_snapshot, understanding, "how many korean shows on netflix")
     assert read(understanding, frame, "and on hulu?").question.filters.platforms == {"hulu"}
+
+
+def test_the_director_after_who_acts_most_asks_who_directed_most(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "quien actua en mas comedias de netflix")
+    q = read(understanding, frame, "¿y el director?").question
+    assert q.intent == Intent.ACTOR and q.role == Role.DIRECTOR and q.filters.platforms == {"netflix"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "want"),
+    [
+        ("and take out the animated ones", "not_genres", {"animation"}),
+        ("que sean de pocas temporadas, 2 o 3", "seasons", Span(None, 3)),
+        ("has to fit in a 45 min slot", "minutes", Span(None, 45)),
+        ("dramas about sports specifically", "genres", {"drama", "sports"}),
+        ("en hulu mejor, que netflix lo cancelé", "platforms", {"hulu"}),  # the reason is no filter
+    ],
+)
+def test_a_change_said_in_passing_refines_the_list(full_snapshot, understanding, text, key, want):
+    _, frame = after(full_snapshot, understanding, "shows on disney+")
+    reading = read(understanding, frame, text)
+    assert reading.kind == Kind.REFINED and getattr(reading.question.filters, key) == want, (text, reading)
+
+
+def test_a_question_then_a_remark_is_the_question(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "the irishman")
+    reading = read(understanding, frame, "how many minutes is it? my dad says like 3 hours")
+    assert reading.kind == Kind.FOCUSED and reading.question.intent == Intent.TITLE
