@@ -64,13 +64,23 @@ class Reply:
     start: int = 0  # the list's position of the first of ``ids``
 
 
+def one_kind(found) -> TitleType | None:
+    """The only kind of title a count found, if it found titles of one kind only."""
+    if found.total and not found.shows:
+        return TitleType.MOVIE
+    if found.total and not found.movies:
+        return TitleType.SHOW
+    return None
+
+
 def count_text(snap, q: Question) -> Reply:
     f = q.filters
     found = answers.count(snap.table, f)
     about = words.scope(f.but(type=None), snap.table.people)
-    if f.type:
+    kind = f.type or one_kind(found)  # "12 movies", never "12 movies and 0 shows"
+    if kind:
         total = found.total
-        if f.type == TitleType.MOVIE:
+        if kind == TitleType.MOVIE:
             text = ngettext("<b>{n}</b> movie {scope}.", "<b>{n}</b> movies {scope}.", total)
         else:
             text = ngettext("<b>{n}</b> show {scope}.", "<b>{n}</b> shows {scope}.", total)

@@ -42,7 +42,8 @@ def person_text(snap, q: Question) -> catalogue.Reply:
     if q.start:
         return catalogue.continued(snap, f, q.start)
     page = answers.page(snap.table, f, 0, catalogue.PAGE)
-    if f.type is None:
+    kind = f.type or catalogue.one_kind(found)  # "10 movies", never "10 movies and 0 shows"
+    if kind is None:
         heading = ngettext(
             "<b>{name}</b>: {n} title {scope} ({movies} and {shows}):",
             "<b>{name}</b>: {n} titles {scope} ({movies} and {shows}):",
@@ -52,7 +53,7 @@ def person_text(snap, q: Question) -> catalogue.Reply:
             shows=shows_count(found.shows),
         )  # fmt: skip
     else:
-        count = catalogue.counted(found.total, f.type)
+        count = catalogue.counted(found.total, kind)
         heading = _("<b>{name}</b>: {count} {scope}:").format(name=name, count=count, scope=about)
     heading = words.tidy(heading)
     lines = catalogue.title_lines(snap, page.ids, 0, person=f.person)

@@ -45,3 +45,9 @@ def test_stats_caption_counts_the_real_catalogue(tg_full):
     assert photo.params["caption"].startswith(
         "<b>Netflix</b>: 8.807 títulos (6.131 películas, 2.676 series)."
     )
+
+
+def test_a_count_of_one_kind_of_title_names_that_kind_alone(tg_full):
+    # Jim Carrey is in ten movies and no show: "10 movies", never "10 movies and 0 shows"
+    text = ask(tg_full, "/person jim carrey", user_id=7005).params["text"]
+    assert "<b>Jim Carrey</b>: <b>10</b> movies" in text and "0 shows" not in text
