@@ -154,7 +154,9 @@ SHOW_THEM = phrases(
     "list those | list these | show those | show these | show me those | show me these | show em | show 'em | "
     "see those | see them all | let me see those | list | lista | listalas | listalos | ensenamelas | "
     "ensenamelos | dimelas | dimelos | which are those | cuales son esas | cuales son esos | "
-    "the best | top | the top | las top | cuales son las mejores | dame las mejores | which are the best"
+    "the best | top | the top | las top | cuales son las mejores | dame las mejores | which are the best | "
+    "dime los mejores | dime las mejores | dame los mejores | cuales son los mejores | the best ones then | "
+    "whats the best | what are the best | which ones are best | which ones are good | cuales valen la pena"
 )
 # "where", "where then", "¿y dónde?": where the title in focus streams.
 WHERE_WORDS = phrases(
@@ -182,7 +184,10 @@ DIRECTOR_WORKS = phrases(
     "other movies by that director | that director | the director's other movies | same director | "
     "sus otras pelis | sus otras peliculas | otras pelis de el | otras pelis de ella | pelis de el | "
     "peliculas de el | pelis de ella | que mas dirigio | que otras dirigio | ese director | esa directora | "
-    "el mismo director | del mismo director | otras del director | mas del director | lo demas que dirigio"
+    "el mismo director | del mismo director | otras del director | mas del director | lo demas que dirigio | "
+    "que mas ha dirigido | que otras ha dirigido | que mas dirigio ese | que mas ha hecho ese director | "
+    "what else did that director do | what else has that director done | anything else by the director | "
+    "what else did they direct | what else have they directed | other stuff he directed | other stuff she directed"
 )
 # "and elsewhere", "¿y en otras plataformas?": the last question on every platform.
 EVERYWHERE = phrases(

@@ -4,17 +4,20 @@ bands, runtimes and seasons joined into one."""
 
 from __future__ import annotations
 
+from core.catalogue.platforms import PLATFORMS
 from core.catalogue.title_types import TitleType
 from core.questions.filters import Filters
 from core.questions.filters import Span as Range
 from core.understanding import lexicon as lx
 from core.understanding.scanner import Item
 
-SLOT_KINDS = frozenset(["years", "band", "minutes", "seasons", "not_genre", "not_type", "genres", "person"])
+SLOT_KINDS = frozenset(
+    ["years", "band", "minutes", "seasons", "not_genre", "not_type", "not_platform", "genres", "person"]
+)
 
 
 _SETS = {"platform": "platforms", "type": "types", "genre": "genres", "not_genre": "not_genres",
-         "country": "countries", "rating": "ratings"}  # fmt: skip
+         "country": "countries", "rating": "ratings", "not_platform": "not_platforms"}  # fmt: skip
 
 
 class ItemFilters:
@@ -22,6 +25,7 @@ class ItemFilters:
 
     def __init__(self):
         self.platforms: set[str] = set()
+        self.not_platforms: set[str] = set()  # "not on netflix": the other platforms
         self.years: list[Range] = []
         self.recent: Range | None = None
         self.types: set[str] = set()
@@ -59,8 +63,11 @@ class ItemFilters:
         if not types and len(self.not_types) == 1:
             types = set(TitleType) - {TitleType(next(iter(self.not_types)))}  # "no movies": shows
         who = self.person
+        platforms = self.platforms - self.not_platforms
+        if not platforms and self.not_platforms:
+            platforms = set(PLATFORMS) - self.not_platforms
         return Filters(
-            platforms=frozenset(self.platforms),
+            platforms=frozenset(platforms),
             years=_joined(self.years) or self.recent,
             type=TitleType(next(iter(types))) if len(types) == 1 else None,
             genres=frozenset(self.genres - self.not_genres),

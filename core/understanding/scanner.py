@@ -53,6 +53,7 @@ ARG_KINDS = frozenset(
         "seasons",
         "not_genre",
         "not_type",
+        "not_platform",
         "genres",
         "person",
     ]

@@ -220,9 +220,20 @@ def _negated(scan: Scan, k: int):
         return scan.merge("not_genre", scan.items[end].value, k, end + 1)
     if end < len(scan.items) and scan.items[end].kind == "type":
         return scan.merge("not_type", scan.items[end].value, k, end + 1)  # "not shows, movies"
+    if scan.words(k, 1).split()[0] not in NOT_ON_LEADS:
+        return None  # "is skip on netflix": a title, "skip" no negation of a platform
+    while end < len(scan.items) and scan.items[end].words in NOT_ON_FILLER:
+        end += 1
+    if end < len(scan.items) and scan.items[end].kind == "platform":
+        return scan.merge("not_platform", scan.items[end].value, k, end + 1)  # "not on netflix"
     return None
 
 
+# Between a negation and the platform it leaves out: "not on netflix", "que no estén en netflix".
+NOT_ON_FILLER = frozenset(["on", "en", "in", "de", "from", "esten", "este", "estan", "esta", "sean", "sea",
+                           "is", "are", "available", "disponible", "disponibles"])  # fmt: skip
+NOT_ON_LEADS = frozenset(["no", "not", "but", "pero", "except", "excepto", "menos", "other", "apart", "anything",
+                          "everything", "sin", "nada", "nothing", "without", "que", "isnt", "arent", "ni"])  # fmt: skip
 TRAILING_NO = frozenset(["no", "not", "nope", "tampoco", "nah"])
 
 

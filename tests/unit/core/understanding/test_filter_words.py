@@ -152,6 +152,9 @@ QUESTIONS = [
     ("kids shows on disney tv-pg at most", {"bands": Span(None, Band.SEVEN), "ratings": None}),
     ("cartoons on disney ok for 7 and under", {"bands": Span(None, Band.SEVEN)}),  # an age said as a limit
     ("comedias romanticas aptas para 13", {"bands": Span(None, Band.THIRTEEN), "ratings": None}),
+    # a platform after a negation is left out: the other three
+    ("thrillers from 2020 that are not on hulu", {"platforms": {"amazon", "disney", "netflix"}}),
+    ("series de anime que no esten en netflix", {"platforms": {"amazon", "disney", "hulu"}}),
     # a label that is also a word ("r", "pg") is a rating beside "rated", a limit with "no" or "or less"
     ("stand up on netflix but no r rated stuff", {"bands": Span(None, Band.SIXTEEN), "ratings": None}),
     ("animated movies rated pg or less", {"bands": Span(None, Band.SEVEN), "ratings": None}),
