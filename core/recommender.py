@@ -53,6 +53,7 @@ FORMAT = (
 )
 PER_PLATFORM = 25  # neighbours kept per title and platform
 MAX_K = 20
+FILL_SCORE = 0.1  # a title found by its genres alone ranks below every true neighbour
 GENRE_PULL = 0.2  # on one platform: added to the similarity x the canonical genres' Jaccard overlap
 AUDIENCE_PULL = 0.2  # on one platform: subtracted from titles for another audience than a family title's
 OFF_GENRE = -5.0  # on one platform: a candidate sharing no genre scores below this
@@ -277,16 +278,45 @@ class Recommender:
             if platform and adjusted[position] < OFF_GENRE:
                 break  # what is left shares no genre with the title: better none than off-genre
             seen.add(group)
-            rows = self.group_rows[group]
-            result.append(
-                Recommendation(
-                    id=self.ids[other], title=self.titles[other], platform=self.platforms[other],
-                    release_year=int(self.years[other]), score=float(self.similarities[row, position]),
-                    ids=tuple(self.ids[r] for r in rows), platforms=tuple(self.platforms[r] for r in rows),
-                    **self.reasons(row, other),
-                )
-            )  # fmt: skip
+            result.append(self._recommendation(row, other, float(self.similarities[row, position])))
+        if keep is not None and len(result) < k:
+            # Few of the nearest titles pass the filters ("more korean shows like squid game"): the
+            # kept titles sharing most genres with it fill the list, after the nearest.
+            for other, overlap in self._kept_by_genre(row, keep, seen, platform, k - len(result)):
+                result.append(self._recommendation(row, other, overlap * FILL_SCORE))
         return result
+
+    def _recommendation(self, row: int, other: int, score: float) -> Recommendation:
+        rows = self.group_rows[int(self.group[other])]
+        return Recommendation(
+            id=self.ids[other], title=self.titles[other], platform=self.platforms[other],
+            release_year=int(self.years[other]), score=score,
+            ids=tuple(self.ids[r] for r in rows), platforms=tuple(self.platforms[r] for r in rows),
+            **self.reasons(row, other),
+        )  # fmt: skip
+
+    def _kept_by_genre(self, row: int, keep: np.ndarray, seen: set, platform: str | None, k: int):
+        """Up to ``k`` (row, genre overlap) among the rows ``keep`` marks, sharing at least one
+        genre with ``row``, most shared genres first, then best rated; one per work."""
+        mine = int(self.genre_mask[row])
+        if not mine or k <= 0:
+            return []
+        rows = np.flatnonzero(keep & ((self.genre_mask & mine) != 0))
+        if platform:
+            rows = rows[np.asarray(self.platforms, dtype=object)[rows] == platform]
+        shared = np.bitwise_count(self.genre_mask[rows] & mine)
+        union = np.bitwise_count(self.genre_mask[rows] | mine)
+        overlap = shared / np.maximum(union, 1)
+        found = []
+        for at in np.lexsort((-self.rating_bonus[rows], -overlap)):
+            other, group = int(rows[at]), int(self.group[rows[at]])
+            if group in seen:
+                continue
+            seen.add(group)
+            found.append((other, float(overlap[at])))
+            if len(found) >= k:
+                break
+        return found
 
     def _genre_pull(self, row: int, candidates: np.ndarray) -> np.ndarray:
         """On one platform, the strongest ties (series, cast, director) are mostly missing and

@@ -95,7 +95,7 @@ def _more_parts(f: Filters, people) -> list[str]:
     parts = []
     if f.countries:
         parts.append(
-            _("from {country}").format(country=esc(listed([c.title() for c in sorted(f.countries)], "or")))
+            _("from {country}").format(country=esc(listed([country(c) for c in sorted(f.countries)], "or")))
         )
     if f.person is not None and people is not None:
         name = esc(people.shown(f.person))

@@ -91,12 +91,25 @@ def _first_question(frame: Frame, text: str, understanding, now) -> Reading | No
 
 
 def _before_a_reason(text: str, understanding) -> str | None:
-    """The clause before a comma when what follows is a reason and the clause states filters."""
+    """The clause before a comma when it asks for more and what follows states nothing, or when
+    what follows is a reason and the clause states filters."""
     first, comma, rest = text.partition(",")
-    if not comma or not p.starts(w.fold(rest), w.REASONS):
+    if not comma:
+        return None
+    said = w.fold(first)
+    if _continues(said, p.strip(said, w.CONNECTORS)) and _says_nothing_more(rest, understanding):
+        return first  # "y otras más, la última vez lo prometo jaja"
+    if not p.starts(w.fold(rest), w.REASONS):
         return None
     stated = understanding.filters_of(p.strip(w.fold(first), w.CONNECTORS))
     return first if stated is not None and not stated.is_empty() else None
+
+
+def _says_nothing_more(rest: str, understanding) -> bool:
+    """A remark after "more": no filter, no question of its own ("sorry im picky lol")."""
+    q = understanding.parse(rest)
+    vague = q.intent == Intent.UNKNOWN or q.intent in c.CHAT or _weak(q) and q.intent == Intent.TITLE
+    return vague and understanding.parts(rest).filters.is_empty()
 
 
 def _continues(said: str, bare: str) -> bool:

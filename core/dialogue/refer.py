@@ -157,6 +157,20 @@ def _fact_asked(bare: str, understanding) -> Question | None:
 # ---- the title in focus -------------------------------------------------------------------
 
 
+def _likes_with_filters(bare: str, understanding) -> Question | None:
+    """Titles like the one in focus with the filters said before a closing "así" / "like that"."""
+    toks = bare.split()
+    size = next((n for n in (3, 2, 1) if len(toks) > n and " ".join(toks[-n:]) in w.LIKE_TAILS), 0)
+    if not size:
+        return None
+    parts = understanding.parts(" ".join(toks[:-size]))
+    left = set(parts.leftover.split()) - w.MORE_WORDS - c.ASKING_WORDS
+    if parts.filters.is_empty() or left:
+        return None
+    stated = parts.filters
+    return Question(Intent.RECOMMEND, platform=min(stated.platforms, default=None), filters=stated)
+
+
 def _asks_for_likes(bare: str) -> bool:
     """The few words before "like" ask for titles like one ("anything", "algo", "more movies"),
     not a list of their own: "from the last 5 years like 2017 and later" is a range said twice."""
@@ -177,6 +191,9 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         return None  # "¿dónde veo la sirenita?": a title of its own, "la" no pronoun
     if bare in w.ABOUT or said in w.ABOUT or p.starts(bare, w.ABOUT_STARTS):
         return c.about(Intent.TITLE, target, understanding, q)
+    likes = _likes_with_filters(bare, understanding)
+    if likes is not None:  # "hay más series coreanas así?"
+        return c.about(Intent.RECOMMEND, target, understanding, likes)
     like = p.after_phrase(bare, w.LIKE)
     if like and _approximate(like):
         like = None  # "heard its like 4 hours": about that long, no "like it"

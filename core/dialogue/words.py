@@ -210,6 +210,12 @@ LIKE = phrases(
     "series asi | pelis asi | peliculas asi | otras series asi | otras pelis asi | otras peliculas asi | "
     "stuff like | more stuff like"
 )
+# "hay más series coreanas así", "any more korean shows like that": titles like it, the words before
+# saying which.
+LIKE_TAILS = phrases(
+    "asi | like that | like this | like it | like those | like these | like that one | como esa | como esta | "
+    "como ese | como este | parecidas | parecidos | similares | similar | del estilo | de ese estilo"
+)
 # "drama instead of comedy", "de drama en vez de comedia": what follows is what is replaced.
 INSTEAD_OF = phrases(
     "instead of | rather than | in place of | and not | en vez de | en lugar de | y no | en vez del | "

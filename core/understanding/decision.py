@@ -67,6 +67,17 @@ def reaction_before_break(m: Message, item: Item) -> bool:
     return is_cue(item, "chatter", "remark") and (last.comma or last.stop)
 
 
+def reactions_before_break(m: Message, lo: int, hi: int) -> int:
+    """Where the question starts after a run of reactions that ends with a comma or a stop:
+    "lol ok. then give me a comedy" -> at "then" ("LOL" is a title too)."""
+    k = lo
+    while k < hi and is_cue(m.items[k], "chatter", "remark", "greeting", "thanks"):
+        k += 1
+        if reaction_before_break(m, m.items[k - 1]) and k < hi:
+            return k
+    return lo
+
+
 def small_talk(core: list[Item]) -> bool:
     """A remark (an insult, a reaction) and nothing else but the words such a sentence is made
     of: "you're so dumb", "this movie is boring", "no sirves para nada" (a type word may be

@@ -57,6 +57,8 @@ def _person(scan: Scan, k: int):
     if end == start:
         return None
     said = scan.words(k, lead) if lead else ""
+    if end - start == 1 and items[start].kind == "country" and (not said or said in LOOSE_PERSON_CUES):
+        return None  # "shows from canada", "pelis de japon": the country (Ron Canada is "with canada")
     text = scan.typed(start, end)
     plain = not cue or said in LOOSE_PERSON_CUES  # "de", "by": as often no name follows as one does
     unlisted = normalise(text) not in scan.exact_titles and not _may_be_named(scan, text)

@@ -59,6 +59,18 @@ def _decade_at(scan: Scan, k: int) -> tuple[int, int] | None:
     return None
 
 
+def _short_year(scan: Scan, k: int) -> int | None:
+    """A year written with two digits after an article: "del 70" is 1970, "del 15" 2015."""
+    if k >= len(scan.items) or scan.items[k].kind != "number":
+        return None
+    number = scan.items[k].value
+    if int(number) != number or not 0 <= number < 100:
+        return None
+    if k + 1 < len(scan.items) and scan.items[k + 1].kind in ("word", "dtype", "type"):
+        return None  # "after the 15 minute mark": an amount of something
+    return 1900 + int(number) if number >= 30 else 2000 + int(number)
+
+
 YEAR_ARTICLES = frozenset(["el", "the", "ano", "year", "los", "anos", "del ano", "de", "del"])
 
 
@@ -92,10 +104,13 @@ def _years(scan: Scan, k: int):
         size = scan.phrase_at(k, phrases)
         if not size:
             continue
+        lead = size
         while k + size < len(items) and items[k + size].words in YEAR_ARTICLES:
             size += 1  # "desde el 2000", "antes del año 1990", "after the year 2015"
         decade = _decade_at(scan, k + size)
         year, used, width = (decade[0], decade[1], 10) if decade else (scan.year_at(k + size), 1, 1)
+        if year is None and (size > lead or scan.words(k, lead).endswith(" del")):
+            year = _short_year(scan, k + size)  # "antes del 70": 1970
         if year is None:
             continue
         end = k + size + used

@@ -169,6 +169,8 @@ def _beside_rated(items: list[Item], at: int) -> bool:
 def _age_limit(scan: Scan, k: int):
     """An age said as a limit: "shows ok for 7 and under", "aptas para 13", "10 and younger"."""
     items = scan.items
+    if _for_an_age_at_the_end(scan, k):
+        return scan.merge("band", Span(None, band_for_age(int(items[k + 1].value))), k, k + 2)
     lead = scan.phrase_at(k, SUITABLE_FOR, 3)
     at = k + lead
     if at >= len(items) or not _age(items[at]):
@@ -178,6 +180,15 @@ def _age_limit(scan: Scan, k: int):
     if not (lead or under):
         return None
     return scan.merge("band", Span(None, band_for_age(int(items[at].value))), k, at + 1 + units + under)
+
+
+def _for_an_age_at_the_end(scan: Scan, k: int) -> bool:
+    """ "what about for 13", "y para 7?": an age the message ends with ("para 2" may be two
+    people, so from five)."""
+    items = scan.items
+    if items[k].words not in ("for", "para") or k + 1 >= len(items) or not _age(items[k + 1]):
+        return False
+    return items[k + 1].value >= 5 and all(it.kind == "filler" for it in items[k + 2 :])
 
 
 def _watched_by(items: list[Item], k: int) -> bool:

@@ -56,6 +56,7 @@ from core.understanding.decision import (
     no_title,
     opener,
     reaction_before_break,
+    reactions_before_break,
     request_not_title,
     request_of,
     says_nothing,
@@ -295,6 +296,7 @@ class Understanding(SecondReading):
         lo, hi = 0, len(items)  # greetings before and thanks after do not change the question
         while lo < hi and (is_cue(items[lo], "greeting", "thanks") or reaction_before_break(m, items[lo])):
             lo += 1  # "great, is frozen on disney?", "lol. where is coco": the question follows
+        lo = reactions_before_break(m, lo, hi)  # "lol ok. then give me a comedy"
         while hi > lo and chatter_at_end(m, lo, hi):
             hi -= 1
         while hi - lo > 2 and items[hi - 1].words in lx.TAG_WORDS and items[hi - 2].kind == "platform":

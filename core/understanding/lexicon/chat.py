@@ -23,4 +23,5 @@ SHORTHAND = {
     "ke": "que", "qe": "que", "xq": "porque", "pq": "porque", "dnd": "donde", "tmb": "tambien",
     "tb": "tambien", "tmbn": "tambien", "pa": "para", "xa": "para", "bn": "bien", "cn": "con", "sta": "esta",
     "smth": "something", "sth": "something", "smthg": "something", "mnay": "many", "mny": "many",
+    "frm": "from", "abt": "about",
 }  # fmt: skip

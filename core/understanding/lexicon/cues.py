@@ -170,7 +170,9 @@ CUE_LISTS: dict[str, str] = {
              "director has the most | directors have the most | actor has the most | actors have the most | "
              "actress has the most | director tiene mas | directora tiene mas | actor tiene mas | "
              "actriz tiene mas | directores tienen mas | actores tienen mas | who has the most | "
-             "quien tiene mas | ha dirigido mas | dirigio mas",
+             "quien tiene mas | ha dirigido mas | dirigio mas | comedian has the most | comedians have the most | "
+             "which comedian | what comedian | que comediante | cual comediante | comediante tiene mas | "
+             "comediante con mas",
     "rating": "rated | rating | ratings | age rating | maturity rating | maturity | clasificacion | "
               "clasificadas | clasificados | clasificada | clasificado | calificacion de edad | "
               "para mayores de | apta para | aptas para | classified",
@@ -193,7 +195,10 @@ CUE_LISTS: dict[str, str] = {
               "chistoso | chistosa | crazy | insane | que loco | no manches | no mames | you rock | good one | "
               "nice one | well done | bien hecho | weird | raro | rara | annoying | molesto | pesado | pesada | "
               "que mal | que triste | what a pity | thats a lot | that's a lot | jaja ok | jajaja ok | okas | "
-              "woah | whoa | interesting | interesante | no way | en serio | seriously",
+              "woah | whoa | interesting | interesante | no way | en serio | seriously | "
+              "never heard of them | never heard of it | never heard of that | never heard of those | "
+              "never heard of any | havent heard of them | no los conozco | no las conozco | no la conozco | "
+              "no lo conozco | no me suena | no me suenan | no conozco ninguna | no conozco ninguno",
 }
 # fmt: on
 

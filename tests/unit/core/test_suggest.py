@@ -108,3 +108,16 @@ def test_filters_keep_only_the_titles_they_ask_for(full_snapshot):
         full_snapshot, IDENTITY, stranger, 5, platform="hulu", filters=Filters(type=TitleType.SHOW)
     )
     assert shows and all(table.is_show[table.row_of[r.id]] for r in shows)
+
+
+def test_filters_few_neighbours_pass_are_filled_with_kept_titles_sharing_genres(full_snapshot):
+    """ "more korean shows like squid game": few of its nearest titles are Korean, so the kept
+    titles sharing its genres fill the list after them, one per work, never the title itself."""
+    from core.questions.filters import Filters
+
+    squid = full_snapshot.recommender.resolve("squid game")[0].id
+    table, korean = full_snapshot.table, Filters(countries=frozenset({"south korea"}))
+    found = suggest(full_snapshot, IDENTITY, squid, 5, filters=korean)
+    assert len(found) == 5 and squid not in ids(found)
+    assert all(table.mask(korean)[table.row_of[r.id]] for r in found)
+    assert all(r.shared_genres for r in found), [r.title for r in found]

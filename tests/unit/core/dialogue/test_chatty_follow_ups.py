@@ -178,3 +178,30 @@ def test_a_question_then_a_remark_is_the_question(full_snapshot, understanding):
     _, frame = after(full_snapshot, understanding, "the irishman")
     reading = read(understanding, frame, "how many minutes is it? my dad says like 3 hours")
     assert reading.kind == Kind.FOCUSED and reading.question.intent == Intent.TITLE
+
+
+def test_more_like_it_with_filters_said_before_asi_keeps_them(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "elite")
+    for text in ("hay mas series españolas asi?", "any other spanish shows like that"):
+        q = read(understanding, frame, text).question
+        assert q.intent == Intent.RECOMMEND and q.filters.countries == {"spain"}, (text, q)
+        assert q.filters.type == TitleType.SHOW
+
+
+def test_an_age_said_after_for_changes_the_band(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "cuantas series animadas hay en disney para niños de 7")
+    q = read(understanding, frame, "and for 12?").question
+    assert q.filters.bands == Span(None, 7) or q.filters.bands.high == 7  # 12 reads as the 7+ band
+    assert q.filters.platforms == {"disney"}
+
+
+def test_more_then_a_remark_after_the_comma_is_more(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "thrillers on prime")
+    reading = read(understanding, frame, "a few more, sorry im picky lol")
+    assert reading.kind == Kind.MORE and reading.question.filters.platforms == {"amazon"}
+
+
+def test_which_comedian_after_a_stand_up_list_asks_who_appears_most(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "stand up comedy on hulu")
+    q = read(understanding, frame, "ok which comedian has the most?").question
+    assert q.intent == Intent.ACTOR and q.filters.genres == {"standup"} and q.filters.platforms == {"hulu"}

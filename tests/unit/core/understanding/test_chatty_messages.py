@@ -185,3 +185,30 @@ def test_a_negated_limit_of_years_is_the_other_side(understanding, text, years):
 def test_teen_describes_the_titles_or_who_watches(understanding, text, genre, audience):
     f = understanding.parse(text).filters
     assert ("teen" in f.genres) == genre and (f.bands is not None) == audience, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("haha ok. now give me a horror movie on hulu", Intent.TOP),  # "Haha" and "OK" are titles too
+        ("never heard of any of those 😅", Intent.REMARK),
+        ("jaja no me suena ninguna", Intent.REMARK),
+    ],
+)
+def test_reactions_are_no_titles(understanding, text, intent):
+    q = understanding.parse(text)
+    assert q.intent == intent and q.title is None, (text, q.intent, q.title)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("pelis de terror de antes del 80", (None, 1979)), ("series desde el 98 en hulu", (1998, None))],
+)
+def test_a_year_with_two_digits_after_an_article(understanding, text, years):
+    span = understanding.parse(text).filters.years
+    assert (span.low, span.high) == years
+
+
+def test_a_country_after_from_is_the_country_not_a_surname(understanding):
+    q = understanding.parse("netflix movies frm canada")  # Ron Canada is in the catalogues
+    assert q.filters.countries == {"canada"} and q.filters.person is None
