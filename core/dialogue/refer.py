@@ -182,6 +182,8 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     target = frame.focus or (frame.shown[0] if len(frame.shown) == 1 else None)
     if target is None or q.intent == Intent.LONGEST and not q.filters.is_empty():
         return None  # "y la peli más cortita de hulu?" after a longest: a question of its own
+    if p.has(bare, w.PLAY_IT):
+        return None  # "can you just play it for me on the tv": nothing asked of it the bot can answer
     named = c.names_a_title(q)
     if p.has(bare, w.DIRECTOR_WORKS) and not (named and q.answer()[0] == CONFIDENT):
         return directors_titles(  # "y que mas dirigio" ("dirigio" reads like some title)

@@ -166,6 +166,12 @@ WHERE_WORDS = phrases(
     "available | disponible | disponibles | get it | conseguir | find it | encontrarla | encontrarlo"
 )
 # "who's in it", "quién actúa": who is in the title in focus; CREATED: who made it.
+# Asking the bot to play the title: nothing it can do ("play" is no "who plays in it").
+PLAY_IT = phrases(
+    "can you play | could you play | play for me | just play | play it | put it on | ponla | ponlo | "
+    "pon la peli | reproduce | reproducela | reproducelo | download | descarga | descargala | descargalo | "
+    "cast it | start it | start playing | dale play | dale al play | turn it on | prende"
+)
 CREDITS_WORDS = phrases(
     "who | whos | who's | quien | quienes | cast | reparto | elenco | actors | actores | actua | actuan | sale | "
     "salen | stars | starring | plays | play | acts | protagonista | protagonistas | actress | actriz | "

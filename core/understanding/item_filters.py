@@ -11,13 +11,11 @@ from core.questions.filters import Span as Range
 from core.understanding import lexicon as lx
 from core.understanding.scanner import Item
 
-SLOT_KINDS = frozenset(
-    ["years", "band", "minutes", "seasons", "not_genre", "not_type", "not_platform", "genres", "person"]
-)
+SLOT_KINDS = frozenset(["years", "band", "minutes", "seasons", "not_genre", "not_type", "genres", "person"])
 
 
 _SETS = {"platform": "platforms", "type": "types", "genre": "genres", "not_genre": "not_genres",
-         "country": "countries", "rating": "ratings", "not_platform": "not_platforms"}  # fmt: skip
+         "country": "countries", "rating": "ratings"}  # fmt: skip
 
 
 class ItemFilters:
@@ -41,7 +39,9 @@ class ItemFilters:
 
     def add(self, it: Item) -> None:
         kind, value = it.kind, it.value
-        if kind in _SETS:
+        if kind == "platform" and it.negated:
+            self.not_platforms.add(value)
+        elif kind in _SETS:
             getattr(self, _SETS[kind]).add(value)
         elif kind == "genres":
             self.genres.update(value)  # "romcoms": romance and comedy
@@ -58,13 +58,15 @@ class ItemFilters:
         elif kind == "person" and self.person is None:
             self.person = value
 
-    def filters(self, score: float | None) -> Filters:
+    def filters(self, score: float | None, of_a_title: bool = False) -> Filters:
         types = (self.types or ({TitleType.SHOW} if self.seasons else set())) - self.not_types
         if not types and len(self.not_types) == 1:
             types = set(TitleType) - {TitleType(next(iter(self.not_types)))}  # "no movies": shows
         who = self.person
         platforms = self.platforms - self.not_platforms
-        if not platforms and self.not_platforms:
+        if of_a_title:
+            platforms = self.platforms | self.not_platforms
+        elif not platforms and self.not_platforms:
             platforms = set(PLATFORMS) - self.not_platforms
         return Filters(
             platforms=frozenset(platforms),

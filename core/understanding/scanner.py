@@ -53,7 +53,6 @@ ARG_KINDS = frozenset(
         "seasons",
         "not_genre",
         "not_type",
-        "not_platform",
         "genres",
         "person",
     ]
@@ -89,6 +88,7 @@ class Item:
     j: int
     words: str = ""  # the folded words it covers
     fuzzy: bool = False
+    negated: bool = False  # a platform said after a negation: "not on netflix"
 
 
 def tokens(text: str) -> list[Token]:

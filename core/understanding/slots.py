@@ -27,6 +27,8 @@ runtimes and seasons, and people are ``slot_years``, ``slot_lengths`` and ``slot
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.catalogue.title_types import TitleType
 from core.questions.bands import Band, band_for_age, band_of
 from core.questions.filters import Span
@@ -67,7 +69,17 @@ def read_slots(
     """The scanner's items with the phrases above merged into items of their own kinds
     (``people`` None: no names are looked for, as in a title command's arguments)."""
     scan = Scan(text, items, toks, years, people, title_words, exact_titles)
-    readers = [_years, _band, _duration, _short, _negated, _two_genres, _country_shows, _genre_about]
+    readers = [
+        _years,
+        _band,
+        _duration,
+        _short,
+        _negated,
+        _two_genres,
+        _country_shows,
+        _genre_about,
+        _show_verb,
+    ]
     readers += [_person] if people is not None else []
     out: list[Item] = []
     k = 0
@@ -236,7 +248,8 @@ def _negated(scan: Scan, k: int):
     while end < len(scan.items) and scan.items[end].words in NOT_ON_FILLER:
         end += 1
     if end < len(scan.items) and scan.items[end].kind == "platform":
-        return scan.merge("not_platform", scan.items[end].value, k, end + 1)  # "not on netflix"
+        platform, after = scan.merge("platform", scan.items[end].value, k, end + 1)  # "not on netflix"
+        return replace(platform, negated=True), after
     return None
 
 
@@ -271,3 +284,21 @@ def _genre_about(scan: Scan, k: int):
     if items[k - 1].kind != "genre" or items[k + 1].kind != "genre":
         return None
     return scan.merge("genre", items[k + 1].value, k, k + 2)
+
+
+SHOW_OBJECTS = frozenset(
+    ["a", "an", "the", "some", "my", "me", "us", "them", "him", "her", "something", "anything"]
+)
+SHOW_SUBJECTS = frozenset(["to", "can", "could", "will", "would", "u", "you", "pls", "please", "plz", "just"])
+
+
+def _show_verb(scan: Scan, k: int):
+    """ "i want to show a documentary in class": "show" the verb, no type of title."""
+    items = scan.items
+    if items[k].kind != "type" or items[k].words != "show":
+        return None
+    before = items[k - 1].words if k else ""
+    after = items[k + 1].words if k + 1 < len(items) else ""
+    if before in SHOW_SUBJECTS or after in SHOW_OBJECTS and k + 2 < len(items):
+        return Item("filler", "show", items[k].i, items[k].j, "show"), k + 1
+    return None

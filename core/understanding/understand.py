@@ -560,7 +560,8 @@ class Understanding(SecondReading):
             )
             args["duration_type"] = "season" if seasons or args.get("type") == TitleType.SHOW else "min"
         args["leftover"] = " ".join(it.words for it in leftover)
-        args["filters"] = found.filters(args.get("score"))
+        # "ya no está en netflix, ¿es verdad?": of one title, a negated platform is still the one asked
+        args["filters"] = found.filters(args.get("score"), of_a_title=intent in ABOUT_ONE_TITLE)
         if found.person is not None:
             args["person"] = found.person
         if args["filters"].type is not None and "type" not in args:

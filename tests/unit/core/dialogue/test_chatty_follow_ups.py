@@ -205,3 +205,9 @@ def test_which_comedian_after_a_stand_up_list_asks_who_appears_most(full_snapsho
     _, frame = after(full_snapshot, understanding, "stand up comedy on hulu")
     q = read(understanding, frame, "ok which comedian has the most?").question
     assert q.intent == Intent.ACTOR and q.filters.genres == {"standup"} and q.filters.platforms == {"hulu"}
+
+
+def test_asking_to_play_the_title_is_no_question_about_it(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "moana")
+    q = read(understanding, frame, "ok now play it on my tv pls").question
+    assert q.intent not in (Intent.CREDITS, Intent.WHERE, Intent.TITLE), q

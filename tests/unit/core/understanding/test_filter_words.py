@@ -155,6 +155,7 @@ QUESTIONS = [
     # a platform after a negation is left out: the other three
     ("thrillers from 2020 that are not on hulu", {"platforms": {"amazon", "disney", "netflix"}}),
     ("series de anime que no esten en netflix", {"platforms": {"amazon", "disney", "hulu"}}),
+    ("can you show me some animated movies", {"genres": {"animation"}, "type": TitleType.MOVIE}),  # the verb
     # a label that is also a word ("r", "pg") is a rating beside "rated", a limit with "no" or "or less"
     ("stand up on netflix but no r rated stuff", {"bands": Span(None, Band.SIXTEEN), "ratings": None}),
     ("animated movies rated pg or less", {"bands": Span(None, Band.SEVEN), "ratings": None}),
@@ -194,3 +195,8 @@ def test_the_language_of_a_title_is_no_country(understanding, text):
 def test_nothing_but_is_no_exclusion(understanding):
     # "nothing but comedies" is only comedies: never "no comedies".
     assert "comedy" not in understanding.parse("nothing but comedies").filters.not_genres
+
+
+def test_a_negated_platform_of_one_title_is_still_the_platform_asked(understanding):
+    q = understanding.parse("my friend says ozark isnt on netflix anymore, true?")
+    assert q.filters.platforms == {"netflix"} and q.answer()[1][0].title == "Ozark"
