@@ -11,6 +11,7 @@ of filter and no "and"/"what about") starts afresh even when it could refine the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -46,6 +47,10 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     read alone (``understanding.parse(text)``)."""
     if frame is None or frame.is_empty() or now is not None and frame.expired(now):
         return Reading(q)
+    corrected = CORRECTION.match(text)
+    if corrected and corrected.end() < len(text):  # "wait no, movies": "no" answers, it negates nothing
+        text = text[corrected.end() :]
+        q = understanding.parse(text)
     clause = _before_a_reason(text, understanding)
     if clause is not None:  # "pero en prime, q netflix ya no lo pago": the change, not its reason
         return follow(frame, understanding.parse(clause), clause, understanding, now)
@@ -71,13 +76,21 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     focused = refer.focused(frame, q, said, bare, understanding)
     if focused is not None:
         return Reading(focused, Kind.FOCUSED)
-    refined = refine.refined(frame, q, said, bare, understanding)
+    refined = refine.refined(frame, q, said, bare, understanding, linked=bool(corrected))
     if refined is not None:
         return Reading(refined, Kind.REFINED)
     loosely = loose.read(frame, q, said, understanding)
     if loosely is not None:
         return Reading(loosely, Kind.LOOSE)
     return Reading(q)
+
+
+# A correction opening a follow-up: "wait no, movies", "nah. shows", "no espera, en hulu".
+CORRECTION = re.compile(
+    r"^\s*(?:(?:wait|espera)\s+(?:no|nah)\b|(?:no|nah)\s+(?:wait|espera)\b|(?:hmm+\s+)?(?:no|nah|nope|nop)\s*[,.!;])"
+    r"[\s,.!;]*",
+    re.I,
+)
 
 
 def _first_question(frame: Frame, text: str, understanding, now) -> Reading | None:

@@ -20,7 +20,11 @@ THAN = frozenset(["than", "que", "de", "del"])  # "older than 1990", "más corta
 RECENT, OLD = 2018, 2000  # release years: "newer ones", "older ones" (the catalogues end in 2021)
 
 
-def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Question | None:
+def refined(
+    frame: Frame, q: Question, said: str, bare: str, understanding, linked: bool = False
+) -> Question | None:
+    """The last question changed by the message, or None; ``linked``: the message opened by
+    correcting it ("wait no, movies"), so even a whole new set of filters changes it."""
     asked = frame.asked
     last = frame.missed or asked  # "bueno y interstellar" after "where's titanic" (in no catalogue)
     if last is None or last.intent in c.CHAT:
@@ -91,7 +95,7 @@ def refined(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
     if stated is None or stated.is_empty() and not changes:
         return None
     fresh = _new_topic(stated) or p.starts(bare, w.FRESH_REQUEST)  # "something for my 6 year old on netflix"
-    linked = p.starts(said, w.LINKS)  # "and comedies from 2019?" refines; "ok ahora dame…" need not
+    linked = linked or p.starts(said, w.LINKS)  # "and comedies from 2019?" refines; "ok ahora dame…" need not
     by_act = c.kinds(stated) == 2 and _refines_by_act(said, understanding)  # three kinds: a whole question
     if not linked and not changes and c.kinds(stated) >= 2 and fresh and not by_act:
         return None  # "horror movies on hulu": a question of its own; "movies on amazon" refines

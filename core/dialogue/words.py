@@ -81,14 +81,16 @@ CONNECTORS = phrases(
     "que sea | q sean | q sea | ok pero | ok but | uh | um | eh | ah | oh | ahh | ohh | alright | fine | sure | "
     "damn | dang | darn | uf | uff | ugh | meh | bummer | rip | que pena | lastima | vaya | oh well | shame | "
     "too bad | pity | oops | ay | chale | nel | pucha | rayos | okas | oka | okey | okay then | fair enough | "
-    "venga | anda | andale | orale | y a | and to | y con | and with | nah | naa | nop | nope | mejor no"
+    "venga | anda | andale | orale | y a | and to | y con | and with | nah | naa | nop | nope | mejor no | "
+    "i mean | i meant | sorry i meant | quise decir | o sea"
 )
 # The connectors that tie a message to the last question ("and", "what about", "pero"), not just
 # open it ("ok", "now", "bueno").
 LINKS = phrases(
     "and | y | e | also | tambien | plus | what about | how about | and what about | and how about | what if | "
     "que tal | y que tal | y si | and if | pero | but | instead | en cambio | only | just | solo | solamente | "
-    "same but | igual pero | ok pero | ok but | ok and | ok y | y de | and the | y las | y los"
+    "same but | igual pero | ok pero | ok but | ok and | ok y | y de | and the | y las | y los | "
+    "i mean | i meant | sorry i meant | quise decir | o sea | mejor dicho"
 )
 # The words of the connectors, one by one: what may stand around a question's own words.
 CONNECTOR_WORDS = frozenset(word for phrase in CONNECTORS for word in phrase.split())

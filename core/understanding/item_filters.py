@@ -55,8 +55,8 @@ class ItemFilters:
             setattr(self, kind, value)
         elif kind == "not_type":
             self.not_types.add(value)
-        elif kind == "person" and self.person is None:
-            self.person = value
+        elif kind == "person" and (self.person is None or _fuller(value, self.person)):
+            self.person = value  # "settle a bet: what has adam sandler starred in": the whole name
 
     def filters(self, score: float | None, of_a_title: bool = False) -> Filters:
         types = (self.types or ({TitleType.SHOW} if self.seasons else set())) - self.not_types
@@ -83,6 +83,11 @@ class ItemFilters:
             seasons=self.seasons,
             score_above=score,
         )
+
+
+def _fuller(new, old) -> bool:
+    """A person said by a whole name after one said by a bare word ("little", "settle")."""
+    return new.confident and len(new.text.split()) > 1 and len(old.text.split()) == 1
 
 
 def _within(inner: Range, outer: Range) -> bool:

@@ -79,6 +79,7 @@ def read_slots(
         _country_shows,
         _genre_about,
         _show_verb,
+        _us,
     ]
     readers += [_person] if people is not None else []
     out: list[Item] = []
@@ -104,7 +105,9 @@ def _band(scan: Scan, k: int):
     if _age(it):  # "my 10 year old", "a 9yo", "16 yo son"
         size = scan.phrase_at(k + 1, AGE_UNITS, 2)
         unit = scan.words(k + 1, size)
-        if size and (unit not in ("years", "year", "anos", "ano") or _near(items, k, CHILD_WORDS)):
+        if size and (
+            unit not in ("years", "year", "anos", "ano") or _near(items, k, CHILD_WORDS) or _has_age(items, k)
+        ):
             return scan.merge("band", Span(None, band_for_age(int(it.value))), k, k + 1 + size)
     if (
         it.words.split()[-1] in CHILD_WORDS  # "mi hija de 5", "para mi hija de 12" (one phrase)
@@ -223,6 +226,13 @@ def _for_someone(items: list[Item], k: int) -> bool:
     return any(it is not None and it.kind in ("type", "genre", "platform") for it in (before, after))
 
 
+def _has_age(items: list[Item], k: int) -> bool:
+    """ "mi hijo está enfermo, tiene 6 años": a child's age told with "tiene" / "turned", the child
+    named anywhere in the message."""
+    told = k and items[k - 1].words in ("tiene", "tienen", "cumple", "cumplio", "turned", "turns")
+    return bool(told) and any(w in CHILD_WORDS for it in items for w in it.words.split())
+
+
 def _age(item: Item) -> bool:
     return item.kind in ("number", "year") and 0 < item.value < 19 and int(item.value) == item.value
 
@@ -239,6 +249,9 @@ def _negated(scan: Scan, k: int):
     end = scan.after_negation(k, NEGATED_FILLER)
     if end is None:
         return None
+    last = scan.toks[scan.items[end - 1].j - 1] if end > k else None
+    if last is not None and (last.comma or last.stop) and scan.items[k].words in ("no", "nah", "nope"):
+        return None  # "wait no, movies": "no" answers, it negates nothing after it
     if end < len(scan.items) and scan.items[end].kind == "genre":
         return scan.merge("not_genre", scan.items[end].value, k, end + 1)
     if end < len(scan.items) and scan.items[end].kind == "type":
@@ -302,3 +315,18 @@ def _show_verb(scan: Scan, k: int):
     if before in SHOW_SUBJECTS or after in SHOW_OBJECTS and k + 2 < len(items):
         return Item("filler", "show", items[k].i, items[k].j, "show"), k + 1
     return None
+
+
+US_AFTER = frozenset(
+    ["for", "with", "to", "let", "tell", "give", "show", "help", "of", "both", "all", "suggest"]
+)
+
+
+def _us(scan: Scan, k: int):
+    """ "settle a bet for us", "give us something": the pronoun, not the United States."""
+    items = scan.items
+    if items[k].kind != "country" or scan.typed_word(k) != "us" or not k:
+        return None
+    if items[k - 1].words.split()[-1] not in US_AFTER:
+        return None
+    return Item("filler", "us", items[k].i, items[k].j, "us"), k + 1

@@ -16,6 +16,7 @@ FILLER = frozenset(_phrases(
     "is | are | was | were | has | have | had | a | an | the | of | on | in | at | for | with | by | and | or | "
     "please | pls | plz | pliz | kindly | just | only | now | right now | currently | today | tonight | "
     "tell me | show me | give me | list | list me | find me | get me | let me know | i want | i need | "
+    "give us | show us | tell us | find us | get us | recommend us | help us | for us | "
     "i want to know | i would like to know | id like to know | i wonder | know | wondering | "
     "some | any | all | every | titles | title | things | stuff | content | something | anything | "
     "released | came out | out | premiered | available | streaming | online | watch | year | years | "

@@ -211,3 +211,13 @@ def test_asking_to_play_the_title_is_no_question_about_it(full_snapshot, underst
     _, frame = after(full_snapshot, understanding, "moana")
     q = read(understanding, frame, "ok now play it on my tv pls").question
     assert q.intent not in (Intent.CREDITS, Intent.WHERE, Intent.TITLE), q
+
+
+@pytest.mark.parametrize(
+    "text", ["nah, movies. scary movies", "no espera, mejor pelis de terror", "wait no, horror movies"]
+)
+def test_a_correction_opening_a_follow_up_changes_the_last_question(full_snapshot, understanding, text):
+    _, frame = after(full_snapshot, understanding, "comedy shows on hulu")
+    q = read(understanding, frame, text).question
+    assert q.filters.platforms == {"hulu"} and q.filters.type == TitleType.MOVIE, (text, q.filters)
+    assert q.filters.genres == {"horror"} and not q.filters.not_genres, (text, q.filters)

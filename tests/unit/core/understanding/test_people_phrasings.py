@@ -69,6 +69,14 @@ CASES = [
     ("which shows does zendaya act in", "Zendaya", Intent.PERSON, C),
     ("does tom holland appear in anything on disney", "Tom Holland", Intent.PERSON, C),
     ("did peso pluma act in anything", ABSENT, Intent.PERSON, C),
+    # a word that is also somebody's surname ("little", "settle") gives way to a whole name after it
+    ("for a little movie night: what has tom hanks starred in", "Tom Hanks", Intent.PERSON, C),
+    (
+        "settle this for us, movies with denzel washington on netflix",
+        "Denzel Washington",
+        Intent.PERSON,
+        None,
+    ),
 ]
 
 
