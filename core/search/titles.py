@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from core.search.index import GramIndex, WordIndex, length_ranks
+from core.search.index import GramIndex, WordIndex, forget_similar, length_ranks
 
 MAX_QUERY_CHARS = 200  # longer than any title (109): the rest of a 2,000-char paste is noise
 # Scores only: whether a score is good enough to answer is the title policy's call
@@ -312,5 +312,7 @@ def _best(costs: np.ndarray, n: int) -> list[int]:
 
 
 def forget_normalised() -> None:
-    """Normalise every text afresh from now on (``normalise`` remembers recent ones)."""
+    """Normalise every text afresh from now on (``normalise`` remembers recent ones), and look
+    every title word up afresh (``index.WordIndex.similar`` does too)."""
     _normalised.cache_clear()
+    forget_similar()
