@@ -67,6 +67,13 @@ class GramIndex:
         self.grams = codes[starts]
         self.indptr = np.append(starts, len(codes)).astype(np.int64)
         self.postings = owners.astype(np.int32)
+        # Every posting as (its trigram's slot, rank) in one sorted int64: the band of ranks of
+        # all the query's trigrams is found by two ``searchsorted`` calls, not two per trigram.
+        self.ranks = np.int64(len(compact_by_rank))
+        self.slotted = (
+            np.repeat(np.arange(len(self.grams), dtype=np.int64), np.diff(self.indptr)) * self.ranks
+        )
+        self.slotted += self.postings
         self.gram_counts = np.bincount(owners, minlength=len(compact_by_rank)).astype(np.int32)
 
     @staticmethod
@@ -80,7 +87,7 @@ class GramIndex:
         return codes[inside], owner[:-2][inside]
 
     def nbytes(self) -> int:
-        arrays = (self.lengths, self.grams, self.indptr, self.postings, self.gram_counts)
+        arrays = (self.lengths, self.grams, self.indptr, self.postings, self.gram_counts, self.slotted)
         return sum(a.nbytes for a in arrays)
 
     def closest(self, compact: str, limit: int) -> np.ndarray:
@@ -106,13 +113,12 @@ class GramIndex:
         """The posting list of each known query trigram, cut to the band of ranks, rarest first."""
         slots = np.minimum(np.searchsorted(self.grams, query_grams), len(self.grams) - 1)
         slots = slots[self.grams[slots] == query_grams]
-        band = np.array([lo, hi], dtype=self.postings.dtype)  # another dtype would copy every list
-        lists = []
-        for start, end in zip(self.indptr[slots].tolist(), self.indptr[slots + 1].tolist(), strict=True):
-            postings = self.postings[start:end]
-            start, end = np.searchsorted(postings, band)
-            if end > start:
-                lists.append(postings[start:end])
+        # Within each trigram's list (``slotted``: slot * ranks + rank), the first rank >= lo and >= hi.
+        base = slots.astype(np.int64) * self.ranks
+        starts = np.searchsorted(self.slotted, base + lo).tolist()
+        ends = np.searchsorted(self.slotted, base + hi).tolist()
+        postings = self.postings
+        lists = [postings[start:end] for start, end in zip(starts, ends, strict=True) if end > start]
         lists.sort(key=len)
         return lists
 
