@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -202,7 +203,15 @@ class TitleResolver:
         candidates = sorted(self._candidates(query, query_sig, compact))
         scores = self._scores(query, query_sig, compact, candidates)
         # Equal scores: the closer by Damerau-Levenshtein (a swapped pair of letters is one slip, not two).
-        ties = _similarities(compact, [_compact(self.keys[i]) for i in candidates], OSA.normalized_similarity)
+        # Only a score two candidates share needs it: elsewhere the order is the scores' alone.
+        shared = {score for score, n in Counter(scores).items() if n > 1}
+        tied = [k for k, score in enumerate(scores) if score in shared]
+        ties = [0.0] * len(candidates)
+        found = _similarities(
+            compact, [_compact(self.keys[candidates[k]]) for k in tied], OSA.normalized_similarity
+        )
+        for k, similarity in zip(tied, found, strict=True):
+            ties[k] = similarity
         order = sorted(range(len(candidates)), key=lambda k: (-scores[k], -ties[k], candidates[k]))
         return [(candidates[k], scores[k]) for k in order[:limit]]
 

@@ -1,7 +1,8 @@
 """Two shortcuts of ``Recommender.resolve`` against the plain code they replace, on the full
 catalogue and thousands of real spans (every run of up to five words of the act corpus's
 messages, and catalogue titles misspelt): the trigram lists cut to a band of lengths by two
-``searchsorted`` calls over all of them, and the matches grouped into works with Python ints."""
+``searchsorted`` calls over all of them, the matches grouped into works with Python ints, and
+equal scores told apart only where two candidates share one."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import math
 
 import numpy as np
 import pytest
+from rapidfuzz.distance import OSA
 
 from benchmarks.eval_title_search import make_queries
 from core.recommender import YEAR_SLACK
 from core.search.index import BAND_HIGH, BAND_LOW, PAD_END, PAD_START, trigram_codes
-from core.search.titles import normalise, with_english_article
+from core.search.titles import _compact, _similarities, normalise, significant, with_english_article
 from core.understanding.acts import CORPUS, load_corpus
 
 
@@ -89,3 +91,23 @@ def test_works_grouped_with_python_ints_are_the_same_matches(full_snapshot, span
         assert got == _resolve_by_rows(rec, text, 10), text
         several += len({m.title for m in got}) < len(got)  # remakes: one title, several works
     assert several > 50, several
+
+
+def _search_with_every_tie(resolver, query, limit):
+    """``TitleResolver.search`` with the Damerau-Levenshtein tie-break computed for every candidate."""
+    compact = query.replace(" ", "")
+    if len(compact) < 2:
+        return resolver.search(query, limit)
+    query_sig = significant(query)
+    candidates = sorted(resolver._candidates(query, query_sig, compact))
+    scores = resolver._scores(query, query_sig, compact, candidates)
+    ties = _similarities(compact, [_compact(resolver.keys[i]) for i in candidates], OSA.normalized_similarity)
+    order = sorted(range(len(candidates)), key=lambda k: (-scores[k], -ties[k], candidates[k]))
+    return [(candidates[k], scores[k]) for k in order[:limit]]
+
+
+def test_ties_broken_only_where_scores_are_shared_order_alike(full_snapshot, spans):
+    for resolver in (full_snapshot.recommender.resolver, full_snapshot.recommender.names.resolver):
+        for text in spans[::3]:
+            query = normalise(text)
+            assert resolver.search(query, 10) == _search_with_every_tie(resolver, query, 10), text
