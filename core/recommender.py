@@ -205,18 +205,26 @@ class Recommender:
             named = [(hit.key, hit.score, hit.year, hit.name) for hit in self.names.search(query, limit)]
             found = sorted(found + named, key=lambda hit: -hit[1])  # stable: English first on ties
         matches, seen = [], set()
+        # Python ints from here on (one ``tolist`` per array, not a numpy scalar per row): the
+        # sets below are built from the same values in the same order, so they iterate alike.
+        starts, group_rows = self.group_rows.starts, self.group_rows.rows
         for key, score, year, reading in found:
             if len(matches) >= limit:
                 break  # the rest would only come after the ``limit`` returned
-            groups = {int(self.group[row]) for row in self.key_rows[key]} - seen
+            groups = set(self.group[self.key_rows[key]].tolist()) - seen
+            first = {g: int(group_rows[starts[g]]) for g in groups}  # each group's first row
             if year is not None:  # a name of one of several same-titled works: its year, else one off
-                off = {g: abs(int(self.years[self.group_rows[g][0]]) - year) for g in groups}
+                off = {g: abs(int(self.years[first[g]]) - year) for g in groups}
                 groups = {g for g in groups if off[g] == 0} or {g for g in groups if off[g] <= YEAR_SLACK}
             # Same title, several years (remakes): the most widely carried, then the newest.
             for group in sorted(
-                groups, key=lambda g: (-len(self.group_rows[g]), -self.years[self.group_rows[g][0]])
+                groups, key=lambda g: (starts[g] - starts[g + 1], -int(self.years[first[g]]))
             ):
-                matches.append(self._match(self.group_rows[group], round(score, 1), reading))
+                matches.append(
+                    self._match(
+                        group_rows[starts[group] : starts[group + 1]].tolist(), round(score, 1), reading
+                    )
+                )
             seen |= groups
         # Only scores: whether the top one is sure is the title policy's decision
         # (core.understanding.policy.title_answer), so no layer undoes another's.

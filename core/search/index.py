@@ -33,6 +33,8 @@ SHORT_LIST = 1_000  # keys kept after the rare trigrams, then checked for the co
 RATIO_CHECKED = 100  # keys whose real fuzz.ratio is computed, best overlap estimates first
 WORD_BUDGET = 5_000  # postings of the rarest query words counted in full per query
 MAX_QUERY_WORDS = 12
+SIMILAR_KEPT = 4_096  # words whose ``WordIndex.similar`` answer is kept (``forget_similar`` empties)
+_generation = 0  # bumped by ``forget_similar``: an index with an older one forgets its answers
 
 
 def trigram_codes(padded: str) -> np.ndarray:
@@ -65,6 +67,13 @@ class GramIndex:
         self.grams = codes[starts]
         self.indptr = np.append(starts, len(codes)).astype(np.int64)
         self.postings = owners.astype(np.int32)
+        # Every posting as (its trigram's slot, rank) in one sorted int64: the band of ranks of
+        # all the query's trigrams is found by two ``searchsorted`` calls, not two per trigram.
+        self.ranks = np.int64(len(compact_by_rank))
+        self.slotted = (
+            np.repeat(np.arange(len(self.grams), dtype=np.int64), np.diff(self.indptr)) * self.ranks
+        )
+        self.slotted += self.postings
         self.gram_counts = np.bincount(owners, minlength=len(compact_by_rank)).astype(np.int32)
 
     @staticmethod
@@ -78,7 +87,7 @@ class GramIndex:
         return codes[inside], owner[:-2][inside]
 
     def nbytes(self) -> int:
-        arrays = (self.lengths, self.grams, self.indptr, self.postings, self.gram_counts)
+        arrays = (self.lengths, self.grams, self.indptr, self.postings, self.gram_counts, self.slotted)
         return sum(a.nbytes for a in arrays)
 
     def closest(self, compact: str, limit: int) -> np.ndarray:
@@ -104,13 +113,12 @@ class GramIndex:
         """The posting list of each known query trigram, cut to the band of ranks, rarest first."""
         slots = np.minimum(np.searchsorted(self.grams, query_grams), len(self.grams) - 1)
         slots = slots[self.grams[slots] == query_grams]
-        band = np.array([lo, hi], dtype=self.postings.dtype)  # another dtype would copy every list
-        lists = []
-        for start, end in zip(self.indptr[slots].tolist(), self.indptr[slots + 1].tolist(), strict=True):
-            postings = self.postings[start:end]
-            start, end = np.searchsorted(postings, band)
-            if end > start:
-                lists.append(postings[start:end])
+        # Within each trigram's list (``slotted``: slot * ranks + rank), the first rank >= lo and >= hi.
+        base = slots.astype(np.int64) * self.ranks
+        starts = np.searchsorted(self.slotted, base + lo).tolist()
+        ends = np.searchsorted(self.slotted, base + hi).tolist()
+        postings = self.postings
+        lists = [postings[start:end] for start, end in zip(starts, ends, strict=True) if end > start]
         lists.sort(key=len)
         return lists
 
@@ -161,11 +169,24 @@ class WordIndex:
             for edge in (("first", w[0]), ("last", w[-1])):
                 self.by_edge.setdefault(edge, _Edge()).add(i, w)
 
+        # One message's readings search overlapping spans ("the 2nd one about", "the 2nd one"):
+        # the same words again. The answer depends on the word alone, so a kept one is a fresh one.
+        self._similar: dict[str, list[tuple[int, float]]] = {}
+        self._generation = _generation
+
     def nbytes(self) -> int:
         return sum(a.nbytes for a in (self.vocab_lengths, self.idf, self.indptr, self.postings))
 
     def similar(self, word: str) -> list[tuple[int, float]]:
         """Vocabulary words equal to the word or one typo away (4+ letters), with a similarity."""
+        if self._generation != _generation or len(self._similar) >= SIMILAR_KEPT:
+            self._similar, self._generation = {}, _generation
+        found = self._similar.get(word)
+        if found is None:
+            found = self._similar[word] = self._similar_afresh(word)
+        return found
+
+    def _similar_afresh(self, word: str) -> list[tuple[int, float]]:
         if word in self.word_id or len(word) < 4:
             return [(self.word_id[word], 1.0)] if word in self.word_id else []
         scores: dict[int, float] = {}  # a word sharing both letters is found twice: one score
@@ -223,6 +244,12 @@ class _Edge:
         self.ids.append(i)
         self.words.append(word)
         self.lengths.append(len(word))
+
+
+def forget_similar() -> None:
+    """Look every word up afresh from now on (``WordIndex.similar`` keeps its answers)."""
+    global _generation
+    _generation += 1
 
 
 def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

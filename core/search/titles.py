@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from core.search.index import GramIndex, WordIndex, length_ranks
+from core.search.index import GramIndex, WordIndex, forget_similar, length_ranks
 
 MAX_QUERY_CHARS = 200  # longer than any title (109): the rest of a 2,000-char paste is noise
 # Scores only: whether a score is good enough to answer is the title policy's call
@@ -202,7 +203,15 @@ class TitleResolver:
         candidates = sorted(self._candidates(query, query_sig, compact))
         scores = self._scores(query, query_sig, compact, candidates)
         # Equal scores: the closer by Damerau-Levenshtein (a swapped pair of letters is one slip, not two).
-        ties = _similarities(compact, [_compact(self.keys[i]) for i in candidates], OSA.normalized_similarity)
+        # Only a score two candidates share needs it: elsewhere the order is the scores' alone.
+        shared = {score for score, n in Counter(scores).items() if n > 1}
+        tied = [k for k, score in enumerate(scores) if score in shared]
+        ties = [0.0] * len(candidates)
+        found = _similarities(
+            compact, [_compact(self.keys[candidates[k]]) for k in tied], OSA.normalized_similarity
+        )
+        for k, similarity in zip(tied, found, strict=True):
+            ties[k] = similarity
         order = sorted(range(len(candidates)), key=lambda k: (-scores[k], -ties[k], candidates[k]))
         return [(candidates[k], scores[k]) for k in order[:limit]]
 
@@ -312,5 +321,7 @@ def _best(costs: np.ndarray, n: int) -> list[int]:
 
 
 def forget_normalised() -> None:
-    """Normalise every text afresh from now on (``normalise`` remembers recent ones)."""
+    """Normalise every text afresh from now on (``normalise`` remembers recent ones), and look
+    every title word up afresh (``index.WordIndex.similar`` does too)."""
     _normalised.cache_clear()
+    forget_similar()

@@ -26,15 +26,25 @@ class Lookups:
         # What the slot reader searches names with (None: no names are read).
         self.people = None if people is None else _People(people, size)
         self._slots = _Recent(size)  # (text, people read) -> tokens, items
+        # ... -> the act reader's reading: the rules, their second reading and the dialogue's
+        # follow-ups each asked for it again (three readings of one message, 0.6 ms each).
+        self._acts = _Recent(size)
 
     def slots(self, text: str, people: bool, read) -> tuple:
         """``read()``, a message's tokens and slots (``Understanding._message``), once while
         the text is recent: its readings build the message again and again."""
         return self._slots.get((text, people), read)
 
+    def acts(self, key: tuple, read):
+        """``read()``, the act reader's reading of the message ``_message`` built from ``key``
+        ((text, people read)): it reads nothing else of the message, and the message's items
+        are the slots' kept ones, so a kept reading is the one a fresh one gives."""
+        return self._acts.get(key, lambda: (read(),))[0]
+
     def clear(self) -> None:
         self.resolve.cache_clear()
         self._slots.clear()
+        self._acts.clear()
         titles.forget_normalised()  # a benchmark's first reading normalises its texts afresh too
         if self.people is not None:
             self.people.clear()

@@ -178,6 +178,9 @@ class Scanner:
         for phrase in lx.FILLER:
             table.setdefault(phrase, ("filler", phrase))
         self.table = table
+        # The words the table's phrases start with: a token that starts none is looked up once
+        # (as a word) instead of once per phrase length.
+        self.table_heads = frozenset(phrase.split(" ", 1)[0] for phrase in table)
         self.ratings = ratings
         self.title_words = title_words
         fuzzy: dict[str, list[tuple[str, tuple[str, object]]]] = {}
@@ -266,7 +269,9 @@ class Scanner:
             return Item("rating", word, i, i + 1, word)
         if word[:1].isdigit():
             return self._number(word, i)
-        for size in range(min(self.MAX_WORDS, len(toks) - i), 0, -1):
+        # Any phrase from ``i`` starts with ``word``'s first word: none can be in the table without it.
+        sizes = self.MAX_WORDS if word.split(" ", 1)[0] in self.table_heads else 0
+        for size in range(min(sizes, len(toks) - i), 0, -1):
             # A phrase does not run across a sentence break ("... netflix. Prime ...").
             if size > 1 and any(toks[k].stop or toks[k].comma for k in range(i, i + size - 1)):
                 continue

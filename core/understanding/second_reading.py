@@ -66,7 +66,7 @@ class SecondReading:
         dad loves the irishman, who's in it besides de niro" asks the cast, not De Niro's titles."""
         if q.intent in TITLE_INTENTS and q.answer()[0] == CONFIDENT:
             return None  # the rules found a title people mean: theirs is the better reading
-        reading = self.acts.read(m)
+        reading = self._act_reading(m)
         if reading.act.p < OVERRULE or reading.act.name not in ACT_INTENTS or len(reading.titles) != 1:
             return None
         return self._by_act(m, q, reading)
@@ -77,7 +77,7 @@ class SecondReading:
         or small talk and requests the bot cannot serve said to be so, not answered with a
         title nobody carries ("lol ok thats long", "can u recommend a good pizza place").
         ``reading``: the act reader's of ``m``, when the caller has it already."""
-        reading = reading or self.acts.read(m)
+        reading = reading or self._act_reading(m)
         act = reading.act
         if act.p < SURE:
             return None

@@ -34,13 +34,20 @@ class Scan:
         # Each item's words as typed (folded): the scanner may respell a word it does not know
         # ("dos" as "does", "doramas" as "dramas"); built once, read at every item.
         self.typed_words = [" ".join(t.word for t in self.toks[it.i : it.j]) for it in self.items]
+        # ... and each item's first word: ``phrase_at`` is asked at every item for dozens of tables.
+        self.heads = [it.words.split(" ", 1)[0] for it in self.items]
 
     def words(self, k: int, size: int) -> str:
         return " ".join(it.words for it in self.items[k : k + size])
 
     def phrase_at(self, k: int, phrases, longest: int = 4) -> int:
         """How many items from ``k`` spell one of ``phrases`` (0 for none), longest first."""
-        if k >= len(self.items) or self.items[k].words.split(" ", 1)[0] not in _first_words(phrases):
+        if k >= len(self.heads):
+            return 0
+        kept = _FIRST_WORDS.get(id(phrases))  # ``_first_words``, without a call on the way
+        if self.heads[k] not in (
+            kept[1] if kept is not None and kept[0] is phrases else _first_words(phrases)
+        ):
             return 0  # most items start no phrase: one look-up instead of a join per length
         for size in range(min(longest, len(self.items) - k), 0, -1):
             if self.words(k, size) in phrases:

@@ -193,7 +193,12 @@ class Understanding(SecondReading):
         return self._acts_read((text or "").strip())
 
     def _act(self, text: str) -> ActReading:
-        return self.acts.read(self._message(MENTIONS.sub("", text)))
+        return self._act_reading(self._message(MENTIONS.sub("", text)))
+
+    def _act_reading(self, m: Message) -> ActReading:
+        """``acts.read(m)``, once per message (``Lookups.acts``): ``m`` is ``_message``'s."""
+        key = getattr(m, "key", None)  # a message built elsewhere is read as it is
+        return self.acts.read(m) if key is None else self._lookups.acts(key, lambda: self.acts.read(m))
 
     def _about_a_title(self, text: str) -> Question | None:
         """ "tell me about the queens gambit", "de qué va bridgerton", "elite de qué va": the
@@ -288,7 +293,9 @@ class Understanding(SecondReading):
 
         toks, items = map(list, self._lookups.slots(text, people, read))  # read once per message
         reads_names = getattr(self.recommender, "names", None) is not None  # the snapshot's Spanish names
-        return Message(text, toks, items, self.exact_titles, reads_names)
+        message = Message(text, toks, items, self.exact_titles, reads_names)
+        message.key = (text, people)  # what its tokens and items were read from (``Lookups``)
+        return message
 
     # ---- deciding -------------------------------------------------------------------------
     def _decide(self, m: Message) -> Found:
