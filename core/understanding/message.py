@@ -204,6 +204,7 @@ class Message:
                     break  # "where can i watch in time": a title may start with a preposition
             start += 1
         end = self._before_a_platform_clause(start, end)
+        end = self._before_a_comparison(start, end)
         while end > start and not self.is_title((start, end)):
             item = items[end - 1]
             if item.kind == "platform" or (item.kind == "year" and end - 1 > start):
@@ -234,6 +235,16 @@ class Message:
                 and not self.is_title((start, end))
             ):
                 return k + 1  # the platform and "on" before it go with the tail below
+        return end
+
+    def _before_a_comparison(self, start: int, end: int) -> int:
+        """ "dame algo tipo friends pero más nuevo": a comparison after "but" ends the title."""
+        items = self.items
+        for k in range(start + 1, end - 1):
+            if items[k].words in ("but", "pero") and not self.is_title((start, end)):
+                rest = [w for it in items[k + 1 : end] for w in it.words.split()]
+                if all(w in lx.COMPARISONS for w in rest):
+                    return k
         return end
 
     def title_text(self, span: Span) -> str:

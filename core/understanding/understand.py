@@ -356,8 +356,18 @@ class Understanding(SecondReading):
         role = Role.DIRECTOR if is_cue(m.items[at], "director_of") else Role.CAST
         found = self._pointed(m, lo, hi, at, Intent.CREDITS)
         if found is not None and found.intent == Intent.CREDITS:
-            return Found(Intent.CREDITS, found.span, role)
+            return Found(Intent.CREDITS, self._after_a_character(m, found.span), role)
         return Found(Intent.ACTOR, role=role)
+
+    @staticmethod
+    def _after_a_character(m: Message, span):
+        """ "who plays walter white in breaking bad": the title after the character's "in"."""
+        if span is None or m.is_title(span):
+            return span
+        ins = [k for k in range(span[0] + 1, span[1] - 1) if m.items[k].words in ("in", "en")]
+        if not ins or not m.is_title((ins[-1] + 1, span[1])):
+            return span
+        return (ins[-1] + 1, span[1])
 
     def _gibberish(self, word: str) -> bool:
         """A word typed by mashing keys: no vowel, or four consonants in a row, and in no title."""

@@ -84,6 +84,15 @@ LEAD_INS = frozenset(_phrases(
     "called | named | llamada | llamado | dubbed | subbed | subtitled | doblada | doblado | subtitulada | "
     "subtitulado | espanol | espanola | ingles | inglesa | latino | castellano | spanish | english | original"
 ))  # fmt: skip
+# A comparison after "but" / "pero" that ends a title: "tipo friends pero más nuevo", "like X but
+# a bit more recent" (the filter is read elsewhere; the title stops before it).
+COMPARISONS = frozenset(_phrases(
+    "scarier | funnier | darker | lighter | shorter | longer | newer | older | better | sadder | happier | "
+    "more | less | recent | new | old | mas | menos | corta | corto | cortas | cortos | larga | largo | "
+    "nueva | nuevo | nuevas | nuevos | reciente | recientes | divertida | divertido | vieja | viejo | "
+    "antigua | antiguo | oscura | oscuro | triste | miedo | a | bit | little | un | poco | poquito | tho | "
+    "pls | please | porfa | actual | actuales | moderna | moderno"
+))  # fmt: skip
 # Words a title cannot be made of alone: "you", "it", "out" are never what a lead-in leaves.
 FUNCTION_WORDS = frozenset(_phrases(
     "i | me | my | we | us | our | you | your | he | she | her | him | his | they | them | their | it | its | "

@@ -48,6 +48,9 @@ FILLER = frozenset(_phrases(
     "tho | though | specifically | especificamente | en especifico | en particular | in particular | "
     # "quito lo de terror y pongo ciencia ficción": the genre after "pongo" is the new one
     "pongo | pon | ponme | ponle | put | put in | "
+    # how it will be watched: "una serie corta para maratonear", "something to binge"
+    "maratonear | para maratonear | maraton | binge | to binge | binge watch | bingewatch | binging | "
+    "de un tiron | en un dia | in one sitting | "
     # the time there is: "it has to fit in a 50 minute period"
     "period | class period | time slot | slot | "
     # an occasion, not a kind of title: "work movie night", "film club pick tonight"

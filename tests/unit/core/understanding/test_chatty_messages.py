@@ -212,3 +212,23 @@ def test_a_year_with_two_digits_after_an_article(understanding, text, years):
 def test_a_country_after_from_is_the_country_not_a_surname(understanding):
     q = understanding.parse("netflix movies frm canada")  # Ron Canada is in the catalogues
     assert q.filters.countries == {"canada"} and q.filters.person is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "title"),
+    [
+        ("quien hace de eleven en stranger things", Intent.CREDITS, "Stranger Things"),  # a character
+        ("who plays dwight in the office", Intent.CREDITS, "The Office"),
+        ("algo tipo the office pero mas reciente", Intent.RECOMMEND, "The Office"),  # a comparison after
+        ("shows like ozark but a bit newer", Intent.RECOMMEND, "Ozark"),
+    ],
+)
+def test_a_title_beside_a_character_or_a_comparison(understanding, text, intent, title):
+    q = understanding.parse(text)
+    kind, titles = q.answer()
+    assert q.intent == intent and kind == CONFIDENT and titles[0].title == title, (text, q.title)
+
+
+def test_a_request_to_binge_is_a_list_request(understanding):
+    q = understanding.parse("recomiendame una serie cortita para maratonear")
+    assert q.intent == Intent.TOP and q.title is None and q.filters.seasons is not None
