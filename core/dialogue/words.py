@@ -249,7 +249,9 @@ SHORTER = phrases(
     "shorter | shorter ones | short ones | something shorter | less long | not so long | not that long | "
     "mas cortas | mas cortos | mas corta | mas corto | cortas | cortos | cortitas | cortitos | menos largas | "
     "menos largos | no tan largas | no tan largos | quicker | quick ones | less seasons | fewer seasons | "
-    "menos temporadas"
+    "menos temporadas | no tan larga | no tan largo | not too long | nothing too long | que no sea tan larga | "
+    "que no sea tan largo | que no sean tan largas | que no sean tan largos | que no sea muy larga | "
+    "que no dure tanto | que no duren tanto"
 )
 LONGER = phrases(
     "longer | longer ones | something longer | mas largas | mas largos | mas larga | mas largo | largas | largos"

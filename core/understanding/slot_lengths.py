@@ -16,6 +16,7 @@ from core.understanding.lexicon.filters import (
     MINUTE_UNITS,
     MORE,
     MORE_AFTER,
+    NOT_TOO_LONG,
     ONE_SEASON,
     QUARTER_HOUR,
     SEASON_WORDS,
@@ -36,6 +37,11 @@ def _duration(scan: Scan, k: int):
     size = scan.phrase_at(k, ONE_SEASON, 4)
     if size:
         return scan.merge("seasons", Span(1, 1), k, k + size)
+    size = scan.typed_phrase_at(k, NOT_TOO_LONG, 5)
+    if size:  # "nothing too long": a show's seasons when the message is about shows
+        shows = any(it.kind == "type" and it.value == TitleType.SHOW for it in items)
+        kind, high = ("seasons", SHORT_SEASONS) if shows else ("minutes", SHORT_MINUTES)
+        return scan.merge(kind, Span(None, high), k, k + size)
     size = scan.phrase_at(k, FEW_SEASONS, 4)
     if size:  # "de pocas temporadas, 1 o 2": the amounts after it say how few
         amount = _amount_or(scan, k + size)

@@ -184,6 +184,14 @@ THIS_CENTURY = frozenset(["this century", "de este siglo", "este siglo", "del si
                           "21st century", "the 21st century", "del siglo 21"])  # fmt: skip
 LAST_CENTURY = frozenset(["last century", "del siglo pasado", "siglo pasado", "del siglo xx", "20th century",
                           "the 20th century"])  # fmt: skip
+# "nothing too long", "una peli que no sea muy larga": short titles (SHORT_MINUTES / SHORT_SEASONS)
+NOT_TOO_LONG = frozenset(["not too long", "nothing too long", "not that long", "not so long", "not very long",
+                          "not super long", "no muy larga", "no muy largo", "no muy largas", "no muy largos",
+                          "no tan larga", "no tan largo", "no tan largas", "no tan largos", "que no sea tan larga",
+                          "que no sea muy larga", "que no sea tan largo", "que no sea muy largo",
+                          "que no sean tan largas", "que no sean muy largas", "que no sean tan largos",
+                          "que no sean muy largos", "que no dure mucho", "que no duren mucho", "nada muy largo",
+                          "nada tan largo", "nada largo"])  # fmt: skip
 # "series de pocas temporadas", "shows without many seasons": up to two (SHORT_SEASONS)
 FEW_SEASONS = frozenset(["pocas temporadas", "few seasons", "a few seasons", "not many seasons",
                          "not too many seasons", "not a lot of seasons", "poquitas temporadas",

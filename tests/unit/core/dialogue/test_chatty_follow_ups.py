@@ -221,3 +221,10 @@ def test_a_correction_opening_a_follow_up_changes_the_last_question(full_snapsho
     q = read(understanding, frame, text).question
     assert q.filters.platforms == {"hulu"} and q.filters.type == TitleType.MOVIE, (text, q.filters)
     assert q.filters.genres == {"horror"} and not q.filters.not_genres, (text, q.filters)
+
+
+def test_not_too_long_asks_for_shorter_titles(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "peliculas de accion en prime")
+    q = read(understanding, frame, "alguna que no sea muy larga?").question
+    assert q.filters.minutes == Span(None, 90) and q.filters.platforms == {"amazon"}, q.filters
+    assert understanding.parse("any shows that are not too long on hulu").filters.seasons == Span(None, 2)
