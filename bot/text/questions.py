@@ -48,6 +48,27 @@ ENGLISH_ARTICLE = frozenset(
 )
 
 
+# TRANSLATORS: what a list is about, after "movies on Netflix …" ("movies about dogs").
+TOPICS = {
+    "zombies": N_("about zombies"), "vampires": N_("about vampires"), "werewolves": N_("about werewolves"),
+    "ghosts": N_("about ghosts"), "witches": N_("about witches"), "aliens": N_("about aliens"),
+    "space": N_("about space"), "robots": N_("about robots"), "dinosaurs": N_("about dinosaurs"),
+    "dragons": N_("about dragons"), "superheroes": N_("about superheroes"), "pirates": N_("about pirates"),
+    "princesses": N_("about princesses"), "magic": N_("about magic"), "time_travel": N_("about time travel"),
+    "apocalypse": N_("about the end of the world"), "christmas": N_("about Christmas"),
+    "halloween": N_("about Halloween"), "weddings": N_("about weddings"), "high_school": N_("about high school"),
+    "dogs": N_("about dogs"), "cats": N_("about cats"), "horses": N_("about horses"), "sharks": N_("about sharks"),
+    "animals": N_("about animals"), "ocean": N_("about the ocean"), "doctors": N_("about doctors"),
+    "lawyers": N_("about lawyers"), "police": N_("about cops"), "spies": N_("about spies"),
+    "heists": N_("about heists"), "mafia": N_("about the mob"), "drugs": N_("about drugs"),
+    "serial_killers": N_("about serial killers"), "cooking": N_("about cooking"), "cars": N_("about racing"),
+    "soccer": N_("about soccer"), "basketball": N_("about basketball"), "boxing": N_("about boxing"),
+    "martial_arts": N_("about martial arts"), "music_bands": N_("about bands and singers"),
+    "war_ww2": N_("about World War II"), "true_story": N_("based on a true story"), "school": N_("about school"),
+    "family_road_trip": N_("about road trips"), "prison": N_("about prison"),
+}  # fmt: skip
+
+
 def country(name: str) -> str:
     """A catalogue country as a reader says it: "the United Kingdom", "el Reino Unido"."""
     if current().language == "es":
@@ -92,7 +113,7 @@ def scope(f: Filters, people=None, *, everywhere: bool = True) -> str:
 
 
 def _more_parts(f: Filters, people) -> list[str]:
-    parts = []
+    parts = [_(TOPICS[topic]) for topic in sorted(f.topics) if topic in TOPICS]
     if f.countries:
         parts.append(
             _("from {country}").format(country=esc(listed([country(c) for c in sorted(f.countries)], "or")))

@@ -22,7 +22,7 @@ def kinds(f: Filters) -> int:
     """How many kinds of filter ``f`` states; a runtime or seasons implies the type, not another kind."""
     implied = f.minutes is not None or f.seasons is not None
     kinds = [f.platforms, f.years, None if implied else f.type, f.genres, f.not_genres, f.countries, f.bands, f.ratings,
-             f.person, f.minutes, f.seasons, f.score_above]  # fmt: skip
+             f.person, f.minutes, f.seasons, f.score_above, f.topics]  # fmt: skip
     return sum(1 for value in kinds if value not in (None, frozenset()))
 
 

@@ -19,7 +19,7 @@ from core.understanding.question import TITLE_INTENTS, Intent, Question
 EXPIRES_AFTER = 30 * 60  # seconds: after a pause this long, a message starts afresh
 SHOWN_KEPT = 20  # titles of the last list kept: more than any page shows
 KEEPS_THE_LIST = frozenset([Intent.WHERE, Intent.CREDITS])  # answers that show no list of their own
-_SETS = ("platforms", "genres", "not_genres", "countries", "ratings")
+_SETS = ("platforms", "genres", "not_genres", "countries", "ratings", "topics")
 _SPANS = ("years", "bands", "minutes", "seasons")
 
 

@@ -137,7 +137,9 @@ def _may_be_a_title(q: Question) -> bool:
 def _new_topic(stated: Filters) -> bool:
     """Filters that say what a list is about (a genre, a person, a country), not just where or
     which kind: stated with another filter, they start a question of their own."""
-    return bool(stated.genres or stated.not_genres or stated.person is not None or stated.countries)
+    return bool(
+        stated.genres or stated.not_genres or stated.person is not None or stated.countries or stated.topics
+    )
 
 
 def again(asked: Question, frame: Frame, understanding, about: str | None = None) -> Question:
@@ -176,7 +178,7 @@ def merged(old: Filters, new: Filters, adding: bool = False) -> Filters:
     old one; a genre replaces the genres and stops being excluded; an exclusion is added.
     ``adding`` ("netflix too", "drama también"): stated platforms and genres join the old ones."""
     changes: dict = {}
-    for key in ("platforms", "countries", "ratings"):
+    for key in ("platforms", "countries", "ratings", "topics"):
         if getattr(new, key):
             changes[key] = getattr(new, key) | (
                 old.platforms if adding and key == "platforms" else frozenset()

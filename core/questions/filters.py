@@ -51,6 +51,7 @@ class Filters:
     minutes: Span | None = None  # a movie's runtime (a show has none)
     seasons: Span | None = None  # a show's seasons (a movie has none)
     score_above: float | None = None  # mean user rating strictly greater than this
+    topics: frozenset[str] = frozenset()  # all of these (core.questions.topics.TOPICS): "about dogs"
     exclude: frozenset[str] = field(default=frozenset(), compare=False)  # title ids left out (already shown)
 
     @property

@@ -8,6 +8,8 @@ most titles) reads the mask. On the full catalogue a mask costs tens of microsec
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
@@ -18,6 +20,7 @@ from core.catalogue.title_types import TitleType
 from core.questions.bands import band_of
 from core.questions.filters import Filters, Role, Span
 from core.questions.people import People
+from core.questions.topics import TopicIndex
 from core.snapshot.memory import arrow_strings, column_values
 
 
@@ -86,9 +89,18 @@ class TitleTable:
             keep &= _within(self.seasons, f.seasons)
         if f.score_above is not None:
             keep &= self.score > f.score_above  # NaN compares False: unscored titles never pass
+        for topic in f.topics:
+            keep &= self.topics.mask(topic)
         if f.exclude:
             keep[[self.row_of[i] for i in f.exclude if i in self.row_of]] = False
         return keep
+
+    @functools.cached_property
+    def topics(self) -> TopicIndex:
+        """Read on the first question about a topic: most replies never need the descriptions."""
+        return TopicIndex(
+            arrow_strings(self.catalogue["title"]), arrow_strings(self.catalogue["description"])
+        )
 
     def _rows_in(self, postings) -> np.ndarray:
         found = np.zeros(self.size, dtype=bool)

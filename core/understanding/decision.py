@@ -200,7 +200,7 @@ ABOUT_ONE_TITLE = frozenset([Intent.WHERE, Intent.TITLE, Intent.CREDITS])
 
 # What makes a message a request for titles, whatever else it says.
 REQUEST_KINDS = frozenset(["platform", "type", "genre", "country", "years", "band", "minutes", "seasons",
-                           "not_genre", "not_type", "genres", "rating", "person"])  # fmt: skip
+                           "not_genre", "not_type", "genres", "rating", "person", "topic"])  # fmt: skip
 
 
 def requests(items: list[Item]) -> bool:

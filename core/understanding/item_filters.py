@@ -11,11 +11,13 @@ from core.questions.filters import Span as Range
 from core.understanding import lexicon as lx
 from core.understanding.scanner import Item
 
-SLOT_KINDS = frozenset(["years", "band", "minutes", "seasons", "not_genre", "not_type", "genres", "person"])
+SLOT_KINDS = frozenset(
+    ["years", "band", "minutes", "seasons", "not_genre", "not_type", "genres", "person", "topic"]
+)
 
 
 _SETS = {"platform": "platforms", "type": "types", "genre": "genres", "not_genre": "not_genres",
-         "country": "countries", "rating": "ratings"}  # fmt: skip
+         "country": "countries", "rating": "ratings", "topic": "topics"}  # fmt: skip
 
 
 class ItemFilters:
@@ -32,6 +34,7 @@ class ItemFilters:
         self.not_genres: set[str] = set()
         self.countries: set[str] = set()
         self.ratings: set[str] = set()
+        self.topics: set[str] = set()  # "movies about dogs"
         self.bands: list[Range] = []
         self.minutes: Range | None = None
         self.seasons: Range | None = None
@@ -82,6 +85,7 @@ class ItemFilters:
             minutes=self.minutes,
             seasons=self.seasons,
             score_above=score,
+            topics=frozenset(self.topics),
         )
 
 

@@ -54,6 +54,7 @@ ARG_KINDS = frozenset(
         "not_genre",
         "not_type",
         "genres",
+        "topic",
         "person",
     ]
 )

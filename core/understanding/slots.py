@@ -32,6 +32,7 @@ from dataclasses import replace
 from core.catalogue.title_types import TitleType
 from core.questions.bands import Band, band_for_age, band_of
 from core.questions.filters import Span
+from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.lexicon.filters import (
     AGE_UNITS,
@@ -80,6 +81,7 @@ def read_slots(
         _genre_about,
         _show_verb,
         _us,
+        _topic,
     ]
     readers += [_person] if people is not None else []
     out: list[Item] = []
@@ -330,3 +332,39 @@ def _us(scan: Scan, k: int):
     if items[k - 1].words.split()[-1] not in US_AFTER:
         return None
     return Item("filler", "us", items[k].i, items[k].j, "us"), k + 1
+
+
+# ---- topics -------------------------------------------------------------------------------
+ABOUT_WORDS = frozenset(["about", "with", "de", "sobre", "con", "featuring", "involving", "acerca de", "on"])
+TOPIC_BESIDE = frozenset(["type", "genre", "platform", "band", "years"])
+
+
+def _topic(scan: Scan, k: int):
+    """ "movies about dogs", "pelis de zombis", "anything with vampires", "christmas movies":
+    a topic (``core.questions.topics``) said beside what makes the message a request."""
+    items = scan.items
+    size = scan.typed_phrase_at(k, lx.TOPIC_WORDS, 4)
+    if not size or items[k].kind in ("platform", "year", "number", "person", "type"):
+        return None
+    if items[k].kind == "genre" and not items[k].fuzzy or normalise(scan.text) in scan.exact_titles:
+        return None  # a genre word stays the genre; a whole title stays the title
+    phrase = next(
+        p for p in (scan.words(k, size), " ".join(scan.typed_words[k : k + size])) if p in lx.TOPIC_WORDS
+    )
+    before = items[k - 1] if k else None
+    after = items[k + size] if k + size < len(items) else None
+    beside = any(it is not None and it.kind in TOPIC_BESIDE for it in (before, after))
+    asked = (
+        before is not None
+        and before.words in ABOUT_WORDS
+        and (k < 2 or items[k - 2].kind in TOPIC_BESIDE or items[k - 2].words in lx.REQUEST_WORDS)
+    )
+    rest = [it for j, it in enumerate(items) if not k <= j < k + size]
+    alone = (
+        before is not None
+        and before.words in ABOUT_WORDS
+        and all(it.kind == "filler" or it.words in ABOUT_WORDS for it in rest)
+    )
+    if not (beside or asked or alone):  # "y de zombis?" after a list: the topic is the change
+        return None
+    return scan.merge("topic", lx.TOPIC_WORDS[phrase], k, k + size)

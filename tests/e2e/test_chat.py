@@ -36,6 +36,7 @@ def replies_to(tg, message_id: int, chat_id: int = GROUP) -> list:
         ("how many titles are rated tv-14?", "titles are rated TV-14"),
         ("comedies under 90 minutes on netflix", "on Netflix under 90 min"),  # said back as asked
         ("netflix comedies 100 minutes and under", "on Netflix up to 100 min"),
+        ("any movies about sharks on netflix?", "on Netflix about sharks"),  # a topic, no title search
         ("hi!", "Tell me a title"),
         ("thanks", "You're welcome"),
         ("what can you do?", "<b>Commands</b>"),

@@ -158,6 +158,7 @@ from core.understanding.lexicon.titles import (
     TITLE_TAILS,
     TITLE_WRAPPERS,
 )
+from core.understanding.lexicon.topics import TOPIC_WORDS
 from core.understanding.lexicon.words import (
     CONFIRMING,
     FILLER,
@@ -259,6 +260,7 @@ __all__ = [
     "WHAT_ELSE_IN",
     "YEAR_UNITS",
     "ABOUT_LEADS",
+    "TOPIC_WORDS",
     "COMPARISONS",
     "ABOUT_TAILS",
     "ANAPHORA",

@@ -14,7 +14,13 @@ COMPANY = frozenset(
         "with my date | with my crush | with my roommate | "
         "con mi novia | con mi novio | con mi pareja | con mi esposa | con mi esposo | con mi marido | "
         "con mi mujer | con mis amigos | con mis amigas | con amigos | con los amigos | con mi crush | "
-        "con mi jeva | con mi morra | con mi chica | con mi chico | con mi roomie"
+        "con mi jeva | con mi morra | con mi chica | con mi chico | con mi roomie | "
+        "with my mom | with my mum | with my dad | with my parents | with my grandma | with my grandpa | "
+        "with my grandparents | with my family | with my sister | with my brother | with my in laws | "
+        "con mi mama | con mi papa | con mis papas | con mis padres | con mi abuela | con mi abuelo | "
+        "con mis abuelos | con mi familia | con mi hermana | con mi hermano | con mis suegros | con mi suegra | "
+        "for my mom | for my dad | for my grandma | for my grandpa | para mi mama | para mi papa | "
+        "para mi abuela | para mi abuelo | para mis abuelos | para mis papas"
     )
 ) | frozenset(
     # sons and daughters of any age: who it is for, no age band ("rated pg for my son" has

@@ -228,3 +228,13 @@ def test_not_too_long_asks_for_shorter_titles(full_snapshot, understanding):
     q = read(understanding, frame, "alguna que no sea muy larga?").question
     assert q.filters.minutes == Span(None, 90) and q.filters.platforms == {"amazon"}, q.filters
     assert understanding.parse("any shows that are not too long on hulu").filters.seasons == Span(None, 2)
+
+
+def test_a_topic_as_a_follow_up_narrows_the_list(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "peliculas de terror en hulu")
+    q = read(understanding, frame, "¿y de vampiros?").question
+    assert (
+        q.filters.topics == {"vampires"}
+        and q.filters.genres == {"horror"}
+        and q.filters.platforms == {"hulu"}
+    )
