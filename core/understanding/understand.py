@@ -179,7 +179,8 @@ class Understanding(SecondReading):
             or question.intent == Intent.WHERE  # "is ozark worth it?": no platform question
             and question.answer()[0] == ABSENT
         ):
-            return self._about_a_title(text) or self._by_act(message, question) or question
+            found = self._about_a_title(text) or self._by_act(message, question) or question
+            return _a_request_after_all(found) or found
         return self._overruled(message, question) or question
 
     @functools.cached_property
@@ -603,3 +604,26 @@ class Understanding(SecondReading):
             if it.kind != "number" and rating_label(it.words) in self.ratings:
                 return k
         return None
+
+
+REQUEST_OPENERS = frozenset(
+    ["something", "anything", "algo", "alguna", "alguno", "algun", "smth", "sth", "stuff"]
+)
+ARTICLE_OPENERS = frozenset(["a", "an", "un", "una", "any"])
+WHERE_WORDS = frozenset(
+    ["plataforma", "plataformas", "platform", "platforms", "app", "apps", "service", "servicio"]
+)
+
+
+def _a_request_after_all(q: Question) -> Question | None:
+    """A "title" in no catalogue that opens like a request ("something relaxing to fall asleep",
+    "algo que me haga pensar", "an old black and white movie"): a list of the best titles with
+    the filters said, never "not in the catalogues"."""
+    if q.intent not in (Intent.TITLE, Intent.WHERE) or not q.title or q.answer()[0] != ABSENT:
+        return None
+    words = normalise(q.title).split()
+    opens = words and words[0] in REQUEST_OPENERS
+    typed = len(words) >= 3 and words[0] in ARTICLE_OPENERS and words[-1] in lx.TYPES
+    if not (opens or typed) or q.intent == Intent.WHERE and set(words) & WHERE_WORDS:
+        return None  # "¿hay alguna plataforma con el internado?" asks where a title is
+    return Question(Intent.TOP, language=q.language, leaning=q.leaning).refined(q.filters)

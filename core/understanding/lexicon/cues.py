@@ -103,6 +103,8 @@ CUE_LISTS: dict[str, str] = {
                  "que veo | que ver | que puedo ver | que mas puedo ver | que mas veo | que mas | algo mas | "
                  "que otra | que otras | alguna otra | otra cosa | what to see | que miro | que mirar | "
                  "any ideas | ideas | give me ideas | dame ideas | help me choose | ayudame a elegir | "
+                 "surprise me | sorprendeme | you pick | you choose | tu elige | elige tu | escoge tu | "
+                 "what do people watch | what do people usually watch | lo que todos ven | "
                  "need something to watch | something to watch | algo para ver | algo que ver | whats next | "
                  "what now | que sigue | y ahora que | que veo ahora | what do you suggest | que me sugieres | "
                  "what would you recommend | what would she like | what would he like | what would they like | "

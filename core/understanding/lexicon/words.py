@@ -48,6 +48,9 @@ FILLER = frozenset(_phrases(
     "tho | though | specifically | especificamente | en especifico | en particular | in particular | "
     # "quito lo de terror y pongo ciencia ficción": the genre after "pongo" is the new one
     "pongo | pon | ponme | ponle | put | put in | "
+    # an occasion: "anything good for a rainy day", "algo para un domingo lluvioso"
+    "for a rainy day | on a rainy day | rainy day | a rainy day | rainy sunday | dia lluvioso | un dia lluvioso | "
+    "dia de lluvia | un dia de lluvia | domingo lluvioso | un domingo lluvioso | lazy sunday | sunday afternoon | "
     # how it will be watched: "una serie corta para maratonear", "something to binge"
     "maratonear | para maratonear | maraton | binge | to binge | binge watch | bingewatch | binging | "
     "de un tiron | en un dia | in one sitting | "

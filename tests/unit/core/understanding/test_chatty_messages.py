@@ -232,3 +232,24 @@ def test_a_title_beside_a_character_or_a_comparison(understanding, text, intent,
 def test_a_request_to_binge_is_a_list_request(understanding):
     q = understanding.parse("recomiendame una serie cortita para maratonear")
     assert q.intent == Intent.TOP and q.title is None and q.filters.seasons is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "something relaxing to fall asleep to",
+        "algo que me haga reir un rato, en netflix",
+        "an old black and white movie",
+    ],
+)
+def test_a_request_in_no_catalogue_words_is_a_list_not_an_absent_title(understanding, text):
+    q = understanding.parse(text)
+    assert q.intent == Intent.TOP and q.title is None, (text, q.intent, q.title)
+
+
+@pytest.mark.parametrize(
+    "text", ["surprise me", "sorpréndeme con algo de hulu", "anything good for a rainy day"]
+)
+def test_an_occasion_or_surprise_me_asks_for_a_list(understanding, text):
+    q = understanding.parse(text)
+    assert q.intent == Intent.TOP and q.title is None, (text, q.intent, q.title)
