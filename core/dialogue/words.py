@@ -146,7 +146,8 @@ ABOUT_STARTS = phrases(
 )
 # "show me them", "¿cuáles son?": the titles behind the last count.
 SHOW_THEM = phrases(
-    "saca la lista | sacame la lista | ponme la lista | pon la lista | "
+    "saca la lista | sacame la lista | ponme la lista | pon la lista | sacame las top | sacame las mejores | "
+    "sacame los mejores | sacame las | sacame los | sacalas | sacalos | "
     "show me them | show them | show me | list them | list em | list 'em | which ones | which are they | "
     "what are they | name them | name some | let me see them | let's see them | lets see them | "
     "cuales | cuales son | muestramelas | muestramelos | muestrame las | muestrame los | mostramelas | "
@@ -210,7 +211,7 @@ THOSE = phrases(
 )
 # "anything like that?": suggestions like the title in focus.
 LIKE = phrases(
-    "like | similar | similar to | parecido | parecida | parecidos | parecidas | parecido a | parecida a | "
+    "like | similar | similiar | simillar | similar to | parecido | parecida | parecidos | parecidas | parecido a | parecida a | "
     "como | tipo | del estilo | al estilo | more like | mas como | algo como | something like | anything like | "
     "similares | similar a | same vibe | the same vibe | same style | same kind | mismo estilo | "
     "del mismo estilo | mismo rollo | del mismo rollo | misma onda | la misma onda | mismo tipo | del mismo tipo | "

@@ -180,7 +180,7 @@ class Understanding(SecondReading):
             and question.answer()[0] == ABSENT
         ):
             found = self._about_a_title(text) or self._by_act(message, question) or question
-            return _a_request_after_all(found) or found
+            return _a_request_after_all(found) or _thanks_first(message, found) or found
         return self._overruled(message, question) or question
 
     @functools.cached_property
@@ -577,6 +577,8 @@ class Understanding(SecondReading):
                 for it in outside
             )
             args["duration_type"] = "season" if seasons or args.get("type") == TitleType.SHOW else "min"
+            if args["duration_type"] == "season":
+                found.types.add(TitleType.SHOW)  # "the anime with the most seasons": a show
         args["leftover"] = " ".join(it.words for it in leftover)
         # "ya no está en netflix, ¿es verdad?": of one title, a negated platform is still the one asked
         args["filters"] = found.filters(args.get("score"), of_a_title=intent in ABOUT_ONE_TITLE)
@@ -627,3 +629,13 @@ def _a_request_after_all(q: Question) -> Question | None:
     if not (opens or typed) or q.intent == Intent.WHERE and set(words) & WHERE_WORDS:
         return None  # "¿hay alguna plataforma con el internado?" asks where a title is
     return Question(Intent.TOP, language=q.language, leaning=q.leaning).refined(q.filters)
+
+
+def _thanks_first(m: Message, q: Question) -> Question | None:
+    """ "ty ur a lifesaver", "thx!! wish me luck w the candles": thanks first, then nothing the
+    bot can answer: the thanks are the message."""
+    if not m.items or not is_cue(m.items[0], "thanks"):
+        return None
+    if q.intent != Intent.UNKNOWN and not (q.intent in TITLE_INTENTS and q.answer()[0] == ABSENT):
+        return None
+    return Question(Intent.THANKS, language=q.language, leaning=q.leaning)

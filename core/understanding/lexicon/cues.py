@@ -37,7 +37,7 @@ CUE_LISTS: dict[str, str] = {
               "se agradece | te agradezco | muy amable | graciasss | youre the best | you are the best | "
               "ur the best | your the best | u r the best | eres el mejor | eres la mejor | sos el mejor | sos un crack | "
               "eres un crack | love you bot | te quiero bot",
-    "chatter": "ok | okay | k | kk | vale | bueno vale | de acuerdo | cool | nice | genial | perfecto | perfect | "
+    "chatter": "ok | okay | k | kk | jk | jkjk | just kidding | es broma | era broma | vale | bueno vale | de acuerdo | cool | nice | genial | perfecto | perfect | "
                "great | awesome | lol | lmao | rofl | haha | hahaha | hahahaha | jaja | jajaja | jajajaja | "
                "jeje | jejeje | xd | xdd | jsjs | jsjsjs | wow | omg | bien | excelente | super | "
                "si | yes | no | nope | yeah | yep | dale | claro | sure | hmm | mmm | uh | eh | ah | "
@@ -87,7 +87,7 @@ CUE_LISTS: dict[str, str] = {
             "quiero ver | quisiera ver | me gustaria ver | quiero mirar | tengo ganas de ver | i wanna see | "
             "quiere ver | queremos ver | quieren ver | wants to watch | want to watch | wanna watch",
     # "recommend": titles like one the user names
-    "like": "like | similar | similar to | similars | similares | similares a | similar a | parecido | parecida | "
+    "like": "like | similar | similiar | simillar | similar to | similars | similares | similares a | similar a | parecido | parecida | "
             "parecidos | parecidas | parecido a | parecida a | parecidos a | parecidas a | tipo | estilo | "
             "al estilo de | del estilo de | in the style of | the likes of | same as | such as | como | "
             "along the lines of | in the vein of | onda | comparable to | akin to | reminiscent of | algo asi como | "

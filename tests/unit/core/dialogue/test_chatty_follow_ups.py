@@ -238,3 +238,11 @@ def test_a_topic_as_a_follow_up_narrows_the_list(full_snapshot, understanding):
         and q.filters.genres == {"horror"}
         and q.filters.platforms == {"hulu"}
     )
+
+
+@pytest.mark.parametrize(("first", "text"), [("dramas on hulu", "jk. who directed the second one"),
+                                             ("ozark", "similiar shows?")])  # fmt: skip
+def test_a_joke_before_or_a_slip_inside_a_follow_up(full_snapshot, understanding, first, text):
+    _, frame = after(full_snapshot, understanding, first)
+    reading = read(understanding, frame, text)
+    assert reading.kind in (Kind.POINTED, Kind.FOCUSED), (text, reading)

@@ -253,3 +253,15 @@ def test_a_request_in_no_catalogue_words_is_a_list_not_an_absent_title(understan
 def test_an_occasion_or_surprise_me_asks_for_a_list(understanding, text):
     q = understanding.parse(text)
     assert q.intent == Intent.TOP and q.title is None, (text, q.intent, q.title)
+
+
+@pytest.mark.parametrize(
+    "text", ["thx!! wish me luck tonight", "ty u saved my movie night", "gracias eres un crack"]
+)
+def test_thanks_then_words_the_bot_cannot_answer_are_thanks(understanding, text):
+    assert understanding.parse(text).intent in (Intent.THANKS, Intent.REMARK), text  # chat, never a title
+
+
+def test_the_most_seasons_asks_about_shows(understanding):
+    q = understanding.parse("which drama has the most seasons on netflix")
+    assert q.intent == Intent.LONGEST and q.filters.type is not None and q.filters.type.value == "tv show"
