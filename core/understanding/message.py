@@ -205,6 +205,7 @@ class Message:
             start += 1
         end = self._before_a_platform_clause(start, end)
         end = self._before_a_comparison(start, end)
+        end = self._before_a_second_question(start, end)
         while end > start and not self.is_title((start, end)):
             item = items[end - 1]
             if item.kind == "platform" or (item.kind == "year" and end - 1 > start):
@@ -235,6 +236,15 @@ class Message:
                 and not self.is_title((start, end))
             ):
                 return k + 1  # the platform and "on" before it go with the tail below
+        return end
+
+    def _before_a_second_question(self, start: int, end: int) -> int:
+        """ "who directed hamilton and who's in it": "and" before a question word ends the title."""
+        items = self.items
+        for k in range(start + 1, end - 1):
+            second = items[k].words in ("and", "y") and items[k + 1].words.split()[0] in SECOND_QUESTION
+            if second and not self.is_title((start, end)):
+                return k
         return end
 
     def _before_a_comparison(self, start: int, end: int) -> int:
@@ -333,6 +343,29 @@ JOINING_TAILS = frozenset(["and", "y", "but", "pero", "so", "then", "entonces"])
 
 
 BY_WORDS = frozenset(["de", "by", "from", "of", "del"])
+# Words opening a second question after "and": "… and who's in it", "… y dónde la veo".
+SECOND_QUESTION = frozenset(
+    [
+        "who",
+        "whos",
+        "who's",
+        "where",
+        "wheres",
+        "what",
+        "whats",
+        "how",
+        "when",
+        "is",
+        "quien",
+        "quienes",
+        "donde",
+        "que",
+        "cuando",
+        "cuanto",
+        "cuantas",
+        "como",
+    ]
+)
 
 
 def _tail_words(items: list[Item], start: int, end: int) -> int:

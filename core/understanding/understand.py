@@ -179,7 +179,12 @@ class Understanding(SecondReading):
             or question.intent == Intent.WHERE  # "is ozark worth it?": no platform question
             and question.answer()[0] == ABSENT
         ):
-            found = self._about_a_title(text) or self._by_act(message, question) or question
+            found = (
+                self._about_a_title(text)
+                or self._after_a_preamble(text, question)
+                or self._by_act(message, question)
+                or question
+            )
             return _a_request_after_all(found) or _thanks_first(message, found) or found
         return self._overruled(message, question) or question
 
@@ -224,6 +229,23 @@ class Understanding(SecondReading):
                 said = language.of_text(text, [(title[0].start(), title[-1].end())])
                 return replace(inner, language=said.language if said.clear else inner.language)
         return None
+
+    def _after_a_preamble(self, text: str, first: Question) -> Question | None:
+        """ "ando bien nostálgico, qué series de los 90 hay en disney plus": a remark, a comma,
+        then a question the bot answers for sure; read the question."""
+        before, comma, rest = text.partition(",")
+        rest = rest.strip()
+        if not comma or len(rest.split()) < 2 or first.title and first.answer()[0] != ABSENT:
+            return None
+        opening = self._read(before)
+        if opening.intent in TITLE_INTENTS and opening.title and opening.answer()[0] == CONFIDENT:
+            return None  # "what's bojack horseman, is it a cartoon or what": the title is the question
+        q = self._read(rest)
+        if q.intent in TITLE_INTENTS:
+            return q if q.title and q.answer()[0] == CONFIDENT else None
+        if q.intent in (Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.REMARK, Intent.HELP):
+            return None
+        return q if not q.filters.is_empty() else None
 
     def language(self, text: str) -> Said:
         """What ``text`` tells of its language (``core.understanding.language``), read as ``parse``
@@ -577,8 +599,6 @@ class Understanding(SecondReading):
                 for it in outside
             )
             args["duration_type"] = "season" if seasons or args.get("type") == TitleType.SHOW else "min"
-            if args["duration_type"] == "season":
-                found.types.add(TitleType.SHOW)  # "the anime with the most seasons": a show
         args["leftover"] = " ".join(it.words for it in leftover)
         # "ya no está en netflix, ¿es verdad?": of one title, a negated platform is still the one asked
         args["filters"] = found.filters(args.get("score"), of_a_title=intent in ABOUT_ONE_TITLE)

@@ -26,7 +26,9 @@ TITLE_TAILS = frozenset(_phrases(
     "o que | o no | dubbed | subbed | doblada | doblado | subtitulada | subtitulado | last week | "
     "last night | last weekend | yesterday | the other day | this morning | la semana pasada | ayer | "
     "anoche | el otro dia | el finde pasado | de pixar | de disney | de marvel | de dreamworks | by pixar | "
-    "from pixar | from disney | esta ahi | estara ahi | ahi | alli | there | on there | in there"
+    "from pixar | from disney | esta ahi | estara ahi | ahi | alli | there | on there | in there | "
+    "la tienen | lo tienen | la tiene | lo tiene | la pasan | lo pasan | la ponen | la dan | they have it | "
+    "have it | la | lo | le"
 ))  # fmt: skip
 TITLE_TAILS = TITLE_TAILS | ANY_PLATFORM
 

@@ -262,6 +262,16 @@ def test_thanks_then_words_the_bot_cannot_answer_are_thanks(understanding, text)
     assert understanding.parse(text).intent in (Intent.THANKS, Intent.REMARK), text  # chat, never a title
 
 
-def test_the_most_seasons_asks_about_shows(understanding):
-    q = understanding.parse("which drama has the most seasons on netflix")
-    assert q.intent == Intent.LONGEST and q.filters.type is not None and q.filters.type.value == "tv show"
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("ando aburrida, qué pelis de terror hay en hulu", Intent.TOP),  # a remark, then the question
+     ("long week lol, where can i watch ozark", Intent.WHERE)],
+)  # fmt: skip
+def test_a_remark_before_the_comma_leaves_the_question(understanding, text, intent):
+    q = understanding.parse(text)
+    assert q.intent == intent and (q.title is None or q.answer()[0] == CONFIDENT), (text, q.title)
+
+
+def test_a_second_question_after_and_ends_the_title(understanding):
+    q = understanding.parse("who directed moana and who's in it")
+    assert q.intent == Intent.CREDITS and q.answer()[1][0].title == "Moana"
