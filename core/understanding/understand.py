@@ -181,7 +181,7 @@ class Understanding(SecondReading):
         ):
             found = (
                 self._about_a_title(text)
-                or self._after_a_preamble(text, question)
+                or self._after_a_preamble(text, question, message)
                 or self._by_act(message, question)
                 or question
             )
@@ -230,15 +230,22 @@ class Understanding(SecondReading):
                 return replace(inner, language=said.language if said.clear else inner.language)
         return None
 
-    def _after_a_preamble(self, text: str, first: Question) -> Question | None:
+    def _after_a_preamble(self, text: str, first: Question, m: Message) -> Question | None:
         """ "ando bien nostálgico, qué series de los 90 hay en disney plus": a remark, a comma,
         then a question the bot answers for sure; read the question."""
         before, comma, rest = text.partition(",")
         rest = rest.strip()
-        if not comma or len(rest.split()) < 2 or first.title and first.answer()[0] != ABSENT:
-            return None
+        if not comma or len(rest.split()) < 2 or len(before.split()) < 3:
+            return None  # "va, la segunda de qué va": a reaction, read as one already
+        if first.title and ("," not in first.title or first.answer()[0] != ABSENT):
+            return None  # a title said before the comma: the words after it are about that title
+        comma_at = len(before)
+        if any(is_cue(it, "where", "like") and m.toks[it.i].start < comma_at for it in m.items):
+            return None  # "where can i stream the notebook, my gf…": the question comes first
         opening = self._read(before)
-        if opening.intent in TITLE_INTENTS and opening.title and opening.answer()[0] == CONFIDENT:
+        if opening.intent in TITLE_INTENTS and opening.title and opening.intent != Intent.TITLE:
+            return None  # "where can i stream the notebook, my gf…": the question comes first
+        if opening.intent == Intent.TITLE and opening.title and opening.answer()[0] == CONFIDENT:
             return None  # "what's bojack horseman, is it a cartoon or what": the title is the question
         q = self._read(rest)
         if q.intent in TITLE_INTENTS:
