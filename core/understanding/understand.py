@@ -68,6 +68,7 @@ from core.understanding.decision import (
 )
 from core.understanding.item_filters import SLOT_KINDS, ItemFilters
 from core.understanding.language import Said, of_command
+from core.understanding.last_resort import request_after_all, thanks_first
 from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS
 from core.understanding.memo import Lookups
 from core.understanding.message import Message
@@ -185,7 +186,7 @@ class Understanding(SecondReading):
                 or self._by_act(message, question)
                 or question
             )
-            return _a_request_after_all(found) or _thanks_first(message, found) or found
+            return request_after_all(found) or thanks_first(message, found) or found
         return self._overruled(message, question) or question
 
     @functools.cached_property
@@ -633,36 +634,3 @@ class Understanding(SecondReading):
             if it.kind != "number" and rating_label(it.words) in self.ratings:
                 return k
         return None
-
-
-REQUEST_OPENERS = frozenset(
-    ["something", "anything", "algo", "alguna", "alguno", "algun", "smth", "sth", "stuff"]
-)
-ARTICLE_OPENERS = frozenset(["a", "an", "un", "una", "any"])
-WHERE_WORDS = frozenset(
-    ["plataforma", "plataformas", "platform", "platforms", "app", "apps", "service", "servicio"]
-)
-
-
-def _a_request_after_all(q: Question) -> Question | None:
-    """A "title" in no catalogue that opens like a request ("something relaxing to fall asleep",
-    "algo que me haga pensar", "an old black and white movie"): a list of the best titles with
-    the filters said, never "not in the catalogues"."""
-    if q.intent not in (Intent.TITLE, Intent.WHERE) or not q.title or q.answer()[0] != ABSENT:
-        return None
-    words = normalise(q.title).split()
-    opens = words and words[0] in REQUEST_OPENERS
-    typed = len(words) >= 3 and words[0] in ARTICLE_OPENERS and words[-1] in lx.TYPES
-    if not (opens or typed) or q.intent == Intent.WHERE and set(words) & WHERE_WORDS:
-        return None  # "¿hay alguna plataforma con el internado?" asks where a title is
-    return Question(Intent.TOP, language=q.language, leaning=q.leaning).refined(q.filters)
-
-
-def _thanks_first(m: Message, q: Question) -> Question | None:
-    """ "ty ur a lifesaver", "thx!! wish me luck w the candles": thanks first, then nothing the
-    bot can answer: the thanks are the message."""
-    if not m.items or not is_cue(m.items[0], "thanks"):
-        return None
-    if q.intent != Intent.UNKNOWN and not (q.intent in TITLE_INTENTS and q.answer()[0] == ABSENT):
-        return None
-    return Question(Intent.THANKS, language=q.language, leaning=q.leaning)
