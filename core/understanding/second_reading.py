@@ -22,6 +22,7 @@ JOINERS = lx.ARTICLES | frozenset(["to", "of", "and", "with", "y", "con", "de", 
 JOINS_BEFORE = JOINERS | lx.DETERMINERS
 JOINS_AFTER = JOINERS | frozenset(
     ["out", "up", "down", "off", "over", "away", "back", "in", "on", "around",  # "spirited away"
+     "before", "after", "beyond", "under", "without", "between", "against", "behind",  # "the land before time"
      "te", "me", "lo", "le", "se", "nos", "you", "him", "her", "us", "them"]  # "amar te duele"
 )  # fmt: skip
 

@@ -275,3 +275,8 @@ def test_a_remark_before_the_comma_leaves_the_question(understanding, text, inte
 def test_a_second_question_after_and_ends_the_title(understanding):
     q = understanding.parse("who directed moana and who's in it")
     assert q.intent == Intent.CREDITS and q.answer()[1][0].title == "Moana"
+
+
+def test_a_longer_title_in_no_catalogue_is_not_the_shorter_one_inside_it(understanding):
+    q = understanding.parse("where can i watch the land before time")  # "The Land" is another film
+    assert q.answer()[0] != CONFIDENT, q.title
