@@ -309,16 +309,17 @@ class Recommender:
         mine = int(self.genre_mask[row])
         if not mine or k <= 0:
             return []
-        rows = np.flatnonzero(keep & ((self.genre_mask & mine) != 0))
-        if platform:
-            rows = rows[np.asarray(self.platforms, dtype=object)[rows] == platform]
+        wanted = keep & ((self.genre_mask & mine) != 0)
+        if self.family[row]:
+            wanted &= self.family  # a family audience is kept, as ``_genre_pull`` keeps it
+        rows = np.flatnonzero(wanted)
         shared = np.bitwise_count(self.genre_mask[rows] & mine)
         union = np.bitwise_count(self.genre_mask[rows] | mine)
         overlap = shared / np.maximum(union, 1)
         found = []
         for at in np.lexsort((-self.rating_bonus[rows], -overlap)):
             other, group = int(rows[at]), int(self.group[rows[at]])
-            if group in seen:
+            if group in seen or platform and self.platforms[other] != platform:
                 continue
             seen.add(group)
             found.append((other, float(overlap[at])))

@@ -114,7 +114,7 @@ def _before_a_reason(text: str, understanding) -> str | None:
         return first  # "y otras más, la última vez lo prometo jaja"
     if not p.starts(w.fold(rest), w.REASONS):
         return None
-    stated = understanding.filters_of(p.strip(w.fold(first), w.CONNECTORS))
+    stated = understanding.filters_of(p.strip(said, w.CONNECTORS))
     return first if stated is not None and not stated.is_empty() else None
 
 

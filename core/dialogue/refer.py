@@ -224,8 +224,9 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
 
 
 def _approximate(after_like: str) -> bool:
+    """ "like 4 hours", "like two seasons": an amount, not a title to be like."""
     first = after_like.split()[0]
-    return first.isdigit() or first in ("one", "two", "three", "four", "five", "half")
+    return first.isdigit() or first in lx.NUMBER_WORDS or first == "half"
 
 
 def directors_titles(title_id: str, understanding, asked: Question) -> Question | None:

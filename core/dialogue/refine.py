@@ -88,10 +88,10 @@ def refined(
     if stated is None and asked.intent == Intent.PERSON and understanding.people is not None:
         person = understanding.people.find(rest)  # "ok what about zendaya": another person
         stated = Filters(person=person) if person is not None else None
-    if stated is None and _refines_by_act(
-        said, understanding
-    ):  # "actually no romance i cant rn, just comedy"
-        stated = understanding.parts(rest or bare or said).filters
+    if stated is None and _refines_by_act(said, understanding):
+        stated = understanding.parts(
+            rest or bare or said
+        ).filters  # "actually no romance i cant rn, just comedy"
     if stated is None or stated.is_empty() and not changes:
         return None
     fresh = _new_topic(stated) or p.starts(bare, w.FRESH_REQUEST)  # "something for my 6 year old on netflix"
@@ -180,9 +180,9 @@ def merged(old: Filters, new: Filters, adding: bool = False) -> Filters:
     changes: dict = {}
     for key in ("platforms", "countries", "ratings", "topics"):
         if getattr(new, key):
-            changes[key] = getattr(new, key) | (
-                old.platforms if adding and key == "platforms" else frozenset()
-            )
+            changes[key] = getattr(new, key)
+    if adding and new.platforms:
+        changes["platforms"] = new.platforms | old.platforms
     for key in ("years", "bands", "minutes", "seasons", "type", "role", "score_above"):
         if getattr(new, key) is not None:
             changes[key] = getattr(new, key)

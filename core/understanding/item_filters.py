@@ -67,9 +67,9 @@ class ItemFilters:
             types = set(TitleType) - {TitleType(next(iter(self.not_types)))}  # "no movies": shows
         who = self.person
         platforms = self.platforms - self.not_platforms
-        if of_a_title:
+        if of_a_title:  # "ya no está en netflix, ¿es verdad?": of one title, still the one asked
             platforms = self.platforms | self.not_platforms
-        elif not platforms and self.not_platforms:
+        elif self.not_platforms and not platforms:  # "not on netflix": the other three
             platforms = set(PLATFORMS) - self.not_platforms
         return Filters(
             platforms=frozenset(platforms),

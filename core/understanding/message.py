@@ -51,8 +51,11 @@ LEAD_IN_CUES = ("watch", "is", "have", "want", "taste", "after", "greeting", "th
 
 
 class Message:
-    def __init__(self, text: str, toks: list[Token], items: list[Item], exact_titles, reads_names=False):
+    def __init__(
+        self, text: str, toks: list[Token], items: list[Item], exact_titles, reads_names=False, key=None
+    ):
         self.text, self.toks, self.items = text, toks, items
+        self.key = key  # what the tokens and items were read from, when read once per message (``Lookups``)
         self.exact_titles = exact_titles  # normalised catalogue titles
         # Title search reads Spanish names itself (``Recommender.use_names``), with the year of
         # the work each names: a name is then searched as typed, not as its English title.
@@ -203,9 +206,7 @@ class Message:
                 if not (following.kind == "platform" or _head(following)):
                     break  # "where can i watch in time": a title may start with a preposition
             start += 1
-        end = self._before_a_platform_clause(start, end)
-        end = self._before_a_comparison(start, end)
-        end = self._before_a_second_question(start, end)
+        end = self._before_another_clause(start, end)
         while end > start and not self.is_title((start, end)):
             item = items[end - 1]
             if item.kind == "platform" or (item.kind == "year" and end - 1 > start):
@@ -224,37 +225,24 @@ class Message:
                 break
         return (start, end) if start < end else None
 
-    def _before_a_platform_clause(self, start: int, end: int) -> int:
-        """ "is the mandalorean only on disney or can i get it somewhere else": a platform after
-        "on" with more words after it ends the title there, misspelt or not (no title of the
-        catalogues has "on <platform>" inside it)."""
+    def _before_another_clause(self, start: int, end: int) -> int:
+        """Where a clause after a title the catalogues do not carry as typed starts, misspelt
+        or not: "on <platform>" with more words after it ("is the mandalorean only on disney or
+        can i get it somewhere else"; no catalogue title has "on <platform>" inside it), "and"
+        before a question word ("who directed hamilton and who's in it"), a comparison after
+        "but" ("dame algo tipo friends pero más nuevo")."""
         items = self.items
-        for k in range(start + 2, end - 1):
-            if (
-                items[k].kind == "platform"
-                and items[k - 1].words in ("on", "en")
-                and not self.is_title((start, end))
-            ):
-                return k + 1  # the platform and "on" before it go with the tail below
-        return end
-
-    def _before_a_second_question(self, start: int, end: int) -> int:
-        """ "who directed hamilton and who's in it": "and" before a question word ends the title."""
-        items = self.items
+        if self.is_title((start, end)):
+            return end
         for k in range(start + 1, end - 1):
-            second = items[k].words in ("and", "y") and items[k + 1].words.split()[0] in SECOND_QUESTION
-            if second and not self.is_title((start, end)):
+            if k > start + 1 and items[k].kind == "platform" and items[k - 1].words in ("on", "en"):
+                return k + 1  # the platform and "on" before it go with the tail
+            if items[k].words in ("and", "y") and items[k + 1].words.split()[0] in SECOND_QUESTION:
                 return k
-        return end
-
-    def _before_a_comparison(self, start: int, end: int) -> int:
-        """ "dame algo tipo friends pero más nuevo": a comparison after "but" ends the title."""
-        items = self.items
-        for k in range(start + 1, end - 1):
-            if items[k].words in ("but", "pero") and not self.is_title((start, end)):
-                rest = [w for it in items[k + 1 : end] for w in it.words.split()]
-                if all(w in lx.COMPARISONS for w in rest):
-                    return k
+            if items[k].words in ("but", "pero") and all(
+                w in lx.COMPARISONS for it in items[k + 1 : end] for w in it.words.split()
+            ):
+                return k
         return end
 
     def title_text(self, span: Span) -> str:

@@ -204,8 +204,9 @@ class Understanding(SecondReading):
 
     def _act_reading(self, m: Message) -> ActReading:
         """``acts.read(m)``, once per message (``Lookups.acts``): ``m`` is ``_message``'s."""
-        key = getattr(m, "key", None)  # a message built elsewhere is read as it is
-        return self.acts.read(m) if key is None else self._lookups.acts(key, lambda: self.acts.read(m))
+        if m.key is None:  # a message built elsewhere is read as it is
+            return self.acts.read(m)
+        return self._lookups.acts(m.key, lambda: self.acts.read(m))
 
     def _about_a_title(self, text: str) -> Question | None:
         """ "tell me about the queens gambit", "de qué va bridgerton", "elite de qué va": the
@@ -240,12 +241,10 @@ class Understanding(SecondReading):
             return None  # "va, la segunda de qué va": a reaction, read as one already
         if first.title and ("," not in first.title or first.answer()[0] != ABSENT):
             return None  # a title said before the comma: the words after it are about that title
-        comma_at = len(before)
-        if any(is_cue(it, "where", "like") and m.toks[it.i].start < comma_at for it in m.items):
+        asking = ("where", "like", "cast_of", "director_of")
+        if any(is_cue(it, *asking) and m.toks[it.i].start < len(before) for it in m.items):
             return None  # "where can i stream the notebook, my gf…": the question comes first
         opening = self._read(before)
-        if opening.intent in TITLE_INTENTS and opening.title and opening.intent != Intent.TITLE:
-            return None  # "where can i stream the notebook, my gf…": the question comes first
         if opening.intent == Intent.TITLE and opening.title and opening.answer()[0] == CONFIDENT:
             return None  # "what's bojack horseman, is it a cartoon or what": the title is the question
         q = self._read(rest)
@@ -324,9 +323,7 @@ class Understanding(SecondReading):
 
         toks, items = map(list, self._lookups.slots(text, people, read))  # read once per message
         reads_names = getattr(self.recommender, "names", None) is not None  # the snapshot's Spanish names
-        message = Message(text, toks, items, self.exact_titles, reads_names)
-        message.key = (text, people)  # what its tokens and items were read from (``Lookups``)
-        return message
+        return Message(text, toks, items, self.exact_titles, reads_names, key=(text, people))
 
     # ---- deciding -------------------------------------------------------------------------
     def _decide(self, m: Message) -> Found:

@@ -22,7 +22,7 @@ TOPIC_WORDS: dict[str, str] = {
     **_topic("robots", "robot | robots | androids | cyborgs"),
     **_topic("dinosaurs", "dinosaur | dinosaurs | dinosaurio | dinosaurios | dinos"),
     **_topic("dragons", "dragon | dragons | dragones"),
-    **_topic("superheroes", "superhero | superheroes | super heroes | superheroe | superheroes | superheroinas | "
+    **_topic("superheroes", "superhero | superheroes | super heroes | superheroe | superheroinas | "
                             "marvel | dc"),
     **_topic("pirates", "pirate | pirates | piratas | pirata"),
     **_topic("princesses", "princess | princesses | princesas | princesa"),

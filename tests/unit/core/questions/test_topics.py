@@ -56,3 +56,14 @@ def test_a_topic_said_in_a_request_is_a_filter_not_a_title(full_snapshot, text, 
 def test_a_title_named_like_a_topic_stays_a_title(full_snapshot, text):
     q = full_snapshot.understanding.parse(text)
     assert q.title and not q.filters.topics, (text, q)
+
+
+def test_titles_everyone_knows_are_kept_or_left_out_by_their_topic(full_snapshot):
+    table, model = full_snapshot.table, full_snapshot.recommender
+    zombies = table.mask(Filters(topics=frozenset({"zombies"})))
+
+    def kept(title: str) -> bool:
+        return bool(zombies[table.row_of[model.resolve(title)[0].id]])
+
+    assert kept("Zombieland") and kept("Z Nation")
+    assert not kept("Ozark") and not kept("Toy Story")
