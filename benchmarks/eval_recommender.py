@@ -36,6 +36,7 @@ from rapidfuzz import fuzz, process
 
 from core.catalogue import genres
 from core.catalogue.works import catalogue_work_ids
+from core.questions import bands
 from core.recommender import Recommender
 from core.search.titles import normalise, series_keys
 from core.understanding.policy import sure_match
@@ -245,19 +246,35 @@ def recommendation_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1
     }
     rows = []
     for name, recommend in methods.items():
-        recall = []
+        recall, safe_recall = [], []
         for r in series_rows:
             picked = recommend(r)
-            recall.append(
-                sum(series[p] == series[r] for p in picked) / min(5, groups_in_series[series[r]] - 1)
-            )
+            found = sum(series[p] == series[r] for p in picked)
+            recall.append(found / min(5, groups_in_series[series[r]] - 1))
+            allowed = _safe_works_in_series(model, series, r)
+            if allowed:
+                safe_recall.append(min(found, allowed) / min(5, allowed))
         jaccard = []
         for r in genre_rows:
             picked = recommend(r)
             if labels[r] and picked:
                 jaccard.append(np.mean([_jaccard(labels[r], labels[p]) for p in picked]))
-        rows.append((name, len(series_rows), float(np.mean(recall)), len(jaccard), float(np.mean(jaccard))))
+        rows.append(
+            (name, len(series_rows), float(np.mean(recall)), len(safe_recall), _mean(safe_recall),
+             len(jaccard), float(np.mean(jaccard)))
+        )  # fmt: skip
     return rows
+
+
+def _safe_works_in_series(model: Recommender, series: np.ndarray, row: int) -> int:
+    """How many other works of the title's series may be suggested next to it: all of them,
+    except above a children's title's band (``Recommender.safe_for``)."""
+    safe = model.safe_for(row)
+    others = np.flatnonzero(series == series[row])
+    others = others[model.group[others] != model.group[row]]
+    if safe is not None:
+        others = others[safe[others]]
+    return len(set(model.group[others].tolist()))
 
 
 def genre_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1000, filtered_n: int = 400) -> list:
@@ -301,6 +318,45 @@ def genre_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1000, filt
     return result
 
 
+def safety_table(model: Recommender, catalogue: pd.DataFrame, pages: int = 2, page: int = 5) -> list[tuple]:
+    """Suggestions next to children's and all-ages titles, and copies in lists.
+
+    For every title in a children's or all-ages band (``core.questions.bands``: "all" and "7+",
+    and unrated titles the platform files as kids' or family content), its lists on every
+    platform filter (none, and each platform), the first ``pages`` pages: the share of those
+    titles with a suggestion above their band anywhere (unrated suggestions count unless the
+    platform files them as kids' or family content), and the number of suggestions that are a
+    copy or edition (``core.catalogue.works``) of the title or of another suggestion of the list.
+    """
+    band = bands.catalogue_bands(catalogue)
+    family = np.array(["family" in genres.split_genres(v) for v in catalogue["genres"]])
+    works = catalogue_work_ids(catalogue)
+    platforms = [None, *sorted(model.platform_names)]
+    rows = [r for r in range(len(catalogue)) if bands.audience_band(band[r], family[r]) <= bands.KIDS]
+    unsafe_titles, unsafe_lists, copies, shown, lists = 0, 0, 0, 0, 0
+    for r in rows:
+        limit = bands.audience_band(band[r], family[r])
+        allowed = bands.safe_beside(limit, band, family)
+        any_unsafe = False
+        for platform in platforms:
+            picked = [
+                model.row_of[x.id] for x in model.recommend(model.ids[r], k=pages * page, platform=platform)
+            ]
+            if not picked:
+                continue
+            lists += 1
+            shown += len(picked)
+            seen = {works[r]}
+            for p in picked:
+                copies += works[p] in seen
+                seen.add(works[p])
+            if not allowed[picked].all():
+                unsafe_lists += 1
+                any_unsafe = True
+        unsafe_titles += any_unsafe
+    return [(len(rows), unsafe_titles / max(len(rows), 1), lists, unsafe_lists, copies, shown)]
+
+
 def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
@@ -323,9 +379,15 @@ def main(argv=None) -> None:
         print(f"{name:<24}{method:<20}{n:>6}{top1:>8.1%}{extra}")
 
     print("\nRecommendations (k=5)")
-    print(f"{'method':<22}{'series n':>9}{'series recall@5':>17}{'genre n':>9}{'genre Jaccard@5':>17}")
-    for name, n_series, recall, n_genre, jaccard in recommendation_table(model, catalogue):
-        print(f"{name:<22}{n_series:>9}{recall:>17.3f}{n_genre:>9}{jaccard:>17.3f}")
+    print(
+        "('safe': out of the series' titles that may stand next to it, the rest being above a children's title's band)"
+    )
+    print(
+        f"{'method':<22}{'series n':>9}{'series recall@5':>17}{'safe n':>8}{'safe recall@5':>15}"
+        f"{'genre n':>9}{'genre Jaccard@5':>17}"
+    )
+    for name, n_series, recall, n_safe, safe, n_genre, jaccard in recommendation_table(model, catalogue):
+        print(f"{name:<22}{n_series:>9}{recall:>17.3f}{n_safe:>8}{safe:>15.3f}{n_genre:>9}{jaccard:>17.3f}")
 
     print("\nCanonical genres of suggestions (k=5; 'other platform' = a platform not carrying the title)")
     print(
@@ -335,6 +397,13 @@ def main(argv=None) -> None:
         print(
             f"{name:<16}{n:>6}{jaccard:>17.3f}{n_family:>10}{family:>8.3f}{horror:>8.3f}{copies:>4}/{shown}"
         )
+
+    print(
+        "\nChildren's and all-ages titles: suggestions above their band, copies in lists (k=10, every platform filter)"
+    )
+    print(f"{'titles':>8}{'with unsafe':>13}{'lists':>8}{'unsafe lists':>14}{'copies':>8}{'shown':>8}")
+    for n, share, lists, unsafe, copies, shown in safety_table(model, catalogue):
+        print(f"{n:>8}{share:>13.1%}{lists:>8}{unsafe:>14}{copies:>8}{shown:>8}")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,17 @@ from core.snapshot.files import CATALOGUE_COLUMNS, load_catalogue, write_catalog
 __all__ = ["build_catalogue", "load_catalogue", "run_etl", "EtlResult", "PLATFORM_FILES"]
 
 PLATFORM_FILES = platforms.TITLE_FILES
-TEXT_COLUMNS = ["type", "title", "director", "cast", "country", "rating", "listed_in", "description"]
+TEXT_COLUMNS = [
+    "type",
+    "title",
+    "director",
+    "cast",
+    "country",
+    "rating",
+    "maturity",
+    "listed_in",
+    "description",
+]
 LIST_COLUMNS = ["director", "cast", "country", "listed_in"]
 DISPLAY_COLUMNS = ["title", "director", "cast", "country", "description"]
 DURATION = r"^(?P<n>\d+)\s*(?P<unit>min|mins|minutes?|seasons?)$"
@@ -109,6 +119,9 @@ def clean_titles(raw: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     df.loc[shifted, "rating"] = pd.NA
 
     count("rating_filled_with_g", df["rating"].isna())
+    # The original rules fill a missing rating with "G" (its questions count those as G); a
+    # label nobody gave is no promise to a parent, so the platform's own label is kept apart.
+    df["maturity"] = df["rating"]
     df["rating"] = df["rating"].fillna("G")
 
     dates = pd.to_datetime(df["date_added"], format=DATE_FORMAT, errors="coerce")

@@ -32,7 +32,8 @@ import pandas as pd
 
 from core.catalogue.genres import FAMILY_GENRES, genre_masks, split_genres
 from core.catalogue.spanish_names import YEAR_SLACK
-from core.catalogue.works import work_ids
+from core.catalogue.works import catalogue_work_ids, is_edition
+from core.questions.bands import Band, audience_band, catalogue_bands, safe_beside
 from core.search.names import NameIndex
 from core.search.titles import TitleResolver, normalise, series_keys, with_english_article
 from core.similar.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
@@ -48,9 +49,9 @@ MODEL_FILE = "recommender.npz"
 META_FILE = "recommender.json"
 NEIGHBOURS_FILE = "recommender-neighbours.npy"
 SIMILARITIES_FILE = "recommender-similarities.npy"
-FORMAT = (
-    3  # 2: canonical genres, audiences and works (core.catalogue.works); 3: the neighbour table in .npy files
-)
+# 2: canonical genres, audiences and works (core.catalogue.works); 3: the neighbour table in .npy
+# files; 4: audiences from the platform's own maturity label, not the rules' filled-in "g"
+FORMAT = 4
 PER_PLATFORM = 25  # neighbours kept per title and platform
 MAX_K = 20
 FILL_SCORE = 0.1  # a title found by its genres alone ranks below every true neighbour
@@ -115,20 +116,31 @@ class Recommender:
         self.genres = DerivedColumn(column_values(catalogue["genres"]), split_genres)
         self.genre_mask = genre_masks(self.genres)
         self.family = (self.genre_mask & genre_masks([FAMILY_GENRES])[0]) != 0
+        # Filed by its platform as kids' or family content (not just animated): what lets an
+        # unrated title stand next to a children's one.
+        self.family_filed = (self.genre_mask & genre_masks([["family"]])[0]) != 0
+        self.band = catalogue_bands(catalogue)
+        self._safe: dict[int, np.ndarray | None] = {}
         self.directors = DerivedColumn(column_values(catalogue["director"]), split_list)
         self.cast = DerivedColumn(column_values(catalogue["cast"]), leads)
         self.display_cast = DerivedColumn(column_values(catalogue["display_cast"]), leads)
         self.rating_bonus = rating_bonus(catalogue)
         self.series = series
+        # A number per series ("" -> -1), to compare a title's with its neighbours' at once.
+        _, codes = np.unique(np.asarray(series, dtype=object), return_inverse=True)
+        self.series_code = np.where(np.asarray(series, dtype=object) == "", -1, codes).astype(np.int32)
         self.row_key = np.asarray(row_key, dtype=np.int32)
         self.neighbours = np.asarray(neighbours, dtype=_row_dtype(len(self.ids)))
         self.similarities = similarities
         self.row_of = {id_: row for row, id_ in enumerate(self.ids)}
         self.resolver = TitleResolver(keys)
         self.names: NameIndex | None = None  # other names of the titles: ``use_names``
-        # One group per work: a title's copies on other platforms share it (core.catalogue.works).
-        self.group = work_ids(self.row_key, catalogue["type"], self.years)
-        self.group_rows = RowGroups(np.lexsort((self.platforms, self.group)), self.group)
+        # One group per work: a title's copies on other platforms and its editions ("Coco (in
+        # Spanish)") share it (core.catalogue.works); the original comes first in its group, so a
+        # match or a suggestion is named by it.
+        self.group = catalogue_work_ids(catalogue)
+        self.edition = is_edition(catalogue)
+        self.group_rows = RowGroups(np.lexsort((self.platforms, self.edition, self.group)), self.group)
         self.key_rows = RowGroups(np.argsort(self.row_key, kind="stable"), self.row_key)
 
     # ---- building and persistence -------------------------------------------------------
@@ -260,7 +272,8 @@ class Recommender:
         among the rows ``keep`` marks True if given (a mask over the catalogue's rows: "like coco
         but funnier" keeps comedies).
 
-        Never the title itself or its copies, never one title twice; [] for an unknown id.
+        Never the title itself or its copies, never one title twice; [] for an unknown id. Next to
+        a children's or all-ages title, never a title above its band (``safe_for``).
         """
         if platform is not None and platform not in self.platform_names:
             raise ValueError(f"unknown platform {platform!r}")
@@ -268,9 +281,12 @@ class Recommender:
         if row is None:
             return []
         k = max(0, min(int(k), MAX_K))
+        safe = self.safe_for(row)
+        if safe is not None:
+            keep = safe if keep is None else keep & safe
         candidates = self.neighbours[row]
         adjusted = self.similarities[row] + self.rating_bonus[candidates]
-        if platform:
+        if platform or safe is not None:  # a child's list keeps to the title's genres, as one platform's does
             adjusted = adjusted + self._genre_pull(row, candidates)
         seen = {int(self.group[row])}
         result = []
@@ -283,16 +299,24 @@ class Recommender:
                 continue
             if keep is not None and not keep[other]:
                 continue
-            if platform and adjusted[position] < OFF_GENRE:
+            if (platform or safe is not None) and adjusted[position] < OFF_GENRE:
                 break  # what is left shares no genre with the title: better none than off-genre
             seen.add(group)
             result.append(self._recommendation(row, other, float(self.similarities[row, position])))
         if keep is not None and len(result) < k:
-            # Few of the nearest titles pass the filters ("more korean shows like squid game"): the
-            # kept titles sharing most genres with it fill the list, after the nearest.
+            # Few of the nearest titles pass the filters ("more korean shows like squid game") or
+            # suit a child: the kept titles sharing most genres with it fill the list, after the nearest.
             for other, overlap in self._kept_by_genre(row, keep, seen, platform, k - len(result)):
                 result.append(self._recommendation(row, other, overlap * FILL_SCORE))
         return result
+
+    def safe_for(self, row: int) -> np.ndarray | None:
+        """The titles that may be suggested next to ``row`` (``core.questions.bands.safe_beside``),
+        or None when any may; one mask per band, made on first use."""
+        band = audience_band(Band(int(self.band[row])), bool(self.family_filed[row]))
+        if band not in self._safe:
+            self._safe[band] = safe_beside(band, self.band, self.family_filed)
+        return self._safe[band]
 
     def _recommendation(self, row: int, other: int, score: float) -> Recommendation:
         rows = self.group_rows[int(self.group[other])]
@@ -340,6 +364,9 @@ class Recommender:
             shared = np.bitwise_count(mine & theirs)
             jaccard = shared / np.bitwise_count(mine | theirs)
             pull += np.where(shared > 0, GENRE_PULL * jaccard, OFF_GENRE - 10).astype(np.float32)
+        if self.series_code[row] >= 0:  # its own series is the strongest tie: pulled as much as a genre twin
+            same = self.series_code[candidates] == self.series_code[row]
+            pull[same] = np.maximum(pull[same], GENRE_PULL)
         return pull
 
     def reasons(self, row: int, other: int) -> dict:

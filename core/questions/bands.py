@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+import numpy as np
+
 
 class Band(IntEnum):
     """The youngest age a title suits; ``UNRATED`` sorts above every age on purpose."""
@@ -23,6 +25,9 @@ class Band(IntEnum):
     EIGHTEEN = 18
     UNRATED = 99
 
+
+# The highest band a children's title is in: "little kids" and "older kids" (Netflix's tiers).
+KIDS = Band.SEVEN
 
 # The catalogue's labels are lowercased by the ETL.
 LABELS: dict[str, Band] = {
@@ -46,6 +51,13 @@ def band_of(label) -> Band:
     return LABELS.get(label.strip().lower(), Band.UNRATED)
 
 
+def catalogue_bands(catalogue) -> np.ndarray:
+    """Each row's band (int8), from the platform's own label (the ``maturity`` column): a "g"
+    the original rules filled in for a missing rating is unrated here."""
+    labels, codes = np.unique(catalogue["maturity"].fillna("").to_numpy(dtype=object), return_inverse=True)
+    return np.array([band_of(label) for label in labels], dtype=np.int8)[codes]
+
+
 def band_for_age(age: int) -> Band:
     """The highest band a child of ``age`` may watch: a ten-year-old gets "7+" at most."""
     suitable = [band for band in Band if band is not Band.UNRATED and band <= max(age, 0)]
@@ -56,3 +68,18 @@ def shown_label(label: str) -> str:
     """A platform's label as people write it ("TV-14", "16+"), never a raw code ("ages_16_")."""
     key = label.strip().lower()
     return SHOWN_LABELS.get(key, key.upper())
+
+
+def audience_band(band: Band, family_filed: bool) -> Band:
+    """The band a title's suggestions must keep to: its own, and "7+" for an unrated title the
+    platform files as kids' or family content (Disney+ leaves many shorts unrated)."""
+    return Band.SEVEN if band is Band.UNRATED and family_filed else band
+
+
+def safe_beside(band: Band, bands: np.ndarray, family_filed: np.ndarray) -> np.ndarray | None:
+    """Which titles may be suggested next to a title of ``band`` (its ``audience_band``): for a
+    children's or all-ages title, none above its band, and unrated ones only when the platform
+    files them as kids' or family content. None when the title is for teens or adults: any may."""
+    if band > KIDS:
+        return None
+    return (bands <= band) | ((bands == Band.UNRATED) & family_filed)

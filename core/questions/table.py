@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 from core.catalogue import genres
 from core.catalogue.platforms import PLATFORMS
 from core.catalogue.title_types import TitleType
-from core.questions.bands import band_of
+from core.questions.bands import catalogue_bands
 from core.questions.filters import Filters, Role, Span
 from core.questions.people import People
 from core.questions.topics import TopicIndex
@@ -40,7 +40,7 @@ class TitleTable:
         codes, labels = pd.factorize(catalogue["rating"].fillna(""))
         self.rating_code = codes.astype(np.int16)
         self.ratings: list[str] = [str(label) for label in labels]  # code -> the platform's label
-        self.band = np.array([band_of(r) for r in self.ratings], dtype=np.int8)[self.rating_code]
+        self.band = catalogue_bands(catalogue)
         duration = catalogue["duration_int"].astype("float64").to_numpy()
         unit = catalogue["duration_type"].to_numpy(dtype=object)
         self.minutes = np.where((unit == "min") & ~self.is_show, duration, np.nan).astype(np.float32)

@@ -94,7 +94,8 @@ def audiences(catalogue: pd.DataFrame) -> list[tuple[str, ...]]:
     never says "Family" on *Toy Story*), so this is what keeps a family title's suggestions
     family on every platform."""
     result = []
-    for value, rating in zip(catalogue["genres"], catalogue["rating"], strict=True):
+    # The platform's own label: the "g" the original rules fill in for a missing one says nothing.
+    for value, rating in zip(catalogue["genres"], catalogue["maturity"].fillna(""), strict=True):
         if FAMILY_GENRES & set(split_genres(value)) or rating in KIDS_RATINGS:
             result.append(("family",))
         elif rating in ADULT_RATINGS:

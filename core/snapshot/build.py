@@ -36,6 +36,7 @@ from core.snapshot.files import (
     SOURCE_FILE,
     SnapshotError,
     current_dir,
+    has_current_columns,
     load_quality,
     load_source_state,
     publish,
@@ -196,6 +197,8 @@ def shrinkage(before: dict[str, int], after: dict[str, int], max_drop: float) ->
 
 
 def _previous(data_dir: Path) -> tuple[dict, dict]:
+    if not has_current_columns(data_dir):  # built by older code: build as on a first start
+        return {}, {}
     try:
         return load_quality(data_dir), load_source_state(data_dir)
     except SnapshotError:  # nothing usable to compare with: build as on a first start

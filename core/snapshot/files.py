@@ -48,6 +48,7 @@ CATALOGUE_COLUMNS = [
     "date_added",
     "release_year",
     "rating",
+    "maturity",  # the platform's own label; empty where ``rating`` holds the rules' "g"
     "duration_int",
     "duration_type",
     "listed_in",
@@ -153,6 +154,18 @@ def load_quality(directory) -> dict:
         raise SnapshotError(f"{path}: no quality report (build the snapshot again)") from None
     except json.JSONDecodeError as exc:
         raise SnapshotError(f"{path}: damaged quality report ({exc})") from None
+
+
+def has_current_columns(directory) -> bool:
+    """Whether the current snapshot has every column this code reads: one made by an older
+    build lacks some, and is rebuilt even when the source files have not changed."""
+    import pyarrow.parquet as pq
+
+    try:
+        names = set(pq.read_schema(current_dir(directory) / TITLES_FILE).names)
+    except Exception:  # missing or damaged: the load will say so
+        return False
+    return set(CATALOGUE_COLUMNS) <= names
 
 
 def load_source_state(directory) -> dict:

@@ -72,6 +72,21 @@ def test_an_unchanged_folder_rebuilds_nothing(tmp_path, source):
     assert store.current is before and snapshot_folders(data) == folders
 
 
+def test_a_snapshot_from_older_code_is_rebuilt_though_the_source_is_unchanged(tmp_path, source):
+    # An upgrade adds a column (``maturity``): the old snapshot must not be kept as "unchanged".
+    import pandas as pd
+
+    _, _, data = served(tmp_path, source)
+    titles = current_dir(data) / "titles.parquet"
+    pd.read_parquet(titles).drop(columns=["maturity"]).to_parquet(titles)
+    result = subprocess.run(
+        [sys.executable, "-m", "core.snapshot.build", "--source", str(source), "--data-dir", str(data)],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert '"published"' in result.stdout, result.stdout + result.stderr
+    assert "maturity" in pd.read_parquet(current_dir(data) / "titles.parquet").columns
+
+
 def test_a_new_title_is_picked_up_swapped_in_and_reported(tmp_path, source):
     store, refresher, data = served(tmp_path, source)
     before = store.current

@@ -159,8 +159,9 @@ def test_recommend_bad_arguments(model):
 
 
 def test_series_come_first(model):
-    empire = model.resolve("empire strikes back")[0]
-    suggestions = model.recommend(empire.id, k=5)
+    # PG-13: its series is suggested whole (a PG episode's list keeps to PG: tests/unit/core/test_safety.py).
+    awakens = model.resolve("the force awakens")[0]
+    suggestions = model.recommend(awakens.id, k=5)
     assert len(suggestions) == 5
     assert all(s.title.startswith("Star Wars") and s.reasons[0] == SAME_SERIES for s in suggestions)
     rangers = model.resolve("power rangers dino charge")[0]
@@ -189,6 +190,8 @@ def test_rating_breaks_ties_but_never_outranks_relevance(model, catalogue):
     rating = dict(zip(catalogue["id"], catalogue["score"].astype(float), strict=True))
     ties = 0
     for query_id in catalogue["id"].iloc[::7]:
+        if model.safe_for(model.row_of[query_id]) is not None:
+            continue  # a children's title's list is also pulled to its genres (test_safety.py)
         suggestions = model.recommend(query_id, k=10)
         for a, b in zip(suggestions, suggestions[1:], strict=False):
             assert a.score >= b.score - 1e-3  # relevance first (up to the 0.001 bonus)
@@ -237,7 +240,7 @@ def test_a_model_of_another_catalogue_version_is_stale(catalogue, tmp_path):
     smaller.attrs["version"] = "small-2"
     with pytest.raises(StaleModelError):
         Recommender.load(tmp_path, smaller)
-    assert first.recommend(first.ids[0], k=3)
+    assert any(first.recommend(title_id, k=3) for title_id in first.ids)
 
 
 @pytest.mark.parametrize(
@@ -278,7 +281,7 @@ def genres_of(model, rec) -> set[str]:
 def test_a_family_film_gets_family_or_animated_titles_on_every_platform(model, platform):
     toy_story = model.resolve("toy story")[0]
     suggestions = model.recommend(toy_story.id, k=5, platform=platform)
-    assert len(suggestions) == 5
+    assert len(suggestions) >= 2  # the fixture has few titles rated G, as Toy Story is, on each platform
     assert all(genres_of(model, s) & {"family", "animation"} for s in suggestions), [
         (s.title, genres_of(model, s)) for s in suggestions
     ]

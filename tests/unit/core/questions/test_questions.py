@@ -51,7 +51,7 @@ def title(
     return {
         "id": id_, "platform": platform, "type": type_, "title": kw.get("name", id_), "release_year": year,
         "cast": cast or None, "director": director or None, "display_cast": kw.get("display_cast", cast.title() or None),
-        "display_director": director.title() or None, "country": kw.get("country"), "rating": rating,
+        "display_director": director.title() or None, "country": kw.get("country"), "rating": rating, "maturity": rating,
         "duration_int": 2 if seasons else minutes, "duration_type": "season" if seasons else "min",
         "genres": kw.get("genres", "drama"), "score": kw.get("score", 3.5),
     }  # fmt: skip

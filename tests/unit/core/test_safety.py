@@ -1,0 +1,79 @@
+"""Suggestions a parent can trust, on the real catalogues: next to a children's or all-ages
+title, never a title above its band, on any platform, on any page; never a copy or edition."""
+
+import numpy as np
+import pytest
+
+from core.catalogue.works import catalogue_work_ids
+from core.questions.bands import KIDS, Band, audience_band, band_of
+
+PLATFORMS = [None, "amazon", "disney", "hulu", "netflix"]
+
+
+@pytest.fixture(scope="module")
+def rec(full_snapshot):
+    return full_snapshot.recommender
+
+
+def band(rec, title_id) -> Band:
+    row = rec.row_of[title_id]
+    return audience_band(band_of(rec_rating(rec, row)), bool(rec.family_filed[row]))
+
+
+def rec_rating(rec, row):
+    return Band(int(rec.band[row]))
+
+
+def first(rec, text):
+    return rec.resolve(text)[0]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_toy_story_gets_no_adult_animation_anywhere(rec, platform):
+    toy_story = first(rec, "toy story")
+    titles = [s.title for s in rec.recommend(toy_story.id, k=20, platform=platform)]
+    assert titles, platform
+    for adult in ("Afro Samurai", "Ninja Scroll", "Archer", "Evangelion", "Dante's Inferno", "GANTZ"):
+        assert not any(adult in title for title in titles), (platform, titles)
+    assert all(Band(int(rec.band[rec.row_of[s.id]])) <= Band.ALL or rec.family_filed[rec.row_of[s.id]]
+               for s in rec.recommend(toy_story.id, k=20, platform=platform))  # fmt: skip
+
+
+def test_children_titles_get_nothing_above_their_band(rec):
+    rows = np.flatnonzero((rec.band <= KIDS) | ((rec.band == Band.UNRATED) & rec.family_filed))
+    for row in np.random.default_rng(3).choice(rows, size=150, replace=False):
+        limit = audience_band(Band(int(rec.band[row])), bool(rec.family_filed[row]))
+        for platform in PLATFORMS:
+            for s in rec.recommend(rec.ids[row], k=10, platform=platform):
+                other = rec.row_of[s.id]
+                theirs = Band(int(rec.band[other]))
+                assert theirs <= limit or (theirs is Band.UNRATED and rec.family_filed[other]), (
+                    rec.titles[row],
+                    platform,
+                    s.title,
+                    theirs,
+                )
+
+
+def test_a_grown_up_title_keeps_its_grown_up_neighbours(rec):
+    # Safety narrows only children's lists: a TV-MA series is still suggested TV-MA titles.
+    breaking_bad = first(rec, "breaking bad")
+    bands = [Band(int(rec.band[rec.row_of[s.id]])) for s in rec.recommend(breaking_bad.id, k=10)]
+    assert Band.EIGHTEEN in bands
+
+
+def test_no_copy_or_edition_is_suggested(full_snapshot, full_catalogue, rec):
+    works = catalogue_work_ids(full_catalogue)
+    for text in ("coco", "shrek", "akira", "incredibles 2"):
+        title = first(rec, text)
+        for platform in PLATFORMS:
+            picked = [rec.row_of[s.id] for s in rec.recommend(title.id, k=20, platform=platform)]
+            shown = [works[rec.row_of[title.id]], *(works[p] for p in picked)]
+            assert len(shown) == len(set(shown)), (text, platform)
+    shrek = [s.title for s in rec.recommend(first(rec, "shrek").id, k=10)]
+    assert "Shrek 2" in shrek and not any("Español" in t for t in shrek)
+
+
+def test_an_edition_is_named_by_its_original(rec):
+    coco = first(rec, "coco in spanish")
+    assert coco.title == "Coco" and len(coco.ids) == 2
