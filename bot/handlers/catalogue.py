@@ -21,12 +21,12 @@ from bot.handlers.common import edit, friendly, reply, snapshot, text_of
 from bot.state import Context
 from bot.text import questions as words
 from bot.text.i18n import N_, _, ngettext, number
-from bot.text.render import esc, movies_count, platform_name, shows_count
+from bot.text.render import esc, movies_count, platform_name, platforms_text, shows_count
 from core.catalogue import arguments
 from core.catalogue.arguments import ArgumentError, require
 from core.catalogue.title_types import TitleType
 from core.questions import answers
-from core.questions.filters import Filters, Role
+from core.questions.filters import Filters, Ranking, Role
 from core.understanding import Intent, Question
 
 COMMANDS = [
@@ -243,6 +243,19 @@ def known_rating(snap, typed: str) -> str:
     raise ArgumentError(_("unknown rating “{rating}”: valid: {valid}").format(rating=typed, valid=valid))
 
 
+TOP_HEADINGS = {
+    TitleType.MOVIE: N_("Best scored movies {scope}:"),
+    TitleType.SHOW: N_("Best scored shows {scope}:"),
+    None: N_("Best scored titles {scope}:"),
+}
+# A request in words ("something for tonight") is answered by picks (core.questions.picks).
+PICKS_HEADINGS = {
+    TitleType.MOVIE: N_("Movies worth watching {scope}:"),
+    TitleType.SHOW: N_("Shows worth watching {scope}:"),
+    None: N_("Titles worth watching {scope}:"),
+}
+
+
 def top_text(snap, q: Question) -> Reply:
     f = q.filters
     scored = f.but(score_above=SCORED) if f.score_above is None else f
@@ -254,13 +267,8 @@ def top_text(snap, q: Question) -> Reply:
         return Reply(
             _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about)
         )
-    if f.type == TitleType.MOVIE:
-        heading = _("Best scored movies {scope}:")
-    elif f.type == TitleType.SHOW:
-        heading = _("Best scored shows {scope}:")
-    else:
-        heading = _("Best scored titles {scope}:")
-    text = heading.format(scope=about) + "\n" + title_lines(snap, page.ids, 0)
+    heading = (PICKS_HEADINGS if f.ranking is Ranking.PICKS else TOP_HEADINGS)[f.type]
+    text = _(heading).format(scope=about) + "\n" + title_lines(snap, page.ids, 0, works=f.ranking is Ranking.PICKS)
     return Reply(text, scored if page.more else None, len(page.ids), page.ids)
 
 
@@ -285,7 +293,7 @@ def continued(snap, f: Filters, start: int) -> Reply:
     text = _("Titles {first}–{last} of {total}:").format(
         first=number(start + 1), last=number(start + len(page.ids)), total=number(page.total)
     )
-    text += "\n" + title_lines(snap, page.ids, start, person=f.person)
+    text += "\n" + title_lines(snap, page.ids, start, person=f.person, works=f.ranking is Ranking.PICKS)
     return Reply(text, f if page.more else None, start + len(page.ids), page.ids, start)
 
 
@@ -293,7 +301,8 @@ def scored(value) -> bool:
     return isinstance(value, float) and value == value  # NaN and pandas' NA are no score
 
 
-def title_lines(snap, ids, start: int, person: int | None = None) -> str:
+def title_lines(snap, ids, start: int, person: int | None = None, works: bool = False) -> str:
+    """Numbered lines from ``start + 1``; ``works``: each title with every platform carrying it."""
     lines = []
     for i, title_id in enumerate(ids, start=start + 1):
         t = snap.title(title_id)
@@ -303,9 +312,8 @@ def title_lines(snap, ids, start: int, person: int | None = None) -> str:
             person, snap.recommender.row_of[title_id]
         ):
             part = " · " + _("director")
-        lines.append(
-            f"{i}. <b>{esc(t['display_title'])}</b> ({t['release_year']}) — {platform_name(t['platform'])}{score}{part}"
-        )
+        where = platforms_text(snap.platforms_of(title_id)) if works else platform_name(t["platform"])
+        lines.append(f"{i}. <b>{esc(t['display_title'])}</b> ({t['release_year']}) — {where}{score}{part}")
     return "\n".join(lines)
 
 

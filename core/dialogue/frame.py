@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, replace
 
 from core.catalogue.title_types import TitleType
-from core.questions.filters import Filters, Role, Span
+from core.questions.filters import Filters, Ranking, Role, Span
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
@@ -126,6 +126,8 @@ def _question_data(q: Question, people) -> dict:
         filters["role"] = str(f.role)
     if f.score_above is not None:
         filters["score_above"] = f.score_above
+    if f.ranking is not Ranking.SCORE:
+        filters["ranking"] = str(f.ranking)
     if f.person is not None and people is not None:
         filters["person"] = people.key(f.person)
     return data
@@ -141,6 +143,8 @@ def _question(data: dict, people) -> Question:
         changes["role"] = Role(raw["role"])
     if "score_above" in raw:
         changes["score_above"] = float(raw["score_above"])
+    if raw.get("ranking") in tuple(Ranking):
+        changes["ranking"] = Ranking(raw["ranking"])
     if "person" in raw and people is not None:
         changes["person"] = people.find(raw["person"])  # None when the person left the catalogue
     asked = Question(

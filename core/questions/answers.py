@@ -56,7 +56,7 @@ def count(table: TitleTable, f: Filters) -> Count:
 
 
 def page(table: TitleTable, f: Filters, start: int = 0, size: int = 10) -> Page:
-    rows = table.best_first(table.mask(f))
+    rows = table.best_first(table.mask(f), f.ranking)
     start = max(0, start)
     return Page(tuple(table.ids[int(r)] for r in rows[start : start + size]), start, len(rows))
 

@@ -17,6 +17,14 @@ class Role(StrEnum):
     DIRECTOR = "director"
 
 
+class Ranking(StrEnum):
+    """The order of a list: the mean rating (``/top``, the original question) or the picks
+    score (a request in words: "something for tonight", ``core.questions.picks``)."""
+
+    SCORE = "score"
+    PICKS = "picks"
+
+
 @dataclass(frozen=True)
 class Span:
     """An inclusive range; either end may be open (``None``)."""
@@ -53,6 +61,7 @@ class Filters:
     score_above: float | None = None  # mean user rating strictly greater than this
     topics: frozenset[str] = frozenset()  # all of these (core.questions.topics.TOPICS): "about dogs"
     exclude: frozenset[str] = field(default=frozenset(), compare=False)  # title ids left out (already shown)
+    ranking: Ranking = Ranking.SCORE  # the order of its lists; no filter of the titles
 
     @property
     def year(self) -> int | None:
@@ -66,4 +75,5 @@ class Filters:
         return replace(self, **changes)
 
     def is_empty(self) -> bool:
-        return self == Filters()
+        """Keeps every title (whatever order its lists take)."""
+        return replace(self, ranking=Ranking.SCORE) == Filters()

@@ -17,15 +17,21 @@ import pyarrow.compute as pc
 from core.catalogue import genres
 from core.catalogue.platforms import PLATFORMS
 from core.catalogue.title_types import TitleType
-from core.questions.bands import catalogue_bands
-from core.questions.filters import Filters, Role, Span
+from core.catalogue.works import catalogue_work_ids
+from core.questions.bands import KIDS, Band, catalogue_bands
+from core.questions.filters import Filters, Ranking, Role, Span
 from core.questions.people import People
+from core.questions.picks import picks_score
 from core.questions.topics import TopicIndex
 from core.snapshot.memory import arrow_strings, column_values
 
 
 class TitleTable:
-    def __init__(self, catalogue: pd.DataFrame, row_of: dict[str, int] | None = None):
+    def __init__(
+        self, catalogue: pd.DataFrame, row_of: dict[str, int] | None = None, works=None, series=None
+    ):
+        """``works`` and ``series``: each row's work (``core.catalogue.works``) and series key,
+        when the caller has them (the recommender does); else made on the first list of picks."""
         self.size = len(catalogue)
         self.catalogue = catalogue  # the frame itself, not a copy: top_titles answers with its rows
         # Ids are read from the frame's Arrow buffers, not kept as 23k (230k at x10) Python strings.
@@ -57,6 +63,7 @@ class TitleTable:
             for shortest in (False, True)
         }
         self.countries = _postings(catalogue["country"])
+        self._works, self._series = works, series
         self.people = People(catalogue)
 
     def mask(self, f: Filters) -> np.ndarray:
@@ -77,6 +84,8 @@ class TitleTable:
             keep &= self._rows_in(self.countries.get(c) for c in f.countries)
         if f.bands is not None:
             keep &= _within(self.band, f.bands)
+        elif "family" in f.genres:  # "kids movies": the platforms file some TV-14 and R titles as family
+            keep &= (self.band <= KIDS) | (self.band == Band.UNRATED)
         if f.ratings:
             keep &= np.isin(
                 self.rating_code, [c for c, label in enumerate(self.ratings) if label in f.ratings]
@@ -109,9 +118,28 @@ class TitleTable:
                 found[rows] = True
         return found
 
-    def best_first(self, keep: np.ndarray) -> np.ndarray:
-        """The kept rows, best-scored first."""
-        return self.by_score[keep[self.by_score]]
+    def best_first(self, keep: np.ndarray, ranking: Ranking = Ranking.SCORE) -> np.ndarray:
+        """The kept rows, best-scored first; by ``Ranking.PICKS``, best picks first and one row
+        per work (its copies and editions are one pick)."""
+        if ranking is Ranking.SCORE:
+            return self.by_score[keep[self.by_score]]
+        rows = self.by_picks[keep[self.by_picks]]
+        _, first = np.unique(self.works[rows], return_index=True)
+        return rows[np.sort(first)]
+
+    @functools.cached_property
+    def works(self) -> np.ndarray:
+        if self._works is None:
+            self._works = catalogue_work_ids(self.catalogue)
+        return np.asarray(self._works)
+
+    @functools.cached_property
+    def by_picks(self) -> np.ndarray:
+        """Rows by picks score (``core.questions.picks``), then as ``by_score`` orders them."""
+        score = picks_score(self.catalogue, self.works, self._series)
+        rank = np.empty(self.size, dtype=np.int64)
+        rank[self.by_score] = np.arange(self.size)
+        return np.lexsort((rank, -score)).astype(np.int32)
 
     def longest_first(self, keep: np.ndarray, unit: str, shortest: bool = False) -> np.ndarray:
         """The kept rows with a duration in ``unit`` ("min" or "season"), longest first (ties A-Z)."""

@@ -65,7 +65,8 @@ class Snapshot:
         ``index``: the catalogue's query index when built already (``load_snapshot`` builds
         it before the model loads, so their peaks do not add up)."""
         index = index or query_index(catalogue)
-        table = TitleTable(catalogue, recommender.row_of)
+        table = TitleTable(catalogue, recommender.row_of, recommender.group, recommender.series)
+        _ = table.by_picks  # ordered now: no reply waits for it
         # The Spanish names of this catalogue's titles, before anything resolves a title.
         recommender.use_names(NameIndex(recommender.resolver.exact))
         return cls(

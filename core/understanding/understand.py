@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, replace
 
 from core.catalogue.title_types import TitleType
-from core.questions.filters import Filters, Role
+from core.questions.filters import Filters, Ranking, Role
 from core.search.titles import normalise
 from core.understanding import language
 from core.understanding import lexicon as lx
@@ -554,6 +554,10 @@ class Understanding(SecondReading):
             if intent == Intent.PERSON
             else None
         )
+        if intent == Intent.TOP and not command and not lx.SCORE_WORDS.search(normalise(m.text)):
+            # "something for tonight", "best horror movies": picks people know, not the mean
+            # rating's order, which /top and "top rated …" keep (core.questions.picks).
+            args["filters"] = args["filters"].but(ranking=Ranking.PICKS)
         # The words of a title in no catalogue are the asker's own ("quienes actuan" read as one).
         said = m.language(span if verdict != ABSENT else None)
         question = Question(

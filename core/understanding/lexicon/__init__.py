@@ -49,6 +49,7 @@ from core.understanding.lexicon.cues import (
     CUE_MEANINGS,
     CUES,
     INTENDED_AMBIGUITIES,
+    SCORE_WORDS,
 )
 from core.understanding.lexicon.filters import (
     AFTER,
@@ -172,6 +173,7 @@ __all__ = [
     "_phrases",
     "ALSO",
     "CUES",
+    "SCORE_WORDS",
     "CUE_LISTS",
     "CUE_MEANINGS",
     "INTENDED_AMBIGUITIES",

@@ -3,6 +3,8 @@ cues on purpose say which rule picks one (``INTENDED_AMBIGUITIES``)."""
 
 from __future__ import annotations
 
+import re
+
 from core.understanding.lexicon.phrases import _phrases
 
 # ---- intent cues --------------------------------------------------------------------------
@@ -240,3 +242,9 @@ CUE_MEANINGS = _cue_meanings()
 CUES: dict[str, str] = {phrase: cues[0] for phrase, cues in CUE_MEANINGS.items()}
 # The other cues of an intended ambiguity (``scanner.is_cue`` answers them too).
 ALSO: dict[str, frozenset[str]] = {p: frozenset(c[1:]) for p, c in CUE_MEANINGS.items() if len(c) > 1}
+# A list asked for by its rating ("top rated horror", "mejor valoradas"): ordered by the mean
+# rating, as /top orders it; any other list in words is ordered as picks (core.questions.picks).
+SCORE_WORDS = re.compile(
+    r"\b(?:rated|rating|ratings|score|scored|scores|scoring|stars|puntaje|puntuad[oa]s?|puntuacion"
+    r"|valorad[oa]s?|valoracion|calificad[oa]s?|calificacion|nota|notas|estrellas)\b"
+)
