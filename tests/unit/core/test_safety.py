@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from core.catalogue.works import catalogue_work_ids
-from core.questions.bands import KIDS, Band, audience_band, band_of
+from core.questions.bands import KIDS, Band, audience_band
 
 PLATFORMS = [None, "amazon", "disney", "hulu", "netflix"]
 
@@ -13,15 +13,6 @@ PLATFORMS = [None, "amazon", "disney", "hulu", "netflix"]
 @pytest.fixture(scope="module")
 def rec(full_snapshot):
     return full_snapshot.recommender
-
-
-def band(rec, title_id) -> Band:
-    row = rec.row_of[title_id]
-    return audience_band(band_of(rec_rating(rec, row)), bool(rec.family_filed[row]))
-
-
-def rec_rating(rec, row):
-    return Band(int(rec.band[row]))
 
 
 def first(rec, text):
@@ -77,3 +68,24 @@ def test_no_copy_or_edition_is_suggested(full_snapshot, full_catalogue, rec):
 def test_an_edition_is_named_by_its_original(rec):
     coco = first(rec, "coco in spanish")
     assert coco.title == "Coco" and len(coco.ids) == 2
+
+
+@pytest.mark.parametrize("text", ["kids movies", "series para niños", "family movies on hulu", "pelis familiares"])
+def test_a_kids_or_family_request_lists_only_childrens_bands(full_snapshot, text):
+    from core.questions import answers
+
+    q = full_snapshot.understanding.parse(text)
+    table = full_snapshot.table
+    page = answers.page(table, q.filters, 0, 50)
+    assert page.ids, text
+    for title_id in page.ids:
+        theirs = Band(int(table.band[table.row_of[title_id]]))
+        assert theirs <= KIDS or theirs is Band.UNRATED, (text, full_snapshot.title(title_id)["display_title"])
+
+
+def test_a_rating_the_rules_filled_in_is_no_promise(full_snapshot):
+    # Hulu gives "(Sub) Ninja Scroll" no rating; the original rules fill in "g", the bands do not.
+    table = full_snapshot.table
+    ninja = first(full_snapshot.recommender, "(sub) ninja scroll")
+    assert full_snapshot.title(ninja.id)["rating"] == "g"
+    assert Band(int(table.band[table.row_of[ninja.id]])) is Band.UNRATED
