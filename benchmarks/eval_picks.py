@@ -74,7 +74,9 @@ def main(argv=None) -> None:
             if args.show:
                 print(f"   {ranking.value:<6} {[titles[r] for r in rows]}")
         print(f"{text:<34}{shares[Ranking.SCORE]:>16.0%}{shares[Ranking.PICKS]:>13.0%}")
-    print(f"{'all first tens':<34}{np.mean(totals[Ranking.SCORE]):>16.1%}{np.mean(totals[Ranking.PICKS]):>13.1%}")
+    print(
+        f"{'all first tens':<34}{np.mean(totals[Ranking.SCORE]):>16.1%}{np.mean(totals[Ranking.PICKS]):>13.1%}"
+    )
 
 
 if __name__ == "__main__":

@@ -18,11 +18,12 @@ from collections.abc import Iterable
 
 from core.personal import taste
 from core.personal.reranker import MAX_ANCHORS, Reranker
-from core.questions.filters import Filters
+from core.questions import answers
+from core.questions.filters import Filters, Ranking
 from core.recommender import MAX_K, Recommendation
 from core.userdata.feedback import LIKE
 
-__all__ = ["POOL", "for_you", "suggest"]
+__all__ = ["POOL", "for_you", "starter_picks", "suggest"]
 
 POOL = MAX_K  # suggestions per title (and platform) the model orders; every list is a slice of it
 
@@ -68,3 +69,28 @@ def for_you(
     likes = [title_id for title_id, value in ratings.items() if value == LIKE and title_id in row_of]
     order = model.order(snapshot.pairs, likes[-MAX_ANCHORS:], [pick.id for pick in shortlist])
     return [shortlist[i] for i in order][: max(0, k)]
+
+
+def starter_picks(snapshot, k: int = 5, *, platform: str | None = None) -> list[taste.Pick]:
+    """Picks for a user who liked nothing yet: the best picks of the catalogue
+    (``core.questions.picks``), one per work, on ``platform`` if given."""
+    wanted = Filters(platforms=frozenset([platform]) if platform else frozenset(), ranking=Ranking.PICKS)
+    page = answers.page(snapshot.table, wanted, 0, max(0, k))
+    rec = snapshot.recommender
+    found = []
+    for title_id in page.ids:
+        row = rec.row_of[title_id]
+        copies = rec.group_rows[int(rec.group[row])]
+        found.append(
+            taste.Pick(
+                id=title_id,
+                title=rec.titles[row],
+                platform=rec.platforms[row],
+                release_year=int(rec.years[row]),
+                ids=tuple(rec.ids[r] for r in copies),
+                platforms=tuple(rec.platforms[r] for r in copies),
+                score=0.0,
+                because=None,
+            )  # fmt: skip
+        )
+    return found

@@ -268,7 +268,11 @@ def top_text(snap, q: Question) -> Reply:
             _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about)
         )
     heading = (PICKS_HEADINGS if f.ranking is Ranking.PICKS else TOP_HEADINGS)[f.type]
-    text = _(heading).format(scope=about) + "\n" + title_lines(snap, page.ids, 0, works=f.ranking is Ranking.PICKS)
+    text = (
+        _(heading).format(scope=about)
+        + "\n"
+        + title_lines(snap, page.ids, 0, works=f.ranking is Ranking.PICKS)
+    )
     return Reply(text, scored if page.more else None, len(page.ids), page.ids)
 
 

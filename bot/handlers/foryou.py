@@ -14,7 +14,7 @@ from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_, _
 from core.personal import taste
-from core.suggest import for_you
+from core.suggest import for_you, starter_picks
 from core.userdata.feedback import DISLIKE, LIKE
 
 COMMANDS = [("foryou", N_("picks for you from what you liked: /foryou netflix"))]
@@ -43,8 +43,19 @@ async def foryou(update: Update, context: Context) -> None:
     ratings = await ratings_of_user(update, context)
     platform = q.platform if q else None
     picks = for_you(snap, context.bot_data.reranker, ratings, PICKS, platform=platform)
+    if not picks and LIKE not in ratings.values():
+        # No taste yet: well-known picks to rate, so the next /foryou has something to go on.
+        picks = starter_picks(snap, PICKS, platform=platform)
+        titles = [snap.title(p.id) for p in picks]
+        keyboard = (
+            InlineKeyboardMarkup([render.rating_row([p.id for p in picks], 0, ratings)]) if picks else None
+        )
+        await reply(
+            update, render.starter_text(picks, titles, platform) if picks else teach(), reply_markup=keyboard
+        )
+        return
     if not picks:
-        await reply(update, teach() if LIKE not in ratings.values() else _("Nothing left to pick there."))
+        await reply(update, _("Nothing left to pick there."))
         return
     titles = [snap.title(p.id) for p in picks]
     liked = {p.because: snap.title(p.because) for p in picks if p.because}

@@ -181,6 +181,22 @@ def picks_text(picks, titles, because: dict, platform: str | None) -> str:
     return clip(f"{head}\n\n" + "\n\n".join(lines) + f"\n\n<i>{esc(_(RATE_HINT))}</i>")
 
 
+def starter_text(picks, titles, platform: str | None) -> str:
+    """/foryou before any like: well-known picks to rate (``core.suggest.starter_picks``)."""
+    if platform:
+        head = _("I don't know your taste yet. Well-known picks on {platform}:").format(
+            platform=esc(platform_name(platform))
+        )
+    else:
+        head = _("I don't know your taste yet. Well-known picks:")
+    lines = [
+        suggestion_line(f"{i}.", pick, details(title))
+        for i, (pick, title) in enumerate(zip(picks, titles, strict=True), 1)
+    ]
+    hint = _("Tap a number to rate that title: once 👍, twice 👎. After a like, /foryou picks for you.")
+    return clip(f"{head}\n\n" + "\n\n".join(lines) + f"\n\n<i>{esc(hint)}</i>")
+
+
 # ---- feedback: numbered buttons under a list of suggestions -------------------------------
 RATE_HINT = N_("Tap a number to rate that title: once 👍, twice 👎, three times to clear.")
 MARKS = {1: "👍", -1: "👎"}

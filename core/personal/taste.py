@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.catalogue.genres import GENRE_IDS
+from core.questions.bands import KIDS, Band, audience_band, safe_beside
 
 __all__ = ["Pick", "TasteSpace", "Verdict", "picks", "verdict", "MAX_K"]
 
@@ -89,9 +90,21 @@ def picks(space: TasteSpace, ratings: dict[str, int], k: int = 5, platform: str 
         return []
     scores = profile.scores()
     scores[profile.rated_works()] = -np.inf
+    safe = _safe_for_likes(recommender, profile.liked)
+    if safe is not None:
+        scores[~safe] = -np.inf
     if platform is not None:
         scores[~profile.space.on_platform(platform)] = -np.inf
     return [profile.pick(row, float(scores[row])) for row in _best_distinct(recommender.group, scores, k)]
+
+
+def _safe_for_likes(rec, liked: np.ndarray) -> np.ndarray | None:
+    """A user who liked only children's titles (a child, or a parent choosing for one) is picked
+    nothing above the highest band among them (``Recommender.safe_for``); None: any title."""
+    bands = [audience_band(Band(int(rec.band[row])), bool(rec.family_filed[row])) for row in liked]
+    if not bands or max(bands) > KIDS:
+        return None
+    return safe_beside(max(bands), rec.band, rec.family_filed)
 
 
 def verdict(space: TasteSpace, ratings: dict[str, int], title_id: str) -> Verdict:

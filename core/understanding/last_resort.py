@@ -4,6 +4,7 @@ the bot cannot answer are thanks. Neither ever answers "not in the catalogues"."
 
 from __future__ import annotations
 
+from core.questions.filters import Ranking
 from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.message import Message
@@ -15,6 +16,7 @@ REQUEST_OPENERS = frozenset(
     ["something", "anything", "algo", "alguna", "alguno", "algun", "smth", "sth", "stuff"]
 )
 ARTICLE_OPENERS = frozenset(["a", "an", "un", "una", "any"])
+MAX_OPENED = 8  # words: a longer message opening with "something" says more than a request
 WHERE_WORDS = frozenset(
     ["plataforma", "plataformas", "platform", "platforms", "app", "apps", "service", "servicio"]
 )
@@ -31,7 +33,23 @@ def request_after_all(q: Question) -> Question | None:
     typed = len(words) >= 3 and words[0] in ARTICLE_OPENERS and words[-1] in lx.TYPES
     if not (opens or typed) or q.intent == Intent.WHERE and set(words) & WHERE_WORDS:
         return None  # "¿hay alguna plataforma con el internado?" asks where a title is
-    return Question(Intent.TOP, language=q.language, leaning=q.leaning).refined(q.filters)
+    return picks(q)
+
+
+def request_by_opener(m: Message, q: Question) -> Question | None:
+    """ "something for tonight", "algo para ver hoy", "anything on tonight": a message read as
+    nothing that opens like a request is one, answered with picks."""
+    words = normalise(m.text).split()
+    if q.intent != Intent.UNKNOWN or not words or words[0] not in REQUEST_OPENERS or len(words) > MAX_OPENED:
+        return None
+    return picks(q)
+
+
+def picks(q: Question) -> Question:
+    """A list of picks (``core.questions.picks``) with the filters ``q`` said."""
+    return Question(Intent.TOP, language=q.language, leaning=q.leaning).refined(
+        q.filters.but(ranking=Ranking.PICKS)
+    )
 
 
 def thanks_first(m: Message, q: Question) -> Question | None:

@@ -68,7 +68,7 @@ from core.understanding.decision import (
 )
 from core.understanding.item_filters import SLOT_KINDS, ItemFilters
 from core.understanding.language import Said, of_command
-from core.understanding.last_resort import request_after_all, thanks_first
+from core.understanding.last_resort import request_after_all, request_by_opener, thanks_first
 from core.understanding.lexicon import BEFORE_LIKE, DIRECTOR_WORDS, LIKE_WORDS
 from core.understanding.memo import Lookups
 from core.understanding.message import Message
@@ -186,7 +186,12 @@ class Understanding(SecondReading):
                 or self._by_act(message, question)
                 or question
             )
-            return request_after_all(found) or thanks_first(message, found) or found
+            return (
+                request_after_all(found)
+                or thanks_first(message, found)
+                or request_by_opener(message, found)
+                or found
+            )
         return self._overruled(message, question) or question
 
     @functools.cached_property

@@ -34,8 +34,13 @@ def test_rating_buttons_cycle_like_dislike_clear(tg):
     assert "cleared" in press_and_answer(tg, page, "1").params["text"]
 
 
-def test_foryou_without_ratings_explains_how_to_teach_it(tg):
-    assert "I don't know your taste yet" in ask(tg, "/foryou", user_id=9002).params["text"]
+def test_foryou_without_ratings_offers_well_known_picks_to_rate(tg):
+    first = ask(tg, "/foryou", user_id=9002)
+    assert "I don't know your taste yet" in first.params["text"]
+    assert {"1", "2", "3"} <= set(buttons(first))  # rate them, and /foryou learns
+    answered = press_and_answer(tg, first, "1")
+    assert answered.params["text"].startswith("👍 Noted")
+    assert "I don't know your taste yet" not in ask(tg, "/foryou", user_id=9002).params["text"]
 
 
 def test_a_horror_fan_gets_horror_picks_never_a_rated_title(tg, fixture_snapshot):

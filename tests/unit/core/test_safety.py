@@ -70,7 +70,9 @@ def test_an_edition_is_named_by_its_original(rec):
     assert coco.title == "Coco" and len(coco.ids) == 2
 
 
-@pytest.mark.parametrize("text", ["kids movies", "series para niños", "family movies on hulu", "pelis familiares"])
+@pytest.mark.parametrize(
+    "text", ["kids movies", "series para niños", "family movies on hulu", "pelis familiares"]
+)
 def test_a_kids_or_family_request_lists_only_childrens_bands(full_snapshot, text):
     from core.questions import answers
 
@@ -80,7 +82,10 @@ def test_a_kids_or_family_request_lists_only_childrens_bands(full_snapshot, text
     assert page.ids, text
     for title_id in page.ids:
         theirs = Band(int(table.band[table.row_of[title_id]]))
-        assert theirs <= KIDS or theirs is Band.UNRATED, (text, full_snapshot.title(title_id)["display_title"])
+        assert theirs <= KIDS or theirs is Band.UNRATED, (
+            text,
+            full_snapshot.title(title_id)["display_title"],
+        )
 
 
 def test_a_rating_the_rules_filled_in_is_no_promise(full_snapshot):
@@ -89,3 +94,20 @@ def test_a_rating_the_rules_filled_in_is_no_promise(full_snapshot):
     ninja = first(full_snapshot.recommender, "(sub) ninja scroll")
     assert full_snapshot.title(ninja.id)["rating"] == "g"
     assert Band(int(table.band[table.row_of[ninja.id]])) is Band.UNRATED
+
+
+def test_picks_for_a_user_who_liked_only_childrens_titles_keep_to_their_bands(full_snapshot, rec):
+    from core.personal import taste
+
+    liked = {first(rec, text).id: 1 for text in ("toy story", "frozen", "moana")}
+    limit = max(
+        audience_band(Band(int(rec.band[rec.row_of[i]])), bool(rec.family_filed[rec.row_of[i]]))
+        for i in liked
+    )
+    picks = taste.picks(full_snapshot.taste, liked, k=20)
+    assert picks
+    for pick in picks:
+        theirs = Band(int(rec.band[rec.row_of[pick.id]]))
+        assert theirs <= limit or (theirs is Band.UNRATED and rec.family_filed[rec.row_of[pick.id]]), (
+            pick.title
+        )

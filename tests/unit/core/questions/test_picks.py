@@ -43,7 +43,9 @@ def test_an_incomplete_entry_ranks_below_a_complete_one_of_equal_rating():
 def test_no_placeholder_row_is_a_placeholder_by_accident(full_catalogue):
     flagged = full_catalogue.loc[placeholder_rows(full_catalogue), "display_title"].tolist()
     assert "Title before 1C onboarding - 5" in flagged and "ACT 2 - TITLE 9" in flagged
-    assert len(flagged) < 60 and not any(t in flagged for t in ("Act of Valor", "Series of Unfortunate Events"))
+    assert len(flagged) < 60 and not any(
+        t in flagged for t in ("Act of Valor", "Series of Unfortunate Events")
+    )
 
 
 @pytest.mark.parametrize(
@@ -59,7 +61,9 @@ def test_a_request_in_words_is_answered_with_picks(full_snapshot, text):
     assert len(set(works.tolist())) == len(works)
 
 
-@pytest.mark.parametrize("text", ["/top horror", "top rated horror movies", "pelis de terror mejor valoradas"])
+@pytest.mark.parametrize(
+    "text", ["/top horror", "top rated horror movies", "pelis de terror mejor valoradas"]
+)
 def test_top_and_top_rated_keep_the_mean_ratings_order(full_snapshot, text):
     q = full_snapshot.understanding.parse(text)
     assert q.filters.ranking is Ranking.SCORE
