@@ -281,34 +281,50 @@ class Recommender:
         if row is None:
             return []
         k = max(0, min(int(k), MAX_K))
-        safe = self.safe_for(row)
+        safe = self._safe_near(row)
         if safe is not None:
             keep = safe if keep is None else keep & safe
+        found = self._nearest(row, k, platform, keep, pulled=bool(platform) or safe is not None)
+        if keep is not None and len(found) < k:
+            # Few of the nearest titles pass the filters ("more korean shows like squid game") or
+            # suit a child: the kept titles sharing most genres with it fill the list, after the nearest.
+            seen = {int(self.group[row])} | {int(self.group[other]) for other, _ in found}
+            filled = self._kept_by_genre(row, keep, seen, platform, k - len(found))
+            found += [(other, overlap * FILL_SCORE) for other, overlap in filled]
+        return [self._recommendation(row, other, score) for other, score in found]
+
+    def _safe_near(self, row: int) -> np.ndarray | None:
+        """``safe_for(row)``; for a children's cartoon, only family titles or its own series
+        (not a G-rated documentary)."""
+        safe = self.safe_for(row)
+        if safe is None or not self.family[row]:
+            return safe
+        own_series = self.series_code == self.series_code[row] if self.series_code[row] >= 0 else False
+        return safe & (self.family | own_series)
+
+    def _nearest(self, row: int, k: int, platform, keep, pulled: bool) -> list[tuple[int, float]]:
+        """Up to ``k`` (row, similarity) of the title's nearest neighbours that pass, one per work;
+        ``pulled``: ranked with ``_genre_pull``, and nothing sharing no genre."""
         candidates = self.neighbours[row]
         adjusted = self.similarities[row] + self.rating_bonus[candidates]
-        if platform or safe is not None:  # a child's list keeps to the title's genres, as one platform's does
+        if pulled:
             adjusted = adjusted + self._genre_pull(row, candidates)
         seen = {int(self.group[row])}
-        result = []
+        found = []
         for position in np.argsort(-adjusted, kind="stable"):
             other = int(candidates[position])
             group = int(self.group[other])
-            if len(result) >= k:
+            if len(found) >= k:
                 break
             if group in seen or (platform and self.platforms[other] != platform):
                 continue
             if keep is not None and not keep[other]:
                 continue
-            if (platform or safe is not None) and adjusted[position] < OFF_GENRE:
+            if pulled and adjusted[position] < OFF_GENRE:
                 break  # what is left shares no genre with the title: better none than off-genre
             seen.add(group)
-            result.append(self._recommendation(row, other, float(self.similarities[row, position])))
-        if keep is not None and len(result) < k:
-            # Few of the nearest titles pass the filters ("more korean shows like squid game") or
-            # suit a child: the kept titles sharing most genres with it fill the list, after the nearest.
-            for other, overlap in self._kept_by_genre(row, keep, seen, platform, k - len(result)):
-                result.append(self._recommendation(row, other, overlap * FILL_SCORE))
-        return result
+            found.append((other, float(self.similarities[row, position])))
+        return found
 
     def safe_for(self, row: int) -> np.ndarray | None:
         """The titles that may be suggested next to ``row`` (``core.questions.bands.safe_beside``),
