@@ -180,6 +180,12 @@ class Message:
         several = len(inside) > 1 or inside[0].kind in ("year", "number")
         return not (several and self.is_title(span))
 
+    def lone_number(self, span: Span) -> bool:
+        """The span is one number or year and nothing else: what a command's argument or the
+        words right after "where can I watch" name as a title ("/where 300", "/title 1917"),
+        never as a year filter ("movies from 1917" has the year after a preposition)."""
+        return span[1] - span[0] == 1 and self.items[span[0]].kind in ("year", "number")
+
     def trim(self, start: int, end: int, bare: bool = False) -> Span | None:
         """The title inside ``items[start:end]`` (see the module docstring), None when nothing is
         left. A message that is only a title (``bare``) loses nothing but politeness after it
