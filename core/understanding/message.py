@@ -64,7 +64,9 @@ class Message:
 
     def text_of(self, span: Span) -> str:
         first, last = self.toks[self.items[span[0]].i], self.toks[self.items[span[1] - 1].j - 1]
-        return self.text[first.start : last.end].strip(QUOTES)
+        text = self.text[first.start : last.end].strip(QUOTES)
+        # Initials keep their last dot: "Louis C.K." as typed, not "Louis C.K"
+        return text + "." if last.raw.endswith(".") and not text.endswith(".") else text
 
     def words_of(self, span: Span) -> list[str]:
         return [t.word for t in self.toks[self.items[span[0]].i : self.items[span[1] - 1].j]]

@@ -44,7 +44,8 @@ import re
 
 from core.search.titles import EXACT_SCORE, STOPWORDS, normalise
 from core.understanding import title_words as tw
-from core.understanding.lexicon import COMMON, SPANISH_ARTICLES, TYPE_TAIL
+from core.understanding.lexicon import SPANISH_ARTICLES, TYPE_TAIL
+from core.understanding.title_names import distinctive, franchise, named_by_head
 
 __all__ = [
     "title_answer", "reading", "how_it_reads", "clear_winner", "sure_match", "reads_differently",
@@ -63,6 +64,7 @@ BRAND = re.compile(
     r"tom clancy['’]s|tyler perry['’]s|dreamworks['’]?|lego|nickelodeon['’]s|national geographic)\s+",
     re.IGNORECASE,
 )
+TRAILING_YEAR = re.compile(r"\s+\(?((?:19|20)\d\d)\)?\s*$")  # "aladdin 2019", "aladdin (2019)"
 YEAR_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")  # "Aladdin (2019)" is Aladdin
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 PLURAL_ARTICLE = re.compile(r"\b(los |las )(\w+[^s\W])\b")
@@ -153,6 +155,8 @@ def _reading(text: str, title: str, known) -> tuple[str, bool] | None:
                 return "part", True  # a subtitle: "empire strikes back", "endgame"
             if typed_numbers:
                 return "part", True  # the name before the colon with its number: "home alone 2"
+            if end == 1 and named_by_head(title, typed_sig):
+                return "part", True  # "el camino" is "El Camino: A Breaking Bad Movie"
             # "titanic" is not "Titanic: 20 Years Later", "dirty dancing" not "Dirty Dancing: Havana Nights"
     if (
         tw.numbers(sig) - typed_numbers
@@ -173,22 +177,6 @@ def how_it_reads(text: str, title: str) -> str | None:
     """How the typed ``text`` names ``title``: "exact", "typo", "part", or None (it does not)."""
     found = reading(text, title)
     return found[0] if found else None
-
-
-def _series(text: str, matches) -> list:
-    """The matches whose name before a colon is the text: a franchise when two or more ("star wars")."""
-    typed = tw.significant(tw.title_words(text))
-    if not typed:
-        return []
-    return [
-        m for m in matches if len(segs := tw.segments(m.title)) > 1 and tw.same(typed, segs[0], exact=True)
-    ]
-
-
-def _distinctive(text: str) -> set[str]:
-    return {
-        w for w in tw.significant(tw.title_words(text)) if len(w) >= 4 and not w.isdigit() and w not in COMMON
-    }
 
 
 def _shares_word(words: set[str], title: str) -> bool:
@@ -244,6 +232,34 @@ def _named(text: str, match, known) -> tuple[str, bool] | None:
     return reading(text, match.read_as, known) if other else None
 
 
+def _year_read_otherwise(text: str, year: int | None, matches) -> tuple[str, int | None] | None:
+    """The typed title and year read the other way round when that names one of the matches: a
+    year said after the title that is part of it ("louis ck 2017" is "Louis C.K. 2017"), or a
+    year typed in the title that is the title's year ("aladdin 2019" is "Aladdin (2019)")."""
+    if year is not None and str(year) not in text:
+        joined = f"{text} {year}"
+        if any(reading(joined, m.title) for m in matches):
+            return joined, None
+    found = TRAILING_YEAR.search(text)
+    if year is None and found and found.start() > 0:
+        said, rest = int(found.group(1)), text[: found.start()]
+        if any(m.release_year == said and reading(rest, m.title) for m in matches):
+            return rest, said
+    return None
+
+
+def _by_its_name(text: str, match) -> bool:
+    """The text is the match's name before a subtitle that only describes it ("El Camino: A
+    Breaking Bad Movie"), and the resolver scores the match high enough to answer."""
+    typed, segments = tw.significant(tw.title_words(text)), tw.segments(match.title)
+    return (
+        match.score >= CONFIDENT_SCORE
+        and len(segments) > 1
+        and tw.same(typed, segments[0], exact=True)
+        and named_by_head(match.title, typed)
+    )
+
+
 def title_answer(matches, text: str | None = None, year: int | None = None) -> tuple[str, list]:
     """The title policy: ("confident", [best]), ("ambiguous", plausible matches best first, at
     most 5) or ("absent", at most 3 matches sharing a distinctive word, suggestions only).
@@ -273,12 +289,21 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
         same_year = [i for i in plausible if matches[i].release_year == year and readings[i][0] == "exact"]
         if len(same_year) == 1:
             return CONFIDENT, [matches[same_year[0]]]
+    if not any(found and found[1] for found in readings):
+        other = _year_read_otherwise(text, year, matches)
+        if other is not None:
+            return title_answer(matches, *other)
     if readings[0] and readings[0][1] and sure_match(matches, text):
         return CONFIDENT, [matches[0]]
-    if plausible:
-        return AMBIGUOUS, [matches[i] for i in plausible[:MAX_ALTERNATIVES]]
-    named = _series(text, matches)
-    if len(named) >= 2:
-        return AMBIGUOUS, named[:MAX_ALTERNATIVES]
-    words = _distinctive(text)
+    if len(plausible) == 1 and _by_its_name(text, matches[plausible[0]]):
+        # The one title the words name, by its own name before a describing subtitle, and the
+        # higher scores name nothing ("el camino": "Camino", "Camino a Bali" are other titles).
+        return CONFIDENT, [matches[plausible[0]]]
+    # A franchise's name is never absent: its titles are the choices ("pokémon", "louis c.k.").
+    named = franchise(text, matches)
+    if plausible or len(named) >= 2:
+        chosen = [matches[i] for i in plausible]
+        chosen += [m for m in named if m not in chosen]
+        return AMBIGUOUS, chosen[:MAX_ALTERNATIVES]
+    words = distinctive(tw.title_words(text))
     return ABSENT, [m for m in matches if _shares_word(words, m.title)][:MAX_SUGGESTIONS]
