@@ -20,7 +20,8 @@ counts when the words typed line up with the title's own words (``reading``):
   of a title of two or more words, the others as they are ("ricky and morty");
 - ``part``: a part of a longer title: a subtitle ("empire strikes back", "endgame"), the name
   before a colon with its number ("home alone 2", but "titanic" is not "Titanic: 20 Years
-  Later", "dirty dancing" not "Dirty Dancing: Havana Nights"), its last two or more words
+  Later", "dirty dancing" not "Dirty Dancing: Havana Nights") or before a subtitle that only
+  describes it ("el camino": "El Camino: A Breaking Bad Movie", ``title_names``), its last two or more words
   ("raiders of the lost ark") or two thirds of its words in order: these last two only ask.
 
 A little word the title does not have makes it another title ("the godfather" is not "Our
@@ -31,11 +32,16 @@ girls" is not "Mean Girls 2"). A type word after the title ("the conjuring movie
 ``title_answer`` decides, and nothing else does (the resolver in ``core.search.titles`` and
 ``Recommender.resolve`` only score): ``confident`` when the scores show a clear winner
 (``clear_winner``: 88 or more and 4 points ahead, or typed exactly) that does not read as
-another title (``reads_differently``) and its reading is strong; ``ambiguous`` with the
-plausible matches (best reading first, at most 5), or with the titles of a franchise when the text is the name two or more of them share before a colon
-("star wars"); otherwise ``absent``, with at most 3 matches sharing a distinctive word with the
-text, to offer only as suggestions after saying plainly that the title is in none of the four
-catalogues ("titles with 'godfather': …").
+another title (``reads_differently``) and its reading is strong, or when the only title the
+words name is named by its own name before a describing subtitle, whatever scores higher
+("el camino"); ``ambiguous`` with the plausible matches (best reading first, at most 5) and the
+titles of a franchise, when the text is the name two or more of them begin with ("star wars",
+"pokémon", "louis c.k.": ``title_names.franchise``), so that a title the reply offers is never
+also called absent; otherwise ``absent``, with at most 3 matches sharing a distinctive word
+with the text, to offer only as suggestions after saying plainly that the title is in none of
+the four catalogues ("titles with 'godfather': …"). Before that, a year is read the other way
+round when that names a title: a year filter that is part of the title ("louis ck 2017"), or a
+year typed in the title that is its year ("aladdin 2019").
 """
 
 from __future__ import annotations
