@@ -51,7 +51,7 @@ import re
 from core.search.titles import EXACT_SCORE, STOPWORDS, normalise
 from core.understanding import title_words as tw
 from core.understanding.lexicon import SPANISH_ARTICLES, TYPE_TAIL
-from core.understanding.title_names import distinctive, franchise, named_by_head
+from core.understanding.title_names import by_its_name, distinctive, franchise, named_by_head, shares_word
 
 __all__ = [
     "title_answer", "reading", "how_it_reads", "clear_winner", "sure_match", "reads_differently",
@@ -185,13 +185,6 @@ def how_it_reads(text: str, title: str) -> str | None:
     return found[0] if found else None
 
 
-def _shares_word(words: set[str], title: str) -> bool:
-    theirs = set(tw.significant(tw.title_words(title)))
-    return any(
-        w in theirs or w + "s" in theirs or w + "es" in theirs or w.rstrip("s") in theirs for w in words
-    )
-
-
 def clear_winner(scores) -> bool:
     """The top score (best first) is at least CONFIDENT_SCORE and the runner-up trails it by
     CONFIDENT_MARGIN, or the text names the top title exactly and no other title does."""
@@ -254,18 +247,6 @@ def _year_read_otherwise(text: str, year: int | None, matches) -> tuple[str, int
     return None
 
 
-def _by_its_name(text: str, match) -> bool:
-    """The text is the match's name before a subtitle that only describes it ("El Camino: A
-    Breaking Bad Movie"), and the resolver scores the match high enough to answer."""
-    typed, segments = tw.significant(tw.title_words(text)), tw.segments(match.title)
-    return (
-        match.score >= CONFIDENT_SCORE
-        and len(segments) > 1
-        and tw.same(typed, segments[0], exact=True)
-        and named_by_head(match.title, typed)
-    )
-
-
 def title_answer(matches, text: str | None = None, year: int | None = None) -> tuple[str, list]:
     """The title policy: ("confident", [best]), ("ambiguous", plausible matches best first, at
     most 5) or ("absent", at most 3 matches sharing a distinctive word, suggestions only).
@@ -301,7 +282,7 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
             return title_answer(matches, *other)
     if readings[0] and readings[0][1] and sure_match(matches, text):
         return CONFIDENT, [matches[0]]
-    if len(plausible) == 1 and _by_its_name(text, matches[plausible[0]]):
+    if len(plausible) == 1 and by_its_name(text, matches[plausible[0]], CONFIDENT_SCORE):
         # The one title the words name, by its own name before a describing subtitle, and the
         # higher scores name nothing ("el camino": "Camino", "Camino a Bali" are other titles).
         return CONFIDENT, [matches[plausible[0]]]
@@ -312,4 +293,4 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
         chosen += [m for m in named if m not in chosen]
         return AMBIGUOUS, chosen[:MAX_ALTERNATIVES]
     words = distinctive(tw.title_words(text))
-    return ABSENT, [m for m in matches if _shares_word(words, m.title)][:MAX_SUGGESTIONS]
+    return ABSENT, [m for m in matches if shares_word(words, m.title)][:MAX_SUGGESTIONS]

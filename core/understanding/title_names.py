@@ -10,7 +10,9 @@
   "Pokémon 3: The Movie"; "louis c.k.": "Louis C.K. 2017", "Louis C.K.: Hilarious"). Such a
   text is the name of what the catalogues carry, so the reply is "which one?", never "not in
   the catalogues". Other words after it make other titles ("casino" is no franchise of
-  "Casino Royale" and "Casino Tycoon").
+  "Casino Royale" and "Casino Tycoon");
+- and, for a title in no catalogue, the titles that share a distinctive word with it, offered
+  only as suggestions after saying it is absent ("titles with a word in common").
 """
 
 from __future__ import annotations
@@ -35,6 +37,26 @@ def named_by_head(title: str, typed_sig: list[str]) -> bool:
     colon) is the title's own name: the subtitle only describes it and the name has a word of
     its own ("el camino", not "the one")."""
     return bool(DESCRIPTOR.search(title)) and bool(distinctive(typed_sig))
+
+
+def by_its_name(text: str, match, least: float) -> bool:
+    """The text is the match's name before a subtitle that only describes it ("El Camino: A
+    Breaking Bad Movie"), and the resolver scores the match at least ``least``."""
+    typed, segments = tw.significant(tw.title_words(text)), tw.segments(match.title)
+    return (
+        match.score >= least
+        and len(segments) > 1
+        and tw.same(typed, segments[0], exact=True)
+        and named_by_head(match.title, typed)
+    )
+
+
+def shares_word(words: set[str], title: str) -> bool:
+    """Whether the title has one of ``words`` (or it in the plural or singular): a suggestion."""
+    theirs = set(tw.significant(tw.title_words(title)))
+    return any(
+        w in theirs or w + "s" in theirs or w + "es" in theirs or w.rstrip("s") in theirs for w in words
+    )
 
 
 def franchise(text: str, matches) -> list:
