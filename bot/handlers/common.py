@@ -72,6 +72,9 @@ async def confident_title(update: Update, q: Question, action: str):
     """The title policy (``Question.answer``): the title when the match is confident; else a
     "did you mean…?" or an honest "not in the four catalogues", whose buttons run ``action``
     ("where", "recommend", "poll", "title") on the title tapped."""
+    if not q.title:  # "/where on netflix": no title words at all, so no title to call absent
+        await reply(update, render.which_title(action))
+        return None
     kind, titles = q.answer()
     if kind == CONFIDENT:
         return titles[0]

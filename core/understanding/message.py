@@ -64,7 +64,9 @@ class Message:
 
     def text_of(self, span: Span) -> str:
         first, last = self.toks[self.items[span[0]].i], self.toks[self.items[span[1] - 1].j - 1]
-        return self.text[first.start : last.end].strip(QUOTES)
+        text = self.text[first.start : last.end].strip(QUOTES)
+        # Initials keep their last dot: "Louis C.K." as typed, not "Louis C.K"
+        return text + "." if last.raw.endswith(".") and not text.endswith(".") else text
 
     def words_of(self, span: Span) -> list[str]:
         return [t.word for t in self.toks[self.items[span[0]].i : self.items[span[1] - 1].j]]
@@ -179,6 +181,12 @@ class Message:
             return False
         several = len(inside) > 1 or inside[0].kind in ("year", "number")
         return not (several and self.is_title(span))
+
+    def lone_number(self, span: Span) -> bool:
+        """The span is one number or year and nothing else: what a command's argument or the
+        words right after "where can I watch" name as a title ("/where 300", "/title 1917"),
+        never as a year filter ("movies from 1917" has the year after a preposition)."""
+        return span[1] - span[0] == 1 and self.items[span[0]].kind in ("year", "number")
 
     def trim(self, start: int, end: int, bare: bool = False) -> Span | None:
         """The title inside ``items[start:end]`` (see the module docstring), None when nothing is

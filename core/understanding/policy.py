@@ -20,7 +20,8 @@ counts when the words typed line up with the title's own words (``reading``):
   of a title of two or more words, the others as they are ("ricky and morty");
 - ``part``: a part of a longer title: a subtitle ("empire strikes back", "endgame"), the name
   before a colon with its number ("home alone 2", but "titanic" is not "Titanic: 20 Years
-  Later", "dirty dancing" not "Dirty Dancing: Havana Nights"), its last two or more words
+  Later", "dirty dancing" not "Dirty Dancing: Havana Nights") or before a subtitle that only
+  describes it ("el camino": "El Camino: A Breaking Bad Movie", ``title_names``), its last two or more words
   ("raiders of the lost ark") or two thirds of its words in order: these last two only ask.
 
 A little word the title does not have makes it another title ("the godfather" is not "Our
@@ -31,22 +32,26 @@ girls" is not "Mean Girls 2"). A type word after the title ("the conjuring movie
 ``title_answer`` decides, and nothing else does (the resolver in ``core.search.titles`` and
 ``Recommender.resolve`` only score): ``confident`` when the scores show a clear winner
 (``clear_winner``: 88 or more and 4 points ahead, or typed exactly) that does not read as
-another title (``reads_differently``) and its reading is strong; ``ambiguous`` with the
-plausible matches (best reading first, at most 5), or with the titles of a franchise when the text is the name two or more of them share before a colon
-("star wars"); otherwise ``absent``, with at most 3 matches sharing a distinctive word with the
-text, to offer only as suggestions after saying plainly that the title is in none of the four
-catalogues ("titles with 'godfather': …").
+another title (``reads_differently``) and its reading is strong, or when the only title the
+words name is named by its own name before a describing subtitle, whatever scores higher
+("el camino"); ``ambiguous`` with the plausible matches (best reading first, at most 5) and the
+titles of a franchise, when the text is the name two or more of them begin with ("star wars",
+"pokémon", "louis c.k.": ``title_names.franchise``), so that a title the reply offers is never
+also called absent; otherwise ``absent``, with at most 3 matches sharing a distinctive word
+with the text, to offer only as suggestions after saying plainly that the title is in none of
+the four catalogues ("titles with 'godfather': …"). Before that, a year is read the other way
+round when that names a title: a year filter that is part of the title ("louis ck 2017"), or a
+year typed in the title that is its year ("aladdin 2019").
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from rapidfuzz.distance import OSA
 
 from core.search.titles import EXACT_SCORE, STOPWORDS, normalise
-from core.understanding.lexicon import COMMON, LITTLE_TYPOS, SPANISH_ARTICLES, TYPE_TAIL
+from core.understanding import title_words as tw
+from core.understanding.lexicon import SPANISH_ARTICLES, TYPE_TAIL
+from core.understanding.title_names import by_its_name, distinctive, franchise, named_by_head, shares_word
 
 __all__ = [
     "title_answer", "reading", "how_it_reads", "clear_winner", "sure_match", "reads_differently",
@@ -65,120 +70,10 @@ BRAND = re.compile(
     r"tom clancy['’]s|tyler perry['’]s|dreamworks['’]?|lego|nickelodeon['’]s|national geographic)\s+",
     re.IGNORECASE,
 )
+TRAILING_YEAR = re.compile(r"\s+\(?((?:19|20)\d\d)\)?\s*$")  # "aladdin 2019", "aladdin (2019)"
 YEAR_SUFFIX = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")  # "Aladdin (2019)" is Aladdin
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 PLURAL_ARTICLE = re.compile(r"\b(los |las )(\w+[^s\W])\b")
-SEGMENT = re.compile(r":|\s[-–—|/]\s|\(|\)|\[|\]")
-
-
-@lru_cache(maxsize=65_536)
-def _words(text: str) -> tuple[str, ...]:
-    """Normalised words (cached: the same catalogue titles come back query after query)."""
-    return tuple(LITTLE_TYPOS.get(w, w) for w in normalise(text).split())
-
-
-def _significant(words) -> list[str]:
-    return [w for w in words if w not in STOPWORDS]
-
-
-def _little(words) -> set[str]:
-    return {SPANISH_ARTICLES.get(w, w) for w in words if w in STOPWORDS}
-
-
-def _plural(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    return long in (short + "s", short + "es")
-
-
-def _close(typed: str, word: str, one_word: bool, known=frozenset()) -> bool:
-    """Whether ``typed`` is ``word`` or a slip of it: never a slip of the first letter, and never
-    a word that other titles use as it is ("casino" is not a slip of "camino")."""
-    if typed == word:
-        return True
-    if typed.isdigit() or word.isdigit() or typed[0] != word[0] or typed in known:
-        return False
-    if min(len(typed), len(word)) >= 3 and _doubled(typed, word):
-        return True  # "nemmo" for "nemo", "ofice" for "office"
-    if min(len(typed), len(word)) <= 4:
-        # A short word is only mistyped by a letter left out of a longer one ("papl" for "papel")
-        # or two letters swapped ("gmae" for "game"), never by another letter ("wire" is not "mire").
-        if len(typed) != 4 or OSA.distance(typed, word) != 1:
-            return False
-        return len(word) == 5 and not _plural(typed, word) or sorted(typed) == sorted(word)
-    if one_word and _plural(typed, word):
-        return False
-    shorter = min(len(typed), len(word))
-    # Two slips only in a long word, and in a one-word title only in a very long one
-    # ("ratatoullie"), or "minions" would be "The Millions" and "amelie" "Atelier".
-    allowed = 2 if shorter >= (10 if one_word else 6) and max(len(typed), len(word)) >= 7 else 1
-    return OSA.distance(typed, word, score_cutoff=allowed) <= allowed
-
-
-def _doubled(a: str, b: str) -> bool:
-    """One letter doubled in one word and single in the other."""
-    short, long = sorted((a, b), key=len)
-    if len(long) != len(short) + 1:
-        return False
-    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
-    return k > 0 and long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short
-
-
-def _one_slip(typed: list[str], words: list[str]) -> bool:
-    """Two or more words, all as they are but one with a slip of a letter (not the first, not a
-    plural, not a number): "ricky and morty", even though "Ricky Zoom" uses "ricky" as it is.
-    Worth a question, never an answer."""
-    if len(typed) != len(words) or len(words) < 2:
-        return False
-    different = [(a, b) for a, b in zip(typed, words, strict=True) if a != b]
-    if len(different) != 1:
-        return False
-    a, b = different[0]
-    return (
-        min(len(a), len(b)) >= 3
-        and a[0] == b[0]
-        and not (a.isdigit() or b.isdigit() or _plural(a, b))
-        and OSA.distance(a, b, score_cutoff=1) <= 1
-    )
-
-
-def _same(typed: list[str], words: list[str], exact: bool = False, known=frozenset()) -> bool:
-    if len(typed) != len(words):
-        return False
-    one_word = len(typed) == 1
-    return all(
-        (a == b) if exact else _close(a, b, one_word, known) for a, b in zip(typed, words, strict=True)
-    )
-
-
-def _abbreviated(typed: list[str], words: list[str]) -> bool:
-    """All words equal but the last, typed as a clear beginning: "parks and rec"."""
-    if len(typed) != len(words) or len(typed) < 2:
-        return False
-    last, full = typed[-1], words[-1]
-    return (
-        typed[:-1] == words[:-1] and len(last) >= 3 and len(full) >= len(last) + 3 and full.startswith(last)
-    )
-
-
-@lru_cache(maxsize=32_768)
-def _segments(title: str) -> tuple[list[str], ...]:
-    parts = [_significant(_words(part)) for part in SEGMENT.split(title)]
-    return tuple(p for p in parts if p)
-
-
-def _in_order(typed: list[str], words: list[str], known=frozenset()) -> bool:
-    position = 0
-    for word in typed:
-        while position < len(words) and not _close(word, words[position], False, known):
-            position += 1
-        if position == len(words):
-            return False
-        position += 1
-    return True
-
-
-def _numbers(words) -> set[str]:
-    return {w for w in words if w.isdigit()}
 
 
 def reading(text: str, title: str, known=frozenset()) -> tuple[str, bool] | None:
@@ -192,7 +87,11 @@ def reading(text: str, title: str, known=frozenset()) -> tuple[str, bool] | None
         # "grey anatomy" is Grey's Anatomy: a possessive's "'s" left out is a slip
         found = _reading(text, POSSESSIVE.sub("", title), known)
         found = found and ("typo", found[1])
-    if found is None and {"los", "las"} & set(_words(text)) and PLURAL_ARTICLE.search(normalise(text)):
+    if (
+        found is None
+        and {"los", "las"} & set(tw.title_words(text))
+        and PLURAL_ARTICLE.search(normalise(text))
+    ):
         # "los simpson" is The Simpsons: Spanish keeps family names singular after "los"
         found = _reading(PLURAL_ARTICLE.sub(r"\1\2s", normalise(text)), title, known)
         found = found and ("typo", found[1])
@@ -204,7 +103,7 @@ def reading(text: str, title: str, known=frozenset()) -> tuple[str, bool] | None
             if (
                 len(typed) > size
                 and " ".join(typed[-size:]) in TYPE_TAIL
-                and list(_words(title)[-1:]) != typed[-1:]
+                and list(tw.title_words(title)[-1:]) != typed[-1:]
             ):
                 shorter = _reading(" ".join(typed[:-size]), title, known)
                 if shorter:
@@ -217,13 +116,13 @@ def reading(text: str, title: str, known=frozenset()) -> tuple[str, bool] | None
 
 
 def _reading(text: str, title: str, known) -> tuple[str, bool] | None:
-    typed, words = _words(text), _words(title)
+    typed, words = tw.title_words(text), tw.title_words(title)
     if not typed or not words:
         return None
     if typed == words or "".join(typed) == "".join(words):
         return "exact", True
-    typed_little, title_little = _little(typed), _little(words)
-    typed_sig, sig = _significant(typed), _significant(words)
+    typed_little, title_little = tw.little(typed), tw.little(words)
+    typed_sig, sig = tw.significant(typed), tw.significant(words)
     if not typed_sig:
         return None
     added = typed_little - title_little
@@ -239,36 +138,42 @@ def _reading(text: str, title: str, known) -> tuple[str, bool] | None:
     # Articles may be left out ("lion king"); another little word left out makes a one-word
     # title another title ("sing" is not "Sing On!", "wednesday" not "A Wednesday") and a longer
     # one a question ("pirates caribbean").
-    left_out = _little(words) - typed_little
+    left_out = tw.little(words) - typed_little
     sure = not left_out - {"the", "and"}
     if not sure and len(sig) == 1:
         return None
     if typed_sig == sig:
         return "exact", sure
-    if _same(typed_sig, sig, known=known) or _abbreviated(typed_sig, sig):
+    if tw.same(typed_sig, sig, known=known) or tw.abbreviated(typed_sig, sig):
         return "typo", sure
-    if _one_slip(typed_sig, sig):
+    if tw.one_slip(typed_sig, sig):
         return "typo", False
     if len(typed_sig) >= len(sig):
         return None
-    typed_numbers = _numbers(typed_sig)
-    segments = _segments(title)
+    typed_numbers = tw.numbers(typed_sig)
+    segments = tw.segments(title)
     for start in range(len(segments)):
         for end in range(start + 1, len(segments) + 1):
             run = [w for part in segments[start:end] for w in part]
-            if not _same(typed_sig, run, known=known) or _numbers(run) - typed_numbers:
+            if not tw.same(typed_sig, run, known=known) or tw.numbers(run) - typed_numbers:
                 continue
             if start > 0:
                 return "part", True  # a subtitle: "empire strikes back", "endgame"
             if typed_numbers:
                 return "part", True  # the name before the colon with its number: "home alone 2"
+            if end == 1 and named_by_head(title, typed_sig):
+                return "part", True  # "el camino" is "El Camino: A Breaking Bad Movie"
             # "titanic" is not "Titanic: 20 Years Later", "dirty dancing" not "Dirty Dancing: Havana Nights"
-    if _numbers(sig) - typed_numbers or len(typed_sig) < 2 or (segments and _same(typed_sig, segments[0])):
+    if (
+        tw.numbers(sig) - typed_numbers
+        or len(typed_sig) < 2
+        or (segments and tw.same(typed_sig, segments[0]))
+    ):
         return None  # "mean girls" is not "Mean Girls 2", "ice age" not "Ice Age: The Meltdown"
-    if len(typed_sig) < 3 and _same(typed_sig, sig[: len(typed_sig)], known=known):
+    if len(typed_sig) < 3 and tw.same(typed_sig, sig[: len(typed_sig)], known=known):
         return None  # "sweet home" is not "Sweet Home Alabama"
-    if _same(typed_sig, sig[-len(typed_sig) :], known=known) or (
-        len(typed_sig) >= PART_SHARE * len(sig) and _in_order(typed_sig, sig, known)
+    if tw.same(typed_sig, sig[-len(typed_sig) :], known=known) or (
+        len(typed_sig) >= PART_SHARE * len(sig) and tw.in_order(typed_sig, sig, known)
     ):
         return "part", False  # "raiders of the lost ark", "pokemon indigo": ask first
     return None
@@ -278,25 +183,6 @@ def how_it_reads(text: str, title: str) -> str | None:
     """How the typed ``text`` names ``title``: "exact", "typo", "part", or None (it does not)."""
     found = reading(text, title)
     return found[0] if found else None
-
-
-def _series(text: str, matches) -> list:
-    """The matches whose name before a colon is the text: a franchise when two or more ("star wars")."""
-    typed = _significant(_words(text))
-    if not typed:
-        return []
-    return [m for m in matches if len(segs := _segments(m.title)) > 1 and _same(typed, segs[0], exact=True)]
-
-
-def _distinctive(text: str) -> set[str]:
-    return {w for w in _significant(_words(text)) if len(w) >= 4 and not w.isdigit() and w not in COMMON}
-
-
-def _shares_word(words: set[str], title: str) -> bool:
-    theirs = set(_significant(_words(title)))
-    return any(
-        w in theirs or w + "s" in theirs or w + "es" in theirs or w.rstrip("s") in theirs for w in words
-    )
 
 
 def clear_winner(scores) -> bool:
@@ -317,7 +203,7 @@ def reads_differently(query: str, key: str) -> bool:
     ("girl meets boy" is not "boy meets girl"). Both score in the 90s. Normalised texts. A
     Spanish article is "the" ("el mandalorian" is The Mandalorian)."""
     query_words, key_words = query.split(), key.split()
-    query_little, key_little = _little(query_words), _little(key_words)
+    query_little, key_little = tw.little(query_words), tw.little(key_words)
     if query_little - key_little and key_little - query_little:
         return True
     query_sig = [w for w in query_words if w not in STOPWORDS]
@@ -345,6 +231,22 @@ def _named(text: str, match, known) -> tuple[str, bool] | None:
     return reading(text, match.read_as, known) if other else None
 
 
+def _year_read_otherwise(text: str, year: int | None, matches) -> tuple[str, int | None] | None:
+    """The typed title and year read the other way round when that names one of the matches: a
+    year said after the title that is part of it ("louis ck 2017" is "Louis C.K. 2017"), or a
+    year typed in the title that is the title's year ("aladdin 2019" is "Aladdin (2019)")."""
+    if year is not None and str(year) not in text:
+        joined = f"{text} {year}"
+        if any(reading(joined, m.title) for m in matches):
+            return joined, None
+    found = TRAILING_YEAR.search(text)
+    if year is None and found and found.start() > 0:
+        said, rest = int(found.group(1)), text[: found.start()]
+        if any(m.release_year == said and reading(rest, m.title) for m in matches):
+            return rest, said
+    return None
+
+
 def title_answer(matches, text: str | None = None, year: int | None = None) -> tuple[str, list]:
     """The title policy: ("confident", [best]), ("ambiguous", plausible matches best first, at
     most 5) or ("absent", at most 3 matches sharing a distinctive word, suggestions only).
@@ -361,7 +263,7 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
         if exact and sure_match(matches):
             return CONFIDENT, [matches[0]]
         return (AMBIGUOUS, exact[:MAX_ALTERNATIVES]) if exact else (ABSENT, [])
-    known = {w for m in matches for w in _significant(_words(m.title))}
+    known = {w for m in matches for w in tw.significant(tw.title_words(m.title))}
     readings = [reading(text, m.title, known) for m in matches]
     if not any(readings):  # a Spanish name ("la sirenita") reads as none of the English titles
         readings = [_named(text, m, known) for m in matches]
@@ -374,12 +276,21 @@ def title_answer(matches, text: str | None = None, year: int | None = None) -> t
         same_year = [i for i in plausible if matches[i].release_year == year and readings[i][0] == "exact"]
         if len(same_year) == 1:
             return CONFIDENT, [matches[same_year[0]]]
+    if not any(found and found[1] for found in readings):
+        other = _year_read_otherwise(text, year, matches)
+        if other is not None:
+            return title_answer(matches, *other)
     if readings[0] and readings[0][1] and sure_match(matches, text):
         return CONFIDENT, [matches[0]]
-    if plausible:
-        return AMBIGUOUS, [matches[i] for i in plausible[:MAX_ALTERNATIVES]]
-    named = _series(text, matches)
-    if len(named) >= 2:
-        return AMBIGUOUS, named[:MAX_ALTERNATIVES]
-    words = _distinctive(text)
-    return ABSENT, [m for m in matches if _shares_word(words, m.title)][:MAX_SUGGESTIONS]
+    if len(plausible) == 1 and by_its_name(text, matches[plausible[0]], CONFIDENT_SCORE):
+        # The one title the words name, by its own name before a describing subtitle, and the
+        # higher scores name nothing ("el camino": "Camino", "Camino a Bali" are other titles).
+        return CONFIDENT, [matches[plausible[0]]]
+    # A franchise's name is never absent: its titles are the choices ("pokémon", "louis c.k.").
+    named = franchise(text, matches)
+    if plausible or len(named) >= 2:
+        chosen = [matches[i] for i in plausible]
+        chosen += [m for m in named if m not in chosen]
+        return AMBIGUOUS, chosen[:MAX_ALTERNATIVES]
+    words = distinctive(tw.title_words(text))
+    return ABSENT, [m for m in matches if shares_word(words, m.title)][:MAX_SUGGESTIONS]

@@ -2,7 +2,7 @@
 
 1. ``tokens``: the words of a message with their place in the original text (so a title is cut
    from the text as typed), ratings such as "tv-14" and "13+" kept whole, sentence breaks
-   (? ! . ;) and commas noted.
+   (? ! . ;) and commas noted; the dots of initials ("C.K.", "U.S.") are no break.
 2. ``Scanner.scan``: at each token the longest known phrase (``lexicon``: intent cues,
    platforms, types, duration units, genres, countries, fillers; the catalogue's own countries
    and ratings), years and numbers. A word that is not known and is not a word of any title is
@@ -32,7 +32,7 @@ RATING = re.compile(
     re.IGNORECASE,
 )
 TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)?)|(?P<word>[^\W_]+(?:['’][^\W_]+)*)|(?P<sym>[#+&?!.,;:()\"“”«»]|@\w+)"
+    r"(?P<num>\d+(?:[.,]\d+)?)|(?P<initials>(?:[^\W\d_]\.){2,})|(?P<word>[^\W_]+(?:['’][^\W_]+)*)|(?P<sym>[#+&?!.,;:()\"“”«»]|@\w+)"
 )
 APOSTROPHES = re.compile(r"['’]")
 BREAKS = frozenset("?!.;")
@@ -113,7 +113,9 @@ def tokens(text: str) -> list[Token]:
                     found.append(Token("&", "and", m.start(), m.end()))
                 continue
             raw = m.group(0)
-            word = raw.replace(",", ".") if m.group("num") else genres.fold(APOSTROPHES.sub("", raw))
+            # Initials ("Louis C.K.", "S.H.I.E.L.D.") are one word, and their dots no sentence break.
+            raw_word = raw.replace(".", "") if m.group("initials") else APOSTROPHES.sub("", raw)
+            word = raw.replace(",", ".") if m.group("num") else genres.fold(raw_word)
             if m.group("num") and len(raw) == 2 and APOSTROPHE_YEAR.search(text, 0, m.start()):
                 word = f"{20 if int(raw) <= 30 else 19}{raw}"  # "'19", "’95": a year
             for part in word.split() or [""]:

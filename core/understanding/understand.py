@@ -294,8 +294,8 @@ class Understanding(SecondReading):
             ):
                 start = like + 1  # "/recommend shows like stranger things"
             span = message.trim(start, len(items))
-            if span and message.only_arguments(span):
-                span = None  # "/recommend horror movies": arguments, no title
+            if span and message.only_arguments(span) and not message.lone_number(span):
+                span = None  # "/recommend horror movies": arguments, no title; "/where 300" is one
         return self._question(message, Found(intent, span), command=True)
 
     def filters_of(self, text: str) -> Filters | None:
@@ -505,7 +505,8 @@ class Understanding(SecondReading):
         span = span or before
         if not span:
             return Found(Intent.TOP) if is_cue(items[at], "recommend", "like") else None
-        if m.only_arguments(span):
+        if m.only_arguments(span) and not (span[0] == start and m.lone_number(span)):
+            # "where can i watch 300": a number right after the cue is the title asked about
             if not (intent == Intent.WHERE and {it.kind for it in items[span[0] : span[1]]} == {"country"}):
                 return Found(browse(items[lo:hi]))
             if span[1] < end and items[span[1]].kind == "year":  # "dónde veo argentina 1985": a title
