@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
+from bot.handlers import catalogue
 from bot.handlers.common import (
     answer_title,
     answer_title_button,
@@ -18,10 +19,10 @@ from bot.state import Context
 from bot.text import questions, render
 from bot.text.i18n import N_, _
 from core.personal.reranker import Reranker
-from core.questions.filters import Filters
+from core.questions.filters import Filters, Ranking
 from core.snapshot.store import Snapshot
 from core.suggest import suggest
-from core.understanding import Question
+from core.understanding import Intent, Question
 
 COMMANDS = [("recommend", N_("titles like one you love: /recommend toy story"))]
 
@@ -110,7 +111,11 @@ async def answer(update: Update, context: Context, q: Question) -> None:
 
 async def recommend_command(update: Update, context: Context) -> None:
     q = await command_question(update, context, "recommend", "recommend")
-    if q is not None:
+    if q is not None and not q.title and not q.filters.is_empty():
+        # "/recommend horror on netflix": filters and no title are a request for picks.
+        picks = Question(Intent.TOP, language=q.language).refined(q.filters.but(ranking=Ranking.PICKS))
+        await catalogue.answer(update, context, picks)
+    elif q is not None:
         await answer(update, context, q)
 
 

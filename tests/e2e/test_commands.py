@@ -429,3 +429,9 @@ def test_spanish_inline_cards_poll_and_stats(tg):
 def test_an_english_user_still_reads_english(tg):
     text = ask(tg, "/count netflix 2019", user_id=6007).params["text"]
     assert text == NETFLIX_2019
+
+
+def test_recommend_with_filters_and_no_title_lists_picks(tg):
+    text = ask(tg, "/recommend horror").params["text"]
+    assert "worth watching" in text and "1." in text and "Which title" not in text
+    assert "Which title" in ask(tg, "/recommend").params["text"]
