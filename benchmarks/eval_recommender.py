@@ -176,15 +176,20 @@ def resolution_table(model: Recommender, catalogue: pd.DataFrame) -> list[tuple]
     )
 
     def ours(query):
+        # A match is a work: an edition ("Coco (in Spanish)") is named by its original and
+        # counts as found when its row is among the match's.
         matches = model.resolve(query)
-        return (normalise(matches[0].title) if matches else None), sure_match(matches, query)
+        if not matches:
+            return None, sure_match(matches, query)
+        keys = [normalise(model.titles[model.row_of[i]]) for i in matches[0].ids]
+        return keys, sure_match(matches, query)
 
     def wratio(query):
         best = process.extractOne(query, titles, scorer=fuzz.WRatio)
-        return (normalise(best[0]) if best else None), True
+        return ([normalise(best[0])] if best else None), True
 
     def correct(found, accepted):
-        return found in accepted or (SERIES + series_of.get(found, "?")) in accepted
+        return any(key in accepted or (SERIES + series_of.get(key, "?")) in accepted for key in found or [])
 
     sets = {
         "typos (programmatic)": [(q, {k}) for q, k in typo_queries(catalogue)],
