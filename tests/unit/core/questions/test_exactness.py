@@ -57,7 +57,8 @@ def frame(full_catalogue):
             "type": cat["type"],
             "genres": cat["genres"].map(lambda g: set(split_genres(g))),
             "countries": cat["country"].map(lambda c: set(c.split(", ")) if isinstance(c, str) else set()),
-            "age": cat["rating"].map(lambda r: AGE_OF_LABEL.get(r, 99)),
+            # the platform's own label: a "g" the original rules filled in is unrated
+            "age": cat["maturity"].fillna("").map(lambda r: AGE_OF_LABEL.get(r, 99)),
             "cast": cat["cast"].map(people_of),
             "director": cat["director"].map(people_of),
             "score": cat["score"].astype("float64"),
