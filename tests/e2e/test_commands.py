@@ -67,10 +67,13 @@ def test_recommend_pages_filters_and_shares(tg):
 
     netflix = press(tg, first, "Only on Netflix")
     assert "on Netflix" in netflix.params["text"]
-    assert netflix.params["text"].count("— Netflix") == 5
+    # The fixture's Netflix has few titles rated G, as Toy Story is: only those are suggested.
+    numbered = [line for line in netflix.params["text"].splitlines() if line[:1].isdigit()]
+    shown = len(numbered)
+    assert shown >= 1 and all("Netflix" in line for line in numbered), numbered
     # Each suggestion's details line names canonical genres: a family film gets family titles.
     details = [line.strip() for line in netflix.params["text"].splitlines() if " · " in line]
-    assert len(details) == 5 and all("Family &amp; Kids" in d or "Animation" in d for d in details), details
+    assert len(details) == shown and all("Family &amp; Kids" in d or "Animation" in d for d in details), details
 
 
 def test_kids_lists_titles_by_age_not_genre(tg, fixture_snapshot):
@@ -201,16 +204,16 @@ def test_stats_sends_a_chart(tg):
 
 def test_inline_query_pages_past_fifty_results(tg):
     mark = tg.mark()
-    tg.inline_query("toy story")
+    tg.inline_query("the conjuring")  # rated R: its suggestions are not narrowed to a child's
     first = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
     results = first.params["results"]
     assert len(results) == 50 and first.params["next_offset"] == "50"
-    assert results[0]["title"] == "Toy Story (1995)"
-    assert results[0]["input_message_content"]["message_text"].startswith("<b>Toy Story</b>")
+    assert results[0]["title"] == "The Conjuring (2013)"
+    assert results[0]["input_message_content"]["message_text"].startswith("<b>The Conjuring</b>")
     assert all(r["description"] for r in results)
 
     mark = tg.mark()
-    tg.inline_query("toy story", offset="50")
+    tg.inline_query("the conjuring", offset="50")
     second = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
     assert second.params.get("next_offset", "") == ""
     assert {r["id"] for r in second.params["results"]}.isdisjoint(r["id"] for r in results)
