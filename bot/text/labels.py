@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from bot.text.i18n import N_, _
 
-# TRANSLATORS: a platform's name on a button, short enough to leave room for the title.
+# A platform's name on a button, short enough to leave room for the title.
 SHORT_PLATFORM = {
+    # TRANSLATORS: Prime Video's name on a button, short enough to leave room for the title.
     "amazon": N_("Prime"),
     "disney": N_("Disney+"),
     "hulu": N_("Hulu"),

@@ -212,3 +212,14 @@ def test_a_long_title_is_shortened_after_a_word_and_the_platforms_stay_whole():
         "· Netflix, Prime, Hulu"
     )
     assert label("Supercalifragilisticexpialidociousandmore", ["amazon"]).endswith("… (2020) · Prime")
+
+
+def test_foryou_frozen_2_right_after_disliking_frozen_is_no_probably(chat):
+    user = 9008
+    for line in ("/like moana", "/like tangled", "/like toy story", "/dislike frozen"):
+        ask(chat, user, line)
+    text = texts(ask(chat, user, "/foryou frozen 2"))[-1]
+    assert "Probably:" not in text and "Yes" not in text
+    assert "Probably not" in text and "<b>Frozen</b>" in text and "same series" in text
+    spanish = texts(ask(chat, user, "/parati frozen 2", "es"))[-1]
+    assert "Frozen" in spanish and "misma serie" in spanish
