@@ -23,10 +23,11 @@ from core.snapshot.memory import arrow_strings
 
 # A credit that names nobody: no letter at all ("1", "-", "?"), a stand-in for a missing value,
 # or the platform's test crew ("test actor1 us", "tester", "test title", "test1").
-JUNK_CREDIT = (
-    r"^(?:[^\pL]*|unknown|not available|n/?a|none|various|tbd|tba|"
-    r"test(?:er|\d*| actor ?\d*(?: us)?| director(?: us)?| title)|proddy prod prod)$"
-)
+STAND_INS = (
+    r"unknown|not available|n/?a|none|various|tbd|tba|"
+    r"test(?:er|\d*| actor ?\d*(?: us)?| director(?: us)?| title)|proddy prod prod"
+)  # read by Arrow's RE2 and by Python's re alike
+JUNK_CREDIT = rf"^(?:[^\pL]*|{STAND_INS})$"
 NO_LETTER = r"^[^\pL]*$"
 # Words only an internal test or onboarding row has in its title.
 TEST_TITLE = re.compile(
@@ -42,6 +43,20 @@ TEASER_MINUTES = 2  # a teaser is a clip, not the title it announces
 def junk_credits(values: pyarrow.Array) -> pyarrow.Array:
     """True for each credit (lowercase, trimmed) that names nobody."""
     return pc.match_substring_regex(values, JUNK_CREDIT)
+
+
+def is_junk_credit(name: str) -> bool:
+    """``junk_credits`` for one name, as written or lowercase."""
+    name = name.strip()
+    return not any(c.isalpha() for c in name) or re.fullmatch(STAND_INS, name.lower()) is not None
+
+
+def credited(value) -> list[str]:
+    """The names in one credits cell ("Tom Hanks, Tim Allen"), without those that name nobody;
+    [] for an empty cell."""
+    if not isinstance(value, str):
+        return []
+    return [name.strip() for name in value.split(", ") if not is_junk_credit(name)]
 
 
 def placeholder_rows(catalogue: pd.DataFrame) -> np.ndarray:

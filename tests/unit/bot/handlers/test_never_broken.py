@@ -223,3 +223,10 @@ def test_foryou_frozen_2_right_after_disliking_frozen_is_no_probably(chat):
     assert "Probably not" in text and "<b>Frozen</b>" in text and "same series" in text
     spanish = texts(ask(chat, user, "/parati frozen 2", "es"))[-1]
     assert "Frozen" in spanish and "misma serie" in spanish
+
+
+def test_credits_never_list_a_value_that_names_nobody(chat):
+    # Cast "1" on an onboarding row; director "Not Available" on an NBA game.
+    assert "no cast" in texts(ask(chat, 9009, "who is in act 2 - title 9"))[-1]
+    text = texts(ask(chat, 9010, "who is in toy story"))[-1]
+    assert "Tom Hanks, Tim Allen" in text

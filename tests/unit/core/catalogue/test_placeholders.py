@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyarrow
 import pytest
 
-from core.catalogue.placeholders import junk_credits, placeholder_rows
+from core.catalogue.placeholders import credited, is_junk_credit, junk_credits, placeholder_rows
 from core.ingest import quality
 from core.questions import answers
 from core.questions.filters import Filters, Role, Span
@@ -37,6 +37,9 @@ def test_junk_credits_name_nobody_and_names_are_kept():
     real = ["om nom", "t.i.", "e-40", "9m88", "jr", "m・a・o", "test dept", "b1a4"]
     flags = junk_credits(pyarrow.array(values + real)).to_pylist()
     assert flags == [True] * len(values) + [False] * len(real)
+    assert [is_junk_credit(v) for v in values + real] == flags  # one rule in Arrow and in Python
+    assert credited("Michael Jordan, Not Available, 1") == ["Michael Jordan"]
+    assert credited(None) == [] and credited("1, 2, 3") == []
 
 
 def test_who_acts_most_on_prime_in_2021_is_a_name_from_real_titles(full_snapshot):
