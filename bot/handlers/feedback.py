@@ -12,7 +12,7 @@ Writes go to SQLite (``core.userdata.feedback``) from a worker thread: a commit 
 from __future__ import annotations
 
 import asyncio
-import itertools
+import secrets
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -197,13 +197,11 @@ def memory_lines(snap, frame) -> list[str]:
     return lines
 
 
-FORGET_TOKENS = itertools.count(1)
-
-
 async def forget(update: Update, context: Context) -> None:
     """Asks first: everything goes only on a tap of "Delete everything" by the one who asked."""
     user_id = update.effective_user.id
-    token = format(next(FORGET_TOKENS), "x")
+    # Random, not counted: after a restart an old button must not match a new request's token.
+    token = secrets.token_hex(4)
     context.bot_data.forget_asked[user_id] = token
     keyboard = InlineKeyboardMarkup(
         [
