@@ -68,8 +68,10 @@ def placeholder_rows(catalogue: pd.DataFrame) -> np.ndarray:
     named = np.zeros(size, dtype=bool)
     test_crew = np.zeros(size, dtype=bool)
     for column in ("cast", "director"):
+        if column not in catalogue:
+            continue
         lists = pc.split_pattern(arrow_strings(catalogue[column]), ", ")
-        items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+        items = pc.utf8_lower(pc.utf8_trim_whitespace(pc.list_flatten(lists)))
         rows = pc.list_parent_indices(lists).to_numpy()
         letterless = pc.match_substring_regex(items, NO_LETTER).to_numpy(zero_copy_only=False)
         credited[rows] = True
@@ -78,19 +80,23 @@ def placeholder_rows(catalogue: pd.DataFrame) -> np.ndarray:
     # Credits given but not one letter in them ("1, 2, 3"): the onboarding rows. A stand-in such
     # as "various" is junk on a real row (PBS's "Trail of Tears") and leaves the row alone.
     nameless = credited & ~named
-    title = _text(catalogue, "title")
+    title = _text(catalogue, "title", "display_title")
     test_title = np.fromiter((bool(TEST_TITLE.search(t)) for t in title), bool, size)
-    description = _text(catalogue, "description")
-    minutes = catalogue["duration_int"].astype("float64").to_numpy()
-    short = (catalogue["duration_type"].to_numpy(dtype=object) == "min") & (minutes <= TEASER_MINUTES)
-    teaser = short & np.fromiter((bool(TEASER.search(d)) for d in description), bool, size)
+    teaser = np.zeros(size, dtype=bool)
+    if {"duration_int", "duration_type"} <= set(catalogue.columns):
+        description = _text(catalogue, "description", "display_description")
+        minutes = catalogue["duration_int"].astype("float64").to_numpy()
+        short = (catalogue["duration_type"].to_numpy(dtype=object) == "min") & (minutes <= TEASER_MINUTES)
+        teaser = short & np.fromiter((bool(TEASER.search(d)) for d in description), bool, size)
     return nameless | test_crew | test_title | teaser
 
 
-def _text(catalogue: pd.DataFrame, column: str) -> np.ndarray:
-    # A frame without the column (a hand-made table in a test) has no markers in it.
-    values = catalogue[column] if column in catalogue else pd.Series("", index=catalogue.index)
-    return values.fillna("").to_numpy(dtype=object)
+def _text(catalogue: pd.DataFrame, *columns: str) -> np.ndarray:
+    """The first of ``columns`` the frame has, lowercase ("" for none: a hand-made frame in a
+    test may carry only display columns, or neither)."""
+    column = next((c for c in columns if c in catalogue), None)
+    values = catalogue[column] if column else pd.Series("", index=catalogue.index)
+    return values.fillna("").astype(str).str.lower().to_numpy(dtype=object)
 
 
 def _test_crew(items: pyarrow.Array) -> np.ndarray:
