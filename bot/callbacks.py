@@ -245,6 +245,15 @@ class PersonChoice(Button, prefix="who"):
 
 
 @dataclass(frozen=True)
+class Forget(Button, prefix="forget"):
+    """The answer to /forget's "delete everything?": ``delete`` 1 or 0 (keep), for the request
+    ``token`` (``BotData.forget_asked``), so a second tap or another person's finds it answered."""
+
+    token: str = shaped(Shape(r"[0-9a-f]{1,8}"))
+    delete: int = shaped(Shape(r"[01]", int))
+
+
+@dataclass(frozen=True)
 class ResultId(Data):
     """An inline result's id (1-64 bytes, unique in one answer): Telegram reports it back
     only to a chosen-result handler, which the bot has none of, so it carries no language."""

@@ -60,6 +60,9 @@ class BotData:
     polling_request: PollingRequest | None = None  # watched by bot/__main__.py for a rejected token
     token_rejected: str | None = None  # why Telegram refused the token while serving
     listings: Listings = field(default_factory=Listings)  # what "Show them" buttons list
+    # /forget asked and not yet answered: user id -> the token its two buttons carry. In memory:
+    # after a restart an old button finds nothing and says so.
+    forget_asked: dict[int, str] = field(default_factory=dict)
 
 
 Context = CallbackContext[ExtBot, dict, dict, BotData]

@@ -10,6 +10,7 @@ from telegram.ext import CommandHandler
 from bot.handlers.common import reply, snapshot
 from bot.jobs import refresh, retrain
 from bot.state import Context
+from bot.text import commands as command_names
 from bot.text import status as status_text
 from bot.text.i18n import N_, _, language, number, percent
 from bot.text.markup import esc
@@ -65,12 +66,24 @@ async def reload(update: Update, context: Context) -> None:
         )
         return
     await remember_admin_language(update, context)
-    force = [a.lower() for a in context.args or []] == ["force"]
+    args = [a.lower() for a in context.args or []]
+    force = args in (["force"], ["forzar"])
+    if args and not force:  # "/reload banana": nothing is done on a word it does not take
+        await reply(update, reload_usage())
+        return
     progress = await reply(
         update, _("Rebuilding the catalogue…") if force else _("Checking the source for changes…")
     )
     attempt = await refresh.run_refresh(context.application, force=force)
     await progress.edit_text(status_text.refresh_result(attempt))
+
+
+def reload_usage() -> str:
+    name = esc(command_names.name("reload"))
+    return _(
+        "Use <code>/{reload}</code> to check the source for changes, or <code>/{reload} {force}</code> "
+        "to rebuild the catalogue even if nothing changed."
+    ).format(reload=name, force=esc(_("force")))
 
 
 async def model(update: Update, context: Context) -> None:

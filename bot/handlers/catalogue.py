@@ -51,7 +51,7 @@ EXAMPLES = {
     "person": N_("/person meryl streep"),
 }
 PAGE = 10  # titles per page of a list
-NAMED = 3  # people tied for first place named before "and 12 more"
+NAMED = 3  # people or titles tied for first place named before "and 12 more"
 SCORED = -1.0  # "scored above -1": every title with a score, the ones a best-first list ranks
 
 
@@ -104,14 +104,17 @@ def longest_text(snap, q: Question) -> Reply:
     about = words.scope(f.but(type=None), snap.table.people)
     if found is None:
         return Reply(_("No titles with a known length {scope}.").format(scope=about))
-    names = words.listed([f"<b>{esc(snap.title(i)['display_title'])}</b>" for i in found.ids])
+    names = [f"<b>{esc(snap.title(i)['display_title'])}</b>" for i in found.ids[:NAMED]]
+    if len(found.ids) > NAMED:
+        names.append(_("{n} more").format(n=number(len(found.ids) - NAMED)))
+    names = words.listed(names)
     n = found.length
     length = (_("{n} min") if unit == "min" else ngettext("{n} season", "{n} seasons", n)).format(n=number(n))
     tied = len(found.ids) > 1
     templates = _LONGEST_MOVIE if unit == "min" else _LONGEST_SHOW
     text = templates[q.shortest, tied]
     # The titles named are what "where is it?" asks about next.
-    return Reply(_(text).format(scope=about, title=names, length=length), ids=found.ids)
+    return Reply(_(text).format(scope=about, title=names, length=length), ids=found.ids[:NAMED])
 
 
 _LONGEST_MOVIE = {

@@ -3,7 +3,8 @@
 - the numbered buttons under every list of suggestions: once 👍, twice 👎, three times
   cleared (``fb:<id>``);
 - /like and /dislike (/megusta, /nomegusta) with a title, under the one title policy;
-- /mydata shows everything kept about the user; /forget (/olvidar) deletes it at once.
+- /mydata shows everything kept about the user; /forget (/olvidar) deletes it on a tap of its
+  "Delete everything" button.
 
 Writes go to SQLite (``core.userdata.feedback``) from a worker thread: a commit waits for the disk.
 """
@@ -11,6 +12,7 @@ Writes go to SQLite (``core.userdata.feedback``) from a worker thread: a commit 
 from __future__ import annotations
 
 import asyncio
+import secrets
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -18,7 +20,7 @@ from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
-from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot
+from bot.handlers.common import button_query, command_question, confident_title, edit, reply, snapshot
 from bot.state import Context
 from bot.text import questions as words
 from bot.text import render
@@ -196,7 +198,49 @@ def memory_lines(snap, frame) -> list[str]:
 
 
 async def forget(update: Update, context: Context) -> None:
-    user_id, chat = update.effective_user.id, update.effective_chat
+    """Asks first: everything goes only on a tap of "Delete everything" by the one who asked."""
+    user_id = update.effective_user.id
+    # Random, not counted: after a restart an old button must not match a new request's token.
+    token = secrets.token_hex(4)
+    context.bot_data.forget_asked[user_id] = token
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    _("Delete everything"), callback_data=callbacks.Forget(token, 1).encode()
+                ),
+                InlineKeyboardButton(_("Keep it"), callback_data=callbacks.Forget(token, 0).encode()),
+            ]
+        ]
+    )
+    text = _(
+        "Delete everything I keep about you: your ratings, your subscriptions in this chat and our "
+        "conversation? /mydata shows it all. Nothing goes until you tap."
+    )
+    await reply(update, text, reply_markup=keyboard)
+
+
+async def forget_tapped(update: Update, context: Context) -> None:
+    query = update.callback_query
+    tapped = callbacks.Forget.parse(query.data)
+    user_id = update.effective_user.id
+    if context.bot_data.forget_asked.get(user_id) != tapped.token:
+        # Tapped twice, by someone else, or after a restart: nothing to do, and said kindly.
+        await query.answer(
+            _("This question is answered already, or was for someone else. Send /forget to start again.")
+        )
+        return
+    await query.answer()
+    del context.bot_data.forget_asked[user_id]
+    if not tapped.delete:
+        await edit(query, _("Kept: nothing was deleted."), None)
+        return
+    await edit(query, await erase(update, context, user_id), None)
+
+
+async def erase(update: Update, context: Context, user_id: int) -> str:
+    """Everything kept about the user deleted; what was deleted, said."""
+    chat = update.effective_chat
     await conversation.erase_user(context, user_id)
     ratings = await asyncio.to_thread(feedback_of(context).forget, user_id)
     subscriptions = 0
@@ -208,7 +252,7 @@ async def forget(update: Update, context: Context) -> None:
             n=number(subscriptions)
         ),
     )
-    await reply(update, text)
+    return text
 
 
 HANDLERS = [
@@ -219,4 +263,5 @@ HANDLERS = [
     CallbackQueryHandler(rate_button, pattern=callbacks.Rate.pattern),
     CallbackQueryHandler(like_choice, pattern=callbacks.Like.pattern),
     CallbackQueryHandler(dislike_choice, pattern=callbacks.Dislike.pattern),
+    CallbackQueryHandler(forget_tapped, pattern=callbacks.Forget.pattern),
 ]

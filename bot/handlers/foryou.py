@@ -88,6 +88,16 @@ def verdict_text(snap, ratings: dict[str, int], title_id: str) -> str:
             if because
             else _("🤔 Probably: {title} is close to what you like.")
         )
+    elif found.answer == "no" and found.against:
+        disliked = f"<b>{render.esc(snap.title(found.against)['display_title'])}</b>"
+        text = (
+            _("👎 Probably not: you told me {disliked} is not for you, and {title} is the same title.")
+            if found.relation == "work"
+            else _(
+                "👎 Probably not: you told me {disliked} is not for you, and {title} is of the same series."
+            )
+        )
+        return text.format(title=name, disliked=disliked)
     elif found.answer == "no":
         text = _("👎 Probably not: {title} is far from what you liked.")
     else:

@@ -15,6 +15,7 @@ from bot.state import Context
 from bot.text import questions as words
 from bot.text.i18n import N_, _, ngettext, number
 from bot.text.render import esc, movies_count, shows_count
+from core.catalogue.placeholders import credited
 from core.questions import answers
 from core.questions.filters import Filters, Role
 from core.snapshot.store import Snapshot
@@ -116,11 +117,7 @@ def credits_page(role: Role):
         title = snap.title(title_id)
         name = esc(title["display_title"])
         column = "display_director" if role == Role.DIRECTOR else "display_cast"
-        listed = (
-            [p for p in (title.get(column) or "").split(", ") if p.strip()]
-            if isinstance(title.get(column), str)
-            else []
-        )
+        listed = credited(title.get(column))  # "1", "not available": nobody, never listed
         if not listed:
             if role == Role.DIRECTOR:
                 return _("The catalogues list no director for <b>{title}</b>.").format(title=name), None

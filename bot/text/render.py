@@ -19,6 +19,7 @@ from bot import callbacks
 from bot.text import commands as command_names
 from bot.text import markup
 from bot.text.i18n import N_, SPANISH, _, language, ngettext, number, platform_names
+from bot.text.labels import button_labels
 from bot.text.markup import clip, esc
 from core.catalogue.genres import name as genre_name
 from core.catalogue.genres import split_genres
@@ -260,15 +261,13 @@ def excerpt(text: str, limit: int = ECHO) -> str:
 def title_buttons(matches, action: str) -> InlineKeyboardMarkup:
     """A "did you mean…?" button per title, running the question asked (``action``) on it."""
     choice = callbacks.CHOICES[action]
+    labels = button_labels(matches)  # bot/text/labels.py: built to fit
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(button_label(m), callback_data=choice(m.id).encode())] for m in matches]
+        [
+            [InlineKeyboardButton(label, callback_data=choice(m.id).encode())]
+            for m, label in zip(matches, labels, strict=True)
+        ]
     )
-
-
-def button_label(match) -> str:
-    """ "Toy Story (1995) · Disney+", cut to fit a button."""
-    label = f"{match.title} ({match.release_year}) · {platforms_text(match.platforms or [match.platform])}"
-    return label if len(label) <= 64 else label[:63] + "…"
 
 
 def did_you_mean(text: str, matches, action: str = "recommend") -> tuple[str, InlineKeyboardMarkup]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.catalogue import genres, works
+from core.catalogue import genres, placeholders, works
 
 
 def report(
@@ -39,6 +39,9 @@ def report(
         },
         "cross_platform_duplicates": {"groups": len(duplicates), "titles": duplicates},
         "genres": genre_report(catalogue),
+        # Test, onboarding and teaser rows, and credits that name nobody: kept out of the people
+        # answers and of the longest/shortest (core/catalogue/placeholders.py).
+        "placeholders": placeholders.report(catalogue),
     }
 
 
@@ -79,7 +82,8 @@ def summary(quality: dict, out_dir: Path, seconds: float) -> str:
         f"repairs: {repairs or 'none'}\n"
         f"rejected rows: {quality['rejected_rows']:,}; "
         f"cross-platform duplicates: {quality['cross_platform_duplicates']['groups']:,}; "
-        f"titles with a score: {quality['ratings']['titles_with_score']:,}\n"
+        f"titles with a score: {quality['ratings']['titles_with_score']:,}; "
+        f"placeholder rows: {quality.get('placeholders', {}).get('placeholder_rows', 0):,}\n"
         f"{_unknown_labels_line(quality)}"
         f"wrote {Path(out_dir) / 'titles.parquet'} and quality.json in {seconds:.2f} s"
     )

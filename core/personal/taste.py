@@ -41,7 +41,7 @@ import numpy as np
 from core.catalogue.genres import GENRE_IDS
 from core.questions.bands import KIDS, Band, audience_band, safe_beside
 
-__all__ = ["Pick", "TasteSpace", "Verdict", "picks", "verdict", "MAX_K"]
+__all__ = ["Pick", "TasteSpace", "Verdict", "picks", "verdict", "kin_rating", "MAX_K"]
 
 MAX_K = 20
 RECENT = 300  # latest ratings the profile learns from: tastes drift, and the cost stays bounded
@@ -76,6 +76,10 @@ class Verdict:
     answer: str  # "yes", "probably", "no" or "unknown" (no likes yet, or no such title)
     because: str | None  # as in Pick; the rated copy itself when the user rated this work
     score: float
+    # The disliked title that decided a "no": a copy of this work, or a title of its series
+    # (``relation`` "work" or "series"); None when the taste alone decided.
+    against: str | None = None
+    relation: str | None = None
 
 
 def picks(space: TasteSpace, ratings: dict[str, int], k: int = 5, platform: str | None = None) -> list[Pick]:
@@ -108,18 +112,44 @@ def _safe_for_likes(rec, liked: np.ndarray) -> np.ndarray | None:
 
 
 def verdict(space: TasteSpace, ratings: dict[str, int], title_id: str) -> Verdict:
-    """Would this user like ``title_id``? Their own word when they rated the work (any copy)."""
+    """Would this user like ``title_id``? Their own word when they rated the work (any copy);
+    "no" when the latest word on its series was a dislike (*Frozen* disliked: not *Frozen 2*,
+    however close the profile finds it to the likes), even before any like."""
     row = space.rec.row_of.get(title_id)
-    profile = _Profile.of(space, ratings)
-    if row is None or profile is None:
+    if row is None:
         return Verdict("unknown", None, 0.0)
-    score = float(profile.scores(np.array([row]))[0])
+    profile = _Profile.of(space, ratings)
+    kin = kin_rating(space.rec, ratings, row)
+    score = float(profile.scores(np.array([row]))[0]) if profile is not None else 0.0
+    if kin is not None and kin[1] < 0:
+        rated_id, _value, relation = kin
+        return Verdict("no", rated_id if relation == "work" else None, score, rated_id, relation)
+    if profile is None:
+        return Verdict("unknown", None, 0.0)
     said = profile.said_about(row)
     if said is not None:
         rated_id, value = said
         return Verdict("yes" if value > 0 else "no", rated_id, score)
     answer = "yes" if score >= YES_AT else "probably" if score >= PROBABLY_AT else "no"
     return Verdict(answer, profile.because(row), score)
+
+
+def kin_rating(rec, ratings: dict[str, int], row: int) -> tuple[str, int, str] | None:
+    """(rated id, value, "work" or "series") of the user's latest rating of this work (any
+    copy) or, failing that, of a title of its series (``Recommender.series``: "frozen" for
+    *Frozen* and *Frozen 2*); None when they rated neither."""
+    group, series = rec.group, rec.series
+    work, key = int(group[row]), series[row]
+    latest_series = None
+    for title_id, value in reversed(list(ratings.items())):
+        other = rec.row_of.get(title_id)
+        if other is None or value not in (1, -1):
+            continue
+        if int(group[other]) == work:
+            return title_id, int(value), "work"
+        if key and latest_series is None and series[other] == key:
+            latest_series = (title_id, int(value), "series")
+    return latest_series
 
 
 # ---- per-catalogue arrays ----------------------------------------------------------------

@@ -3,8 +3,8 @@ and a forgiving name search ("meryl strep", "spielberg", "ursula corbero").
 
 Person ids number the lowercased names in alphabetical order, so "the first of the most
 frequent" is also the alphabetical tie-break the original ``/actor`` question uses. Placeholder
-values ("1", "2", "3" on rows such as "Title before 1C onboarding") are kept out: a name has
-a letter in it.
+rows ("Title before 1C onboarding", cast "1, 2, 3") and junk credits ("1", "not available",
+"test actor 1") are kept out (``core.catalogue.placeholders``): nobody is "in" them.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow
 import pyarrow.compute as pc
 
+from core.catalogue.placeholders import junk_credits, placeholder_rows
 from core.questions.filters import Role
 from core.questions.name_search import (
     FIRST_NAME_SCORE,
@@ -46,14 +47,15 @@ class PersonMatch:
 
 
 class People:
-    def __init__(self, catalogue: pd.DataFrame):
-        entries = {role: _split(catalogue, role.value) for role in Role}
+    def __init__(self, catalogue: pd.DataFrame, placeholder: np.ndarray | None = None):
+        if placeholder is None:
+            placeholder = placeholder_rows(catalogue)
+        entries = {role: _credits(catalogue, role.value, placeholder) for role in Role}
         every = pyarrow.concat_arrays([entries[r][0] for r in Role])
         # One person, however the platforms spell them: "Pedro Almodóvar" and "Pedro Almodovar",
         # "Samuel L. Jackson" and "Samuel L Jackson" share a key.
         keys = name_keys(every)
         names = pc.unique(keys)
-        names = names.filter(pc.match_substring_regex(names, r"\pL"))  # "1", "2": placeholders
         names = names.take(pc.sort_indices(names))
         # The keys (lowercase, no accents or dots) and the names as written, as Arrow arrays: 72k
         # Python strings each would cost ~10 MiB of the serving process's 300 MB.
@@ -220,6 +222,14 @@ def known(match: PersonMatch) -> float:
     """A match's score, raised a little for people in many titles: among near-equal names, the
     prolific one is who people mean."""
     return match.score + min(FAME_BONUS, 2 * math.log2(max(match.titles, 1)))
+
+
+def _credits(catalogue: pd.DataFrame, column: str, placeholder: np.ndarray):
+    """``_split`` without the credits of placeholder rows and the values that name nobody."""
+    lower, display, rows = _split(catalogue, column)
+    kept = ~placeholder[rows] & ~junk_credits(lower).to_numpy(zero_copy_only=False)
+    kept_arrow = pyarrow.array(kept)
+    return lower.filter(kept_arrow), display.filter(kept_arrow), rows[kept]
 
 
 def _split(catalogue: pd.DataFrame, column: str) -> tuple[pyarrow.Array, pyarrow.Array, np.ndarray]:

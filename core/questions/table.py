@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from core.catalogue import genres
+from core.catalogue.placeholders import placeholder_rows
 from core.catalogue.platforms import PLATFORMS
 from core.catalogue.title_types import TitleType
 from core.catalogue.works import catalogue_work_ids
@@ -57,14 +58,17 @@ class TitleTable:
         ids = _rank(catalogue["id"])
         # Best first: score descending (unscored last), then A-Z, then id: one fixed order for lists.
         self.by_score = np.lexsort((ids, title, np.nan_to_num(-self.score, nan=np.inf))).astype(np.int32)
+        # Test and teaser rows ("Title before 1C onboarding", Disney+'s one-minute "coming in
+        # 2022") are never the longest or shortest title, nor anyone's credit.
+        self.placeholder = placeholder_rows(catalogue)
         self.by_length = {
-            (unit, shortest): _ordered(lengths, title, ids, shortest)
+            (unit, shortest): _ordered(lengths, title, ids, shortest, self.placeholder)
             for unit, lengths in (("min", self.minutes), ("season", self.seasons))
             for shortest in (False, True)
         }
         self.countries = _postings(catalogue["country"])
         self._works, self._series = works, series
-        self.people = People(catalogue)
+        self.people = People(catalogue, self.placeholder)
 
     def mask(self, f: Filters) -> np.ndarray:
         """True for every title the filters keep."""
@@ -157,9 +161,12 @@ def _rank(column: pd.Series) -> np.ndarray:
     return pc.rank(values, sort_keys="ascending", tiebreaker="min").to_numpy()
 
 
-def _ordered(lengths: np.ndarray, title: np.ndarray, ids: np.ndarray, shortest: bool) -> np.ndarray:
-    """Rows with a length, longest (or shortest) first, ties A-Z by title then id."""
-    rows = np.flatnonzero(~np.isnan(lengths))
+def _ordered(
+    lengths: np.ndarray, title: np.ndarray, ids: np.ndarray, shortest: bool, placeholder: np.ndarray
+) -> np.ndarray:
+    """Rows with a length, longest (or shortest) first, ties A-Z by title then id. A length of 0
+    is none (Prime Video's "Molly and Me", 0 min), and placeholder rows have none."""
+    rows = np.flatnonzero((np.nan_to_num(lengths) > 0) & ~placeholder)
     order = np.lexsort((ids[rows], title[rows], lengths[rows] if shortest else -lengths[rows]))
     return rows[order].astype(np.int32)
 

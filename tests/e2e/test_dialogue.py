@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.test_commands import GROUP, ask
+from tests.e2e.test_commands import GROUP, ask, press
 from tests.support.telegram_server import BOT_USERNAME
 
 TITLE_LINE = re.compile(r"^\d+\. <b>(.+?)</b>", re.M)
@@ -91,7 +91,7 @@ def test_forget_erases_the_conversation(tg):
     user = 9106
     ask(tg, "toy story", user_id=user)
     assert "Toy Story" in ask(tg, "/mydata", user_id=user).params["text"]
-    ask(tg, "/forget", user_id=user)
+    press(tg, ask(tg, "/forget", user_id=user), "Delete everything")
     after = ask(tg, "where can I watch it?", user_id=user).params["text"]
     assert "Toy Story" not in after
 

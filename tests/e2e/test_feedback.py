@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from core.catalogue.genres import split_genres
-from tests.e2e.test_commands import ask, buttons
+from tests.e2e.test_commands import ask, buttons, press
 from tests.support.running_bot import RunningBot
 from tests.support.telegram_server import FakeTelegram
 
@@ -87,7 +87,10 @@ def test_mydata_shows_and_forget_erases(tg):
     ask(tg, "/subscribe netflix", user_id=user)
     mine = ask(tg, "/mydata", user_id=user).params["text"]
     assert "2 ratings" in mine and "👍 Moana" in mine and "👎 Frozen" in mine and "Netflix" in mine
-    gone = ask(tg, "/forget", user_id=user).params["text"]
+    asked = ask(tg, "/forget", user_id=user)
+    assert "Nothing goes until you tap" in asked.params["text"]
+    assert "2 ratings" in ask(tg, "/mydata", user_id=user).params["text"]  # nothing gone yet
+    gone = press(tg, asked, "Delete everything").params["text"]
     assert "2 ratings" in gone and "1 subscription" in gone
     assert "No ratings." in ask(tg, "/mydata", user_id=user).params["text"]
     assert "I don't know your taste yet" in ask(tg, "/foryou", user_id=user).params["text"]

@@ -45,6 +45,8 @@ BUTTONS = [
     Example(0),
     callbacks.Listing("1f", 10),
     callbacks.PersonChoice(45202),
+    callbacks.Forget("ffffffff", 1),
+    callbacks.Forget("1", 0),
 ]
 RESULT_IDS = [TopResult("ns1"), MatchResult(LONGEST_ID), SimilarResult("ds2")]
 

@@ -43,7 +43,7 @@ def test_an_incomplete_entry_ranks_below_a_complete_one_of_equal_rating():
 def test_no_placeholder_row_is_a_placeholder_by_accident(full_catalogue):
     flagged = full_catalogue.loc[placeholder_rows(full_catalogue), "display_title"].tolist()
     assert "Title before 1C onboarding - 5" in flagged and "ACT 2 - TITLE 9" in flagged
-    assert len(flagged) < 60 and not any(
+    assert len(flagged) <= 80 and not any(
         t in flagged for t in ("Act of Valor", "Series of Unfortunate Events")
     )
 
