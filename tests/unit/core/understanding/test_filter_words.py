@@ -22,8 +22,10 @@ def understanding(full_snapshot):
 
 
 def stated(filters) -> dict:
-    """The filters a user would see applied, by name (empty ones left out)."""
-    return {k: v for k, v in vars(filters).items() if v not in (None, frozenset(), "")} if filters else {}
+    """The filters a user would see applied, by name (empty ones and the order of a list left out)."""
+    if not filters:
+        return {}
+    return {k: v for k, v in vars(filters).items() if v not in (None, frozenset(), "") and k != "ranking"}
 
 
 # (message, the filters it states): each read alone, as a fragment, and as part of a request.
