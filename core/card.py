@@ -99,7 +99,9 @@ def card_of_rows(rows: list[dict]) -> Card:
     own = rows[0]
     is_show = own["type"] == TitleType.SHOW
     unit = "season" if is_show else "min"
-    duration = first(rows, lambda row: count(row.get("duration_int")) if row.get("duration_type") == unit else None)
+    duration = first(
+        rows, lambda row: count(row.get("duration_int")) if row.get("duration_type") == unit else None
+    )
     band, label = maturity(rows)
     return Card(
         is_show=is_show,
@@ -113,8 +115,9 @@ def card_of_rows(rows: list[dict]) -> Card:
         cast=first(rows, lambda row: names(row.get("display_cast"), CAST)) or (),
         countries=first(rows, lambda row: names(row.get("display_country"))) or (),
         streams=tuple(
-            Stream(row["platform"], added_on(row.get("date_added")), edition_of(row["display_title"])[1])
+            Stream(row["platform"], added_on(row.get("date_added")), edition_of(row.get("display_title"))[1])
             for row in rows
+            if row.get("platform")
         ),
         description=text(own.get("display_description")),
     )
