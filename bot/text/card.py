@@ -8,7 +8,8 @@ catalogue leaves empty is left out here, never written as a placeholder.
     Director: Lee Unkrich
     Cast: Anthony Gonzalez, Gael Bernal, …
     Country: United States
-    Streaming: Disney+ (since November 29, 2019); Disney+ in Spanish (since …)
+    Streaming: Disney+ (since November 29, 2019)
+    Also in Spanish on Disney+
 """
 
 from __future__ import annotations
@@ -136,6 +137,25 @@ def stream(copy: Stream) -> str:
     return _("{platform} (since {date})").format(platform=where, date=date(copy.added))
 
 
+def stream_lines(card: Card) -> list[str]:
+    """ "Streaming: Disney+ (since …)", then "Also in Spanish on Disney+": the title itself and
+    its copies that are no edition, each with its day; the other editions by name."""
+    if not card.streams:
+        return []
+    main = [card.streams[0], *(copy for copy in card.streams[1:] if not copy.edition)]
+    places = "; ".join(dict.fromkeys(stream(copy) for copy in main))
+    lines = [_("Streaming: {places}").format(places=esc(places))]
+    editions = dict.fromkeys(
+        # TRANSLATORS: another edition of the title: "Also in Spanish on Disney+", "Also dubbed on Hulu".
+        _("Also {edition} on {platform}").format(
+            edition=edition(copy.edition), platform=platform_name(copy.platform)
+        )
+        for copy in card.streams[1:]
+        if copy.edition
+    )
+    return lines + [esc(line) for line in editions]
+
+
 def people_lines(card: Card) -> list[str]:
     lines = []
     if card.directors:
@@ -160,9 +180,7 @@ def title_card(title: dict, platforms, recs, card: Card | None = None) -> str:
     if card.genres:
         lines.append(f"<i>{esc(card_genres(card))}</i>")
     lines += people_lines(card)
-    if card.streams:
-        places = "; ".join(dict.fromkeys(stream(copy) for copy in card.streams))
-        lines.append(_("Streaming: {places}").format(places=esc(places)))
+    lines += stream_lines(card)
     if description(title):
         lines += ["", esc(description(title))]
     if recs:
