@@ -86,8 +86,10 @@ def length(card: Card) -> str:
 
 
 def audience(card: Card) -> str:
-    """ "Ages 7+ · PG": the band, then the platform's own label; "Unrated" alone."""
-    return " · ".join(part for part in (_(BANDS[card.band]), card.label or "") if part)
+    """ "Ages 7+ · PG": the band, then the platform's own label; "Unrated" alone, and the band
+    alone when the label is an age already (Prime Video's "7+", "ALL")."""
+    says_band = card.label in ("ALL", f"{int(card.band)}+")
+    return " · ".join(part for part in (_(BANDS[card.band]), "" if says_band else card.label or "") if part)
 
 
 def facts(card: Card) -> str:

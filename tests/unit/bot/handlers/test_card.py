@@ -124,6 +124,12 @@ def test_a_title_no_platform_rates_is_unrated_never_all_ages(ask):
     assert "All ages" not in reply and not any(line.endswith("· G") for line in shown), reply
 
 
+def test_a_label_that_is_an_age_already_is_not_said_twice(ask):
+    shown = lines_of(ask("en", "/title mondoyan"))  # Prime Video labels it "7+"
+    assert any(line.endswith("· Ages 7+") for line in shown), shown
+    assert not any("7+ · 7+" in line for line in shown)
+
+
 def test_the_genre_line_says_adult_animation_for_titles_filed_so(ask):
     shown = lines_of(ask("en", "/title archer"))
     assert "Action, Adventure, Adult animation" in shown
