@@ -14,6 +14,7 @@ from bot.text import commands as command_names
 from bot.text import status as status_text
 from bot.text.i18n import N_, _, language, number, percent
 from bot.text.markup import esc
+from core.catalogue.as_of import latest_added
 from core.personal import registry
 
 COMMANDS = [
@@ -53,7 +54,11 @@ async def status(update: Update, context: Context) -> None:
             ),
         }
     text = status_text.status(
-        snap.quality, refresher.last, refresh.next_run(context.application), details=details
+        snap.quality,
+        refresher.last,
+        refresh.next_run(context.application),
+        latest=latest_added(snap.catalogue),
+        details=details,
     )
     _reranker, meta = retrain.serving(context.application)
     await reply(update, text + "\n" + retrain.model_line(meta))

@@ -1,5 +1,5 @@
-"""A title's card: a message that is just a title, or /title <title>. Where it streams,
-what it is about, and a few titles like it."""
+"""A title's card: a message that is just a title, or /title <title>. What it is, who made
+it, where it streams since when, what it is about, and a few titles like it."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot import callbacks, conversation
 from bot.handlers.common import answer_title, answer_title_button, command_question
 from bot.state import Context
-from bot.text import render
+from bot.text import card as card_text
 from bot.text.i18n import N_
+from core.card import card_of
 from core.personal.reranker import Reranker
 from core.snapshot.store import Snapshot
 from core.suggest import suggest
@@ -22,10 +23,10 @@ COMMANDS = [("title", N_("a title's card: where it streams, what it is about: /t
 def card_page(snap: Snapshot, title_id: str, model: Reranker):
     """The card's text and keyboard; its suggestions are /recommend's first ones."""
     title = snap.title(title_id)
-    recs = suggest(snap, model, title_id, render.CARD_SUGGESTIONS)
+    recs = suggest(snap, model, title_id, card_text.CARD_SUGGESTIONS)
     conversation.showed([r.id for r in recs], beside=True)  # "the second one" after a card: its suggestions
-    text = render.title_card(title, snap.platforms_of(title_id), recs)
-    return text, render.card_keyboard(title_id, title["display_title"])
+    text = card_text.title_card(title, snap.platforms_of(title_id), recs, card_of(snap, title_id))
+    return text, card_text.card_keyboard(title_id, title["display_title"])
 
 
 def card(context: Context):

@@ -12,6 +12,7 @@ from telegram.ext import InlineQueryHandler
 from bot import callbacks
 from bot.handlers.common import snapshot
 from bot.state import Context
+from bot.text import card as card_text
 from bot.text import render
 from bot.text.i18n import N_, _
 from core import queries
@@ -84,7 +85,7 @@ async def inline_query(update: Update, context: Context) -> None:
     results, kind = results_for(snap, text, context.bot_data.reranker)
     more = offset + PAGE < len(results)
     page = [
-        render.inline_article(result_id, snap.title(title_id), platforms, rec)
+        card_text.inline_article(result_id, snap.title(title_id), platforms, rec)
         for result_id, title_id, platforms, rec in results[offset : offset + PAGE]
     ]
     await query.answer(

@@ -13,10 +13,12 @@ from bot.handlers import (
     stats,
     where,
 )
-from bot.handlers.common import reply
+from bot.handlers.common import reply, snapshot
 from bot.state import Context
 from bot.text import commands as command_names
+from bot.text import status as status_text
 from bot.text.i18n import N_, _, platform_names
+from core.catalogue.as_of import latest_added
 
 COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with examples"))]
 # Telegram sends only the bare command when a /command in a message is tapped, so the
@@ -44,7 +46,8 @@ def examples_keyboard() -> InlineKeyboardMarkup:
     )
 
 
-def welcome(bot_username: str) -> str:
+def welcome(bot_username: str, as_of: str = "") -> str:
+    """``as_of``: which date the catalogues are of (``bot.text.status.catalogue_date``)."""
     lines = [
         _("🎬 <b>streambot</b> helps you decide what to watch on {platforms}.").format(
             platforms=platform_names()
@@ -65,12 +68,14 @@ def welcome(bot_username: str) -> str:
         "",
         _("Tap an example below, or type your own. /help lists every command."),
     ]
+    if as_of:
+        lines[1:1] = [as_of]  # before the commands: every answer below comes from these catalogues
     return "\n".join(lines)
 
 
-def help_text() -> str:
+def help_text(as_of: str = "") -> str:
     """Every command by the name the reader's language knows, as the menu lists them; the other
-    language's names work too, and the first line says so."""
+    language's names work too, and the first line says so. ``as_of`` as for ``welcome``."""
     lines = [_("<b>Commands</b> (Spanish names work too: /recomendar, /donde, /contar…)")]
     from bot.app import FEATURES  # the menu's order (bot.app imports this module)
 
@@ -81,18 +86,25 @@ def help_text() -> str:
         ]
     lines.append("")
     lines.append(_("Arguments can come in any order: <code>/count 2019 shows netflix</code> works."))
+    if as_of:
+        lines.append(as_of)
     return "\n".join(lines)
+
+
+def as_of(context: Context) -> str:
+    """ "Catalogues as of …" for the snapshot being served."""
+    return status_text.catalogue_date(latest_added(snapshot(context).catalogue))
 
 
 async def start(update: Update, context: Context) -> None:
     conversation.started_afresh()
     if admin.is_admin(update, context):
         await admin.remember_admin_language(update, context)  # refresh alerts speak it from now on
-    await reply(update, welcome(context.bot.username), reply_markup=examples_keyboard())
+    await reply(update, welcome(context.bot.username, as_of(context)), reply_markup=examples_keyboard())
 
 
 async def help_command(update: Update, context: Context) -> None:
-    await reply(update, help_text(), reply_markup=examples_keyboard())
+    await reply(update, help_text(as_of(context)), reply_markup=examples_keyboard())
 
 
 async def example_button(update: Update, context: Context) -> None:

@@ -8,7 +8,8 @@ Source strings are English, in the code, marked for Babel's extractor:
 
 Placeholders are ``str.format`` names, filled in after translating, so a translation may
 move them; user text goes in escaped (``render.esc``). Numbers go through ``number`` and
-``decimal``: 1,030 and 3.5 in English, 1.030 and 3,5 in Spanish (Babel, CLDR data).
+``decimal``: 1,030 and 3.5 in English, 1.030 and 3,5 in Spanish (Babel, CLDR data); dates
+through ``date`` and ``months``, with the language's month names.
 
 The Spanish catalogue is ``bot/text/locales/es/LC_MESSAGES/streambot.po``, read once at first use
 and compiled in memory (no build step, so nothing compiled can go stale; see the README's
@@ -34,6 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -73,6 +75,17 @@ class Translator:
     def percent(self, value) -> str:
         """0.2 -> 20% / 20 %."""
         return format_percent(value, locale=self.locale)
+
+    def date(self, value) -> str:
+        """November 26, 2021 / 26 de noviembre de 2021."""
+        return format_date(value, format="long", locale=self.locale)
+
+    def months(self, start, end) -> str:
+        """The months from ``start`` to ``end`` (dates): November 2021 / noviembre de 2021;
+        September – November 2021 / septiembre–noviembre de 2021."""
+        if (start.year, start.month) == (end.year, end.month):
+            return format_skeleton("yMMMM", end, locale=self.locale)
+        return format_interval(start, end, "yMMMM", locale=self.locale)
 
 
 def catalogue_path(language: str) -> Path:
@@ -135,6 +148,14 @@ def decimal(value, places: int) -> str:
 
 def percent(value) -> str:
     return current().percent(value)
+
+
+def date(value) -> str:
+    return current().date(value)
+
+
+def months(start, end) -> str:
+    return current().months(start, end)
 
 
 def platform_names(style: str = "standard") -> str:

@@ -1,4 +1,5 @@
-"""Everything that turns results into HTML messages, keyboards and inline results.
+"""Everything that turns results into HTML messages and keyboards (a title's card and inline
+results: ``bot.text.card``).
 
 Every piece of user or catalogue text passes through ``esc``; messages are clipped to
 Telegram's limits; button data is written by ``bot.callbacks`` (ids, never titles).
@@ -8,12 +9,7 @@ Every word a user reads is looked up in the message catalogue of the update's la
 
 from __future__ import annotations
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    InlineQueryResultArticle,
-    InputTextMessageContent,
-)
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import callbacks
 from bot.text import commands as command_names
@@ -21,8 +17,8 @@ from bot.text import markup
 from bot.text.i18n import N_, SPANISH, _, language, ngettext, number, platform_names
 from bot.text.labels import button_labels
 from bot.text.markup import clip, esc
+from core.catalogue.genres import ADULT_ANIMATION, shown_genres
 from core.catalogue.genres import name as genre_name
-from core.catalogue.genres import split_genres
 from core.catalogue.platforms import NAMES as PLATFORM_NAMES
 from core.catalogue.platforms import name as platform_display_name
 from core.catalogue.spanish_names import spanish_name
@@ -45,7 +41,10 @@ def kind(title: dict) -> str:
 
 
 def genre(genre_id: str) -> str:
-    """A canonical genre's name in the language being spoken ("Horror", "Terror")."""
+    """A canonical genre's name in the language being spoken ("Horror", "Terror"), or the
+    genre line's "Adult animation" (``core.catalogue.genres.shown_genres``)."""
+    if genre_id == ADULT_ANIMATION:
+        return _("Adult animation")
     return genre_name(genre_id, language())
 
 
@@ -56,8 +55,9 @@ def genre_in_text(genre_id: str) -> str:
 
 
 def genres(title: dict, most: int = 3) -> str:
-    """The title's canonical genres ("Animation, Family & Kids"), the same words on every platform."""
-    return ", ".join(genre(g) for g in split_genres(title.get("genres"))[:most])
+    """The title's canonical genres ("Animation, Family & Kids"), the same words on every
+    platform; never without horror or adult animation (``shown_genres``)."""
+    return ", ".join(genre(g) for g in shown_genres(title.get("genres"), title.get("listed_in"), most))
 
 
 def titles_count(n: int) -> str:
@@ -303,66 +303,3 @@ def where(found: list[tuple[dict, list[str]]]) -> str:
             f"{esc(platforms_text(platforms))}"
         )
     return clip(_("Where to watch:") + "\n" + "\n".join(lines))
-
-
-CARD_SUGGESTIONS = 3
-DESCRIPTION = 300  # characters of a description on a card, and in an inline result's message
-
-
-def description(title: dict, *, marked: bool = True) -> str:
-    """What the title is about, at most ``DESCRIPTION`` characters: a longer one cut with "…"
-    (``marked``), or just cut, as inline cards always have been."""
-    text = title.get("display_description")
-    if not isinstance(text, str) or not text.strip():
-        return ""
-    if len(text) <= DESCRIPTION:
-        return text
-    return text[: DESCRIPTION - 1].rstrip() + "…" if marked else text[:DESCRIPTION]
-
-
-def title_card(title: dict, platforms, recs) -> str:
-    """A title on its own: where it streams, its genres, what it is about, a few like it."""
-    lines = [title_heading(title, platforms)]
-    if genres(title):
-        lines.append(f"<i>{esc(genres(title))}</i>")
-    if description(title):
-        lines += ["", esc(description(title))]
-    if recs:
-        lines += ["", _("If you like it, try:")]
-        lines += [suggestion_line("•", rec) for rec in recs[:CARD_SUGGESTIONS]]
-    return clip("\n".join(lines))
-
-
-def card_keyboard(title_id: str, share_query: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    _("More like this"), callback_data=callbacks.More(title_id, 0, None).encode()
-                ),
-                InlineKeyboardButton(_("Share"), switch_inline_query=share_query[:200]),
-            ]
-        ]
-    )
-
-
-INLINE_TITLE = 100  # characters of a title in the list of inline results
-
-
-def inline_article(result_id: str, title: dict, platforms, rec=None) -> InlineQueryResultArticle:
-    """A title as an inline result; ``rec``, the ``Recommendation`` it is, says why it is suggested."""
-    heading = title_heading(title, platforms)
-    why = reason(rec) if rec is not None else ""
-    listed = " · ".join(part for part in (details(title), platforms_text(platforms), why) if part)
-    text = heading + (f"\n{esc(genres(title))}" if genres(title) else "")
-    if why:
-        text += f"\n<i>{esc(why)}</i>"
-    summary = description(title, marked=False)
-    if summary:
-        text += f"\n\n{esc(summary)}"
-    return InlineQueryResultArticle(
-        id=result_id,
-        title=f"{markup.excerpt(title['display_title'], INLINE_TITLE)} ({title['release_year']})",
-        description=listed[:200],
-        input_message_content=InputTextMessageContent(clip(text), parse_mode="HTML"),
-    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.text.i18n import N_, _, decimal, ngettext, number
+from bot.text.i18n import N_, _, date, decimal, months, ngettext, number
 from bot.text.markup import clip, esc
 from bot.text.render import platform_name, titles_count
 
@@ -13,6 +13,21 @@ OUTCOMES = {
     "failed": N_("failed"),
     "busy": N_("busy"),
 }
+
+
+def catalogue_date(latest: dict) -> str:
+    """ "Catalogues as of September – November 2021": the months of the platforms' latest
+    additions (``core.catalogue.as_of.latest_added``, platform -> date); "" without any."""
+    if not latest:
+        return ""
+    # TRANSLATORS: {months} is "November 2021" or "September – November 2021".
+    return _("Catalogues as of {months}.").format(months=months(min(latest.values()), max(latest.values())))
+
+
+def latest_additions(latest: dict) -> str:
+    """ "Latest additions: Prime Video October 10, 2021 · Disney+ November 26, 2021 · …"."""
+    added = " · ".join(f"{platform_name(p)} {date(day)}" for p, day in latest.items())
+    return _("Latest additions: {dates}").format(dates=esc(added)) if latest else ""
 
 
 def when(moment) -> str:
@@ -62,8 +77,9 @@ def new_titles(news: dict[str, list[dict]], shown: int) -> str:
     return clip("\n".join(lines))
 
 
-def status(quality: dict, last, next_run, *, details: dict | None = None) -> str:
-    """``details`` (admins only) maps already translated names to values."""
+def status(quality: dict, last, next_run, *, latest: dict | None = None, details: dict | None = None) -> str:
+    """``latest``: each platform's latest date added (``core.catalogue.as_of.latest_added``);
+    ``details`` (admins only) maps already translated names to values."""
     counts = quality.get("titles_per_platform", {})
     per_platform = " · ".join(f"{platform_name(p)} {number(n)}" for p, n in counts.items())
     built = quality.get("built_at") or _("unknown")
@@ -81,6 +97,7 @@ def status(quality: dict, last, next_run, *, details: dict | None = None) -> str
             version=esc(quality.get("version", "?")), built=esc(built)
         ),
         f"{per_platform} ({titles_count(sum(counts.values()))})",
+        *[line for line in (catalogue_date(latest or {}), latest_additions(latest or {})) if line],
         last_refresh,
         _("Next refresh: {when}").format(when=when(next_run))
         if next_run

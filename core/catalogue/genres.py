@@ -179,3 +179,27 @@ def genre_masks(per_title) -> np.ndarray:
 def split_genres(value) -> tuple[str, ...]:
     """The snapshot's ``genres`` column ("animation, family") as a tuple of ids."""
     return tuple(part for part in value.split(", ") if part) if isinstance(value, str) else ()
+
+
+# The genre line of a card or a suggestion shows a few genres; these are never the ones left
+# out, because they change who should watch: a parent reading "Animation" for *Archer* would
+# put it on for a child. ``ADULT_ANIMATION`` is no genre of the vocabulary (questions about
+# animation still find these titles): it is how the line says "animation" for a title a
+# platform files as adult animation.
+ADULT_ANIMATION = "adult-animation"
+ADULT_ANIMATION_LABELS = frozenset(["adult animation"])
+ALWAYS_SHOWN = frozenset(["horror", ADULT_ANIMATION])
+
+
+def shown_genres(genres, listed_in, most: int | None = 3) -> tuple[str, ...]:
+    """The genres a title's genre line shows, at most ``most`` (None: all), in vocabulary
+    order: "animation" is ``ADULT_ANIMATION`` when a platform label says adult animation, and
+    the ``ALWAYS_SHOWN`` genres are kept before any other is."""
+    ids = split_genres(genres)
+    if "animation" in ids and ADULT_ANIMATION_LABELS & set(labels_of(listed_in)):
+        ids = tuple(ADULT_ANIMATION if g == "animation" else g for g in ids)
+    if most is None or len(ids) <= most:
+        return ids
+    kept = [g for g in ids if g in ALWAYS_SHOWN][:most]
+    kept += [g for g in ids if g not in ALWAYS_SHOWN][: most - len(kept)]
+    return tuple(g for g in ids if g in kept)

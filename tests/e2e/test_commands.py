@@ -419,7 +419,9 @@ def test_spanish_inline_cards_poll_and_stats(tg):
     answer = tg.wait_for("answerInlineQuery", after=mark, timeout=10)
     assert answer.params["is_personal"] is True
     card = answer.params["results"][0]
-    assert card["description"].startswith("película · Acción, Aventura, Animación · Disney+")
+    assert card["description"].startswith(
+        "película · Acción, Aventura, Animación · Todas las edades · G · Disney+"
+    )
     assert "(1995, película) en Disney+" in card["input_message_content"]["message_text"]
     assert any("misma saga" in r["description"] for r in answer.params["results"][1:])
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.console.spec import html_problems, html_text
+from bot.text import card as card_text
 from bot.text import explain, render
 from bot.text.markup import clip, esc, units
 from core.recommender import SHARED_GENRES, Recommendation
@@ -94,7 +95,7 @@ def test_a_giant_title_in_the_source_makes_messages_telegram_accepts():
     title, rec = giant_title(), giant_recommendation()
     messages = [
         render.suggestions(title, ["netflix"], [rec] * 5, [giant_title(id="ns2")] * 5, 0, None),
-        render.title_card(title, ["netflix"], [rec] * 3),
+        card_text.title_card(title, ["netflix"], [rec] * 3),
         render.where([(title, ["netflix"])] * 3),
     ]
     for text in messages:
@@ -102,7 +103,7 @@ def test_a_giant_title_in_the_source_makes_messages_telegram_accepts():
 
 
 def test_a_giant_title_makes_a_small_inline_card():
-    article = render.inline_article("r:ns2", giant_title(), ["netflix"], giant_recommendation())
+    article = card_text.inline_article("r:ns2", giant_title(), ["netflix"], giant_recommendation())
     data = article.to_dict()
     assert len(data["title"]) <= 110 and len(data["description"]) <= 200
     content = data["input_message_content"]["message_text"]
