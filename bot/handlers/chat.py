@@ -71,7 +71,7 @@ async def which_title(update: Update, context: Context, q: Question) -> None:
 
 
 async def help_reply(update: Update, context: Context, q: Question) -> None:
-    await reply(update, start.help_text(), reply_markup=examples_keyboard())
+    await reply(update, start.help_text(start.as_of(context)), reply_markup=examples_keyboard())
 
 
 async def greeting(update: Update, context: Context, q: Question) -> None:
