@@ -30,12 +30,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.catalogue.genres import FAMILY_GENRES, genre_masks, split_genres
+from core.catalogue.genres import FAMILY_GENRES, filed_as_family, genre_masks, split_genres
 from core.catalogue.spanish_names import YEAR_SLACK
 from core.catalogue.works import catalogue_work_ids, is_edition
 from core.questions.bands import Band, audience_band, catalogue_bands, safe_beside
 from core.search.names import NameIndex
 from core.search.titles import TitleResolver, normalise, series_keys, with_english_article
+from core.similar.children import with_childrens_neighbours
 from core.similar.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
 from core.snapshot.atomic import write_atomically, write_json
 from core.snapshot.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
@@ -50,8 +51,9 @@ META_FILE = "recommender.json"
 NEIGHBOURS_FILE = "recommender-neighbours.npy"
 SIMILARITIES_FILE = "recommender-similarities.npy"
 # 2: canonical genres, audiences and works (core.catalogue.works); 3: the neighbour table in .npy
-# files; 4: audiences from the platform's own maturity label, not the rules' filled-in "g"
-FORMAT = 4
+# files; 4: audiences from the platform's own maturity label, not the rules' filled-in "g";
+# 5: children's titles' neighbours found among the titles safe next to them
+FORMAT = 5
 PER_PLATFORM = 25  # neighbours kept per title and platform
 MAX_K = 20
 FILL_SCORE = 0.1  # a title found by its genres alone ranks below every true neighbour
@@ -116,9 +118,7 @@ class Recommender:
         self.genres = DerivedColumn(column_values(catalogue["genres"]), split_genres)
         self.genre_mask = genre_masks(self.genres)
         self.family = (self.genre_mask & genre_masks([FAMILY_GENRES])[0]) != 0
-        # Filed by its platform as kids' or family content (not just animated): what lets an
-        # unrated title stand next to a children's one.
-        self.family_filed = (self.genre_mask & genre_masks([["family"]])[0]) != 0
+        self.family_filed = filed_as_family(self.genre_mask)
         self.band = catalogue_bands(catalogue)
         self._safe: dict[int, np.ndarray | None] = {}
         self.directors = DerivedColumn(column_values(catalogue["director"]), split_list)
@@ -159,8 +159,12 @@ class Recommender:
         peak is one step's, not their sum (scikit-learn keeps ~250 MB at 230k titles)."""
         features = title_features(catalogue, series)
         release_freed_memory()
-        platforms = catalogue["platform"].to_numpy()
-        table = nearest_neighbours(features, platforms, rating_bonus(catalogue), PER_PLATFORM)
+        platforms, bonus = catalogue["platform"].to_numpy(), rating_bonus(catalogue)
+        table = nearest_neighbours(features, platforms, bonus, PER_PLATFORM)
+        family_filed = filed_as_family(genre_masks(map(split_genres, catalogue["genres"])))
+        table = with_childrens_neighbours(
+            table, features, platforms, bonus, catalogue_bands(catalogue), family_filed, PER_PLATFORM
+        )
         del features
         release_freed_memory()
         return table

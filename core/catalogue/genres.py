@@ -176,6 +176,12 @@ def genre_masks(per_title) -> np.ndarray:
     return np.array([sum(bit[g] for g in ids) for ids in per_title], dtype=np.int64)
 
 
+def filed_as_family(masks: np.ndarray) -> np.ndarray:
+    """Per title (``genre_masks``): filed by its platform as kids' or family content, which is
+    more than animated; what lets an unrated title stand next to a children's one."""
+    return (masks & genre_masks([["family"]])[0]) != 0
+
+
 def split_genres(value) -> tuple[str, ...]:
     """The snapshot's ``genres`` column ("animation, family") as a tuple of ids."""
     return tuple(part for part in value.split(", ") if part) if isinstance(value, str) else ()
