@@ -60,6 +60,7 @@ FILL_SCORE = 0.1  # a title found by its genres alone ranks below every true nei
 GENRE_PULL = 0.2  # on one platform: added to the similarity x the canonical genres' Jaccard overlap
 AUDIENCE_PULL = 0.2  # on one platform: subtracted from titles for another audience than a family title's
 OFF_GENRE = -5.0  # on one platform: a candidate sharing no genre scores below this
+FAMILY_BITS = genre_masks([FAMILY_GENRES])[0]
 SEP = "\x1f"  # joins string arrays into one byte array in the npz
 
 
@@ -117,7 +118,7 @@ class Recommender:
         self.years = catalogue["release_year"].to_numpy(dtype=np.int64)
         self.genres = DerivedColumn(column_values(catalogue["genres"]), split_genres)
         self.genre_mask = genre_masks(self.genres)
-        self.family = (self.genre_mask & genre_masks([FAMILY_GENRES])[0]) != 0
+        self.family = (self.genre_mask & FAMILY_BITS) != 0
         self.family_filed = filed_as_family(self.genre_mask)
         self.band = catalogue_bands(catalogue)
         self._safe: dict[int, np.ndarray | None] = {}
@@ -350,7 +351,7 @@ class Recommender:
     def _kept_by_genre(self, row: int, keep: np.ndarray, seen: set, platform: str | None, k: int):
         """Up to ``k`` (row, genre overlap) among the rows ``keep`` marks, sharing at least one
         genre with ``row``, most shared genres first, then best rated; one per work."""
-        mine = int(self.genre_mask[row])
+        mine = int(self._audience_genres(row))
         if not mine or k <= 0:
             return []
         wanted = keep & ((self.genre_mask & mine) != 0)
@@ -378,7 +379,7 @@ class Recommender:
         pull = np.zeros(len(candidates), dtype=np.float32)
         if self.family[row]:  # a family audience is kept on every platform: no thrillers for a cartoon
             pull[~self.family[candidates]] -= AUDIENCE_PULL
-        mine = self.genre_mask[row]
+        mine = self._audience_genres(row)
         if mine:
             theirs = self.genre_mask[candidates]
             shared = np.bitwise_count(mine & theirs)
@@ -388,6 +389,12 @@ class Recommender:
             same = self.series_code[candidates] == self.series_code[row]
             pull[same] = np.maximum(pull[same], GENRE_PULL)
         return pull
+
+    def _audience_genres(self, row: int):
+        """The genre bits a title shares with others: a family or animated title's include
+        both audiences' genres, so a cartoon on Netflix shares something with "Kids' TV"."""
+        mine = self.genre_mask[row]
+        return mine | FAMILY_BITS if self.family[row] else mine
 
     def reasons(self, row: int, other: int) -> dict:
         """The one or two strongest ties between two titles, as ``Recommendation`` fields:

@@ -73,7 +73,9 @@ def test_recommend_pages_filters_and_shares(tg):
     assert shown >= 1 and all("Netflix" in line for line in numbered), numbered
     # Each suggestion's details line names canonical genres: a family film gets family titles.
     details = [line.strip() for line in netflix.params["text"].splitlines() if " · " in line]
-    assert len(details) == shown and all("Family &amp; Kids" in d or "Animation" in d for d in details), details
+    assert len(details) == shown and all("Family &amp; Kids" in d or "Animation" in d for d in details), (
+        details
+    )
 
 
 def test_kids_lists_titles_by_age_not_genre(tg, fixture_snapshot):

@@ -111,3 +111,10 @@ def test_picks_for_a_user_who_liked_only_childrens_titles_keep_to_their_bands(fu
         assert theirs <= limit or (theirs is Band.UNRATED and rec.family_filed[rec.row_of[pick.id]]), (
             pick.title
         )
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_childrens_title_still_gets_two_full_pages_on_every_platform(rec, platform):
+    # Its neighbours are searched among the titles it may stand next to (core.similar.children).
+    for text in ("toy story", "frozen", "paw patrol"):
+        assert len(rec.recommend(first(rec, text).id, k=10, platform=platform)) == 10, (text, platform)
