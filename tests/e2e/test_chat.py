@@ -30,7 +30,7 @@ def replies_to(tg, message_id: int, chat_id: int = GROUP) -> list:
         ("is stranger things on netflix?", "<b>Stranger Things</b>"),
         ("shows like stranger things on hulu", "try these on Hulu:"),
         ("I loved the conjuring, what else should I watch?", "If you like <b>The Conjuring</b>"),
-        ("recommend me a horror movie", "Best scored movies in Horror"),
+        ("recommend me a horror movie", "Movies worth watching in Horror"),
         ("how many movies did netflix release in 2019?", "movies on Netflix released in 2019"),
         ("longest movie on hulu in 2018", "The longest movie on Hulu released in 2018"),
         ("how many titles are rated tv-14?", "titles are rated TV-14"),
@@ -66,7 +66,7 @@ def test_a_title_typed_alone_gets_its_card(tg):
     ("text", "expected"),
     [
         ("¿dónde puedo ver moana?", "Dónde verlo:\n• <b>Moana</b>"),
-        ("mejores series de terror en hulu", "Series mejor calificadas de Terror en Hulu"),
+        ("mejores series de terror en hulu", "Series que valen la pena de Terror en Hulu"),
         ("cuántas películas estrenó netflix en 2019", "películas en Netflix con estreno en 2019"),
         ("algo parecido a toy story", "<b>Toy Story</b>"),
         ("hola", "Dime un título"),
