@@ -304,8 +304,13 @@ def genre_table(model: Recommender, catalogue: pd.DataFrame, n: int = 1000, filt
     filtered = [
         (r, p) for r in filtered_rows for p in sorted(model.platform_names) if p not in carried[works[r]]
     ]
+    # Children's titles' lists keep to their bands (``Recommender.safe_for``): shown apart.
+    childrens = [(r, p) for r, p in filtered if model.safe_for(r) is not None]
+    others = [(r, p) for r, p in filtered if model.safe_for(r) is None]
     result = []
-    for name, lists in (("unfiltered", unfiltered), ("other platform", filtered)):
+    for name, lists in (
+        ("unfiltered", unfiltered), ("other platform", filtered), (" children's", childrens), (" others", others)
+    ):  # fmt: skip
         jaccard, family, horror, copies, shown = [], [], [], 0, 0
         for r, platform in lists:
             picked = [model.row_of[x.id] for x in model.recommend(model.ids[r], k=5, platform=platform)]
