@@ -11,7 +11,7 @@ README's "Scale" table). Only each title's
 nearest neighbours are kept (the best ``PER_PLATFORM`` on every platform, so a platform
 filter still finds enough), never the dense n x n matrix.
 
-Persisted beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickle),
+Persisted (``core.similar.model_files``) beside the catalogue snapshot as ``recommender.npz`` (arrays, no pickle),
 ``recommender.json`` (format, catalogue version, weights) and the neighbour table in two
 ``.npy`` files. Those are memory-mapped, not read: a reply touches a few rows, so a large
 catalogue's table (~180 MB at 230k titles) stays on disk, and snapshot files are never
@@ -22,8 +22,6 @@ serving process never builds a model (that is the build's job, in a child proces
 
 from __future__ import annotations
 
-import array
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,8 +35,16 @@ from core.questions.bands import Band, audience_band, catalogue_bands, safe_besi
 from core.search.names import NameIndex
 from core.search.titles import TitleResolver, normalise, series_keys, with_english_article
 from core.similar.children import with_childrens_neighbours
+from core.similar.model_files import (
+    META_FILE,
+    MODEL_FILE,
+    StaleModelError,
+    read_model,
+    row_dtype,
+    write_model,
+)
+from core.similar.row_groups import RowGroups
 from core.similar.similarity import leads, nearest_neighbours, rating_bonus, split_list, title_features
-from core.snapshot.atomic import write_atomically, write_json
 from core.snapshot.memory import DerivedColumn, column_values, release_freed_memory, shared_strings
 
 __all__ = [
@@ -46,14 +52,6 @@ __all__ = [
     "SAME_SERIES", "SAME_DIRECTOR", "SHARED_CAST", "SHARED_GENRES",
 ]  # fmt: skip
 
-MODEL_FILE = "recommender.npz"
-META_FILE = "recommender.json"
-NEIGHBOURS_FILE = "recommender-neighbours.npy"
-SIMILARITIES_FILE = "recommender-similarities.npy"
-# 2: canonical genres, audiences and works (core.catalogue.works); 3: the neighbour table in .npy
-# files; 4: audiences from the platform's own maturity label, not the rules' filled-in "g";
-# 5: children's titles' neighbours found among the titles safe next to them
-FORMAT = 5
 PER_PLATFORM = 25  # neighbours kept per title and platform
 MAX_K = 20
 FILL_SCORE = 0.1  # a title found by its genres alone ranks below every true neighbour
@@ -61,7 +59,6 @@ GENRE_PULL = 0.2  # on one platform: added to the similarity x the canonical gen
 AUDIENCE_PULL = 0.2  # on one platform: subtracted from titles for another audience than a family title's
 OFF_GENRE = -5.0  # on one platform: a candidate sharing no genre scores below this
 FAMILY_BITS = genre_masks([FAMILY_GENRES])[0]
-SEP = "\x1f"  # joins string arrays into one byte array in the npz
 
 
 # Why a suggestion is like the title (``Recommendation.reasons``), strongest first; the bot words them.
@@ -69,10 +66,6 @@ SAME_SERIES = "same_series"
 SAME_DIRECTOR = "same_director"
 SHARED_CAST = "shared_cast"  # a lead actor in both: ``Recommendation.shared_actor``
 SHARED_GENRES = "shared_genres"  # canonical genres in common: ``Recommendation.shared_genres``
-
-
-class StaleModelError(Exception):
-    """The saved model does not belong to this catalogue (other version or rows)."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +124,7 @@ class Recommender:
         _, codes = np.unique(np.asarray(series, dtype=object), return_inverse=True)
         self.series_code = np.where(np.asarray(series, dtype=object) == "", -1, codes).astype(np.int32)
         self.row_key = np.asarray(row_key, dtype=np.int32)
-        self.neighbours = np.asarray(neighbours, dtype=_row_dtype(len(self.ids)))
+        self.neighbours = np.asarray(neighbours, dtype=row_dtype(len(self.ids)))
         self.similarities = similarities
         self.row_of = {id_: row for row, id_ in enumerate(self.ids)}
         self.resolver = TitleResolver(keys)
@@ -171,35 +164,16 @@ class Recommender:
         return table
 
     def save(self, directory) -> None:
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        arrays = {
-            "ids": _pack(self.ids),
-            "keys": _pack(self.resolver.keys),
-            "series": _pack(self.series),
-            "row_key": self.row_key,
-        }
-        meta = {
-            "format": FORMAT,
-            "version": self.version,
-            "rows": len(self.ids),
-            "per_platform": PER_PLATFORM,
-        }
-
-        def write_npz(path):
-            with open(path, "wb") as handle:  # a file object: np.savez would append ".npz" to a name
-                np.savez(handle, **arrays)
-
-        for name, table in ((NEIGHBOURS_FILE, self.neighbours), (SIMILARITIES_FILE, self.similarities)):
-            write_atomically(directory / name, lambda path, table=table: _save_npy(path, table))
-        write_atomically(directory / MODEL_FILE, write_npz)
-        write_json(directory / META_FILE, meta)  # last: it names the format the files above have
+        write_model(
+            Path(directory), self.version, PER_PLATFORM, ids=self.ids, keys=self.resolver.keys,
+            series=self.series, row_key=self.row_key, neighbours=self.neighbours, similarities=self.similarities,
+        )  # fmt: skip
 
     @classmethod
     def load(cls, directory, catalogue: pd.DataFrame) -> Recommender:
         """The saved model for this catalogue; StaleModelError if it is missing, damaged or
         was built from another one."""
-        return cls(catalogue, *_read_model(Path(directory), catalogue))
+        return cls(catalogue, *read_model(Path(directory), catalogue, PER_PLATFORM))
 
     # ---- resolution -----------------------------------------------------------------------
     def use_names(self, names: NameIndex) -> None:
@@ -417,67 +391,3 @@ class Recommender:
             reasons.append(SHARED_GENRES)
             named["shared_genres"] = tuple(genres[:3])
         return {"reasons": tuple(reasons), **named}
-
-
-class RowGroups:
-    """The rows of each group 0..n-1 (``groups[g]``, an array), in the order given: what
-    ``np.split`` would make, as two arrays instead of ~23k small ones (~2.7 MiB each)."""
-
-    def __init__(self, order: np.ndarray, group_of_row: np.ndarray):
-        self.rows = order
-        bounds = np.flatnonzero(np.diff(group_of_row[order])) + 1
-        self.starts = array.array("q", [0, *bounds.tolist(), len(order)])
-
-    def __len__(self) -> int:
-        return len(self.starts) - 1
-
-    def __iter__(self):
-        return map(self.__getitem__, range(len(self)))
-
-    def __getitem__(self, group: int) -> np.ndarray:
-        return self.rows[self.starts[group] : self.starts[group + 1]]
-
-
-def _read_model(directory: Path, catalogue: pd.DataFrame):
-    """(keys, row_key, series, neighbours, similarities) saved for ``catalogue``; the neighbour
-    table memory-mapped. StaleModelError unless they are whole and belong to it."""
-    try:
-        meta = json.loads((directory / META_FILE).read_text())
-        neighbours = np.load(directory / NEIGHBOURS_FILE, mmap_mode="r", allow_pickle=False)
-        similarities = np.load(directory / SIMILARITIES_FILE, mmap_mode="r", allow_pickle=False)
-        with np.load(directory / MODEL_FILE, allow_pickle=False) as data:
-            ids, keys, series = _unpack(data["ids"]), _unpack(data["keys"]), _unpack(data["series"])
-            row_key = data["row_key"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise StaleModelError(f"{directory}: no usable model ({exc})") from None
-    version = catalogue.attrs.get("version", "")
-    if meta.get("format") != FORMAT or meta.get("version") != version:
-        raise StaleModelError(f"{directory}: model is for catalogue {meta.get('version')!r}, not {version!r}")
-    if meta.get("per_platform") != PER_PLATFORM or ids != catalogue["id"].tolist():
-        raise StaleModelError(f"{directory}: model rows differ from the catalogue's")
-    # A table of another shape or type would be wrong, or copied whole into memory.
-    if (
-        neighbours.shape != similarities.shape
-        or len(neighbours) != len(ids)
-        or (neighbours.dtype != _row_dtype(len(ids)))
-    ):
-        raise StaleModelError(f"{directory}: neighbour table does not match the model")
-    return keys, row_key, series, neighbours, similarities
-
-
-def _save_npy(path, table: np.ndarray) -> None:
-    with open(path, "wb") as handle:  # a file object: np.save would append ".npy" to a name
-        np.save(handle, np.ascontiguousarray(table), allow_pickle=False)
-
-
-def _row_dtype(rows: int):
-    """The smallest integer type for row numbers: neighbour arrays are most of the model."""
-    return np.uint16 if rows <= np.iinfo(np.uint16).max + 1 else np.int32
-
-
-def _pack(strings) -> np.ndarray:
-    return np.frombuffer(SEP.join(strings).encode("utf-8"), dtype=np.uint8)
-
-
-def _unpack(packed: np.ndarray) -> list[str]:
-    return packed.tobytes().decode("utf-8").split(SEP)
