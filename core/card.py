@@ -32,8 +32,6 @@ class Stream:
 
 @dataclass(frozen=True)
 class Card:
-    is_show: bool
-    year: int
     minutes: int | None  # a movie's runtime
     seasons: int | None  # a show's seasons
     band: Band
@@ -43,7 +41,6 @@ class Card:
     cast: tuple[str, ...]  # at most ``CAST``
     countries: tuple[str, ...]
     streams: tuple[Stream, ...]  # the title's own first
-    description: str | None
 
 
 def text(value) -> str | None:
@@ -104,8 +101,6 @@ def card_of_rows(rows: list[dict]) -> Card:
     )
     band, label = maturity(rows)
     return Card(
-        is_show=is_show,
-        year=int(own["release_year"]),
         minutes=None if is_show else duration,
         seasons=duration if is_show else None,
         band=band,
@@ -119,7 +114,6 @@ def card_of_rows(rows: list[dict]) -> Card:
             for row in rows
             if row.get("platform")
         ),
-        description=text(own.get("display_description")),
     )
 
 

@@ -30,8 +30,8 @@ import pandas as pd
 
 from core.catalogue.genres import FAMILY_GENRES, filed_as_family, genre_masks, split_genres
 from core.catalogue.spanish_names import YEAR_SLACK
-from core.catalogue.works import catalogue_work_ids, is_edition
-from core.questions.bands import Band, audience_band, catalogue_bands, safe_beside
+from core.catalogue.works import works_and_editions
+from core.questions.bands import Band, audience_bands, catalogue_bands, safe_beside
 from core.search.names import NameIndex
 from core.search.titles import TitleResolver, normalise, series_keys, with_english_article
 from core.similar.children import with_childrens_neighbours
@@ -114,6 +114,7 @@ class Recommender:
         self.family = (self.genre_mask & FAMILY_BITS) != 0
         self.family_filed = filed_as_family(self.genre_mask)
         self.band = catalogue_bands(catalogue)
+        self.audience = audience_bands(self.band, self.family_filed)  # the band its suggestions keep to
         self._safe: dict[int, np.ndarray | None] = {}
         self.directors = DerivedColumn(column_values(catalogue["director"]), split_list)
         self.cast = DerivedColumn(column_values(catalogue["cast"]), leads)
@@ -132,8 +133,7 @@ class Recommender:
         # One group per work: a title's copies on other platforms and its editions ("Coco (in
         # Spanish)") share it (core.catalogue.works); the original comes first in its group, so a
         # match or a suggestion is named by it.
-        self.group = catalogue_work_ids(catalogue)
-        self.edition = is_edition(catalogue)
+        self.group, self.edition = works_and_editions(catalogue)
         self.group_rows = RowGroups(np.lexsort((self.platforms, self.edition, self.group)), self.group)
         self.key_rows = RowGroups(np.argsort(self.row_key, kind="stable"), self.row_key)
 
@@ -307,8 +307,11 @@ class Recommender:
 
     def safe_for(self, row: int) -> np.ndarray | None:
         """The titles that may be suggested next to ``row`` (``core.questions.bands.safe_beside``),
-        or None when any may; one mask per band, made on first use."""
-        band = audience_band(Band(int(self.band[row])), bool(self.family_filed[row]))
+        or None when any may."""
+        return self.safe_for_band(Band(int(self.audience[row])))
+
+    def safe_for_band(self, band: Band) -> np.ndarray | None:
+        """``safe_for`` a title whose suggestions keep to ``band``; one mask per band, made on first use."""
         if band not in self._safe:
             self._safe[band] = safe_beside(band, self.band, self.family_filed)
         return self._safe[band]

@@ -77,20 +77,4 @@ def starter_picks(snapshot, k: int = 5, *, platform: str | None = None) -> list[
     wanted = Filters(platforms=frozenset([platform]) if platform else frozenset(), ranking=Ranking.PICKS)
     page = answers.page(snapshot.table, wanted, 0, max(0, k))
     rec = snapshot.recommender
-    found = []
-    for title_id in page.ids:
-        row = rec.row_of[title_id]
-        copies = rec.group_rows[int(rec.group[row])]
-        found.append(
-            taste.Pick(
-                id=title_id,
-                title=rec.titles[row],
-                platform=rec.platforms[row],
-                release_year=int(rec.years[row]),
-                ids=tuple(rec.ids[r] for r in copies),
-                platforms=tuple(rec.platforms[r] for r in copies),
-                score=0.0,
-                because=None,
-            )  # fmt: skip
-        )
-    return found
+    return [taste.pick_of(rec, rec.row_of[title_id]) for title_id in page.ids]

@@ -14,7 +14,6 @@ from bot.text import commands as command_names
 from bot.text import status as status_text
 from bot.text.i18n import N_, _, language, number, percent
 from bot.text.markup import esc
-from core.catalogue.as_of import latest_added
 from core.personal import registry
 
 COMMANDS = [
@@ -57,7 +56,7 @@ async def status(update: Update, context: Context) -> None:
         snap.quality,
         refresher.last,
         refresh.next_run(context.application),
-        latest=latest_added(snap.catalogue),
+        latest=snap.latest_added,
         details=details,
     )
     _reranker, meta = retrain.serving(context.application)

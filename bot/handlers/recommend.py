@@ -19,10 +19,11 @@ from bot.state import Context
 from bot.text import questions, render
 from bot.text.i18n import N_, _
 from core.personal.reranker import Reranker
-from core.questions.filters import Filters, Ranking
+from core.questions.filters import Filters
 from core.snapshot.store import Snapshot
 from core.suggest import suggest
-from core.understanding import Intent, Question
+from core.understanding import Question
+from core.understanding.last_resort import picks
 
 COMMANDS = [("recommend", N_("titles like one you love: /recommend toy story"))]
 
@@ -113,8 +114,7 @@ async def recommend_command(update: Update, context: Context) -> None:
     q = await command_question(update, context, "recommend", "recommend")
     if q is not None and not q.title and not q.filters.is_empty():
         # "/recommend horror on netflix": filters and no title are a request for picks.
-        picks = Question(Intent.TOP, language=q.language).refined(q.filters.but(ranking=Ranking.PICKS))
-        await catalogue.answer(update, context, picks)
+        await catalogue.answer(update, context, picks(q))
     elif q is not None:
         await answer(update, context, q)
 

@@ -18,7 +18,6 @@ from bot.state import Context
 from bot.text import commands as command_names
 from bot.text import status as status_text
 from bot.text.i18n import N_, _, platform_names
-from core.catalogue.as_of import latest_added
 
 COMMANDS = [("start", N_("what I can do")), ("help", N_("every command, with examples"))]
 # Telegram sends only the bare command when a /command in a message is tapped, so the
@@ -93,7 +92,7 @@ def help_text(as_of: str = "") -> str:
 
 def as_of(context: Context) -> str:
     """ "Catalogues as of …" for the snapshot being served."""
-    return status_text.catalogue_date(latest_added(snapshot(context).catalogue))
+    return status_text.catalogue_date(snapshot(context).latest_added)
 
 
 async def start(update: Update, context: Context) -> None:

@@ -123,12 +123,19 @@ def work_ids(keys, types, years) -> np.ndarray:
 
 
 def catalogue_work_ids(catalogue: pd.DataFrame) -> np.ndarray:
-    return work_ids(work_keys(catalogue), catalogue["type"], catalogue["release_year"])
+    return works_and_editions(catalogue)[0]
 
 
-def work_keys(catalogue: pd.DataFrame) -> list[str]:
-    """Each row's ``work_key``; but shorts join a title only from its years: "Spider-Man
-    (Shorts)" (2016) are not shorts of the *Spider-Man* series of 1994."""
+def works_and_editions(catalogue: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(each row's work number, True for the rows that are a language or format edition),
+    from one reading of the titles."""
+    keys, editions = work_keys(catalogue)
+    return work_ids(keys, catalogue["type"], catalogue["release_year"]), editions
+
+
+def work_keys(catalogue: pd.DataFrame) -> tuple[list[str], np.ndarray]:
+    """Each row's ``work_key``, and whether it is an edition; but shorts join a title only
+    from its years: "Spider-Man (Shorts)" (2016) are not shorts of the *Spider-Man* series of 1994."""
     editions = [edition_of(title) for title in catalogue["display_title"]]
     keys = [normalise(base) for base, _ in editions]
     years = catalogue["release_year"].tolist()
@@ -140,12 +147,7 @@ def work_keys(catalogue: pd.DataFrame) -> list[str]:
         near = any(abs(years[row] - year) <= FILM_YEAR_SLACK for year in originals.get(keys[row], ()))
         if SHORTS in tags and not near:
             keys[row] = normalise(title)
-    return keys
-
-
-def is_edition(catalogue: pd.DataFrame) -> np.ndarray:
-    """True for the rows that are a language or format edition ("Coco (in Spanish)")."""
-    return np.array([bool(edition_of(title)[1]) for title in catalogue["display_title"]], dtype=bool)
+    return keys, np.array([bool(tags) for _, tags in editions], dtype=bool)
 
 
 def copies(catalogue: pd.DataFrame) -> list[list[int]]:

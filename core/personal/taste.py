@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.catalogue.genres import GENRE_IDS
-from core.questions.bands import KIDS, Band, audience_band, safe_beside
+from core.questions.bands import KIDS, Band
 
 __all__ = ["Pick", "TasteSpace", "Verdict", "picks", "verdict", "kin_rating", "MAX_K"]
 
@@ -102,13 +102,22 @@ def picks(space: TasteSpace, ratings: dict[str, int], k: int = 5, platform: str 
     return [profile.pick(row, float(scores[row])) for row in _best_distinct(recommender.group, scores, k)]
 
 
+def pick_of(rec, row: int, score: float = 0.0, because: str | None = None) -> Pick:
+    """Row ``row`` of the recommender ``rec`` as a ``Pick``, with every copy of its work."""
+    copies = rec.group_rows[int(rec.group[row])]
+    return Pick(
+        id=rec.ids[row], title=rec.titles[row], platform=rec.platforms[row],
+        release_year=int(rec.years[row]), ids=tuple(rec.ids[r] for r in copies),
+        platforms=tuple(rec.platforms[r] for r in copies), score=score, because=because,
+    )  # fmt: skip
+
+
 def _safe_for_likes(rec, liked: np.ndarray) -> np.ndarray | None:
     """A user who liked only children's titles (a child, or a parent choosing for one) is picked
     nothing above the highest band among them (``Recommender.safe_for``); None: any title."""
-    bands = [audience_band(Band(int(rec.band[row])), bool(rec.family_filed[row])) for row in liked]
-    if not bands or max(bands) > KIDS:
+    if not len(liked) or rec.audience[liked].max() > KIDS:
         return None
-    return safe_beside(max(bands), rec.band, rec.family_filed)
+    return rec.safe_for_band(Band(int(rec.audience[liked].max())))
 
 
 def verdict(space: TasteSpace, ratings: dict[str, int], title_id: str) -> Verdict:
@@ -270,13 +279,7 @@ class _Profile:
         return self.rec.ids[int(self.liked[best[0]])] if similarity[best] > 0 else None
 
     def pick(self, row: int, score: float) -> Pick:
-        rec = self.rec
-        copies = rec.group_rows[int(rec.group[row])]
-        return Pick(
-            id=rec.ids[row], title=rec.titles[row], platform=rec.platforms[row],
-            release_year=int(rec.years[row]), ids=tuple(rec.ids[r] for r in copies),
-            platforms=tuple(rec.platforms[r] for r in copies), score=score, because=self.because(row),
-        )  # fmt: skip
+        return pick_of(self.rec, row, score, self.because(row))
 
     def _block_scores(self) -> list[np.ndarray]:
         """Each block's table times its weights: the score of each line of the table."""

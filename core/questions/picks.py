@@ -34,19 +34,21 @@ import pandas as pd
 from core.catalogue.genres import split_genres
 from core.catalogue.placeholders import placeholder_rows
 from core.catalogue.title_types import TitleType
-from core.catalogue.works import catalogue_work_ids, is_edition
+from core.catalogue.works import works_and_editions
 from core.search.titles import series_keys
 
 RECENT_YEARS = 6
 NO_CAST_PLATFORMS = frozenset(["hulu"])  # platforms whose catalogue records no cast at all
 
 
-def picks_score(catalogue: pd.DataFrame, works=None, series=None) -> np.ndarray:
-    """Each row's picks score (float64, higher first); see the module's docstring. ``works``
-    (``core.catalogue.works.catalogue_work_ids``) and ``series`` (``series_keys`` of the
-    titles), when the caller has them already."""
-    works = pd.Series(catalogue_work_ids(catalogue) if works is None else np.asarray(works))
+def picks_score(catalogue: pd.DataFrame, *, works=None, series=None, placeholder=None) -> np.ndarray:
+    """Each row's picks score (float64, higher first); see the module's docstring. What the
+    caller has already is not made again: ``works`` (``works_and_editions``' pair), ``series``
+    (``series_keys`` of the titles), ``placeholder`` (``placeholder_rows``)."""
+    ids, editions = works_and_editions(catalogue) if works is None else works
+    works = pd.Series(np.asarray(ids))
     series = pd.Series(series_keys(catalogue["display_title"].tolist()) if series is None else list(series))
+    placeholder = placeholder_rows(catalogue) if placeholder is None else placeholder
     platform = catalogue["platform"].to_numpy(dtype=object)
     no_cast = np.isin(platform, list(NO_CAST_PLATFORMS))
     return (
@@ -56,8 +58,8 @@ def picks_score(catalogue: pd.DataFrame, works=None, series=None) -> np.ndarray:
         + _franchise(works, series)
         + _complete(catalogue, no_cast)
         + _recent_or_classic(catalogue)
-        - 10.0 * placeholder_rows(catalogue)
-        - 1.0 * is_edition(catalogue)
+        - 10.0 * placeholder
+        - 1.0 * np.asarray(editions)
     )
 
 

@@ -18,7 +18,7 @@ from core.catalogue import genres
 from core.catalogue.placeholders import placeholder_rows
 from core.catalogue.platforms import PLATFORMS
 from core.catalogue.title_types import TitleType
-from core.catalogue.works import catalogue_work_ids
+from core.catalogue.works import works_and_editions
 from core.questions.bands import KIDS, Band, catalogue_bands
 from core.questions.filters import Filters, Ranking, Role, Span
 from core.questions.people import People
@@ -31,8 +31,8 @@ class TitleTable:
     def __init__(
         self, catalogue: pd.DataFrame, row_of: dict[str, int] | None = None, works=None, series=None
     ):
-        """``works`` and ``series``: each row's work (``core.catalogue.works``) and series key,
-        when the caller has them (the recommender does); else made on the first list of picks."""
+        """``works`` (``works_and_editions``' pair) and ``series`` (each row's series key), when
+        the caller has them (the recommender does); else made on the first list of picks."""
         self.size = len(catalogue)
         self.catalogue = catalogue  # the frame itself, not a copy: top_titles answers with its rows
         # Ids are read from the frame's Arrow buffers, not kept as 23k (230k at x10) Python strings.
@@ -132,15 +132,20 @@ class TitleTable:
         return rows[np.sort(first)]
 
     @functools.cached_property
+    def _works_and_editions(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._works if self._works is not None else works_and_editions(self.catalogue)
+
+    @property
     def works(self) -> np.ndarray:
-        if self._works is None:
-            self._works = catalogue_work_ids(self.catalogue)
-        return np.asarray(self._works)
+        """Each row's work (``core.catalogue.works``): its copies and editions share it."""
+        return self._works_and_editions[0]
 
     @functools.cached_property
     def by_picks(self) -> np.ndarray:
         """Rows by picks score (``core.questions.picks``), then as ``by_score`` orders them."""
-        score = picks_score(self.catalogue, self.works, self._series)
+        score = picks_score(
+            self.catalogue, works=self._works_and_editions, series=self._series, placeholder=self.placeholder
+        )
         rank = np.empty(self.size, dtype=np.int64)
         rank[self.by_score] = np.arange(self.size)
         return np.lexsort((rank, -score)).astype(np.int32)

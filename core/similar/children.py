@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.questions.bands import KIDS, Band, safe_beside
+from core.questions.bands import KIDS, Band, audience_bands, safe_beside
 from core.similar.similarity import nearest_neighbours
-
-
-def audience_bands(bands: np.ndarray, family_filed: np.ndarray) -> np.ndarray:
-    """``core.questions.bands.audience_band`` of every row at once."""
-    return np.where((bands == Band.UNRATED) & family_filed, Band.SEVEN, bands).astype(np.int8)
 
 
 def with_childrens_neighbours(table, features, platforms, bonus, bands, family_filed, per_platform: int):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow
 
+from core.catalogue.as_of import latest_added
 from core.catalogue.charts import Charts
 from core.personal.reranker import PairContext, PairFeatures
 from core.personal.taste import TasteSpace
@@ -50,6 +51,7 @@ class Snapshot:
     charts: Charts  # /stats (core.catalogue.charts)
     columns: dict  # column name -> values per row, for ``title``
     copies: dict[str, list[str]]  # title id -> the ids of its work, its own first (works of one copy: absent)
+    latest_added: dict  # platform -> its latest date added: which date the catalogues are of
 
     @classmethod
     def build(
@@ -65,7 +67,8 @@ class Snapshot:
         ``index``: the catalogue's query index when built already (``load_snapshot`` builds
         it before the model loads, so their peaks do not add up)."""
         index = index or query_index(catalogue)
-        table = TitleTable(catalogue, recommender.row_of, recommender.group, recommender.series)
+        works = (recommender.group, recommender.edition)
+        table = TitleTable(catalogue, recommender.row_of, works, recommender.series)
         _ = table.by_picks  # ordered now: no reply waits for it
         # The Spanish names of this catalogue's titles, before anything resolves a title.
         recommender.use_names(NameIndex(recommender.resolver.exact))
@@ -83,6 +86,7 @@ class Snapshot:
             # the columns held 41 MiB, the largest part of the serving process's data.
             columns={c: column_values(catalogue[c]) for c in catalogue.columns},
             copies=copies_of_ids(recommender),
+            latest_added=latest_added(catalogue),
         )
 
     @property
