@@ -49,6 +49,7 @@ from core.snapshot.refresh import Refresher
 from core.snapshot.store import Store
 from core.userdata.dialogue import DialogueStore
 from core.userdata.feedback import Feedback
+from core.userdata.together import Together
 
 log = logging.getLogger(__name__)
 # chat is last: its catch-alls (plain text, unknown commands, stale buttons) get what is left.
@@ -107,6 +108,7 @@ async def publish_commands(application: Application) -> None:
 async def close_stores(application: Application) -> None:
     application.bot_data.subscriptions.close()
     application.bot_data.feedback.close()
+    application.bot_data.together.close()
     conversation.flush()  # the frames still being written
     application.bot_data.dialogue.close()
 
@@ -155,6 +157,7 @@ def build_application(
     # Subscriptions, with each chat's language served from memory (every update reads it).
     application.bot_data.subscriptions = Languages(settings.data_dir)
     application.bot_data.feedback = Feedback(settings.data_dir)
+    application.bot_data.together = Together(settings.data_dir)
     application.bot_data.dialogue = DialogueStore(settings.data_dir)
     refresh.schedule(application, settings.refresh_minutes)
     retrain.load_current(application)

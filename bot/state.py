@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from core.userdata.dialogue import DialogueStore
     from core.userdata.feedback import Feedback
     from core.userdata.subscriptions import Subscriptions
+    from core.userdata.together import Together
 
 
 class Listings:
@@ -54,6 +55,7 @@ class BotData:
     refresher: Refresher | None = None
     subscriptions: Subscriptions | None = None
     feedback: Feedback | None = None
+    together: Together | None = None  # platforms, seen titles, lists, watchers (core.userdata.together)
     dialogue: DialogueStore | None = None  # each conversation's memory (bot/conversation.py)
     reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.jobs.retrain)
     reranker_meta: dict | None = None  # the serving model's metrics.json; None for the identity

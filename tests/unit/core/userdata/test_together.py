@@ -1,0 +1,88 @@
+"""The watching-together store: what a chat has, who saw what, the shared list, tonight's watchers."""
+
+from core.userdata.feedback import LIKE, Feedback
+from core.userdata.together import RECENT, TONIGHT, ChatSettings, Together
+
+GROUP = -100
+
+
+def stores(tmp_path):
+    return Together(tmp_path), Feedback(tmp_path)
+
+
+def test_settings_are_kept_per_chat_and_survive_reopening(tmp_path):
+    together = Together(tmp_path)
+    together.set_settings(GROUP, ChatSettings(frozenset(["netflix", "hulu"]), kids=True), set_by=1)
+    together.close()
+    again = Together(tmp_path)
+    assert again.settings_of(GROUP) == ChatSettings(frozenset(["netflix", "hulu"]), kids=True)
+    assert again.settings_of(7) == ChatSettings()
+
+
+def test_seen_titles_are_a_persons_and_marking_twice_changes_nothing(tmp_path):
+    together = Together(tmp_path)
+    assert together.mark_seen(1, "ns1") is True
+    assert together.mark_seen(1, "ns1") is False
+    together.mark_seen(2, "hs2")
+    assert together.seen_by([1]) == {"ns1"}
+    assert together.seen_by([1, 2]) == {"ns1", "hs2"}
+    assert together.who_saw("ns1", [1, 2, 3]) == [1]
+    assert together.mark_seen(1, "ns1", seen=False) is True
+    assert together.seen_by([1]) == set()
+
+
+def test_the_list_keeps_its_first_adder_with_their_name(tmp_path):
+    together = Together(tmp_path)
+    together.spoke(GROUP, 1, "Ana")
+    assert together.add_to_list(GROUP, "ns1", 1, at=10)
+    assert not together.add_to_list(GROUP, "ns1", 2, at=20)
+    together.add_to_list(GROUP, "ds2", 2, at=30)
+    entries = together.watchlist(GROUP)
+    assert [(e.title_id, e.added_by, e.added_by_name) for e in entries] == [("ns1", 1, "Ana"), ("ds2", 2, "")]
+    assert together.watchlist(5) == []
+    assert together.remove_from_list(GROUP, "ns1") and not together.remove_from_list(GROUP, "ns1")
+
+
+def test_watchers_are_recent_raters_unless_they_left_and_joiners(tmp_path):
+    together, feedback = stores(tmp_path)
+    now = 1_000_000.0
+    feedback.record(1, "ns1", LIKE, "button")
+    feedback.record(3, "ns1", LIKE, "button")
+    together.spoke(GROUP, 1, "Ana", at=now - 60)  # rated, spoke: watching
+    together.spoke(GROUP, 2, "Luis", at=now - 60)  # never rated: not by default
+    together.spoke(GROUP, 3, "Eva", at=now - RECENT - 1)  # rated, silent too long
+    assert [m.name for m in together.watchers(GROUP, now)] == ["Ana"]
+    together.set_watching(GROUP, 2, "Luis", True, at=now - 30)
+    together.set_watching(GROUP, 1, "Ana", False, at=now - 20)
+    assert [m.name for m in together.watchers(GROUP, now)] == ["Luis"]
+    # Tonight's choices lapse: Luis drops out (never rated), Ana is back (rated, spoke lately).
+    later = now + TONIGHT + 1
+    assert [m.name for m in together.watchers(GROUP, later)] == ["Ana"]
+    assert together.watchers(GROUP, now + RECENT + 1) == []
+
+
+def test_forgetting_a_person_removes_all_of_theirs_and_only_theirs(tmp_path):
+    together = Together(tmp_path)
+    together.set_settings(1, ChatSettings(frozenset(["netflix"])))
+    together.set_settings(GROUP, ChatSettings(frozenset(["hulu"])))
+    together.mark_seen(1, "ns1")
+    together.mark_seen(2, "ns1")
+    together.add_to_list(GROUP, "ns1", 1)
+    together.add_to_list(GROUP, "ds2", 2)
+    together.spoke(GROUP, 1, "Ana")
+    record = together.of_person(1)
+    assert record.platforms == {"netflix"} and record.seen == ["ns1"]
+    assert record.added == [(GROUP, "ns1")] and [m.chat_id for m in record.memberships] == [GROUP]
+    erased = together.forget_person(1)
+    assert (erased.seen, erased.added, erased.memberships, erased.settings) == (1, 1, 1, 1)
+    assert together.of_person(1).seen == [] and together.settings_of(1) == ChatSettings()
+    assert [e.title_id for e in together.watchlist(GROUP)] == ["ds2"]
+    assert together.seen_by([2]) == {"ns1"} and together.settings_of(GROUP).platforms == {"hulu"}
+
+
+def test_an_admin_clears_the_groups_list_and_platforms(tmp_path):
+    together = Together(tmp_path)
+    together.set_settings(GROUP, ChatSettings(frozenset(["hulu"])))
+    together.add_to_list(GROUP, "ns1", 1)
+    assert together.clear_chat(GROUP) == (1, True)
+    assert together.watchlist(GROUP) == [] and together.settings_of(GROUP) == ChatSettings()
