@@ -61,6 +61,13 @@ CREATE TABLE IF NOT EXISTS members (
     PRIMARY KEY (chat_id, user_id)
 );
 CREATE INDEX IF NOT EXISTS members_by_user ON members (user_id);
+CREATE TABLE IF NOT EXISTS list_polls (
+    poll_id TEXT PRIMARY KEY,
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    title_ids TEXT NOT NULL,
+    at REAL NOT NULL
+);
 """
 
 
@@ -79,6 +86,16 @@ class Entry:
     added_by: int
     added_by_name: str  # the member's first name as last seen, or "" when unknown
     at: float
+
+
+@dataclass(frozen=True)
+class ListPoll:
+    """A /poll of the chat's list the bot sent: its options' titles, in order."""
+
+    poll_id: str
+    chat_id: int
+    message_id: int
+    title_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -209,6 +226,31 @@ class Together:
             (chat_id,),
         )
         return [Entry(*row) for row in rows]
+
+    def clear_list(self, chat_id: int) -> int:
+        """A group admin empties the chat's list (its platforms stay): titles removed."""
+        return self._run("DELETE FROM watchlist WHERE chat_id = ?", (chat_id,))
+
+    # ---- polls of the list, until they close ---------------------------------------------
+    def remember_poll(self, poll: ListPoll, at: float | None = None) -> None:
+        """A poll of the list, kept until it closes (maybe hours later, maybe after a restart)."""
+        self._run(
+            "INSERT OR REPLACE INTO list_polls (poll_id, chat_id, message_id, title_ids, at) VALUES (?, ?, ?, ?, ?)",
+            (poll.poll_id, poll.chat_id, poll.message_id, ",".join(poll.title_ids), time.time() if at is None else at),
+        )
+
+    def take_poll(self, poll_id: str) -> ListPoll | None:
+        """The poll, forgotten as it is read: a closed poll's winner is announced once, however
+        many updates say it closed."""
+        with self._lock:
+            rows = self._db.execute(
+                "DELETE FROM list_polls WHERE poll_id = ? RETURNING poll_id, chat_id, message_id, title_ids",
+                (poll_id,),
+            ).fetchall()  # read to the end: the delete is done only then
+        if not rows:
+            return None
+        row = rows[0]
+        return ListPoll(row[0], row[1], row[2], tuple(filter(None, row[3].split(","))))
 
     # ---- members and tonight's watchers --------------------------------------------------
     def spoke(self, chat_id: int, user_id: int, name: str, at: float | None = None) -> None:
