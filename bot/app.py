@@ -30,10 +30,13 @@ from bot.handlers import (
     inline,
     people,
     poll,
+    poll_result,
     recommend,
+    seen,
     start,
     stats,
     subscribe,
+    watchlist,
     where,
 )
 from bot.handlers.language import decide as decide_language
@@ -62,6 +65,9 @@ FEATURES = (
     people,
     stats,
     poll,
+    poll_result,
+    seen,
+    watchlist,
     foryou,
     feedback,
     subscribe,

@@ -4,6 +4,7 @@ it, where it streams since when, what it is about, and a few titles like it."""
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
@@ -20,26 +21,29 @@ from core.understanding import Question
 COMMANDS = [("title", N_("a title's card: where it streams, what it is about: /title moana"))]
 
 
-def card_page(snap: Snapshot, title_id: str, model: Reranker):
-    """The card's text and keyboard; its suggestions are /recommend's first ones."""
+def card_page(snap: Snapshot, title_id: str, model: Reranker, group: bool = False):
+    """The card's text and keyboard; its suggestions are /recommend's first ones; ``group``:
+    its list button says "Our list", not "My list"."""
     title = snap.title(title_id)
     recs = suggest(snap, model, title_id, card_text.CARD_SUGGESTIONS)
     conversation.showed([r.id for r in recs], beside=True)  # "the second one" after a card: its suggestions
     text = card_text.title_card(title, snap.platforms_of(title_id), recs, card_of(snap, title_id))
-    return text, card_text.card_keyboard(title_id, title["display_title"])
+    return text, card_text.card_keyboard(title_id, title["display_title"], group)
 
 
-def card(context: Context):
+def card(context: Context, update: Update | None = None):
     """The card as a title page (``bot.handlers.common.TitlePage``)."""
+    chat = update.effective_chat if update is not None else None
+    group = chat is not None and chat.type != ChatType.PRIVATE
 
     async def page(snap: Snapshot, title_id: str):
-        return card_page(snap, title_id, context.bot_data.reranker)
+        return card_page(snap, title_id, context.bot_data.reranker, group)
 
     return page
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
-    await answer_title(update, context, q, "title", card(context))
+    await answer_title(update, context, q, "title", card(context, update))
 
 
 async def title_command(update: Update, context: Context) -> None:
@@ -50,7 +54,7 @@ async def title_command(update: Update, context: Context) -> None:
 
 async def card_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for a title typed alone: the question becomes the card."""
-    await answer_title_button(update, context, card(context))
+    await answer_title_button(update, context, card(context, update))
 
 
 HANDLERS = [

@@ -36,6 +36,9 @@ SPANISH_NAMES = {
     "status": "estado",
     "reload": "recargar",
     "model": "modelo",
+    "seen": "vista",
+    "watchlist": "lista",
+    "pick": "elegir",
 }
 
 

@@ -38,6 +38,7 @@ class ListPick:
     seen: int  # left out: a watcher has seen it
     not_for_kids: int  # left out: above children's band in kids mode
     total: int
+    kept: tuple[Candidate, ...] = ()  # every title that passed, best first (a poll of the list)
 
 
 def _rank(candidate: Candidate) -> tuple:
@@ -51,8 +52,9 @@ def pick_from_list(
     seen: frozenset[str] | set[str] = frozenset(),
     kids: bool = False,
 ) -> ListPick:
-    """The best rated title on the list the watchers can stream, have not seen, and (kids
-    mode) children may watch. Each title counts once, under the first rule it fails."""
+    """The best rated title on the list tonight's watchers can stream, have not seen, and (kids
+    mode) children may watch (``chosen``, None when none is), and all that passed, best first
+    (``kept``); each title left out counts once, under the first rule it fails."""
     kept: list[Candidate] = []
     off = saw = unsafe = 0
     for candidate in candidates:
@@ -64,8 +66,9 @@ def pick_from_list(
             unsafe += 1
         else:
             kept.append(candidate)
-    chosen = min(kept, key=_rank) if kept else None
+    kept.sort(key=_rank)
+    chosen = kept[0] if kept else None
     on = ()
     if chosen is not None:
         on = tuple(p for p in dict.fromkeys(chosen.platforms) if not platforms or p in platforms)
-    return ListPick(chosen, on, len(kept), off, saw, unsafe, len(candidates))
+    return ListPick(chosen, on, len(kept), off, saw, unsafe, len(candidates), tuple(kept))

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS list_polls (
     chat_id INTEGER NOT NULL,
     message_id INTEGER NOT NULL,
     title_ids TEXT NOT NULL,
+    language TEXT NOT NULL DEFAULT '',
     at REAL NOT NULL
 );
 """
@@ -96,6 +97,7 @@ class ListPoll:
     chat_id: int
     message_id: int
     title_ids: tuple[str, ...]
+    language: str = ""  # the poll's: its result is told in it (a closed poll's update has no user)
 
 
 @dataclass(frozen=True)
@@ -235,8 +237,16 @@ class Together:
     def remember_poll(self, poll: ListPoll, at: float | None = None) -> None:
         """A poll of the list, kept until it closes (maybe hours later, maybe after a restart)."""
         self._run(
-            "INSERT OR REPLACE INTO list_polls (poll_id, chat_id, message_id, title_ids, at) VALUES (?, ?, ?, ?, ?)",
-            (poll.poll_id, poll.chat_id, poll.message_id, ",".join(poll.title_ids), time.time() if at is None else at),
+            "INSERT OR REPLACE INTO list_polls (poll_id, chat_id, message_id, title_ids, language, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                poll.poll_id,
+                poll.chat_id,
+                poll.message_id,
+                ",".join(poll.title_ids),
+                poll.language,
+                time.time() if at is None else at,
+            ),
         )
 
     def take_poll(self, poll_id: str) -> ListPoll | None:
@@ -244,13 +254,13 @@ class Together:
         many updates say it closed."""
         with self._lock:
             rows = self._db.execute(
-                "DELETE FROM list_polls WHERE poll_id = ? RETURNING poll_id, chat_id, message_id, title_ids",
+                "DELETE FROM list_polls WHERE poll_id = ? RETURNING poll_id, chat_id, message_id, title_ids, language",
                 (poll_id,),
             ).fetchall()  # read to the end: the delete is done only then
         if not rows:
             return None
         row = rows[0]
-        return ListPoll(row[0], row[1], row[2], tuple(filter(None, row[3].split(","))))
+        return ListPoll(row[0], row[1], row[2], tuple(filter(None, row[3].split(","))), row[4])
 
     # ---- members and tonight's watchers --------------------------------------------------
     def spoke(self, chat_id: int, user_id: int, name: str, at: float | None = None) -> None:

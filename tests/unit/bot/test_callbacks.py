@@ -47,6 +47,15 @@ BUTTONS = [
     callbacks.PersonChoice(45202),
     callbacks.Forget("ffffffff", 1),
     callbacks.Forget("1", 0),
+    callbacks.Seen("ns1"),
+    callbacks.ListAdd(LONGEST_ID),
+    callbacks.ListRemove("ds7"),
+    callbacks.ListClear(0),
+    callbacks.ListClear(2),
+    callbacks.SeenChoice("ns1"),
+    callbacks.CloseVote(),
+    callbacks.EntryActions(1),
+    callbacks.EntryActions(0),
 ]
 RESULT_IDS = [TopResult("ns1"), MatchResult(LONGEST_ID), SimilarResult("ds2")]
 

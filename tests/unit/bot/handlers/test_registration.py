@@ -34,6 +34,9 @@ NAMES = {
     "status": {"status", "estado"},
     "reload": {"reload", "recargar"},
     "model": {"model", "modelo"},
+    "seen": {"seen", "vista"},
+    "watchlist": {"watchlist", "lista"},
+    "pick": {"pick", "elegir"},
 }
 
 

@@ -42,6 +42,9 @@ WITH_ARGUMENTS = {
     "estado": "",
     "recargar": "",
     "modelo": "",
+    "vista": "coco",
+    "lista": "",
+    "elegir": "",
 }
 LINES = sorted(
     {f"/{name}" for name in WITH_ARGUMENTS} | {f"/{n} {a}".strip() for n, a in WITH_ARGUMENTS.items()}

@@ -58,3 +58,9 @@ def test_nothing_left_says_why_and_an_empty_list_picks_nothing():
     assert (found.off_platforms, found.seen, found.not_for_kids, found.left) == (1, 1, 1, 0)
     empty = pick_from_list([])
     assert empty.chosen is None and empty.total == 0
+
+
+def test_what_is_kept_comes_best_first_for_a_poll_of_the_list():
+    listed = [title("a", score=3.1), title("b", score=3.9), title("c", score=3.5), title("d", score=4.0)]
+    found = pick_from_list(listed, seen={"d"})
+    assert [c.title_id for c in found.kept] == ["b", "c", "a"]

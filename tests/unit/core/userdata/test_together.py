@@ -102,9 +102,9 @@ def test_clearing_the_list_keeps_the_chats_platforms(tmp_path):
 
 def test_a_poll_of_the_list_survives_reopening_and_is_taken_once(tmp_path):
     together = Together(tmp_path)
-    together.remember_poll(ListPoll("p1", GROUP, 42, ("ns1", "ds2")))
+    together.remember_poll(ListPoll("p1", GROUP, 42, ("ns1", "ds2"), "es"))
     together.close()
     again = Together(tmp_path)
-    assert again.take_poll("p1") == ListPoll("p1", GROUP, 42, ("ns1", "ds2"))
+    assert again.take_poll("p1") == ListPoll("p1", GROUP, 42, ("ns1", "ds2"), "es")
     assert again.take_poll("p1") is None
     assert again.take_poll("unknown") is None
