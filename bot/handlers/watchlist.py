@@ -58,7 +58,8 @@ async def add(update: Update, context: Context, title_id: str) -> str | None:
 async def add_title(update: Update, context: Context, title_id: str) -> None:
     """ "Add it to our list", said in a message: for the understanding layer to call."""
     said = await add(update, context, title_id)
-    conversation.focused(title_id)
+    if said is not None:
+        conversation.focused(title_id)  # "where is it?" next is about it
     await reply(update, render.esc(said or words.gone()))
 
 
@@ -73,7 +74,8 @@ async def entries_of(context: Context, chat_id: int):
     """The chat's list, the titles still in the catalogue only: (entry, title) pairs."""
     snap = snapshot(context)
     listed = await asyncio.to_thread(together_of(context).watchlist, chat_id)
-    return [(entry, snap.title(entry.title_id)) for entry in listed if snap.title(entry.title_id)]
+    pairs = [(entry, snap.title(entry.title_id)) for entry in listed]
+    return [(entry, title) for entry, title in pairs if title is not None]
 
 
 async def list_page(update: Update, context: Context):
@@ -155,6 +157,7 @@ async def sorted_list(update: Update, context: Context) -> tuple[ListPick, int, 
     if in_group(update):
         watching |= {m.user_id for m in await asyncio.to_thread(together.watchers, chat.id)}
     seen = await asyncio.to_thread(together.seen_by, watching)
+    seen |= {copy for title_id in seen for copy in snap.copies.get(title_id, ())}  # Toy Story on Hulu too
     candidates = [
         Candidate(
             entry.title_id,
