@@ -199,3 +199,14 @@ def test_a_poll_nobody_voted_in_says_so(tg):
     tap(tg, poll, "🏁 Close the vote", EVA)
     told = tg.wait_for("sendMessage", after=mark, timeout=10)
     assert told.params["text"] == "The vote is closed and nobody voted. Send /poll to try again."
+
+
+def test_pick_in_kids_mode_keeps_to_childrens_bands(tg, fixture_bot):
+    group = -1002000000007
+    for name in ["the conjuring", "frozen"]:  # R, 3.52; PG, 3.4
+        tap(tg, group_ask(tg, f"/title {name}", EVA, group), "➕ Our list", EVA)
+    assert "<b>The Conjuring</b>" in group_ask(tg, "/pick", EVA, group).params["text"]
+    together(fixture_bot).set_settings(group, ChatSettings(kids=True))
+    picked = group_ask(tg, "/pick", EVA, group).params["text"]
+    assert "<b>Frozen</b>" in picked and "fine for children" in picked
+    assert "only one title on the list" in group_ask(tg, "/poll", EVA, group).params["text"]
