@@ -13,8 +13,7 @@ from bot.handlers import watchlist
 from bot.handlers.common import button_query, command_question, confident_title, reply, snapshot, text_of
 from bot.handlers.poll_result import send_vote
 from bot.state import Context
-from bot.text import render
-from bot.text import watchlist as words
+from bot.text import render, votes
 from bot.text.i18n import N_, _
 from core.personal.reranker import Reranker
 from core.snapshot.store import Snapshot
@@ -67,7 +66,7 @@ async def poll_list(update: Update, context: Context) -> None:
     found, _watching, _settings = await watchlist.sorted_list(update, context)
     kept = [c.title_id for c in found.kept[:MOST]]
     if len(kept) < 2:
-        await reply(update, words.too_few_for_a_poll(len(kept)))
+        await reply(update, votes.too_few_for_a_poll(len(kept)))
         return
     snap = snapshot(context)
     await send_vote(update, context, kept, [title_option(snap, i) for i in kept])

@@ -19,7 +19,7 @@ from telegram.ext import CallbackQueryHandler, PollHandler
 from bot import callbacks
 from bot.state import Context
 from bot.text import i18n
-from bot.text import watchlist as words
+from bot.text import votes as words
 from core.userdata.together import ListPoll
 
 log = logging.getLogger(__name__)

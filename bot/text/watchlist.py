@@ -1,5 +1,5 @@
 """Seen titles and the chat's list in words and buttons: the toasts of "✓ Seen" and "➕ Our
-list", /watchlist, /pick's choice and why, and a closed poll's winner.
+list", /watchlist, and /pick's choice and why (polls of the list: ``bot.text.votes``).
 
 "Our list" in a group, "my list" in a private chat: the list is the chat's either way.
 """
@@ -212,69 +212,4 @@ def nothing_left(found) -> str:
 def pick_keyboard(title_id: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(_("✓ Seen"), callback_data=callbacks.Seen(title_id).encode())]]
-    )
-
-
-# ---- a poll of the list, and a closed poll's winner -----------------------------------------
-def too_few_for_a_poll(count: int) -> str:
-    if count == 0:
-        text = _("There is nothing on the list to vote on yet.")
-    else:
-        text = _("There is only one title on the list left to vote on.")
-    return (
-        text
-        + " "
-        + _(
-            "Add titles with ➕ under a card or suggestions, or vote on one and four like it: "
-            "<code>/poll toy story</code>."
-        )
-    )
-
-
-def close_vote_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(_("🏁 Close the vote"), callback_data=callbacks.CloseVote().encode())]]
-    )
-
-
-def votes(n: int) -> str:
-    return ngettext("{n} vote", "{n} votes", n).format(n=number(n))
-
-
-def nobody_voted() -> str:
-    return _("The vote is closed and nobody voted. Send /poll to try again.")
-
-
-def winner_text(title: dict, count: int, listed: bool) -> str:
-    text = _("🏆 The vote chose <b>{title}</b> ({votes}).").format(
-        title=esc(title_name(title)), votes=votes(count)
-    )
-    if listed:
-        text += " " + _("It is on the list already: /pick or /watchlist.")
-    return text
-
-
-def tie_text(titles: list[dict], count: int) -> str:
-    names = ", ".join(f"<b>{esc(title_name(t))}</b>" for t in titles)
-    return _("🤝 The vote is a tie between {titles} ({votes} each).").format(titles=names, votes=votes(count))
-
-
-def add_winners_keyboard(titles: list[dict], group: bool) -> InlineKeyboardMarkup | None:
-    """A "➕ Add to our list" button per winner not on the list yet."""
-    if not titles:
-        return None
-    if len(titles) == 1:
-        label = _("➕ Add to our list") if group else _("➕ Add to my list")
-        return InlineKeyboardMarkup(
-            [[InlineKeyboardButton(label, callback_data=callbacks.ListAdd(titles[0]["id"]).encode())]]
-        )
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    "➕ " + excerpt(t["display_title"], 40), callback_data=callbacks.ListAdd(t["id"]).encode()
-                )
-            ]
-            for t in titles
-        ]
     )
