@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
@@ -75,6 +76,11 @@ async def seen_button(update: Update, context: Context) -> None:
     seen = not await has_seen(context, user_id, title_id)
     await mark(context, user_id, title_id, seen)
     await query.answer(words.seen_toast(title, seen))
+    private = update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+    if private and query.message is not None and query.message.reply_markup is not None:
+        shown = entries.seen_marked(query.message.reply_markup, title_id, seen)
+        if shown != query.message.reply_markup:
+            await query.edit_message_reply_markup(shown)
 
 
 async def entry_actions_button(update: Update, context: Context) -> None:

@@ -93,5 +93,24 @@ def with_ratings(keyboard: InlineKeyboardMarkup, ratings: dict | None = None) ->
     return InlineKeyboardMarkup(rows)
 
 
+def seen_marked(keyboard: InlineKeyboardMarkup, title_id: str, seen: bool) -> InlineKeyboardMarkup:
+    """The keyboard with the title's "✓ Seen" buttons showing whether it is seen now ("✅"):
+    for a private chat's keyboard, which is its one reader's."""
+    rows = []
+    for row in keyboard.inline_keyboard:
+        buttons = []
+        for button in row:
+            data = callbacks.parse_any(button.callback_data)
+            if isinstance(data, callbacks.Seen) and data.title_id == title_id:
+                if any(part.isdigit() for part in button.text.split()):
+                    label = f"{'✅' if seen else '✓'} {_place(button.text)}"
+                else:
+                    label = _("✅ Seen") if seen else _("✓ Seen")
+                button = InlineKeyboardButton(label, callback_data=button.callback_data)
+            buttons.append(button)
+        rows.append(buttons)
+    return InlineKeyboardMarkup(rows)
+
+
 def seen_and_list_hint() -> str:
     return _("✓ marks a title seen, ➕ puts it on the list; ↩ brings the ratings back.")

@@ -35,7 +35,10 @@ def together(bot):
 def test_seen_from_a_cards_button_toggles_with_a_short_toast(tg, fixture_bot):
     card = ask(tg, "/title coco", user_id=7001)
     assert {"✓ Seen", "➕ My list"} <= set(buttons(card))
+    mark = tg.mark()
     assert tap(tg, card, "✓ Seen", 7001).params["text"] == "✓ Marked as seen: Coco"
+    shown = tg.wait_for("editMessageReplyMarkup", after=mark, timeout=10)
+    assert "✅ Seen" in labels(shown)  # a private chat's keyboard is its reader's
     coco = buttons(card)["✓ Seen"]["callback_data"].split(":")[1]
     assert together(fixture_bot).seen_by([7001]) == {coco}
     assert tap(tg, card, "✓ Seen", 7001).params["text"].startswith("Unmarked: Coco")
@@ -65,8 +68,11 @@ def test_a_lists_rating_row_swaps_for_seen_and_list_buttons_and_back(tg):
     toast = tap(tg, swapped, "➕ 2", 7004).params["text"]
     assert toast.startswith("➕ Added to your list: ")
     assert tap(tg, swapped, "➕ 2", 7004).params["text"].endswith("is on your list already.")
+    mark = tg.mark()
     assert tap(tg, swapped, "✓ 1", 7004).params["text"].startswith("✓ Marked as seen: ")
-    back = tap(tg, swapped, "↩ 👍", 7004, method="editMessageReplyMarkup")
+    marked = tg.wait_for("editMessageReplyMarkup", after=mark, timeout=10)
+    assert labels(marked)[:2] == ["✅ 1", "✓ 2"]
+    back = tap(tg, marked, "↩ 👍", 7004, method="editMessageReplyMarkup")
     assert labels(back)[:6] == ["1", "2", "3", "4", "5", "✓ ➕"]
     listed = ask(tg, "/watchlist", user_id=7004).params["text"]
     assert listed.startswith("<b>Your list</b> (1 title)") and "added by" not in listed

@@ -37,3 +37,11 @@ def test_a_keyboard_without_a_rating_row_is_left_as_it_is():
     plain = InlineKeyboardMarkup([[InlineKeyboardButton("Share", switch_inline_query="coco")]])
     assert entries.with_actions(plain) == plain
     assert entries.with_ratings(plain) == plain
+
+
+def test_a_seen_title_shows_its_check_mark_on_its_own_buttons_only():
+    actions = entries.with_actions(keyboard())
+    marked = entries.seen_marked(actions, "ds2", True)
+    assert [b.text for b in marked.inline_keyboard[0]] == ["✓ 6", "✅ 7", "✓ 8"]
+    assert entries.seen_marked(marked, "ds2", False) == actions
+    assert rows(entries.with_ratings(marked, {"ds2": 1})) == rows(keyboard())
