@@ -13,7 +13,8 @@ horror") is left to them. Which title "it" and "the third one" are is the frame'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from core.dialogue import phrases as p
@@ -37,6 +38,7 @@ class TogetherRequest:
     position: int | None = None  # 1-based, in the last list shown ("the third one")
     title: str | None = None  # a title named, as written ("ya vi coco")
     # Neither: the title in focus (SEEN, ADD, REMOVE) or nothing (SHOW_LIST, PICK).
+    rest: str = ""  # a question after it, to answer next: "ya vi lupin, ¿qué me recomiendas?"
 
 
 # Words before a "seen" verb that keep it a statement: "we've all seen it", "ya la vi".
@@ -104,6 +106,8 @@ REMOVE_VERBS = phrases(
     "remove | take | delete | drop | quita | quitala | quitalo | saca | sacala | sacalo | borra | borrala | "
     "borralo | elimina | eliminala | eliminalo"
 )
+# Verbs that say nothing of a title without an object (a clitic form does: "sácala").
+NEEDS_AN_OBJECT = phrases("take | put | stick | throw | saca | quita | borra | elimina | pon | mete | drop")
 LIST_LINKS = phrases("to | on | onto | in | into | a | en | to the | from | off | de | off of | out of")
 SHOW_WORDS = phrases(
     "what's on | whats on | what is on | what's in | whats in | show | show me | see | view | open | "
@@ -122,7 +126,29 @@ PICK_WORDS = phrases(
 
 def read_together(text: str, understanding) -> TogetherRequest | None:
     """What ``text`` asks about seen titles or the chat's list, or None: a question of
-    another kind. ``understanding`` tells a title named from words that are none."""
+    another kind. ``understanding`` tells a title named from words that are none. A message
+    of two clauses may do it in the first and ask in the second ("watched it, next"): the
+    second is ``rest``."""
+    first, _mark, rest = _first_clause(text)
+    if rest:
+        found = _read(first, understanding)
+        if found is not None:
+            return replace(found, rest=rest)
+    return _read(text, understanding)
+
+
+CLAUSE = re.compile(r"[,;.!?¿¡]+\s*")
+
+
+def _first_clause(text: str) -> tuple[str, str, str]:
+    found = CLAUSE.search(text.strip())
+    if found is None:
+        return text, "", ""
+    stripped = text.strip()
+    return stripped[: found.start()], found.group(), stripped[found.end() :].strip()
+
+
+def _read(text: str, understanding) -> TogetherRequest | None:
     said = fold(text)
     if not said:
         return None
@@ -179,6 +205,8 @@ def _listing(said: str, verbs: frozenset[str], act: Act, understanding) -> Toget
     for particle in ("off", "out"):  # "take it off the list"
         if rest.endswith(f" {particle}") or rest == particle:
             rest = rest[: -len(particle)].strip()
+    if not rest and verb in NEEDS_AN_OBJECT:
+        return None  # "saca la lista": show the list (of a count), not "take it off"
     return _about(act, rest, understanding)
 
 

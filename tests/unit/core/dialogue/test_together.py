@@ -82,6 +82,7 @@ def test_a_pick_from_the_list(understanding, text):
         "toy story",
         "the list",
         "la lista de schindler",
+        "saca la lista",  # after a count: list them
         "i saw an ad for a show about cooking what was it",
     ],
 )
@@ -98,3 +99,15 @@ def test_which_title_it_and_a_position_are():
     assert target(TogetherRequest(Act.ADD, position=7), frame) == "a2"
     assert target(TogetherRequest(Act.ADD, position=11), frame) is None
     assert target(TogetherRequest(Act.ADD, title="coco"), frame) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "title", "rest"),
+    [
+        ("ya vi toy story, qué me recomiendas?", Act.SEEN, "toy story", "qué me recomiendas?"),
+        ("watched it. next", Act.SEEN, None, "next"),
+        ("add it to our list! anything like it on hulu?", Act.ADD, None, "anything like it on hulu?"),
+    ],
+)
+def test_an_act_then_a_question(understanding, text, act, title, rest):
+    assert read_together(text, understanding) == TogetherRequest(act, title=title, rest=rest)
