@@ -63,6 +63,13 @@ async def add_title(update: Update, context: Context, title_id: str) -> None:
     await reply(update, render.esc(said or words.gone()))
 
 
+async def remove_title(update: Update, context: Context, title_id: str) -> None:
+    """ "Take it off the list", said in a message: for the understanding layer to call."""
+    chat_id = update.effective_chat.id
+    removed = await asyncio.to_thread(together_of(context).remove_from_list, chat_id, title_id)
+    await reply(update, render.esc(words.removed_toast(snapshot(context).title(title_id), removed)))
+
+
 async def list_add_button(update: Update, context: Context) -> None:
     """ "➕ Our list" under a card, a list, or a closed poll's winner: a pop-up says what it did."""
     query = update.callback_query
