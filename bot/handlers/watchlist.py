@@ -21,8 +21,7 @@ from bot.state import Context
 from bot.text import render
 from bot.text import watchlist as words
 from bot.text.i18n import N_
-from core.personal.watchlist_pick import Candidate, ListPick, pick_from_list
-from core.questions.bands import band_of
+from core.personal.watchlist_pick import ListPick, candidates_of, pick_from_list, with_copies
 from core.userdata.together import ChatSettings
 
 log = logging.getLogger(__name__)
@@ -163,30 +162,11 @@ async def sorted_list(update: Update, context: Context) -> tuple[ListPick, int, 
     watching = {user.id}
     if in_group(update):
         watching |= {m.user_id for m in await asyncio.to_thread(together.watchers, chat.id)}
-    seen = await asyncio.to_thread(together.seen_by, watching)
-    seen |= {copy for title_id in seen for copy in snap.copies.get(title_id, ())}  # Toy Story on Hulu too
-    candidates = [
-        Candidate(
-            entry.title_id,
-            tuple(snap.platforms_of(entry.title_id)),
-            _score(title),
-            band_of(title.get("maturity")),
-            entry.added_by_name,
-            entry.at,
-        )
-        for entry, title in await entries_of(context, chat.id)
-    ]
+    seen = with_copies(snap, await asyncio.to_thread(together.seen_by, watching))
+    listed = await asyncio.to_thread(together.watchlist, chat.id)
+    candidates = candidates_of(snap, listed)
     found = pick_from_list(candidates, settings.platforms, seen, settings.kids)
     return found, len(watching), settings
-
-
-def _score(title: dict) -> float | None:
-    score = title.get("score")
-    try:
-        score = float(score)
-    except (TypeError, ValueError):
-        return None
-    return score if score == score and score >= 0 else None  # NaN and the -1 of "unscored" are none
 
 
 async def pick(update: Update, context: Context) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.questions.bands import KIDS, Band
+from core.questions.bands import KIDS, Band, band_of
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,37 @@ def pick_from_list(
     if chosen is not None:
         on = tuple(p for p in dict.fromkeys(chosen.platforms) if not platforms or p in platforms)
     return ListPick(chosen, on, len(kept), off, saw, unsafe, len(candidates), tuple(kept))
+
+
+def score_of(title: dict) -> float | None:
+    """A title's mean rating; None when the catalogue has none (missing, NaN)."""
+    try:
+        score = float(title.get("score"))
+    except (TypeError, ValueError):
+        return None
+    return score if score == score else None  # NaN is no score
+
+
+def candidates_of(snap, entries) -> list[Candidate]:
+    """The list's entries (``core.userdata.together.Entry``) still in the snapshot's
+    catalogue, as the pick needs them."""
+    found = []
+    for entry in entries:
+        title = snap.title(entry.title_id)
+        if title is not None:
+            found.append(
+                Candidate(
+                    entry.title_id,
+                    tuple(snap.platforms_of(entry.title_id)),
+                    score_of(title),
+                    band_of(title.get("maturity")),
+                    entry.added_by_name,
+                    entry.at,
+                )
+            )
+    return found
+
+
+def with_copies(snap, seen) -> set[str]:
+    """The titles seen and their copies on other platforms: Toy Story seen on Disney+ is seen on Hulu."""
+    return set(seen) | {copy for title_id in seen for copy in snap.copies.get(title_id, ())}

@@ -1,8 +1,9 @@
 """/pick's choice from a chat's list: platforms, seen titles and kids mode rule titles out;
 the best rated of the rest wins, the oldest wish breaking ties."""
 
-from core.personal.watchlist_pick import Candidate, pick_from_list
+from core.personal.watchlist_pick import Candidate, candidates_of, pick_from_list, with_copies
 from core.questions.bands import Band
+from core.userdata.together import Entry
 
 
 def title(title_id, platforms=("netflix",), score=3.5, band=Band.ALL, at=0.0, by=""):
@@ -64,3 +65,22 @@ def test_what_is_kept_comes_best_first_for_a_poll_of_the_list():
     listed = [title("a", score=3.1), title("b", score=3.9), title("c", score=3.5), title("d", score=4.0)]
     found = pick_from_list(listed, seen={"d"})
     assert [c.title_id for c in found.kept] == ["b", "c", "a"]
+
+
+def test_the_lists_entries_become_candidates_with_their_copies_scores_and_bands(fixture_snapshot):
+    snap = fixture_snapshot
+    toy_story = snap.understanding.parse_command("title", "toy story").answer()[1][0].id
+    conjuring = snap.understanding.parse_command("title", "the conjuring").answer()[1][0].id
+    entries = [
+        Entry(toy_story, 1, "Ana", 10.0),
+        Entry("gone1", 2, "", 11.0),
+        Entry(conjuring, 2, "Luis", 12.0),
+    ]
+    found = candidates_of(snap, entries)
+    assert [c.title_id for c in found] == [toy_story, conjuring]  # a title left the catalogue: left out
+    assert set(found[0].platforms) == {"disney", "hulu"} and found[0].added_by_name == "Ana"
+    assert found[0].band == Band.ALL and found[1].band == Band.EIGHTEEN
+    assert found[1].score == snap.title(conjuring)["score"]
+    hulu_copy = next(i for i in snap.copies[toy_story] if i != toy_story)
+    assert with_copies(snap, {toy_story}) == {toy_story, hulu_copy}
+    assert pick_from_list(found, seen=with_copies(snap, {hulu_copy})).chosen.title_id == conjuring
