@@ -254,6 +254,13 @@ class Forget(Button, prefix="forget"):
 
 
 @dataclass(frozen=True)
+class Watch(Button, prefix="watch"):
+    """/watching's "I'm watching" (``join`` 1) and "Not tonight" (0): the group's watchers."""
+
+    join: int = shaped(Shape(r"[01]", int))
+
+
+@dataclass(frozen=True)
 class ResultId(Data):
     """An inline result's id (1-64 bytes, unique in one answer): Telegram reports it back
     only to a chosen-result handler, which the bot has none of, so it carries no language."""

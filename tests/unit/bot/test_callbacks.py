@@ -47,6 +47,8 @@ BUTTONS = [
     callbacks.PersonChoice(45202),
     callbacks.Forget("ffffffff", 1),
     callbacks.Forget("1", 0),
+    callbacks.Watch(1),
+    callbacks.Watch(0),
 ]
 RESULT_IDS = [TopResult("ns1"), MatchResult(LONGEST_ID), SimilarResult("ds2")]
 

@@ -86,3 +86,16 @@ def test_an_admin_clears_the_groups_list_and_platforms(tmp_path):
     together.add_to_list(GROUP, "ns1", 1)
     assert together.clear_chat(GROUP) == (1, True)
     assert together.watchlist(GROUP) == [] and together.settings_of(GROUP) == ChatSettings()
+
+
+def test_not_tonight_is_remembered_for_tonight_only(tmp_path):
+    together = Together(tmp_path)
+    now = 1_000_000.0
+    together.spoke(GROUP, 1, "Ana", at=now - 60)
+    assert not together.left_tonight(GROUP, 1, now)
+    together.set_watching(GROUP, 1, "Ana", False, at=now - 30)
+    assert together.left_tonight(GROUP, 1, now)
+    assert not together.left_tonight(GROUP, 2, now)  # another member
+    assert not together.left_tonight(GROUP, 1, now + TONIGHT + 1)  # the choice lapsed
+    together.set_watching(GROUP, 1, "Ana", True, at=now)
+    assert not together.left_tonight(GROUP, 1, now)

@@ -1,0 +1,135 @@
+"""Picks for a group watching together: ``group_picks``.
+
+    group_picks(snapshot, model, {1: {"ns1": 1}, 2: {"hu7": 1, "ds3": -1}}, k=5,
+                platforms=frozenset({"netflix"}), seen={"ns9"}, safe_band=Band.SEVEN)
+
+Every watcher with a like has a taste (``core.personal.taste``): a log-odds per title that they
+like it, pulled by their 👍 and pushed by their 👎. The group's score of a title is the least
+misery one: the lowest of the watchers' scores, plus ``MEAN_SHARE`` of their mean, which
+only breaks near ties (of two titles nobody minds, the one the group likes more). Measured by
+``python -m benchmarks.eval_group`` against the average and against least misery alone.
+
+Never picked: a title any watcher rated, either way, or has seen, nor a copy or edition of
+one (``Recommender.group``); titles off the group's ``platforms`` (empty: all of them); titles
+above ``safe_band`` when the group watches with children, or above the children's band every
+watcher's likes keep to (as ``taste.picks`` does for one person). Each pick says whose likes
+drew it in (``GroupPick.followed``: each watcher's liked title whose neighbours hold it), for
+"Ana and Luis liked Coco". Plain data in and out: no Telegram.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.personal import taste
+from core.personal.reranker import MAX_ANCHORS, Reranker
+from core.questions.bands import KIDS, Band
+from core.userdata.feedback import LIKE
+
+__all__ = ["GroupPick", "group_picks", "MEAN_SHARE"]
+
+MEAN_SHARE = 0.25  # the mean's weight beside the least happy watcher's score
+
+
+@dataclass(frozen=True)
+class GroupPick:
+    pick: taste.Pick  # ``pick.score`` is the group's score
+    followed: tuple[tuple[int, str], ...]  # (watcher, the title they liked that drew it in), in watcher order
+
+
+def group_picks(
+    snapshot,
+    model: Reranker,
+    member_ratings: dict[int, dict[str, int]],
+    k: int = 5,
+    *,
+    platforms: Iterable[str] = frozenset(),
+    seen: Iterable[str] = (),
+    safe_band: Band | None = None,
+    mean_share: float = MEAN_SHARE,
+) -> list[GroupPick]:
+    """Up to ``k`` titles for the watchers rating as ``member_ratings`` (watcher id -> title id
+    -> 1 or -1, oldest first), best first; [] when no watcher liked anything (still in the
+    catalogue). ``seen``: every title any watcher has seen. ValueError for an unknown platform."""
+    space, rec = snapshot.taste, snapshot.recommender
+    wanted = frozenset(platforms)
+    unknown = wanted - set(space.platform_names)
+    if unknown:
+        raise ValueError(f"unknown platforms {sorted(unknown)!r}")
+    k = max(0, min(int(k), taste.MAX_K))
+    profiles = {
+        member: profile
+        for member, ratings in member_ratings.items()
+        if (profile := taste._Profile.of(space, ratings)) is not None
+    }
+    if not profiles or k == 0:
+        return []
+    scores = _group_scores([p.scores() for p in profiles.values()], mean_share)
+    scores[_left_out(space, member_ratings, seen)] = -np.inf
+    for keep in _keeps(space, wanted, safe_band, profiles.values()):
+        scores[~keep] = -np.inf
+    ids = model_order(snapshot, model, member_ratings, scores, k)
+    return [_group_pick(rec, profiles, row, float(scores[row])) for row in ids]
+
+
+def _group_scores(each: list[np.ndarray], mean_share: float) -> np.ndarray:
+    """Least misery: the lowest score of the watchers, with a share of their mean."""
+    stacked = np.vstack(each)
+    return stacked.min(axis=0) + mean_share * stacked.mean(axis=0)
+
+
+def _left_out(space, member_ratings: dict[int, dict[str, int]], seen: Iterable[str]) -> np.ndarray:
+    """A bool per row: a work some watcher rated or has seen (any copy or edition of it)."""
+    rec = space.rec
+    row_of = rec.row_of
+    rows = [row_of[t] for ratings in member_ratings.values() for t in ratings if t in row_of]
+    rows += [row_of[t] for t in seen if t in row_of]
+    works = np.zeros(space.works, dtype=bool)
+    works[rec.group[np.array(rows, dtype=np.int64)]] = True
+    return works[rec.group]
+
+
+def _keeps(space, platforms: frozenset[str], safe_band: Band | None, profiles) -> list[np.ndarray]:
+    """The masks a pick must pass: the group's platforms, its kids mode, its children's likes."""
+    keeps = []
+    if platforms and len(platforms) < len(space.platform_names):
+        codes = [space.platform_names.index(p) for p in platforms]
+        keeps.append(np.isin(space.platform_of, codes))
+    rec = space.rec
+    liked = np.concatenate([p.liked for p in profiles])
+    # Only children's titles liked, by everyone: nothing above the highest band among them.
+    bands = [safe_band] if safe_band is not None else []
+    if len(liked) and rec.audience[liked].max() <= KIDS:
+        bands.append(Band(int(rec.audience[liked].max())))
+    for band in bands:
+        safe = rec.safe_for_band(band)
+        if safe is not None:
+            keeps.append(safe)
+    return keeps
+
+
+def model_order(snapshot, model: Reranker, member_ratings, scores: np.ndarray, k: int) -> list[int]:
+    """The ``k`` best rows, one per work; a learned model orders the group's shortlist by its
+    pair features averaged over the watchers' latest likes, as ``core.suggest.for_you`` does."""
+    rec = snapshot.recommender
+    if model.is_identity:
+        return taste._best_distinct(rec.group, scores, k)
+    shortlist = taste._best_distinct(rec.group, scores, taste.MAX_K)
+    likes = [
+        t for ratings in member_ratings.values() for t, v in ratings.items() if v == LIKE and t in rec.row_of
+    ]
+    order = model.order(snapshot.pairs, likes[-MAX_ANCHORS:], [rec.ids[row] for row in shortlist])
+    return [shortlist[i] for i in order][:k]
+
+
+def _group_pick(rec, profiles: dict, row: int, score: float) -> GroupPick:
+    followed = tuple(
+        (member, because)
+        for member, profile in profiles.items()
+        if (because := profile.because(row)) is not None
+    )
+    first = followed[0][1] if followed else None
+    return GroupPick(taste.pick_of(rec, row, score, first), followed)
