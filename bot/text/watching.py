@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import callbacks
 from bot.text import i18n
-from bot.text.i18n import _
+from bot.text.i18n import _, ngettext
 from bot.text.markup import clip, esc
 from bot.text.render import RATE_HINT, details, platform_name, suggestion_line
 
@@ -70,7 +70,7 @@ def why(pick, name_of: dict[int, str], title_of: dict[str, str]) -> str:
     if not by_title:
         return _("close to the genres you all like")
     return "; ".join(
-        _("{names} liked {title}").format(
+        ngettext("{names} liked {title}", "{names} liked {title}", len(people)).format(
             names=format_list(people, locale=i18n.current().locale), title=title_of[liked]
         )
         for liked, people in by_title.items()

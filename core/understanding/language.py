@@ -45,11 +45,11 @@ def _words(text: str) -> frozenset[str]:
 SPANISH_COMMANDS = _words(
     "ayuda recomendar donde titulo contar mas_larga maslarga puntaje pais clasificacion mejores persona "
     "estadisticas encuesta suscribir desuscribir estado recargar modelo megusta nomegusta parati misdatos "
-    "olvidar"
+    "olvidar vemos"
 )
 ENGLISH_COMMANDS = _words(
     "help recommend where title count longest score country rating person stats poll subscribe unsubscribe "
-    "status reload model like dislike foryou mydata forget"
+    "status reload model like dislike foryou mydata forget watching"
 )
 NEUTRAL_COMMANDS = _words("start actor top")  # the same word in both languages, or Telegram's own
 
