@@ -96,3 +96,13 @@ def test_a_group_on_one_platform_in_kids_mode_gets_only_those(members, tg, fixtu
     for title_id in picked_ids(answer):
         assert fixture_snapshot.title(title_id)["platform"] == "netflix"
         assert safe[rec.row_of[title_id]], fixture_snapshot.title(title_id)["display_title"]
+
+
+def test_members_who_rated_and_spoke_lately_watch_by_default(members, tg):
+    group = -1001000000780
+    in_group(tg, "/watching", user_id=ANA, chat_id=group)
+    in_group(tg, "/watching", user_id=LUIS, chat_id=group)
+    in_group(tg, "/top", user_id=8151, chat_id=group)  # speaks, never rated: not a watcher
+    shown = in_group(tg, "/watching", user_id=LUIS, chat_id=group)
+    assert "Watching tonight: Ana and Luis." in shown.params["text"]
+    assert head(in_group(tg, "/foryou", user_id=8151, chat_id=group)) == "Picks for Ana and Luis:"
