@@ -75,7 +75,8 @@ async def watch_button(update: Update, context: Context) -> None:
 class Tonight:
     """What the group's picks read: the watchers with ratings, their ratings and seen titles."""
 
-    watchers: list[Member]
+    watchers: list[Member]  # those who rated something: the picks follow them
+    unrated: list[Member]  # watching, but nothing to go on yet
     ratings: dict[int, dict[str, int]]
     seen: set[str]
     settings: object  # core.userdata.together.ChatSettings
@@ -90,9 +91,10 @@ def tonight(context: Context, chat_id: int, asker) -> Tonight:
         watchers.append(Member(asker.id, asker.first_name or ""))
     ratings = {m.user_id: feedback.of_user(m.user_id) for m in watchers}
     rated = [m for m in watchers if ratings[m.user_id]]
+    unrated = [m for m in watchers if not ratings[m.user_id]]
     ratings = {m.user_id: ratings[m.user_id] for m in rated}
     seen = together.seen_by(ratings) if ratings else set()
-    return Tonight(rated, ratings, seen, together.settings_of(chat_id))
+    return Tonight(rated, unrated, ratings, seen, together.settings_of(chat_id))
 
 
 async def for_the_group(update: Update, context: Context, platform: str | None) -> None:
@@ -118,7 +120,7 @@ async def for_the_group(update: Update, context: Context, platform: str | None) 
     title_of = {t: snap.title(t)["display_title"] for t in liked if snap.title(t)}
     name_of = {m.user_id: texts.shown_name(m) for m in found.watchers}
     keyboard = InlineKeyboardMarkup([render.rating_row([item.pick.id for item in picks], 0)])
-    text = texts.group_picks_text(picks, titles, name_of, title_of, platforms)
+    text = texts.group_picks_text(picks, titles, name_of, title_of, platforms, found.unrated)
     await reply(update, text, reply_markup=keyboard)
 
 

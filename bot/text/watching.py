@@ -77,9 +77,12 @@ def why(pick, name_of: dict[int, str], title_of: dict[str, str]) -> str:
     )
 
 
-def group_picks_text(picks, titles, name_of: dict[int, str], title_of: dict[str, str], platforms) -> str:
+def group_picks_text(
+    picks, titles, name_of: dict[int, str], title_of: dict[str, str], platforms, unrated=()
+) -> str:
     """The group's /foryou: picks for everyone watching (``name_of``: watcher id -> name,
-    ``title_of``: liked title id -> its name), on the group's ``platforms`` when set."""
+    ``title_of``: liked title id -> its name), on the group's ``platforms`` when set;
+    ``unrated``: watchers who rated nothing yet, told how to count."""
     watching = names(name_of.values())
     if platforms:
         shown = format_list([platform_name(p) for p in sorted(platforms)], locale=i18n.current().locale)
@@ -90,4 +93,12 @@ def group_picks_text(picks, titles, name_of: dict[int, str], title_of: dict[str,
         suggestion_line(f"{position}.", item.pick, details(title), why(item, name_of, title_of))
         for position, (item, title) in enumerate(zip(picks, titles, strict=True), start=1)
     ]
-    return clip(f"{head}\n\n" + "\n\n".join(lines) + f"\n\n<i>{esc(_(RATE_HINT))}</i>")
+    foot = esc(_(RATE_HINT))
+    if unrated:
+        later = ngettext(
+            "{names} has not rated anything yet: a 👍 or two, and the picks follow them too.",
+            "{names} have not rated anything yet: a 👍 or two each, and the picks follow them too.",
+            len(unrated),
+        )
+        foot = later.format(names=names(shown_name(m) for m in unrated)) + "\n" + foot
+    return clip(f"{head}\n\n" + "\n\n".join(lines) + f"\n\n<i>{foot}</i>")

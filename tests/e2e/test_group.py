@@ -82,6 +82,21 @@ def test_group_picks_follow_the_watchers_and_name_them(members, tg):
         again = in_group(tg, "/foryou", user_id=asker)
         assert head(again) == "Picks for Ana and Luis:"
         assert picked_ids(again) == first
+    # Eva joins without a single rating: nothing to follow yet, and she is told how.
+    tg.user(8152, first_name="Eva")
+    press_as(tg, shown, "🍿 I'm watching", 8152)
+    with_eva = in_group(tg, "/foryou", user_id=LUIS)
+    assert head(with_eva) == "Picks for Ana and Luis:"
+    assert picked_ids(with_eva) == first
+    assert "Eva has not rated anything yet" in with_eva.params["text"]
+
+
+def test_watching_speaks_spanish_to_a_spanish_speaker(members, tg):
+    tg.user(8153, first_name="Lucía", language_code="es")
+    shown = in_group(tg, "/vemos", user_id=8153, chat_id=-1001000000781)
+    assert shown.params["text"].startswith("Esta noche todavía no ve nadie.")
+    joined = press_as(tg, shown, "🍿 Yo veo", 8153)
+    assert joined.params["text"].startswith("Esta noche ven: Lucía.")
 
 
 def test_a_group_on_one_platform_in_kids_mode_gets_only_those(members, tg, fixture_bot, fixture_snapshot):
