@@ -1,14 +1,16 @@
 """Picks for a group (core.personal.group) on the fixture catalogue: never a title a watcher
 disliked or saw (nor a copy), reasons naming every watcher whose likes drew a pick in, the
-group's platforms and kids mode, and one watcher's misery keeping a title out."""
+group's platforms and kids mode, one watcher's misery keeping a title out, and a learned
+model ordering the group's shortlist."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from core import queries
 from core.personal.group import group_picks
-from core.personal.reranker import Reranker
+from core.personal.reranker import FEATURES, Reranker
 from core.questions.bands import KIDS
 
 IDENTITY = Reranker.identity()
@@ -113,3 +115,16 @@ def test_nobody_with_a_like_gets_nothing(snap, horror):
     # A watcher with only dislikes still keeps their titles out of the others' picks.
     picks = group_picks(snap, IDENTITY, {ANA: liking(horror[:5]), LUIS: liking(horror[5:], -1)}, 10)
     assert not picked_works(snap, picks) & works(snap, horror)
+
+
+def test_a_learned_model_orders_the_groups_shortlist_and_keeps_the_rules(snap, cartoons):
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("candidate_prior")] = 8.0
+    model = Reranker(weights, 0.0, version="candidate")
+    ratings = {ANA: liking(cartoons[:4]), LUIS: liking(cartoons[4:])}
+    plain = group_picks(snap, IDENTITY, ratings, 20, platforms=frozenset({"disney"}))
+    ordered = group_picks(snap, model, ratings, 5, platforms=frozenset({"disney"}))
+    assert len(ordered) == 5
+    assert [p.pick.id for p in ordered] != [p.pick.id for p in plain[:5]]
+    assert {p.pick.id for p in ordered} <= {p.pick.id for p in plain}  # the same shortlist
+    assert all(p.pick.platform == "disney" for p in ordered)
