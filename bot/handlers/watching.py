@@ -27,7 +27,8 @@ from bot.text import watching as texts
 from bot.text.i18n import N_, _
 from core.personal.group import group_picks
 from core.questions.bands import KIDS
-from core.userdata.together import Member
+from core.userdata.feedback import LIKE
+from core.userdata.together import ChatSettings, Member
 
 log = logging.getLogger(__name__)
 COMMANDS = [("watching", N_("who is watching tonight, for /foryou in a group"))]
@@ -79,7 +80,7 @@ class Tonight:
     unrated: list[Member]  # watching, but nothing to go on yet
     ratings: dict[int, dict[str, int]]
     seen: set[str]
-    settings: object  # core.userdata.together.ChatSettings
+    settings: ChatSettings
 
 
 def tonight(context: Context, chat_id: int, asker) -> Tonight:
@@ -104,13 +105,16 @@ async def for_the_group(update: Update, context: Context, platform: str | None) 
     if not found.ratings:
         await reply(update, texts.nobody_to_pick_for())
         return
-    platforms = frozenset([platform]) if platform else found.settings.platforms
+    # A platform the group chose that this catalogue no longer has is no reason to fail.
+    platforms = (
+        frozenset([platform]) if platform else found.settings.platforms & set(snap.taste.platform_names)
+    )
     picks = await asyncio.to_thread(
         group_picks, snap, context.bot_data.reranker, found.ratings, PICKS,
         platforms=platforms, seen=found.seen, safe_band=KIDS if found.settings.kids else None,
     )  # fmt: skip
     if not picks:
-        if any(1 in ratings.values() for ratings in found.ratings.values()):
+        if any(LIKE in ratings.values() for ratings in found.ratings.values()):
             await reply(update, _("Nothing left to pick there for everyone watching."))
         else:
             await reply(update, texts.nobody_to_pick_for())
