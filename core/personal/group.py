@@ -80,8 +80,9 @@ def group_picks(
     rows = np.flatnonzero(allowed)
     scores = np.full(space.rows, -np.inf)
     scores[rows] = _group_scores([p.scores(rows) for p in profiles.values()], rule)
-    ids = model_order(snapshot, model, member_ratings, scores, k)
-    return [_group_pick(rec, profiles, row, float(scores[row])) for row in ids]
+    chosen = model_order(snapshot, model, member_ratings, scores, k)
+    followed = _followed(rec, profiles, chosen)
+    return [_group_pick(rec, row, float(scores[row]), f) for row, f in zip(chosen, followed, strict=True)]
 
 
 def _group_scores(each: list[np.ndarray], rule: str) -> np.ndarray:
@@ -141,11 +142,23 @@ def model_order(snapshot, model: Reranker, member_ratings, scores: np.ndarray, k
     return [shortlist[i] for i in order][:k]
 
 
-def _group_pick(rec, profiles: dict, row: int, score: float) -> GroupPick:
-    followed = tuple(
-        (member, because)
-        for member, profile in profiles.items()
-        if (because := profile.because(row)) is not None
-    )
+def _group_pick(rec, row: int, score: float, followed: tuple[tuple[int, str], ...]) -> GroupPick:
     first = followed[0][1] if followed else None
     return GroupPick(taste.pick_of(rec, row, score, first), followed)
+
+
+def _followed(rec, profiles: dict, rows: list[int]) -> list[tuple[tuple[int, str], ...]]:
+    """Per pick, each watcher's liked title whose neighbour list holds the pick's work most
+    similar (``taste._Profile.because``, for all picks at once: one pass per watcher)."""
+    found: list[list[tuple[int, str]]] = [[] for _ in rows]
+    works = rec.group[np.asarray(rows, dtype=np.int64)]
+    for member, profile in profiles.items():
+        liked = profile.liked
+        neighbours = rec.group[rec.neighbours[liked]].reshape(-1)  # (likes x kept neighbours)
+        similarity = np.asarray(rec.similarities[liked], dtype=np.float64).reshape(-1)
+        held = np.where(neighbours[:, None] == works[None, :], similarity[:, None], -1.0)
+        best = held.argmax(axis=0)
+        for i, at in enumerate(best.tolist()):
+            if held[at, i] > 0:
+                found[i].append((member, rec.ids[int(liked[at // rec.neighbours.shape[1]])]))
+    return [tuple(f) for f in found]
