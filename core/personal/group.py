@@ -31,10 +31,14 @@ from core.personal.reranker import MAX_ANCHORS, Reranker
 from core.questions.bands import KIDS, Band
 from core.userdata.feedback import LIKE
 
-__all__ = ["RULE", "RULES", "GroupPick", "group_picks"]
+__all__ = ["MAX_TASTES", "RULE", "RULES", "GroupPick", "group_picks"]
 
 RULES = ("everyone", "least misery", "average")  # how the watchers' scores combine
 RULE = "everyone"  # the best of RULES in benchmarks.eval_group
+# Tastes scored per call, the last in ``member_ratings`` (the bot lists the latest speakers
+# last): ~1 ms each, so a crowded group stays fast. Every watcher's ratings and seen titles
+# still keep their titles out.
+MAX_TASTES = 8
 
 
 @dataclass(frozen=True)
@@ -66,11 +70,7 @@ def group_picks(
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}")
     k = max(0, min(int(k), taste.MAX_K))
-    profiles = {
-        member: profile
-        for member, ratings in member_ratings.items()
-        if (profile := taste._Profile.of(space, ratings)) is not None
-    }
+    profiles = _tastes(space, member_ratings)
     if not profiles or k == 0:
         return []
     allowed = ~_left_out(space, member_ratings, seen)
@@ -83,6 +83,18 @@ def group_picks(
     chosen = model_order(snapshot, model, member_ratings, scores, k)
     followed = _followed(rec, profiles, chosen)
     return [_group_pick(rec, row, float(scores[row]), f) for row, f in zip(chosen, followed, strict=True)]
+
+
+def _tastes(space, member_ratings: dict[int, dict[str, int]]) -> dict:
+    """The latest ``MAX_TASTES`` watchers with a like, each one's taste, in watcher order."""
+    found = []
+    for member, ratings in reversed(list(member_ratings.items())):
+        if len(found) == MAX_TASTES:
+            break
+        profile = taste._Profile.of(space, ratings)
+        if profile is not None:
+            found.append((member, profile))
+    return dict(reversed(found))
 
 
 def _group_scores(each: list[np.ndarray], rule: str) -> np.ndarray:

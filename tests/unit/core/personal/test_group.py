@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from core import queries
-from core.personal.group import group_picks
+from core.personal.group import MAX_TASTES, group_picks
 from core.personal.reranker import FEATURES, Reranker
 from core.questions.bands import KIDS
 
@@ -128,3 +128,12 @@ def test_a_learned_model_orders_the_groups_shortlist_and_keeps_the_rules(snap, c
     assert [p.pick.id for p in ordered] != [p.pick.id for p in plain[:5]]
     assert {p.pick.id for p in ordered} <= {p.pick.id for p in plain}  # the same shortlist
     assert all(p.pick.platform == "disney" for p in ordered)
+
+
+def test_a_crowded_group_scores_its_latest_tastes_and_keeps_out_everyones_titles(snap, cartoons, horror):
+    crowd = {100 + i: liking(horror[:3]) for i in range(MAX_TASTES)}
+    early = {1: {**liking(cartoons[:3]), horror[3]: -1}}  # the first to speak, out of the scored tastes
+    picks = group_picks(snap, IDENTITY, {**early, **crowd}, 10)
+    assert picks
+    assert all(1 not in {m for m, _ in p.followed} for p in picks)
+    assert not picked_works(snap, picks) & works(snap, [*cartoons[:3], horror[3]])
