@@ -1,7 +1,7 @@
 """Picks for a group: do they suit everyone watching? Simulated groups of people with hidden tastes.
 
     python -m benchmarks.eval_group [--snapshot data/processed] [--source ../shared/datasets]
-                                    [--groups 200] [--seed 11] [--quick]
+                                    [--groups 300] [--seed 11] [--quick]
 
 Each simulated group has 2 to 6 members (as many groups of each size), each with a hidden
 taste drawn as ``benchmarks.eval_feedback`` draws one (genres, platforms, years), except that
@@ -268,7 +268,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval_group")
     parser.add_argument("--snapshot", default="data/processed", help="catalogue snapshot (used if present)")
     parser.add_argument("--source", default="../shared/datasets", help="raw data, when there is no snapshot")
-    parser.add_argument("--groups", type=int, default=200, help="simulated groups (as many of each size)")
+    parser.add_argument("--groups", type=int, default=300, help="simulated groups (as many of each size)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--quick", action="store_true", help="a small run: 25 groups")
     args = parser.parse_args(argv)

@@ -8,8 +8,10 @@ like it, pulled by their 👍 and pushed by their 👎. The group's score of a t
 default (``RULE``), the log of the chance that EVERY watcher likes it, their chances taken
 as independent: the sum of each one's log-sigmoid. Like least misery it sinks a title any one
 watcher would mind (a very negative score is nearly its own log-chance), but a title everyone
-likes well beats one everyone likes barely. ``python -m benchmarks.eval_group`` measures it
-against least misery (the lowest score) and the plain average.
+likes well beats one everyone likes barely. In ``python -m benchmarks.eval_group`` it finds
+as many titles every member likes as the plain average does (within the noise) and more
+than least misery (the lowest score) alone, while never trading one member's strong dislike
+for the others' enthusiasm, as an average may.
 
 Never picked: a title any watcher rated, either way, or has seen, nor a copy or edition of
 one (``Recommender.group``); titles off the group's ``platforms`` (empty: all of them); titles
@@ -34,7 +36,7 @@ from core.userdata.feedback import LIKE
 __all__ = ["MAX_TASTES", "RULE", "RULES", "GroupPick", "group_picks"]
 
 RULES = ("everyone", "least misery", "average")  # how the watchers' scores combine
-RULE = "everyone"  # the best of RULES in benchmarks.eval_group
+RULE = "everyone"  # see the module's docstring and benchmarks.eval_group
 # Tastes scored per call, the last in ``member_ratings`` (the bot lists the latest speakers
 # last): ~1 ms each, so a crowded group stays fast. Every watcher's ratings and seen titles
 # still keep their titles out.
