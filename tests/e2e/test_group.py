@@ -121,3 +121,20 @@ def test_members_who_rated_and_spoke_lately_watch_by_default(members, tg):
     shown = in_group(tg, "/watching", user_id=LUIS, chat_id=group)
     assert "Watching tonight: Ana and Luis." in shown.params["text"]
     assert head(in_group(tg, "/foryou", user_id=8151, chat_id=group)) == "Picks for Ana and Luis:"
+
+
+def test_a_title_a_watcher_has_seen_leaves_the_groups_picks(members, tg, fixture_bot, fixture_snapshot):
+    group = -1001000000782
+    shown = in_group(tg, "/watching", user_id=ANA, chat_id=group)
+    press_as(tg, shown, "🍿 I'm watching", ANA)
+    press_as(tg, shown, "🍿 I'm watching", LUIS)
+    before = picked_ids(in_group(tg, "/foryou", user_id=ANA, chat_id=group))
+    seen = fixture_snapshot.copies.get(before[0], [before[0]])[-1]  # a copy of the first pick, if any
+    fixture_bot.application.bot_data.together.mark_seen(LUIS, seen)  # as "✓ Seen" does
+    after = picked_ids(in_group(tg, "/foryou", user_id=ANA, chat_id=group))
+    assert before[0] not in after and after[:4] == before[1:5]
+    # Luis leaves: the picks follow Ana alone.
+    press_as(tg, shown, "Not tonight", LUIS)
+    alone = in_group(tg, "/foryou", user_id=ANA, chat_id=group)
+    assert head(alone) == "Picks for Ana:"
+    assert "Luis" not in alone.params["text"]
