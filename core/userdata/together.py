@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS members (
     chat_id INTEGER NOT NULL,
     user_id INTEGER NOT NULL,
     name TEXT NOT NULL DEFAULT '',
+    chat_name TEXT NOT NULL DEFAULT '',
     spoke_at REAL,
     watching INTEGER,
     watching_at REAL,
@@ -92,6 +93,7 @@ class Membership:
     """One group a person is known in, for /mydata."""
 
     chat_id: int
+    chat_name: str  # the group's title as last seen, or ""
     watching: bool | None  # joined (True) or left (False) tonight's watchers; None: not chosen
     spoke_at: float | None
 
@@ -211,12 +213,16 @@ class Together:
         return [Entry(*row) for row in rows]
 
     # ---- members and tonight's watchers --------------------------------------------------
-    def spoke(self, chat_id: int, user_id: int, name: str, at: float | None = None) -> None:
-        """A group member spoke to the bot: their name and time, kept for /watching's default."""
+    def spoke(
+        self, chat_id: int, user_id: int, name: str, at: float | None = None, chat_name: str = ""
+    ) -> None:
+        """A group member spoke to the bot: their name and time, kept for /watching's default,
+        and the group's title, so /mydata can say which groups know them."""
         self._run(
-            "INSERT INTO members (chat_id, user_id, name, spoke_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (chat_id, user_id) DO UPDATE SET name = excluded.name, spoke_at = excluded.spoke_at",
-            (chat_id, user_id, name or "", time.time() if at is None else at),
+            "INSERT INTO members (chat_id, user_id, name, chat_name, spoke_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (chat_id, user_id) DO UPDATE SET name = excluded.name, spoke_at = excluded.spoke_at, "
+            "chat_name = CASE WHEN excluded.chat_name = '' THEN members.chat_name ELSE excluded.chat_name END",
+            (chat_id, user_id, name or "", chat_name or "", time.time() if at is None else at),
         )
 
     def set_watching(
@@ -273,9 +279,9 @@ class Together:
             "SELECT chat_id, title_id FROM watchlist WHERE added_by = ? ORDER BY at", (user_id,)
         )
         memberships = [
-            Membership(chat_id, None if watching is None else bool(watching), spoke_at)
-            for chat_id, watching, spoke_at in self._all(
-                "SELECT chat_id, watching, spoke_at FROM members WHERE user_id = ? ORDER BY chat_id",
+            Membership(chat_id, chat_name, None if watching is None else bool(watching), spoke_at)
+            for chat_id, chat_name, watching, spoke_at in self._all(
+                "SELECT chat_id, chat_name, watching, spoke_at FROM members WHERE user_id = ? ORDER BY chat_id",
                 (user_id,),
             )
         ]

@@ -69,10 +69,13 @@ def test_forgetting_a_person_removes_all_of_theirs_and_only_theirs(tmp_path):
     together.mark_seen(2, "ns1")
     together.add_to_list(GROUP, "ns1", 1)
     together.add_to_list(GROUP, "ds2", 2)
-    together.spoke(GROUP, 1, "Ana")
+    together.spoke(GROUP, 1, "Ana", chat_name="Movie night")
+    together.spoke(GROUP, 1, "Ana")  # an update without the group's title keeps the one known
     record = together.of_person(1)
     assert record.platforms == {"netflix"} and record.seen == ["ns1"]
-    assert record.added == [(GROUP, "ns1")] and [m.chat_id for m in record.memberships] == [GROUP]
+    assert record.added == [(GROUP, "ns1")] and [(m.chat_id, m.chat_name) for m in record.memberships] == [
+        (GROUP, "Movie night")
+    ]
     erased = together.forget_person(1)
     assert (erased.seen, erased.added, erased.memberships, erased.settings) == (1, 1, 1, 1)
     assert together.of_person(1).seen == [] and together.settings_of(1) == ChatSettings()
