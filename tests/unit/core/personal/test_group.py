@@ -137,3 +137,23 @@ def test_a_crowded_group_scores_its_latest_tastes_and_keeps_out_everyones_titles
     assert picks
     assert all(1 not in {m for m, _ in p.followed} for p in picks)
     assert not picked_works(snap, picks) & works(snap, [*cartoons[:3], horror[3]])
+
+
+@pytest.mark.full_data
+def test_on_the_full_catalogue_a_copy_seen_elsewhere_keeps_the_work_out(full_snapshot):
+    """Yu-Gi-Oh! fans' picks on the full catalogue hold a Yu-Gi-Oh! series streaming on
+    several platforms: seen on one, it is out on all; a group on Hulu in kids mode gets only that."""
+    snap, rec = full_snapshot, full_snapshot.recommender
+    liked = [
+        rec.resolve(name)[0].id for name in ("yu-gi-oh! gx", "yu-gi-oh! 5d's", "yu-gi-oh! zexal", "sonic x")
+    ]
+    ratings = {ANA: liking(liked[:3]), LUIS: liking(liked[1:])}
+    first = group_picks(snap, IDENTITY, ratings, 10)
+    series = next(p for p in first if len(set(p.pick.platforms)) > 1 and "yu-gi-oh" in p.pick.title.lower())
+    assert {m for m, _ in series.followed} == {ANA, LUIS}
+    elsewhere = next(i for i in series.pick.ids if i != series.pick.id)
+    again = group_picks(snap, IDENTITY, ratings, 10, seen={elsewhere})
+    assert len(again) == 10 and not works(snap, [series.pick.id]) & picked_works(snap, again)
+    on_hulu = group_picks(snap, IDENTITY, ratings, 10, platforms=frozenset({"hulu"}), safe_band=KIDS)
+    assert len(on_hulu) == 10 and all(p.pick.platform == "hulu" for p in on_hulu)
+    assert all(rec.safe_for_band(KIDS)[rec.row_of[p.pick.id]] for p in on_hulu)
