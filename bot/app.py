@@ -37,6 +37,7 @@ from bot.handlers import (
     start,
     stats,
     subscribe,
+    watching,
     watchlist,
     where,
 )
@@ -70,6 +71,7 @@ FEATURES = (
     seen,
     watchlist,
     foryou,
+    watching,
     feedback,
     privacy,
     subscribe,
@@ -175,6 +177,8 @@ def build_application(
     application.add_handler(TypeHandler(Update, conversation.begin), group=-3)
     application.add_handler(TypeHandler(Update, decide_language), group=-2)
     application.add_handler(TypeHandler(Update, chat.stop_empty_buttons), group=-1)
+    # Who speaks in a group (for tonight's watchers), in a group of its own, never holding the update up.
+    application.add_handler(TypeHandler(Update, watching.note_speaker, block=False), group=-4)
     for module in FEATURES:
         application.add_handlers(module.HANDLERS)
     # After every answer: the conversation's frame as the answer left it (bot/conversation.py).

@@ -300,6 +300,13 @@ CHOICES.update(seen=SeenChoice, watchlist=ListAdd)  # /seen's and "add it to our
 
 
 @dataclass(frozen=True)
+class Watch(Button, prefix="watch"):
+    """/watching's "I'm watching" (``join`` 1) and "Not tonight" (0): the group's watchers."""
+
+    join: int = shaped(Shape(r"[01]", int))
+
+
+@dataclass(frozen=True)
 class ResultId(Data):
     """An inline result's id (1-64 bytes, unique in one answer): Telegram reports it back
     only to a chosen-result handler, which the bot has none of, so it carries no language."""

@@ -7,6 +7,7 @@ and the rest by attribute, so a misspelt name fails at once instead of as a miss
 from __future__ import annotations
 
 import itertools
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -48,6 +49,30 @@ class Listings:
         return self._asked.get(token)
 
 
+class Heard:
+    """When each group member was last noted as speaking (``Together.spoke``), so a busy group
+    costs one write a minute per member, not one per update. The newest many are kept."""
+
+    EVERY = 60.0  # seconds between two notes of one member
+    KEPT = 20000
+
+    def __init__(self):
+        self._at: OrderedDict[tuple[int, int], float] = OrderedDict()
+
+    def due(self, chat_id: int, user_id: int, now: float | None = None) -> bool:
+        """Whether to note this member now (and, if so, remembered as noted)."""
+        now = time.monotonic() if now is None else now
+        key = (chat_id, user_id)
+        last = self._at.get(key)
+        if last is not None and now - last < self.EVERY:
+            return False
+        self._at[key] = now
+        self._at.move_to_end(key)
+        while len(self._at) > self.KEPT:
+            self._at.popitem(last=False)
+        return True
+
+
 @dataclass
 class BotData:
     settings: Settings | None = None
@@ -65,6 +90,7 @@ class BotData:
     # /forget asked and not yet answered: user id -> the token its two buttons carry. In memory:
     # after a restart an old button finds nothing and says so.
     forget_asked: dict[int, str] = field(default_factory=dict)
+    heard: Heard = field(default_factory=Heard)  # group members noted lately (bot/handlers/watching.py)
 
 
 Context = CallbackContext[ExtBot, dict, dict, BotData]

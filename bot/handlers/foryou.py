@@ -1,14 +1,17 @@
 """/foryou (/parati): five titles for this user from their likes and dislikes, optionally on
-one platform; /foryou <title>: would this user like it? (``core.personal.taste``)."""
+one platform; /foryou <title>: would this user like it? (``core.personal.taste``). In a group,
+/foryou picks for tonight's watchers (``bot.handlers.watching``)."""
 
 from __future__ import annotations
 
 import asyncio
 
 from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
+from bot.handlers import watching
 from bot.handlers.common import button_query, confident_title, reply, snapshot, text_of
 from bot.state import Context
 from bot.text import render
@@ -40,8 +43,11 @@ async def foryou(update: Update, context: Context) -> None:
         if best is not None:
             await reply(update, verdict_text(snap, await ratings_of_user(update, context), best.id))
         return
-    ratings = await ratings_of_user(update, context)
     platform = q.platform if q else None
+    if update.effective_chat.type != ChatType.PRIVATE:
+        await watching.for_the_group(update, context, platform)
+        return
+    ratings = await ratings_of_user(update, context)
     picks = for_you(snap, context.bot_data.reranker, ratings, PICKS, platform=platform)
     if not picks and LIKE not in ratings.values():
         # No taste yet: well-known picks to rate, so the next /foryou has something to go on.

@@ -27,6 +27,7 @@ SPANISH_NAMES = {
     "stats": "estadisticas",
     "poll": "encuesta",
     "foryou": "parati",
+    "watching": "vemos",
     "like": "megusta",
     "dislike": "nomegusta",
     "mydata": "misdatos",

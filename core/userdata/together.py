@@ -312,6 +312,15 @@ class Together:
     def is_watching(self, chat_id: int, user_id: int, now: float | None = None) -> bool:
         return any(m.user_id == user_id for m in self.watchers(chat_id, now))
 
+    def left_tonight(self, chat_id: int, user_id: int, now: float | None = None) -> bool:
+        """Whether ``user_id`` said "not tonight" in the chat within ``TONIGHT``."""
+        now = time.time() if now is None else now
+        rows = self._all(
+            "SELECT 1 FROM members WHERE chat_id = ? AND user_id = ? AND watching = 0 AND watching_at >= ?",
+            (chat_id, user_id, now - TONIGHT),
+        )
+        return bool(rows)
+
     # ---- privacy -------------------------------------------------------------------------
     def of_person(self, user_id: int) -> PersonRecord:
         settings = self.settings_of(user_id)

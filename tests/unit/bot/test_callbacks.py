@@ -56,6 +56,8 @@ BUTTONS = [
     callbacks.CloseVote(),
     callbacks.EntryActions(1),
     callbacks.EntryActions(0),
+    callbacks.Watch(1),
+    callbacks.Watch(0),
 ]
 RESULT_IDS = [TopResult("ns1"), MatchResult(LONGEST_ID), SimilarResult("ds2")]
 

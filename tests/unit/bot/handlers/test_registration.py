@@ -25,6 +25,7 @@ NAMES = {
     "stats": {"stats", "estadisticas"},
     "poll": {"poll", "encuesta"},
     "foryou": {"foryou", "parati"},
+    "watching": {"watching", "vemos"},
     "like": {"like", "megusta"},
     "dislike": {"dislike", "nomegusta"},
     "mydata": {"mydata", "misdatos"},

@@ -33,6 +33,7 @@ WITH_ARGUMENTS = {
     "estadisticas": "netflix",
     "encuesta": "toy story",
     "parati": "netflix",
+    "vemos": "",
     "megusta": "coco",
     "nomegusta": "frozen",
     "misdatos": "",

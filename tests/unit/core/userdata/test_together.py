@@ -111,3 +111,16 @@ def test_a_poll_of_the_list_survives_reopening_and_is_taken_once(tmp_path):
     assert again.take_poll("p1") == ListPoll("p1", GROUP, 42, ("ns1", "ds2"), "es")
     assert again.take_poll("p1") is None
     assert again.take_poll("unknown") is None
+
+
+def test_not_tonight_is_remembered_for_tonight_only(tmp_path):
+    together = Together(tmp_path)
+    now = 1_000_000.0
+    together.spoke(GROUP, 1, "Ana", at=now - 60)
+    assert not together.left_tonight(GROUP, 1, now)
+    together.set_watching(GROUP, 1, "Ana", False, at=now - 30)
+    assert together.left_tonight(GROUP, 1, now)
+    assert not together.left_tonight(GROUP, 2, now)  # another member
+    assert not together.left_tonight(GROUP, 1, now + TONIGHT + 1)  # the choice lapsed
+    together.set_watching(GROUP, 1, "Ana", True, at=now)
+    assert not together.left_tonight(GROUP, 1, now)
