@@ -29,6 +29,7 @@ from bot.handlers import (
     foryou,
     inline,
     people,
+    platforms,
     poll,
     recommend,
     start,
@@ -67,6 +68,7 @@ FEATURES = (
     subscribe,
     admin,
     inline,
+    platforms,
     chat,
 )
 ADMIN_ONLY = {"reload", "model"}  # listed in the menu of admins' private chats only

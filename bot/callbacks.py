@@ -254,6 +254,22 @@ class Forget(Button, prefix="forget"):
 
 
 @dataclass(frozen=True)
+class PlatformsMenu(Button, prefix="plat"):
+    """A tap in the /platforms menu: a platform turned on or off, "kids" (kids mode), "admins"
+    (only admins change this) or "clear"."""
+
+    choice: str = shaped(Shape("|".join([*PLATFORMS, "kids", "admins", "clear"])))
+
+
+@dataclass(frozen=True)
+class AllPlatforms(Button, prefix="allp"):
+    """ "All platforms" under a list the chat's platforms limited: the answer ``token``
+    (``bot.state.Listings``) keeps, given again without that limit."""
+
+    token: str = shaped(Shape(r"[0-9a-f]{1,8}"))
+
+
+@dataclass(frozen=True)
 class ResultId(Data):
     """An inline result's id (1-64 bytes, unique in one answer): Telegram reports it back
     only to a chosen-result handler, which the bot has none of, so it carries no language."""

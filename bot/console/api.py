@@ -72,6 +72,7 @@ class BotApi:
         self.inline_queries: dict[str, dict] = {}  # id -> InlineQuery
         self.commands: dict[tuple[str, str], list] = {}  # (scope as JSON, language) -> menu
         self.webhook: dict | None = None  # {"url", "secret_token"}
+        self.admins: dict[int, set[int]] = {}  # chat id -> its admins' user ids (getChatMember)
         self.updates: list[dict] = []  # waiting for getUpdates
         self.stopped = False
         self._last_message_id: dict[int, int] = {}  # per chat, as Telegram numbers them
@@ -96,6 +97,7 @@ class BotApi:
             "editMessageText": lambda p, f: self._edit(p, text_edit=True),
             "editMessageReplyMarkup": lambda p, f: self._edit(p, text_edit=False),
             "deleteMessage": lambda p, f: self._delete_message(p),
+            "getChatMember": lambda p, f: self._chat_member(p),
             **{name: (lambda p, f: True) for name in ANSWERED_TRUE},
         }
         return {name.lower(): (name, handler) for name, handler in table.items()}
@@ -219,6 +221,16 @@ class BotApi:
         new["edit_date"] = objects.now()
         self.messages[(old["chat"]["id"], old["message_id"])] = new
         return new
+
+    def _chat_member(self, p: dict) -> dict:
+        """A member of a chat: "administrator" when ``admins`` lists them, "member" otherwise."""
+        chat = self._chat(p.get("chat_id"))
+        user_id = p.get("user_id")
+        if not isinstance(user_id, int):
+            raise ApiError("Bad Request: invalid user_id specified")
+        if user_id in self.admins.get(chat["id"], set()):
+            return objects.administrator(self.user(user_id))
+        return {"status": "member", "user": self.user(user_id)}
 
     def _delete_message(self, p: dict) -> bool:
         self.messages.pop((p.get("chat_id"), p.get("message_id")), None)

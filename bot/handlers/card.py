@@ -3,16 +3,21 @@ it, where it streams since when, what it is about, and a few titles like it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
 from bot.handlers.common import answer_title, answer_title_button, command_question
+from bot.handlers.limits import Redo, in_private, remember, viewer_of, with_note
 from bot.state import Context
 from bot.text import card as card_text
 from bot.text.i18n import N_
 from core.card import card_of
 from core.personal.reranker import Reranker
+from core.questions.filters import Filters
+from core.questions.viewer import Viewer, limited
 from core.snapshot.store import Snapshot
 from core.suggest import suggest
 from core.understanding import Question
@@ -20,26 +25,44 @@ from core.understanding import Question
 COMMANDS = [("title", N_("a title's card: where it streams, what it is about: /title moana"))]
 
 
-def card_page(snap: Snapshot, title_id: str, model: Reranker):
-    """The card's text and keyboard; its suggestions are /recommend's first ones."""
+def card_page(
+    snap: Snapshot,
+    title_id: str,
+    model: Reranker,
+    viewer: Viewer | None = None,
+    private: bool = True,
+    remember: Callable[[Redo], str] | None = None,
+):
+    """The card's text and keyboard; its suggestions are /recommend's first ones, within the
+    chat's limits (``viewer``: said in one line, "All platforms" when ``remember`` keeps the
+    card), and its platform line marks the chat's platforms."""
     title = snap.title(title_id)
-    recs = suggest(snap, model, title_id, card_text.CARD_SUGGESTIONS)
+    viewer = viewer or Viewer()
+    chosen = limited(Filters(), viewer, snap.copies)
+    recs = suggest(snap, model, title_id, card_text.CARD_SUGGESTIONS, filters=chosen.filters)
     conversation.showed([r.id for r in recs], beside=True)  # "the second one" after a card: its suggestions
-    text = card_text.title_card(title, snap.platforms_of(title_id), recs, card_of(snap, title_id))
-    return text, card_text.card_keyboard(title_id, title["display_title"])
+    mine = viewer.platforms if viewer.limits_platforms else frozenset()
+    text = card_text.title_card(title, snap.platforms_of(title_id), recs, card_of(snap, title_id), mine)
+    keyboard = card_text.card_keyboard(title_id, title["display_title"])
+    token = remember(Redo("card", (title_id,))) if remember and chosen.note and recs else None
+    return with_note(text, keyboard, chosen, token, private) if recs else (text, keyboard)
 
 
-def card(context: Context):
+def card(update: Update, context: Context):
     """The card as a title page (``bot.handlers.common.TitlePage``)."""
 
     async def page(snap: Snapshot, title_id: str):
-        return card_page(snap, title_id, context.bot_data.reranker)
+        viewer = await viewer_of(update, context)
+        return card_page(
+            snap, title_id, context.bot_data.reranker, viewer, in_private(update),
+            lambda redo: remember(context, redo),
+        )  # fmt: skip
 
     return page
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
-    await answer_title(update, context, q, "title", card(context))
+    await answer_title(update, context, q, "title", card(update, context))
 
 
 async def title_command(update: Update, context: Context) -> None:
@@ -50,7 +73,7 @@ async def title_command(update: Update, context: Context) -> None:
 
 async def card_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for a title typed alone: the question becomes the card."""
-    await answer_title_button(update, context, card(context))
+    await answer_title_button(update, context, card(update, context))
 
 
 HANDLERS = [

@@ -18,6 +18,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
 from bot.handlers.common import edit, friendly, reply, snapshot, text_of
+from bot.handlers.limits import Redo, in_private, remember, viewer_of, with_note
 from bot.state import Context
 from bot.text import questions as words
 from bot.text.i18n import N_, _, ngettext, number
@@ -27,6 +28,7 @@ from core.catalogue.arguments import ArgumentError, require
 from core.catalogue.title_types import TitleType
 from core.questions import answers
 from core.questions.filters import Filters, Ranking, Role
+from core.questions.viewer import Viewer, limited
 from core.understanding import Intent, Question
 
 COMMANDS = [
@@ -259,13 +261,15 @@ PICKS_HEADINGS = {
 }
 
 
-def top_text(snap, q: Question) -> Reply:
+def top_text(snap, q: Question, asked: Filters | None = None, everywhere: bool = True) -> Reply:
+    """The best of ``q.filters``; the heading names ``asked`` instead when given (the filters
+    before a chat's limits, which its own line names), "on all platforms" only if ``everywhere``."""
     f = q.filters
     scored = f.but(score_above=SCORED) if f.score_above is None else f
     if q.start:
         return continued(snap, scored, q.start)
     page = answers.page(snap.table, scored, 0, PAGE)
-    about = words.scope(f.but(type=None), snap.table.people)
+    about = words.scope((asked or f).but(type=None), snap.table.people, everywhere=everywhere)
     if not page.ids:
         return Reply(
             _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about)
@@ -336,14 +340,31 @@ TEXTS = {
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
-    """The answer to a catalogue question (``q.intent`` in ``TEXTS``)."""
+    """The answer to a catalogue question (``q.intent`` in ``TEXTS``); a top list (and picks)
+    keeps to the chat's limits (``bot.handlers.limits``), counts are facts and take none."""
     conversation.asked(q)
+    if q.intent == Intent.TOP:
+        viewer = await viewer_of(update, context)
+        text, keyboard = top_page(context, q, viewer, in_private(update))
+        await reply(update, text, reply_markup=keyboard)
+        return
     await send(update, context, TEXTS[q.intent](snapshot(context), q))
 
 
-async def send(update: Update, context: Context, found: Reply) -> None:
-    """A reply, with a "Show them" or "More" button when titles are behind it; the titles
-    it lists are what "the second one" and "more" read next."""
+def top_page(context: Context, q: Question, viewer: Viewer, private: bool, redo: bool = True):
+    """A top list for ``viewer``: its text, with the line naming the chat's limits, and its
+    keyboard ("More", and "All platforms" when ``redo`` and the chat's platforms limited it)."""
+    snap = snapshot(context)
+    chosen = limited(q.filters, viewer, snap.copies)
+    found = top_text(snap, replace(q, filters=chosen.filters), q.filters, everywhere=not chosen.note)
+    text, keyboard = message_of(context, found)
+    token = remember(context, Redo("top", (q,))) if redo and chosen.note else None
+    return with_note(text, keyboard, chosen, token, private)
+
+
+def message_of(context: Context, found: Reply) -> tuple[str, InlineKeyboardMarkup | None]:
+    """A reply's text, with a "Show them" or "More" button when titles are behind it; the
+    titles it lists are what "the second one" and "more" read next."""
     if found.ids:
         conversation.showed(found.ids, found.start)
     keyboard = None
@@ -351,7 +372,12 @@ async def send(update: Update, context: Context, found: Reply) -> None:
         token = context.bot_data.listings.remember(found.listing)
         label = _("Show them") if not found.shown else _("More")
         keyboard = listing_button(label, token, found.shown)
-    await reply(update, found.text, reply_markup=keyboard)
+    return found.text, keyboard
+
+
+async def send(update: Update, context: Context, found: Reply) -> None:
+    text, keyboard = message_of(context, found)
+    await reply(update, text, reply_markup=keyboard)
 
 
 def listing_button(label: str, token: str, start: int) -> InlineKeyboardMarkup:
@@ -365,7 +391,7 @@ async def listing_tapped(update: Update, context: Context) -> None:
     query = update.callback_query
     asked = callbacks.Listing.parse(query.data)
     f = context.bot_data.listings.recall(asked.token)
-    if f is None:
+    if not isinstance(f, Filters):  # forgotten, or another kind of answer's token
         await query.answer(_("This button has expired."))
         return
     found = continued(snapshot(context), f, asked.start)

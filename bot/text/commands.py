@@ -36,6 +36,7 @@ SPANISH_NAMES = {
     "status": "estado",
     "reload": "recargar",
     "model": "modelo",
+    "platforms": "plataformas",
 }
 
 

@@ -34,6 +34,7 @@ NAMES = {
     "status": {"status", "estado"},
     "reload": {"reload", "recargar"},
     "model": {"model", "modelo"},
+    "platforms": {"platforms", "plataformas"},
 }
 
 

@@ -42,6 +42,7 @@ WITH_ARGUMENTS = {
     "estado": "",
     "recargar": "",
     "modelo": "",
+    "plataformas": "netflix disney",
 }
 LINES = sorted(
     {f"/{name}" for name in WITH_ARGUMENTS} | {f"/{n} {a}".strip() for n, a in WITH_ARGUMENTS.items()}
