@@ -47,6 +47,10 @@ BUTTONS = [
     callbacks.PersonChoice(45202),
     callbacks.Forget("ffffffff", 1),
     callbacks.Forget("1", 0),
+    callbacks.PlatformsMenu("netflix"),
+    callbacks.PlatformsMenu("kids"),
+    callbacks.PlatformsMenu("clear"),
+    callbacks.AllPlatforms("ffffffff"),
 ]
 RESULT_IDS = [TopResult("ns1"), MatchResult(LONGEST_ID), SimilarResult("ds2")]
 
