@@ -21,8 +21,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot import callbacks
 from bot.handlers import card, catalogue, foryou, recommend
 from bot.handlers.common import edit, ratings_of, reply, snapshot, text_of
-from bot.handlers.limits import Redo, in_private, names, viewer_of
+from bot.handlers.limits import Redo, in_private, names, remember, viewer_of
 from bot.state import Context
+from bot.text import render
 from bot.text.i18n import N_, _
 from bot.text.render import esc, platform_name
 from core.catalogue import platforms as catalogue_platforms
@@ -178,10 +179,28 @@ async def all_platforms_button(update: Update, context: Context) -> None:
 
 async def _suggestions(update, context, viewer, title_id, start, platform, filters):
     ratings = await ratings_of(update, context)
-    return recommend.suggestion_page(
+    text, keyboard = recommend.suggestion_page(
         snapshot(context), title_id, start, platform, ratings, recommend.serving(context), filters,
         viewer, in_private(update),
     )  # fmt: skip
+    following = Redo("recommend", (title_id, start + render.PAGE, platform, filters))
+    return text, _more_everywhere(keyboard, remember(context, following))
+
+
+def _more_everywhere(keyboard: InlineKeyboardMarkup | None, token: str) -> InlineKeyboardMarkup | None:
+    """The page's "More like this" turned into the next page without the chat's platforms too."""
+    if keyboard is None:
+        return None
+    more, data = _("More like this"), callbacks.AllPlatforms(token).encode()
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(more, callback_data=data) if b.text == more and b.callback_data else b
+                for b in row
+            ]
+            for row in keyboard.inline_keyboard
+        ]
+    )
 
 
 async def _top(update, context, viewer, q):

@@ -59,6 +59,8 @@ def test_recommend_keeps_to_the_platforms_unless_another_is_named(tg, fixture_sn
     assert ids and all(fixture_snapshot.title(i)["platform"] == "disney" for i in ids)
     everywhere = tap(tg, page, "All platforms", user)
     assert "On your platforms" not in everywhere.params["text"]
+    next_page = tap(tg, everywhere, "More like this", user)  # still without the chat's platforms
+    assert "On your platforms" not in next_page.params["text"] and "6." in next_page.params["text"]
     on_hulu = ask(tg, "/recommend toy story on hulu", user_id=user)
     assert "On your platforms" not in on_hulu.params["text"]
     hulu_ids = rated_ids(on_hulu)
