@@ -36,10 +36,14 @@ def name(platform: str) -> str:
     return NAMES.get(platform, platform.title())
 
 
+# Words between the names of a list: "netflix and hulu", "netflix y disney".
+JOINERS = frozenset(["and", "or", "y", "e", "o", "&", "+"])
+
+
 def read(text: str) -> tuple[frozenset[str], list[str]]:
     """The platforms a list of words names ("netflix disney+ prime video", "all", "todas"),
     and the words that name none. Names of two or three words are read first."""
-    words = text.lower().replace(",", " ").split()
+    words = [w for w in text.lower().replace(",", " ").split() if w not in JOINERS]
     found, unknown, i = set(), [], 0
     while i < len(words):
         for size in (3, 2, 1):

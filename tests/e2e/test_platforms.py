@@ -178,3 +178,14 @@ def test_kids_mode_holds_when_a_platform_is_named_and_after_all_platforms(tg, fi
     for title, _platforms in listed(everywhere):
         matches = fixture_snapshot.catalogue[fixture_snapshot.catalogue["display_title"] == title]
         assert any(band_of(label) <= KIDS for label in matches["maturity"]), title  # the row listed is one
+
+
+def test_in_spanish(tg):
+    user = 9601
+    tg.user(user, language_code="es")
+    saved = ask(tg, "/plataformas netflix y disney", user_id=user).params["text"]
+    assert saved.startswith("Guardado.") and "Disney+, Netflix" in saved
+    top = ask(tg, "/mejores", user_id=user)
+    assert "En tus plataformas: Disney+, Netflix." in top.params["text"]
+    assert "Todas las plataformas" in buttons(top)
+    assert "No conozco “hbo”" in ask(tg, "/plataformas hbo", user_id=user).params["text"]

@@ -8,6 +8,8 @@ def test_platform_words_as_people_type_them():
     assert platforms.read("Prime Video, hulu") == (frozenset({"amazon", "hulu"}), [])
     assert platforms.read("amazon prime video") == (frozenset({"amazon"}), [])
     assert platforms.read("disney plus") == (frozenset({"disney"}), [])
+    assert platforms.read("netflix y disney") == (frozenset({"netflix", "disney"}), [])
+    assert platforms.read("hulu and prime") == (frozenset({"hulu", "amazon"}), [])
 
 
 def test_all_in_either_language_is_every_platform():
