@@ -184,18 +184,22 @@ async def _suggestions(update, context, viewer, title_id, start, platform, filte
         viewer, in_private(update),
     )  # fmt: skip
     following = Redo("recommend", (title_id, start + render.PAGE, platform, filters))
-    return text, _more_everywhere(keyboard, remember(context, following))
+    return text, _more_everywhere(keyboard, context, following)
 
 
-def _more_everywhere(keyboard: InlineKeyboardMarkup | None, token: str) -> InlineKeyboardMarkup | None:
-    """The page's "More like this" turned into the next page without the chat's platforms too."""
-    if keyboard is None:
-        return None
-    more, data = _("More like this"), callbacks.AllPlatforms(token).encode()
+def _more_everywhere(keyboard: InlineKeyboardMarkup | None, context, following: Redo | None):
+    """The page's "More like this", "Show them" or "More" turned into the next page without
+    the chat's platforms too."""
+    if keyboard is None or following is None:
+        return keyboard
+    data = callbacks.AllPlatforms(remember(context, following)).encode()
+    labels = {_("More like this"), _("Show them"), _("More")}
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(more, callback_data=data) if b.text == more and b.callback_data else b
+                InlineKeyboardButton(b.text, callback_data=data)
+                if b.text in labels and b.callback_data
+                else b
                 for b in row
             ]
             for row in keyboard.inline_keyboard
@@ -203,8 +207,19 @@ def _more_everywhere(keyboard: InlineKeyboardMarkup | None, token: str) -> Inlin
     )
 
 
-async def _top(update, context, viewer, q):
-    return catalogue.top_page(context, q, viewer, in_private(update), redo=False)
+async def _question(update, context, viewer, q):
+    return _listed(update, context, catalogue.question_reply(snapshot(context), q, viewer))
+
+
+async def _listing(update, context, viewer, f, start):
+    return _listed(update, context, catalogue.continued(snapshot(context), f, start, viewer))
+
+
+def _listed(update, context, found):
+    """A list given without the chat's platforms, its "Show them"/"More" paging on without them."""
+    text, keyboard = catalogue.noted(context, found, None, in_private(update))
+    following = Redo("listing", (found.listing, found.shown)) if found.listing is not None else None
+    return text, _more_everywhere(keyboard, context, following)
 
 
 async def _card(update, context, viewer, title_id):
@@ -222,7 +237,9 @@ async def _foryou(update, context, viewer, platform):
 
 
 # Each answer "All platforms" gives again: (update, context, viewer, *Redo.args) -> (text, keyboard).
-REDO = {"recommend": _suggestions, "top": _top, "card": _card, "foryou": _foryou}
+REDO = {
+    "recommend": _suggestions, "question": _question, "listing": _listing, "card": _card, "foryou": _foryou,
+}  # fmt: skip
 
 HANDLERS = [
     CommandHandler(["platforms", "plataformas"], platforms_command),

@@ -41,7 +41,7 @@ def test_private_platforms_limit_a_top_list_saying_so_and_all_platforms_drops_it
     assert saved.params["text"].startswith("Saved.") and "Netflix" in saved.params["text"]
     top = ask(tg, "/top", user_id=user)
     text = top.params["text"]
-    assert "On your platforms: Netflix." in text
+    assert text.startswith("Best scored titles:") and "On your platforms: Netflix." in text
     assert listed(text) and {platform for _title, platform in listed(text)} == {"Netflix"}
     everywhere = tap(tg, top, "All platforms", user)
     assert "On your platforms" not in everywhere.params["text"]
@@ -189,3 +189,17 @@ def test_in_spanish(tg):
     assert "En tus plataformas: Disney+, Netflix." in top.params["text"]
     assert "Todas las plataformas" in buttons(top)
     assert "No conozco “hbo”" in ask(tg, "/plataformas hbo", user_id=user).params["text"]
+
+
+def test_the_titles_under_a_count_keep_to_the_platforms_but_the_count_does_not(tg):
+    user = 9701
+    everywhere = ask(tg, "/count 2019", user_id=9702).params["text"]
+    ask(tg, "/platforms hulu", user_id=user)
+    count = ask(tg, "/count 2019", user_id=user)
+    assert count.params["text"] == everywhere  # a count is a fact about the catalogues
+    shown = tap(tg, count, "Show them", user, method="sendMessage")
+    assert "On your platforms: Hulu." in shown.params["text"]
+    assert listed(shown.params["text"]) and {p for _t, p in listed(shown.params["text"])} == {"Hulu"}
+    dropped = tap(tg, shown, "All platforms", user)
+    assert "On your platforms" not in dropped.params["text"]
+    assert {p for _t, p in listed(dropped.params["text"])} != {"Hulu"}
