@@ -270,6 +270,52 @@ class AllPlatforms(Button, prefix="allp"):
 
 
 @dataclass(frozen=True)
+class Seen(TitleChoice, prefix="seen"):
+    """ "✓ Seen" on a card or a list: the tapper has seen the title (tapped again: has not)."""
+
+
+@dataclass(frozen=True)
+class SeenChoice(TitleChoice, prefix="seenq"):
+    """/seen on the title tapped ("did you mean…?"): marked seen, never un-marked."""
+
+
+@dataclass(frozen=True)
+class ListAdd(TitleChoice, prefix="lst"):
+    """ "➕ Our list" / "My list": the title goes on the chat's list (a poll's winner too; a
+    "did you mean…?" of a request to add one)."""
+
+
+@dataclass(frozen=True)
+class ListRemove(Button, prefix="lrm"):
+    """A remove button under /watchlist: the title leaves the chat's list."""
+
+    title_id: str = shaped(TITLE_ID)
+
+
+@dataclass(frozen=True)
+class ListClear(Button, prefix="lclr"):
+    """ "Clear the list" under /watchlist in a group, and its "are you sure?": admins only."""
+
+    step: int = shaped(Shape(r"[012]", int))  # 0: asks, 1: clears, 2: keeps it (the list again)
+
+
+@dataclass(frozen=True)
+class CloseVote(Button, prefix="lwin"):
+    """ "Close the vote" under a poll of the list: the poll stops and its winner is announced."""
+
+
+@dataclass(frozen=True)
+class EntryActions(Button, prefix="seenv"):
+    """The small button ending a list's rating row: ``seen_and_list`` 1 swaps the numbered
+    rating buttons for numbered "✓ Seen" and "➕ list" ones, 0 swaps them back."""
+
+    seen_and_list: int = shaped(Shape(r"[01]", int))
+
+
+CHOICES.update(seen=SeenChoice, watchlist=ListAdd)  # /seen's and "add it to our list"'s "did you mean…?"
+
+
+@dataclass(frozen=True)
 class ResultId(Data):
     """An inline result's id (1-64 bytes, unique in one answer): Telegram reports it back
     only to a chosen-result handler, which the bot has none of, so it carries no language."""

@@ -72,7 +72,8 @@ class BotApi:
         self.inline_queries: dict[str, dict] = {}  # id -> InlineQuery
         self.commands: dict[tuple[str, str], list] = {}  # (scope as JSON, language) -> menu
         self.webhook: dict | None = None  # {"url", "secret_token"}
-        self.admins: dict[int, set[int]] = {}  # chat id -> its admins' user ids (getChatMember)
+        self.admins: dict[int, set[int]] = {}  # chat id -> its administrators' user ids
+        self.votes: dict[str, dict[int, list[int]]] = {}  # poll id -> user id -> options chosen
         self.updates: list[dict] = []  # waiting for getUpdates
         self.stopped = False
         self._last_message_id: dict[int, int] = {}  # per chat, as Telegram numbers them
@@ -97,6 +98,7 @@ class BotApi:
             "editMessageText": lambda p, f: self._edit(p, text_edit=True),
             "editMessageReplyMarkup": lambda p, f: self._edit(p, text_edit=False),
             "deleteMessage": lambda p, f: self._delete_message(p),
+            "stopPoll": lambda p, f: self._stop_poll(p),
             "getChatMember": lambda p, f: self._chat_member(p),
             **{name: (lambda p, f: True) for name in ANSWERED_TRUE},
         }
@@ -222,19 +224,47 @@ class BotApi:
         self.messages[(old["chat"]["id"], old["message_id"])] = new
         return new
 
-    def _chat_member(self, p: dict) -> dict:
-        """A member of a chat: "administrator" when ``admins`` lists them, "member" otherwise."""
-        chat = self._chat(p.get("chat_id"))
-        user_id = p.get("user_id")
-        if not isinstance(user_id, int):
-            raise ApiError("Bad Request: invalid user_id specified")
-        if user_id in self.admins.get(chat["id"], set()):
-            return objects.administrator(self.user(user_id))
-        return {"status": "member", "user": self.user(user_id)}
-
     def _delete_message(self, p: dict) -> bool:
         self.messages.pop((p.get("chat_id"), p.get("message_id")), None)
         return True  # Telegram refuses an unknown message; the bot never relies on that refusal
+
+    def _poll_message(self, poll_id: str) -> dict | None:
+        return next((m for m in self.messages.values() if m.get("poll", {}).get("id") == poll_id), None)
+
+    def _stop_poll(self, p: dict) -> dict:
+        """The poll closed, its final counts; Telegram then sends the bot a ``poll`` update too."""
+        msg = self.messages.get((p.get("chat_id"), p.get("message_id")))
+        if msg is None or "poll" not in msg:
+            raise ApiError("Bad Request: message with poll to stop not found")
+        if msg["poll"]["is_closed"]:
+            raise ApiError("Bad Request: poll has already been closed")
+        msg["poll"]["is_closed"] = True
+        self.push_update({"poll": dict(msg["poll"])})
+        return msg["poll"]
+
+    def _chat_member(self, p: dict) -> dict:
+        """A member, or the group's owner for a user :meth:`make_admin` named."""
+        user_id = p.get("user_id")
+        member_user = self.users.get(user_id) or objects.user(user_id)
+        if user_id in self.admins.get(p.get("chat_id"), set()):
+            return {"status": "creator", "user": member_user, "is_anonymous": False}
+        return {"status": "member", "user": member_user}
+
+    def make_admin(self, chat_id: int, user_id: int) -> None:
+        with self.lock:
+            self.admins.setdefault(chat_id, set()).add(user_id)
+
+    def vote(self, poll_id: str, user_id: int, option_ids: list[int]) -> None:
+        """A vote (or a changed one) counted in the poll, as Telegram counts them; none once closed."""
+        with self.lock:
+            msg = self._poll_message(poll_id)
+            if msg is None or msg["poll"]["is_closed"]:
+                return
+            ballots = self.votes.setdefault(poll_id, {})
+            ballots[user_id] = list(option_ids)
+            for i, option in enumerate(msg["poll"]["options"]):
+                option["voter_count"] = sum(i in chosen for chosen in ballots.values())
+            msg["poll"]["total_voter_count"] = sum(bool(chosen) for chosen in ballots.values())
 
     # ------------------------------------------------------------------ what people do
     def user(self, user_id: int, **fields: Any) -> dict:

@@ -165,17 +165,3 @@ def photo_sizes(file_key: str, data: bytes | None) -> list[dict]:
         f"{file_key}-s", max(1, int(width * scale)), max(1, int(height * scale)), size // 10
     )
     return [thumbnail, _photo_size(f"{file_key}-x", width, height, size)]
-
-
-def administrator(member: dict) -> dict:
-    """A ChatMemberAdministrator with the rights a group's ordinary admin has."""
-    rights = [
-        "can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages", "can_manage_video_chats",
-        "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
-        "can_post_stories", "can_edit_stories", "can_delete_stories",
-    ]  # fmt: skip
-    return {
-        "status": "administrator",
-        "user": member,
-        **{right: right != "is_anonymous" and right != "can_be_edited" for right in rights},
-    }

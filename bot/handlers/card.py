@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
 from bot.handlers.common import answer_title, answer_title_button, command_question
-from bot.handlers.limits import Redo, in_private, remember, viewer_of, with_note
+from bot.handlers.limits import Redo, remember, viewer_of, with_note
 from bot.state import Context
 from bot.text import card as card_text
 from bot.text.i18n import N_
@@ -29,13 +30,14 @@ def card_page(
     snap: Snapshot,
     title_id: str,
     model: Reranker,
+    group: bool = False,
     viewer: Viewer | None = None,
-    private: bool = True,
     remember: Callable[[Redo], str] | None = None,
 ):
     """The card's text and keyboard; its suggestions are /recommend's first ones, within the
     chat's limits (``viewer``: said in one line, "All platforms" when ``remember`` keeps the
-    card), and its platform line marks the chat's platforms."""
+    card), and its platform line marks the chat's platforms; ``group``: its list button says
+    "Our list", not "My list"."""
     title = snap.title(title_id)
     viewer = viewer or Viewer()
     chosen = limited(Filters(), viewer, snap.copies)
@@ -43,26 +45,27 @@ def card_page(
     conversation.showed([r.id for r in recs], beside=True)  # "the second one" after a card: its suggestions
     mine = viewer.platforms if viewer.limits_platforms else frozenset()
     text = card_text.title_card(title, snap.platforms_of(title_id), recs, card_of(snap, title_id), mine)
-    keyboard = card_text.card_keyboard(title_id, title["display_title"])
+    keyboard = card_text.card_keyboard(title_id, title["display_title"], group)
     token = remember(Redo("card", (title_id,))) if remember and chosen.note and recs else None
-    return with_note(text, keyboard, chosen, token, private) if recs else (text, keyboard)
+    return with_note(text, keyboard, chosen, token, not group) if recs else (text, keyboard)
 
 
-def card(update: Update, context: Context):
+def card(context: Context, update: Update | None = None):
     """The card as a title page (``bot.handlers.common.TitlePage``)."""
+    chat = update.effective_chat if update is not None else None
+    group = chat is not None and chat.type != ChatType.PRIVATE
 
     async def page(snap: Snapshot, title_id: str):
-        viewer = await viewer_of(update, context)
+        viewer = await viewer_of(update, context) if update is not None else None
         return card_page(
-            snap, title_id, context.bot_data.reranker, viewer, in_private(update),
-            lambda redo: remember(context, redo),
-        )  # fmt: skip
+            snap, title_id, context.bot_data.reranker, group, viewer, lambda redo: remember(context, redo)
+        )
 
     return page
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
-    await answer_title(update, context, q, "title", card(update, context))
+    await answer_title(update, context, q, "title", card(context, update))
 
 
 async def title_command(update: Update, context: Context) -> None:
@@ -73,7 +76,7 @@ async def title_command(update: Update, context: Context) -> None:
 
 async def card_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for a title typed alone: the question becomes the card."""
-    await answer_title_button(update, context, card(update, context))
+    await answer_title_button(update, context, card(context, update))
 
 
 HANDLERS = [

@@ -226,7 +226,7 @@ async def _card(update, context, viewer, title_id):
     snap = snapshot(context)
     if snap.title(title_id) is None:
         return _("That title is no longer in the catalogue."), None
-    return card.card_page(snap, title_id, context.bot_data.reranker, viewer, in_private(update))
+    return card.card_page(snap, title_id, context.bot_data.reranker, not in_private(update), viewer)
 
 
 async def _foryou(update, context, viewer, platform):

@@ -193,7 +193,8 @@ def title_card(title: dict, platforms, recs, card: Card | None = None, mine=froz
     return clip("\n".join(lines))
 
 
-def card_keyboard(title_id: str, share_query: str) -> InlineKeyboardMarkup:
+def card_keyboard(title_id: str, share_query: str, group: bool = False) -> InlineKeyboardMarkup:
+    """ "More like this" and "Share"; "✓ Seen" and "➕ Our list" ("My list" in a private chat)."""
     return InlineKeyboardMarkup(
         [
             [
@@ -201,7 +202,14 @@ def card_keyboard(title_id: str, share_query: str) -> InlineKeyboardMarkup:
                     _("More like this"), callback_data=callbacks.More(title_id, 0, None).encode()
                 ),
                 InlineKeyboardButton(_("Share"), switch_inline_query=share_query[:200]),
-            ]
+            ],
+            [
+                InlineKeyboardButton(_("✓ Seen"), callback_data=callbacks.Seen(title_id).encode()),
+                InlineKeyboardButton(
+                    _("➕ Our list") if group else _("➕ My list"),
+                    callback_data=callbacks.ListAdd(title_id).encode(),
+                ),
+            ],
         ]
     )
 

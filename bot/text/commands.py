@@ -37,6 +37,9 @@ SPANISH_NAMES = {
     "reload": "recargar",
     "model": "modelo",
     "platforms": "plataformas",
+    "seen": "vista",
+    "watchlist": "lista",
+    "pick": "elegir",
 }
 
 

@@ -214,6 +214,7 @@ def starter_text(picks, titles, platform: str | None) -> str:
 # ---- feedback: numbered buttons under a list of suggestions -------------------------------
 RATE_HINT = N_("Tap a number to rate that title: once 👍, twice 👎, three times to clear.")
 MARKS = {1: "👍", -1: "👎"}
+ENTRY_ACTIONS = "✓ ➕"
 
 
 def rating_label(number: int, value: int | None) -> str:
@@ -229,12 +230,15 @@ def rating_row(ids, start: int, ratings: dict | None = None) -> list[InlineKeybo
     """A button per suggestion, numbered as in the text, marked with what the user said of it
     (``ratings``: title id -> 1/-1, only in a private chat: a group shares the keyboard)."""
     ratings = ratings or {}
-    return [
+    row = [
         InlineKeyboardButton(
             rating_label(start + i + 1, ratings.get(id_)), callback_data=callbacks.Rate(id_).encode()
         )
         for i, id_ in enumerate(ids)
     ]
+    if row:  # last, "✓ ➕": swaps the row for numbered "✓ Seen" and "➕ list" ones (bot/text/entries.py)
+        row.append(InlineKeyboardButton(ENTRY_ACTIONS, callback_data=callbacks.EntryActions(1).encode()))
+    return row
 
 
 def suggestion_keyboard(

@@ -46,11 +46,15 @@ SPANISH_COMMANDS = _words(
     "ayuda recomendar donde titulo contar mas_larga maslarga puntaje pais clasificacion mejores persona "
     "estadisticas encuesta suscribir desuscribir estado recargar modelo megusta nomegusta parati misdatos "
     "olvidar"
-) | _words("plataformas")
+    " vista lista elegir"  # issue 24's seen titles and list
+    " plataformas"  # issue 24's platforms
+)
 ENGLISH_COMMANDS = _words(
     "help recommend where title count longest score country rating person stats poll subscribe unsubscribe "
     "status reload model like dislike foryou mydata forget"
-) | _words("platforms")
+    " seen watchlist pick"  # issue 24's seen titles and list
+    " platforms"  # issue 24's platforms
+)
 NEUTRAL_COMMANDS = _words("start actor top")  # the same word in both languages, or Telegram's own
 
 # Folded words (lowercase, accents off) that are Spanish and not English, chat spellings included.

@@ -55,12 +55,21 @@ CREATE TABLE IF NOT EXISTS members (
     chat_id INTEGER NOT NULL,
     user_id INTEGER NOT NULL,
     name TEXT NOT NULL DEFAULT '',
+    chat_name TEXT NOT NULL DEFAULT '',
     spoke_at REAL,
     watching INTEGER,
     watching_at REAL,
     PRIMARY KEY (chat_id, user_id)
 );
 CREATE INDEX IF NOT EXISTS members_by_user ON members (user_id);
+CREATE TABLE IF NOT EXISTS list_polls (
+    poll_id TEXT PRIMARY KEY,
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    title_ids TEXT NOT NULL,
+    language TEXT NOT NULL DEFAULT '',
+    at REAL NOT NULL
+);
 """
 
 
@@ -82,6 +91,17 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class ListPoll:
+    """A /poll of the chat's list the bot sent: its options' titles, in order."""
+
+    poll_id: str
+    chat_id: int
+    message_id: int
+    title_ids: tuple[str, ...]
+    language: str = ""  # the poll's: its result is told in it (a closed poll's update has no user)
+
+
+@dataclass(frozen=True)
 class Member:
     user_id: int
     name: str
@@ -92,6 +112,7 @@ class Membership:
     """One group a person is known in, for /mydata."""
 
     chat_id: int
+    chat_name: str  # the group's title as last seen, or ""
     watching: bool | None  # joined (True) or left (False) tonight's watchers; None: not chosen
     spoke_at: float | None
 
@@ -210,13 +231,50 @@ class Together:
         )
         return [Entry(*row) for row in rows]
 
-    # ---- members and tonight's watchers --------------------------------------------------
-    def spoke(self, chat_id: int, user_id: int, name: str, at: float | None = None) -> None:
-        """A group member spoke to the bot: their name and time, kept for /watching's default."""
+    def clear_list(self, chat_id: int) -> int:
+        """A group admin empties the chat's list (its platforms stay): titles removed."""
+        return self._run("DELETE FROM watchlist WHERE chat_id = ?", (chat_id,))
+
+    # ---- polls of the list, until they close ---------------------------------------------
+    def remember_poll(self, poll: ListPoll, at: float | None = None) -> None:
+        """A poll of the list, kept until it closes (maybe hours later, maybe after a restart)."""
         self._run(
-            "INSERT INTO members (chat_id, user_id, name, spoke_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (chat_id, user_id) DO UPDATE SET name = excluded.name, spoke_at = excluded.spoke_at",
-            (chat_id, user_id, name or "", time.time() if at is None else at),
+            "INSERT OR REPLACE INTO list_polls (poll_id, chat_id, message_id, title_ids, language, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                poll.poll_id,
+                poll.chat_id,
+                poll.message_id,
+                ",".join(poll.title_ids),
+                poll.language,
+                time.time() if at is None else at,
+            ),
+        )
+
+    def take_poll(self, poll_id: str) -> ListPoll | None:
+        """The poll, forgotten as it is read: a closed poll's winner is announced once, however
+        many updates say it closed."""
+        with self._lock:
+            rows = self._db.execute(
+                "DELETE FROM list_polls WHERE poll_id = ? RETURNING poll_id, chat_id, message_id, title_ids, language",
+                (poll_id,),
+            ).fetchall()  # read to the end: the delete is done only then
+        if not rows:
+            return None
+        row = rows[0]
+        return ListPoll(row[0], row[1], row[2], tuple(filter(None, row[3].split(","))), row[4])
+
+    # ---- members and tonight's watchers --------------------------------------------------
+    def spoke(
+        self, chat_id: int, user_id: int, name: str, at: float | None = None, chat_name: str = ""
+    ) -> None:
+        """A group member spoke to the bot: their name and time, kept for /watching's default,
+        and the group's title, so /mydata can say which groups know them."""
+        self._run(
+            "INSERT INTO members (chat_id, user_id, name, chat_name, spoke_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (chat_id, user_id) DO UPDATE SET name = excluded.name, spoke_at = excluded.spoke_at, "
+            "chat_name = CASE WHEN excluded.chat_name = '' THEN members.chat_name ELSE excluded.chat_name END",
+            (chat_id, user_id, name or "", chat_name or "", time.time() if at is None else at),
         )
 
     def set_watching(
@@ -264,9 +322,9 @@ class Together:
             "SELECT chat_id, title_id FROM watchlist WHERE added_by = ? ORDER BY at", (user_id,)
         )
         memberships = [
-            Membership(chat_id, None if watching is None else bool(watching), spoke_at)
-            for chat_id, watching, spoke_at in self._all(
-                "SELECT chat_id, watching, spoke_at FROM members WHERE user_id = ? ORDER BY chat_id",
+            Membership(chat_id, chat_name, None if watching is None else bool(watching), spoke_at)
+            for chat_id, chat_name, watching, spoke_at in self._all(
+                "SELECT chat_id, chat_name, watching, spoke_at FROM members WHERE user_id = ? ORDER BY chat_id",
                 (user_id,),
             )
         ]

@@ -384,7 +384,7 @@ def test_spanish_suggestions_reasons_and_buttons(tg):
     assert "misma saga" in text and "same series" not in text
     assert "película · Acción, Aventura, Animación" in text
     assert set(buttons(first)) == {
-        "1", "2", "3", "4", "5",
+        "1", "2", "3", "4", "5", "✓ ➕",
         "Más parecidos", "Compartir", "Solo en Prime Video", "Solo en Disney+", "Solo en Hulu", "Solo en Netflix"
     }  # fmt: skip
     assert "Toca un número para valorar" in text

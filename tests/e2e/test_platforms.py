@@ -101,7 +101,7 @@ def test_the_menu_toggles_in_place_and_clears(tg):
 
 def test_a_group_sets_its_platforms_and_admins_only_refuses_other_members(tg):
     member, admin = 9201, 9202
-    tg.api.admins[GROUP] = {admin}
+    tg.make_admin(GROUP, admin)
     saved = ask(tg, "/platforms disney", chat_type="supergroup", chat_id=GROUP, user_id=member)
     assert saved.params["text"].startswith("Saved.")
     top = ask(tg, "/top", chat_type="supergroup", chat_id=GROUP, user_id=admin)

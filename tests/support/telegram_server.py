@@ -186,8 +186,13 @@ class FakeTelegram(CallLog):
     ) -> dict:
         """A user votes in a (non-anonymous) poll the bot sent: a ``poll_answer`` update."""
         msg = poll_message.result if isinstance(poll_message, Call) else poll_message
+        self.api.vote(msg["poll"]["id"], user_id, option_ids)  # counted, for stopPoll's answer
         answer = objects.poll_answer(msg["poll"], self.user(user_id), option_ids)
         return self.push_update({"poll_answer": answer})
+
+    def make_admin(self, chat_id: int, user_id: int) -> None:
+        """``user_id`` administers ``chat_id`` (getChatMember says "creator")."""
+        self.api.make_admin(chat_id, user_id)
 
     # ----------------------------------------------------------------- fault injection
     def fail_next(

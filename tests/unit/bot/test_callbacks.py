@@ -51,6 +51,15 @@ BUTTONS = [
     callbacks.PlatformsMenu("kids"),
     callbacks.PlatformsMenu("clear"),
     callbacks.AllPlatforms("ffffffff"),
+    callbacks.Seen("ns1"),
+    callbacks.ListAdd(LONGEST_ID),
+    callbacks.ListRemove("ds7"),
+    callbacks.ListClear(0),
+    callbacks.ListClear(2),
+    callbacks.SeenChoice("ns1"),
+    callbacks.CloseVote(),
+    callbacks.EntryActions(1),
+    callbacks.EntryActions(0),
 ]
 RESULT_IDS = [TopResult("ns1"), MatchResult(LONGEST_ID), SimilarResult("ds2")]
 

@@ -35,6 +35,9 @@ NAMES = {
     "reload": {"reload", "recargar"},
     "model": {"model", "modelo"},
     "platforms": {"platforms", "plataformas"},
+    "seen": {"seen", "vista"},
+    "watchlist": {"watchlist", "lista"},
+    "pick": {"pick", "elegir"},
 }
 
 

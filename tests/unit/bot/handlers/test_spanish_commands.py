@@ -43,6 +43,9 @@ WITH_ARGUMENTS = {
     "recargar": "",
     "modelo": "",
     "plataformas": "netflix disney",
+    "vista": "coco",
+    "lista": "",
+    "elegir": "",
 }
 LINES = sorted(
     {f"/{name}" for name in WITH_ARGUMENTS} | {f"/{n} {a}".strip() for n, a in WITH_ARGUMENTS.items()}

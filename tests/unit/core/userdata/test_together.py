@@ -1,7 +1,7 @@
 """The watching-together store: what a chat has, who saw what, the shared list, tonight's watchers."""
 
 from core.userdata.feedback import LIKE, Feedback
-from core.userdata.together import RECENT, TONIGHT, ChatSettings, Together
+from core.userdata.together import RECENT, TONIGHT, ChatSettings, ListPoll, Together
 
 GROUP = -100
 
@@ -69,10 +69,13 @@ def test_forgetting_a_person_removes_all_of_theirs_and_only_theirs(tmp_path):
     together.mark_seen(2, "ns1")
     together.add_to_list(GROUP, "ns1", 1)
     together.add_to_list(GROUP, "ds2", 2)
-    together.spoke(GROUP, 1, "Ana")
+    together.spoke(GROUP, 1, "Ana", chat_name="Movie night")
+    together.spoke(GROUP, 1, "Ana")  # an update without the group's title keeps the one known
     record = together.of_person(1)
     assert record.platforms == {"netflix"} and record.seen == ["ns1"]
-    assert record.added == [(GROUP, "ns1")] and [m.chat_id for m in record.memberships] == [GROUP]
+    assert record.added == [(GROUP, "ns1")] and [(m.chat_id, m.chat_name) for m in record.memberships] == [
+        (GROUP, "Movie night")
+    ]
     erased = together.forget_person(1)
     assert (erased.seen, erased.added, erased.memberships, erased.settings) == (1, 1, 1, 1)
     assert together.of_person(1).seen == [] and together.settings_of(1) == ChatSettings()
@@ -86,3 +89,25 @@ def test_an_admin_clears_the_groups_list_and_platforms(tmp_path):
     together.add_to_list(GROUP, "ns1", 1)
     assert together.clear_chat(GROUP) == (1, True)
     assert together.watchlist(GROUP) == [] and together.settings_of(GROUP) == ChatSettings()
+
+
+def test_clearing_the_list_keeps_the_chats_platforms(tmp_path):
+    together = Together(tmp_path)
+    together.set_settings(GROUP, ChatSettings(frozenset(["hulu"])))
+    together.add_to_list(GROUP, "ns1", 1)
+    together.add_to_list(GROUP, "ds2", 2)
+    together.add_to_list(7, "ns1", 7)
+    assert together.clear_list(GROUP) == 2
+    assert together.watchlist(GROUP) == []
+    assert together.settings_of(GROUP).platforms == frozenset(["hulu"])
+    assert [e.title_id for e in together.watchlist(7)] == ["ns1"]
+
+
+def test_a_poll_of_the_list_survives_reopening_and_is_taken_once(tmp_path):
+    together = Together(tmp_path)
+    together.remember_poll(ListPoll("p1", GROUP, 42, ("ns1", "ds2"), "es"))
+    together.close()
+    again = Together(tmp_path)
+    assert again.take_poll("p1") == ListPoll("p1", GROUP, 42, ("ns1", "ds2"), "es")
+    assert again.take_poll("p1") is None
+    assert again.take_poll("unknown") is None

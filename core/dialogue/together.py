@@ -1,0 +1,292 @@
+"""Plain messages about watching together: "I've seen it", "ya la vi", "add it to our list",
+"añádela a la lista", "take the second one off the list", "what's on our list?", "pick one
+from our list".
+
+``read_together`` says which of these a message is and what it is about: the title in focus
+("it", "that one", nothing at all: "ya la vi"), a title of the last list ("the third one", "la
+2"), or a title named ("ya vi coco"). It reads before the catalogue questions, so it must be
+sure: a question ("have you seen the office?", "is it on hulu? i saw it on netflix"), a list of
+the catalogue ("list of horror movies", "la lista de schindler") or a request ("add more
+horror") is left to them. Which title "it" and "the third one" are is the frame's to say
+(``target``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from core.dialogue import phrases as p
+from core.dialogue import refer
+from core.dialogue.frame import Frame
+from core.dialogue.words import fold, phrases
+from core.understanding.policy import ABSENT
+
+
+class Act(StrEnum):
+    SEEN = "seen"
+    ADD = "add"
+    REMOVE = "remove"
+    SHOW_LIST = "show_list"
+    PICK = "pick"
+
+
+@dataclass(frozen=True)
+class TogetherRequest:
+    act: Act
+    position: int | None = None  # 1-based, in the last list shown ("the third one")
+    title: str | None = None  # a title named, as written ("ya vi coco")
+    # Neither: the title in focus (SEEN, ADD, REMOVE) or nothing (SHOW_LIST, PICK).
+    rest: str = ""  # a question after it, to answer next: "ya vi lupin, ¿qué me recomiendas?"
+
+
+# Words before a "seen" verb that keep it a statement: "we've all seen it", "ya la vi".
+SEEN_LEADS = phrases(
+    "i | we | i've | ive | i have | we've | weve | we have | have | has | already | all | both | "
+    "all of us | actually | yeah | yes | yep | nah | no | lol | ok | okay | oh | um | tbh | "
+    "ya | yo | nosotros | ya lo | ya la | ya los | ya las | la | lo | las | los | he | hemos | "
+    "si | sí | ah | jaja | pero | but | already have | ya he | ya hemos"
+)
+SEEN_VERBS = frozenset(["seen", "saw", "watched", "vi", "vimos", "visto", "vista", "vistos", "vistas"])
+# What may follow the verb and still mean the title in focus, or nothing more.
+IT = phrases(
+    "it | that | this | that one | this one | them | those | it already | that already | "
+    "esa | ese | eso | esta | este | esa ya | la | lo"
+)
+AFTERWORDS = phrases(
+    "already | before | too | as well | last year | last week | last night | last month | years ago | "
+    "ages ago | a while ago | lol | tbh | haha | next | ya | el finde | el fin de semana | el ano pasado | "
+    "la semana pasada | anoche | hace tiempo | hace mucho | tambien | otra | otro | siguiente | "
+    "pls | please | porfa | por favor | thanks | gracias | jaja | once | twice | a couple of times | "
+    "so next | dame otra | give me another"
+)
+MARK_SEEN = phrases(
+    "mark it as seen | mark it seen | mark as seen | mark it as watched | mark as watched | "
+    "mark that as seen | marcala como vista | marcalo como visto | marcar como vista | marcar como visto | "
+    "marca como vista | marca como visto | marcala vista | ponla como vista | ponlo como visto"
+)
+ASKING = frozenset(
+    [
+        "you",
+        "u",
+        "ya'll",
+        "y'all",
+        "anyone",
+        "anybody",
+        "alguien",
+        "has visto",
+        "viste",
+        "where",
+        "donde",
+        "is",
+        "what",
+        "which",
+        "who",
+    ]
+)
+LIST = phrases(
+    "list | lista | watchlist | watch list | our list | my list | the list | la lista | mi lista | "
+    "nuestra lista | our watchlist | my watchlist | the watchlist | tu lista"
+)
+OWNED_LIST = phrases(
+    "our list | my list | our watchlist | my watchlist | the watchlist | my watch list | our watch list | "
+    "mi lista | nuestra lista | the list | la lista"
+)
+ADD_VERBS = phrases(
+    "add | put | save | stick | throw | agrega | agregala | agregalo | agregar | anade | anadela | anadelo | "
+    "anadir | pon | ponla | ponlo | poner | mete | metela | metelo | guarda | guardala | guardalo | "
+    "apunta | apuntala | apuntalo | can u add | can you add | please add | pls add"
+)
+SAVE_ALONE = phrases(
+    "save it for later | save it | save this one | save that one | save this | save that | "
+    "guardala | guardalo | guardala para despues | guardalo para despues | para despues | for later"
+)
+REMOVE_VERBS = phrases(
+    "remove | take | delete | drop | quita | quitala | quitalo | saca | sacala | sacalo | borra | borrala | "
+    "borralo | elimina | eliminala | eliminalo"
+)
+# Verbs that say nothing of a title without an object (a clitic form does: "sácala").
+NEEDS_AN_OBJECT = phrases("take | put | stick | throw | saca | quita | borra | elimina | pon | mete | drop")
+LIST_LINKS = phrases("to | on | onto | in | into | a | en | to the | from | off | de | off of | out of")
+SHOW_WORDS = phrases(
+    "what's on | whats on | what is on | what's in | whats in | show | show me | see | view | open | "
+    "ver | muestrame | mostrame | ensename | que hay en | que tenemos en | que teniamos en | "
+    "what do we have on | what have we got on | again | pls | please | porfa | por favor | "
+    "que hay | what's | whats | en | on | me | dame"
+)
+SAVED = phrases(
+    "what did we save | what have we saved | what did i save | que guardamos | que hemos guardado | "
+    "que guarde"
+)
+PICK_WORDS = phrases(
+    "pick | choose | elige | escoge | elegi | which | cual | something | one | algo | una | uno | anything"
+)
+
+
+def read_together(text: str, understanding) -> TogetherRequest | None:
+    """What ``text`` asks about seen titles or the chat's list, or None: a question of
+    another kind. ``understanding`` tells a title named from words that are none. A message
+    of two clauses may do it in the first and ask in the second ("watched it, next"): the
+    second is ``rest``."""
+    first, _mark, rest = _first_clause(text)
+    if rest:
+        found = _read(first, understanding)
+        if found is not None:
+            return replace(found, rest=rest)
+    return _read(text, understanding)
+
+
+CLAUSE = re.compile(r"[,;.!?¿¡]+\s*")
+
+
+def _first_clause(text: str) -> tuple[str, str, str]:
+    found = CLAUSE.search(text.strip())
+    if found is None:
+        return text, "", ""
+    stripped = text.strip()
+    return stripped[: found.start()], found.group(), stripped[found.end() :].strip()
+
+
+def _read(text: str, understanding) -> TogetherRequest | None:
+    said = fold(text)
+    if not said:
+        return None
+    return (
+        _show_list(said)
+        or _pick(said)
+        or _listing(said, REMOVE_VERBS, Act.REMOVE, understanding)
+        or _listing(said, ADD_VERBS, Act.ADD, understanding)
+        or _saved_for_later(said)
+        or _seen(said, understanding)
+    )
+
+
+def target(request: TogetherRequest, frame: Frame) -> str | None:
+    """The title id "it" or "the third one" is in this conversation; None for a title named
+    (``request.title``) or when the frame holds no such title."""
+    shown = frame.shown
+    if request.position is not None:
+        at = request.position
+        if at == -1 or 0 < at <= len(shown):  # the page's own order, as every pointer reads it
+            return shown[at - 1 if at > 0 else -1] if shown else None
+        first = frame.read - len(shown) + 1  # a later page is numbered on: "number 7" on 6-10
+        return shown[at - first] if first <= at < first + len(shown) else None
+    if request.title is None and frame.focus is None and len(shown) == 1:
+        return shown[0]
+    return frame.focus if request.title is None else None
+
+
+# ---- the list -----------------------------------------------------------------------------
+def _list_at_end(said: str) -> str | None:
+    """ "add it to our list" -> "add it"; None when the message does not end on the list
+    (or the list is the catalogue's: "list of horror movies")."""
+    toks = said.split()
+    for size in (3, 2, 1):
+        if len(toks) > size and " ".join(toks[-size:]) in LIST:
+            rest = toks[:-size]
+            while rest and rest[-1] in ("our", "my", "the", "mi", "la", "nuestra", "tu"):
+                rest = rest[:-1]
+            while rest and " ".join(rest[-1:]) in LIST_LINKS:
+                rest = rest[:-1]
+            return " ".join(rest)
+    return None
+
+
+def _listing(said: str, verbs: frozenset[str], act: Act, understanding) -> TogetherRequest | None:
+    said = p.strip(said, AFTERWORDS)
+    before = _list_at_end(said) if not said.endswith(("porfa", "pls")) else None
+    if before is None:
+        return None
+    verb = _leading(before, verbs)
+    if verb is None:
+        return None
+    rest = p.cut(before, verb) if before.startswith(verb) else before[len(verb) :].strip()
+    for particle in ("off", "out"):  # "take it off the list"
+        if rest.endswith(f" {particle}") or rest == particle:
+            rest = rest[: -len(particle)].strip()
+    if not rest and verb in NEEDS_AN_OBJECT:
+        return None  # "saca la lista": show the list (of a count), not "take it off"
+    return _about(act, rest, understanding)
+
+
+def _saved_for_later(said: str) -> TogetherRequest | None:
+    return (
+        TogetherRequest(Act.ADD)
+        if p.only_phrases(said, SAVE_ALONE | AFTERWORDS) and p.has(said, SAVE_ALONE)
+        else None
+    )
+
+
+def _show_list(said: str) -> TogetherRequest | None:
+    if p.only_phrases(said, SAVED):
+        return TogetherRequest(Act.SHOW_LIST)
+    bare = said.removesuffix(" again")
+    owned = p.longest_phrase(bare, OWNED_LIST)
+    if owned is None:
+        return None
+    rest = p.cut(bare, owned).strip()
+    if owned in ("the list", "la lista") and not rest:
+        return None  # "The List" is a title too
+    if not rest or p.only_phrases(rest, SHOW_WORDS):
+        return TogetherRequest(Act.SHOW_LIST)
+    return None
+
+
+def _pick(said: str) -> TogetherRequest | None:
+    """ "pick something from our list", "elige una de la lista para hoy"."""
+    for link in ("from", "off", "de", "of", "on", "en"):
+        for owned in OWNED_LIST:
+            phrase = f"{link} {owned}"
+            if f" {phrase}" in f" {said} ":
+                before, _, after = f" {said} ".partition(f" {phrase} ")
+                if p.has(before.strip(), PICK_WORDS) and not p.has(before, ADD_VERBS | REMOVE_VERBS):
+                    return TogetherRequest(Act.PICK)
+    return None
+
+
+# ---- seen ---------------------------------------------------------------------------------
+def _seen(said: str, understanding) -> TogetherRequest | None:
+    said = p.strip(said, AFTERWORDS)
+    if p.only_phrases(said, MARK_SEEN):
+        return TogetherRequest(Act.SEEN)
+    marked = p.longest_phrase(said, MARK_SEEN)
+    toks = said.split()
+    if any(tok in ASKING for tok in toks):
+        return None
+    verb_at = next((k for k, tok in enumerate(toks) if tok in SEEN_VERBS), None)
+    if verb_at is None:
+        return None
+    before, after = " ".join(toks[:verb_at]), " ".join(toks[verb_at + 1 :])
+    pointed = refer.position(said)
+    if pointed is not None:
+        return TogetherRequest(Act.SEEN, position=pointed[0])
+    if before and not p.only_phrases(before, SEEN_LEADS) and marked is None:
+        return None
+    after = p.strip(after, AFTERWORDS)
+    return _about(Act.SEEN, after, understanding)
+
+
+# ---- shared -------------------------------------------------------------------------------
+def _leading(said: str, table: frozenset[str]) -> str | None:
+    toks = said.split()
+    for size in (3, 2, 1):
+        if len(toks) >= size and " ".join(toks[:size]) in table:
+            return " ".join(toks[:size])
+    return None
+
+
+def _about(act: Act, rest: str, understanding) -> TogetherRequest | None:
+    """What follows the verb: "it" (the focus), "the third one", or a title's name."""
+    rest = rest.strip()
+    if not rest or rest in IT or p.only_phrases(rest, IT | AFTERWORDS):
+        return TogetherRequest(act)
+    pointed = refer.position(rest)
+    if pointed is not None and not pointed[1]:
+        return TogetherRequest(act, position=pointed[0])
+    if len(rest.split()) > 6:
+        return None
+    q = understanding.parse_command("title", rest)
+    if not q.title or q.answer()[0] == ABSENT:
+        return None
+    return TogetherRequest(act, title=rest)
