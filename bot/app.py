@@ -25,6 +25,7 @@ from bot.handlers import (
     catalogue,
     chat,
     errors,
+    everywhere,
     feedback,
     foryou,
     inline,
@@ -77,6 +78,7 @@ FEATURES = (
     admin,
     inline,
     platforms,
+    everywhere,
     chat,
 )
 ADMIN_ONLY = {"reload", "model"}  # listed in the menu of admins' private chats only

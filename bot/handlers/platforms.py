@@ -4,7 +4,7 @@ change this", and clears it all. In a private chat the person decides; in a grou
 or only its admins when the group says so (an admin switches that, and only an admin clears).
 
 Every list the chat is then shown keeps to them (``bot.handlers.limits``); the "All platforms"
-button under such a list gives it again without them (kids mode and seen titles still hold).
+button under such a list gives it again without them (``bot.handlers.everywhere``).
 """
 
 from __future__ import annotations
@@ -19,11 +19,9 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
-from bot.handlers import card, catalogue, foryou, recommend
-from bot.handlers.common import edit, ratings_of, reply, snapshot, text_of
-from bot.handlers.limits import Redo, in_private, names, remember, viewer_of
+from bot.handlers.common import edit, reply, text_of
+from bot.handlers.limits import in_private, names
 from bot.state import Context
-from bot.text import render
 from bot.text.i18n import N_, _
 from bot.text.render import esc, platform_name
 from core.catalogue import platforms as catalogue_platforms
@@ -164,85 +162,7 @@ async def menu_button(update: Update, context: Context) -> None:
     await edit(query, menu_text(settings, private), menu_keyboard(settings, private))
 
 
-async def all_platforms_button(update: Update, context: Context) -> None:
-    """ "All platforms" under a limited list: the same answer without the chat's platforms."""
-    query = update.callback_query
-    redo = context.bot_data.listings.recall(callbacks.AllPlatforms.parse(query.data).token)
-    if not isinstance(redo, Redo) or redo.kind not in REDO:
-        await query.answer(_("This button has expired."))
-        return
-    await query.answer()
-    viewer = (await viewer_of(update, context)).everywhere()
-    text, keyboard = await REDO[redo.kind](update, context, viewer, *redo.args)
-    await edit(query, text, keyboard)
-
-
-async def _suggestions(update, context, viewer, title_id, start, platform, filters):
-    ratings = await ratings_of(update, context)
-    text, keyboard = recommend.suggestion_page(
-        snapshot(context), title_id, start, platform, ratings, recommend.serving(context), filters,
-        viewer, in_private(update),
-    )  # fmt: skip
-    following = Redo("recommend", (title_id, start + render.PAGE, platform, filters))
-    return text, _more_everywhere(keyboard, context, following)
-
-
-def _more_everywhere(keyboard: InlineKeyboardMarkup | None, context, following: Redo | None):
-    """The page's "More like this", "Show them" or "More" turned into the next page without
-    the chat's platforms too."""
-    if keyboard is None or following is None:
-        return keyboard
-    data = callbacks.AllPlatforms(remember(context, following)).encode()
-    labels = {_("More like this"), _("Show them"), _("More")}
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(b.text, callback_data=data)
-                if b.text in labels and b.callback_data
-                else b
-                for b in row
-            ]
-            for row in keyboard.inline_keyboard
-        ]
-    )
-
-
-async def _question(update, context, viewer, q):
-    return _listed(update, context, catalogue.question_reply(snapshot(context), q, viewer))
-
-
-async def _listing(update, context, viewer, f, start):
-    return _listed(update, context, catalogue.continued(snapshot(context), f, start, viewer))
-
-
-def _listed(update, context, found):
-    """A list given without the chat's platforms, its "Show them"/"More" paging on without them."""
-    text, keyboard = catalogue.noted(context, found, None, in_private(update))
-    following = Redo("listing", (found.listing, found.shown)) if found.listing is not None else None
-    return text, _more_everywhere(keyboard, context, following)
-
-
-async def _card(update, context, viewer, title_id):
-    snap = snapshot(context)
-    if snap.title(title_id) is None:
-        return _("That title is no longer in the catalogue."), None
-    return card.card_page(snap, title_id, context.bot_data.reranker, not in_private(update), viewer)
-
-
-async def _foryou(update, context, viewer, platform):
-    ratings = await foryou.ratings_of_user(update, context)
-    return foryou.picks_page(
-        snapshot(context), context.bot_data.reranker, ratings, platform, viewer, in_private(update)
-    )
-
-
-# Each answer "All platforms" gives again: (update, context, viewer, *Redo.args) -> (text, keyboard).
-REDO = {
-    "recommend": _suggestions, "question": _question, "listing": _listing, "card": _card, "foryou": _foryou,
-}  # fmt: skip
-
 HANDLERS = [
     CommandHandler(["platforms", "plataformas"], platforms_command),
     CallbackQueryHandler(menu_button, pattern=callbacks.PlatformsMenu.pattern),
-    CallbackQueryHandler(all_platforms_button, pattern=callbacks.AllPlatforms.pattern),
 ]
