@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 import re
 import time
+from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks, conversation
-from bot.handlers import card, catalogue, people, recommend, start, where
+from bot.handlers import card, catalogue, people, recommend, start, together_talk, where
 from bot.handlers.common import reply, snapshot
 from bot.runtime.logs import mark_outcome
 from bot.state import Context
@@ -26,6 +27,7 @@ from bot.text import explain, render
 from bot.text.i18n import N_, _, platform_names
 from core.catalogue.arguments import ArgumentError
 from core.dialogue import Kind, follow
+from core.dialogue.together import read_together
 from core.understanding import Question
 
 log = logging.getLogger(__name__)
@@ -131,7 +133,16 @@ async def plain_message(update: Update, context: Context) -> None:
         return
     text = without_mention(update.effective_message.text, context.bot.username)
     understanding = snapshot(context).understanding
-    reading = follow(conversation.frame(), understanding.parse(text), text, understanding, now=time.time())
+    frame = conversation.frame()
+    request = read_together(text, understanding)
+    if request is not None:  # "ya la vi", "add it to our list", "what's on our list?"
+        about = await together_talk.answer(update, context, request)
+        if not request.rest:
+            return
+        text = request.rest  # "ya vi lupin, ¿qué me recomiendas?": the question, about Lupin
+        if about is not None:
+            frame = replace(frame, focus=about, at=time.time())
+    reading = follow(frame, understanding.parse(text), text, understanding, now=time.time())
     if reading.kind == Kind.POINTED:
         conversation.browsing()
     await answer(update, context, reading.question)
