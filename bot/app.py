@@ -25,10 +25,12 @@ from bot.handlers import (
     catalogue,
     chat,
     errors,
+    everywhere,
     feedback,
     foryou,
     inline,
     people,
+    platforms,
     poll,
     poll_result,
     privacy,
@@ -77,6 +79,8 @@ FEATURES = (
     subscribe,
     admin,
     inline,
+    platforms,
+    everywhere,
     chat,
 )
 ADMIN_ONLY = {"reload", "model"}  # listed in the menu of admins' private chats only

@@ -254,6 +254,22 @@ class Forget(Button, prefix="forget"):
 
 
 @dataclass(frozen=True)
+class PlatformsMenu(Button, prefix="plat"):
+    """A tap in the /platforms menu: a platform turned on or off, "kids" (kids mode), "admins"
+    (only admins change this) or "clear"."""
+
+    choice: str = shaped(Shape("|".join([*PLATFORMS, "kids", "admins", "clear"])))
+
+
+@dataclass(frozen=True)
+class AllPlatforms(Button, prefix="allp"):
+    """ "All platforms" under a list the chat's platforms limited: the answer ``token``
+    (``bot.state.Listings``) keeps, given again without that limit."""
+
+    token: str = shaped(Shape(r"[0-9a-f]{1,8}"))
+
+
+@dataclass(frozen=True)
 class Seen(TitleChoice, prefix="seen"):
     """ "✓ Seen" on a card or a list: the tapper has seen the title (tapped again: has not)."""
 

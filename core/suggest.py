@@ -44,7 +44,9 @@ def suggest(
     coco but funnier": comedies); [] for an unknown title.
 
     ``snapshot`` is a ``core.snapshot.store.Snapshot``; ValueError for an unknown platform."""
-    keep = snapshot.table.mask(filters) if filters is not None and not filters.is_empty() else None
+    # Titles left out (a chat's seen ones) need the mask too: ``is_empty`` ignores ``exclude``.
+    narrows = filters is not None and (not filters.is_empty() or filters.exclude)
+    keep = snapshot.table.mask(filters) if narrows else None
     pool = snapshot.recommender.recommend(title_id, k=POOL, platform=platform, keep=keep)
     # The identity keeps the recommender's order: its pair features need not exist.
     ordered = pool if model.is_identity else model.rerank(snapshot.pairs, title_id, pool)
@@ -55,26 +57,40 @@ def suggest(
 
 
 def for_you(
-    snapshot, model: Reranker, ratings: dict[str, int], k: int = 5, *, platform: str | None = None
+    snapshot,
+    model: Reranker,
+    ratings: dict[str, int],
+    k: int = 5,
+    *,
+    platform: str | None = None,
+    filters: Filters | None = None,
 ) -> list[taste.Pick]:
-    """Up to ``k`` titles for a user with these ratings (title id -> 1 or -1, oldest first).
+    """Up to ``k`` titles for a user with these ratings (title id -> 1 or -1, oldest first),
+    only titles ``filters`` keep if given (a chat's platforms, kids mode, seen titles:
+    ``core.questions.viewer``).
 
     ``core.personal.taste`` shortlists the titles for the user's taste; a learned model then
     orders the shortlist as it was trained to, by its pair features averaged over the user's
     ``MAX_ANCHORS`` latest likes. The identity keeps taste's own order."""
+    keep = snapshot.table.mask(filters) if filters is not None else None
     if model.is_identity:
-        return taste.picks(snapshot.taste, ratings, k=k, platform=platform)
-    shortlist = taste.picks(snapshot.taste, ratings, k=taste.MAX_K, platform=platform)
+        return taste.picks(snapshot.taste, ratings, k=k, platform=platform, keep=keep)
+    shortlist = taste.picks(snapshot.taste, ratings, k=taste.MAX_K, platform=platform, keep=keep)
     row_of = snapshot.recommender.row_of
     likes = [title_id for title_id, value in ratings.items() if value == LIKE and title_id in row_of]
     order = model.order(snapshot.pairs, likes[-MAX_ANCHORS:], [pick.id for pick in shortlist])
     return [shortlist[i] for i in order][: max(0, k)]
 
 
-def starter_picks(snapshot, k: int = 5, *, platform: str | None = None) -> list[taste.Pick]:
+def starter_picks(
+    snapshot, k: int = 5, *, platform: str | None = None, filters: Filters | None = None
+) -> list[taste.Pick]:
     """Picks for a user who liked nothing yet: the best picks of the catalogue
-    (``core.questions.picks``), one per work, on ``platform`` if given."""
-    wanted = Filters(platforms=frozenset([platform]) if platform else frozenset(), ranking=Ranking.PICKS)
+    (``core.questions.picks``), one per work, on ``platform`` if given, else as ``filters``
+    limit them (a chat's platforms, kids mode, seen titles)."""
+    wanted = (filters or Filters()).but(ranking=Ranking.PICKS)
+    if platform:
+        wanted = wanted.but(platforms=frozenset([platform]))
     page = answers.page(snapshot.table, wanted, 0, max(0, k))
     rec = snapshot.recommender
     return [taste.pick_of(rec, rec.row_of[title_id]) for title_id in page.ids]

@@ -3,17 +3,22 @@ it, where it streams since when, what it is about, and a few titles like it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
 from bot.handlers.common import answer_title, answer_title_button, command_question
+from bot.handlers.limits import Redo, remember, viewer_of, with_note
 from bot.state import Context
 from bot.text import card as card_text
 from bot.text.i18n import N_
 from core.card import card_of
 from core.personal.reranker import Reranker
+from core.questions.filters import Filters
+from core.questions.viewer import Viewer, limited
 from core.snapshot.store import Snapshot
 from core.suggest import suggest
 from core.understanding import Question
@@ -21,14 +26,28 @@ from core.understanding import Question
 COMMANDS = [("title", N_("a title's card: where it streams, what it is about: /title moana"))]
 
 
-def card_page(snap: Snapshot, title_id: str, model: Reranker, group: bool = False):
-    """The card's text and keyboard; its suggestions are /recommend's first ones; ``group``:
-    its list button says "Our list", not "My list"."""
+def card_page(
+    snap: Snapshot,
+    title_id: str,
+    model: Reranker,
+    group: bool = False,
+    viewer: Viewer | None = None,
+    remember: Callable[[Redo], str] | None = None,
+):
+    """The card's text and keyboard; its suggestions are /recommend's first ones, within the
+    chat's limits (``viewer``: said in one line, "All platforms" when ``remember`` keeps the
+    card), and its platform line marks the chat's platforms; ``group``: its list button says
+    "Our list", not "My list"."""
     title = snap.title(title_id)
-    recs = suggest(snap, model, title_id, card_text.CARD_SUGGESTIONS)
+    viewer = viewer or Viewer()
+    chosen = limited(Filters(), viewer, snap.copies)
+    recs = suggest(snap, model, title_id, card_text.CARD_SUGGESTIONS, filters=chosen.filters)
     conversation.showed([r.id for r in recs], beside=True)  # "the second one" after a card: its suggestions
-    text = card_text.title_card(title, snap.platforms_of(title_id), recs, card_of(snap, title_id))
-    return text, card_text.card_keyboard(title_id, title["display_title"], group)
+    mine = viewer.platforms if viewer.limits_platforms else frozenset()
+    text = card_text.title_card(title, snap.platforms_of(title_id), recs, card_of(snap, title_id), mine)
+    keyboard = card_text.card_keyboard(title_id, title["display_title"], group)
+    token = remember(Redo("card", (title_id,))) if remember and chosen.note and recs else None
+    return with_note(text, keyboard, chosen, token, not group) if recs else (text, keyboard)
 
 
 def card(context: Context, update: Update | None = None):
@@ -37,7 +56,10 @@ def card(context: Context, update: Update | None = None):
     group = chat is not None and chat.type != ChatType.PRIVATE
 
     async def page(snap: Snapshot, title_id: str):
-        return card_page(snap, title_id, context.bot_data.reranker, group)
+        viewer = await viewer_of(update, context) if update is not None else None
+        return card_page(
+            snap, title_id, context.bot_data.reranker, group, viewer, lambda redo: remember(context, redo)
+        )
 
     return page
 

@@ -18,6 +18,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
 from bot.handlers.common import edit, friendly, reply, snapshot, text_of
+from bot.handlers.limits import Redo, in_private, remember, viewer_of, with_note
 from bot.state import Context
 from bot.text import questions as words
 from bot.text.i18n import N_, _, ngettext, number
@@ -27,6 +28,7 @@ from core.catalogue.arguments import ArgumentError, require
 from core.catalogue.title_types import TitleType
 from core.questions import answers
 from core.questions.filters import Filters, Ranking, Role
+from core.questions.viewer import Limited, Viewer, limited
 from core.understanding import Intent, Question
 
 COMMANDS = [
@@ -62,6 +64,7 @@ class Reply:
     shown: int = 0  # how many of them the text already lists (counted from the list's start)
     ids: tuple[str, ...] = ()  # the titles the text lists, in order: "the second one" reads them
     start: int = 0  # the list's position of the first of ``ids``
+    limits: Limited | None = None  # what the chat's limits did to the titles listed (said in one line)
 
 
 def one_kind(found) -> TitleType | None:
@@ -131,7 +134,7 @@ _LONGEST_SHOW = {
 }
 
 
-def score_text(snap, q: Question) -> Reply:
+def score_text(snap, q: Question, viewer: Viewer | None = None) -> Reply:
     require(q.score, N_("a score from 0 to 5"))
     f = q.filters.but(score_above=arguments.score(q.score))
     f = f if f.type else f.but(type=TitleType.MOVIE)  # the original question: movies
@@ -150,7 +153,7 @@ def score_text(snap, q: Question) -> Reply:
         )
     about = words.scope(f.but(type=None, score_above=None), snap.table.people)
     text = text.format(n=number(total), scope=about, score=number(f.score_above))
-    return with_titles(snap, text, f, total, q.start)
+    return with_titles(snap, text, f, total, q.start, viewer)
 
 
 def actor_text(snap, q: Question) -> Reply:
@@ -179,7 +182,7 @@ def actor_text(snap, q: Question) -> Reply:
     return Reply(text.format(names=names, scope=about, n=number(found.titles)))
 
 
-def country_text(snap, q: Question) -> Reply:
+def country_text(snap, q: Question, viewer: Viewer | None = None) -> Reply:
     f = q.filters
     if not f.countries:
         typed = require(q.leftover or None, N_("a country"))
@@ -204,10 +207,10 @@ def country_text(snap, q: Question) -> Reply:
         )
     about = words.scope(f.but(type=None, countries=frozenset()), snap.table.people, everywhere=False)
     text = words.tidy(text.format(n=number(total), country=country, scope=about))
-    return with_titles(snap, text, f, total, q.start)
+    return with_titles(snap, text, f, total, q.start, viewer)
 
 
-def rating_text(snap, q: Question) -> Reply:
+def rating_text(snap, q: Question, viewer: Viewer | None = None) -> Reply:
     f = q.filters
     if not f.ratings:
         typed = require(q.leftover or None, N_("a maturity rating"))
@@ -221,7 +224,7 @@ def rating_text(snap, q: Question) -> Reply:
     else:
         text = ngettext("{count} {scope} is rated {rating}.", "{count} {scope} are rated {rating}.", total)
         text = words.tidy(text.format(count=counted(total, f.type), scope=about, rating=label))
-    return with_titles(snap, text, f, total, q.start)
+    return with_titles(snap, text, f, total, q.start, viewer)
 
 
 def counted(n: int, type_: TitleType | None) -> str:
@@ -259,49 +262,53 @@ PICKS_HEADINGS = {
 }
 
 
-def top_text(snap, q: Question) -> Reply:
+def top_text(snap, q: Question, viewer: Viewer | None = None) -> Reply:
+    """The best of ``q.filters``, within the chat's limits (``viewer``); the heading names
+    what was asked, and "on all platforms" only when no limit of the chat's applies."""
     f = q.filters
     scored = f.but(score_above=SCORED) if f.score_above is None else f
     if q.start:
-        return continued(snap, scored, q.start)
-    page = answers.page(snap.table, scored, 0, PAGE)
-    about = words.scope(f.but(type=None), snap.table.people)
+        return continued(snap, scored, q.start, viewer)
+    chosen = limited(scored, viewer or Viewer(), snap.copies)
+    page = answers.page(snap.table, chosen.filters, 0, PAGE)
+    about = words.scope(f.but(type=None), snap.table.people, everywhere=not chosen.note)
     if not page.ids:
-        return Reply(
-            _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy").format(scope=about)
-        )
+        text = _("No scored titles {scope}. Try a broader genre, e.g. /top netflix comedy")
+        return Reply(words.tidy(text.format(scope=about)), limits=chosen)
     heading = (PICKS_HEADINGS if f.ranking is Ranking.PICKS else TOP_HEADINGS)[f.type]
-    text = (
-        _(heading).format(scope=about)
-        + "\n"
-        + title_lines(snap, page.ids, 0, works=f.ranking is Ranking.PICKS)
-    )
-    return Reply(text, scored if page.more else None, len(page.ids), page.ids)
+    # An empty scope (the chat's platforms, named in the note) leaves "titles :" to mend.
+    text = words.tidy(_(heading).format(scope=about)) + "\n"
+    text += title_lines(snap, page.ids, 0, works=f.ranking is Ranking.PICKS)
+    return Reply(text, scored if page.more else None, len(page.ids), page.ids, limits=chosen)
 
 
-def with_titles(snap, text: str, f: Filters, total: int, start: int = 0) -> Reply:
+def with_titles(
+    snap, text: str, f: Filters, total: int, start: int = 0, viewer: Viewer | None = None
+) -> Reply:
     """A count followed by its first titles, best-scored first; from ``start`` on ("more"),
-    just the titles."""
+    just the titles. The count is a fact; the titles listed keep to the chat's limits."""
     if not total:
         return Reply(text)
     if start:
-        return continued(snap, f, start)
-    page = answers.page(snap.table, f, 0, PAGE)
-    return Reply(
-        text + "\n" + title_lines(snap, page.ids, 0), f if page.more else None, len(page.ids), page.ids
-    )
+        return continued(snap, f, start, viewer)
+    chosen = limited(f, viewer or Viewer(), snap.copies)
+    page = answers.page(snap.table, chosen.filters, 0, PAGE)
+    lines = "\n" + title_lines(snap, page.ids, 0) if page.ids else ""
+    return Reply(text + lines, f if page.more else None, len(page.ids), page.ids, limits=chosen)
 
 
-def continued(snap, f: Filters, start: int) -> Reply:
-    """The titles of a list from position ``start``: a "More" button, or "more" typed."""
-    page = answers.page(snap.table, f, start, PAGE)
+def continued(snap, f: Filters, start: int, viewer: Viewer | None = None) -> Reply:
+    """The titles of a list from position ``start``: a "More" button, or "more" typed; within
+    the chat's limits (``viewer``). ``listing`` stays ``f``: the next page limits it again."""
+    chosen = limited(f, viewer or Viewer(), snap.copies)
+    page = answers.page(snap.table, chosen.filters, start, PAGE)
     if not page.ids:
-        return Reply(_("That's all of them."))
+        return Reply(_("That's all of them."), limits=chosen)
     text = _("Titles {first}–{last} of {total}:").format(
         first=number(start + 1), last=number(start + len(page.ids)), total=number(page.total)
     )
     text += "\n" + title_lines(snap, page.ids, start, person=f.person, works=f.ranking is Ranking.PICKS)
-    return Reply(text, f if page.more else None, start + len(page.ids), page.ids, start)
+    return Reply(text, f if page.more else None, start + len(page.ids), page.ids, start, limits=chosen)
 
 
 def scored(value) -> bool:
@@ -335,15 +342,42 @@ TEXTS = {
 }
 
 
+# The questions whose answers list titles to watch: they keep to the chat's limits
+# (``bot.handlers.limits``). A count's number, the longest title, the busiest actor are facts.
+LISTS = frozenset([Intent.TOP, Intent.SCORE, Intent.COUNTRY, Intent.RATING])
+
+
 async def answer(update: Update, context: Context, q: Question) -> None:
     """The answer to a catalogue question (``q.intent`` in ``TEXTS``)."""
     conversation.asked(q)
-    await send(update, context, TEXTS[q.intent](snapshot(context), q))
+    viewer = await viewer_of(update, context) if q.intent in LISTS else None
+    text, keyboard = question_page(context, q, viewer, in_private(update))
+    await reply(update, text, reply_markup=keyboard)
 
 
-async def send(update: Update, context: Context, found: Reply) -> None:
-    """A reply, with a "Show them" or "More" button when titles are behind it; the titles
-    it lists are what "the second one" and "more" read next."""
+def question_page(context: Context, q: Question, viewer: Viewer | None, private: bool, redo: bool = True):
+    """The answer's text, with the line naming the chat's limits when they narrowed its titles,
+    and its keyboard ("Show them"/"More", and "All platforms" when ``redo``)."""
+    found = question_reply(snapshot(context), q, viewer)
+    return noted(context, found, Redo("question", (q,)) if redo else None, private)
+
+
+def question_reply(snap, q: Question, viewer: Viewer | None) -> Reply:
+    return TEXTS[q.intent](snap, q, viewer) if q.intent in LISTS else TEXTS[q.intent](snap, q)
+
+
+def noted(context: Context, found: Reply, redo: Redo | None, private: bool):
+    """``found`` as text and keyboard, with its line about the chat's limits."""
+    text, keyboard = message_of(context, found)
+    if found.limits is None:
+        return text, keyboard
+    token = remember(context, redo) if redo is not None and found.limits.note else None
+    return with_note(text, keyboard, found.limits, token, private)
+
+
+def message_of(context: Context, found: Reply) -> tuple[str, InlineKeyboardMarkup | None]:
+    """A reply's text, with a "Show them" or "More" button when titles are behind it; the
+    titles it lists are what "the second one" and "more" read next."""
     if found.ids:
         conversation.showed(found.ids, found.start)
     keyboard = None
@@ -351,7 +385,12 @@ async def send(update: Update, context: Context, found: Reply) -> None:
         token = context.bot_data.listings.remember(found.listing)
         label = _("Show them") if not found.shown else _("More")
         keyboard = listing_button(label, token, found.shown)
-    await reply(update, found.text, reply_markup=keyboard)
+    return found.text, keyboard
+
+
+async def send(update: Update, context: Context, found: Reply) -> None:
+    text, keyboard = message_of(context, found)
+    await reply(update, text, reply_markup=keyboard)
 
 
 def listing_button(label: str, token: str, start: int) -> InlineKeyboardMarkup:
@@ -365,22 +404,32 @@ async def listing_tapped(update: Update, context: Context) -> None:
     query = update.callback_query
     asked = callbacks.Listing.parse(query.data)
     f = context.bot_data.listings.recall(asked.token)
-    if f is None:
+    if not isinstance(f, Filters):  # forgotten, or another kind of answer's token
         await query.answer(_("This button has expired."))
         return
-    found = continued(snapshot(context), f, asked.start)
+    found = continued(snapshot(context), f, asked.start, await listed_viewer(update, context, f))
     if not found.ids:
         await query.answer(found.text)  # a query is answered once: this is its answer
         return
     await query.answer()
     conversation.showed(found.ids, found.start)
-    text = found.text
-    keyboard = listing_button(_("More"), asked.token, found.shown) if found.listing is not None else None
+    text, keyboard = found.text, None
+    if found.listing is not None:
+        keyboard = listing_button(_("More"), asked.token, found.shown)
+    if found.limits is not None and found.limits.noted:
+        token = remember(context, Redo("listing", (f, asked.start))) if found.limits.note else None
+        text, keyboard = with_note(text, keyboard, found.limits, token, in_private(update))
     if query.message is not None:
         await conversation.save()
         await query.message.reply_text(text, reply_markup=keyboard)
     else:
         await edit(query, text, keyboard)
+
+
+async def listed_viewer(update: Update, context: Context, f: Filters) -> Viewer | None:
+    """The chat's limits on a list's next page; none for a person's titles, which are facts
+    about them (``bot.handlers.people``), not suggestions."""
+    return None if f.person is not None else await viewer_of(update, context)
 
 
 def checked(snap, q: Question) -> Question:

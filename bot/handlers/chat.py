@@ -27,7 +27,7 @@ from bot.text import explain, render
 from bot.text.i18n import N_, _, platform_names
 from core.catalogue.arguments import ArgumentError
 from core.dialogue import Kind, follow
-from core.dialogue.together import read_together
+from core.dialogue.together import read_together, then_asked
 from core.understanding import Question
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ async def plain_message(update: Update, context: Context) -> None:
         return
     text = without_mention(update.effective_message.text, context.bot.username)
     understanding = snapshot(context).understanding
-    frame = conversation.frame()
+    frame, about = conversation.frame(), None
     request = read_together(text, understanding)
     if request is not None:  # "ya la vi", "add it to our list", "what's on our list?"
         about = await together_talk.answer(update, context, request)
@@ -145,7 +145,10 @@ async def plain_message(update: Update, context: Context) -> None:
     reading = follow(frame, understanding.parse(text), text, understanding, now=time.time())
     if reading.kind == Kind.POINTED:
         conversation.browsing()
-    await answer(update, context, reading.question)
+    asked = reading.question
+    if request is not None and about is not None and reading.kind == Kind.NEW:
+        asked = then_asked(about, asked, understanding)
+    await answer(update, context, asked)
 
 
 async def unknown_command(update: Update, context: Context) -> None:

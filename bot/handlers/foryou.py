@@ -5,6 +5,7 @@ one platform; /foryou <title>: would this user like it? (``core.personal.taste``
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
@@ -13,10 +14,13 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot import callbacks
 from bot.handlers import watching
 from bot.handlers.common import button_query, confident_title, reply, snapshot, text_of
+from bot.handlers.limits import Redo, in_private, remember, viewer_of, with_note
 from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_, _
 from core.personal import taste
+from core.questions.filters import Filters
+from core.questions.viewer import Viewer, limited
 from core.suggest import for_you, starter_picks
 from core.userdata.feedback import DISLIKE, LIKE
 
@@ -48,26 +52,45 @@ async def foryou(update: Update, context: Context) -> None:
         await watching.for_the_group(update, context, platform)
         return
     ratings = await ratings_of_user(update, context)
-    picks = for_you(snap, context.bot_data.reranker, ratings, PICKS, platform=platform)
+    viewer = await viewer_of(update, context)
+    text, keyboard = picks_page(
+        snap, context.bot_data.reranker, ratings, platform, viewer, in_private(update),
+        lambda redo: remember(context, redo),
+    )  # fmt: skip
+    await reply(update, text, reply_markup=keyboard)
+
+
+def picks_page(
+    snap,
+    model,
+    ratings: dict[str, int],
+    platform: str | None,
+    viewer: Viewer,
+    private: bool = True,
+    remember: Callable[[Redo], str] | None = None,
+):
+    """/foryou's picks for these ratings, on ``platform`` if named, else within the chat's
+    limits (said in one line; "All platforms" when ``remember`` keeps the answer)."""
+    chosen = limited(
+        Filters(platforms=frozenset([platform]) if platform else frozenset()), viewer, snap.copies
+    )
+    picks = for_you(snap, model, ratings, PICKS, filters=chosen.filters)
+    token = remember(Redo("foryou", (platform,))) if remember and chosen.note else None
     if not picks and LIKE not in ratings.values():
         # No taste yet: well-known picks to rate, so the next /foryou has something to go on.
-        picks = starter_picks(snap, PICKS, platform=platform)
+        picks = starter_picks(snap, PICKS, filters=chosen.filters)
+        if not picks:
+            return teach(), None
         titles = [snap.title(p.id) for p in picks]
-        keyboard = (
-            InlineKeyboardMarkup([render.rating_row([p.id for p in picks], 0, ratings)]) if picks else None
-        )
-        await reply(
-            update, render.starter_text(picks, titles, platform) if picks else teach(), reply_markup=keyboard
-        )
-        return
+        keyboard = InlineKeyboardMarkup([render.rating_row([p.id for p in picks], 0, ratings)])
+        return with_note(render.starter_text(picks, titles, platform), keyboard, chosen, token, private)
     if not picks:
-        await reply(update, _("Nothing left to pick there."))
-        return
+        return with_note(_("Nothing left to pick there."), None, chosen, token, private)
     titles = [snap.title(p.id) for p in picks]
     liked = {p.because: snap.title(p.because) for p in picks if p.because}
     because = {title_id: title["display_title"] for title_id, title in liked.items() if title}
     keyboard = InlineKeyboardMarkup([render.rating_row([p.id for p in picks], 0, ratings)])
-    await reply(update, render.picks_text(picks, titles, because, platform), reply_markup=keyboard)
+    return with_note(render.picks_text(picks, titles, because, platform), keyboard, chosen, token, private)
 
 
 def verdict_text(snap, ratings: dict[str, int], title_id: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
@@ -15,11 +17,13 @@ from bot.handlers.common import (
     ratings_of,
     snapshot,
 )
+from bot.handlers.limits import Redo, in_private, remember, viewer_of, with_note
 from bot.state import Context
 from bot.text import questions, render
 from bot.text.i18n import N_, _
 from core.personal.reranker import Reranker
 from core.questions.filters import Filters
+from core.questions.viewer import Viewer, limited
 from core.snapshot.store import Snapshot
 from core.suggest import suggest
 from core.understanding import Question
@@ -36,24 +40,32 @@ def suggestion_page(
     ratings: dict | None = None,
     reranker: Reranker | None = None,
     filters: Filters | None = None,
+    viewer: Viewer | None = None,
+    private: bool = True,
+    remember: Callable[[Redo], str] | None = None,
 ):
     """The message text and keyboard for suggestions ``start``..``start+5`` like ``title_id``;
     ``ratings`` marks the rating buttons with what the user said of each; ``reranker`` orders
     them (the recommender's own order without one); ``filters`` limits them (a typed request's:
-    "like coco but funnier", "shows like dark"; the buttons' pages carry none)."""
+    "like coco but funnier", "shows like dark"; the buttons' pages carry none); ``viewer``, the
+    chat's limits (its platforms unless ``platform`` is named, kids mode, seen titles), which
+    the page then names in one line, with "All platforms" when ``remember`` keeps the page."""
     source = snap.title(title_id)
     if source is None:
         return _("That title is no longer in the catalogue. Try /recommend again."), None
     model = reranker or Reranker.identity()
-    filters = filters or Filters()
+    asked, viewer = filters or Filters(), viewer or Viewer()
+    on = frozenset([platform]) if platform else frozenset()
+    chosen = limited(asked.but(platforms=on), viewer, snap.copies)
     # One more than a page: whether there is a next one.
-    recs = suggest(snap, model, title_id, render.PAGE + 1, platform=platform, start=start, filters=filters)
+    recs = suggest(
+        snap, model, title_id, render.PAGE + 1, platform=platform, start=start, filters=chosen.filters
+    )
     scope = unmet = ""
-    if not filters.is_empty():
-        on = frozenset([platform]) if platform else frozenset()
-        scope = questions.scope(filters.but(platforms=on), snap.table.people, everywhere=False)
+    if not asked.is_empty():
+        scope = questions.scope(asked.but(platforms=on), snap.table.people, everywhere=False)
         if not recs and start == 0:  # "more teen shows like it": none is; the closest ones, said so
-            recs = _closest(snap, model, title_id, platform, filters)
+            recs = _closest(snap, model, title_id, platform, asked, viewer)
             scope, unmet = "", scope
     page, more = recs[: render.PAGE], len(recs) > render.PAGE
     conversation.showed([r.id for r in page], start)  # "the second one", "more" read them next
@@ -64,13 +76,23 @@ def suggestion_page(
     keyboard = render.suggestion_keyboard(
         title_id, source["display_title"], start, platform, more, rated=[r.id for r in page], ratings=ratings
     )
-    return text, keyboard
+    token = (
+        remember(Redo("recommend", (title_id, start, platform, filters)))
+        if remember and chosen.note
+        else None
+    )
+    return with_note(text, keyboard, chosen, token, private)
 
 
-def _closest(snap: Snapshot, model: Reranker, title_id: str, platform: str | None, filters: Filters) -> list:
-    """Suggestions like ``title_id`` with the genres asked for let go, else everything but the platform."""
-    for looser in (filters.but(genres=frozenset(), not_genres=frozenset()), Filters()):
-        recs = suggest(snap, model, title_id, render.PAGE + 1, platform=platform, filters=looser)
+def _closest(
+    snap: Snapshot, model: Reranker, title_id: str, platform: str | None, asked: Filters, viewer: Viewer
+) -> list:
+    """Suggestions like ``title_id`` with the genres asked for let go, else everything but the
+    platform; the chat's limits still hold."""
+    on = frozenset([platform]) if platform else frozenset()
+    for looser in (asked.but(genres=frozenset(), not_genres=frozenset()), Filters()):
+        keep = limited(looser.but(platforms=on), viewer, snap.copies).filters
+        recs = suggest(snap, model, title_id, render.PAGE + 1, platform=platform, filters=keep)
         if recs:
             return recs
     return []
@@ -92,7 +114,11 @@ def first_page(
 
     async def page(snap: Snapshot, title_id: str):
         ratings = await ratings_of(update, context)
-        return suggestion_page(snap, title_id, start, platform, ratings, serving(context), filters)
+        viewer = await viewer_of(update, context)
+        return suggestion_page(
+            snap, title_id, start, platform, ratings, serving(context), filters,
+            viewer, in_private(update), lambda redo: remember(context, redo),
+        )  # fmt: skip
 
     return page
 
@@ -131,9 +157,11 @@ async def more_button(update: Update, context: Context) -> None:
     asked = callbacks.More.parse(query.data)
     await query.answer()
     ratings = await ratings_of(update, context)
+    viewer = await viewer_of(update, context)
     message, keyboard = suggestion_page(
-        snapshot(context), asked.title_id, asked.start, asked.platform, ratings, serving(context)
-    )
+        snapshot(context), asked.title_id, asked.start, asked.platform, ratings, serving(context),
+        viewer=viewer, private=in_private(update), remember=lambda redo: remember(context, redo),
+    )  # fmt: skip
     await edit(query, message, keyboard)
 
 

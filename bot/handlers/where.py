@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
 from bot.handlers.common import answer_title, answer_title_button, command_question
+from bot.handlers.limits import platforms_of_chat
 from bot.state import Context
 from bot.text import render
 from bot.text.i18n import N_
@@ -22,18 +23,19 @@ def is_edition(title: str, best: str) -> bool:
     return title == best or title.startswith(best + " (")
 
 
-def where_text(snap: Snapshot, title_id: str, matches=()) -> str:
-    """Where the title streams, with the other editions of the same name among ``matches``."""
+def where_text(snap: Snapshot, title_id: str, matches=(), mine=frozenset()) -> str:
+    """Where the title streams, with the other editions of the same name among ``matches``;
+    never limited to the chat's platforms (a fact about the catalogues), but ``mine`` marked."""
     best = snap.title(title_id)
     editions = [title_id] + [
         m.id for m in matches if m.id != title_id and is_edition(m.title, best["display_title"])
     ]
-    return render.where([(snap.title(i), snap.platforms_of(i)) for i in editions])
+    return render.where([(snap.title(i), snap.platforms_of(i)) for i in editions], mine)
 
 
 async def answer(update: Update, context: Context, q: Question) -> None:
     async def page(snap: Snapshot, title_id: str):
-        return where_text(snap, title_id, q.matches), None
+        return where_text(snap, title_id, q.matches, await platforms_of_chat(update, context)), None
 
     await answer_title(update, context, q, "where", page)
 
@@ -48,7 +50,7 @@ async def where_button(update: Update, context: Context) -> None:
     """A "did you mean" choice for /where: the question becomes the answer."""
 
     async def page(snap: Snapshot, title_id: str):
-        return where_text(snap, title_id), None
+        return where_text(snap, title_id, mine=await platforms_of_chat(update, context)), None
 
     await answer_title_button(update, context, page)
 

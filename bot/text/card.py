@@ -32,6 +32,7 @@ from bot.text.render import (
     details,
     genre,
     genres,
+    marked,
     platform_name,
     platforms_text,
     reason,
@@ -128,9 +129,10 @@ def edition(tags: tuple[str, ...]) -> str:
     return ", ".join(words)
 
 
-def stream(copy: Stream) -> str:
-    """ "Netflix (since July 4, 2019)", "Disney+ in Spanish", "Hulu"."""
-    where = platform_name(copy.platform)
+def stream(copy: Stream, mine=frozenset()) -> str:
+    """ "Netflix (since July 4, 2019)", "Disney+ in Spanish", "Hulu"; "Netflix ✓" when it is
+    one of the chat's platforms (``mine``)."""
+    where = marked(copy.platform, mine)
     if copy.edition:
         where = f"{where} {edition(copy.edition)}"
     if copy.added is None:
@@ -139,13 +141,13 @@ def stream(copy: Stream) -> str:
     return _("{platform} (since {date})").format(platform=where, date=date(copy.added))
 
 
-def stream_lines(card: Card) -> list[str]:
+def stream_lines(card: Card, mine=frozenset()) -> list[str]:
     """ "Streaming: Disney+ (since …)", then "Also in Spanish on Disney+": the title itself and
     its copies that are no edition, each with its day; the other editions by name."""
     if not card.streams:
         return []
     main = [card.streams[0], *(copy for copy in card.streams[1:] if not copy.edition)]
-    places = "; ".join(dict.fromkeys(stream(copy) for copy in main))
+    places = "; ".join(dict.fromkeys(stream(copy, mine) for copy in main))
     lines = [_("Streaming: {places}").format(places=esc(places))]
     editions = dict.fromkeys(
         # TRANSLATORS: another edition of the title: "Also in Spanish on Disney+", "Also dubbed on Hulu".
@@ -171,7 +173,7 @@ def people_lines(card: Card) -> list[str]:
     return lines
 
 
-def title_card(title: dict, platforms, recs, card: Card | None = None) -> str:
+def title_card(title: dict, platforms, recs, card: Card | None = None, mine=frozenset()) -> str:
     """A title on its own: what it is, who made it, where it streams since when, what it is
     about, a few like it. ``card``: the title's with its copies (``core.card.card_of``); the
     title's row alone without it."""
@@ -182,7 +184,7 @@ def title_card(title: dict, platforms, recs, card: Card | None = None) -> str:
     if card.genres:
         lines.append(f"<i>{esc(card_genres(card))}</i>")
     lines += people_lines(card)
-    lines += stream_lines(card)
+    lines += stream_lines(card, mine)
     if description(title):
         lines += ["", esc(description(title))]
     if recs:

@@ -37,6 +37,7 @@ SPANISH_NAMES = {
     "status": "estado",
     "reload": "recargar",
     "model": "modelo",
+    "platforms": "plataformas",
     "seen": "vista",
     "watchlist": "lista",
     "pick": "elegir",

@@ -32,8 +32,21 @@ def platform_name(platform: str) -> str:
     return platform_display_name(platform)
 
 
-def platforms_text(platforms) -> str:
-    return ", ".join(platform_name(p) for p in dict.fromkeys(platforms))
+def platforms_text(platforms, mine=frozenset()) -> str:
+    """ "Netflix, Hulu"; the chat's own platforms (``mine``) marked: "Netflix ✓, Hulu"."""
+    return ", ".join(marked(p, mine) for p in dict.fromkeys(platforms))
+
+
+MINE = "✓"  # marks a chat's own platforms in where-to-watch answers
+
+
+def marked(platform: str, mine=frozenset()) -> str:
+    return f"{platform_name(platform)} {MINE}" if platform in mine else platform_name(platform)
+
+
+def mine_legend(shown, mine) -> str:
+    """The line explaining the marks, when any platform shown is marked."""
+    return _("✓ your platforms") if set(shown) & set(mine) else ""
 
 
 def kind(title: dict) -> str:
@@ -299,11 +312,15 @@ def which_title(command: str) -> str:
     )
 
 
-def where(found: list[tuple[dict, list[str]]]) -> str:
+def where(found: list[tuple[dict, list[str]]], mine=frozenset()) -> str:
+    """Where each title streams, the chat's own platforms (``mine``) marked."""
     lines = []
     for title, platforms in found:
         lines.append(
             f"• <b>{esc(title_name(title))}</b> ({title['release_year']}, {esc(kind(title))}): "
-            f"{esc(platforms_text(platforms))}"
+            f"{esc(platforms_text(platforms, mine))}"
         )
-    return clip(_("Where to watch:") + "\n" + "\n".join(lines))
+    legend = mine_legend([p for _title, platforms in found for p in platforms], mine)
+    return clip(
+        _("Where to watch:") + "\n" + "\n".join(lines) + (f"\n<i>{esc(legend)}</i>" if legend else "")
+    )

@@ -34,3 +34,25 @@ TITLE_FILES = {
 def name(platform: str) -> str:
     """ "Prime Video" for "amazon"; an unknown id titled."""
     return NAMES.get(platform, platform.title())
+
+
+# Words between the names of a list: "netflix and hulu", "netflix y disney".
+JOINERS = frozenset(["and", "or", "y", "e", "o", "&", "+"])
+
+
+def read(text: str) -> tuple[frozenset[str], list[str]]:
+    """The platforms a list of words names ("netflix disney+ prime video", "all", "todas"),
+    and the words that name none. Names of two or three words are read first."""
+    words = [w for w in text.lower().replace(",", " ").split() if w not in JOINERS]
+    found, unknown, i = set(), [], 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[i : i + size])
+            if len(words) - i >= size and (phrase in ALIASES or size == 1 and phrase in ALL):
+                found.update(PLATFORMS if phrase in ALL else [ALIASES[phrase]])
+                i += size
+                break
+        else:
+            unknown.append(words[i])
+            i += 1
+    return frozenset(found), unknown

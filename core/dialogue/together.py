@@ -17,11 +17,14 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from core.dialogue import common as c
 from core.dialogue import phrases as p
 from core.dialogue import refer
 from core.dialogue.frame import Frame
 from core.dialogue.words import fold, phrases
+from core.questions.filters import Ranking
 from core.understanding.policy import ABSENT
+from core.understanding.question import Intent, Question
 
 
 class Act(StrEnum):
@@ -160,6 +163,16 @@ def _read(text: str, understanding) -> TogetherRequest | None:
         or _saved_for_later(said)
         or _seen(said, understanding)
     )
+
+
+def then_asked(title_id: str, q: Question, understanding) -> Question:
+    """The question after an act on a title ("ya vi lupin, ¿qué me recomiendas?"): a bare
+    request for something to watch asks for titles like that one (the seen title itself is
+    left out by the chat's limits); anything more specific stands as asked."""
+    bare_request = q.intent in (Intent.RECOMMEND, Intent.TOP) and not q.title
+    if bare_request and q.filters.but(ranking=Ranking.SCORE, platforms=frozenset()).is_empty():
+        return c.about(Intent.RECOMMEND, title_id, understanding, q)
+    return q
 
 
 def target(request: TogetherRequest, frame: Frame) -> str | None:

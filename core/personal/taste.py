@@ -82,9 +82,16 @@ class Verdict:
     relation: str | None = None
 
 
-def picks(space: TasteSpace, ratings: dict[str, int], k: int = 5, platform: str | None = None) -> list[Pick]:
+def picks(
+    space: TasteSpace,
+    ratings: dict[str, int],
+    k: int = 5,
+    platform: str | None = None,
+    keep: np.ndarray | None = None,
+) -> list[Pick]:
     """Up to ``k`` (max 20) titles for a user with these ratings (title id -> 1 or -1,
-    oldest first), best first, on ``platform`` if given; [] without a single known like."""
+    oldest first), best first, on ``platform`` if given, among the rows ``keep`` marks if
+    given (a chat's limits); [] without a single known like."""
     recommender = space.rec
     if platform is not None and platform not in recommender.platform_names:
         raise ValueError(f"unknown platform {platform!r}")
@@ -99,6 +106,8 @@ def picks(space: TasteSpace, ratings: dict[str, int], k: int = 5, platform: str 
         scores[~safe] = -np.inf
     if platform is not None:
         scores[~profile.space.on_platform(platform)] = -np.inf
+    if keep is not None:
+        scores[~keep] = -np.inf
     return [profile.pick(row, float(scores[row])) for row in _best_distinct(recommender.group, scores, k)]
 
 

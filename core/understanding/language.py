@@ -46,12 +46,12 @@ SPANISH_COMMANDS = _words(
     "ayuda recomendar donde titulo contar mas_larga maslarga puntaje pais clasificacion mejores persona "
     "estadisticas encuesta suscribir desuscribir estado recargar modelo megusta nomegusta parati misdatos "
     "olvidar"
-    " vista lista elegir vemos"  # issue 24's seen titles, list and watchers
+    " vista lista elegir vemos plataformas"  # issue 24: seen titles, list, watchers, platforms
 )
 ENGLISH_COMMANDS = _words(
     "help recommend where title count longest score country rating person stats poll subscribe unsubscribe "
     "status reload model like dislike foryou mydata forget"
-    " seen watchlist pick watching"  # issue 24's seen titles, list and watchers
+    " seen watchlist pick watching platforms"  # issue 24: seen titles, list, watchers, platforms
 )
 NEUTRAL_COMMANDS = _words("start actor top")  # the same word in both languages, or Telegram's own
 

@@ -9,7 +9,9 @@ import pytest
 from core import queries
 from core.personal import taste
 from core.personal.reranker import FEATURES, MAX_ANCHORS, Reranker
-from core.suggest import POOL, for_you, suggest
+from core.questions.bands import KIDS, band_of
+from core.questions.filters import Filters, Span
+from core.suggest import POOL, for_you, starter_picks, suggest
 
 IDENTITY = Reranker.identity()
 
@@ -121,3 +123,21 @@ def test_filters_few_neighbours_pass_are_filled_with_kept_titles_sharing_genres(
     assert len(found) == 5 and squid not in ids(found)
     assert all(table.mask(korean)[table.row_of[r.id]] for r in found)
     assert all(r.shared_genres for r in found), [r.title for r in found]
+
+
+def test_filters_that_only_leave_titles_out_are_honoured(fixture_snapshot, toy_story):
+    """A chat's seen titles come as ``Filters.exclude`` alone, which ``is_empty`` ignores."""
+    pool = suggest(fixture_snapshot, IDENTITY, toy_story, 5)
+    seen = frozenset(ids(pool[:2]))
+    left = suggest(fixture_snapshot, IDENTITY, toy_story, 5, filters=Filters(exclude=seen))
+    assert left and not seen & set(ids(left)) and ids(left)[:3] == ids(pool[2:5])
+
+
+def test_for_you_keeps_to_a_set_of_platforms_and_kids_bands(fixture_snapshot, horror_fan):
+    two = frozenset({"netflix", "hulu"})
+    found = for_you(fixture_snapshot, IDENTITY, horror_fan, 5, filters=Filters(platforms=two))
+    assert found and all(fixture_snapshot.title(p.id)["platform"] in two for p in found)
+    kids = for_you(fixture_snapshot, IDENTITY, horror_fan, 5, filters=Filters(bands=Span(None, KIDS)))
+    assert kids and all(band_of(fixture_snapshot.title(p.id)["maturity"]) <= KIDS for p in kids)
+    starters = starter_picks(fixture_snapshot, 5, filters=Filters(platforms=frozenset({"disney"})))
+    assert starters and all(fixture_snapshot.title(p.id)["platform"] == "disney" for p in starters)

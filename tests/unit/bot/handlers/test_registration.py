@@ -35,6 +35,7 @@ NAMES = {
     "status": {"status", "estado"},
     "reload": {"reload", "recargar"},
     "model": {"model", "modelo"},
+    "platforms": {"platforms", "plataformas"},
     "seen": {"seen", "vista"},
     "watchlist": {"watchlist", "lista"},
     "pick": {"pick", "elegir"},

@@ -43,6 +43,7 @@ WITH_ARGUMENTS = {
     "estado": "",
     "recargar": "",
     "modelo": "",
+    "plataformas": "netflix disney",
     "vista": "coco",
     "lista": "",
     "elegir": "",
