@@ -44,7 +44,13 @@ async def note_speaker(update: Update, context: Context) -> None:
     if not context.bot_data.heard.due(chat.id, user.id):
         return
     try:
-        await asyncio.to_thread(context.bot_data.together.spoke, chat.id, user.id, user.first_name or "")
+        await asyncio.to_thread(
+            context.bot_data.together.spoke,
+            chat.id,
+            user.id,
+            user.first_name or "",
+            chat_name=chat.title or "",
+        )
     except Exception:  # noting a speaker must never cost the update its answer
         log.exception("could not note a speaker in chat %s", chat.id)
 
