@@ -130,6 +130,24 @@ async def platforms_command(update: Update, context: Context) -> None:
     )
 
 
+async def set_kids_mode(update: Update, context: Context, on: bool) -> None:
+    """ "Kids mode" / "turn off kids mode" said in a message: as the menu's toggle does."""
+    settings = await settings_of(update, context)
+    if settings.admins_only and not await is_admin(update):
+        await reply(update, refused(settings))
+        return
+    if settings.kids != on:
+        await save(update, context, replace(settings, kids=on))
+    text = (
+        _(
+            "Kids mode is on: every suggestion and list here is for children. Say “kids mode off” or use /platforms to change it."
+        )
+        if on
+        else _("Kids mode is off. /platforms shows this chat's settings.")
+    )
+    await reply(update, text)
+
+
 def changed(settings: ChatSettings, choice: str) -> ChatSettings:
     if choice == "kids":
         return replace(settings, kids=not settings.kids)

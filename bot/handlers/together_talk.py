@@ -1,5 +1,5 @@
 """Plain messages about seen titles and the chat's list ("I've seen it", "añádela a la lista",
-"what's on our list?", "pick one from our list"), read by ``core.dialogue.together`` and done
+"what's on our list?", "pick one from our list", "kids mode"), read by ``core.dialogue.together`` and done
 by the seen and watchlist handlers, as their buttons and commands do.
 
 "It" is the title in focus and "the third one" a title of the last list shown — but "take the
@@ -12,7 +12,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import conversation
-from bot.handlers import seen, watchlist
+from bot.handlers import platforms, seen, watchlist
 from bot.handlers.common import confident_title, reply, snapshot
 from bot.state import Context
 from bot.text.i18n import _
@@ -30,6 +30,9 @@ async def answer(update: Update, context: Context, request: TogetherRequest) -> 
         return None
     if request.act == Act.PICK:
         await watchlist.pick(update, context)
+        return None
+    if request.act in (Act.KIDS_ON, Act.KIDS_OFF):
+        await platforms.set_kids_mode(update, context, request.act == Act.KIDS_ON)
         return None
     title_id = await _title_of(update, context, request)
     if title_id is None:

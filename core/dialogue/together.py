@@ -33,6 +33,8 @@ class Act(StrEnum):
     REMOVE = "remove"
     SHOW_LIST = "show_list"
     PICK = "pick"
+    KIDS_ON = "kids_on"  # "kids mode", "activa el modo niños"
+    KIDS_OFF = "kids_off"  # "turn off kids mode", "quita el modo infantil"
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,8 @@ def _read(text: str, understanding) -> TogetherRequest | None:
     if not said:
         return None
     return (
-        _show_list(said)
+        _kids_mode(said)
+        or _show_list(said)
         or _pick(said)
         or _listing(said, REMOVE_VERBS, Act.REMOVE, understanding)
         or _listing(said, ADD_VERBS, Act.ADD, understanding)
@@ -256,6 +259,34 @@ def _pick(said: str) -> TogetherRequest | None:
                 if p.has(before.strip(), PICK_WORDS) and not p.has(before, ADD_VERBS | REMOVE_VERBS):
                     return TogetherRequest(Act.PICK)
     return None
+
+
+# ---- kids mode ----------------------------------------------------------------------------
+KIDS_MODE = phrases(
+    "kids mode | kid mode | children mode | child mode | childrens mode | family mode | kids only mode | "
+    "modo ninos | modo nino | modo infantil | modo familia | modo familiar | modo chicos | modo peques"
+)
+MODE_ON = phrases(
+    "on | turn on | switch on | put on | enable | activate | start | activa | activar | activalo | pon | "
+    "poner | ponme | enciende | encender | prende | prender | con | use | usa | usar | set"
+)
+MODE_OFF = phrases(
+    "off | turn off | switch off | disable | deactivate | stop | no more | desactiva | desactivar | "
+    "desactivalo | quita | quitar | quitame | apaga | apagar | sin | saca | sacar"
+)
+MODE_FILLERS = phrases(
+    "the | el | please | pls | porfa | por favor | now | ya | again | de nuevo | can you | puedes"
+)
+
+
+def _kids_mode(said: str) -> TogetherRequest | None:
+    mode = p.longest_phrase(said, KIDS_MODE)
+    if mode is None:
+        return None
+    rest = p.cut(said, mode)
+    if rest and not p.only_phrases(rest, MODE_ON | MODE_OFF | MODE_FILLERS):
+        return None  # "what is kids mode?", "does kids mode hide horror"
+    return TogetherRequest(Act.KIDS_OFF if p.has(rest, MODE_OFF) else Act.KIDS_ON)
 
 
 # ---- seen ---------------------------------------------------------------------------------

@@ -64,3 +64,14 @@ def test_a_title_named_that_is_not_clear_asks_which_and_marks_nothing(tg, fixtur
     asked = ask(tg, "already watched toy", user_id=user)
     assert "Marked as seen" not in asked.params["text"]
     assert seen_of(fixture_bot, user) == set()
+
+
+def test_kids_mode_in_words_turns_on_and_off_and_lists_follow(tg, fixture_bot):
+    user = 7306
+    said = ask(tg, "turn on kids mode please", user_id=user).params["text"]
+    assert said.startswith("Kids mode is on")
+    assert fixture_bot.application.bot_data.together.settings_of(user).kids
+    assert "Kids mode: titles for children only." in ask(tg, "/top", user_id=user).params["text"]
+    tg.user(user, language_code="es")
+    assert ask(tg, "quita el modo infantil", user_id=user).params["text"].startswith("El modo niños está desactivado")
+    assert not fixture_bot.application.bot_data.together.settings_of(user).kids

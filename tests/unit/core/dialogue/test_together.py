@@ -111,3 +111,22 @@ def test_which_title_it_and_a_position_are():
 )
 def test_an_act_then_a_question(understanding, text, act, title, rest):
     assert read_together(text, understanding) == TogetherRequest(act, title=title, rest=rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("kids mode", Act.KIDS_ON),
+        ("turn on kids mode please", Act.KIDS_ON),
+        ("activa el modo niños", Act.KIDS_ON),
+        ("kids mode off", Act.KIDS_OFF),
+        ("quita el modo infantil porfa", Act.KIDS_OFF),
+    ],
+)
+def test_kids_mode_in_words(understanding, text, act):
+    assert read_together(text, understanding) == TogetherRequest(act)
+
+
+@pytest.mark.parametrize("text", ["what is kids mode?", "does kids mode hide horror movies", "kids movies"])
+def test_questions_about_kids_mode_or_kids_titles_are_left_alone(understanding, text):
+    assert read_together(text, understanding) is None
