@@ -21,7 +21,8 @@ from bot.state import Context
 from bot.text import render
 from bot.text import watchlist as words
 from bot.text.i18n import N_
-from core.personal.watchlist_pick import ListPick, candidates_of, pick_from_list, with_copies
+from core.personal.watchlist_pick import ListPick, candidates_of, pick_from_list
+from core.questions.viewer import seen_with_copies
 from core.userdata.together import ChatSettings
 
 log = logging.getLogger(__name__)
@@ -162,7 +163,7 @@ async def sorted_list(update: Update, context: Context) -> tuple[ListPick, int, 
     watching = {user.id}
     if in_group(update):
         watching |= {m.user_id for m in await asyncio.to_thread(together.watchers, chat.id)}
-    seen = with_copies(snap, await asyncio.to_thread(together.seen_by, watching))
+    seen = seen_with_copies(await asyncio.to_thread(together.seen_by, watching), snap.copies)
     listed = await asyncio.to_thread(together.watchlist, chat.id)
     candidates = candidates_of(snap, listed)
     found = pick_from_list(candidates, settings.platforms, seen, settings.kids)

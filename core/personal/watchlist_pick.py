@@ -101,8 +101,3 @@ def candidates_of(snap, entries) -> list[Candidate]:
                 )
             )
     return found
-
-
-def with_copies(snap, seen) -> set[str]:
-    """The titles seen and their copies on other platforms: Toy Story seen on Disney+ is seen on Hulu."""
-    return set(seen) | {copy for title_id in seen for copy in snap.copies.get(title_id, ())}

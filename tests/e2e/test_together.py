@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_commands import ask, buttons
+from tests.e2e.test_commands import ask
+from tests.e2e.test_group import picked_ids
+from tests.e2e.test_watchlist import tap
 
 GROUP = -1003000000024
 ANA, LUIS, EVA = 8401, 8402, 8403
@@ -19,20 +21,6 @@ pytestmark = pytest.mark.e2e
 
 def in_group(tg, text, user_id, method="sendMessage"):
     return ask(tg, text, chat_type="supergroup", chat_id=GROUP, user_id=user_id, method=method)
-
-
-def tap(tg, call, label, user_id, method="answerCallbackQuery"):
-    mark = tg.mark()
-    tg.press_button(call, buttons(call)[label]["callback_data"], user_id=user_id)
-    return tg.wait_for(method, after=mark, timeout=10)
-
-
-def picked_ids(call) -> list[str]:
-    return [
-        b["callback_data"].split(":")[1]
-        for b in buttons(call).values()
-        if b["callback_data"].startswith("fb:")
-    ]
 
 
 def platforms_of(snapshot, ids) -> set[str]:

@@ -73,5 +73,9 @@ def test_kids_mode_in_words_turns_on_and_off_and_lists_follow(tg, fixture_bot):
     assert fixture_bot.application.bot_data.together.settings_of(user).kids
     assert "Kids mode: titles for children only." in ask(tg, "/top", user_id=user).params["text"]
     tg.user(user, language_code="es")
-    assert ask(tg, "quita el modo infantil", user_id=user).params["text"].startswith("El modo niños está desactivado")
+    assert (
+        ask(tg, "quita el modo infantil", user_id=user)
+        .params["text"]
+        .startswith("El modo niños está desactivado")
+    )
     assert not fixture_bot.application.bot_data.together.settings_of(user).kids

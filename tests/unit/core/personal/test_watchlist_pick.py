@@ -1,8 +1,9 @@
 """/pick's choice from a chat's list: platforms, seen titles and kids mode rule titles out;
 the best rated of the rest wins, the oldest wish breaking ties."""
 
-from core.personal.watchlist_pick import Candidate, candidates_of, pick_from_list, with_copies
+from core.personal.watchlist_pick import Candidate, candidates_of, pick_from_list
 from core.questions.bands import Band
+from core.questions.viewer import seen_with_copies
 from core.userdata.together import Entry
 
 
@@ -82,5 +83,5 @@ def test_the_lists_entries_become_candidates_with_their_copies_scores_and_bands(
     assert found[0].band == Band.ALL and found[1].band == Band.EIGHTEEN
     assert found[1].score == snap.title(conjuring)["score"]
     hulu_copy = next(i for i in snap.copies[toy_story] if i != toy_story)
-    assert with_copies(snap, {toy_story}) == {toy_story, hulu_copy}
-    assert pick_from_list(found, seen=with_copies(snap, {hulu_copy})).chosen.title_id == conjuring
+    assert seen_with_copies({toy_story}, snap.copies) == {toy_story, hulu_copy}
+    assert pick_from_list(found, seen=seen_with_copies({hulu_copy}, snap.copies)).chosen.title_id == conjuring
