@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler
 
 from bot import callbacks
-from bot.handlers import card, catalogue, foryou, recommend
+from bot.handlers import card, catalogue, catalogue_answers, foryou, recommend
 from bot.handlers.common import edit, ratings_of, snapshot
 from bot.handlers.limits import Redo, in_private, remember, viewer_of
 from bot.state import Context
@@ -61,11 +61,11 @@ def _more_everywhere(keyboard: InlineKeyboardMarkup | None, context, following: 
 
 
 async def _question(update, context, viewer, q):
-    return _listed(update, context, catalogue.question_reply(snapshot(context), q, viewer))
+    return _listed(update, context, catalogue_answers.question_reply(snapshot(context), q, viewer))
 
 
 async def _listing(update, context, viewer, f, start):
-    return _listed(update, context, catalogue.continued(snapshot(context), f, start, viewer))
+    return _listed(update, context, catalogue_answers.continued(snapshot(context), f, start, viewer))
 
 
 def _listed(update, context, found):

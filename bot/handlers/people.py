@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, conversation
-from bot.handlers import catalogue
+from bot.handlers import catalogue, catalogue_answers
 from bot.handlers.common import answer_title, edit, friendly, reply, snapshot, text_of
 from bot.state import Context
 from bot.text import questions as words
@@ -27,23 +27,23 @@ CAST_SHOWN = 8
 CHOICES = 4
 
 
-def person_text(snap, q: Question) -> catalogue.Reply:
+def person_text(snap, q: Question) -> catalogue_answers.Reply:
     """A person's titles, best-scored first, with the filters the question adds."""
     people, f = snap.table.people, q.filters
     who = q.person
     if f.person is None:
-        return catalogue.Reply(absent_person(who.text if who else q.leftover))
+        return catalogue_answers.Reply(absent_person(who.text if who else q.leftover))
     found = answers.count(snap.table, f)
     name = esc(people.shown(f.person))
     about = words.scope(f.but(person=None, role=None), people, everywhere=False)
     if not found.total:
-        return catalogue.Reply(
+        return catalogue_answers.Reply(
             words.tidy(_("No titles with <b>{name}</b> {scope}.").format(name=name, scope=about))
         )
     if q.start:
-        return catalogue.continued(snap, f, q.start)
-    page = answers.page(snap.table, f, 0, catalogue.PAGE)
-    kind = f.type or catalogue.one_kind(found)  # "10 movies", never "10 movies and 0 shows"
+        return catalogue_answers.continued(snap, f, q.start)
+    page = answers.page(snap.table, f, 0, catalogue_answers.PAGE)
+    kind = f.type or catalogue_answers.one_kind(found)  # "10 movies", never "10 movies and 0 shows"
     if kind is None:
         heading = ngettext(
             "<b>{name}</b>: {n} title {scope} ({movies} and {shows}):",
@@ -54,11 +54,11 @@ def person_text(snap, q: Question) -> catalogue.Reply:
             shows=shows_count(found.shows),
         )  # fmt: skip
     else:
-        count = catalogue.counted(found.total, kind)
+        count = catalogue_answers.counted(found.total, kind)
         heading = _("<b>{name}</b>: {count} {scope}:").format(name=name, count=count, scope=about)
     heading = words.tidy(heading)
-    lines = catalogue.title_lines(snap, page.ids, 0, person=f.person)
-    return catalogue.Reply(heading + "\n" + lines, f if page.more else None, len(page.ids), page.ids)
+    lines = catalogue_answers.title_lines(snap, page.ids, 0, person=f.person)
+    return catalogue_answers.Reply(heading + "\n" + lines, f if page.more else None, len(page.ids), page.ids)
 
 
 def absent_person(typed: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.ext import CommandHandler
 
 from bot.app import FEATURES, commands
-from bot.handlers import catalogue, start
+from bot.handlers import catalogue, catalogue_answers, start
 
 # The README's command table, with every Spanish alias.
 NAMES = {
@@ -53,7 +53,7 @@ def test_every_command_keeps_its_names_and_aliases_once():
 
 def test_each_catalogue_command_answers_its_own_question():
     by_name = {name: h.callback for h in command_handlers() for name in h.commands}
-    assert set(catalogue.NAMES) == set(catalogue.TEXTS)
+    assert set(catalogue.NAMES) == set(catalogue_answers.TEXTS)
     for intent, names in catalogue.NAMES.items():
         assert {by_name[name].__name__ for name in names} == {intent}
     examples = dict(start.EXAMPLES)
