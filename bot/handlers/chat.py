@@ -135,6 +135,8 @@ async def plain_message(update: Update, context: Context) -> None:
     understanding = snapshot(context).understanding
     frame, about = conversation.frame(), None
     request = read_together(text, understanding)
+    if not together_talk.applies(update, request):
+        request = None
     if request is not None:  # "ya la vi", "add it to our list", "what's on our list?"
         about = await together_talk.answer(update, context, request)
         if not request.rest:

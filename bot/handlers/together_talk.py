@@ -1,5 +1,5 @@
 """Plain messages about seen titles and the chat's list ("I've seen it", "añádela a la lista",
-"what's on our list?", "pick one from our list", "kids mode"), read by ``core.dialogue.together`` and done
+"what's on our list?", "pick one from our list", "kids mode", "count me in"), read by ``core.dialogue.together`` and done
 by the seen and watchlist handlers, as their buttons and commands do.
 
 "It" is the title in focus and "the third one" a title of the last list shown — but "take the
@@ -10,9 +10,10 @@ through the title policy, with "did you mean" buttons that do the same.
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from bot import conversation
-from bot.handlers import platforms, seen, watchlist
+from bot.handlers import platforms, seen, watching, watchlist
 from bot.handlers.common import confident_title, reply, snapshot
 from bot.state import Context
 from bot.text.i18n import _
@@ -20,6 +21,16 @@ from core.dialogue.together import Act, TogetherRequest, target
 from core.understanding import CONFIDENT
 
 CHOICE_ACTIONS = {Act.SEEN: "seen", Act.ADD: "watchlist"}  # their "did you mean" buttons (callbacks.CHOICES)
+
+
+GROUP_ONLY = frozenset([Act.JOIN, Act.LEAVE])  # "count me in" means nothing in a private chat
+
+
+def applies(update: Update, request: TogetherRequest | None) -> bool:
+    """Whether the request is one this chat can have ("hoy no" in a private chat is not)."""
+    return request is not None and (
+        request.act not in GROUP_ONLY or update.effective_chat.type != ChatType.PRIVATE
+    )
 
 
 async def answer(update: Update, context: Context, request: TogetherRequest) -> str | None:
@@ -30,6 +41,9 @@ async def answer(update: Update, context: Context, request: TogetherRequest) -> 
         return None
     if request.act == Act.PICK:
         await watchlist.pick(update, context)
+        return None
+    if request.act in (Act.JOIN, Act.LEAVE):
+        await watching.joined_in_words(update, context, request.act == Act.JOIN)
         return None
     if request.act in (Act.KIDS_ON, Act.KIDS_OFF):
         await platforms.set_kids_mode(update, context, request.act == Act.KIDS_ON)

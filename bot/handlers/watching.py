@@ -68,14 +68,25 @@ async def watch_button(update: Update, context: Context) -> None:
     """ "I'm watching" / "Not tonight": the presser joins or leaves; the list is redrawn."""
     query = update.callback_query
     await query.answer()
-    chat, user = update.effective_chat, update.effective_user
+    chat = update.effective_chat
     if chat is None or chat.type not in GROUPS:
         return
-    join = bool(callbacks.Watch.parse(query.data).join)
+    watchers = await set_watching(update, context, bool(callbacks.Watch.parse(query.data).join))
+    await edit(query, texts.watchers_text(watchers), texts.watch_keyboard())
+
+
+async def set_watching(update: Update, context: Context, join: bool) -> list[Member]:
+    """The person joins or leaves the group's watchers tonight: the watchers then."""
+    chat, user = update.effective_chat, update.effective_user
     together = context.bot_data.together
     await asyncio.to_thread(together.set_watching, chat.id, user.id, user.first_name or "", join)
-    watchers = await asyncio.to_thread(together.watchers, chat.id)
-    await edit(query, texts.watchers_text(watchers), texts.watch_keyboard())
+    return await asyncio.to_thread(together.watchers, chat.id)
+
+
+async def joined_in_words(update: Update, context: Context, join: bool) -> None:
+    """ "Count me in", "hoy no veo" said to the bot in a group: as the buttons do."""
+    watchers = await set_watching(update, context, join)
+    await reply(update, texts.watchers_text(watchers), reply_markup=texts.watch_keyboard())
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ class Act(StrEnum):
     PICK = "pick"
     KIDS_ON = "kids_on"  # "kids mode", "activa el modo niños"
     KIDS_OFF = "kids_off"  # "turn off kids mode", "quita el modo infantil"
+    JOIN = "join"  # "count me in", "me apunto": tonight's watchers in a group
+    LEAVE = "leave"  # "not tonight", "hoy no veo"
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,8 @@ def _read(text: str, understanding) -> TogetherRequest | None:
     if not said:
         return None
     return (
-        _kids_mode(said)
+        _joining(said)
+        or _kids_mode(said)
         or _show_list(said)
         or _pick(said)
         or _listing(said, REMOVE_VERBS, Act.REMOVE, understanding)
@@ -258,6 +261,32 @@ def _pick(said: str) -> TogetherRequest | None:
                 before, _, after = f" {said} ".partition(f" {phrase} ")
                 if p.has(before.strip(), PICK_WORDS) and not p.has(before, ADD_VERBS | REMOVE_VERBS):
                     return TogetherRequest(Act.PICK)
+    return None
+
+
+# ---- tonight's watchers ---------------------------------------------------------------------
+# Whole messages only: "I'm watching stranger things" is about a title, not about tonight.
+JOINING = phrases(
+    "count me in | i'm in | im in | i'm watching tonight | im watching tonight | i'm watching too | "
+    "im watching too | i'll watch too | ill watch too | i'm joining | im joining | i watch tonight | "
+    "me apunto | yo me apunto | yo tambien veo | yo tambien | cuenten conmigo | contad conmigo | "
+    "veo yo tambien | hoy veo | yo veo | me uno"
+)
+LEAVING = phrases(
+    "count me out | i'm out | im out | not tonight | not me tonight | i'm not watching | im not watching | "
+    "i'm not watching tonight | im not watching tonight | i'll pass | ill pass | "
+    "hoy no | hoy no veo | yo hoy no | no cuenten conmigo | no contad conmigo | paso | yo paso | me bajo"
+)
+JOINING_FILLERS = phrases(
+    "ok | okay | yes | yeah | si | dale | vale | sorry | lo siento | guys | chicos | lol | jaja | tonight | hoy"
+)
+
+
+def _joining(said: str) -> TogetherRequest | None:
+    if p.only_phrases(said, LEAVING | JOINING_FILLERS) and p.has(said, LEAVING):
+        return TogetherRequest(Act.LEAVE)
+    if p.only_phrases(said, JOINING | JOINING_FILLERS) and p.has(said, JOINING):
+        return TogetherRequest(Act.JOIN)
     return None
 
 

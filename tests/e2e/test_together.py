@@ -97,3 +97,10 @@ def test_mydata_lists_every_piece_kept_for_watching_together(group, tg):
     assert "✓ Seen (1): Frozen" in record
     assert "titles you put on" in record or "title you put on a list" in record
     assert f"In Test supergroup {GROUP}" in record
+
+
+def test_joining_and_leaving_in_words(group, tg):
+    left = in_group(tg, "@streambot_test_bot not tonight", LUIS)
+    assert "Luis" not in left.params["text"].split("\n")[0]
+    joined = in_group(tg, "@streambot_test_bot count me in", LUIS)
+    assert "Luis" in joined.params["text"]

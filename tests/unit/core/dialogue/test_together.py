@@ -130,3 +130,23 @@ def test_kids_mode_in_words(understanding, text, act):
 @pytest.mark.parametrize("text", ["what is kids mode?", "does kids mode hide horror movies", "kids movies"])
 def test_questions_about_kids_mode_or_kids_titles_are_left_alone(understanding, text):
     assert read_together(text, understanding) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("count me in", Act.JOIN),
+        ("ok me apunto", Act.JOIN),
+        ("not tonight guys", Act.LEAVE),
+        ("yo hoy no", Act.LEAVE),
+    ],
+)
+def test_joining_or_leaving_tonights_watchers(understanding, text, act):
+    assert read_together(text, understanding) == TogetherRequest(act)
+
+
+@pytest.mark.parametrize(
+    "text", ["i'm watching toy story", "what's in it", "not tonight but tomorrow, any horror?"]
+)
+def test_a_title_or_a_question_is_no_joining(understanding, text):
+    assert read_together(text, understanding) is None
