@@ -70,6 +70,7 @@ FEATURES = (
     stats,
     poll,
     poll_result,
+    platforms,
     seen,
     watchlist,
     foryou,
@@ -79,7 +80,6 @@ FEATURES = (
     subscribe,
     admin,
     inline,
-    platforms,
     everywhere,
     chat,
 )

@@ -19,7 +19,7 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks, conversation
-from bot.handlers import card, catalogue, people, recommend, start, together_talk, where
+from bot.handlers import card, catalogue, catalogue_answers, people, recommend, start, together_talk, where
 from bot.handlers.common import reply, snapshot
 from bot.runtime.logs import mark_outcome
 from bot.state import Context
@@ -117,7 +117,7 @@ async def answer(update: Update, context: Context, q: Question) -> None:
         respond = TITLE_ANSWERS[q.intent] if q.title else which_title
     elif q.intent == "person":
         respond = people.person_answer
-    elif q.intent in catalogue.TEXTS:
+    elif q.intent in catalogue_answers.TEXTS:
         respond = catalogue.answer
     else:
         respond = CONVERSATION[q.intent]
