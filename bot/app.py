@@ -54,6 +54,7 @@ from bot.text import commands as command_names
 from bot.text import i18n
 from core.snapshot.refresh import Refresher
 from core.snapshot.store import Store
+from core.userdata.database import open_database
 from core.userdata.dialogue import DialogueStore
 from core.userdata.feedback import Feedback
 from core.userdata.together import Together
@@ -125,6 +126,8 @@ async def close_stores(application: Application) -> None:
     application.bot_data.together.close()
     conversation.flush()  # the frames still being written
     application.bot_data.dialogue.close()
+    if application.bot_data.database is not None:
+        application.bot_data.database.close()  # the PostgreSQL pool, after every store's last write
 
 
 def build_application(
@@ -168,11 +171,13 @@ def build_application(
         max_drop=settings.max_title_drop,
         limits=settings.download_limits,
     )
+    # User data: SQLite files in the data folder, or one PostgreSQL pool all the stores share.
+    database = application.bot_data.database = open_database(settings.database_url)
     # Subscriptions, with each chat's language served from memory (every update reads it).
-    application.bot_data.subscriptions = Languages(settings.data_dir)
-    application.bot_data.feedback = Feedback(settings.data_dir)
-    application.bot_data.together = Together(settings.data_dir)
-    application.bot_data.dialogue = DialogueStore(settings.data_dir)
+    application.bot_data.subscriptions = Languages(settings.data_dir, database)
+    application.bot_data.feedback = Feedback(settings.data_dir, database)
+    application.bot_data.together = Together(settings.data_dir, database)
+    application.bot_data.dialogue = DialogueStore(settings.data_dir, database)
     refresh.schedule(application, settings.refresh_minutes)
     retrain.load_current(application)
     retrain.schedule(application, settings.retrain_minutes)

@@ -25,6 +25,7 @@ class Settings:
     api_base_url: str | None = None
     data_source: str = str(DEFAULT_SOURCE)
     data_dir: Path = DEFAULT_DATA_DIR
+    database_url: str | None = None  # None: user data in SQLite files in data_dir; else PostgreSQL
     admin_ids: frozenset[int] = frozenset()
     rate_limit: bool = True
     refresh_minutes: float = 1440  # 0: no scheduled refresh (/reload still works)
@@ -63,6 +64,7 @@ class Settings:
             api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or None,
             data_source=env.get("STREAMBOT_DATA_SOURCE", "").strip() or str(DEFAULT_SOURCE),
             data_dir=Path(env.get("STREAMBOT_DATA_DIR", "").strip() or DEFAULT_DATA_DIR),
+            database_url=_database_url(env.get("STREAMBOT_DATABASE_URL", "").strip()),
             admin_ids=_ids(env.get("STREAMBOT_ADMIN_IDS", "")),
             # Only load benchmarks turn it off: they measure the bot, not Telegram's flood limits.
             rate_limit=env.get("STREAMBOT_RATE_LIMIT", "1").strip().lower()
@@ -104,6 +106,18 @@ def _choice(env, name: str, choices, upper: bool = False) -> str | None:
     if value not in choices:
         raise ConfigError(f"{name}: {text!r} is not one of {', '.join(choices)}")
     return value
+
+
+def _database_url(text: str) -> str | None:
+    if not text:
+        return None
+    if not text.startswith(("postgresql://", "postgres://")):
+        scheme = text.split("://")[0] if "://" in text else text[:12]  # never echo a password
+        raise ConfigError(
+            f"STREAMBOT_DATABASE_URL: {scheme!r}… is not a PostgreSQL URL "
+            "(expected postgresql://user:password@host:5432/streambot, or unset for SQLite files)"
+        )
+    return text
 
 
 def _webhook_url(text: str, own_api_server: bool) -> str | None:

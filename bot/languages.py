@@ -24,13 +24,11 @@ same map, so memory and file never disagree for long.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-from core.userdata.subscriptions import FILE_NAME, Subscriber, Subscriptions
+from core.userdata.subscriptions import Subscriber, Subscriptions
 
 log = logging.getLogger(__name__)
 UNKNOWN = object()  # not in memory: ask the file (``language_of``)
@@ -38,8 +36,8 @@ KEPT = 50_000  # chats; a few MB at most
 
 
 class Languages(Subscriptions):
-    def __init__(self, data_dir, kept: int = KEPT):
-        super().__init__(data_dir)
+    def __init__(self, data_dir, database=None, kept: int = KEPT):
+        super().__init__(data_dir, database)
         self._kept = kept
         self._memory: OrderedDict[int, str | None] = OrderedDict()  # None: the file has none
         # Changes queued for the writer and not yet in the file: chat -> (ticket, language).
@@ -47,10 +45,7 @@ class Languages(Subscriptions):
         self._tickets = 0
         self._guard = threading.Lock()  # held for dictionary work only, never around SQL
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="language-writer")
-        self._reader = sqlite3.connect(
-            Path(data_dir) / FILE_NAME, check_same_thread=False, isolation_level=None
-        )
-        self._reading = threading.Lock()
+        self._reader = self._db.reader()  # SQLite: a connection of its own; PostgreSQL: the pool
 
     def known(self, chat_id: int):
         """The chat's language from memory ("es", "en", None when it has none), or ``UNKNOWN``
@@ -67,11 +62,8 @@ class Languages(Subscriptions):
         known = self.known(chat_id)
         if known is not UNKNOWN:
             return known
-        with self._reading:
-            row = self._reader.execute(
-                "SELECT language FROM chat_languages WHERE chat_id = ?", (chat_id,)
-            ).fetchone()
-        stored = row[0] if row else None
+        rows = self._reader.execute("SELECT language FROM chat_languages WHERE chat_id = ?", (chat_id,))
+        stored = rows[0][0] if rows else None
         with self._guard:
             # A change made while the file was read is newer than what was read: it wins. (One
             # both written and dropped from memory meanwhile would take ``kept`` other chats
@@ -125,7 +117,7 @@ class Languages(Subscriptions):
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)  # the last languages reach the file before it closes
-        with self._reading:
+        if self._reader is not self._db:
             self._reader.close()
         super().close()
 

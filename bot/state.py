@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.health import PollingRequest
     from core.snapshot.refresh import Refresher
     from core.snapshot.store import Store
+    from core.userdata.database import PostgresDatabase
     from core.userdata.dialogue import DialogueStore
     from core.userdata.feedback import Feedback
     from core.userdata.subscriptions import Subscriptions
@@ -78,6 +79,7 @@ class BotData:
     settings: Settings | None = None
     store: Store | None = None  # the snapshot being served: ``store.current``
     refresher: Refresher | None = None
+    database: PostgresDatabase | None = None  # the stores' shared pool; None: SQLite files in data_dir
     subscriptions: Subscriptions | None = None
     feedback: Feedback | None = None
     together: Together | None = None  # platforms, seen titles, lists, watchers (core.userdata.together)

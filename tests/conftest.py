@@ -5,7 +5,8 @@ they run anywhere. Tests marked ``full_data`` check what only the real catalogue
 (exact figures, evaluations over 23k titles); without the data they skip, except on CI.
 The same goes for the Bot API description (``bot/console/spec.py``): without it the tests'
 Bot API refuses nothing, so on CI the run stops at once, and elsewhere the tests of what
-Telegram refuses skip.
+Telegram refuses skip. Likewise PostgreSQL (``postgres_server``, ``tests/support/postgres.py``):
+without a server its tests skip, saying why; on CI they fail.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 from bot.console import spec
 from core.etl import build_catalogue
+from tests.support import postgres
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SOURCE = REPO / "tests" / "fixtures" / "source"
@@ -56,6 +58,25 @@ def bot_api_spec():
         if ON_CI:
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the session (``tests/support/postgres.py``); its tests skip
+    without one, except on CI, where PostgreSQL must run."""
+    reason = postgres.unavailable()
+    server = None
+    if reason is None:
+        try:
+            server = postgres.PostgresServer().start()
+        except (OSError, RuntimeError) as exc:
+            reason = f"the test PostgreSQL server did not start: {exc}"
+    if reason is not None:
+        if ON_CI:
+            pytest.fail(f"CI=true, but PostgreSQL cannot run: {reason}")
+        pytest.skip(reason)
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

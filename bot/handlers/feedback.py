@@ -5,7 +5,7 @@
 - /like and /dislike (/megusta, /nomegusta) with a title, under the one title policy;
 (/mydata and /forget, what is kept and its deletion, are ``bot.handlers.privacy``'s.)
 
-Writes go to SQLite (``core.userdata.feedback``) from a worker thread: a commit waits for the disk.
+Writes go to SQLite or PostgreSQL (``core.userdata.feedback``) from a worker thread: a commit waits.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ COMMANDS = [
     ("like", N_("teach me your taste: /like the conjuring")),
     ("dislike", N_("and what you don't like: /dislike frozen")),
 ]
-NEXT = {None: LIKE, LIKE: DISLIKE, DISLIKE: 0}  # a rating button cycles 👍 -> 👎 -> nothing
 
 
 def feedback_of(context: Context):
@@ -59,9 +58,8 @@ async def rate_button(update: Update, context: Context) -> None:
         await query.answer(_("That title is no longer in the catalogue."))
         return
     user_id = update.effective_user.id
-    current = await asyncio.to_thread(feedback_of(context).value_of, user_id, title_id)
-    value = NEXT[current]
-    await record(context, user_id, title_id, value, "button")
+    # One statement reads and moves the cycle: taps at once (or on two replicas) each take a step.
+    value = await asyncio.to_thread(feedback_of(context).cycle, user_id, title_id, "button")
     await query.answer(noted(value, title))
     if update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE and query.message:
         await query.edit_message_reply_markup(marked(query.message.reply_markup, pressed, value))

@@ -73,8 +73,7 @@ async def seen_button(update: Update, context: Context) -> None:
         await query.answer(words.gone())
         return
     user_id = update.effective_user.id
-    seen = not await has_seen(context, user_id, title_id)
-    await mark(context, user_id, title_id, seen)
+    seen = await asyncio.to_thread(together_of(context).toggle_seen, user_id, title_id)  # one statement
     await query.answer(words.seen_toast(title, seen))
     private = update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
     if private and query.message is not None and query.message.reply_markup is not None:

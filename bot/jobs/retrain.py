@@ -49,9 +49,11 @@ async def retrain_job(context: Context) -> None:
 
 async def retrain(application: Application) -> dict:
     """Retrain, evaluate and maybe publish. Never raises."""
-    data_dir = application.bot_data.settings.data_dir
+    settings = application.bot_data.settings
     try:  # a second call while one runs returns "busy" at once (core.personal.training)
-        outcome = await asyncio.to_thread(training.run_retrain, data_dir)
+        outcome = await asyncio.to_thread(
+            training.run_retrain, settings.data_dir, database_url=settings.database_url
+        )
     except Exception as exc:  # a failed retraining leaves the serving model as it was
         log.exception("retraining failed")
         outcome = {"outcome": "failed", "detail": str(exc)}

@@ -29,6 +29,7 @@ import array
 import json
 import logging
 import math
+import os
 import sys
 import threading
 import time
@@ -55,6 +56,7 @@ NDCG_SLACK = 0.01  # per-user NDCG moves more between retrains than AUC
 # freedom per feature when the labels carry no signal: 29.6 is its 99.9th percentile.
 MIN_LIKELIHOOD_RATIO = 29.6
 RETRAIN_TIME_LIMIT_SECONDS = 10 * 60
+DATABASE_URL = "STREAMBOT_DATABASE_URL"  # the child's ratings in PostgreSQL (bot.config)
 PAIRS_PER_CHUNK = 1_000_000  # pair features computed at once: ~80 MB
 
 _running = threading.Lock()
@@ -291,7 +293,7 @@ def _improvement(found: dict) -> str:
     )
 
 
-def retrain(data_dir, min_examples: int = MIN_EXAMPLES) -> dict:
+def retrain(data_dir, min_examples: int = MIN_EXAMPLES, database_url: str | None = None) -> dict:
     """Retrain from ``data_dir``'s current catalogue and feedback; publish if the gate agrees.
 
     Returns {"outcome": "published" | "refused" | "skipped", "version" (served afterwards),
@@ -299,7 +301,7 @@ def retrain(data_dir, min_examples: int = MIN_EXAMPLES) -> dict:
     scikit-learn: run it in a child process (``run_retrain``) from the bot."""
     clock = time.monotonic()
     pairs = load_pair_context(data_dir)
-    signals = read_signals(data_dir)
+    signals = read_signals(data_dir, database_url)
     serving, _ = registry.current(data_dir)
     candidate, outcome = judge(pairs, signals, serving, min_examples)
     if candidate is not None:
@@ -329,8 +331,9 @@ def load_pair_context(data_dir) -> PairContext:
     return PairContext.build(Recommender.load(folder, catalogue), catalogue)  # never rewrites a snapshot
 
 
-def read_signals(data_dir) -> list[Signal]:
-    feedback = Feedback(data_dir)
+def read_signals(data_dir, database_url: str | None = None) -> list[Signal]:
+    """Every rating, from ``data_dir``'s SQLite file or from PostgreSQL at ``database_url``."""
+    feedback = Feedback(data_dir, database_url)
     try:
         return list(feedback.all())
     finally:
@@ -339,7 +342,11 @@ def read_signals(data_dir) -> list[Signal]:
 
 # ---- in a child process ---------------------------------------------------------------------
 def run_retrain(
-    data_dir, *, min_examples: int = MIN_EXAMPLES, timeout: float = RETRAIN_TIME_LIMIT_SECONDS
+    data_dir,
+    *,
+    min_examples: int = MIN_EXAMPLES,
+    timeout: float = RETRAIN_TIME_LIMIT_SECONDS,
+    database_url: str | None = None,
 ) -> dict:
     """``retrain`` in a child process (scikit-learn and the training peak stay out of this
     one); its outcome dict, or {"outcome": "failed" | "busy", "detail"}. Never raises for a
@@ -349,7 +356,11 @@ def run_retrain(
         return {"outcome": "busy", "detail": "another retrain is running"}
     try:
         arguments = ["--data-dir", str(Path(data_dir).resolve()), "--min-examples", str(min_examples)]
-        return run_child("core.personal.training", arguments, job="retrain", time_limit=timeout)
+        # The URL may hold a password: the child reads it from its environment, not its arguments.
+        environment = {DATABASE_URL: database_url} if database_url else None
+        return run_child(
+            "core.personal.training", arguments, job="retrain", time_limit=timeout, environment=environment
+        )
     finally:
         _running.release()
 
@@ -365,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.die_with_parent:
         exit_with_parent()
     try:
-        outcome = retrain(args.data_dir, args.min_examples)
+        outcome = retrain(args.data_dir, args.min_examples, os.environ.get(DATABASE_URL) or None)
     except Exception as exc:  # one JSON answer whatever happened: the bot reports it
         log.exception("the retrain failed")
         outcome = {"outcome": "failed", "detail": f"{type(exc).__name__}: {exc}"}

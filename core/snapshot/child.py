@@ -45,13 +45,23 @@ def run_child(
     job: str,
     time_limit: float,
     on_progress: Callable[[str], None] | None = None,
+    environment: dict[str, str] | None = None,
 ) -> dict:
     """``python -m module *arguments --die-with-parent`` and the dict its last stdout line
     holds; never raises for a failed child. ``job`` names it in failures ("the rebuild took
-    over 900 s"). Blocks until the child ends: call it from a worker thread."""
+    over 900 s"); ``environment`` adds variables to this process's for the child (secrets such
+    as a database URL, which a command line would show to every user of the machine). Blocks
+    until the child ends: call it from a worker thread."""
     command = [sys.executable, "-m", module, *arguments, "--die-with-parent"]  # every child takes it
+    env = {**os.environ, **environment} if environment else None
     with subprocess.Popen(
-        command, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command,
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     ) as child:
         # stdin stays open and unwritten until the end (no communicate()): closing it tells the
         # child we died.

@@ -1,4 +1,4 @@
-"""Dialogue memory in SQLite: one frame per conversation (``core.dialogue.Frame``, as JSON).
+"""Dialogue memory in SQLite or PostgreSQL: one frame per conversation (``core.dialogue.Frame``, as JSON).
 
 A conversation is a private chat (``user_id`` 0: the chat is one person) or one member of a
 group (chat and user), so two members never answer each other's "more". A frame older than
@@ -13,30 +13,37 @@ import time
 from collections import OrderedDict
 
 from core.dialogue.frame import EXPIRES_AFTER, Frame
-from core.userdata.sqlite import open_store
+from core.userdata.database import SQLiteConnection, Step, connect
 
 FILE_NAME = "dialogue.sqlite3"
 KEPT_IN_MEMORY = 20_000  # recent frames read without SQL (every update reads its frame)
 SWEEP_EVERY = 60.0  # seconds between deletions of expired frames (they read as none meanwhile)
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS dialogue (
-    chat_id INTEGER NOT NULL,
-    user_id INTEGER NOT NULL,
-    frame TEXT NOT NULL,
-    at REAL NOT NULL,
-    PRIMARY KEY (chat_id, user_id)
-);
-CREATE INDEX IF NOT EXISTS dialogue_by_time ON dialogue (at);
-"""
+# Append, never edit: stores in the field are at every version (``Connection.migrate``).
+MIGRATIONS = (
+    Step("""
+    CREATE TABLE IF NOT EXISTS dialogue (
+        chat_id BIGINT NOT NULL,
+        user_id BIGINT NOT NULL,
+        frame TEXT NOT NULL,
+        at DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (chat_id, user_id)
+    );
+    CREATE INDEX IF NOT EXISTS dialogue_by_time ON dialogue (at);
+    """),
+)
 
 
 class DialogueStore:
-    def __init__(self, data_dir):
-        self._db = open_store(data_dir, FILE_NAME, SCHEMA)
-        # A frame is written on every answered update. In WAL mode NORMAL still never corrupts
-        # the file; a power cut may lose the last frames, which a conversation survives (it
-        # starts afresh). FULL waited for the disk on every update: 103 updates/s, p99 1.3 s.
-        self._db.execute("PRAGMA synchronous=NORMAL")
+    def __init__(self, data_dir, database=None):
+        """In ``data_dir``'s SQLite file, or in PostgreSQL (``database``: a ``PostgresDatabase``
+        or its URL; see ``core.userdata.database.connect``)."""
+        self._db = connect(data_dir, database, FILE_NAME)
+        if isinstance(self._db, SQLiteConnection):
+            # A frame is written on every answered update. In WAL mode NORMAL still never corrupts
+            # the file; a power cut may lose the last frames, which a conversation survives (it
+            # starts afresh). FULL waited for the disk on every update: 103 updates/s, p99 1.3 s.
+            self._db.pragma("synchronous=NORMAL")
+        self._db.migrate("dialogue", MIGRATIONS)
         self._lock = threading.Lock()
         self._swept = 0.0  # when expired frames were last deleted
         # As last written here, with the people its person ids belong to (a refresh may swap them).
@@ -53,9 +60,10 @@ class DialogueStore:
                     return Frame()
                 # Another catalogue version numbers its people otherwise: read it by name again.
                 return frame if known is people else Frame.from_json(frame.to_json(known), people)
-            row = self._db.execute(
+            rows = self._db.execute(
                 "SELECT frame, at FROM dialogue WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-            ).fetchone()
+            )
+        row = rows[0] if rows else None
         if row is None or now - row[1] > EXPIRES_AFTER:
             return Frame()
         return Frame.from_json(row[0], people)

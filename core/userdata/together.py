@@ -1,4 +1,4 @@
-"""Watching together, in SQLite: each chat's platforms, who has seen what, each chat's shared
+"""Watching together, in SQLite or PostgreSQL: each chat's platforms, who has seen what, each chat's shared
 list, and who is watching in a group tonight.
 
 It lives in the ratings' file (``core.userdata.feedback.FILE_NAME``): one user-data store, so
@@ -18,59 +18,62 @@ Every call is a few microseconds and may wait for the disk: the bot calls it fro
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass, field
 
-from core.userdata.feedback import FILE_NAME
-from core.userdata.feedback import SCHEMA as FEEDBACK_SCHEMA
-from core.userdata.sqlite import open_store
+from core.userdata import feedback
+from core.userdata.database import Step, connect
 
 RECENT = 7 * 24 * 3600.0  # a member who spoke this recently and rated something watches by default
 TONIGHT = 12 * 3600.0  # how long "I'm watching" / "not tonight" lasts
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS chat_settings (
-    chat_id INTEGER PRIMARY KEY,
-    platforms TEXT NOT NULL DEFAULT '',
-    kids INTEGER NOT NULL DEFAULT 0,
-    admins_only INTEGER NOT NULL DEFAULT 0,
-    set_by INTEGER,
-    at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS seen (
-    user_id INTEGER NOT NULL,
-    title_id TEXT NOT NULL,
-    at REAL NOT NULL,
-    PRIMARY KEY (user_id, title_id)
-);
-CREATE TABLE IF NOT EXISTS watchlist (
-    chat_id INTEGER NOT NULL,
-    title_id TEXT NOT NULL,
-    added_by INTEGER NOT NULL,
-    at REAL NOT NULL,
-    PRIMARY KEY (chat_id, title_id)
-);
-CREATE INDEX IF NOT EXISTS watchlist_by_adder ON watchlist (added_by);
-CREATE TABLE IF NOT EXISTS members (
-    chat_id INTEGER NOT NULL,
-    user_id INTEGER NOT NULL,
-    name TEXT NOT NULL DEFAULT '',
-    chat_name TEXT NOT NULL DEFAULT '',
-    spoke_at REAL,
-    watching INTEGER,
-    watching_at REAL,
-    PRIMARY KEY (chat_id, user_id)
-);
-CREATE INDEX IF NOT EXISTS members_by_user ON members (user_id);
-CREATE TABLE IF NOT EXISTS list_polls (
-    poll_id TEXT PRIMARY KEY,
-    chat_id INTEGER NOT NULL,
-    message_id INTEGER NOT NULL,
-    title_ids TEXT NOT NULL,
-    language TEXT NOT NULL DEFAULT '',
-    at REAL NOT NULL
-);
-"""
+# Append, never edit: stores in the field are at every version (``Connection.migrate``).
+MIGRATIONS = (
+    Step("""
+    CREATE TABLE IF NOT EXISTS chat_settings (
+        chat_id BIGINT PRIMARY KEY,
+        platforms TEXT NOT NULL DEFAULT '',
+        kids INTEGER NOT NULL DEFAULT 0,
+        admins_only INTEGER NOT NULL DEFAULT 0,
+        set_by BIGINT,
+        at DOUBLE PRECISION NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS seen (
+        user_id BIGINT NOT NULL,
+        title_id TEXT NOT NULL,
+        at DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (user_id, title_id)
+    );
+    CREATE TABLE IF NOT EXISTS watchlist (
+        chat_id BIGINT NOT NULL,
+        title_id TEXT NOT NULL,
+        added_by BIGINT NOT NULL,
+        at DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (chat_id, title_id)
+    );
+    CREATE INDEX IF NOT EXISTS watchlist_by_adder ON watchlist (added_by);
+    CREATE TABLE IF NOT EXISTS members (
+        chat_id BIGINT NOT NULL,
+        user_id BIGINT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        chat_name TEXT NOT NULL DEFAULT '',
+        spoke_at DOUBLE PRECISION,
+        watching INTEGER,
+        watching_at DOUBLE PRECISION,
+        PRIMARY KEY (chat_id, user_id)
+    );
+    CREATE INDEX IF NOT EXISTS members_by_user ON members (user_id);
+    CREATE TABLE IF NOT EXISTS list_polls (
+        poll_id TEXT PRIMARY KEY,
+        chat_id BIGINT NOT NULL,
+        message_id INTEGER NOT NULL,
+        title_ids TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT '',
+        at DOUBLE PRECISION NOT NULL
+    );
+    """),
+    # "✓ Seen" tapped again un-marks it in one statement (``toggle_seen``): the row stays, 0.
+    Step("ALTER TABLE seen ADD COLUMN seen INTEGER NOT NULL DEFAULT 1"),
+)
 
 
 @dataclass(frozen=True)
@@ -137,18 +140,18 @@ class Erased:
 
 
 class Together:
-    def __init__(self, data_dir):
-        self._db = open_store(data_dir, FILE_NAME, FEEDBACK_SCHEMA + SCHEMA)  # watchers() reads the ratings
-        self._db.execute("PRAGMA busy_timeout=5000")  # the feedback connection writes the same file
-        self._lock = threading.Lock()
+    def __init__(self, data_dir, database=None):
+        """In the ratings' SQLite file in ``data_dir``, or in PostgreSQL (``database``: a
+        ``PostgresDatabase`` or its URL; see ``core.userdata.database.connect``)."""
+        self._db = connect(data_dir, database, feedback.FILE_NAME)
+        self._db.migrate("feedback", feedback.MIGRATIONS)  # watchers() reads the ratings
+        self._db.migrate("together", MIGRATIONS)
 
     def _all(self, sql: str, args=()) -> list[tuple]:
-        with self._lock:
-            return self._db.execute(sql, args).fetchall()
+        return self._db.execute(sql, args)
 
     def _run(self, sql: str, args=()) -> int:
-        with self._lock:
-            return self._db.execute(sql, args).rowcount
+        return self._db.execute(sql, args).rowcount
 
     # ---- platforms and kids mode ---------------------------------------------------------
     def settings_of(self, chat_id: int) -> ChatSettings:
@@ -180,14 +183,31 @@ class Together:
     def mark_seen(self, user_id: int, title_id: str, seen: bool = True, at: float | None = None) -> bool:
         """``user_id`` has seen ``title_id`` (or not, ``seen=False``); whether anything changed."""
         if not seen:
-            return self._run("DELETE FROM seen WHERE user_id = ? AND title_id = ?", (user_id, title_id)) > 0
+            return (
+                self._run(
+                    "DELETE FROM seen WHERE user_id = ? AND title_id = ? AND seen = 1", (user_id, title_id)
+                )
+                > 0
+            )
         return (
             self._run(
-                "INSERT OR IGNORE INTO seen (user_id, title_id, at) VALUES (?, ?, ?)",
+                "INSERT INTO seen (user_id, title_id, at, seen) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT (user_id, title_id) DO UPDATE SET seen = 1, at = excluded.at WHERE seen.seen = 0",
                 (user_id, title_id, time.time() if at is None else at),
             )
             > 0
         )
+
+    def toggle_seen(self, user_id: int, title_id: str, at: float | None = None) -> bool:
+        """The "✓ Seen" button: seen if it was not, un-marked if it was; whether it is seen now.
+        One statement, so two taps at once end where two taps one after the other would."""
+        rows = self._all(
+            "INSERT INTO seen (user_id, title_id, at, seen) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (user_id, title_id) DO UPDATE SET seen = 1 - seen.seen, at = excluded.at "
+            "RETURNING seen",
+            (user_id, title_id, time.time() if at is None else at),
+        )
+        return rows[0][0] == 1
 
     def seen_by(self, user_ids) -> set[str]:
         """Every title any of these people has seen."""
@@ -195,7 +215,10 @@ class Together:
         if not ids:
             return set()
         marks = ",".join("?" * len(ids))
-        return {row[0] for row in self._all(f"SELECT title_id FROM seen WHERE user_id IN ({marks})", ids)}
+        return {
+            row[0]
+            for row in self._all(f"SELECT title_id FROM seen WHERE user_id IN ({marks}) AND seen = 1", ids)
+        }
 
     def who_saw(self, title_id: str, user_ids) -> list[int]:
         ids = list(dict.fromkeys(user_ids))
@@ -203,7 +226,8 @@ class Together:
             return []
         marks = ",".join("?" * len(ids))
         rows = self._all(
-            f"SELECT user_id FROM seen WHERE title_id = ? AND user_id IN ({marks})", [title_id, *ids]
+            f"SELECT user_id FROM seen WHERE title_id = ? AND seen = 1 AND user_id IN ({marks})",
+            [title_id, *ids],
         )
         return [row[0] for row in rows]
 
@@ -212,7 +236,7 @@ class Together:
         """Whether it was added (False: already on the list, kept with its first adder)."""
         return (
             self._run(
-                "INSERT OR IGNORE INTO watchlist (chat_id, title_id, added_by, at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO watchlist (chat_id, title_id, added_by, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (chat_id, title_id, user_id, time.time() if at is None else at),
             )
             > 0
@@ -239,8 +263,10 @@ class Together:
     def remember_poll(self, poll: ListPoll, at: float | None = None) -> None:
         """A poll of the list, kept until it closes (maybe hours later, maybe after a restart)."""
         self._run(
-            "INSERT OR REPLACE INTO list_polls (poll_id, chat_id, message_id, title_ids, language, at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO list_polls (poll_id, chat_id, message_id, title_ids, language, at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (poll_id) DO UPDATE SET chat_id = excluded.chat_id, "
+            "message_id = excluded.message_id, title_ids = excluded.title_ids, language = excluded.language, "
+            "at = excluded.at",
             (
                 poll.poll_id,
                 poll.chat_id,
@@ -254,11 +280,10 @@ class Together:
     def take_poll(self, poll_id: str) -> ListPoll | None:
         """The poll, forgotten as it is read: a closed poll's winner is announced once, however
         many updates say it closed."""
-        with self._lock:
-            rows = self._db.execute(
-                "DELETE FROM list_polls WHERE poll_id = ? RETURNING poll_id, chat_id, message_id, title_ids, language",
-                (poll_id,),
-            ).fetchall()  # read to the end: the delete is done only then
+        rows = self._all(
+            "DELETE FROM list_polls WHERE poll_id = ? RETURNING poll_id, chat_id, message_id, title_ids, language",
+            (poll_id,),
+        )
         if not rows:
             return None
         row = rows[0]
@@ -297,7 +322,7 @@ class Together:
             "SELECT m.user_id, m.name FROM members m WHERE m.chat_id = ? AND ("
             " (m.watching = 1 AND m.watching_at >= ?)"
             " OR (NOT (m.watching IS NOT NULL AND m.watching_at >= ?)"
-            "     AND m.spoke_at >= ? AND EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id))"
+            "     AND m.spoke_at >= ? AND EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.value <> 0))"
             ") ORDER BY m.spoke_at, m.user_id",
             (chat_id, now - TONIGHT, now - TONIGHT, now - RECENT),
         )
@@ -325,7 +350,10 @@ class Together:
     def of_person(self, user_id: int) -> PersonRecord:
         settings = self.settings_of(user_id)
         seen = [
-            r[0] for r in self._all("SELECT title_id FROM seen WHERE user_id = ? ORDER BY at", (user_id,))
+            r[0]
+            for r in self._all(
+                "SELECT title_id FROM seen WHERE user_id = ? AND seen = 1 ORDER BY at", (user_id,)
+            )
         ]
         added = self._all(
             "SELECT chat_id, title_id FROM watchlist WHERE added_by = ? ORDER BY at", (user_id,)
@@ -342,40 +370,23 @@ class Together:
     def forget_person(self, user_id: int) -> Erased:
         """Everything about ``user_id``: seen titles, the titles they added to any list, their
         membership of groups, and their private chat's settings."""
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                counts = Erased(
-                    seen=self._db.execute("DELETE FROM seen WHERE user_id = ?", (user_id,)).rowcount,
-                    added=self._db.execute("DELETE FROM watchlist WHERE added_by = ?", (user_id,)).rowcount,
-                    memberships=self._db.execute(
-                        "DELETE FROM members WHERE user_id = ?", (user_id,)
-                    ).rowcount,
-                    settings=self._db.execute(
-                        "DELETE FROM chat_settings WHERE chat_id = ?", (user_id,)
-                    ).rowcount,
-                )
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with self._db.transaction():
+            counts = Erased(
+                seen=self._db.execute("DELETE FROM seen WHERE user_id = ? RETURNING seen", (user_id,)).count(
+                    (1,)
+                ),
+                added=self._db.execute("DELETE FROM watchlist WHERE added_by = ?", (user_id,)).rowcount,
+                memberships=self._db.execute("DELETE FROM members WHERE user_id = ?", (user_id,)).rowcount,
+                settings=self._db.execute("DELETE FROM chat_settings WHERE chat_id = ?", (user_id,)).rowcount,
+            )
         return counts
 
     def clear_chat(self, chat_id: int) -> tuple[int, bool]:
         """A group admin clears the group's list and platforms: (titles removed, settings removed)."""
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                listed = self._db.execute("DELETE FROM watchlist WHERE chat_id = ?", (chat_id,)).rowcount
-                settings = self._db.execute(
-                    "DELETE FROM chat_settings WHERE chat_id = ?", (chat_id,)
-                ).rowcount
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with self._db.transaction():
+            listed = self._db.execute("DELETE FROM watchlist WHERE chat_id = ?", (chat_id,)).rowcount
+            settings = self._db.execute("DELETE FROM chat_settings WHERE chat_id = ?", (chat_id,)).rowcount
         return listed, settings > 0
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self._db.close()

@@ -9,14 +9,15 @@ from tests.support.running_bot import RunningBot
 from tests.support.telegram_server import FakeTelegram
 
 
-def serving(snapshot, tmp_path_factory):
-    """The real bot serving ``snapshot``, polling the loopback Bot API server (``.server``).
+def serving(snapshot, tmp_path_factory, **settings):
+    """The real bot serving ``snapshot``, polling the loopback Bot API server (``.server``), with
+    ``settings`` (``bot.config.Settings`` fields) beside the test ones.
     When the module's tests are done, every request the bot sent must obey the published
     Bot API, unknown parameters included (the server itself refuses only what Telegram would).
     Without the Bot API description nothing can be checked (on CI the run never starts then)."""
     with (
         FakeTelegram() as server,
-        RunningBot(server, snapshot, data_dir=tmp_path_factory.mktemp("data")) as bot,
+        RunningBot(server, snapshot, data_dir=tmp_path_factory.mktemp("data"), **settings) as bot,
     ):
         yield bot
     problems = [

@@ -37,3 +37,17 @@ def test_a_wrong_setting_names_the_variable_and_what_it_expects(name, value, mes
 
 def test_refreshes_can_be_turned_off():
     assert Settings.from_env({"STREAMBOT_REFRESH_MINUTES": "0"}).refresh_minutes == 0
+
+
+def test_user_data_stays_in_sqlite_files_unless_a_postgresql_url_is_given():
+    assert Settings.from_env({}).database_url is None
+    url = "postgresql://bot:secret@db:5432/streambot"
+    assert Settings.from_env({"STREAMBOT_DATABASE_URL": f" {url} "}).database_url == url
+
+
+def test_a_database_url_that_is_not_postgresql_is_refused_without_showing_its_password():
+    with pytest.raises(
+        ConfigError, match="STREAMBOT_DATABASE_URL: 'mysql'… is not a PostgreSQL URL"
+    ) as refused:
+        Settings.from_env({"STREAMBOT_DATABASE_URL": "mysql://bot:secret@db/streambot"})
+    assert "secret" not in str(refused.value)

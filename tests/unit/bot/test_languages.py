@@ -109,7 +109,7 @@ def test_a_new_chat_is_read_while_the_writer_holds_the_file(languages):
     languages._memory.clear()
     read = {}
     reader = threading.Thread(target=lambda: read.update({c: languages.language_of(c) for c in (1, 2)}))
-    with languages._lock:  # what the writer holds through a committed write
+    with languages._db._lock:  # what the writer holds through a committed write
         reader.start()
         reader.join(5)
     assert read == {1: "es", 2: None}

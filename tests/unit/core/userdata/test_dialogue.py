@@ -14,21 +14,21 @@ def frame(at: float, focus: str = "ns1") -> Frame:
     return Frame(asked=Question(Intent.TOP), focus=focus, shown=("ns1", "ns2"), read=2, language="es", at=at)
 
 
-def test_a_frame_is_kept_across_a_restart(tmp_path):
+def test_a_frame_is_kept_across_a_restart(place):
     now = time.time()
-    store = DialogueStore(tmp_path)
+    store = place.open(DialogueStore)
     store.put(42, 0, frame(now))
     store.close()
-    again = DialogueStore(tmp_path).get(42, 0, now=now + 1)
+    again = place.open(DialogueStore).get(42, 0, now=now + 1)
     assert again.focus == "ns1" and again.shown == ("ns1", "ns2") and again.language == "es"
     assert again.asked.intent == Intent.TOP
 
 
-def test_a_late_background_write_never_brings_back_an_older_frame(tmp_path):
+def test_a_late_background_write_never_brings_back_an_older_frame(place):
     """The bot serves a frame from memory at once and writes it later, in order: the write of
     the first message may come after the second message's frame is already served."""
     now = time.time()
-    store = DialogueStore(tmp_path)
+    store = place.open(DialogueStore)
     store.remember(42, 0, frame(now, "ns1"))
     store.remember(42, 0, frame(now + 1, "ns2"))  # the follow-up, answered at once
     store.put(42, 0, frame(now, "ns1"))  # the writer thread catching up
@@ -38,12 +38,12 @@ def test_a_late_background_write_never_brings_back_an_older_frame(tmp_path):
     store.put(42, 0, frame(now + 1, "ns2"))
     assert store.get(42, 0, now=now + 2).focus == "ns3"
     store.close()
-    assert DialogueStore(tmp_path).get(42, 0, now=now + 2).focus == "ns2"  # the file has what was written
+    assert place.open(DialogueStore).get(42, 0, now=now + 2).focus == "ns2"  # the file has what was written
 
 
-def test_group_members_have_conversations_of_their_own(tmp_path):
+def test_group_members_have_conversations_of_their_own(place):
     now = time.time()
-    store = DialogueStore(tmp_path)
+    store = place.open(DialogueStore)
     store.put(-100, 1, frame(now, "ns1"))
     store.put(-100, 2, frame(now, "ns9"))
     assert store.get(-100, 1, now=now).focus == "ns1"
@@ -51,17 +51,17 @@ def test_group_members_have_conversations_of_their_own(tmp_path):
     assert store.get(-100, 3, now=now).is_empty()
 
 
-def test_a_conversation_expires_after_a_pause(tmp_path):
+def test_a_conversation_expires_after_a_pause(place):
     now = time.time()
-    store = DialogueStore(tmp_path)
+    store = place.open(DialogueStore)
     store.put(7, 0, frame(now))
     assert not store.get(7, 0, now=now + EXPIRES_AFTER - 1).is_empty()
     assert store.get(7, 0, now=now + EXPIRES_AFTER + 1).is_empty()
 
 
-def test_forgetting_a_person_erases_their_private_chat_and_group_parts(tmp_path):
+def test_forgetting_a_person_erases_their_private_chat_and_group_parts(place):
     now = time.time()
-    store = DialogueStore(tmp_path)
+    store = place.open(DialogueStore)
     store.put(5, 0, frame(now))  # their private chat: its id is theirs
     store.put(-100, 5, frame(now))
     store.put(-100, 6, frame(now))
@@ -70,7 +70,7 @@ def test_forgetting_a_person_erases_their_private_chat_and_group_parts(tmp_path)
     assert not store.get(-100, 6, now=now).is_empty()
 
 
-def test_a_person_is_found_again_by_name_after_the_catalogue_changes(tmp_path, fixture_snapshot):
+def test_a_person_is_found_again_by_name_after_the_catalogue_changes(place, fixture_snapshot):
     from core.questions.filters import Filters
     from core.questions.people import People
 
@@ -82,8 +82,8 @@ def test_a_person_is_found_again_by_name_after_the_catalogue_changes(tmp_path, f
     assert before.find(name) != after.find(name)
     asked = Question(Intent.PERSON).refined(Filters(person=before.find(name)))
     now = time.time()
-    store = DialogueStore(tmp_path)
+    store = place.open(DialogueStore)
     store.put(9, 0, Frame(asked=asked, at=now), before)
-    for reader in (store, DialogueStore(tmp_path)):  # from memory, and from the file
+    for reader in (store, place.open(DialogueStore)):  # from memory, and from the file
         kept = reader.get(9, 0, after, now=now)
         assert kept.asked.filters.person == after.find(name)

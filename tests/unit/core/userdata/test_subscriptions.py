@@ -17,11 +17,14 @@ INSERT INTO announcements VALUES ('v1', 1);
 
 def schema_version(folder) -> int:
     with sqlite3.connect(folder / FILE_NAME) as db:
-        return db.execute("PRAGMA user_version").fetchone()[0]
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_versions'").fetchall():
+            return 0  # a file from before versions were kept
+        rows = db.execute("SELECT version FROM schema_versions WHERE store = 'subscriptions'").fetchall()
+        return rows[0][0] if rows else 0
 
 
-def test_a_chat_is_told_in_the_language_it_last_subscribed_or_unsubscribed_in(tmp_path):
-    subs = Subscriptions(tmp_path)
+def test_a_chat_is_told_in_the_language_it_last_subscribed_or_unsubscribed_in(place):
+    subs = place.open(Subscriptions)
     subs.add(1, "netflix", "es")
     subs.add(2, "netflix", "en")
     subs.add(2, "hulu")  # no language given: the recorded one stands
@@ -39,13 +42,13 @@ def test_a_chat_is_told_in_the_language_it_last_subscribed_or_unsubscribed_in(tm
     ]
     subs.close()
 
-    subs = Subscriptions(tmp_path)  # kept across a restart
+    subs = place.open(Subscriptions)  # kept across a restart
     assert subs.language_of(1) == "en" and subs.language_of(2) == "es"
     subs.close()
 
 
-def test_the_language_outlives_the_subscriptions_and_unknown_chats_have_none(tmp_path):
-    subs = Subscriptions(tmp_path)
+def test_the_language_outlives_the_subscriptions_and_unknown_chats_have_none(place):
+    subs = place.open(Subscriptions)
     subs.add(7, "disney", "es")
     assert subs.remove(7) == 1 and subs.subscribers(["disney"]) == []
     assert subs.language_of(7) == "es"  # an admin who unsubscribed still reads alerts in Spanish
