@@ -91,3 +91,13 @@ def test_telegram_ids_beyond_32_bits_are_kept(feedback):
         feedback.of_user(-1001234567890) == {"ns1": LIKE}
         and feedback.value_of(9_000_000_000, "ns2") == DISLIKE
     )
+
+
+def test_the_retrain_reads_the_ratings_where_the_bot_keeps_them(place, feedback):
+    from core.personal.training import read_signals
+
+    feedback.record(1, "ns1", LIKE, "button", at=1.0)
+    feedback.cycle(1, "ds2", at=2.0)
+    feedback.cycle(1, "ds2", at=3.0)
+    feedback.cycle(1, "ds2", at=4.0)  # cleared: no signal
+    assert read_signals(place.data_dir, place.database) == [Signal(1, "ns1", LIKE, "button", 1.0)]

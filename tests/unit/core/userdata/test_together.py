@@ -146,3 +146,21 @@ def test_a_group_id_beyond_32_bits_is_kept(place):
     together.spoke(group, 1, "Ana", chat_name="Movie night")
     together.add_to_list(group, "ns1", 1)
     assert [e.added_by_name for e in together.watchlist(group)] == ["Ana"]
+
+
+def test_a_file_from_before_versions_is_migrated_and_keeps_what_was_seen(tmp_path):
+    import sqlite3
+
+    from core.userdata.feedback import FILE_NAME
+
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:  # the seen table as the bot wrote it until now
+        db.executescript(
+            "CREATE TABLE seen (user_id INTEGER NOT NULL, title_id TEXT NOT NULL, at REAL NOT NULL,"
+            " PRIMARY KEY (user_id, title_id));"
+            "INSERT INTO seen VALUES (1, 'ns1', 5.0);"
+        )
+    together = Together(tmp_path)
+    assert together.seen_by([1]) == {"ns1"} and together.of_person(1).seen == ["ns1"]
+    assert together.toggle_seen(1, "ns1") is False and together.seen_by([1]) == set()
+    together.close()
+    assert Together(tmp_path).seen_by([1]) == set()  # opening it again changes nothing
