@@ -6,7 +6,8 @@ Each case is a message after some context (nothing, a title in focus, a list of 
 and what it should do: mark a title seen, add it to the list or take it off, show the list,
 pick from it, or nothing of these (the message is a catalogue question, read as before).
 A case counts when the act and the title it is about are both right. ``holdout`` is scored
-only once the reader is done (it was written before the reader, and never tuned on).
+only once the reader is done (it was written before the reader, and never tuned on); ``more``
+covers the acts added after (kids mode, platforms, a vote, joining tonight's watchers).
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def right(request, frame: Frame, act: str, wanted: str, understanding) -> bool:
         return request.position == int(wanted[1:]) and target(request, frame) == LIST[int(wanted[1:]) - 1]
     if wanted == "-":
         return True
+    if request.act == "platforms":
+        return request.platforms == frozenset(wanted.split())
     return request.title is not None and (
         fold(request.title) == fold(wanted)
         or understanding.parse_command("title", request.title).answer()[1][:1]
@@ -58,7 +61,7 @@ def right(request, frame: Frame, act: str, wanted: str, understanding) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--snapshot", default="data/processed")
-    parser.add_argument("--set", default="dev", choices=["dev", "holdout"])
+    parser.add_argument("--set", default="dev", choices=["dev", "holdout", "more"])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     args = parser.parse_args()
     from core.snapshot.store import load_snapshot

@@ -161,12 +161,12 @@ class BotApi:
         self.commands[_menu_key(p)] = commands
         return True
 
-    def menu(self, scope_type: str = "default", language_code: str = "") -> list:
-        """The commands menu set for a scope (``{"type": scope_type}``) and language."""
+    def menu(self, scope_type: str | dict = "default", language_code: str = "") -> list:
+        """The commands menu set for a scope (``{"type": scope_type}``, or a whole scope such as
+        ``{"type": "chat", "chat_id": 1}``) and language."""
+        scope = scope_type if isinstance(scope_type, dict) else {"type": scope_type}
         with self.lock:
-            return self.commands.get(
-                _menu_key({"scope": {"type": scope_type}, "language_code": language_code}), []
-            )
+            return self.commands.get(_menu_key({"scope": scope, "language_code": language_code}), [])
 
     # ------------------------------------------------------------------ messages the bot sends
     def _send_message(self, p: dict) -> dict:

@@ -98,7 +98,8 @@ class Console:
         menu = next(
             (
                 found
-                for scope in ("all_private_chats", "default")
+                # The console's user is an admin: their chat's own menu lists /reload and /model too.
+                for scope in ({"type": "chat", "chat_id": self.chat["id"]}, "all_private_chats", "default")
                 for code in dict.fromkeys([language, ""])
                 if (found := self.api.menu(scope, code))
             ),

@@ -119,14 +119,24 @@ async def platforms_command(update: Update, context: Context) -> None:
         words = esc(" ".join(unknown) or text)
         await reply(update, _("I don't know “{words}”.").format(words=words) + " " + usage())
         return
+    await set_platforms(update, context, chosen, settings)
+
+
+async def set_platforms(
+    update: Update, context: Context, chosen, settings: ChatSettings | None = None
+) -> None:
+    """The chat's platforms set to ``chosen`` (by /platforms, or "we only have netflix" in words)."""
+    settings = settings or await settings_of(update, context)
     if settings.admins_only and not await is_admin(update):
         await reply(update, refused(settings))
         return
-    settings = replace(settings, platforms=chosen)
+    settings = replace(settings, platforms=frozenset(chosen))
     await save(update, context, settings)
     done = _("Saved. Lists here keep to {platforms} unless you name another platform.")
     await reply(
-        update, done.format(platforms=esc(names(chosen))), reply_markup=menu_keyboard(settings, private)
+        update,
+        done.format(platforms=esc(names(chosen))),
+        reply_markup=menu_keyboard(settings, in_private(update)),
     )
 
 

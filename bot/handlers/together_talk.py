@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import conversation
-from bot.handlers import platforms, seen, watching, watchlist
+from bot.handlers import platforms, poll, seen, watching, watchlist
 from bot.handlers.common import confident_title, reply, snapshot
 from bot.state import Context
 from bot.text.i18n import _
@@ -41,6 +41,12 @@ async def answer(update: Update, context: Context, request: TogetherRequest) -> 
         return None
     if request.act == Act.PICK:
         await watchlist.pick(update, context)
+        return None
+    if request.act == Act.PLATFORMS:
+        await platforms.set_platforms(update, context, request.platforms)
+        return None
+    if request.act == Act.POLL:
+        await poll.poll_list(update, context)
         return None
     if request.act in (Act.JOIN, Act.LEAVE):
         await watching.joined_in_words(update, context, request.act == Act.JOIN)

@@ -51,7 +51,12 @@ async def add(update: Update, context: Context, title_id: str) -> str | None:
     together = together_of(context)
     if in_group(update):  # "added by Ana": the name the list shows
         await asyncio.to_thread(together.spoke, chat.id, user.id, user.first_name)
-    added = await asyncio.to_thread(together.add_to_list, chat.id, title_id, user.id)
+    # One work, one entry: Toy Story on Hulu is on the list when Toy Story on Disney+ is.
+    listed = {entry.title_id for entry in await asyncio.to_thread(together.watchlist, chat.id)}
+    copies = seen_with_copies([title_id], snapshot(context).copies)
+    added = not (copies & listed) and await asyncio.to_thread(
+        together.add_to_list, chat.id, title_id, user.id
+    )
     return words.added_text(title, added, in_group(update))
 
 

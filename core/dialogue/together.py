@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from core.catalogue.platforms import read as platforms_read
 from core.dialogue import common as c
 from core.dialogue import phrases as p
 from core.dialogue import refer
@@ -35,6 +36,8 @@ class Act(StrEnum):
     PICK = "pick"
     KIDS_ON = "kids_on"  # "kids mode", "activa el modo niños"
     KIDS_OFF = "kids_off"  # "turn off kids mode", "quita el modo infantil"
+    PLATFORMS = "platforms"  # "we only have netflix and hulu", "tengo disney y prime"
+    POLL = "poll"  # "let's vote on our list", "hagamos una votación con la lista"
     JOIN = "join"  # "count me in", "me apunto": tonight's watchers in a group
     LEAVE = "leave"  # "not tonight", "hoy no veo"
 
@@ -45,6 +48,7 @@ class TogetherRequest:
     position: int | None = None  # 1-based, in the last list shown ("the third one")
     title: str | None = None  # a title named, as written ("ya vi coco")
     # Neither: the title in focus (SEEN, ADD, REMOVE) or nothing (SHOW_LIST, PICK).
+    platforms: frozenset[str] = frozenset()  # PLATFORMS: the ones the chat has
     rest: str = ""  # a question after it, to answer next: "ya vi lupin, ¿qué me recomiendas?"
 
 
@@ -160,7 +164,9 @@ def _read(text: str, understanding) -> TogetherRequest | None:
     if not said:
         return None
     return (
-        _joining(said)
+        _platforms_had(said)
+        or _vote(said)
+        or _joining(said)
         or _kids_mode(said)
         or _show_list(said)
         or _pick(said)
@@ -262,6 +268,50 @@ def _pick(said: str) -> TogetherRequest | None:
                 if p.has(before.strip(), PICK_WORDS) and not p.has(before, ADD_VERBS | REMOVE_VERBS):
                     return TogetherRequest(Act.PICK)
     return None
+
+
+# ---- the chat's platforms, a vote -----------------------------------------------------------
+HAVE = phrases(
+    "i have | we have | i've got | ive got | we've got | weve got | i got | we got | i use | we use | "
+    "i pay for | we pay for | i only have | we only have | i just have | we just have | i have only | we have only | "
+    "my platforms are | our platforms are | my services are | i'm on | im on | "
+    "tengo | tenemos | solo tengo | solo tenemos | nomas tengo | nada mas tengo | pago | pagamos | "
+    "solo pago | solo pagamos | mis plataformas son | nuestras plataformas son | tengo solo | tenemos solo | uso | usamos"
+)
+HAVE_AFTER = phrases("only | just | solo | nada mas | nomas | now | ahora | at home | en casa | here | aqui")
+VOTE = phrases(
+    "vote on our list | vote on the list | lets vote on our list | let's vote on our list | lets vote | let's vote | "
+    "poll our list | poll the list | put our list to a vote | put the list to a vote | make a poll from our list | "
+    "votemos | hagamos una votacion | votacion con la lista | votemos la lista | encuesta con la lista | "
+    "hagamos una encuesta | una encuesta con nuestra lista | hagamos una votacion con la lista"
+)
+
+
+def _platforms_had(said: str) -> TogetherRequest | None:
+    """ "we only have netflix and hulu": the words after "have" must all name platforms."""
+    lead = _leading(said, HAVE)
+    if lead is None:
+        return None
+    rest = p.strip(p.cut(said, lead) if said.startswith(lead) else said[len(lead) :], HAVE_AFTER)
+    chosen, unknown = platforms_read(rest)
+    if not chosen or [word for word in unknown if word not in HAVE_JOINERS]:
+        return None
+    return TogetherRequest(Act.PLATFORMS, platforms=chosen)
+
+
+HAVE_JOINERS = frozenset(
+    ["and", "y", "e", "&", "+", "or", "o", "plus", "mas", "also", "tambien", "only", "just", "solo"]
+)
+
+
+VOTE_LEADS = phrases(
+    "hagamos | hagamos una | let's | lets | can we | podemos | shall we | ok | dale | vamos a"
+)
+
+
+def _vote(said: str) -> TogetherRequest | None:
+    allowed = VOTE | MODE_FILLERS | VOTE_LEADS
+    return TogetherRequest(Act.POLL) if p.only_phrases(said, allowed) and p.has(said, VOTE) else None
 
 
 # ---- tonight's watchers ---------------------------------------------------------------------

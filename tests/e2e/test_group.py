@@ -41,13 +41,18 @@ def head(call) -> str:
     return call.params["text"].split("\n")[0]
 
 
-@pytest.fixture(scope="module")
-def members(tg):
-    """Ana and Luis like cartoons, Sam horror, each in their private chat."""
-    for user_id, name, liked in ((ANA, "Ana", CARTOONS), (LUIS, "Luis", CARTOONS), (SAM, "Sam", HORROR)):
+def rated_in_private(tg, people) -> None:
+    """Each (user id, first name, titles) likes the titles, with /like in their private chat."""
+    for user_id, name, liked in people:
         tg.user(user_id, first_name=name)
         for title in liked:
             assert ask(tg, f"/like {title}", user_id=user_id).params["text"].startswith("👍 Noted"), title
+
+
+@pytest.fixture(scope="module")
+def members(tg):
+    """Ana and Luis like cartoons, Sam horror, each in their private chat."""
+    rated_in_private(tg, [(ANA, "Ana", CARTOONS), (LUIS, "Luis", CARTOONS), (SAM, "Sam", HORROR)])
     return tg
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.test_commands import ask
-from tests.e2e.test_group import picked_ids
+from tests.e2e.test_group import picked_ids, rated_in_private
 from tests.e2e.test_watchlist import tap
 
 GROUP = -1003000000024
@@ -30,10 +30,7 @@ def platforms_of(snapshot, ids) -> set[str]:
 @pytest.fixture(scope="module")
 def group(tg):
     """Ana and Luis like cartoons, Eva horror; each rated in private; all three watch tonight."""
-    for user_id, name, liked in ((ANA, "Ana", CARTOONS), (LUIS, "Luis", CARTOONS), (EVA, "Eva", HORROR)):
-        tg.user(user_id, first_name=name)
-        for title in liked:
-            assert ask(tg, f"/like {title}", user_id=user_id).params["text"].startswith("👍 Noted"), title
+    rated_in_private(tg, [(ANA, "Ana", CARTOONS), (LUIS, "Luis", CARTOONS), (EVA, "Eva", HORROR)])
     shown = in_group(tg, "/watching", ANA)
     for user_id in (ANA, LUIS, EVA):
         tap(tg, shown, "🍿 I'm watching", user_id, method="editMessageText")

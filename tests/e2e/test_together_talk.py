@@ -79,3 +79,19 @@ def test_kids_mode_in_words_turns_on_and_off_and_lists_follow(tg, fixture_bot):
         .startswith("El modo niños está desactivado")
     )
     assert not fixture_bot.application.bot_data.together.settings_of(user).kids
+
+
+def test_the_platforms_said_in_words_limit_the_next_list(tg, fixture_bot):
+    user = 7307
+    said = ask(tg, "we only have netflix and hulu", user_id=user).params["text"]
+    assert said.startswith("Saved. Lists here keep to")
+    assert fixture_bot.application.bot_data.together.settings_of(user).platforms == {"netflix", "hulu"}
+    assert "On your platforms: Hulu, Netflix." in ask(tg, "/top", user_id=user).params["text"]
+
+
+def test_a_vote_on_the_list_in_words(tg, fixture_bot):
+    user = 7308
+    for title in ("coco", "moana"):
+        ask(tg, f"add {title} to my list", user_id=user)
+    poll = ask(tg, "let's vote on our list", user_id=user, method="sendPoll")
+    assert len(poll.params["options"]) == 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 
+from bot import callbacks
 from core.userdata.together import ChatSettings
 from tests.e2e.test_commands import ask, buttons
 
@@ -216,3 +217,16 @@ def test_pick_in_kids_mode_keeps_to_childrens_bands(tg, fixture_bot):
     picked = group_ask(tg, "/pick", EVA, group).params["text"]
     assert "<b>Frozen</b>" in picked and "fine for children" in picked
     assert "only one title on the list" in group_ask(tg, "/poll", EVA, group).params["text"]
+
+
+def test_another_platforms_copy_of_a_listed_title_is_on_the_list_already(tg, fixture_bot):
+    user = 7120
+    disney = ask(tg, "/title toy story", user_id=user)
+    assert tap(tg, disney, "➕ My list", user).params["text"].startswith("➕ Added to your list: Toy Story")
+    listed = [e.title_id for e in together(fixture_bot).watchlist(user)]
+    other = next(iter(set(fixture_bot.application.bot_data.store.current.copies[listed[0]]) - set(listed)))
+    mark = tg.mark()
+    tg.press_button(disney, callbacks.ListAdd(other).encode(), user_id=user)  # the Hulu copy's ➕
+    said = tg.wait_for("answerCallbackQuery", after=mark, timeout=10).params["text"]
+    assert said == "Toy Story is on your list already."
+    assert [e.title_id for e in together(fixture_bot).watchlist(user)] == listed

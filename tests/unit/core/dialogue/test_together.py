@@ -150,3 +150,36 @@ def test_joining_or_leaving_tonights_watchers(understanding, text, act):
 )
 def test_a_title_or_a_question_is_no_joining(understanding, text):
     assert read_together(text, understanding) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "platforms"),
+    [
+        ("we only have netflix and hulu", {"netflix", "hulu"}),
+        ("tengo disney y prime", {"disney", "amazon"}),
+        ("i've got disney+ only", {"disney"}),
+    ],
+)
+def test_the_platforms_a_chat_has_in_words(understanding, text, platforms):
+    assert read_together(text, understanding) == TogetherRequest(
+        Act.PLATFORMS, platforms=frozenset(platforms)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you have netflix?",
+        "i have a question",
+        "tengo ganas de ver algo en netflix",
+        "we have netflix, any good horror",
+    ],
+)
+def test_a_question_with_have_is_no_platforms(understanding, text):
+    found = read_together(text, understanding)
+    assert found is None or found.rest  # the last one sets them, then asks
+
+
+@pytest.mark.parametrize("text", ["let's vote on our list", "hagamos una votación con la lista"])
+def test_a_vote_on_the_list_in_words(understanding, text):
+    assert read_together(text, understanding) == TogetherRequest(Act.POLL)
