@@ -21,6 +21,7 @@ from core.snapshot import memory
 from core.snapshot.build import open_snapshot
 from core.snapshot.files import SnapshotError
 from core.snapshot.store import Store
+from core.userdata.database import UserDataError
 
 log = logging.getLogger("bot")
 
@@ -48,9 +49,13 @@ def main() -> int:
         )
         return 1
     log.info("serving catalogue %s (%s titles)", store.current.version, f"{len(store.current.catalogue):,}")
-    if console:
-        return run_console_chat(settings, store)
-    application = build_application(settings, store, rate_limiter=settings.rate_limit)
+    try:
+        if console:
+            return run_console_chat(settings, store)
+        application = build_application(settings, store, rate_limiter=settings.rate_limit)
+    except UserDataError as exc:  # PostgreSQL unreachable, or a schema migration failed
+        print(f"error: user data: {exc} (STREAMBOT_DATABASE_URL, see README)", file=sys.stderr)
+        return 1
     return serve(application, settings)
 
 

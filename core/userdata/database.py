@@ -30,6 +30,7 @@ from pathlib import Path
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 POOL_SIZE = 10  # connections per process: the worker threads' calls are short
+CONNECT_TIMEOUT = 10  # seconds for the first connection at start-up
 SCHEMA_LOCK = zlib.crc32(b"streambot-schema")  # the advisory lock every migration step takes
 VERSIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS schema_versions (
@@ -37,6 +38,10 @@ CREATE TABLE IF NOT EXISTS schema_versions (
     version INTEGER NOT NULL
 )
 """
+
+
+class UserDataError(RuntimeError):
+    """The user data cannot be opened: the database cannot be reached, or a migration failed."""
 
 
 @dataclass(frozen=True)
@@ -84,21 +89,27 @@ class Connection:
     def migrate(self, store: str, steps: Sequence[Step]) -> int:
         """Bring ``store``'s tables to ``len(steps)``; the version it is at afterwards."""
         for target in range(1, len(steps) + 1):
-            with self.transaction():
-                self._lock_schema()
-                self.execute_script(VERSIONS_TABLE)  # under the lock: two replicas never race to create it
-                if self._version(store) >= target:
-                    continue  # done before, or by the other replica meanwhile
-                step = steps[target - 1]
-                self.execute_script(
-                    step.postgres if self.engine == "postgres" and step.postgres else step.sqlite
-                )
-                self.execute(
-                    "INSERT INTO schema_versions (store, version) VALUES (?, ?) "
-                    "ON CONFLICT (store) DO UPDATE SET version = excluded.version",
-                    (store, target),
-                )
+            try:
+                self._step(store, target, steps[target - 1])
+            except Exception as exc:
+                raise UserDataError(
+                    f"the {store} schema's migration to version {target} failed and was rolled back "
+                    f"(still at version {target - 1}): {exc}"
+                ) from exc
         return self._version(store)
+
+    def _step(self, store: str, target: int, step: Step) -> None:
+        with self.transaction():
+            self._lock_schema()
+            self.execute_script(VERSIONS_TABLE)  # under the lock: two replicas never race to create it
+            if self._version(store) >= target:
+                return  # done before, or by another replica meanwhile
+            self.execute_script(step.postgres if self.engine == "postgres" and step.postgres else step.sqlite)
+            self.execute(
+                "INSERT INTO schema_versions (store, version) VALUES (?, ?) "
+                "ON CONFLICT (store) DO UPDATE SET version = excluded.version",
+                (store, target),
+            )
 
     def execute_script(self, script: str) -> None:
         for statement in statements(script):
@@ -171,8 +182,14 @@ class PostgresDatabase:
     """One pool of connections to the database, shared by every store of the process."""
 
     def __init__(self, url: str, pool_size: int = POOL_SIZE):
-        from psycopg_pool import ConnectionPool  # only a PostgreSQL deployment needs psycopg
+        import psycopg  # only a PostgreSQL deployment needs psycopg
+        from psycopg_pool import ConnectionPool
 
+        try:  # at once, with libpq's reason, rather than the pool retrying in the background
+            psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
+        except psycopg.Error as exc:
+            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            raise UserDataError(f"cannot connect to PostgreSQL at {where(url)}: {reason}") from exc
         self.url = url
         self.pool = ConnectionPool(
             url,
@@ -240,6 +257,17 @@ class PostgresConnection(Connection):
     def close(self) -> None:
         if self._owns:
             self._database.close()
+
+
+def where(url: str) -> str:
+    """``host:port/database`` of a URL, without its user or password (for messages)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(url)
+    except Exception:  # noqa: BLE001 (a URL libpq cannot read: say nothing of it)
+        return "the configured URL"
+    return f"{parts.get('host', 'localhost')}:{parts.get('port', 5432)}/{parts.get('dbname', '')}"
 
 
 def _placeholders(sql: str) -> str:

@@ -54,3 +54,21 @@ def test_without_data_it_exits_with_one_line_saying_what_to_set(tmp_path):
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "set STREAMBOT_DATA_SOURCE" in done.stderr
     assert "nowhere: source folder does not exist" in done.stderr
+
+
+def test_an_unreachable_database_is_one_line_naming_it_without_its_password(tmp_path):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        "STREAMBOT_DATA_SOURCE": str(FIXTURE_SOURCE),
+        "STREAMBOT_DATA_DIR": str(tmp_path / "data"),
+        "STREAMBOT_DATABASE_URL": f"postgresql://bot:s3cret@127.0.0.1:{port}/streambot",
+    }
+    done = run_bot("/status\n", **env)
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"error: user data: cannot connect to PostgreSQL at 127.0.0.1:{port}/streambot: ")
+    assert "s3cret" not in done.stderr and "Traceback" not in done.stderr

@@ -84,3 +84,16 @@ def test_a_users_data_lands_in_postgresql(tg, pg_bot, database_url):
     versions = dict(rows(database_url, "SELECT store, version FROM schema_versions"))
     assert set(versions) == {"feedback", "subscriptions", "together", "dialogue"}
     assert not list(pg_bot.application.bot_data.settings.data_dir.glob("*.sqlite3"))  # nothing in SQLite
+
+
+def test_taps_at_once_on_a_rating_button_each_move_it_one_step(tg, pg_bot, database_url):
+    """Seven taps sent together, handled concurrently: the cycle 👍 👎 cleared, twice, then 👍."""
+    user = USER + 1
+    page = ask(tg, "/recommend toy story", user_id=user)
+    data = buttons(page)["2"]["callback_data"]
+    taps = [tg.press_button(page, data, user_id=user) for _ in range(7)]
+    pg_bot.wait_handled(*taps, timeout=20)
+    title_id = data.split(":")[1]
+    assert rows(
+        database_url, "SELECT value FROM feedback WHERE user_id = %s AND title_id = %s", (user, title_id)
+    ) == [(1,)]

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from core.userdata.database import Step, connect
+from core.userdata.database import Step, UserDataError, connect
 from core.userdata.feedback import FILE_NAME as FEEDBACK_FILE
 from core.userdata.feedback import LIKE, Feedback
 
@@ -54,7 +54,9 @@ def test_steps_run_once_in_order_and_a_reopen_runs_none(connection):
 
 def test_a_failing_step_leaves_the_schema_as_it_was(connection):
     connection.migrate("items", (FIRST, SECOND))
-    with pytest.raises(Exception, match=r"(?i)syntax|incomplete"):
+    with pytest.raises(
+        UserDataError, match=r"items schema's migration to version 3 failed .*(?i:syntax|incomplete)"
+    ):
         connection.migrate("items", (FIRST, SECOND, BROKEN))
     assert "colour" not in columns(connection, "items")  # its first statement was rolled back too
     assert connection.execute("SELECT version FROM schema_versions WHERE store = 'items'") == [(2,)]
