@@ -7,7 +7,8 @@ and what it should do: mark a title seen, add it to the list or take it off, sho
 pick from it, or nothing of these (the message is a catalogue question, read as before).
 A case counts when the act and the title it is about are both right. ``holdout`` is scored
 only once the reader is done (it was written before the reader, and never tuned on); ``more``
-covers the acts added after (kids mode, platforms, a vote, joining tonight's watchers).
+covers the acts added after (kids mode, platforms, a vote, joining tonight's watchers);
+``strangers`` was written by someone who read none of the code, and scored once.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def right(request, frame: Frame, act: str, wanted: str, understanding) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--snapshot", default="data/processed")
-    parser.add_argument("--set", default="dev", choices=["dev", "holdout", "more"])
+    parser.add_argument("--set", default="dev", choices=["dev", "holdout", "more", "strangers"])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     args = parser.parse_args()
     from core.snapshot.store import load_snapshot

@@ -57,7 +57,8 @@ SEEN_LEADS = phrases(
     "i | we | i've | ive | i have | we've | weve | we have | have | has | already | all | both | "
     "all of us | actually | yeah | yes | yep | nah | no | lol | ok | okay | oh | um | tbh | "
     "ya | yo | nosotros | ya lo | ya la | ya los | ya las | la | lo | las | los | he | hemos | "
-    "si | sí | ah | jaja | pero | but | already have | ya he | ya hemos"
+    "si | sí | ah | jaja | pero | but | already have | ya he | ya hemos | me | me la | me lo | ya me la | ya me lo | "
+    "esa | ese | eso | esta | este | that one | this one | that | this"
 )
 SEEN_VERBS = frozenset(["seen", "saw", "watched", "vi", "vimos", "visto", "vista", "vistos", "vistas"])
 # What may follow the verb and still mean the title in focus, or nothing more.
@@ -70,7 +71,22 @@ AFTERWORDS = phrases(
     "ages ago | a while ago | lol | tbh | haha | next | ya | el finde | el fin de semana | el ano pasado | "
     "la semana pasada | anoche | hace tiempo | hace mucho | tambien | otra | otro | siguiente | "
     "pls | please | porfa | por favor | thanks | gracias | jaja | once | twice | a couple of times | "
-    "so next | dame otra | give me another"
+    "so next | dame otra | give me another | bro | dude | man | tio | tia | che | wey | guey | plis | pliss | plz | "
+    "thx | ty | xd | lmao | omg | enterita | enterito | entera | entero | completa | completo | many times | "
+    "so many times | varias veces | mil veces | for later | pa despues | para despues | para luego | pa luego | "
+    "later | luego | tonight | esta noche | "
+    + " | ".join(
+        [f"like {n} times" for n in range(2, 11)]
+        + [
+            f"for {day}"
+            for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        ]
+        + [
+            f"para el {day}"
+            for day in ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+        ]
+        + ["for the weekend", "para el finde", "pal finde", "for movie night"]
+    )
 )
 MARK_SEEN = phrases(
     "mark it as seen | mark it seen | mark as seen | mark it as watched | mark as watched | "
@@ -121,17 +137,22 @@ REMOVE_VERBS = phrases(
 NEEDS_AN_OBJECT = phrases("take | put | stick | throw | saca | quita | borra | elimina | pon | mete | drop")
 LIST_LINKS = phrases("to | on | onto | in | into | a | en | to the | from | off | de | off of | out of")
 SHOW_WORDS = phrases(
+    "q | que | hay | tenemos | teniamos | tengo | tenia | guardado | guardada | guardados | compartida | shared | "
+    "saved | pasame | mandame | manda | pasa | muestra | show | see | ver | what | whats | what's | is | on | in | "
+    "the | our | my | de | ok | and | y | so | entonces | "
     "what's on | whats on | what is on | what's in | whats in | show | show me | see | view | open | "
     "ver | muestrame | mostrame | ensename | que hay en | que tenemos en | que teniamos en | "
     "what do we have on | what have we got on | again | pls | please | porfa | por favor | "
     "que hay | what's | whats | en | on | me | dame"
 )
 SAVED = phrases(
-    "what did we save | what have we saved | what did i save | que guardamos | que hemos guardado | "
+    "what did we save | what have we saved | what did i save | what we saved | what we've saved | what i saved | "
+    "lo que guardamos | lo que guarde | que guardamos | que hemos guardado | "
     "que guarde"
 )
 PICK_WORDS = phrases(
-    "pick | choose | elige | escoge | elegi | which | cual | something | one | algo | una | uno | anything"
+    "pick | choose | elige | escoge | elegi | which | cual | something | one | algo | una | uno | anything | "
+    "cualquiera | any | whichever | decide | decidi | you choose | tu eliges | surprise me | sorprendeme"
 )
 
 
@@ -140,27 +161,29 @@ def read_together(text: str, understanding) -> TogetherRequest | None:
     another kind. ``understanding`` tells a title named from words that are none. A message
     of two clauses may do it in the first and ask in the second ("watched it, next"): the
     second is ``rest``."""
-    first, _mark, rest = _first_clause(text)
-    if rest:
-        found = _read(first, understanding)
-        if found is not None:
-            return replace(found, rest=rest)
+    had = _platforms_had(fold(text))  # before the clauses: "tenemos netflix, hulu y amazon"
+    if had is not None:
+        return had
+    clauses = [part for part in CLAUSE.split(text.strip()) if part.strip()]
+    if len(clauses) > 1:
+        found = _read(clauses[0], understanding)
+        if found is not None:  # "watched it, next": the act, then a question
+            return replace(found, rest=text.strip()[len(clauses[0]) :].lstrip(",;.!?¿¡ "))
+        if "?" not in text[: text.rfind(clauses[-1])]:
+            found = _read(clauses[-1], understanding)
+            if found is not None and found.act == Act.PLATFORMS:
+                # "but not on netflix, i only have hulu": the platforms set, then the whole answered
+                return replace(found, rest=text.strip())
+            if found is not None:  # "los peques ya se durmieron, quita el modo infantil": a remark, then it
+                return found
     return _read(text, understanding)
 
 
-CLAUSE = re.compile(r"[,;.!?¿¡]+\s*")
-
-
-def _first_clause(text: str) -> tuple[str, str, str]:
-    found = CLAUSE.search(text.strip())
-    if found is None:
-        return text, "", ""
-    stripped = text.strip()
-    return stripped[: found.start()], found.group(), stripped[found.end() :].strip()
+CLAUSE = re.compile(r"[,;.!?¿¡]+")
 
 
 def _read(text: str, understanding) -> TogetherRequest | None:
-    said = fold(text)
+    said = p.strip(fold(text), OPENERS) if len(fold(text).split()) > 1 else fold(text)
     if not said:
         return None
     return (
@@ -172,7 +195,7 @@ def _read(text: str, understanding) -> TogetherRequest | None:
         or _pick(said)
         or _listing(said, REMOVE_VERBS, Act.REMOVE, understanding)
         or _listing(said, ADD_VERBS, Act.ADD, understanding)
-        or _saved_for_later(said)
+        or _saved_for_later(said, understanding)
         or _seen(said, understanding)
     )
 
@@ -202,6 +225,12 @@ def target(request: TogetherRequest, frame: Frame) -> str | None:
     return frame.focus if request.title is None else None
 
 
+# Words that open a message and say nothing: "ok and our watchlist??", "oye, añádela".
+OPENERS = phrases(
+    "ok | okay | and | y | oh | ooh | bueno | entonces | pues | so | hey | oye | che | ok and | ok y | well"
+)
+
+
 # ---- the list -----------------------------------------------------------------------------
 def _list_at_end(said: str) -> str | None:
     """ "add it to our list" -> "add it"; None when the message does not end on the list
@@ -220,7 +249,7 @@ def _list_at_end(said: str) -> str | None:
 
 def _listing(said: str, verbs: frozenset[str], act: Act, understanding) -> TogetherRequest | None:
     said = p.strip(said, AFTERWORDS)
-    before = _list_at_end(said) if not said.endswith(("porfa", "pls")) else None
+    before = _list_at_end(said)
     if before is None:
         return None
     verb = _leading(before, verbs)
@@ -235,7 +264,24 @@ def _listing(said: str, verbs: frozenset[str], act: Act, understanding) -> Toget
     return _about(act, rest, understanding)
 
 
-def _saved_for_later(said: str) -> TogetherRequest | None:
+LATER = phrases("for later | pa despues | para despues | para luego | pa luego | later | luego")
+SAVE_VERBS = phrases("save | guarda | guardala | guardalo | guardame | keep | apunta | apuntala | apuntalo")
+
+
+def _saved_for_later(said: str, understanding=None) -> TogetherRequest | None:
+    """ "save it for later", "guarda la 4 for later": the list, without saying "list"."""
+    toks = said.split()
+    later = next(
+        (" ".join(toks[-n:]) for n in (3, 2, 1) if len(toks) > n and " ".join(toks[-n:]) in LATER), None
+    )
+    verb = _leading(said, SAVE_VERBS)
+    if later is not None and verb is not None and understanding is not None:
+        rest = " ".join(toks[len(verb.split()) : len(toks) - len(later.split())])
+        return _about(Act.ADD, rest, understanding)
+    return _saved_alone(said)
+
+
+def _saved_alone(said: str) -> TogetherRequest | None:
     return (
         TogetherRequest(Act.ADD)
         if p.only_phrases(said, SAVE_ALONE | AFTERWORDS) and p.has(said, SAVE_ALONE)
@@ -278,7 +324,10 @@ HAVE = phrases(
     "tengo | tenemos | solo tengo | solo tenemos | nomas tengo | nada mas tengo | pago | pagamos | "
     "solo pago | solo pagamos | mis plataformas son | nuestras plataformas son | tengo solo | tenemos solo | uso | usamos"
 )
-HAVE_AFTER = phrases("only | just | solo | nada mas | nomas | now | ahora | at home | en casa | here | aqui")
+HAVE_AFTER = phrases(
+    "only | just | solo | nada mas | nomas | now | ahora | at home | en casa | here | aqui | aca | lol | jaja | "
+    "nothing else | nada mas que eso | eso es todo | that's it | thats it"
+)
 VOTE = phrases(
     "vote on our list | vote on the list | lets vote on our list | let's vote on our list | lets vote | let's vote | "
     "poll our list | poll the list | put our list to a vote | put the list to a vote | make a poll from our list | "
@@ -289,9 +338,11 @@ VOTE = phrases(
 
 def _platforms_had(said: str) -> TogetherRequest | None:
     """ "we only have netflix and hulu": the words after "have" must all name platforms."""
-    lead = _leading(said, HAVE)
+    said = p.strip(said, OPENERS)
+    lead = _leading(p.strip(said, HAVE_AFTER), HAVE)
     if lead is None:
-        return None
+        return _only_platforms(said)
+    said = p.strip(said, HAVE_AFTER)
     rest = p.strip(p.cut(said, lead) if said.startswith(lead) else said[len(lead) :], HAVE_AFTER)
     chosen, unknown = platforms_read(rest)
     if not chosen or [word for word in unknown if word not in HAVE_JOINERS]:
@@ -299,6 +350,22 @@ def _platforms_had(said: str) -> TogetherRequest | None:
     return TogetherRequest(Act.PLATFORMS, platforms=chosen)
 
 
+def _only_platforms(said: str) -> TogetherRequest | None:
+    """ "only hulu and disney+ here": platforms said with "only", nothing else (a bare
+    "netflix" asks for its top titles)."""
+    toks = said.split()
+    # "only netflix" alone narrows the last question; "only netflix here" says what the chat has.
+    if not toks or toks[0] not in ("only", "solo", "just", "nomas") or not set(toks[1:]) & HERE:
+        return None
+    chosen, unknown = platforms_read(p.strip(" ".join(toks[1:]), HAVE_AFTER))
+    return (
+        TogetherRequest(Act.PLATFORMS, platforms=chosen)
+        if chosen and not set(unknown) - HAVE_JOINERS
+        else None
+    )
+
+
+HERE = frozenset(["here", "aqui", "aca", "home", "casa"])
 HAVE_JOINERS = frozenset(
     ["and", "y", "e", "&", "+", "or", "o", "plus", "mas", "also", "tambien", "only", "just", "solo"]
 )
@@ -309,14 +376,28 @@ VOTE_LEADS = phrases(
 )
 
 
+VOTE_WORDS = frozenset(
+    ["vote", "voting", "poll", "votemos", "votar", "votacion", "encuesta", "votamos", "votad"]
+)
+EVERYONE = frozenset(["everyone", "everybody", "all", "todos", "todas", "grupo", "group"])
+
+
 def _vote(said: str) -> TogetherRequest | None:
+    """A vote on the list ("haz una encuesta con la lista", "make a poll so everyone can vote"),
+    not on anything else ("vote for the best movie of 2020")."""
     allowed = VOTE | MODE_FILLERS | VOTE_LEADS
-    return TogetherRequest(Act.POLL) if p.only_phrases(said, allowed) and p.has(said, VOTE) else None
+    if p.only_phrases(said, allowed) and p.has(said, VOTE):
+        return TogetherRequest(Act.POLL)
+    toks = set(said.split())
+    if toks & VOTE_WORDS and (p.has(said, LIST) or toks & EVERYONE) and not toks & {"for", "por"}:
+        return TogetherRequest(Act.POLL)
+    return None
 
 
 # ---- tonight's watchers ---------------------------------------------------------------------
 # Whole messages only: "I'm watching stranger things" is about a title, not about tonight.
 JOINING = phrases(
+    "me sumo | yo tambien me sumo | i'm down | im down | i'm watching | count me | "
     "count me in | i'm in | im in | i'm watching tonight | im watching tonight | i'm watching too | "
     "im watching too | i'll watch too | ill watch too | i'm joining | im joining | i watch tonight | "
     "me apunto | yo me apunto | yo tambien veo | yo tambien | cuenten conmigo | contad conmigo | "
@@ -328,6 +409,7 @@ LEAVING = phrases(
     "hoy no | hoy no veo | yo hoy no | no cuenten conmigo | no contad conmigo | paso | yo paso | me bajo"
 )
 JOINING_FILLERS = phrases(
+    "esta noche | tonight | today | nada | "
     "ok | okay | yes | yeah | si | dale | vale | sorry | lo siento | guys | chicos | lol | jaja | tonight | hoy"
 )
 

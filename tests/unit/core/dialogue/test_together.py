@@ -183,3 +183,31 @@ def test_a_question_with_have_is_no_platforms(understanding, text):
 @pytest.mark.parametrize("text", ["let's vote on our list", "hagamos una votación con la lista"])
 def test_a_vote_on_the_list_in_words(understanding, text):
     assert read_together(text, understanding) == TogetherRequest(Act.POLL)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list of platforms keeps its commas.
+        (
+            "tenemos netflix, hulu y disney",
+            TogetherRequest(Act.PLATFORMS, platforms=frozenset(["netflix", "hulu", "disney"])),
+        ),
+        # A remark first, then the act.
+        ("the kids went to bed, turn off kids mode", TogetherRequest(Act.KIDS_OFF)),
+        # Chat fillers and openers around the act.
+        ("ok and my list??", TogetherRequest(Act.SHOW_LIST)),
+        ("ponla en la lista pa despues bro", TogetherRequest(Act.ADD)),
+        ("guarda la 2 for later", TogetherRequest(Act.ADD, position=2)),
+        ("haz una encuesta con nuestra lista", TogetherRequest(Act.POLL)),
+    ],
+)
+def test_acts_wrapped_in_chat(understanding, text, expected):
+    assert read_together(text, understanding) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["only netflix", "solo en hulu", "vote for the best comedy of 2019", "netflix"]
+)
+def test_narrowing_a_question_or_a_vote_on_titles_is_left_alone(understanding, text):
+    assert read_together(text, understanding) is None
