@@ -21,7 +21,7 @@ from core.snapshot import memory
 from core.snapshot.build import open_snapshot
 from core.snapshot.files import SnapshotError
 from core.snapshot.store import Store
-from core.userdata.database import UserDataError
+from core.userdata.database import UserDataError, check_reachable
 
 log = logging.getLogger("bot")
 
@@ -37,6 +37,11 @@ def main() -> int:
     logs.configure(
         settings.log_level or ("WARNING" if console else "INFO"), settings.log_format, settings.token
     )
+    try:
+        check_reachable(settings.database_url)
+    except UserDataError as exc:
+        print(f"error: user data: {exc} (STREAMBOT_DATABASE_URL, see README)", file=sys.stderr)
+        return 1
     try:
         store = Store(
             open_snapshot(settings.data_dir, settings.data_source, **_first_start(settings, console))

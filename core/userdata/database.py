@@ -182,14 +182,10 @@ class PostgresDatabase:
     """One pool of connections to the database, shared by every store of the process."""
 
     def __init__(self, url: str, pool_size: int = POOL_SIZE):
-        import psycopg  # only a PostgreSQL deployment needs psycopg
+        # psycopg only where a PostgreSQL deployment needs it
         from psycopg_pool import ConnectionPool
 
-        try:  # at once, with libpq's reason, rather than the pool retrying in the background
-            psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
-        except psycopg.Error as exc:
-            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-            raise UserDataError(f"cannot connect to PostgreSQL at {where(url)}: {reason}") from exc
+        check_reachable(url)  # at once, with libpq's reason, rather than the pool retrying in the background
         self.url = url
         self.pool = ConnectionPool(
             url,
@@ -272,6 +268,20 @@ def where(url: str) -> str:
 
 def _placeholders(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
+
+
+def check_reachable(url: str | None) -> None:
+    """UserDataError when ``url`` names a PostgreSQL server that cannot be reached (nothing to
+    check for SQLite): the bot says so before a first start's build, not after it."""
+    if not url or not is_postgres(url):
+        return
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise UserDataError(f"cannot connect to PostgreSQL at {where(url)}: {reason}") from exc
 
 
 # ---- what a store opens -------------------------------------------------------------------------
