@@ -44,6 +44,7 @@ class DialogueStore:
             # starts afresh). FULL waited for the disk on every update: 103 updates/s, p99 1.3 s.
             self._db.pragma("synchronous=NORMAL")
         self._db.migrate("dialogue", MIGRATIONS)
+        self._shared = not isinstance(self._db, SQLiteConnection)  # PostgreSQL: other replicas write too
         self._lock = threading.Lock()
         self._swept = 0.0  # when expired frames were last deleted
         # As last written here, with the people its person ids belong to (a refresh may swap them).
@@ -54,16 +55,20 @@ class DialogueStore:
         now = time.time() if now is None else now
         with self._lock:
             kept = self._recent.get((chat_id, user_id))
-            if kept is not None:
-                frame, known = kept
-                if now - frame.at > EXPIRES_AFTER:
-                    return Frame()
-                # Another catalogue version numbers its people otherwise: read it by name again.
-                return frame if known is people else Frame.from_json(frame.to_json(known), people)
-            rows = self._db.execute(
-                "SELECT frame, at FROM dialogue WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-            )
+            rows = None
+            if kept is None or self._shared:
+                # Shared with other replicas: the row may be newer than this process's last write
+                # (the conversation's last message went to another replica), so it is read per update.
+                rows = self._db.execute(
+                    "SELECT frame, at FROM dialogue WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
+                )
         row = rows[0] if rows else None
+        if kept is not None and (row is None or kept[0].at >= row[1]):
+            frame, known = kept
+            if now - frame.at > EXPIRES_AFTER:
+                return Frame()
+            # Another catalogue version numbers its people otherwise: read it by name again.
+            return frame if known is people else Frame.from_json(frame.to_json(known), people)
         if row is None or now - row[1] > EXPIRES_AFTER:
             return Frame()
         return Frame.from_json(row[0], people)

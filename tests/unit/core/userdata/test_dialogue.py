@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from core.dialogue import EXPIRES_AFTER, Frame
 from core.understanding import Intent, Question
 from core.userdata.dialogue import DialogueStore
@@ -87,3 +89,16 @@ def test_a_person_is_found_again_by_name_after_the_catalogue_changes(place, fixt
     for reader in (store, place.open(DialogueStore)):  # from memory, and from the file
         kept = reader.get(9, 0, after, now=now)
         assert kept.asked.filters.person == after.find(name)
+
+
+def test_on_a_shared_database_a_follow_up_reads_what_another_replica_wrote(place):
+    if place.backend != "postgres":
+        pytest.skip("one process serves a SQLite file: its memory is always the newest")
+    now = time.time()
+    first, second = place.open(DialogueStore), place.open(DialogueStore)  # two replicas
+    second.put(42, 0, frame(now, "ns1"))
+    assert second.get(42, 0, now=now).focus == "ns1"
+    first.put(42, 0, frame(now + 1, "ns2"))  # the next message went to the other replica
+    assert second.get(42, 0, now=now + 1).focus == "ns2"
+    second.remember(42, 0, frame(now + 2, "ns3"))  # its own newer frame, not yet written, still wins
+    assert second.get(42, 0, now=now + 2).focus == "ns3"
