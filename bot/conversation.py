@@ -67,7 +67,10 @@ async def begin(update: Update, context: Context) -> None:
         _turn.set(None)
         return
     known = people(context)
-    frame = store.get(*key, known)  # recent frames are in memory; a miss is one indexed read
+    if store.reads_every_update:  # PostgreSQL: a network round trip, never on the event loop
+        frame = await asyncio.to_thread(store.get, *key, known)
+    else:  # SQLite: recent frames are in memory; a miss is one indexed read
+        frame = store.get(*key, known)
     _turn.set(Turn(*key, frame, store, known))
 
 

@@ -7,8 +7,8 @@ the chat's subscriptions) with a per-process map in front of its ``chat_language
 - read lazily: ``known`` answers from memory only (a dictionary); a chat not in memory is
   read from the file once (``language_of``) and kept. That read has a connection of its own:
   in WAL mode a reader never waits for the writer, so a new chat's first update does not
-  queue behind other chats' writes (one indexed read, tens of microseconds, on the event loop
-  as the dialogue frames' misses are);
+  queue behind other chats' writes (one indexed read; the bot makes it from a worker thread,
+  since on PostgreSQL it is a round trip);
 - written through: a new language is in memory at once and written to the file by one
   background thread, in order, so the reply never waits for the disk and a restart reads
   the last language the chat was answered in;

@@ -21,11 +21,14 @@ erases it with the chat's other data.
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 from telegram.constants import ChatType
 
 from bot import callbacks, conversation
 from bot.handlers.common import snapshot
+from bot.languages import UNKNOWN
 from bot.state import Context
 from bot.text import i18n
 from core.understanding.language import NOTHING, Said, choose
@@ -47,7 +50,9 @@ async def reply_language(update: Update, context: Context) -> str:
     if chat is None:  # a poll answer: no chat, no words
         return choose(NOTHING, None, app_code)
     remembered = context.bot_data.subscriptions  # a bot.languages.Languages
-    spoken = remembered.language_of(chat.id)  # from memory; a chat not in it: one indexed read
+    spoken = remembered.known(chat.id)  # from memory
+    if spoken is UNKNOWN:  # a chat not in memory: one read, off the event loop (PostgreSQL: a round trip)
+        spoken = await asyncio.to_thread(remembered.language_of, chat.id)
     if button is not None:
         decided = button
     else:

@@ -50,6 +50,12 @@ class DialogueStore:
         # As last written here, with the people its person ids belong to (a refresh may swap them).
         self._recent: OrderedDict[tuple[int, int], tuple[Frame, object]] = OrderedDict()
 
+    @property
+    def reads_every_update(self) -> bool:
+        """Whether ``get`` reads the database each time (shared with other replicas): the
+        caller must then keep it off the event loop."""
+        return self._shared
+
     def get(self, chat_id: int, user_id: int = 0, people=None, now: float | None = None) -> Frame:
         """The conversation's frame, or an empty one (none yet, expired, or unreadable)."""
         now = time.time() if now is None else now
