@@ -179,28 +179,35 @@ def _copy_all(readers: dict[Source, sqlite3.Connection], database, data_dir) -> 
 
 def _copy_table(reader: sqlite3.Connection, target: PostgresConnection, table: str) -> Moved:
     """Copy one table through a temporary table of PostgreSQL's own types, then count."""
-    present = [row[1] for row in reader.execute(f"PRAGMA table_info({table})")]
+    present = {row[1] for row in reader.execute(f"PRAGMA table_info({table})")}
     if not present:
         return Moved(table)  # a file from before this table existed
-    columns = [name for name in _columns(target, table) if name in present]
-    key = _primary_key(target, table)
+    every = _columns(target, table)
     incoming = f"incoming_{table}"
+    # Columns a file from an older version lacks take the table's defaults, as the bot's migration gave them.
     target.execute(f"CREATE TEMPORARY TABLE {incoming} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP")
-    listed, marks = ", ".join(columns), ", ".join("?" * len(columns))
-    rows = reader.execute(f"SELECT {listed} FROM {table}")
+    shared = ", ".join(name for name in every if name in present)
+    marks = ", ".join("?" * sum(name in present for name in every))
+    rows = reader.execute(f"SELECT {shared} FROM {table}")
     while batch := rows.fetchmany(BATCH):
-        target.executemany(f"INSERT INTO {incoming} ({listed}) VALUES ({marks})", batch)
-    every = ", ".join(_columns(target, table))
+        target.executemany(f"INSERT INTO {incoming} ({shared}) VALUES ({marks})", batch)
+    listed = ", ".join(every)
     moved = target.execute(
-        f"INSERT INTO {table} ({every}) SELECT {every} FROM {incoming} ON CONFLICT DO NOTHING"
+        f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {incoming} ON CONFLICT DO NOTHING"
     ).rowcount
     total = target.execute(f"SELECT COUNT(*) FROM {incoming}")[0][0]
-    same_key = " AND ".join(f"t.{name} = i.{name}" for name in key)
-    same_values = " AND ".join(f"t.{name} IS NOT DISTINCT FROM i.{name}" for name in _columns(target, table))
-    equal = target.execute(
-        f"SELECT COUNT(*) FROM {incoming} i JOIN {table} t ON {same_key} WHERE {same_values}"
-    )[0][0]
+    equal = _rows_alike(target, table, incoming, every)
     return Moved(table, moved=moved, already=equal - moved, kept=total - equal)
+
+
+def _rows_alike(target: PostgresConnection, table: str, incoming: str, every: list[str]) -> int:
+    """How many incoming rows the table holds exactly (the ones just moved among them)."""
+    same_key = " AND ".join(f"t.{name} = i.{name}" for name in _primary_key(target, table))
+    same_values = " AND ".join(f"t.{name} IS NOT DISTINCT FROM i.{name}" for name in every)
+    rows = target.execute(
+        f"SELECT COUNT(*) FROM {incoming} i JOIN {table} t ON {same_key} WHERE {same_values}"
+    )
+    return rows[0][0]
 
 
 def _columns(target: PostgresConnection, table: str) -> list[str]:
