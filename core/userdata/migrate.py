@@ -48,7 +48,7 @@ WHAT = {  # what each table holds, for the counts' lines
     "watchlist": "lists' titles",
     "members": "group members and tonight's watchers",
     "list_polls": "open polls of a list",
-    "subscriptions": "subscriptions",
+    "subscriptions": "chats' news subscriptions",
     "announcements": "news a chat was told",
     "chat_languages": "chats' languages",
     "dialogue": "conversations' memory",
@@ -96,7 +96,7 @@ class Moved:
     def line(self) -> str:
         named = f"{self.table} ({WHAT[self.table]})" if self.table in WHAT else self.table
         text = f"{named}: {self.moved} moved, {self.already} already there"
-        return text + (f", {self.kept} kept as PostgreSQL has them (different there)" if self.kept else "")
+        return text + (f", {self.kept} kept (different in PostgreSQL, left as they are)" if self.kept else "")
 
 
 def migrate(data_dir, url: str) -> list[Moved]:
