@@ -269,13 +269,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not url:
         parser.error(f"no database: give --to URL or set {URL_VARIABLE}")
     try:
-        if is_postgres(url):
-            print(f"Moving the user data of {args.data_dir} into PostgreSQL at {where(url)}")
         results = migrate(args.data_dir, url)
-    except MigrationError as exc:
+    except MigrationError as exc:  # one line, and nothing else: nothing was moved
         one_line = " ".join(str(exc).split())  # libpq's reasons come with newlines and tabs
         print(f"error: {_masked(one_line, url)}", file=sys.stderr)
         return 1
+    print(f"From {args.data_dir} into PostgreSQL at {where(url)}:")
     for result in results:
         print(result.line())
     total = Moved(
