@@ -35,7 +35,10 @@ def main() -> int:
     console = settings.token is None
     memory.use_system_allocator()
     logs.configure(
-        settings.log_level or ("WARNING" if console else "INFO"), settings.log_format, settings.token
+        settings.log_level or ("WARNING" if console else "INFO"),
+        settings.log_format,
+        settings.token,
+        settings.replica_name,
     )
     try:
         check_reachable(settings.database_url)
