@@ -32,6 +32,7 @@ class Settings:
     # STREAMBOT_REPLICA_NAME was set: this replica beats a heartbeat file of its own (the default
     # name changes with every process, so a health check could never find it).
     named_replica: bool = False
+    replicas: int = 1  # serving one bot: each keeps to its share of Telegram's flood limits
     admin_ids: frozenset[int] = frozenset()
     rate_limit: bool = True
     refresh_minutes: float = 1440  # 0: no scheduled refresh (/reload still works)
@@ -75,6 +76,7 @@ class Settings:
             database_url=_database_url(env.get("STREAMBOT_DATABASE_URL", "").strip()),
             replica_name=_replica_name(env) or f"{socket.gethostname()}-{os.getpid()}",
             named_replica=bool(_replica_name(env)),
+            replicas=_replicas(env.get("STREAMBOT_REPLICAS", "").strip() or "1"),
             admin_ids=_ids(env.get("STREAMBOT_ADMIN_IDS", "")),
             # Only load benchmarks turn it off: they measure the bot, not Telegram's flood limits.
             rate_limit=env.get("STREAMBOT_RATE_LIMIT", "1").strip().lower()
@@ -142,6 +144,22 @@ def _replica_name(env) -> str | None:
             "(letters, digits, '.', '_' and '-', up to 63 characters, e.g. bot-1)"
         )
     return text or None
+
+
+MAX_REPLICAS = 20  # each keeps at least one message a minute per group
+
+
+def _replicas(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_REPLICAS:
+        raise ConfigError(
+            f"STREAMBOT_REPLICAS: {text!r} is not a number of replicas serving the bot "
+            f"(1 to {MAX_REPLICAS}, e.g. 2)"
+        )
+    return value
 
 
 def _webhook_url(text: str, own_api_server: bool) -> str | None:
