@@ -34,7 +34,10 @@ def main() -> int:
         return 2
     console = settings.token is None
     logs.configure(
-        settings.log_level or ("WARNING" if console else "INFO"), settings.log_format, settings.token
+        settings.log_level or ("WARNING" if console else "INFO"),
+        settings.log_format,
+        settings.token,
+        settings.replica_name,
     )
     try:
         check_reachable(settings.database_url)
