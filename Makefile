@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 REQUIREMENTS := requirements.txt requirements-dev.txt
 STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) | sha256sum | cut -c1-16)
-BENCHMARKS := bench_core bench_recommender bench_questions bench_understanding bench_memory bench_bot
+BENCHMARKS := bench_core bench_recommender bench_questions bench_understanding bench_memory bench_first_answer bench_bot
 EVALUATIONS := eval_understanding eval_dialogue eval_recommender eval_picks eval_feedback eval_group eval_together
 
 .PHONY: setup run test lint bench eval
