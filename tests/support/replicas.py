@@ -34,8 +34,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.snapshot.store import Snapshot
 from tests.conftest import FIXTURE_SOURCE, REPO
-from tests.support.snapshot_helpers import built_snapshot
+from tests.support.snapshot_helpers import built_snapshot, published_copy
 from tests.support.telegram_http import post_json
 from tests.support.telegram_server import FakeTelegram
 from tests.support.waiting import wait_until
@@ -200,7 +201,8 @@ class ReplicaTelegram(FakeTelegram):
 class Replicas:
     """``names`` replicas of ``python -m bot`` in webhook mode on ``database_url`` (None: SQLite in
     the data folder), serving a snapshot built beforehand into ``folder / "data"`` from a copy of
-    the fixture source at ``folder / "source"``. ``env`` adds to (or overrides) every replica's
+    the fixture source at ``folder / "source"`` (or ``snapshot``, already built, written there).
+    ``env`` adds to (or overrides) every replica's
     environment; scheduled refreshes and retraining are off unless ``env`` turns them on."""
 
     def __init__(
@@ -211,6 +213,7 @@ class Replicas:
         names: tuple[str, ...] = ("r1", "r2"),
         source: Path | None = None,
         data_dir: Path | None = None,
+        snapshot: Snapshot | None = None,
         **env: str,
     ):
         self.tg, self.folder, self.database_url, self.names, self.env = (
@@ -222,12 +225,16 @@ class Replicas:
         )
         self.source = source or self.folder / "source"
         self.data_dir = data_dir or self.folder / "data"
+        self.snapshot = snapshot
         self.replicas: list[Replica] = []
 
     def __enter__(self) -> Replicas:
         if not self.source.exists():
             shutil.copytree(FIXTURE_SOURCE, self.source)
-        if not self.data_dir.exists():
+        if self.snapshot is not None and not self.data_dir.exists():
+            self.data_dir.mkdir(parents=True)
+            published_copy(self.snapshot, self.data_dir)  # a test session's, written in milliseconds
+        elif not self.data_dir.exists():
             built_snapshot(self.data_dir, self.source)
         self.replicas = [self._spawn(name) for name in self.names]  # all at once: migrations race
         self.tg.sender.replicas = self.replicas
