@@ -20,7 +20,9 @@ kept (:attr:`Sender.deliveries`) and each replica's log says which updates it ha
 from __future__ import annotations
 
 import contextlib
+import http.client
 import itertools
+import json
 import os
 import re
 import shutil
@@ -37,7 +39,6 @@ from pathlib import Path
 from core.snapshot.store import Snapshot
 from tests.conftest import FIXTURE_SOURCE, REPO
 from tests.support.snapshot_helpers import built_snapshot, published_copy
-from tests.support.telegram_http import post_json
 from tests.support.telegram_server import FakeTelegram
 from tests.support.waiting import wait_until
 
@@ -125,6 +126,7 @@ class Sender:
         self._pinned: str | None = None
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="sender")
+        self._local = threading.local()
 
     @contextlib.contextmanager
     def pinned(self, name: str):
@@ -166,9 +168,22 @@ class Sender:
         raise AssertionError("unreachable")
 
     def _post(self, replica: Replica, update: dict) -> int | str:
+        """One webhook call on this thread's kept-alive connection to ``replica`` (a new TCP
+        connection per update would cost this process more than the replicas' work)."""
+        connections = self._local.__dict__.setdefault("connections", {})
+        key = (replica.name, replica.port)
+        connection = connections.get(key) or http.client.HTTPConnection("127.0.0.1", replica.port, timeout=10)
+        connections[key] = connection
+        body = json.dumps(update).encode()
+        headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": self.secret}
         try:
-            return post_json(replica.url, update, {"X-Telegram-Bot-Api-Secret-Token": self.secret})
-        except OSError as exc:  # refused, reset, timed out: Telegram would try again
+            connection.request("POST", f"/{HOOK_PATH}", body, headers)
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        except (OSError, http.client.HTTPException) as exc:  # refused, reset, timed out: try again
+            connection.close()
+            del connections[key]
             return type(exc).__name__
 
     def undelivered(self) -> list[int]:
