@@ -109,7 +109,7 @@ def test_rating_taps_from_both_replicas_at_once_each_move_it_one_step(tg, replic
 @pytest.mark.xfail(
     reason="bot/handlers/feedback.py rate_button: when two taps leave the keyboard as it was, the "
     "second edit fails with 'Message is not modified' and the error handler answers the tap again "
-    "with an apology (seen 2 runs in 3)",
+    "with an apology (seen in some runs, not all)",
     strict=False,
 )
 def test_rating_taps_at_once_get_one_answer_each_and_no_apology(tg, replicas):
@@ -119,8 +119,7 @@ def test_rating_taps_at_once_get_one_answer_each_and_no_apology(tg, replicas):
     mark = tg.mark()
     with tg._cond:
         taps = [tg.press_button(page, data, user_id=user) for _ in range(7)]
-    handled(replicas, taps)
-    time.sleep(0.5)  # an apology comes right behind the answer
+    handled(replicas, taps)  # its log line is written once the error handler is done too
     answers = sorted(
         c.params["callback_query_id"] for c in tg.calls()[mark:] if c.method == "answerCallbackQuery"
     )
