@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
+import os
 import shutil
 import tempfile
 import threading
@@ -119,7 +120,8 @@ def rating_taps(tg: ReplicaTelegram, users) -> tuple[int, int, float]:
 
 
 def measure(name: str, database_url: str | None, names, kill: bool, args, users) -> None:
-    print(f"{name}:", flush=True)
+    # Other work on the machine moves every figure: say how busy it was.
+    print(f"{name} (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores):", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-replicas-") as folder:
         folder = Path(folder)
         data = snapshot_copy(Path(args.data_dir), folder)
@@ -140,17 +142,7 @@ def measure(name: str, database_url: str | None, names, kill: bool, args, users)
             run(tg, warm, [next(users) for _ in warm], None)
             n = int(args.rate * args.seconds)
             if kill:
-                killer = threading.Timer(args.seconds / 2, replicas["r1"].kill)
-                killer.start()
-                paced = run(tg, texts_for(n), [next(users) for _ in range(n)], args.rate, wait=15)
-                killer.join()
-                print(latency_line(f"{args.rate:.0f} updates/s for {args.seconds:.0f} s", paced, n))
-                redelivered = sum(1 for d in tg.sender.deliveries.values() if len(d.attempts) > 1)
-                print(
-                    f"  updates lost: {n - len(paced)} of {n} "
-                    f"({redelivered} redelivered to r2 after r1's death)"
-                )
-                return
+                return killed_halfway(tg, replicas, n, args, users)
             burst_texts = texts_for(args.updates)
             burst = run(tg, burst_texts, [next(users) for _ in burst_texts], None)
             print(
@@ -164,6 +156,24 @@ def measure(name: str, database_url: str | None, names, kill: bool, args, users)
             lost = sorted(replicas.tracebacks())
             if lost:
                 print(f"  tracebacks in the log of {', '.join(lost)} (see {folder})")
+
+
+def killed_halfway(tg: ReplicaTelegram, replicas: Replicas, n: int, args, users) -> None:
+    """The paced run with r1 killed -9 halfway: how many updates were never answered, and how
+    many of those r1 had accepted (a 200 to Telegram) without having handled them."""
+    killer = threading.Timer(args.seconds / 2, replicas["r1"].kill)
+    killer.start()
+    paced = run(tg, texts_for(n), [next(users) for _ in range(n)], args.rate)
+    killer.join()
+    print(latency_line(f"{args.rate:.0f} updates/s for {args.seconds:.0f} s", paced, n))
+    deliveries = tg.sender.deliveries.values()
+    redelivered = sum(1 for d in deliveries if d.attempts[0][0] == "r1" and d.accepted_by == "r2")
+    done_by_r1 = set(replicas["r1"].handled())
+    in_hand = sum(1 for d in deliveries if d.accepted_by == "r1" and d.update_id not in done_by_r1)
+    print(
+        f"  updates lost: {n - len(paced)} of {n}; r1 died with {in_hand} accepted but not handled; "
+        f"{redelivered} refused by dead r1 went to r2"
+    )
 
 
 @contextlib.contextmanager
