@@ -190,8 +190,12 @@ def test_a_refresh_builds_once_announces_once_and_both_replicas_serve_it(tg, rep
             what=f"{replica} to serve the new catalogue",
         )
         assert found
-    news = [t for t in (c.text for c in replies_to(tg, GROUP, mark)) if "New titles" in t]
-    assert len(news) == 1 and "The Replica Test (2021)" in news[0]
+
+    def news():
+        return [t for t in (c.text for c in replies_to(tg, GROUP, mark)) if "New titles" in t]
+
+    wait_until(news, timeout=15, what="the group to hear of the new title")
+    assert len(news()) == 1 and "The Replica Test (2021)" in news()[0]  # told once, by one replica
 
 
 def paced(tg, texts_and_users, rate: float) -> list[dict]:
