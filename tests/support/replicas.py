@@ -127,6 +127,7 @@ class Sender:
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="sender")
         self._local = threading.local()
+        self._closed = False  # set at the end: no more retries against replicas that are gone
 
     @contextlib.contextmanager
     def pinned(self, name: str):
@@ -160,7 +161,7 @@ class Sender:
             if isinstance(outcome, int) and 200 <= outcome < 300:
                 delivery.accepted_by = replica.name
                 return delivery
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or self._closed:
                 return delivery
             if (turn - first + 1) % len(self.replicas) == 0:  # every replica refused: wait a little
                 time.sleep(pause)
@@ -191,7 +192,8 @@ class Sender:
             return sorted(i for i, d in self.deliveries.items() if d.accepted_by is None)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=False)
+        self._closed = True
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class ReplicaTelegram(FakeTelegram):
