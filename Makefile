@@ -21,8 +21,10 @@ $(STAMP):
 run: $(STAMP)
 	$(VENV)/bin/python -m bot
 
+# -n auto: one worker per core; --dist loadfile keeps a file's tests (and its module-scoped
+# bots and snapshots) in one worker.
 test: $(STAMP)
-	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
