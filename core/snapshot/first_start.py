@@ -102,6 +102,8 @@ class Opening:
             return Store(_loaded(self.data_dir))
         self.say("first start: serving the catalogue; suggestions follow when the model is built")
         store = Store(_loaded(self.data_dir))
+        # What the catalogue left for first use, built now, unless a question needs it sooner.
+        threading.Thread(target=store.current.warm, name="first-start-warm", daemon=True).start()
         self._complete(store)
         return store
 

@@ -119,12 +119,7 @@ class Understanding(SecondReading):
         self.exact_titles = recommender.resolver.exact  # normalised title -> key
         self.ratings = ratings
         self.scanner = Scanner(countries, ratings, recommender.resolver.word_id)
-        # What a message is read with, beside the lexicon: the act classifier trained on one
-        # catalogue's vocabulary serves any other with the same (``Acts.cached``).
-        self._vocabulary = hash(
-            (frozenset(self.exact_titles), frozenset(countries.items()), ratings, self.years,
-             len(people) if people is not None else None, getattr(recommender, "names", None) is not None)
-        )  # fmt: skip
+        self._countries = countries
         # One message is read several times per update (its language, the question, a
         # follow-up's parts): the last few readings are kept. Questions are immutable.
         self._read = functools.lru_cache(maxsize=RECENT_MESSAGES)(self._parse)
@@ -196,6 +191,17 @@ class Understanding(SecondReading):
                 or found
             )
         return self._overruled(message, question) or question
+
+    @functools.cached_property
+    def _vocabulary(self) -> int:
+        """What a message is read with, beside the lexicon: the act classifier trained on one
+        catalogue's vocabulary serves any other with the same (``Acts.cached``). Only a training
+        reads it, so a people index built later (``core.snapshot.later``) is not built for it."""
+        people = self.people
+        return hash(
+            (frozenset(self.exact_titles), frozenset(self._countries.items()), self.ratings, self.years,
+             len(people) if people is not None else None, getattr(self.recommender, "names", None) is not None)
+        )  # fmt: skip
 
     @functools.cached_property
     def acts(self) -> Acts:
