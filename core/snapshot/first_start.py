@@ -145,6 +145,7 @@ class Opening:
                 if outcome["outcome"] != "published":
                     raise SourceError(outcome["detail"])
                 store.publish(_loaded(self.data_dir))
+                _release_memory()  # the catalogue-only snapshot, now that nobody holds it
                 self.say("first start: suggestions are ready")
             except Exception as exc:
                 log.warning("first start: suggestions could not be prepared: %s", exc)
@@ -169,9 +170,14 @@ def open_store(
 
 
 def _loaded(data_dir: Path):
-    from core.snapshot.memory import release_freed_memory
     from core.snapshot.store import load_snapshot
 
     snapshot = load_snapshot(data_dir)
-    release_freed_memory()  # loading freed far more than the snapshot keeps
+    _release_memory()  # loading freed far more than the snapshot keeps
     return snapshot
+
+
+def _release_memory() -> None:
+    from core.snapshot.memory import release_freed_memory
+
+    release_freed_memory()
