@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import socket
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.ingest.fetch import DOWNLOAD_DEADLINE_SECONDS, MAX_DOWNLOAD_BYTES, Limits
@@ -26,6 +27,7 @@ class Settings:
     data_source: str = str(DEFAULT_SOURCE)
     data_dir: Path = DEFAULT_DATA_DIR
     database_url: str | None = None  # None: user data in SQLite files in data_dir; else PostgreSQL
+    replica_name: str = field(default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}")
     admin_ids: frozenset[int] = frozenset()
     rate_limit: bool = True
     refresh_minutes: float = 1440  # 0: no scheduled refresh (/reload still works)
@@ -65,6 +67,8 @@ class Settings:
             data_source=env.get("STREAMBOT_DATA_SOURCE", "").strip() or str(DEFAULT_SOURCE),
             data_dir=Path(env.get("STREAMBOT_DATA_DIR", "").strip() or DEFAULT_DATA_DIR),
             database_url=_database_url(env.get("STREAMBOT_DATABASE_URL", "").strip()),
+            replica_name=env.get("STREAMBOT_REPLICA_NAME", "").strip()
+            or f"{socket.gethostname()}-{os.getpid()}",
             admin_ids=_ids(env.get("STREAMBOT_ADMIN_IDS", "")),
             # Only load benchmarks turn it off: they measure the bot, not Telegram's flood limits.
             rate_limit=env.get("STREAMBOT_RATE_LIMIT", "1").strip().lower()
