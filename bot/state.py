@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from core.userdata.database import PostgresDatabase
     from core.userdata.dialogue import DialogueStore
     from core.userdata.feedback import Feedback
+    from core.userdata.leases import Leases
     from core.userdata.subscriptions import Subscriptions
     from core.userdata.together import Together
 
@@ -84,6 +85,8 @@ class BotData:
     feedback: Feedback | None = None
     together: Together | None = None  # platforms, seen titles, lists, watchers (core.userdata.together)
     dialogue: DialogueStore | None = None  # each conversation's memory (bot/conversation.py)
+    leases: Leases | None = None  # which replica runs the jobs (bot.jobs.replicas)
+    holds_jobs: bool = True  # this replica holds the jobs lease (always, on SQLite)
     reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.jobs.retrain)
     reranker_meta: dict | None = None  # the serving model's metrics.json; None for the identity
     polling_request: PollingRequest | None = None  # watched by bot/__main__.py for a rejected token

@@ -75,11 +75,27 @@ async def reload(update: Update, context: Context) -> None:
     if args and not force:  # "/reload banana": nothing is done on a word it does not take
         await reply(update, reload_usage())
         return
+    if await jobs_elsewhere(update, context):
+        return
     progress = await reply(
         update, _("Rebuilding the catalogue…") if force else _("Checking the source for changes…")
     )
     attempt = await refresh.run_refresh(context.application, force=force)
     await progress.edit_text(status_text.refresh_result(attempt))
+
+
+async def jobs_elsewhere(update: Update, context: Context) -> bool:
+    """Whether another replica runs the jobs (then the admin is told which): only it refreshes
+    and retrains, so two replicas never build at once."""
+    if context.bot_data.holds_jobs:
+        return False
+    leases = context.bot_data.leases
+    try:
+        holder = await asyncio.to_thread(leases.holder)
+    except Exception:  # noqa: BLE001 (the database out of reach: nobody can be named)
+        holder = None
+    await reply(update, status_text.jobs_elsewhere(leases.replica, holder))
+    return True
 
 
 def reload_usage() -> str:
@@ -103,6 +119,8 @@ async def model(update: Update, context: Context) -> None:
     action = " ".join(context.args or []).lower()
     data_dir = context.bot_data.settings.data_dir
     if action == "retrain":
+        if await jobs_elsewhere(update, context):
+            return
         progress = await reply(update, _("Retraining the suggestions model on everyone's ratings…"))
         outcome = await retrain.retrain(context.application)
         await progress.edit_text(retrain.outcome_text(outcome))

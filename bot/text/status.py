@@ -108,3 +108,17 @@ def status(quality: dict, last, next_run, *, latest: dict | None = None, details
             lines.append(_("Last result: {detail}").format(detail=esc(last.detail)))
         lines += [f"{esc(name)}: {esc(value)}" for name, value in details.items()]
     return clip("\n".join(lines))
+
+
+def jobs_elsewhere(replica: str, holder: str | None) -> str:
+    """/reload or /model retrain on a replica that does not run the jobs (``bot.jobs.replicas``)."""
+    if holder is None:
+        return _(
+            "⏳ No replica runs the jobs this moment (the one that did has stopped); another takes them "
+            "over within a minute. Try again then."
+        )
+    return _(
+        "This replica (<code>{replica}</code>) does not run the catalogue refresh or the retraining: "
+        "replica <code>{holder}</code> does, and what it publishes is served here within seconds. "
+        "Send the command again: it may reach that replica."
+    ).format(replica=esc(replica), holder=esc(holder))
