@@ -58,6 +58,7 @@ from core.userdata.database import open_database
 from core.userdata.dialogue import DialogueStore
 from core.userdata.feedback import Feedback
 from core.userdata.leases import Leases
+from core.userdata.publications import open_publications
 from core.userdata.together import Together
 
 log = logging.getLogger(__name__)
@@ -166,15 +167,19 @@ def build_application(
         gate.holds_jobs = lambda: application.bot_data.holds_jobs  # setWebhook: the jobs replica's
     application.bot_data.store = store
     application.bot_data.settings = settings
+    # User data: SQLite files in the data folder, or one PostgreSQL pool all the stores share.
+    database = application.bot_data.database = open_database(settings.database_url)
+    # What the replica running the jobs published (nothing to share on SQLite: ANNOUNCED's file).
+    publications = open_publications(settings.data_dir, database, settings.replica_name)
+    application.bot_data.publications = publications
     application.bot_data.refresher = Refresher(
         store,
         settings.data_dir,
         settings.data_source,
         max_drop=settings.max_title_drop,
         limits=settings.download_limits,
+        publications=publications,
     )
-    # User data: SQLite files in the data folder, or one PostgreSQL pool all the stores share.
-    database = application.bot_data.database = open_database(settings.database_url)
     # Subscriptions, with each chat's language served from memory (every update reads it).
     application.bot_data.subscriptions = Languages(settings.data_dir, database)
     application.bot_data.feedback = Feedback(settings.data_dir, database)

@@ -130,7 +130,7 @@ async def model(update: Update, context: Context) -> None:
         if version is None:
             await reply(update, _("There is no earlier model to roll back to."))
             return
-        await asyncio.to_thread(retrain.load_current, context.application)
+        await asyncio.to_thread(retrain.publish_current, context.application)
         await reply(
             update, _("Rolled back: serving model <code>{version}</code>.").format(version=esc(version))
         )

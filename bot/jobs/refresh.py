@@ -79,7 +79,7 @@ async def announce(application: Application, version: str, news: dict[str, list[
         await tell_subscribers(application.bot, application.bot_data.subscriptions, version, news)
     try:
         await asyncio.to_thread(application.bot_data.refresher.mark_announced, version)
-    except OSError as exc:  # subscribers may hear again after a restart; each chat once per version
+    except Exception as exc:  # noqa: BLE001 (a file or PostgreSQL; each chat still hears once per version)
         log.warning("could not record that catalogue %s was announced: %s", version, exc)
 
 

@@ -10,6 +10,12 @@ unsent on the other replicas). On PostgreSQL every replica then tries the lease 
 died or left, and schedules the jobs and sets the webhook then. A replica that cannot renew it
 (it expired, or the database is out of reach) stops its jobs: two holders would build twice.
 On SQLite the lease is always the process's own and nothing is scheduled here.
+
+Every replica on PostgreSQL also follows what the jobs replica publishes (``follow``, every
+``POLL_SECONDS``): a new snapshot is loaded from the shared data folder in a worker thread and
+swapped in (``Refresher.follow``), a new model likewise (``bot.jobs.retrain.follow``); and it
+says which snapshot it serves with each lease renewal (``Refresher.heartbeat``), so pruning
+keeps it.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from core.userdata.leases import JOBS, RENEW_SECONDS
 
 log = logging.getLogger(__name__)
 LEASE_JOB = "jobs-lease"
+FOLLOW_JOB = "follow"
+POLL_SECONDS = 2.0  # a snapshot or model published elsewhere is served here this soon (plus its load)
 WEBHOOK_JOB = "set-webhook"
 ANNOUNCE_JOB = "announce"  # bot.jobs.refresh.schedule's start-up announcement
 HOLDER_JOBS = (refresh.JOB_NAME, ANNOUNCE_JOB, retrain.JOB_NAME, WEBHOOK_JOB)
@@ -43,9 +51,9 @@ def start(application: Application) -> None:
         log.info("replica %s runs the jobs", bot_data.leases.replica)
         schedule_jobs(application)  # python -m bot's run_webhook sets the webhook at start-up
     if bot_data.leases.shared and application.job_queue is not None:
-        application.job_queue.run_repeating(
-            keep_lease, interval=RENEW_SECONDS, first=RENEW_SECONDS, name=LEASE_JOB
-        )
+        queue = application.job_queue
+        queue.run_repeating(keep_lease, interval=RENEW_SECONDS, first=0.5, name=LEASE_JOB)
+        queue.run_repeating(follow_job, interval=POLL_SECONDS, first=POLL_SECONDS, name=FOLLOW_JOB)
 
 
 async def keep_lease(context: Context) -> None:
@@ -61,6 +69,10 @@ async def renew(application: Application) -> bool:
     except Exception as exc:  # noqa: BLE001 (cannot renew: another replica may take it meanwhile)
         log.warning("could not renew the jobs lease: %s", exc)
         held = False
+    try:
+        await asyncio.to_thread(bot_data.refresher.heartbeat)
+    except Exception as exc:  # noqa: BLE001 (the next renewal says it again)
+        log.warning("could not say which snapshot this replica serves: %s", exc)
     if held and not bot_data.holds_jobs:
         log.info("replica %s took over the jobs", bot_data.leases.replica)
         bot_data.holds_jobs = True
@@ -98,12 +110,38 @@ async def set_webhook_job(context: Context) -> None:
     log.info("webhook set to the replicas' URL by the jobs replica")
 
 
-def stop(application: Application) -> None:
-    """At a clean exit: hand the lease on at once rather than after it expires."""
+async def follow_job(context: Context) -> None:
+    await follow(context.application)
+
+
+async def follow(application: Application) -> None:
+    """Swap in what the jobs replica published since the last poll. The snapshot's load takes
+    seconds: it runs as a task of its own, so this job stays short and polls never pile up."""
     bot_data = application.bot_data
-    if bot_data.holds_jobs and bot_data.leases.shared:
-        try:
+    try:
+        if await asyncio.to_thread(bot_data.refresher.pending):
+            application.create_task(swap_snapshot(application), name="swap-snapshot")
+        await asyncio.to_thread(retrain.follow, application)
+    except Exception as exc:  # noqa: BLE001 (the database out of reach: the next poll tries again)
+        log.warning("could not check for a newer snapshot or model: %s", exc)
+
+
+async def swap_snapshot(application: Application) -> None:
+    try:
+        await asyncio.to_thread(application.bot_data.refresher.follow)
+    except Exception as exc:  # noqa: BLE001 (the database out of reach: the next poll tries again)
+        log.warning("could not swap in the published snapshot: %s", exc)
+
+
+def stop(application: Application) -> None:
+    """At a clean exit: hand the lease on at once rather than after it expires, and serve
+    nothing any more (pruning need not keep this replica's snapshot)."""
+    bot_data = application.bot_data
+    try:
+        if bot_data.holds_jobs and bot_data.leases.shared:
             bot_data.leases.release(JOBS)
-        except Exception as exc:  # noqa: BLE001 (it expires on its own)
-            log.warning("could not release the jobs lease: %s", exc)
+        bot_data.publications.leave()
+    except Exception as exc:  # noqa: BLE001 (both expire on their own)
+        log.warning("could not hand the jobs lease on: %s", exc)
     bot_data.leases.close()
+    bot_data.publications.close()

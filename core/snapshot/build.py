@@ -12,7 +12,8 @@ On a first start (an empty data folder) the bot calls ``open_snapshot``, which r
 build in a child and loads what it published. The bot runs it through ``core.snapshot.child``
 with ``--progress`` (a line per step on stderr) and ``--die-with-parent`` (exit when the bot
 dies): the protocol every child speaks.
-``--timeout``, ``--deadline`` and ``--max-mb`` bound each download from a URL source.
+``--timeout``, ``--deadline`` and ``--max-mb`` bound each download from a URL source;
+``--keep`` names a snapshot folder pruning must keep (one another replica serves).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import logging
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -66,11 +67,13 @@ def build_snapshot(
     force: bool = False,
     limits: Limits | None = None,
     progress: Callable[[str], None] | None = None,
+    keep: Collection[str] = (),
 ) -> BuildResult:
     """Publish a new snapshot in ``data_dir`` if the source changed and passes the gate.
 
     ``force`` rebuilds even when the files look unchanged or hold the same content.
-    ``limits`` bound each download from a URL; ``progress`` hears a line per step. Raises
+    ``limits`` bound each download from a URL; ``progress`` hears a line per step; pruning
+    keeps the snapshot folders named in ``keep``. Raises
     SourceError when the source cannot be read or parsed, SnapshotError when the data
     folder holds a damaged snapshot.
     """
@@ -95,7 +98,7 @@ def build_snapshot(
         if problem:
             return BuildResult("refused", problem, result.version)
 
-    final = _publish(data_dir, result, say)
+    final = _publish(data_dir, result, say, keep)
     say(f"published catalogue {result.version} in {time.monotonic() - started:.1f} s")
     return BuildResult("published", f"{result.quality['titles']:,} titles", result.version, str(final))
 
@@ -141,7 +144,7 @@ def _loaded(load_snapshot, data_dir):
     return snapshot
 
 
-def _publish(data_dir: Path, result, say: Callable[[str], None]) -> Path:
+def _publish(data_dir: Path, result, say: Callable[[str], None], keep: Collection[str] = ()) -> Path:
     staged = staging(data_dir)
     try:
         write_snapshot(result.catalogue, result.quality, staged, result.source_state)
@@ -150,7 +153,7 @@ def _publish(data_dir: Path, result, say: Callable[[str], None]) -> Path:
         started = time.monotonic()
         Recommender.build(result.catalogue).save(staged)
         say(f"built the recommender model in {time.monotonic() - started:.1f} s")
-        return publish(data_dir, staged, result.version)
+        return publish(data_dir, staged, result.version, keep)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
@@ -224,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             force=args.force,
             limits=limits,
             progress=progress,
+            keep=args.keep,
         )
     except (SourceError, SnapshotError, OSError) as exc:
         result = BuildResult("failed", str(exc) if not isinstance(exc, OSError) else f"cannot write: {exc}")
@@ -244,6 +248,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     add("--deadline", type=float, default=DOWNLOAD_DEADLINE_SECONDS, help="seconds per file from a URL")
     add("--max-mb", type=float, default=MAX_DOWNLOAD_BYTES / 2**20, help="largest file to download, in MB")
     add("--progress", action="store_true", help="a line per step on stderr, prefixed with 'progress: '")
+    add("--keep", action="append", default=[], help="a snapshot folder pruning keeps (repeatable)")
     add("--die-with-parent", action="store_true", help="exit when stdin closes (the parent holds it open)")
     return parser.parse_args(argv)
 

@@ -26,7 +26,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from core.ingest.fetch import Limits
@@ -132,11 +132,13 @@ def run_build(
     limits: Limits | None = None,
     on_progress: Callable[[str], None] | None = None,
     time_limit: float = BUILD_TIME_LIMIT_SECONDS,
+    keep: Collection[str] = (),
 ) -> dict:
     """``python -m core.snapshot.build`` in a child process and its result
     ({"outcome": "published" | "unchanged" | "refused" | "failed", "detail": ...}); never
-    raises for a failed build."""
+    raises for a failed build. Its pruning keeps the snapshot folders named in ``keep``."""
     arguments = build_arguments(data_dir, source, max_drop=max_drop, force=force, limits=limits or Limits())
+    arguments += [option for name in sorted(keep) for option in ("--keep", name)]
     return run_child(
         "core.snapshot.build", arguments, job="rebuild", time_limit=time_limit, on_progress=on_progress
     )

@@ -11,10 +11,12 @@ from telegram import Bot
 
 from bot.app import build_application, close_stores
 from bot.config import Settings
-from bot.jobs import replicas
+from bot.jobs import replicas, retrain
 from bot.runtime.webhook_gate import WebhookGate
+from core.personal import registry
 from core.snapshot.store import Store
 from tests.support.telegram_server import FakeTelegram
+from tests.unit.core.personal.test_registry import publish_one
 
 JOBS = {"refresh", "retrain", "announce"}
 WEBHOOK = "https://bot.example.org/telegram"
@@ -63,6 +65,19 @@ def test_the_other_replica_takes_the_jobs_over_when_the_holder_leaves(pair):
     assert JOBS | {replicas.WEBHOOK_JOB} <= job_names(second)  # and it sets the webhook
     assert asyncio.run(replicas.renew(first)) is False
     assert not JOBS & {job.name for job in first.job_queue.jobs() if not job.removed}
+
+
+def test_a_model_one_replica_publishes_or_rolls_back_to_is_served_by_the_other(pair, tmp_path):
+    first, second = pair
+    assert retrain.follow(second) is None  # nothing published: the built-in order serves both
+    older, newer = publish_one(tmp_path, 1), publish_one(tmp_path, 2)  # the first's retrains
+    retrain.publish_current(first)
+    assert retrain.follow(second) == newer == second.bot_data.model_version
+    assert second.bot_data.reranker.version == newer and second.bot_data.reranker_meta["version"] == newer
+    assert retrain.follow(second) is None  # swapped once
+    registry.rollback(tmp_path)  # /model rollback on the first
+    retrain.publish_current(first)
+    assert retrain.follow(second) == older == second.bot_data.reranker.version
 
 
 def test_a_single_process_on_sqlite_keeps_every_job(fixture_snapshot, tmp_path):
