@@ -52,12 +52,17 @@ async def status(update: Update, context: Context) -> None:
                 share=percent(settings.max_title_drop)
             ),
         }
+        if context.bot_data.leases.shared:  # several replicas: which one answers, which runs the jobs
+            details[_("Replica")] = status_text.replica_line(
+                context.bot_data.leases.replica, await holder_of_jobs(context)
+            )
     text = status_text.status(
         snap.quality,
         refresher.last,
         refresh.next_run(context.application),
         latest=snap.latest_added,
         details=details,
+        jobs_elsewhere=not context.bot_data.holds_jobs,
     )
     _reranker, meta = retrain.serving(context.application)
     await reply(update, text + "\n" + retrain.model_line(meta))
@@ -90,12 +95,15 @@ async def jobs_elsewhere(update: Update, context: Context) -> bool:
     if context.bot_data.holds_jobs:
         return False
     leases = context.bot_data.leases
-    try:
-        holder = await asyncio.to_thread(leases.holder)
-    except Exception:  # noqa: BLE001 (the database out of reach: nobody can be named)
-        holder = None
-    await reply(update, status_text.jobs_elsewhere(leases.replica, holder))
+    await reply(update, status_text.jobs_elsewhere(leases.replica, await holder_of_jobs(context)))
     return True
+
+
+async def holder_of_jobs(context: Context) -> str | None:
+    try:
+        return await asyncio.to_thread(context.bot_data.leases.holder)
+    except Exception:  # noqa: BLE001 (the database out of reach: nobody can be named)
+        return None
 
 
 def reload_usage() -> str:

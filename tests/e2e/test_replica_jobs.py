@@ -47,6 +47,9 @@ def test_the_jobs_replica_refreshes_and_the_other_swaps_the_new_catalogue_in(sha
                 assert first.application.bot_data.holds_jobs and not second.application.bot_data.holds_jobs
                 assert "replica <code>bot-1</code> does" in say(tg2, "/reload", ADMIN).text
                 assert "Subscribed" in say(tg2, "/subscribe netflix", USER, chat_type="group").text
+                status = say(tg2, "/status", ADMIN).text
+                assert "Replica: bot-2; the jobs run on bot-1" in status
+                assert "Next refresh: on the replica that runs the jobs" in status
 
                 after_subscribing = tg2.mark()
                 add_title(source)
