@@ -15,6 +15,7 @@ from bot.text import status as status_text
 from bot.text.i18n import N_, _, language, number, percent
 from bot.text.markup import esc
 from core.personal import registry
+from core.userdata.publications import JobRequest
 
 COMMANDS = [
     ("status", N_("the catalogue's version, size and refresh times")),
@@ -80,7 +81,7 @@ async def reload(update: Update, context: Context) -> None:
     if args and not force:  # "/reload banana": nothing is done on a word it does not take
         await reply(update, reload_usage())
         return
-    if await jobs_elsewhere(update, context):
+    if await ask_the_jobs_replica(update, context, "reload", "force" if force else ""):
         return
     progress = await reply(
         update, _("Rebuilding the catalogue…") if force else _("Checking the source for changes…")
@@ -89,13 +90,20 @@ async def reload(update: Update, context: Context) -> None:
     await progress.edit_text(status_text.refresh_result(attempt))
 
 
-async def jobs_elsewhere(update: Update, context: Context) -> bool:
-    """Whether another replica runs the jobs (then the admin is told which): only it refreshes
-    and retrains, so two replicas never build at once."""
+async def ask_the_jobs_replica(update: Update, context: Context, job: str, argument: str = "") -> bool:
+    """Whether another replica runs the jobs: only it refreshes and retrains, so two replicas
+    never build at once. Then it is asked to (a row it takes at its next poll, within seconds)
+    and sends this chat the outcome; the admin is told so."""
     if context.bot_data.holds_jobs:
         return False
-    leases = context.bot_data.leases
-    await reply(update, status_text.jobs_elsewhere(leases.replica, await holder_of_jobs(context)))
+    holder = await holder_of_jobs(context)
+    request = JobRequest(job, argument, update.effective_chat.id, language())
+    try:
+        await asyncio.to_thread(context.bot_data.publications.ask, request)
+    except Exception:  # noqa: BLE001 (the database out of reach: say where the jobs run instead)
+        await reply(update, status_text.jobs_elsewhere(context.bot_data.leases.replica, holder))
+        return True
+    await reply(update, status_text.asked_the_jobs_replica(holder))
     return True
 
 
@@ -127,7 +135,7 @@ async def model(update: Update, context: Context) -> None:
     action = " ".join(context.args or []).lower()
     data_dir = context.bot_data.settings.data_dir
     if action == "retrain":
-        if await jobs_elsewhere(update, context):
+        if await ask_the_jobs_replica(update, context, "retrain"):
             return
         progress = await reply(update, _("Retraining the suggestions model on everyone's ratings…"))
         outcome = await retrain.retrain(context.application)

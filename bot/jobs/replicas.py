@@ -15,7 +15,9 @@ Every replica on PostgreSQL also follows what the jobs replica publishes (``foll
 ``POLL_SECONDS``): a new snapshot is loaded from the shared data folder in a worker thread and
 swapped in (``Refresher.follow``), a new model likewise (``bot.jobs.retrain.follow``); and it
 says which snapshot it serves with each lease renewal (``Refresher.heartbeat``), so pruning
-keeps it.
+keeps it. The jobs replica also runs, at each poll, what admins asked of the others (a
+``/reload`` or ``/model retrain`` there leaves a row: ``Publications.ask``) and sends each
+admin the outcome.
 """
 
 from __future__ import annotations
@@ -24,11 +26,14 @@ import asyncio
 import logging
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot.jobs import refresh, retrain
 from bot.state import Context
+from bot.text import i18n, status
 from core.userdata.leases import JOBS, RENEW_SECONDS
+from core.userdata.publications import JobRequest
 
 log = logging.getLogger(__name__)
 LEASE_JOB = "jobs-lease"
@@ -122,8 +127,29 @@ async def follow(application: Application) -> None:
         if await asyncio.to_thread(bot_data.refresher.pending):
             application.create_task(swap_snapshot(application), name="swap-snapshot")
         await asyncio.to_thread(retrain.follow, application)
+        if bot_data.holds_jobs:
+            for request in await asyncio.to_thread(bot_data.publications.take_requests):
+                application.create_task(run_request(application, request), name=f"asked-{request.job}")
     except Exception as exc:  # noqa: BLE001 (the database out of reach: the next poll tries again)
         log.warning("could not check for a newer snapshot or model: %s", exc)
+
+
+async def run_request(application: Application, request: JobRequest) -> None:
+    """Run what an admin asked on another replica, and send the outcome to the chat asking."""
+    if request.job == "retrain":
+        outcome = await retrain.retrain(application)
+        with i18n.using(request.language):
+            text = retrain.outcome_text(outcome)
+    else:
+        attempt = await refresh.run_refresh(application, force=request.argument == "force")
+        with i18n.using(request.language):
+            text = status.refresh_result(attempt)
+    try:
+        await application.bot.send_message(request.chat_id, text)
+    except TelegramError as exc:
+        log.warning(
+            "could not tell chat %s how the %s it asked for went: %s", request.chat_id, request.job, exc
+        )
 
 
 async def swap_snapshot(application: Application) -> None:

@@ -134,6 +134,19 @@ def replica_line(replica: str, holder: str | None) -> str:
     return _("{replica}; the jobs run on {holder}").format(replica=replica, holder=holder)
 
 
+def asked_the_jobs_replica(holder: str | None) -> str:
+    """/reload or /model retrain on a replica that does not run the jobs: the one that does was asked."""
+    if holder is None:
+        return _(
+            "⏳ Asked for it. No replica runs the jobs this moment; the one taking them over (within a "
+            "minute) does it and sends you the result here."
+        )
+    return _(
+        "⏳ Asked replica <code>{holder}</code>, which runs the jobs: it sends you the result here "
+        "when it is done."
+    ).format(holder=esc(holder))
+
+
 def jobs_elsewhere(replica: str, holder: str | None) -> str:
     """/reload or /model retrain on a replica that does not run the jobs (``bot.jobs.replicas``)."""
     if holder is None:

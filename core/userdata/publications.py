@@ -8,6 +8,7 @@ seconds and swap in what it names from the folder:
     published(kind PRIMARY KEY, version, directory, at)      kind: "snapshot" or "model"
     served(replica, kind, directory, at)                     a heartbeat per replica
     announced(kind PRIMARY KEY, version)                     the catalogue subscribers heard of
+    job_requests(id, job, argument, chat_id, language, at)   /reload asked of another replica
 
 A pruning build keeps every snapshot a live replica serves (``served`` within
 ``LIVE_SECONDS``). Times are the database's (``now()``): the replicas' clocks need not agree.
@@ -48,7 +49,28 @@ MIGRATIONS = (
         version TEXT NOT NULL
     );
     """),
+    Step("""
+    CREATE TABLE IF NOT EXISTS job_requests (
+        id BIGSERIAL PRIMARY KEY,
+        job TEXT NOT NULL,
+        argument TEXT NOT NULL,
+        chat_id BIGINT NOT NULL,
+        language TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL
+    )
+    """),
 )
+REQUEST_EXPIRES_SECONDS = 300.0  # a request nobody took this long (no replica ran the jobs) is dropped
+
+
+@dataclass(frozen=True)
+class JobRequest:
+    """A job an admin asked for on a replica that does not run the jobs, for the one that does."""
+
+    job: str  # "reload" or "retrain"
+    argument: str  # "force" for a forced reload, else ""
+    chat_id: int  # where the outcome goes
+    language: str  # the language the admin spoke
 
 
 @dataclass(frozen=True)
@@ -102,6 +124,23 @@ class Publications:
         """At a clean exit: this replica serves nothing any more."""
         self._db.execute("DELETE FROM served WHERE replica = ?", (self.replica,))
 
+    def ask(self, request: JobRequest) -> None:
+        """Leave ``request`` for the replica running the jobs (``take_requests``)."""
+        self._db.execute(
+            "INSERT INTO job_requests (job, argument, chat_id, language, at) VALUES (?, ?, ?, ?, now())",
+            (request.job, request.argument, request.chat_id, request.language),
+        )
+
+    def take_requests(self) -> list[JobRequest]:
+        """The requests waiting, oldest first, removed in the same statement (a second taker
+        gets none of them); those older than ``REQUEST_EXPIRES_SECONDS`` are dropped unrun."""
+        rows = self._db.execute(
+            "DELETE FROM job_requests RETURNING id, job, argument, chat_id, language, "
+            "at >= now() - make_interval(secs => ?)",
+            (REQUEST_EXPIRES_SECONDS,),
+        )
+        return [JobRequest(*row[1:5]) for row in sorted(rows) if row[5]]
+
     def announced_version(self) -> str | None:
         rows = self._db.execute("SELECT version FROM announced WHERE kind = ?", (SNAPSHOT,))
         return rows[0][0] if rows else None
@@ -140,6 +179,12 @@ class LocalPublications:
 
     def leave(self) -> None:
         pass
+
+    def ask(self, request: JobRequest) -> None:
+        raise RuntimeError("one process runs its own jobs: nobody to ask")
+
+    def take_requests(self) -> list[JobRequest]:
+        return []
 
     def announced_version(self) -> str | None:
         try:

@@ -12,7 +12,7 @@ import pytest
 from core.snapshot.files import CURRENT_FILE, SNAPSHOT_PREFIX, current_dir, prune
 from core.snapshot.refresh import ANNOUNCED_FILE, Refresher
 from core.snapshot.store import Store, load_snapshot
-from core.userdata.publications import SNAPSHOT, Publications
+from core.userdata.publications import SNAPSHOT, JobRequest, Publications
 from tests.conftest import FIXTURE_SOURCE
 from tests.support.snapshot_helpers import built_snapshot
 
@@ -124,3 +124,18 @@ def test_each_live_replica_says_what_it_serves_and_one_that_left_serves_nothing(
     assert a.publications.served(SNAPSHOT, within=0) == set()  # nobody beat in the last instant
     b.publications.leave()
     assert a.publications.served(SNAPSHOT) == {"snapshot-1"}
+
+
+def test_jobs_asked_of_the_jobs_replica_are_taken_once_and_stale_ones_dropped(light, monkeypatch):
+    a, b = light
+    asked = [JobRequest("reload", "force", 42, "es"), JobRequest("retrain", "", 43, "en")]
+    for request in asked:
+        b.publications.ask(request)
+    assert a.publications.take_requests() == asked  # oldest first
+    assert a.publications.take_requests() == []  # taken once
+    b.publications.ask(asked[0])
+    monkeypatch.setattr(
+        "core.userdata.publications.REQUEST_EXPIRES_SECONDS", 0
+    )  # nobody ran the jobs for too long
+    assert a.publications.take_requests() == []
+    assert a.publications.take_requests() == []  # dropped, not kept for later
