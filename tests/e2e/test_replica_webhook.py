@@ -18,8 +18,10 @@ from tests.conftest import FIXTURE_SOURCE, REPO
 from tests.e2e.test_deployment import TOKEN, ask, free_port
 from tests.support.snapshot_helpers import built_snapshot
 from tests.support.telegram_server import FakeTelegram
+from tests.support.waiting import wait_until
 
 SECRET = Settings(token=TOKEN).secret_token
+GATED = "setWebhook left to the replica running the jobs"  # bot/runtime/webhook_gate.py's log line
 
 
 @contextmanager
@@ -63,6 +65,9 @@ def test_only_the_jobs_replica_sets_the_webhook_and_the_other_takes_over(postgre
     ):
         assert tg1.wait_for("setWebhook", timeout=60).params["url"] == hook1
         with replica(tg2, "bot-2", source, data, url, tmp_path / "bot-2.log") as (_, hook2):
+            # Started (its setWebhook answered unsent) before an update is sent: a slow start
+            # would outlast the fake Telegram's retries of a webhook call.
+            wait_until(lambda: GATED in (tmp_path / "bot-2.log").read_text(), timeout=60, what="bot-2")
             tg2.api.webhook = {"url": hook2, "secret_token": SECRET}  # the proxy's share of the calls
             assert "<b>228</b> titles" in ask(tg2, "/count", 31).text  # it serves…
             assert tg2.calls("setWebhook") == []  # …without setting the webhook
