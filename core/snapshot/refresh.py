@@ -80,8 +80,7 @@ class Refresher:
         self.last: Attempt | None = None  # the last attempt that ran ("busy" ones do not)
         self.publications = publications or LocalPublications(self.data_dir)
         # The folder of the snapshot served (None: unknown, e.g. one built in memory by a test).
-        folder = _snapshot_of(self.data_dir, store.current.version)
-        self.served_directory: str | None = folder.name if folder else None
+        self.served_directory: str | None = _folder_serving(self.data_dir, store.current.version)
         self._unloadable: str | None = None  # a published folder that failed to load: not retried
         self._lock = threading.Lock()  # one refresh or swap at a time
         self._running_since = 0.0
@@ -231,6 +230,23 @@ class Refresher:
 
     def mark_announced(self, version: str) -> None:
         self.publications.mark_announced(version)
+
+
+def _folder_serving(data_dir: Path, version: str) -> str | None:
+    """The folder a snapshot of ``version`` was loaded from: the current one (what a start
+    loads) if it is of that version, else the newest of that version still kept."""
+    try:
+        current = current_dir(data_dir)
+    except Exception:  # noqa: BLE001 (a damaged CURRENT: look by version)
+        current = None
+    if (
+        current is not None
+        and current.name.startswith(SNAPSHOT_PREFIX)
+        and current.name.endswith(f"-{version}")
+    ):
+        return current.name
+    folder = _snapshot_of(data_dir, version)
+    return folder.name if folder else None
 
 
 def _snapshot_of(data_dir: Path, version: str) -> Path | None:
