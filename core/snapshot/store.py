@@ -11,13 +11,15 @@ first time one does. :class:`Store` holds the current snapshot; replacing it is 
 reference assignment, so a handler that took ``store.current`` keeps a consistent view even if
 a refresh lands while it runs.
 
-The first build of an empty data folder is the build side's (``core.snapshot.build.first_start``):
-this module only loads and swaps.
+The first build of an empty data folder is ``core.snapshot.first_start``'s: this module only
+loads and swaps.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
+import time
 from dataclasses import dataclass
 
 import pandas as pd
@@ -31,9 +33,16 @@ from core.queries import CatalogueIndex
 from core.questions.table import TitleTable
 from core.recommender import Recommender, StaleModelError
 from core.search.names import NameIndex
-from core.snapshot.files import SnapshotError, current_dir, load_catalogue, load_quality
+from core.snapshot.files import (
+    SUGGESTIONS_EXPECTED_AT,
+    SnapshotError,
+    current_dir,
+    load_catalogue,
+    load_quality,
+)
 from core.snapshot.memory import column_values, release_freed_memory
 from core.understanding import Understanding
+from core.understanding.acts import Acts
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,11 +70,13 @@ class Snapshot:
         quality: dict | None = None,
         *,
         index: CatalogueIndex | None = None,
+        acts: Acts | None = None,
     ) -> Snapshot:
         """Everything derived from ``catalogue`` and its ``recommender``, built now.
 
         ``index``: the catalogue's query index when built already (``load_snapshot`` builds
-        it before the model loads, so their peaks do not add up)."""
+        it before the model loads, so their peaks do not add up); ``acts``: the act classifier
+        saved with the snapshot (else ``Understanding.build`` trains one)."""
         index = index or query_index(catalogue)
         works = (recommender.group, recommender.edition)
         table = TitleTable(catalogue, recommender.row_of, works, recommender.series)
@@ -78,7 +89,7 @@ class Snapshot:
             quality=dict(quality or {}),
             index=index,
             table=table,
-            understanding=Understanding.build(catalogue, recommender, table.people),
+            understanding=Understanding.build(catalogue, recommender, table.people, acts),
             pair_features=PairFeatures(recommender, catalogue),
             taste=TasteSpace(recommender),
             charts=Charts(catalogue),
@@ -93,6 +104,14 @@ class Snapshot:
     def pairs(self) -> PairContext:
         """The re-ranker's pair features (``core.personal.reranker``)."""
         return self.pair_features.get()
+
+    def suggestions_in(self) -> float | None:
+        """Seconds until this snapshot's suggestions are expected (negative once late), for a
+        first start's catalogue served while its model builds (``core.snapshot.first_start``);
+        None when it has them."""
+        if self.recommender.suggests:
+            return None
+        return self.quality.get(SUGGESTIONS_EXPECTED_AT, 0.0) - time.time()
 
     @property
     def version(self) -> str:
@@ -144,7 +163,12 @@ def load_snapshot(data_dir) -> Snapshot:
         recommender = Recommender.load(folder, catalogue)
     except StaleModelError as exc:
         raise SnapshotError(f"{folder.name}: {exc}") from exc
-    return Snapshot.build(catalogue, recommender, quality, index=index)
+    acts = Acts.load(folder, quality.get("version") or catalogue.attrs.get("version", ""))
+    if acts is None and not recommender.suggests:
+        # A first start's catalogue, served while its build trains the rest: the rules alone
+        # read messages for those seconds, rather than every reply waiting for a training here.
+        acts = Acts.untrained()
+    return Snapshot.build(catalogue, recommender, quality, index=index, acts=acts)
 
 
 class Store:
@@ -152,6 +176,9 @@ class Store:
 
     def __init__(self, snapshot: Snapshot):
         self.current = snapshot
+        # Set once a first start's build has published the whole snapshot, or failed
+        # (``core.snapshot.first_start``); None when there was none to wait for.
+        self.completing: threading.Event | None = None
         settle_garbage_collector()
 
     def publish(self, snapshot: Snapshot) -> None:
