@@ -68,14 +68,22 @@ class Opening:
                 store = self._first_store()
             else:
                 if not store.current.recommender.suggests:  # a first start's build was killed mid-way
-                    self.say("Completing the catalogue's suggestions (a build stopped before it made them)")
-                    self._build = self._run(str(open_source(self.source)), catalogue_first=False)
-                    self._complete(store)
+                    self._complete_later(store)
         else:
             store = self._first_store()
         if wait and store.completing is not None:
             store.completing.wait()
         return store
+
+    def _complete_later(self, store) -> None:
+        try:
+            location = str(open_source(self.source))
+        except SourceError as exc:  # offline: the catalogue still serves, the next refresh completes it
+            log.warning("serving the catalogue without suggestions: cannot build them now (%s)", exc)
+            return
+        self.say("Completing the catalogue's suggestions (a build stopped before it made them)")
+        self._build = self._run(location, catalogue_first=False)
+        self._complete(store)
 
     def _first_build(self) -> None:
         location = str(open_source(self.source))  # a folder that does not exist fails here, before any build

@@ -59,9 +59,9 @@ def test_a_refresh_during_the_first_build_waits_for_it_then_finds_nothing_new(tm
     assert len(list((tmp_path / "data").glob(f"{SNAPSHOT_PREFIX}*"))) == 2
 
 
-def test_a_snapshot_left_without_its_model_is_completed_at_the_next_start(tmp_path, source):
-    data = tmp_path / "data"
-    subprocess.run(  # a first start's build killed after the catalogue: only its partial snapshot
+def killed_after_the_catalogue(data, source) -> None:
+    """A first start's build killed once the catalogue was published: only its partial snapshot."""
+    subprocess.run(
         [sys.executable, "-c", f"""
 import sys
 from core.snapshot import build
@@ -76,11 +76,25 @@ build.build_snapshot({str(data)!r}, {str(source)!r}, force=True, catalogue_first
         cwd=REPO, check=True,
     )  # fmt: skip
     assert quality_of(current_dir(data))[PARTIAL] is True
+
+
+def test_a_snapshot_left_without_its_model_is_completed_at_the_next_start(tmp_path, source):
+    data = tmp_path / "data"
+    killed_after_the_catalogue(data, source)
     said: list[str] = []
     store: Store = Opening(data, source, on_progress=said.append).store(wait=True)
     assert store.current.recommender.suggests
     assert any(line.startswith("Completing the catalogue's suggestions") for line in said)
     assert PARTIAL not in quality_of(current_dir(data))
+
+
+def test_offline_a_snapshot_without_its_model_still_serves_its_catalogue(tmp_path, source):
+    data = tmp_path / "data"
+    killed_after_the_catalogue(data, source)
+    shutil.rmtree(source)
+    store = Opening(data, source).store(wait=True)
+    assert len(store.current.catalogue) == 228 and store.completing is None
+    assert store.current.suggestions_in() is not None  # said so, not faked
 
 
 def test_serving_a_whole_snapshot_never_imports_scikit_learn(tmp_path, source):
