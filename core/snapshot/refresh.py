@@ -79,8 +79,7 @@ class Refresher:
         self.limits = limits or Limits()  # per download from a URL source
         self.last: Attempt | None = None  # the last attempt that ran ("busy" ones do not)
         self.publications = publications or LocalPublications(self.data_dir)
-        # The folder of the snapshot served (None: unknown, e.g. one built in memory by a test).
-        self.served_directory: str | None = _folder_serving(self.data_dir, store.current.version)
+        self._served: tuple[Snapshot | None, str | None] = (None, None)  # see served_directory
         self._unloadable: str | None = None  # a published folder that failed to load: not retried
         self._lock = threading.Lock()  # one refresh or swap at a time
         self._running_since = 0.0
@@ -160,9 +159,19 @@ class Refresher:
             log.exception("could not record catalogue %s for the other replicas", fresh.version)
         return "updated", result["detail"], new_titles(before.catalogue, fresh)
 
+    @property
+    def served_directory(self) -> str | None:
+        """The folder of the snapshot served (None: unknown, e.g. one built in memory by a
+        test). Looked up again whenever something else swapped the store's snapshot (a first
+        start completing its model)."""
+        if self._served[0] is not self.store.current:
+            snapshot = self.store.current
+            self._served = (snapshot, _folder_serving(self.data_dir, snapshot.version))
+        return self._served[1]
+
     def _swap(self, fresh: Snapshot, directory: str) -> None:
         self.store.publish(fresh)
-        self.served_directory = directory
+        self._served = (fresh, directory)
         release_freed_memory()  # the load's leftovers and, once nobody holds it, the old snapshot
         self.heartbeat()
 

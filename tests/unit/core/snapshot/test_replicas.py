@@ -5,6 +5,8 @@ builds in child processes, is in tests/e2e/test_replica_snapshots.py."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from core.snapshot.files import CURRENT_FILE, SNAPSHOT_PREFIX, prune
@@ -97,3 +99,15 @@ def test_a_replica_says_it_serves_the_folder_current_names_when_it_is_of_its_ver
     assert Refresher(Store(fixture_snapshot), tmp_path, FIXTURE_SOURCE).served_directory == loaded
     (tmp_path / CURRENT_FILE).write_text(f"{SNAPSHOT_PREFIX}20261203T000000Z-other\n")
     assert Refresher(Store(fixture_snapshot), tmp_path, FIXTURE_SOURCE).served_directory == rebuilt
+
+
+def test_a_snapshot_swapped_in_by_a_first_start_completing_is_the_one_said_to_be_served(
+    fixture_snapshot, tmp_path
+):
+    refresher = Refresher(Store(fixture_snapshot), tmp_path, FIXTURE_SOURCE)
+    assert refresher.served_directory is None  # built in memory: in no folder
+    whole = f"{SNAPSHOT_PREFIX}20261201T000000Z-{fixture_snapshot.version}"
+    (tmp_path / whole).mkdir()
+    (tmp_path / CURRENT_FILE).write_text(whole + "\n")
+    refresher.store.publish(dataclasses.replace(fixture_snapshot))  # as first_start's swap does
+    assert refresher.served_directory == whole
