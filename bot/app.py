@@ -45,11 +45,11 @@ from bot.handlers import (
 )
 from bot.handlers.language import decide as decide_language
 from bot.health import PollingRequest
-from bot.jobs import refresh, retrain
+from bot.jobs import replicas, retrain
 from bot.languages import Languages
 from bot.runtime.limits import rate_limiter as share_of_flood_limits
 from bot.runtime.logs import LoggedUpdateProcessor
-from bot.runtime.transport import RetryingRequest
+from bot.runtime.webhook_gate import WebhookGate
 from bot.state import CONTEXT_TYPES
 from bot.text import commands as command_names
 from bot.text import i18n
@@ -58,6 +58,8 @@ from core.snapshot.store import Store
 from core.userdata.database import open_database
 from core.userdata.dialogue import DialogueStore
 from core.userdata.feedback import Feedback
+from core.userdata.leases import Leases
+from core.userdata.publications import open_publications
 from core.userdata.together import Together
 
 log = logging.getLogger(__name__)
@@ -127,6 +129,7 @@ async def close_stores(application: Application) -> None:
     application.bot_data.together.close()
     conversation.flush()  # the frames still being written
     application.bot_data.dialogue.close()
+    replicas.stop(application)  # the jobs lease handed on at once
     if application.bot_data.database is not None:
         application.bot_data.database.close()  # the PostgreSQL pool, after every store's last write
 
@@ -155,33 +158,38 @@ def build_application(
         builder = builder.request(request).get_updates_request(request).updater(None)
     else:
         polling = PollingRequest(settings.heartbeat_file, connection_pool_size=1)
-        builder = builder.request(
-            RetryingRequest(connection_pool_size=CONCURRENT_UPDATES + 4, read_timeout=15)
-        ).get_updates_request(polling)
+        gate = WebhookGate(connection_pool_size=CONCURRENT_UPDATES + 4, read_timeout=15)
+        builder = builder.request(gate).get_updates_request(polling)
     if rate_limiter:
         builder = builder.rate_limiter(share_of_flood_limits(settings.replicas))  # one of N replicas
     application = builder.build()
     if request is None:
         application.bot_data.polling_request = polling  # bot/__main__.py watches it for a rejected token
+        gate.holds_jobs = lambda: application.bot_data.holds_jobs  # setWebhook: the jobs replica's
     application.bot_data.store = store
     application.bot_data.settings = settings
+    # User data: SQLite files in the data folder, or one PostgreSQL pool all the stores share.
+    database = application.bot_data.database = open_database(settings.database_url)
+    # What the replica running the jobs published (nothing to share on SQLite: ANNOUNCED's file).
+    publications = open_publications(settings.data_dir, database, settings.replica_name)
+    application.bot_data.publications = publications
     application.bot_data.refresher = Refresher(
         store,
         settings.data_dir,
         settings.data_source,
         max_drop=settings.max_title_drop,
         limits=settings.download_limits,
+        publications=publications,
     )
-    # User data: SQLite files in the data folder, or one PostgreSQL pool all the stores share.
-    database = application.bot_data.database = open_database(settings.database_url)
     # Subscriptions, with each chat's language served from memory (every update reads it).
     application.bot_data.subscriptions = Languages(settings.data_dir, database)
     application.bot_data.feedback = Feedback(settings.data_dir, database)
     application.bot_data.together = Together(settings.data_dir, database)
     application.bot_data.dialogue = DialogueStore(settings.data_dir, database)
-    refresh.schedule(application, settings.refresh_minutes)
+    # Which replica runs the jobs (always this one on SQLite): the refresh, retrain and news.
+    application.bot_data.leases = Leases(settings.data_dir, database, settings.replica_name)
     retrain.load_current(application)
-    retrain.schedule(application, settings.retrain_minutes)
+    replicas.start(application)
     # Before every other handler: the language the update is answered in (bot/handlers/language.py), then
     # presses without data, which every button handler would take (bot/handlers/chat.py).
     application.add_handler(TypeHandler(Update, conversation.begin), group=-3)

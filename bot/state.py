@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from core.userdata.database import PostgresDatabase
     from core.userdata.dialogue import DialogueStore
     from core.userdata.feedback import Feedback
+    from core.userdata.leases import Leases
+    from core.userdata.publications import LocalPublications, Publications
     from core.userdata.subscriptions import Subscriptions
     from core.userdata.together import Together
 
@@ -84,8 +86,12 @@ class BotData:
     feedback: Feedback | None = None
     together: Together | None = None  # platforms, seen titles, lists, watchers (core.userdata.together)
     dialogue: DialogueStore | None = None  # each conversation's memory (bot/conversation.py)
+    leases: Leases | None = None  # which replica runs the jobs (bot.jobs.replicas)
+    holds_jobs: bool = True  # this replica holds the jobs lease (always, on SQLite)
+    publications: Publications | LocalPublications | None = None  # what the jobs replica published
     reranker: Reranker = field(default_factory=Reranker.identity)  # orders suggestions (bot.jobs.retrain)
     reranker_meta: dict | None = None  # the serving model's metrics.json; None for the identity
+    model_version: str | None = None  # the serving model's version (None: the identity)
     polling_request: PollingRequest | None = None  # watched by bot/__main__.py for a rejected token
     token_rejected: str | None = None  # why Telegram refused the token while serving
     listings: Listings = field(default_factory=Listings)  # what "Show them" buttons list

@@ -15,6 +15,7 @@ from bot.text import status as status_text
 from bot.text.i18n import N_, _, language, number, percent
 from bot.text.markup import esc
 from core.personal import registry
+from core.userdata.publications import JobRequest
 
 COMMANDS = [
     ("status", N_("the catalogue's version, size and refresh times")),
@@ -52,12 +53,17 @@ async def status(update: Update, context: Context) -> None:
                 share=percent(settings.max_title_drop)
             ),
         }
+        if context.bot_data.leases.shared:  # several replicas: which one answers, which runs the jobs
+            details[_("Replica")] = status_text.replica_line(
+                context.bot_data.leases.replica, await holder_of_jobs(context)
+            )
     text = status_text.status(
         snap.quality,
         refresher.last,
         refresh.next_run(context.application),
         latest=snap.latest_added,
         details=details,
+        jobs_elsewhere=not context.bot_data.holds_jobs,
     )
     _reranker, meta = retrain.serving(context.application)
     await reply(update, text + "\n" + retrain.model_line(meta))
@@ -75,11 +81,37 @@ async def reload(update: Update, context: Context) -> None:
     if args and not force:  # "/reload banana": nothing is done on a word it does not take
         await reply(update, reload_usage())
         return
+    if await ask_the_jobs_replica(update, context, "reload", "force" if force else ""):
+        return
     progress = await reply(
         update, _("Rebuilding the catalogue…") if force else _("Checking the source for changes…")
     )
     attempt = await refresh.run_refresh(context.application, force=force)
     await progress.edit_text(status_text.refresh_result(attempt))
+
+
+async def ask_the_jobs_replica(update: Update, context: Context, job: str, argument: str = "") -> bool:
+    """Whether another replica runs the jobs: only it refreshes and retrains, so two replicas
+    never build at once. Then it is asked to (a row it takes at its next poll, within seconds)
+    and sends this chat the outcome; the admin is told so."""
+    if context.bot_data.holds_jobs:
+        return False
+    holder = await holder_of_jobs(context)
+    request = JobRequest(job, argument, update.effective_chat.id, language())
+    try:
+        await asyncio.to_thread(context.bot_data.publications.ask, request)
+    except Exception:  # noqa: BLE001 (the database out of reach: say where the jobs run instead)
+        await reply(update, status_text.jobs_elsewhere(context.bot_data.leases.replica, holder))
+        return True
+    await reply(update, status_text.asked_the_jobs_replica(holder))
+    return True
+
+
+async def holder_of_jobs(context: Context) -> str | None:
+    try:
+        return await asyncio.to_thread(context.bot_data.leases.holder)
+    except Exception:  # noqa: BLE001 (the database out of reach: nobody can be named)
+        return None
 
 
 def reload_usage() -> str:
@@ -103,6 +135,8 @@ async def model(update: Update, context: Context) -> None:
     action = " ".join(context.args or []).lower()
     data_dir = context.bot_data.settings.data_dir
     if action == "retrain":
+        if await ask_the_jobs_replica(update, context, "retrain"):
+            return
         progress = await reply(update, _("Retraining the suggestions model on everyone's ratings…"))
         outcome = await retrain.retrain(context.application)
         await progress.edit_text(retrain.outcome_text(outcome))
@@ -112,7 +146,7 @@ async def model(update: Update, context: Context) -> None:
         if version is None:
             await reply(update, _("There is no earlier model to roll back to."))
             return
-        await asyncio.to_thread(retrain.load_current, context.application)
+        await asyncio.to_thread(retrain.publish_current, context.application)
         await reply(
             update, _("Rolled back: serving model <code>{version}</code>.").format(version=esc(version))
         )

@@ -16,6 +16,7 @@ from bot.state import Context
 from bot.text.i18n import _, number
 from bot.text.markup import esc
 from core.personal import registry, training
+from core.userdata.publications import MODEL
 
 log = logging.getLogger(__name__)
 JOB_NAME = "retrain"
@@ -41,6 +42,33 @@ def load_current(application: Application) -> None:
     data_dir = application.bot_data.settings.data_dir
     reranker, meta = registry.current(data_dir)
     application.bot_data.reranker, application.bot_data.reranker_meta = reranker, meta
+    application.bot_data.model_version = registry.current_version(data_dir)
+
+
+def publish_current(application: Application) -> None:
+    """Serve the model ``CURRENT`` names, and tell the other replicas to (after a retrain
+    published one, or a rollback)."""
+    load_current(application)
+    version = application.bot_data.model_version
+    if version is not None:
+        try:
+            application.bot_data.publications.record(MODEL, version, version)
+        except Exception:  # noqa: BLE001 (served here; the others follow the next one)
+            log.exception("could not record model %s for the other replicas", version)
+
+
+def follow(application: Application) -> str | None:
+    """Swap in the model another replica published or rolled back to, if it is not the one
+    served; its version if swapped. One quick read when nothing changed."""
+    bot_data = application.bot_data
+    latest = bot_data.publications.latest(MODEL)
+    if latest is None or latest.version == bot_data.model_version:
+        return None
+    reranker, meta = registry.load(bot_data.settings.data_dir, latest.version)
+    bot_data.reranker, bot_data.reranker_meta = reranker, meta
+    bot_data.model_version = latest.version  # tried once, even if unusable (logged): no retry loop
+    log.info("swapped in suggestions model %s, published by another replica", latest.version)
+    return latest.version
 
 
 async def retrain_job(context: Context) -> None:
@@ -59,7 +87,7 @@ async def retrain(application: Application) -> dict:
         outcome = {"outcome": "failed", "detail": str(exc)}
     log.info("retrain outcome=%s detail=%s", outcome.get("outcome"), outcome.get("detail"))
     if outcome.get("outcome") == "published":
-        await asyncio.to_thread(load_current, application)
+        await asyncio.to_thread(publish_current, application)
     if outcome.get("outcome") in ("published", "refused", "failed"):
         await refresh.tell_admins(application, lambda: outcome_text(outcome))
     return outcome

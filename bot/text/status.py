@@ -77,9 +77,18 @@ def new_titles(news: dict[str, list[dict]], shown: int) -> str:
     return clip("\n".join(lines))
 
 
-def status(quality: dict, last, next_run, *, latest: dict | None = None, details: dict | None = None) -> str:
+def status(
+    quality: dict,
+    last,
+    next_run,
+    *,
+    latest: dict | None = None,
+    details: dict | None = None,
+    jobs_elsewhere: bool = False,
+) -> str:
     """``latest``: each platform's latest date added (``core.catalogue.as_of.latest_added``);
-    ``details`` (admins only) maps already translated names to values."""
+    ``details`` (admins only) maps already translated names to values; ``jobs_elsewhere``: another
+    replica runs the refresh (``bot.jobs.replicas``)."""
     counts = quality.get("titles_per_platform", {})
     per_platform = " · ".join(f"{platform_name(p)} {number(n)}" for p, n in counts.items())
     built = quality.get("built_at") or _("unknown")
@@ -99,12 +108,54 @@ def status(quality: dict, last, next_run, *, latest: dict | None = None, details
         f"{per_platform} ({titles_count(sum(counts.values()))})",
         *[line for line in (catalogue_date(latest or {}), latest_additions(latest or {})) if line],
         last_refresh,
-        _("Next refresh: {when}").format(when=when(next_run))
-        if next_run
-        else _("Next refresh: not scheduled (STREAMBOT_REFRESH_MINUTES=0)"),
+        next_refresh(next_run, jobs_elsewhere),
     ]
     if details is not None:
         if last is not None:
             lines.append(_("Last result: {detail}").format(detail=esc(last.detail)))
         lines += [f"{esc(name)}: {esc(value)}" for name, value in details.items()]
     return clip("\n".join(lines))
+
+
+def next_refresh(moment, elsewhere: bool) -> str:
+    if moment:
+        return _("Next refresh: {when}").format(when=when(moment))
+    if elsewhere:
+        return _("Next refresh: on the replica that runs the jobs")
+    return _("Next refresh: not scheduled (STREAMBOT_REFRESH_MINUTES=0)")
+
+
+def replica_line(replica: str, holder: str | None) -> str:
+    """/status's detail for admins of several replicas: this one, and which runs the jobs."""
+    if holder == replica:
+        return _("{replica}, which runs the jobs").format(replica=replica)
+    if holder is None:
+        return _("{replica}; no replica runs the jobs this moment").format(replica=replica)
+    return _("{replica}; the jobs run on {holder}").format(replica=replica, holder=holder)
+
+
+def asked_the_jobs_replica(holder: str | None) -> str:
+    """/reload or /model retrain on a replica that does not run the jobs: the one that does was asked."""
+    if holder is None:
+        return _(
+            "⏳ Asked for it. No replica runs the jobs this moment; the one taking them over (within a "
+            "minute) does it and sends you the result here."
+        )
+    return _(
+        "⏳ Asked replica <code>{holder}</code>, which runs the jobs: it sends you the result here "
+        "when it is done."
+    ).format(holder=esc(holder))
+
+
+def jobs_elsewhere(replica: str, holder: str | None) -> str:
+    """/reload or /model retrain on a replica that does not run the jobs (``bot.jobs.replicas``)."""
+    if holder is None:
+        return _(
+            "⏳ No replica runs the jobs this moment (the one that did has stopped); another takes them "
+            "over within a minute. Try again then."
+        )
+    return _(
+        "This replica (<code>{replica}</code>) does not run the catalogue refresh or the retraining: "
+        "replica <code>{holder}</code> does, and what it publishes is served here within seconds. "
+        "Send the command again: it may reach that replica."
+    ).format(replica=esc(replica), holder=esc(holder))

@@ -68,6 +68,12 @@ def current(data_dir) -> tuple[Reranker, dict | None]:
     version = current_version(data_dir)
     if version is None:
         return Reranker.identity(), None
+    return load(data_dir, version)
+
+
+def load(data_dir, version: str) -> tuple[Reranker, dict | None]:
+    """Published model ``version`` and its metrics.json ((identity, None) when unusable, logged):
+    what a replica that did not train it swaps in (``bot.jobs.retrain.follow``)."""
     folder = models_dir(data_dir) / version
     try:
         reranker = Reranker.load(folder / RERANKER_FILE)

@@ -13,7 +13,8 @@ which runs this build in a child with ``--catalogue-first`` and serves what it p
 runs it through ``core.snapshot.child``
 with ``--progress`` (a line per step on stderr) and ``--die-with-parent`` (exit when the bot
 dies): the protocol every child speaks.
-``--timeout``, ``--deadline`` and ``--max-mb`` bound each download from a URL source.
+``--timeout``, ``--deadline`` and ``--max-mb`` bound each download from a URL source;
+``--keep`` names a snapshot folder pruning must keep (one another replica serves).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -76,6 +77,7 @@ def build_snapshot(
     limits: Limits | None = None,
     progress: Callable[[str], None] | None = None,
     catalogue_first: bool = False,
+    keep: Collection[str] = (),
 ) -> BuildResult:
     """Publish a new snapshot in ``data_dir`` if the source changed and passes the gate.
 
@@ -83,7 +85,8 @@ def build_snapshot(
     ``catalogue_first`` (a first start's) publishes the catalogue with its title search alone
     first, saying ``CATALOGUE_READY``, then the whole snapshot: the bot serves the first while
     the model builds.
-    ``limits`` bound each download from a URL; ``progress`` hears a line per step. Raises
+    ``limits`` bound each download from a URL; ``progress`` hears a line per step; pruning
+    keeps the snapshot folders named in ``keep``. Raises
     SourceError when the source cannot be read or parsed, SnapshotError when the data
     folder holds a damaged snapshot.
     """
@@ -114,9 +117,9 @@ def build_snapshot(
             return BuildResult("refused", problem, result.version)
 
     if catalogue_first:
-        _publish(data_dir, result, say, suggestions=False)
+        _publish(data_dir, result, say, suggestions=False, keep=keep)
         say(CATALOGUE_READY)
-    final = _publish(data_dir, result, say)
+    final = _publish(data_dir, result, say, keep=keep)
     say(f"published catalogue {result.version} in {time.monotonic() - started:.1f} s")
     return BuildResult("published", f"{result.quality['titles']:,} titles", result.version, str(final))
 
@@ -136,10 +139,12 @@ def open_snapshot(
     return open_store(data_dir, source, limits=limits, on_progress=on_progress, wait=True).current
 
 
-def _publish(data_dir: Path, result, say: Callable[[str], None], suggestions: bool = True) -> Path:
+def _publish(
+    data_dir: Path, result, say: Callable[[str], None], suggestions: bool = True, keep: Collection[str] = ()
+) -> Path:
     """Stage and publish the snapshot of ``result``: its catalogue, the recommender model and
     the act classifier; without ``suggestions``, the catalogue and its title search alone,
-    marked ``PARTIAL`` in its quality report."""
+    marked ``PARTIAL`` in its quality report. Pruning keeps the folders named in ``keep``."""
     staged = staging(data_dir)
     try:
         expected_at = time.time() + ACTS_SECONDS + len(result.catalogue) * MODEL_SECONDS_PER_TITLE
@@ -152,14 +157,14 @@ def _publish(data_dir: Path, result, say: Callable[[str], None], suggestions: bo
         release_freed_memory()  # the ETL's buffers: the model build's peak would add to them
         if not suggestions:
             Recommender.save_title_search(result.catalogue, staged)
-            return publish(data_dir, staged, result.version)
+            return publish(data_dir, staged, result.version, keep)
         say("building the recommender model (the longest step)")
         started = time.monotonic()
         recommender = Recommender.build(result.catalogue)
         recommender.save(staged)
         say(f"built the recommender model in {time.monotonic() - started:.1f} s")
         _trained_acts(result.catalogue, recommender, result.quality).save(staged, result.version)
-        return publish(data_dir, staged, result.version)
+        return publish(data_dir, staged, result.version, keep)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
@@ -245,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             limits=limits,
             progress=progress,
             catalogue_first=args.catalogue_first,
+            keep=args.keep,
         )
     except (SourceError, SnapshotError, OSError) as exc:
         result = BuildResult("failed", str(exc) if not isinstance(exc, OSError) else f"cannot write: {exc}")
@@ -289,6 +295,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="publish the catalogue before the model (a first start)",
     )
     add("--progress", action="store_true", help="a line per step on stderr, prefixed with 'progress: '")
+    add("--keep", action="append", default=[], help="a snapshot folder pruning keeps (repeatable)")
     add("--die-with-parent", action="store_true", help="exit when stdin closes (the parent holds it open)")
     return parser.parse_args(argv)
 

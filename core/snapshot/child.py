@@ -26,7 +26,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from core.ingest.fetch import Limits
@@ -135,13 +135,16 @@ def run_build(
     on_progress: Callable[[str], None] | None = None,
     time_limit: float = BUILD_TIME_LIMIT_SECONDS,
     catalogue_first: bool = False,
+    keep: Collection[str] = (),
 ) -> dict:
     """``python -m core.snapshot.build`` in a child process and its result
     ({"outcome": "published" | "unchanged" | "refused" | "failed", "detail": ...}); never
-    raises for a failed build. ``catalogue_first``: see ``build_snapshot``."""
+    raises for a failed build. ``catalogue_first``: see ``build_snapshot``. Its pruning keeps
+    the snapshot folders named in ``keep``."""
     arguments = build_arguments(data_dir, source, max_drop=max_drop, force=force, limits=limits or Limits())
     if catalogue_first:
         arguments.append("--catalogue-first")
+    arguments += [option for name in sorted(keep) for option in ("--keep", name)]
     return run_child(
         "core.snapshot.build", arguments, job="rebuild", time_limit=time_limit, on_progress=on_progress
     )

@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -105,20 +106,23 @@ def staging(data_dir) -> Path:
     return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
 
 
-def publish(data_dir, staged: Path, version: str) -> Path:
-    """Move a complete staged snapshot into place and make it current; prune old ones."""
+def publish(data_dir, staged: Path, version: str, keep: Collection[str] = ()) -> Path:
+    """Move a complete staged snapshot into place and make it current; prune old ones but
+    those named in ``keep``."""
     data_dir = Path(data_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = data_dir / f"{SNAPSHOT_PREFIX}{stamp}-{version}"
     os.replace(staged, final)
     fsync_dir(data_dir)
     write_text(data_dir / CURRENT_FILE, final.name + "\n")
-    prune(data_dir)
+    prune(data_dir, keep)
     return final
 
 
-def prune(data_dir) -> None:
-    """Remove abandoned staging folders and all but the newest published snapshots."""
+def prune(data_dir, keep: Collection[str] = ()) -> None:
+    """Remove abandoned staging folders and all but the newest published snapshots, the
+    current one and those named in ``keep`` (the folders other replicas still serve:
+    ``core.userdata.publications``)."""
     data_dir = Path(data_dir)
     current = current_dir(data_dir)
     for folder in data_dir.glob(f"{STAGING_PREFIX}*"):
@@ -127,7 +131,7 @@ def prune(data_dir) -> None:
             shutil.rmtree(folder, ignore_errors=True)
     published = sorted(data_dir.glob(f"{SNAPSHOT_PREFIX}*"), key=lambda p: p.name, reverse=True)
     for folder in published[KEEP_SNAPSHOTS:]:
-        if folder != current:
+        if folder != current and folder.name not in keep:
             shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -9,8 +9,13 @@ refused rebuild leaves the current snapshot serving; so does any unforeseen erro
 becomes a "failed" attempt like the others.
 
 After a refresh adds titles the bot tells subscribers, then records the version in
-``ANNOUNCED``. A bot killed in between finds the gap at its next start
-(``unannounced_news``).
+``ANNOUNCED`` (a file in the data folder; a row in PostgreSQL, ``core.userdata.publications``).
+A bot killed in between finds the gap at its next start (``unannounced_news``).
+
+Several replicas: the one running the jobs refreshes and records each snapshot it publishes
+(``publications.record``); the others ``follow``: they load what it names from the shared data
+folder, the same way, and swap it in. Each says which snapshot it serves (``heartbeat``), so a
+build never prunes one a live replica still reads.
 """
 
 from __future__ import annotations
@@ -26,15 +31,15 @@ import pandas as pd
 
 from core.ingest.fetch import Limits
 from core.ingest.source import SourceError, normalise_location
-from core.snapshot.atomic import write_atomically
 from core.snapshot.build import DEFAULT_MAX_DROP, probe
 from core.snapshot.child import BUILD_TIME_LIMIT_SECONDS, run_build
-from core.snapshot.files import SNAPSHOT_PREFIX, load_catalogue
+from core.snapshot.files import SNAPSHOT_PREFIX, current_dir, load_catalogue
 from core.snapshot.memory import release_freed_memory
 from core.snapshot.store import Snapshot, Store, load_snapshot
+from core.userdata.publications import ANNOUNCED_FILE, SNAPSHOT, LocalPublications
 
 log = logging.getLogger(__name__)
-ANNOUNCED_FILE = "ANNOUNCED"  # in the data folder: the version whose new titles subscribers were told
+__all__ = ["ANNOUNCED_FILE", "Attempt", "Refresher", "new_titles"]  # ANNOUNCED_FILE: the tests' name
 
 
 @dataclass(frozen=True)
@@ -63,14 +68,20 @@ class Refresher:
         *,
         max_drop: float = DEFAULT_MAX_DROP,
         limits: Limits | None = None,
+        publications=None,
     ):
+        """``publications``: where snapshots are recorded for the other replicas and what was
+        announced (``core.userdata.publications``); default: one process, the data folder."""
         self.store = store
         self.data_dir = Path(data_dir).resolve()  # the build runs from the repository folder
         self.source = normalise_location(source)
         self.max_drop = max_drop
         self.limits = limits or Limits()  # per download from a URL source
         self.last: Attempt | None = None  # the last attempt that ran ("busy" ones do not)
-        self._lock = threading.Lock()
+        self.publications = publications or LocalPublications(self.data_dir)
+        self._served: tuple[Snapshot | None, str | None] = (None, None)  # see served_directory
+        self._unloadable: str | None = None  # a published folder that failed to load: not retried
+        self._lock = threading.Lock()  # one refresh or swap at a time
         self._running_since = 0.0
 
     def refresh(self, force: bool = False) -> Attempt:
@@ -130,18 +141,83 @@ class Refresher:
             if unchanged:
                 return unchanged.outcome, unchanged.detail, {}
         result = run_build(
-            self.data_dir, self.source, max_drop=self.max_drop, force=force, limits=self.limits
-        )
+            self.data_dir, self.source, max_drop=self.max_drop, force=force, limits=self.limits,
+            keep=self.served_anywhere(),
+        )  # fmt: skip
         if result["outcome"] != "published":
             return result["outcome"], result["detail"], {}
+        directory = Path(result.get("directory") or current_dir(self.data_dir)).name
         try:
-            fresh = load_snapshot(self.data_dir)
+            fresh = load_snapshot(self.data_dir / directory)
         except Exception as exc:  # a published snapshot that does not load: keep serving
             log.exception("the new snapshot does not load")
             return "failed", f"the new snapshot does not load: {exc}", {}
-        self.store.publish(fresh)
-        release_freed_memory()  # the load's leftovers and, once nobody holds it, the old snapshot
+        self._swap(fresh, directory)
+        try:  # the other replicas swap it in at their next poll
+            self.publications.record(SNAPSHOT, fresh.version, directory)
+        except Exception:  # noqa: BLE001 (served here; the others catch up at the next build)
+            log.exception("could not record catalogue %s for the other replicas", fresh.version)
         return "updated", result["detail"], new_titles(before.catalogue, fresh)
+
+    @property
+    def served_directory(self) -> str | None:
+        """The folder of the snapshot served (None: unknown, e.g. one built in memory by a
+        test). Looked up again whenever something else swapped the store's snapshot (a first
+        start completing its model)."""
+        if self._served[0] is not self.store.current:
+            snapshot = self.store.current
+            self._served = (snapshot, _folder_serving(self.data_dir, snapshot.version))
+        return self._served[1]
+
+    def _swap(self, fresh: Snapshot, directory: str) -> None:
+        self.store.publish(fresh)
+        self._served = (fresh, directory)
+        release_freed_memory()  # the load's leftovers and, once nobody holds it, the old snapshot
+        self.heartbeat()
+
+    # --- following the replica that runs the jobs -----------------------------------------
+
+    def pending(self) -> bool:
+        """Whether the jobs replica published a snapshot this one does not serve yet (one
+        quick read: poll it every few seconds)."""
+        latest = self.publications.latest(SNAPSHOT)
+        return latest is not None and latest.directory not in (self.served_directory, self._unloadable)
+
+    def follow(self) -> str | None:
+        """Swap in the snapshot the jobs replica published last, unless it is served already:
+        loaded from the shared data folder as a refresh loads its own. The version served now
+        if it swapped, else None. Blocks for the load: call it from a worker thread."""
+        latest = self.publications.latest(SNAPSHOT)
+        if latest is None or latest.directory in (self.served_directory, self._unloadable):
+            return None
+        if not self._lock.acquire(blocking=False):
+            return None  # a refresh or a swap is running: the next poll looks again
+        try:
+            try:
+                fresh = load_snapshot(self.data_dir / latest.directory)
+            except Exception as exc:  # noqa: BLE001 (damaged or pruned: keep serving what we have)
+                log.warning("cannot swap in catalogue %s (%s): %s", latest.version, latest.directory, exc)
+                self._unloadable = latest.directory
+                return None
+            self._swap(fresh, latest.directory)
+            log.info("swapped in catalogue %s, published by the replica running the jobs", fresh.version)
+            return fresh.version
+        finally:
+            self._lock.release()
+
+    def served_anywhere(self) -> set[str]:
+        """The snapshot folders this replica and the live others serve: a build keeps them."""
+        own = {self.served_directory} if self.served_directory else set()
+        try:
+            return own | self.publications.served(SNAPSHOT)
+        except Exception as exc:  # noqa: BLE001 (cannot tell: this build prunes nothing)
+            log.warning("cannot tell which snapshots the replicas serve (%s): none is pruned", exc)
+            return own | {p.name for p in self.data_dir.glob(f"{SNAPSHOT_PREFIX}*")}
+
+    def heartbeat(self) -> None:
+        """Say which snapshot this replica serves, so no build prunes it (every few seconds)."""
+        if self.served_directory is not None:
+            self.publications.serve(SNAPSHOT, self.served_directory)
 
     # --- announcements ----------------------------------------------------------------
 
@@ -161,13 +237,27 @@ class Refresher:
         return new_titles(load_catalogue(folder), current)
 
     def announced_version(self) -> str | None:
-        try:
-            return (self.data_dir / ANNOUNCED_FILE).read_text().strip() or None
-        except FileNotFoundError:
-            return None
+        return self.publications.announced_version()
 
     def mark_announced(self, version: str) -> None:
-        write_atomically(self.data_dir / ANNOUNCED_FILE, lambda path: Path(path).write_text(version + "\n"))
+        self.publications.mark_announced(version)
+
+
+def _folder_serving(data_dir: Path, version: str) -> str | None:
+    """The folder a snapshot of ``version`` was loaded from: the current one (what a start
+    loads) if it is of that version, else the newest of that version still kept."""
+    try:
+        current = current_dir(data_dir)
+    except Exception:  # noqa: BLE001 (a damaged CURRENT: look by version)
+        current = None
+    if (
+        current is not None
+        and current.name.startswith(SNAPSHOT_PREFIX)
+        and current.name.endswith(f"-{version}")
+    ):
+        return current.name
+    folder = _snapshot_of(data_dir, version)
+    return folder.name if folder else None
 
 
 def _snapshot_of(data_dir: Path, version: str) -> Path | None:

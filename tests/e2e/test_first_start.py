@@ -66,10 +66,10 @@ def killed_after_the_catalogue(data, source) -> None:
 import sys
 from core.snapshot import build
 publish = build._publish
-def catalogue_only(data_dir, result, say, suggestions=True):
+def catalogue_only(data_dir, result, say, suggestions=True, **options):
     if suggestions:
         sys.exit(0)
-    return publish(data_dir, result, say, suggestions)
+    return publish(data_dir, result, say, suggestions, **options)
 build._publish = catalogue_only
 build.build_snapshot({str(data)!r}, {str(source)!r}, force=True, catalogue_first=True)
 """],

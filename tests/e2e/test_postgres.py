@@ -85,7 +85,7 @@ def test_a_users_data_lands_in_postgresql(tg, pg_bot, database_url):
     ) == [("en",)]
 
     versions = dict(rows(database_url, "SELECT store, version FROM schema_versions"))
-    assert set(versions) == {"feedback", "subscriptions", "together", "dialogue"}
+    assert set(versions) == {"feedback", "subscriptions", "together", "dialogue", "leases", "publications"}
     assert not list(pg_bot.application.bot_data.settings.data_dir.glob("*.sqlite3"))  # nothing in SQLite
 
 

@@ -154,7 +154,6 @@ def test_the_language_a_chat_speaks_on_one_replica_is_used_by_the_other(tg, repl
     assert "Reparto:" in say(tg, replicas, "r2", "toy story", user).text
 
 
-@pytest.mark.xfail(reason="needs h2's lease: each replica refreshes and serves on its own", strict=False)
 def test_a_refresh_builds_once_announces_once_and_both_replicas_serve_it(tg, replicas):
     assert "Subscribed" in say(tg, replicas, "r1", "/subscribe netflix", ADMIN, GROUP, "supergroup").text
     with open(replicas.source / NETFLIX, "a", encoding="utf-8") as handle:
