@@ -15,7 +15,7 @@ from telegram.error import InvalidToken, TelegramError
 from bot import health
 from bot.app import build_application
 from bot.config import ConfigError, Settings
-from bot.runtime import logs
+from bot.runtime import logs, webhook
 from core.ingest.source import SourceError
 from core.snapshot import memory
 from core.snapshot.build import open_snapshot
@@ -138,19 +138,20 @@ class _ReportedByMain(logging.Filter):
 
 def run_webhook(application, settings: Settings) -> None:
     """Serve Telegram's calls on STREAMBOT_WEBHOOK_LISTEN:PORT, at the URL's path; TLS is
-    the reverse proxy's job. Telegram proves each call with the secret token."""
+    the reverse proxy's job. Telegram proves each call with the secret token, and gets its
+    answer once the update is handled (bot/runtime/webhook.py)."""
     path = urllib.parse.urlsplit(settings.webhook_url).path.strip("/")
     application.job_queue.run_repeating(
         health.webhook_heartbeat, interval=health.WEBHOOK_CHECK_SECONDS, first=1
     )
     log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
-    application.run_webhook(
+    webhook.serve(
+        application,
         listen=settings.webhook_listen,
         port=settings.webhook_port,
-        url_path=path,
-        webhook_url=settings.webhook_url,
-        secret_token=settings.secret_token,
-        allowed_updates=Update.ALL_TYPES,
+        path=path,
+        url=settings.webhook_url,
+        secret=settings.secret_token,
     )
 
 
