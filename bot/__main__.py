@@ -22,6 +22,7 @@ from core.snapshot.build import open_snapshot
 from core.snapshot.files import SnapshotError
 from core.snapshot.store import Store
 from core.userdata.database import UserDataError, check_reachable
+from core.userdata.updates import HandledUpdates
 
 log = logging.getLogger("bot")
 
@@ -96,6 +97,9 @@ def serve(application, settings: Settings) -> int:
     except TelegramError as exc:
         print(f"error: {_masked(start_up_failure(exc), settings.token)}", file=sys.stderr)
         return 1
+    except UserDataError as exc:  # the webhook's record of handled updates could not be opened
+        print(f"error: user data: {exc} (STREAMBOT_DATABASE_URL, see README)", file=sys.stderr)
+        return 1
     rejected = application.bot_data.token_rejected
     if rejected:
         print(f"error: {_masked(rejected, settings.token)}", file=sys.stderr)
@@ -152,6 +156,8 @@ def run_webhook(application, settings: Settings) -> None:
         path=path,
         url=settings.webhook_url,
         secret=settings.secret_token,
+        # Which updates were handled: in PostgreSQL beside the other stores, in memory on SQLite.
+        handled=HandledUpdates(settings.data_dir, application.bot_data.database),
     )
 
 

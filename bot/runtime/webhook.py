@@ -33,6 +33,8 @@ from telegram import Update
 from telegram.ext import Application, ExtBot
 from tornado.httpserver import HTTPServer
 
+from core.userdata.updates import BUSY, CLAIMED, DONE
+
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # A stopping replica waits this long for its updates in flight: under Docker's default 10 s
@@ -90,12 +92,39 @@ class WebhookServer:
             return HTTPStatus.SERVICE_UNAVAILABLE
 
     async def _handle(self, update: Update) -> int:
+        update_id = update.update_id
+        try:
+            claim = await self._recorded(self.handled.claim, update_id) if self.handled else CLAIMED
+        except Exception as exc:  # noqa: BLE001 (the database restarting: Telegram resends it later)
+            log.warning("update %s left for Telegram to resend: no claim (%s)", update_id, exc)
+            return HTTPStatus.SERVICE_UNAVAILABLE
+        if claim == DONE:
+            log.info("update %s was handled already: answered, not handled again", update_id)
+            return HTTPStatus.OK
+        if claim == BUSY:  # another replica has it: Telegram asks again once it is done (or died)
+            return HTTPStatus.SERVICE_UNAVAILABLE
         application = self.application
         try:
             await application.update_processor.process_update(update, application.process_update(update))
+        except asyncio.CancelledError:  # stopping, past the grace: the next delivery handles it at once
+            if self.handled:
+                with contextlib.suppress(Exception):
+                    self.handled.release(update_id)
+            raise
         except Exception:  # an error outside the handlers: Telegram resending it would fail again
-            log.exception("update %s failed outside its handlers", update.update_id)
+            log.exception("update %s failed outside its handlers", update_id)
+        try:
+            if self.handled:
+                await self._recorded(self.handled.done, update_id)
+        except Exception as exc:  # noqa: BLE001 (handled all the same: a redelivery finds its claim busy)
+            log.warning("update %s handled, but its done mark was not written (%s)", update_id, exc)
         return HTTPStatus.OK
+
+    async def _recorded(self, call, update_id: int) -> str | None:
+        """``call`` on the handled-updates record: in a worker thread when it is a database's."""
+        if self.handled.shared:
+            return await asyncio.to_thread(call, update_id)
+        return call(update_id)
 
     async def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
         """Stop listening, let the updates in flight finish and be answered, then close."""
@@ -151,14 +180,17 @@ async def register_webhook(application: Application, url: str, secret: str) -> N
     )
 
 
-def serve(application: Application, *, listen: str, port: int, path: str, url: str, secret: str) -> None:
+def serve(
+    application: Application, *, listen: str, port: int, path: str, url: str, secret: str, handled=None
+) -> None:
     """Run ``application`` on the webhook until SIGINT/SIGTERM or ``application.stop_running()``.
 
     On the event loop's ``run_forever`` as ``Application.run_webhook``, so ``stop_running()``
-    (a rejected token, bot/health.py) stops it the same way."""
+    (a rejected token, bot/health.py) stops it the same way. ``handled``: the handled-updates
+    record (``core.userdata.updates.HandledUpdates``), closed when the application is."""
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    server = WebhookServer(application, path, secret)
+    server = WebhookServer(application, path, secret, handled)
     stopping = []
 
     def on_signal() -> None:
@@ -190,4 +222,6 @@ def serve(application: Application, *, listen: str, port: int, path: str, url: s
             if application.post_shutdown:
                 loop.run_until_complete(application.post_shutdown(application))
         finally:
+            if handled is not None:
+                handled.close()
             loop.close()

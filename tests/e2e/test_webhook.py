@@ -8,10 +8,14 @@ import signal
 import threading
 import time
 
+import psycopg
 import pytest
 
+from bot.runtime.webhook import SECRET_HEADER
 from tests.e2e.test_deployment import bot_process, free_port
+from tests.support.telegram_http import post_bytes
 from tests.support.telegram_server import FakeTelegram
+from tests.support.waiting import wait_until
 
 
 def webhook_env(port: int) -> dict:
@@ -59,6 +63,30 @@ def test_calls_that_are_not_updates_are_refused_and_the_bot_goes_on(hooked):
     assert "Traceback" not in (folder / "bot.log").read_text()
 
 
+def test_an_update_delivered_twice_is_answered_twice_and_handled_once(hooked):
+    tg, _, _ = hooked
+    update = tg.text_update("/count", user_id=45)
+    assert tg.post_webhook(update) == 200
+    assert tg.post_webhook(update) == 200  # a proxy's retry: Telegram must stop resending it
+    time.sleep(0.3)  # a second reply would be on its way by now
+    assert len(replies_to(tg, 45)) == 1
+
+
+def test_a_redelivery_while_the_update_is_being_handled_is_asked_again_later(hooked):
+    tg, _, _ = hooked
+    update = tg.text_update("/count", user_id=46)
+    tg.delay_next("sendMessage", 1.0)
+    statuses = []
+    first = threading.Thread(target=lambda: statuses.append(tg.post_webhook(update)))
+    first.start()
+    time.sleep(0.4)  # the first delivery is being handled
+    assert tg.post_webhook(update) == 503  # not acknowledged: its holder may still die
+    first.join(10)
+    assert statuses == [200]
+    assert tg.post_webhook(update) == 200  # asked again once done: answered, not handled again
+    assert len(replies_to(tg, 46)) == 1
+
+
 def test_sigterm_lets_the_update_in_flight_finish_and_be_answered(hooked):
     """Last in the module: it stops the module's bot (one start less to wait for)."""
     tg, folder, process = hooked
@@ -74,3 +102,55 @@ def test_sigterm_lets_the_update_in_flight_finish_and_be_answered(hooked):
     assert process.wait(20) == 0
     log = (folder / "bot.log").read_text()
     assert "webhook stopping: 1 updates in flight" in log and "Traceback" not in log
+
+
+def test_two_replicas_on_postgresql_handle_a_redelivered_update_once(tmp_path, postgres_server):
+    """A proxy's retry reaches the other replica: it finds the update done in the shared record,
+    or still claimed while the first replica, killed mid-update, could still be finishing it."""
+    shared = {"STREAMBOT_DATABASE_URL": postgres_server.fresh_database()}
+    ports = [free_port(), free_port()]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with (
+        FakeTelegram() as tg,
+        bot_process(tg, tmp_path / "a", **webhook_env(ports[0]), **shared) as (first, _),
+        bot_process(tg, tmp_path / "b", **webhook_env(ports[1]), **shared) as (second, _),
+    ):
+        wait_until(lambda: len(tg.calls("setWebhook")) == 2, timeout=60, what="both replicas' webhooks")
+        secret = tg.webhook["secret_token"]
+
+        def deliver(replica: int, update: dict) -> int:
+            url = webhook_env(ports[replica])["STREAMBOT_WEBHOOK_URL"]
+            return post_bytes(url, json.dumps(update).encode(), {SECRET_HEADER: secret})
+
+        done = tg.text_update("/count", user_id=47)
+        assert deliver(0, done) == 200 and deliver(1, done) == 200
+        time.sleep(0.3)  # a second reply would be on its way by now
+        assert len(replies_to(tg, 47)) == 1
+
+        dying = tg.text_update("/count", user_id=48)
+        tg.delay_next("sendMessage", 3.0)
+        statuses = []
+        threading.Thread(target=lambda: statuses.append(_status(deliver, 0, dying)), daemon=True).start()
+        wait_until(lambda: _claimed(shared, dying), timeout=10, what="the first replica's claim")
+        first.kill()  # kill -9 mid-update: its call gets no answer, so Telegram sends it again
+        first.wait(10)
+        assert deliver(1, dying) == 503  # claimed, unfinished: not acknowledged, so not lost
+        assert statuses in ([], ["no answer"])
+    assert second.returncode == 0
+
+
+def _status(deliver, replica: int, update: dict) -> int | str:
+    try:
+        return deliver(replica, update)
+    except OSError:
+        return "no answer"
+
+
+def _claimed(shared: dict, update: dict) -> bool:
+    with psycopg.connect(shared["STREAMBOT_DATABASE_URL"]) as connection:
+        return bool(
+            connection.execute(
+                "SELECT 1 FROM handled_updates WHERE update_id = %s", (update["update_id"],)
+            ).fetchall()
+        )
