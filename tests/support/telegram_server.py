@@ -230,6 +230,12 @@ class FakeTelegram(CallLog):
         with self._cond:
             self._delays.setdefault(method.lower(), []).extend([seconds] * times)
 
+    def delays_left(self, method: str) -> int:
+        """How many ``delay_next`` delays of ``method`` wait for their call (0: the delayed call
+        arrived and is being held: the bot is mid-update)."""
+        with self._cond:
+            return len(self._delays.get(method.lower(), []))
+
     # ----------------------------------------------------------------- answering requests
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
         arrived = time.monotonic()
