@@ -96,7 +96,7 @@ class WebhookServer:
         try:
             claim = await self._recorded(self.handled.claim, update_id) if self.handled else CLAIMED
         except Exception as exc:  # noqa: BLE001 (the database restarting: Telegram resends it later)
-            log.warning("update %s left for Telegram to resend: no claim (%s)", update_id, exc)
+            log.warning("update %s left for Telegram to resend: no claim (%s)", update_id, _reason(exc))
             return HTTPStatus.SERVICE_UNAVAILABLE
         if claim == DONE:
             log.info("update %s was handled already: answered, not handled again", update_id)
@@ -117,7 +117,7 @@ class WebhookServer:
             if self.handled:
                 await self._recorded(self.handled.done, update_id)
         except Exception as exc:  # noqa: BLE001 (handled all the same: a redelivery finds its claim busy)
-            log.warning("update %s handled, but its done mark was not written (%s)", update_id, exc)
+            log.warning("update %s handled, but its done mark was not written (%s)", update_id, _reason(exc))
         return HTTPStatus.OK
 
     async def _recorded(self, call, update_id: int) -> str | None:
@@ -141,6 +141,12 @@ class WebhookServer:
         await asyncio.sleep(0)  # the finished updates' answers go out
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self._http.close_all_connections(), timeout=2)
+
+
+def _reason(exc: Exception) -> str:
+    """An exception in one line (a database's error quotes the statement on further lines)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 class _Routes(tornado.web.Application):

@@ -135,7 +135,16 @@ def test_two_replicas_on_postgresql_handle_a_redelivered_update_once(tmp_path, p
         first.wait(10)
         assert deliver(1, dying) == 503  # claimed, unfinished: not acknowledged, so not lost
         assert statuses in ([], ["no answer"])
+
+        # The record out of reach (the database failing): the update is left for Telegram to
+        # resend, not handled unrecorded; once it is back, the resent update is handled.
+        later = tg.text_update("/count", user_id=49)
+        _execute(shared, "ALTER TABLE handled_updates RENAME TO handled_updates_away")
+        assert deliver(1, later) == 503 and not replies_to(tg, 49)
+        _execute(shared, "ALTER TABLE handled_updates_away RENAME TO handled_updates")
+        assert deliver(1, later) == 200 and len(replies_to(tg, 49)) == 1
     assert second.returncode == 0
+    assert "Traceback" not in (tmp_path / "b" / "bot.log").read_text()
 
 
 def _status(deliver, replica: int, update: dict) -> int | str:
@@ -152,3 +161,8 @@ def _claimed(shared: dict, update: dict) -> bool:
                 "SELECT 1 FROM handled_updates WHERE update_id = %s", (update["update_id"],)
             ).fetchall()
         )
+
+
+def _execute(shared: dict, sql: str) -> None:
+    with psycopg.connect(shared["STREAMBOT_DATABASE_URL"], autocommit=True) as connection:
+        connection.execute(sql)
