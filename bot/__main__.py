@@ -97,6 +97,9 @@ def serve(application, settings: Settings) -> int:
     except TelegramError as exc:
         print(f"error: {_masked(start_up_failure(exc), settings.token)}", file=sys.stderr)
         return 1
+    except webhook.WebhookError as exc:
+        print(f"error: {exc} (STREAMBOT_WEBHOOK_LISTEN, STREAMBOT_WEBHOOK_PORT)", file=sys.stderr)
+        return 1
     except UserDataError as exc:  # the webhook's record of handled updates could not be opened
         print(f"error: user data: {exc} (STREAMBOT_DATABASE_URL, see README)", file=sys.stderr)
         return 1

@@ -45,6 +45,10 @@ MAX_BODY_BYTES = 1 << 20  # an update is a few kilobytes
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
 
 
+class WebhookError(RuntimeError):
+    """The webhook cannot be served (its port cannot be opened)."""
+
+
 class WebhookServer:
     """Telegram's calls at ``path``, each answered when its update is done."""
 
@@ -59,7 +63,10 @@ class WebhookServer:
         self._http = HTTPServer(_Routes(routes), max_body_size=MAX_BODY_BYTES)
 
     def listen(self, host: str, port: int) -> None:
-        self._http.listen(port, address=host)
+        try:
+            self._http.listen(port, address=host)
+        except OSError as exc:  # taken, or not an address of this machine
+            raise WebhookError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from exc
 
     def trusts(self, secret: str | None) -> bool:
         return hmac.compare_digest((secret or "").encode(), self.secret.encode())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import threading
 import time
 
@@ -84,6 +85,18 @@ def test_a_redelivery_while_the_update_is_being_handled_is_asked_again_later(hoo
     assert statuses == [200]
     assert tg.post_webhook(update) == 200  # asked again once done: answered, not handled again
     assert len(replies_to(tg, 46)) == 1
+
+
+def test_a_webhook_port_already_taken_is_one_line_and_exit_1(tmp_path):
+    with socket.socket() as taken, FakeTelegram() as tg:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with bot_process(tg, tmp_path, **webhook_env(port)) as (process, _):
+            assert process.wait(60) == 1
+    everything = (tmp_path / "bot.log").read_text()
+    assert f"error: cannot listen on 127.0.0.1:{port} (Address already in use)" in everything
+    assert "Traceback" not in everything and not tg.calls("setWebhook")
 
 
 def test_sigterm_lets_the_update_in_flight_finish_and_be_answered(hooked):
