@@ -22,7 +22,7 @@ from core.snapshot.build import open_snapshot
 from core.snapshot.files import SnapshotError
 from core.snapshot.store import Store
 from core.userdata.database import UserDataError, check_reachable
-from core.userdata.updates import HandledUpdates
+from core.userdata.updates import open_handled_updates
 
 log = logging.getLogger("bot")
 
@@ -160,7 +160,7 @@ def run_webhook(application, settings: Settings) -> None:
         url=settings.webhook_url,
         secret=settings.secret_token,
         # Which updates were handled: in PostgreSQL beside the other stores, in memory on SQLite.
-        handled=HandledUpdates(settings.data_dir, application.bot_data.database),
+        handled=open_handled_updates(settings.data_dir, application.bot_data.database),
     )
 
 

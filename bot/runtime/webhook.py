@@ -123,7 +123,7 @@ class WebhookServer:
         try:
             if self.handled:
                 await self._recorded(self.handled.done, update_id)
-        except Exception as exc:  # noqa: BLE001 (handled all the same: a redelivery finds its claim busy)
+        except Exception as exc:  # noqa: BLE001 (handled: answered 200 all the same, so not resent)
             log.warning("update %s handled, but its done mark was not written (%s)", update_id, _reason(exc))
         return HTTPStatus.OK
 
@@ -200,7 +200,7 @@ def serve(
 
     On the event loop's ``run_forever`` as ``Application.run_webhook``, so ``stop_running()``
     (a rejected token, bot/health.py) stops it the same way. ``handled``: the handled-updates
-    record (``core.userdata.updates.HandledUpdates``), closed when the application is."""
+    record (``core.userdata.updates.open_handled_updates``), closed when the application is."""
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     server = WebhookServer(application, path, secret, handled)

@@ -48,7 +48,9 @@ def this_process() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def HandledUpdates(data_dir, database=None, *, holder: str | None = None, stale_after: float = STALE_AFTER):  # noqa: N802 (a store's constructor, as the others)
+def open_handled_updates(
+    data_dir, database=None, *, holder: str | None = None, stale_after: float = STALE_AFTER
+):
     """The record for ``database`` (a ``PostgresDatabase`` or its URL), or in memory (None: SQLite)."""
     if database is None or database == "":
         return MemoryUpdates(holder=holder, stale_after=stale_after)

@@ -7,18 +7,26 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from core.userdata.updates import BUSY, CLAIMED, DONE, KEPT_FOR, STALE_AFTER, HandledUpdates
+from core.userdata.updates import (
+    BUSY,
+    CLAIMED,
+    DONE,
+    KEPT_FOR,
+    STALE_AFTER,
+    MemoryUpdates,
+    open_handled_updates,
+)
 
 
 @pytest.fixture
 def record(place):
-    return place.open(HandledUpdates, holder="replica-a")
+    return place.open(open_handled_updates, holder="replica-a")
 
 
 def other_replica(place, record):
     """Another replica's view of the record: a second process on PostgreSQL; on SQLite one
     process serves, so the record is its own."""
-    return place.open(HandledUpdates, holder="replica-b") if place.backend == "postgres" else record
+    return place.open(open_handled_updates, holder="replica-b") if place.backend == "postgres" else record
 
 
 def test_an_update_is_claimed_once_and_answered_done_after(place, record):
@@ -59,8 +67,19 @@ def test_a_day_later_ids_are_forgotten(record):
 
 def test_deliveries_at_once_make_one_claim(place, record):
     others = [record] + [
-        place.open(HandledUpdates, holder=f"replica-{i}") for i in range(3) if place.backend == "postgres"
+        place.open(open_handled_updates, holder=f"replica-{i}")
+        for i in range(3)
+        if place.backend == "postgres"
     ]
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(lambda i: others[i % len(others)].claim(13), range(16)))
     assert answers.count(CLAIMED) == 1 and answers.count(BUSY) == 15
+
+
+def test_in_memory_the_oldest_ids_make_room():
+    record = MemoryUpdates(size=3)
+    for update_id in range(5):
+        record.claim(update_id, now=100.0)
+        record.done(update_id, now=100.0)
+    assert [record.claim(i, now=101.0) for i in (3, 4)] == [DONE, DONE]
+    assert record.claim(0, now=101.0) == CLAIMED  # forgotten to keep memory bounded
