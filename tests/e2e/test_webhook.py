@@ -109,9 +109,12 @@ def test_sigterm_lets_the_update_in_flight_finish_and_be_answered(hooked):
     posting.start()
     wait_until(lambda: not tg.delays_left("sendMessage"), timeout=10, what="the update's reply on its way")
     process.send_signal(signal.SIGTERM)
+    wait_until(lambda: "webhook stopping" in (folder / "bot.log").read_text(), timeout=10, what="the stop")
+    with pytest.raises(OSError):  # no new calls while stopping: Telegram sends them to another replica
+        tg.post_webhook(tg.text_update("/count", user_id=44))
     posting.join(20)
     assert statuses == [200] and len(replies_to(tg, 43)) == 1
-    assert process.wait(20) == 0
+    assert process.wait(20) == 0 and not replies_to(tg, 44)
     log = (folder / "bot.log").read_text()
     assert "webhook stopping: 1 updates in flight" in log and "Traceback" not in log
 
