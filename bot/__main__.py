@@ -15,14 +15,13 @@ from telegram.error import InvalidToken, TelegramError
 from bot import health
 from bot.app import build_application
 from bot.config import ConfigError, Settings
-from bot.runtime import logs, webhook
+from bot.runtime import logs
 from core.ingest.source import SourceError
 from core.snapshot import memory
 from core.snapshot.build import open_snapshot
 from core.snapshot.files import SnapshotError
 from core.snapshot.store import Store
 from core.userdata.database import UserDataError, check_reachable
-from core.userdata.updates import open_handled_updates
 
 log = logging.getLogger("bot")
 
@@ -97,8 +96,8 @@ def serve(application, settings: Settings) -> int:
     except TelegramError as exc:
         print(f"error: {_masked(start_up_failure(exc), settings.token)}", file=sys.stderr)
         return 1
-    except webhook.WebhookError as exc:
-        print(f"error: {exc} (STREAMBOT_WEBHOOK_LISTEN, STREAMBOT_WEBHOOK_PORT)", file=sys.stderr)
+    except ConfigError as exc:  # the webhook's port cannot be opened
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except UserDataError as exc:  # the webhook's record of handled updates could not be opened
         print(f"error: user data: {exc} (STREAMBOT_DATABASE_URL, see README)", file=sys.stderr)
@@ -152,16 +151,22 @@ def run_webhook(application, settings: Settings) -> None:
         health.webhook_heartbeat, interval=health.WEBHOOK_CHECK_SECONDS, first=1
     )
     log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
-    webhook.serve(
-        application,
-        listen=settings.webhook_listen,
-        port=settings.webhook_port,
-        path=path,
-        url=settings.webhook_url,
-        secret=settings.secret_token,
-        # Which updates were handled: in PostgreSQL beside the other stores, in memory on SQLite.
-        handled=open_handled_updates(settings.data_dir, application.bot_data.database),
-    )
+    from bot.runtime import webhook  # tornado: only webhook mode needs it
+    from core.userdata.updates import open_handled_updates
+
+    try:
+        webhook.serve(
+            application,
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            path=path,
+            url=settings.webhook_url,
+            secret=settings.secret_token,
+            # Which updates were handled: in PostgreSQL beside the other stores, in memory on SQLite.
+            handled=open_handled_updates(settings.data_dir, application.bot_data.database),
+        )
+    except webhook.WebhookError as exc:
+        raise ConfigError(f"{exc} (STREAMBOT_WEBHOOK_LISTEN, STREAMBOT_WEBHOOK_PORT)") from exc
 
 
 if __name__ == "__main__":
