@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 REQUIREMENTS := requirements.txt requirements-dev.txt
 STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) | sha256sum | cut -c1-16)
-BENCHMARKS := bench_core bench_recommender bench_questions bench_understanding bench_memory bench_bot
+BENCHMARKS := bench_core bench_recommender bench_questions bench_understanding bench_memory bench_first_answer bench_bot
 EVALUATIONS := eval_understanding eval_dialogue eval_recommender eval_picks eval_feedback eval_group eval_together
 
 .PHONY: setup run test lint bench eval
@@ -21,8 +21,10 @@ $(STAMP):
 run: $(STAMP)
 	$(VENV)/bin/python -m bot
 
+# -n auto: one worker per core; --dist loadfile keeps a file's tests (and its module-scoped
+# bots and snapshots) in one worker.
 test: $(STAMP)
-	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

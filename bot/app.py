@@ -14,7 +14,7 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults, TypeHandler
+from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
 from bot import conversation
@@ -47,6 +47,7 @@ from bot.handlers.language import decide as decide_language
 from bot.health import PollingRequest
 from bot.jobs import refresh, retrain
 from bot.languages import Languages
+from bot.runtime.limits import rate_limiter as share_of_flood_limits
 from bot.runtime.logs import LoggedUpdateProcessor
 from bot.runtime.transport import RetryingRequest
 from bot.state import CONTEXT_TYPES
@@ -158,7 +159,7 @@ def build_application(
             RetryingRequest(connection_pool_size=CONCURRENT_UPDATES + 4, read_timeout=15)
         ).get_updates_request(polling)
     if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(share_of_flood_limits(settings.replicas))  # one of N replicas
     application = builder.build()
     if request is None:
         application.bot_data.polling_request = polling  # bot/__main__.py watches it for a rejected token

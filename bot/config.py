@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import re
+import socket
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.ingest.fetch import DOWNLOAD_DEADLINE_SECONDS, MAX_DOWNLOAD_BYTES, Limits
@@ -26,6 +28,11 @@ class Settings:
     data_source: str = str(DEFAULT_SOURCE)
     data_dir: Path = DEFAULT_DATA_DIR
     database_url: str | None = None  # None: user data in SQLite files in data_dir; else PostgreSQL
+    replica_name: str = field(default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}")
+    # STREAMBOT_REPLICA_NAME was set: this replica beats a heartbeat file of its own (the default
+    # name changes with every process, so a health check could never find it).
+    named_replica: bool = False
+    replicas: int = 1  # serving one bot: each keeps to its share of Telegram's flood limits
     admin_ids: frozenset[int] = frozenset()
     rate_limit: bool = True
     refresh_minutes: float = 1440  # 0: no scheduled refresh (/reload still works)
@@ -47,7 +54,9 @@ class Settings:
 
     @property
     def heartbeat_file(self) -> Path:
-        return self.data_dir / "heartbeat"
+        """One per named replica (replicas share the data folder, and one file would hide a dead
+        one); a single unnamed process keeps the plain ``heartbeat``."""
+        return self.data_dir / (f"heartbeat-{self.replica_name}" if self.named_replica else "heartbeat")
 
     @property
     def secret_token(self) -> str:
@@ -65,6 +74,9 @@ class Settings:
             data_source=env.get("STREAMBOT_DATA_SOURCE", "").strip() or str(DEFAULT_SOURCE),
             data_dir=Path(env.get("STREAMBOT_DATA_DIR", "").strip() or DEFAULT_DATA_DIR),
             database_url=_database_url(env.get("STREAMBOT_DATABASE_URL", "").strip()),
+            replica_name=_replica_name(env) or f"{socket.gethostname()}-{os.getpid()}",
+            named_replica=bool(_replica_name(env)),
+            replicas=_replicas(env.get("STREAMBOT_REPLICAS", "").strip() or "1"),
             admin_ids=_ids(env.get("STREAMBOT_ADMIN_IDS", "")),
             # Only load benchmarks turn it off: they measure the bot, not Telegram's flood limits.
             rate_limit=env.get("STREAMBOT_RATE_LIMIT", "1").strip().lower()
@@ -118,6 +130,36 @@ def _database_url(text: str) -> str | None:
             "(expected postgresql://user:password@host:5432/streambot, or unset for SQLite files)"
         )
     return text
+
+
+REPLICA_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
+
+
+def _replica_name(env) -> str | None:
+    """STREAMBOT_REPLICA_NAME, which names a file (its heartbeat) and appears in every log line."""
+    text = env.get("STREAMBOT_REPLICA_NAME", "").strip()
+    if text and not REPLICA_NAME.fullmatch(text):
+        raise ConfigError(
+            f"STREAMBOT_REPLICA_NAME: {text!r} is not a replica name "
+            "(letters, digits, '.', '_' and '-', up to 63 characters, e.g. bot-1)"
+        )
+    return text or None
+
+
+MAX_REPLICAS = 20  # each keeps at least one message a minute per group
+
+
+def _replicas(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_REPLICAS:
+        raise ConfigError(
+            f"STREAMBOT_REPLICAS: {text!r} is not a number of replicas serving the bot "
+            f"(1 to {MAX_REPLICAS}, e.g. 2)"
+        )
+    return value
 
 
 def _webhook_url(text: str, own_api_server: bool) -> str | None:

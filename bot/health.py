@@ -4,6 +4,11 @@ The bot touches ``STREAMBOT_DATA_DIR/heartbeat`` after every successful long pol
 in webhook mode, after every successful ``getWebhookInfo`` (once a minute). A process
 that is running but cut off from Telegram, or whose event loop is stuck, stops
 touching it; the Docker HEALTHCHECK runs this module.
+
+Replicas share the data folder, and one file touched by any of them would hide a dead one:
+a replica named by ``STREAMBOT_REPLICA_NAME`` touches ``heartbeat-NAME`` instead, and the
+check, run with the same name (in the replica's container), reads that one
+(``Settings.heartbeat_file``).
 """
 
 from __future__ import annotations

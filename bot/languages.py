@@ -19,6 +19,12 @@ the chat's subscriptions) with a per-process map in front of its ``chat_language
 
 Every other way the store records a language (``add``/``remove`` with one) goes through the
 same map, so memory and file never disagree for long.
+
+On PostgreSQL other replicas answer the same chats, and a language set through one must be
+what the next update answers in, whichever replica gets it: there nothing is served from
+memory but this process's own writes still in flight (the newest it knows), and everything
+else is read per update (``reads_every_update``; the bot reads from a worker thread), as the
+dialogue memory does (``core.userdata.dialogue``).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
+from core.userdata.database import SQLiteConnection
 from core.userdata.subscriptions import Subscriber, Subscriptions
 
 log = logging.getLogger(__name__)
@@ -46,10 +53,18 @@ class Languages(Subscriptions):
         self._guard = threading.Lock()  # held for dictionary work only, never around SQL
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="language-writer")
         self._reader = self._db.reader()  # SQLite: a connection of its own; PostgreSQL: the pool
+        self._shared = not isinstance(self._db, SQLiteConnection)  # PostgreSQL: other replicas write too
+
+    @property
+    def reads_every_update(self) -> bool:
+        """Whether a chat's language is read from the database on every update (shared with
+        other replicas), so ``language_of`` must stay off the event loop."""
+        return self._shared
 
     def known(self, chat_id: int):
         """The chat's language from memory ("es", "en", None when it has none), or ``UNKNOWN``
-        when only the file can tell. Never touches the disk."""
+        when only the file can tell. Never touches the disk. Shared with other replicas, memory
+        keeps nothing (``_keep``): only this process's writes still in flight are known."""
         with self._guard:
             if chat_id in self._memory:
                 self._memory.move_to_end(chat_id)
@@ -123,6 +138,8 @@ class Languages(Subscriptions):
 
     # ------------------------------------------------------------------ inside the guard
     def _keep(self, chat_id: int, language: str | None) -> None:
+        if self._shared:
+            return  # what another replica writes next would never reach this memory
         self._memory[chat_id] = language
         self._memory.move_to_end(chat_id)
         while len(self._memory) > self._kept:

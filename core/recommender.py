@@ -140,12 +140,27 @@ class Recommender:
     # ---- building and persistence -------------------------------------------------------
     @classmethod
     def build(cls, catalogue: pd.DataFrame) -> Recommender:
-        keys_per_row = [normalise(t) for t in catalogue["display_title"]]
-        keys, row_key = np.unique(np.array(keys_per_row, dtype=object), return_inverse=True)
-        series = series_keys(catalogue["display_title"].tolist(), keys_per_row)
-        del keys_per_row
+        keys, row_key, series = _title_keys(catalogue)
         neighbours, similarities = cls._neighbours(catalogue, series)
-        return cls(catalogue, keys.tolist(), row_key, series, neighbours, similarities)
+        return cls(catalogue, keys, row_key, series, neighbours, similarities)
+
+    @staticmethod
+    def save_title_search(catalogue: pd.DataFrame, directory) -> None:
+        """The model files of ``catalogue`` without its neighbour table, which takes most of a
+        build's seconds: a first start serves the catalogue with its title search while the
+        whole model is built. Loaded, it ``suggests`` nothing."""
+        keys, row_key, series = _title_keys(catalogue)
+        rows = len(catalogue)
+        write_model(
+            Path(directory), catalogue.attrs.get("version", ""), PER_PLATFORM, ids=catalogue["id"].tolist(),
+            keys=keys, series=series, row_key=row_key,
+            neighbours=np.zeros((rows, 0), dtype=row_dtype(rows)), similarities=np.zeros((rows, 0), np.float32),
+        )  # fmt: skip
+
+    @property
+    def suggests(self) -> bool:
+        """False for a model saved without its neighbour table (``save_title_search``)."""
+        return self.neighbours.shape[1] > 0 or not len(self.ids)
 
     @staticmethod
     def _neighbours(catalogue: pd.DataFrame, series: list[str]):
@@ -251,13 +266,14 @@ class Recommender:
         among the rows ``keep`` marks True if given (a mask over the catalogue's rows: "like coco
         but funnier" keeps comedies).
 
-        Never the title itself or its copies, never one title twice; [] for an unknown id. Next to
-        a children's or all-ages title, never a title above its band (``safe_for``).
+        Never the title itself or its copies, never one title twice; [] for an unknown id, and
+        from a model without suggestions (``save_title_search``). Next to a children's or
+        all-ages title, never a title above its band (``safe_for``).
         """
         if platform is not None and platform not in self.platform_names:
             raise ValueError(f"unknown platform {platform!r}")
         row = self.row_of.get(title_id)
-        if row is None:
+        if row is None or not self.suggests:
             return []
         k = max(0, min(int(k), MAX_K))
         safe = self._safe_near(row)
@@ -394,3 +410,10 @@ class Recommender:
             reasons.append(SHARED_GENRES)
             named["shared_genres"] = tuple(genres[:3])
         return {"reasons": tuple(reasons), **named}
+
+
+def _title_keys(catalogue: pd.DataFrame) -> tuple[list[str], np.ndarray, list[str]]:
+    """Each distinct normalised title (the resolver's keys), each row's key, each row's series."""
+    keys_per_row = [normalise(t) for t in catalogue["display_title"]]
+    keys, row_key = np.unique(np.array(keys_per_row, dtype=object), return_inverse=True)
+    return keys.tolist(), row_key, series_keys(catalogue["display_title"].tolist(), keys_per_row)

@@ -44,7 +44,9 @@ def card_page(
     recs = suggest(snap, model, title_id, card_text.CARD_SUGGESTIONS, filters=chosen.filters)
     conversation.showed([r.id for r in recs], beside=True)  # "the second one" after a card: its suggestions
     mine = viewer.platforms if viewer.limits_platforms else frozenset()
-    text = card_text.title_card(title, snap.platforms_of(title_id), recs, card_of(snap, title_id), mine)
+    text = card_text.title_card(
+        title, snap.platforms_of(title_id), recs, card_of(snap, title_id), mine, snap.suggestions_in()
+    )
     keyboard = card_text.card_keyboard(title_id, title["display_title"], group)
     token = remember(Redo("card", (title_id,))) if remember and chosen.note and recs else None
     return with_note(text, keyboard, chosen, token, not group) if recs else (text, keyboard)

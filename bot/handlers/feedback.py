@@ -14,6 +14,7 @@ import asyncio
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
+from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
@@ -62,7 +63,13 @@ async def rate_button(update: Update, context: Context) -> None:
     value = await asyncio.to_thread(feedback_of(context).cycle, user_id, title_id, "button")
     await query.answer(noted(value, title))
     if update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE and query.message:
-        await query.edit_message_reply_markup(marked(query.message.reply_markup, pressed, value))
+        try:
+            await query.edit_message_reply_markup(marked(query.message.reply_markup, pressed, value))
+        except BadRequest as exc:
+            # Taps at once (or on two replicas) can ask for the keyboard already shown: Telegram
+            # refuses an identical edit, and the tap was answered already.
+            if "not modified" not in str(exc).lower():
+                raise
 
 
 def marked(keyboard: InlineKeyboardMarkup, pressed: callbacks.Rate, value: int) -> InlineKeyboardMarkup:

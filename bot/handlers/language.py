@@ -51,7 +51,7 @@ async def reply_language(update: Update, context: Context) -> str:
         return choose(NOTHING, None, app_code)
     remembered = context.bot_data.subscriptions  # a bot.languages.Languages
     spoken = remembered.known(chat.id)  # from memory
-    if spoken is UNKNOWN:  # a chat not in memory: one read, off the event loop (PostgreSQL: a round trip)
+    if spoken is UNKNOWN:  # not in memory (PostgreSQL: every update): one read, off the event loop
         spoken = await asyncio.to_thread(remembered.language_of, chat.id)
     if button is not None:
         decided = button

@@ -55,6 +55,10 @@ async def send_poll(update: Update, context: Context, snap: Snapshot, title_id: 
     best = snap.title(title_id)
     titles = poll_titles(snap, title_id, context.bot_data.reranker)
     if len(titles) < 2:  # Telegram refuses a poll with one option
+        preparing = snap.suggestions_in()
+        if preparing is not None:  # a first start's model is still being built
+            await reply(update, render.suggestions_preparing(preparing))
+            return
         text = _("I found nothing to put beside {title}. Try another title.")
         await reply(update, text.format(title=render.esc(best["display_title"])))
         return

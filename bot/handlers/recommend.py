@@ -71,7 +71,15 @@ def suggestion_page(
     conversation.showed([r.id for r in page], start)  # "the second one", "more" read them next
     titles = [snap.title(r.id) for r in page]
     text = render.suggestions(
-        source, snap.platforms_of(title_id), page, titles, start, platform, scope, unmet
+        source,
+        snap.platforms_of(title_id),
+        page,
+        titles,
+        start,
+        platform,
+        scope,
+        unmet,
+        snap.suggestions_in(),
     )
     keyboard = render.suggestion_keyboard(
         title_id, source["display_title"], start, platform, more, rated=[r.id for r in page], ratings=ratings

@@ -23,7 +23,7 @@ async def stats(update: Update, context: Context) -> None:
     snap = snapshot(context)
     q = snap.understanding.parse_command("count", text_of(context))  # "netflx", "prime video"
     platform = q.platform or q.leftover or None  # an unknown name gets core's friendly error
-    summary = snap.charts.summary(platform)  # computed when the snapshot loaded
+    summary = await asyncio.to_thread(snap.charts.summary, platform)  # the first ask computes it
     await update.effective_chat.send_action(ChatAction.UPLOAD_PHOTO)
     # Drawing a chart the snapshot has not drawn yet costs tens of milliseconds of matplotlib.
     png = await asyncio.to_thread(snap.charts.png, platform, chart_labels(summary))

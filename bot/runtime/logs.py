@@ -1,7 +1,10 @@
 """Structured logs: one line per handled update, key=value or JSON, never the token.
 
-    ts=2026-11-26T12:00:00Z level=INFO logger=bot.updates msg=update update_id=7 kind=command
-    command=/count chat=private duration_ms=2.4 outcome=ok
+    ts=2026-11-26T12:00:00Z level=INFO logger=bot.updates replica=bot-1 msg=update update_id=7
+    kind=command command=/count chat=private duration_ms=2.4 outcome=ok
+
+Every line names the replica that wrote it (``STREAMBOT_REPLICA_NAME``), so the logs of
+several replicas can be read together.
 
 Every update is timed by the update processor around python-telegram-bot's whole
 handling of it (handler and error handler included). Handlers mark what came of it:
@@ -76,20 +79,23 @@ def describe(update: object) -> dict:
 
 class Formatter(logging.Formatter):
     """key=value (``style="kv"``) or one JSON object (``style="json"``) per line, with the
-    bot token, if it appears anywhere, replaced by ``<token>``."""
+    replica's name (if given) and the bot token, if it appears anywhere, replaced by ``<token>``."""
 
-    def __init__(self, style: str = "kv", secret: str | None = None):
+    def __init__(self, style: str = "kv", secret: str | None = None, replica: str | None = None):
         super().__init__()
         self.json = style == "json"
         self.secret = secret
+        self.replica = replica
 
     def format(self, record: logging.LogRecord) -> str:
         fields = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "msg": record.getMessage(),
         }
+        if self.replica:
+            fields["replica"] = self.replica
+        fields["msg"] = record.getMessage()
         fields.update({k: v for k, v in vars(record).items() if k not in STANDARD})
         if record.exc_info:
             fields["error"] = self.formatException(record.exc_info)
@@ -107,9 +113,9 @@ def _key_values(fields: dict) -> str:
     return " ".join(parts)
 
 
-def configure(level: str, style: str = "kv", secret: str | None = None) -> None:
+def configure(level: str, style: str = "kv", secret: str | None = None, replica: str | None = None) -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(Formatter(style, secret))
+    handler.setFormatter(Formatter(style, secret, replica))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -10,7 +10,7 @@ answers nothing, so Telegram sends the update again, to it after a restart or to
 A redelivered update (same ``update_id``: a proxy's retry, a slow replica) is handled once: the
 ``handled`` record (``core.userdata.updates``) is claimed before handling and marked done after.
 A duplicate of a done update is answered 200 without handling; one still being handled
-elsewhere 503, so Telegram asks again later (by then it is done, or its holder died and the
+elsewhere 409, so Telegram asks again later (by then it is done, or its holder died and the
 claim is taken over).
 
 Start and stop follow ``Application.run_webhook``: initialize, post_init, start (the JobQueue),
@@ -108,8 +108,10 @@ class WebhookServer:
         if claim == DONE:
             log.info("update %s was handled already: answered, not handled again", update_id)
             return HTTPStatus.OK
-        if claim == BUSY:  # another replica has it: Telegram asks again once it is done (or died)
-            return HTTPStatus.SERVICE_UNAVAILABLE
+        if claim == BUSY:  # another delivery has it: Telegram asks again once it is done (or died)
+            # 409, not 503: a proxy retries a 503 on another replica (which finds the same claim)
+            # and counts it against this one (deploy/nginx.conf); the replica is not at fault.
+            return HTTPStatus.CONFLICT
         application = self.application
         try:
             await application.update_processor.process_update(update, application.process_update(update))

@@ -37,6 +37,7 @@ from bot.text.render import (
     platforms_text,
     reason,
     suggestion_line,
+    suggestions_preparing,
     title_heading,
 )
 from core.card import Card, Stream, card_of_rows
@@ -173,10 +174,13 @@ def people_lines(card: Card) -> list[str]:
     return lines
 
 
-def title_card(title: dict, platforms, recs, card: Card | None = None, mine=frozenset()) -> str:
+def title_card(
+    title: dict, platforms, recs, card: Card | None = None, mine=frozenset(), preparing: float | None = None
+) -> str:
     """A title on its own: what it is, who made it, where it streams since when, what it is
     about, a few like it. ``card``: the title's with its copies (``core.card.card_of``); the
-    title's row alone without it."""
+    title's row alone without it. ``preparing``: the seconds until suggestions are expected
+    (``Snapshot.suggestions_in``), said instead of them."""
     card = card or card_of_rows([title])
     lines = [title_heading(title, platforms)]
     if facts(card):
@@ -190,6 +194,8 @@ def title_card(title: dict, platforms, recs, card: Card | None = None, mine=froz
     if recs:
         lines += ["", _("If you like it, try:")]
         lines += [suggestion_line("•", rec) for rec in recs[:CARD_SUGGESTIONS]]
+    elif preparing is not None:
+        lines += ["", f"<i>{suggestions_preparing(preparing)}</i>"]
     return clip("\n".join(lines))
 
 

@@ -141,6 +141,9 @@ def suggestion_line(marker: str, item, about: str = "", why: str = "") -> str:
     return line
 
 
+LATE_SECONDS = 60  # past the expected time: the first start's build is not coming soon
+
+
 def suggestions(
     source: dict,
     source_platforms,
@@ -150,10 +153,14 @@ def suggestions(
     platform: str | None,
     scope: str = "",
     unmet: str = "",
+    preparing: float | None = None,
 ) -> str:
     """``scope``: what the suggestions were limited to, as ``bot.text.questions.scope`` says it
     ("in Comedy on Netflix under 90 min"); it says the platform too. ``unmet``: a scope no title
-    like it has, so ``recs`` are the closest ones without it."""
+    like it has, so ``recs`` are the closest ones without it. ``preparing``: the seconds until
+    suggestions are expected (``Snapshot.suggestions_in``), said instead of a list."""
+    if preparing is not None:
+        return f"{title_heading(source, source_platforms)}\n\n{suggestions_preparing(preparing)}"
     heading = title_heading(source, source_platforms)
     if unmet:
         # TRANSLATORS: {scope} is what was asked for: "in Teen on Netflix".
@@ -177,6 +184,20 @@ def suggestions(
         for i, (rec, title) in enumerate(zip(recs, titles, strict=True))
     )
     return clip(f"{head}\n\n{body}\n\n<i>{esc(_(RATE_HINT))}</i>")
+
+
+def suggestions_preparing(seconds: float) -> str:
+    """The one line a suggestion request gets while a first start's model builds."""
+    if seconds < -LATE_SECONDS:  # its build failed or is stuck: no promise of a time
+        return esc(_("Suggestions are not ready yet. Please ask again in a while."))
+    left = max(1, round(seconds))
+    return esc(
+        ngettext(
+            "Suggestions are being prepared (the bot has just started): ready in about {n} second.",
+            "Suggestions are being prepared (the bot has just started): ready in about {n} seconds.",
+            left,
+        ).format(n=number(left))
+    )
 
 
 def picks_text(picks, titles, because: dict, platform: str | None) -> str:

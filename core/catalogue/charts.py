@@ -18,16 +18,18 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter
 
 from core.catalogue import arguments, genres, platforms
 from core.catalogue.title_types import TitleType
 from core.snapshot.memory import release_freed_memory
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# matplotlib (a third of a second to import) is imported by the first chart drawn, not at start-up.
 
 DISPLAY_NAMES = platforms.NAMES
 ALL = "all"
@@ -130,19 +132,29 @@ def render_png(summary: dict, labels: Labels | None = None) -> bytes:
 
 
 class Charts:
-    """The ``/stats`` charts of one catalogue: every summary computed when it is built, each
-    PNG drawn on first ask and kept, per platform and language (at most ``len(KEYS)`` x the
-    languages spoken: a few hundred KB). Concurrent first asks may both draw; all callers
-    get the same bytes."""
+    """The ``/stats`` charts of one catalogue: each summary computed on first ask (tens of
+    milliseconds each, which a start need not wait for) and each PNG drawn on first ask, both
+    kept, per platform and language (at most ``len(KEYS)`` x the languages spoken: a few
+    hundred KB). Concurrent first asks may both draw; all callers get the same bytes."""
 
     def __init__(self, catalogue: pd.DataFrame):
-        self._summaries = {key: platform_stats_summary(catalogue, key) for key in KEYS}
+        self._catalogue = catalogue
+        self._summaries: dict[str, dict] = {}
         self._drawn: dict[tuple[str, str], bytes] = {}
         self._lock = threading.Lock()
 
     def summary(self, platform) -> dict:
         """``platform_stats_summary`` of this catalogue (a copy the caller may change)."""
-        return copy.deepcopy(self._summaries[_platform_key(platform)])
+        return copy.deepcopy(self._summary(_platform_key(platform)))
+
+    def _summary(self, key: str) -> dict:
+        with self._lock:
+            found = self._summaries.get(key)
+        if found is None:
+            found = platform_stats_summary(self._catalogue, key)
+            with self._lock:
+                found = self._summaries.setdefault(key, found)
+        return found
 
     def png(self, platform, labels: Labels | None = None) -> bytes:
         """The chart of ``platform`` worded by ``labels`` (English if None), drawn once."""
@@ -151,13 +163,16 @@ class Charts:
             found = self._drawn.get(key)
         if found is not None:
             return found
-        png = render_png(self._summaries[key[0]], labels)
+        png = render_png(self._summary(key[0]), labels)
         with self._lock:
             return self._drawn.setdefault(key, png)
 
 
 def figure(summary: dict, labels: Labels) -> Figure:
     """The chart of ``summary`` worded by ``labels``, not yet rendered."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     FigureCanvasAgg(fig)
     fig.get_layout_engine().set(h_pad=0.12, hspace=0.06)
@@ -171,6 +186,8 @@ def figure(summary: dict, labels: Labels) -> Figure:
 def texts(fig: Figure) -> list[str]:
     """Every non-empty text drawn on ``fig`` (titles, legend, tick and bar labels), in the
     order matplotlib lays them out; tick labels are only filled in once the figure is drawn."""
+    from matplotlib.text import Text
+
     fig.canvas.draw()
     return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
 
@@ -196,6 +213,8 @@ def _draw_years(ax, summary: dict, labels: Labels) -> None:
         ax.set_xlim(years[0] - 0.8, years[-1] + 0.8)
     ax.tick_params(labelsize=13)
     # Ticks may fall between whole numbers; a count is written whole, the reader's way.
+    from matplotlib.ticker import FuncFormatter
+
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: labels.number(round(y))))
     ax.yaxis.grid(True, alpha=0.3)
     ax.set_axisbelow(True)

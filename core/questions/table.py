@@ -24,15 +24,23 @@ from core.questions.filters import Filters, Ranking, Role, Span
 from core.questions.people import People
 from core.questions.picks import picks_score
 from core.questions.topics import TopicIndex
+from core.snapshot.later import Later
 from core.snapshot.memory import arrow_strings, column_values
 
 
 class TitleTable:
     def __init__(
-        self, catalogue: pd.DataFrame, row_of: dict[str, int] | None = None, works=None, series=None
+        self,
+        catalogue: pd.DataFrame,
+        row_of: dict[str, int] | None = None,
+        works=None,
+        series=None,
+        *,
+        people_later: bool = False,
     ):
         """``works`` (``works_and_editions``' pair) and ``series`` (each row's series key), when
-        the caller has them (the recommender does); else made on the first list of picks."""
+        the caller has them (the recommender does); else made on the first list of picks.
+        ``people_later``: the people index is built on first use (``core.snapshot.later``)."""
         self.size = len(catalogue)
         self.catalogue = catalogue  # the frame itself, not a copy: top_titles answers with its rows
         # Ids are read from the frame's Arrow buffers, not kept as 23k (230k at x10) Python strings.
@@ -68,7 +76,8 @@ class TitleTable:
         }
         self.countries = _postings(catalogue["country"])
         self._works, self._series = works, series
-        self.people = People(catalogue, self.placeholder)
+        people = lambda: People(catalogue, self.placeholder)  # noqa: E731
+        self.people = Later(people) if people_later else people()
 
     def mask(self, f: Filters) -> np.ndarray:
         """True for every title the filters keep."""

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from core.snapshot.arrays import pack_strings, unpack_strings
 from core.snapshot.atomic import write_atomically, write_json
 
 MODEL_FILE = "recommender.npz"
@@ -23,7 +24,6 @@ SIMILARITIES_FILE = "recommender-similarities.npy"
 # files; 4: audiences from the platform's own maturity label, not the rules' filled-in "g";
 # 5: children's titles' neighbours found among the titles safe next to them
 FORMAT = 5
-SEP = "\x1f"  # joins string arrays into one byte array in the npz
 
 
 class StaleModelError(Exception):
@@ -34,7 +34,12 @@ def write_model(
     directory: Path, version: str, per_platform: int, *, ids, keys, series, row_key, neighbours, similarities
 ) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    arrays = {"ids": _pack(ids), "keys": _pack(keys), "series": _pack(series), "row_key": row_key}
+    arrays = {
+        "ids": pack_strings(ids),
+        "keys": pack_strings(keys),
+        "series": pack_strings(series),
+        "row_key": row_key,
+    }
     meta = {"format": FORMAT, "version": version, "rows": len(ids), "per_platform": per_platform}
 
     def write_npz(path):
@@ -55,7 +60,11 @@ def read_model(directory: Path, catalogue: pd.DataFrame, per_platform: int):
         neighbours = np.load(directory / NEIGHBOURS_FILE, mmap_mode="r", allow_pickle=False)
         similarities = np.load(directory / SIMILARITIES_FILE, mmap_mode="r", allow_pickle=False)
         with np.load(directory / MODEL_FILE, allow_pickle=False) as data:
-            ids, keys, series = _unpack(data["ids"]), _unpack(data["keys"]), _unpack(data["series"])
+            ids, keys, series = (
+                unpack_strings(data["ids"]),
+                unpack_strings(data["keys"]),
+                unpack_strings(data["series"]),
+            )
             row_key = data["row_key"]
     except (OSError, ValueError, KeyError) as exc:
         raise StaleModelError(f"{directory}: no usable model ({exc})") from None
@@ -82,11 +91,3 @@ def _save_npy(path, table: np.ndarray) -> None:
 def row_dtype(rows: int):
     """The smallest integer type for row numbers: neighbour arrays are most of the model."""
     return np.uint16 if rows <= np.iinfo(np.uint16).max + 1 else np.int32
-
-
-def _pack(strings) -> np.ndarray:
-    return np.frombuffer(SEP.join(strings).encode("utf-8"), dtype=np.uint8)
-
-
-def _unpack(packed: np.ndarray) -> list[str]:
-    return packed.tobytes().decode("utf-8").split(SEP)

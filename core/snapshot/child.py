@@ -34,6 +34,7 @@ from core.ingest.fetch import Limits
 REPO = Path(__file__).resolve().parents[2]
 BUILD_TIME_LIMIT_SECONDS = 15 * 60
 PROGRESS_PREFIX = "progress: "  # starts the lines print_progress writes on stderr
+CATALOGUE_READY = "the catalogue is ready to serve"  # the step a catalogue-first build says
 EXIT_ORPHANED = 3
 
 
@@ -67,6 +68,7 @@ def run_child(
         # child we died.
         killed = threading.Event()
         timer = threading.Timer(time_limit, lambda: (killed.set(), child.kill()))
+        timer.daemon = True  # a bot quitting mid-build does not wait for it: the child dies with it
         timer.start()
         output: list[str] = []
         reader = threading.Thread(target=lambda: output.append(child.stdout.read()), daemon=True)
@@ -132,11 +134,14 @@ def run_build(
     limits: Limits | None = None,
     on_progress: Callable[[str], None] | None = None,
     time_limit: float = BUILD_TIME_LIMIT_SECONDS,
+    catalogue_first: bool = False,
 ) -> dict:
     """``python -m core.snapshot.build`` in a child process and its result
     ({"outcome": "published" | "unchanged" | "refused" | "failed", "detail": ...}); never
-    raises for a failed build."""
+    raises for a failed build. ``catalogue_first``: see ``build_snapshot``."""
     arguments = build_arguments(data_dir, source, max_drop=max_drop, force=force, limits=limits or Limits())
+    if catalogue_first:
+        arguments.append("--catalogue-first")
     return run_child(
         "core.snapshot.build", arguments, job="rebuild", time_limit=time_limit, on_progress=on_progress
     )

@@ -33,6 +33,9 @@ SOURCE_FILE = "source.json"
 CURRENT_FILE = "CURRENT"
 SNAPSHOT_PREFIX = "snapshot-"
 STAGING_PREFIX = ".building-"
+# In the quality report of a first start's catalogue, published before its model: when the
+# whole snapshot is expected (a Unix time; ``core.snapshot.build``, ``Snapshot.suggestions_in``).
+SUGGESTIONS_EXPECTED_AT = "suggestions_expected_at"
 KEEP_SNAPSHOTS = 2  # the current one and the one before, for a look back
 ABANDONED_AFTER_SECONDS = 3600
 CATALOGUE_COLUMNS = [

@@ -28,7 +28,7 @@ from core.ingest.fetch import Limits
 from core.ingest.source import SourceError, normalise_location
 from core.snapshot.atomic import write_atomically
 from core.snapshot.build import DEFAULT_MAX_DROP, probe
-from core.snapshot.child import run_build
+from core.snapshot.child import BUILD_TIME_LIMIT_SECONDS, run_build
 from core.snapshot.files import SNAPSHOT_PREFIX, load_catalogue
 from core.snapshot.memory import release_freed_memory
 from core.snapshot.store import Snapshot, Store, load_snapshot
@@ -82,6 +82,8 @@ class Refresher:
             return self._busy()
         try:
             self._running_since = time.monotonic()
+            if self.store.completing is not None:  # a first start's build: checked once done, not raced
+                self.store.completing.wait(BUILD_TIME_LIMIT_SECONDS)
             return self._attempt(force)
         finally:
             self._lock.release()

@@ -5,19 +5,23 @@ the query index, the question table and its people, the title look-up columns, t
 each work, the understanding of messages, the re-ranker's pair features, the taste arrays,
 the charts and the titles' Spanish names (``core.search.names``, which the recommender reads).
 ``Snapshot.build`` derives them all at once, when the snapshot loads, so the first reply is as
-fast as the rest and no derived data lives anywhere else; the one exception is the pair
-features, which only a learned model reads: their holder (``PairFeatures``) builds them the
-first time one does. :class:`Store` holds the current snapshot; replacing it is a single
+fast as the rest and no derived data lives anywhere else. The exceptions are built on first use:
+the pair features, which only a learned model reads (``PairFeatures``); the query index, which
+only benchmarks and tests ask; and, for a first start's catalogue, the people index and the
+picks order, which ``warm`` builds right after it serves. :class:`Store` holds the current snapshot; replacing it is a single
 reference assignment, so a handler that took ``store.current`` keeps a consistent view even if
 a refresh lands while it runs.
 
-The first build of an empty data folder is the build side's (``core.snapshot.build.first_start``):
-this module only loads and swaps.
+The first build of an empty data folder is ``core.snapshot.first_start``'s: this module only
+loads and swaps.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
+import threading
+import time
 from dataclasses import dataclass
 
 import pandas as pd
@@ -31,9 +35,17 @@ from core.queries import CatalogueIndex
 from core.questions.table import TitleTable
 from core.recommender import Recommender, StaleModelError
 from core.search.names import NameIndex
-from core.snapshot.files import SnapshotError, current_dir, load_catalogue, load_quality
+from core.snapshot.files import (
+    SUGGESTIONS_EXPECTED_AT,
+    SnapshotError,
+    current_dir,
+    load_catalogue,
+    load_quality,
+)
+from core.snapshot.later import Later
 from core.snapshot.memory import column_values, release_freed_memory
 from core.understanding import Understanding
+from core.understanding.acts import Acts
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,7 +55,6 @@ class Snapshot:
     catalogue: pd.DataFrame
     recommender: Recommender
     quality: dict
-    index: CatalogueIndex  # the catalogue questions (core.queries)
     table: TitleTable  # any combination of filters, and the people (core.questions)
     understanding: Understanding  # messages and command arguments -> questions
     pair_features: PairFeatures  # the re-ranker's, built when a learned model first needs them
@@ -60,25 +71,27 @@ class Snapshot:
         recommender: Recommender,
         quality: dict | None = None,
         *,
-        index: CatalogueIndex | None = None,
+        acts: Acts | None = None,
+        later: bool = False,
     ) -> Snapshot:
         """Everything derived from ``catalogue`` and its ``recommender``, built now.
 
-        ``index``: the catalogue's query index when built already (``load_snapshot`` builds
-        it before the model loads, so their peaks do not add up)."""
-        index = index or query_index(catalogue)
+        ``acts``: the act classifier
+        saved with the snapshot (else ``Understanding.build`` trains one). ``later``: the people
+        index and the picks order are built on first use or by ``warm`` (a first start's
+        catalogue, which answers its first question a second sooner so)."""
         works = (recommender.group, recommender.edition)
-        table = TitleTable(catalogue, recommender.row_of, works, recommender.series)
-        _ = table.by_picks  # ordered now: no reply waits for it
+        table = TitleTable(catalogue, recommender.row_of, works, recommender.series, people_later=later)
+        if not later:
+            _ = table.by_picks  # ordered now: no reply waits for it
         # The Spanish names of this catalogue's titles, before anything resolves a title.
         recommender.use_names(NameIndex(recommender.resolver.exact))
         return cls(
             catalogue=catalogue,
             recommender=recommender,
             quality=dict(quality or {}),
-            index=index,
             table=table,
-            understanding=Understanding.build(catalogue, recommender, table.people),
+            understanding=Understanding.build(catalogue, recommender, table.people, acts),
             pair_features=PairFeatures(recommender, catalogue),
             taste=TasteSpace(recommender),
             charts=Charts(catalogue),
@@ -89,10 +102,30 @@ class Snapshot:
             latest_added=latest_added(catalogue),
         )
 
+    @functools.cached_property
+    def index(self) -> CatalogueIndex:
+        """The catalogue questions of ``core.queries`` (benchmarks and tests ask them; the bot
+        asks ``table``), built on first use."""
+        return query_index(self.catalogue)
+
+    def warm(self) -> None:
+        """Build what ``build(later=True)`` left for first use (from a worker thread)."""
+        if isinstance(self.table.people, Later):
+            self.table.people.get()
+        _ = self.table.by_picks
+
     @property
     def pairs(self) -> PairContext:
         """The re-ranker's pair features (``core.personal.reranker``)."""
         return self.pair_features.get()
+
+    def suggestions_in(self) -> float | None:
+        """Seconds until this snapshot's suggestions are expected (negative once late), for a
+        first start's catalogue served while its model builds (``core.snapshot.first_start``);
+        None when it has them."""
+        if self.recommender.suggests:
+            return None
+        return self.quality.get(SUGGESTIONS_EXPECTED_AT, 0.0) - time.time()
 
     @property
     def version(self) -> str:
@@ -139,12 +172,18 @@ def load_snapshot(data_dir) -> Snapshot:
     catalogue = load_catalogue(folder)
     release_freed_memory()  # parquet decoding's buffers: the index build's peak would add to them
     quality = load_quality(folder)
-    index = query_index(catalogue)  # before the model loads, so their peaks do not add up
     try:
         recommender = Recommender.load(folder, catalogue)
     except StaleModelError as exc:
         raise SnapshotError(f"{folder.name}: {exc}") from exc
-    return Snapshot.build(catalogue, recommender, quality, index=index)
+    acts = Acts.load(folder, quality.get("version") or catalogue.attrs.get("version", ""))
+    partial = not recommender.suggests
+    if acts is None and partial:
+        # A first start's catalogue, served while its build trains the rest: the rules alone
+        # read messages for those seconds, rather than every reply waiting for a training here.
+        acts = Acts.untrained()
+    # A first start's catalogue builds some of the rest on first use (``Snapshot.warm``).
+    return Snapshot.build(catalogue, recommender, quality, acts=acts, later=partial)
 
 
 class Store:
@@ -152,6 +191,9 @@ class Store:
 
     def __init__(self, snapshot: Snapshot):
         self.current = snapshot
+        # Set once a first start's build has published the whole snapshot, or failed
+        # (``core.snapshot.first_start``); None when there was none to wait for.
+        self.completing: threading.Event | None = None
         settle_garbage_collector()
 
     def publish(self, snapshot: Snapshot) -> None:

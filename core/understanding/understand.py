@@ -119,12 +119,7 @@ class Understanding(SecondReading):
         self.exact_titles = recommender.resolver.exact  # normalised title -> key
         self.ratings = ratings
         self.scanner = Scanner(countries, ratings, recommender.resolver.word_id)
-        # What a message is read with, beside the lexicon: the act classifier trained on one
-        # catalogue's vocabulary serves any other with the same (``Acts.cached``).
-        self._vocabulary = hash(
-            (frozenset(self.exact_titles), frozenset(countries.items()), ratings, self.years,
-             len(people) if people is not None else None, getattr(recommender, "names", None) is not None)
-        )  # fmt: skip
+        self._countries = countries
         # One message is read several times per update (its language, the question, a
         # follow-up's parts): the last few readings are kept. Questions are immutable.
         self._read = functools.lru_cache(maxsize=RECENT_MESSAGES)(self._parse)
@@ -133,10 +128,11 @@ class Understanding(SecondReading):
         self._lookups = Lookups(recommender, people, MATCH_LIMIT, RECENT_MESSAGES)
 
     @classmethod
-    def build(cls, catalogue, recommender, people=None) -> Understanding:
+    def build(cls, catalogue, recommender, people=None, acts: Acts | None = None) -> Understanding:
         """The vocabularies of this catalogue: its countries (with English and Spanish aliases
         and demonyms) and its maturity ratings, beside the recommender's titles; and the act
-        classifier, trained (about 1 s; once per catalogue vocabulary in a process)."""
+        classifier: ``acts`` when given (saved beside the snapshot by its build), else trained
+        now (about 3 s on the full data; once per catalogue vocabulary in a process)."""
         countries = {}
         for value in catalogue["country"].dropna().unique():
             for name in str(value).split(", "):
@@ -149,7 +145,9 @@ class Understanding(SecondReading):
         ratings = frozenset(str(r).strip().lower() for r in catalogue["rating"].dropna().unique())
         years = (int(catalogue["release_year"].min()), int(catalogue["release_year"].max()))
         understanding = cls(recommender, countries, ratings, people, years)
-        _ = understanding.acts  # trained now (about 1 s on the full data): no reply waits for it
+        if acts is not None:
+            understanding.__dict__["acts"] = acts  # the cached property's value
+        _ = understanding.acts  # trained now if need be: no reply waits for it
         return understanding
 
     # ---- public ---------------------------------------------------------------------------
@@ -193,6 +191,17 @@ class Understanding(SecondReading):
                 or found
             )
         return self._overruled(message, question) or question
+
+    @functools.cached_property
+    def _vocabulary(self) -> int:
+        """What a message is read with, beside the lexicon: the act classifier trained on one
+        catalogue's vocabulary serves any other with the same (``Acts.cached``). Only a training
+        reads it, so a people index built later (``core.snapshot.later``) is not built for it."""
+        people = self.people
+        return hash(
+            (frozenset(self.exact_titles), frozenset(self._countries.items()), self.ratings, self.years,
+             len(people) if people is not None else None, getattr(self.recommender, "names", None) is not None)
+        )  # fmt: skip
 
     @functools.cached_property
     def acts(self) -> Acts:

@@ -102,19 +102,27 @@ def test_polling_logs_one_line_per_update_without_the_token(tmp_path):
     assert TOKEN not in everything and TOKEN.split(":")[1] not in everything
     assert "nowhere" not in "\n".join(lines)  # what people write stays out of the update log
     # the first start says what it is doing, step by step, in the log
-    assert f'msg="Building the catalogue from {tmp_path / "source"} (first start, about 10 s)"' in everything
+    assert (
+        f'msg="Building the catalogue from {tmp_path / "source"} (first start, a few seconds)"' in everything
+    )
     assert 'msg="first start: read titles/netflix_titles.csv' in everything
-    assert 'msg="first start: published catalogue ' in everything
+    assert (
+        'msg="first start: serving the catalogue; suggestions follow when the model is built"' in everything
+    )
 
 
 def test_json_logs_are_one_object_per_line(tmp_path):
-    with FakeTelegram() as tg, bot_process(tg, tmp_path, STREAMBOT_LOG_FORMAT="json"):
+    with (
+        FakeTelegram() as tg,
+        bot_process(tg, tmp_path, STREAMBOT_LOG_FORMAT="json", STREAMBOT_REPLICA_NAME="bot-2"),
+    ):
         tg.wait_for("getUpdates", timeout=60)
         ask(tg, "/count hulu", 21)
     records = [json.loads(line) for line in (tmp_path / "bot.log").read_text().splitlines() if line.strip()]
     updates = [r for r in records if r["logger"] == "bot.updates"]
     assert len(updates) == 1 and updates[0]["command"] == "/count" and updates[0]["outcome"] == "ok"
     assert isinstance(updates[0]["duration_ms"], float)
+    assert {r["replica"] for r in records} == {"bot-2"}  # every line says which replica wrote it
 
 
 def test_webhook_mode_registers_and_serves_only_telegram(tmp_path):
@@ -128,6 +136,7 @@ def test_webhook_mode_registers_and_serves_only_telegram(tmp_path):
             STREAMBOT_WEBHOOK_URL=url,
             STREAMBOT_WEBHOOK_LISTEN="127.0.0.1",
             STREAMBOT_WEBHOOK_PORT=str(port),
+            STREAMBOT_REPLICA_NAME="bot-1",
         ) as (_, environ),
     ):
         registered = tg.wait_for("setWebhook", timeout=60)
@@ -140,7 +149,14 @@ def test_webhook_mode_registers_and_serves_only_telegram(tmp_path):
         assert tg.post_webhook(forged, secret="wrong") == 403  # someone who is not Telegram
         tg.wait_for("getWebhookInfo", timeout=30)
         wait_until(lambda: health(environ).returncode == 0, timeout=10, what="a healthy check", every=0.5)
+        # The replica's own heartbeat: another replica on the same data folder is not vouched for.
+        other = health({**environ, "STREAMBOT_REPLICA_NAME": "bot-9"})
+        assert (
+            other.returncode == 1 and "no heartbeat at" in other.stdout and "heartbeat-bot-9" in other.stdout
+        )
+        assert health({**environ, "STREAMBOT_REPLICA_NAME": ""}).returncode == 1  # nor the unnamed one
     assert not [c for c in tg.calls("getUpdates")]  # no polling in webhook mode
+    assert " replica=bot-1 msg=update " in (tmp_path / "bot.log").read_text()
 
 
 def outcome(process, tmp_path, timeout: float = 60) -> tuple[int, list[str], str]:

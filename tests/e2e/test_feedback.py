@@ -34,6 +34,19 @@ def test_rating_buttons_cycle_like_dislike_clear(tg):
     assert "cleared" in press_and_answer(tg, page, "1").params["text"]
 
 
+def test_a_tap_whose_keyboard_telegram_already_shows_is_answered_once_without_an_apology(tg):
+    page = ask(tg, "/recommend toy story", user_id=9002)
+    # Two taps at once (or on two replicas) can ask for the keyboard already shown.
+    tg.fail_next("editMessageReplyMarkup", status=400, description="Bad Request: message is not modified")
+    mark = tg.mark()
+    assert press_and_answer(tg, page, "1").params["text"].startswith("👍 Noted")
+    tg.wait_for("editMessageReplyMarkup", after=mark, timeout=10, include_faulted=True)
+    assert "Toy Story 2" in ask(tg, "/mydata", user_id=9002).params["text"]  # the bot went on
+    since = tg.calls()[mark:]
+    assert len([c for c in since if c.method == "answerCallbackQuery"]) == 1
+    assert not [c for c in since if c.method == "sendMessage" and "went wrong" in (c.text or "")]
+
+
 def test_foryou_without_ratings_offers_well_known_picks_to_rate(tg):
     first = ask(tg, "/foryou", user_id=9002)
     assert "I don't know your taste yet" in first.params["text"]

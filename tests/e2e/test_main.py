@@ -34,7 +34,7 @@ def test_the_console_user_can_check_status_and_reload(tmp_path):
     assert "Nothing new: the source files have not changed" in first.stdout
     # the first start says what it is doing, a line per step, on the terminal
     progress = first.stderr.splitlines()
-    assert progress[0] == f"Building the catalogue from {source} (first start, about 10 s)"
+    assert progress[0] == f"Building the catalogue from {source} (first start, a few seconds)"
     assert "first start: read titles/amazon_prime_titles.csv (" in progress[1]
     assert any(line.startswith("first start: published catalogue ") for line in progress)
 

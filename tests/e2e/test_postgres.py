@@ -64,12 +64,15 @@ def test_a_users_data_lands_in_postgresql(tg, pg_bot, database_url):
     assert "on Netflix" in ask(tg, "how many horror movies are on netflix?", user_id=USER).params["text"]
     second = ask(tg, "and on hulu?", user_id=USER).params["text"]
     assert "on Hulu" in second and "Horror" in second  # the follow-up read its frame back
-    frame = wait_until(
-        lambda: rows(database_url, "SELECT frame FROM dialogue WHERE chat_id = %s", (USER,)),
+    # The frame is written after the reply: wait for the follow-up's, not the question's before it.
+    wait_until(
+        lambda: any(
+            "hulu" in frame
+            for (frame,) in rows(database_url, "SELECT frame FROM dialogue WHERE chat_id = %s", (USER,))
+        ),
         timeout=10,
-        what="the conversation's frame in PostgreSQL",
+        what="the follow-up's frame in PostgreSQL",
     )
-    assert "hulu" in frame[0][0]
 
     assert "Subscribed" in ask(tg, "/subscribe netflix", user_id=USER).params["text"]
     assert rows(database_url, "SELECT platform FROM subscriptions WHERE chat_id = %s", (USER,)) == [

@@ -80,7 +80,7 @@ def test_a_redelivery_while_the_update_is_being_handled_is_asked_again_later(hoo
     first = threading.Thread(target=lambda: statuses.append(tg.post_webhook(update)))
     first.start()
     wait_until(lambda: not tg.delays_left("sendMessage"), timeout=10, what="the first delivery's reply")
-    assert tg.post_webhook(update) == 503  # not acknowledged: its holder may still die
+    assert tg.post_webhook(update) == 409  # not acknowledged: its holder may still die
     first.join(10)
     assert statuses == [200]
     assert tg.post_webhook(update) == 200  # asked again once done: answered, not handled again
@@ -149,7 +149,7 @@ def test_two_replicas_on_postgresql_handle_a_redelivered_update_once(tmp_path, p
         wait_until(lambda: _claimed(shared, dying), timeout=10, what="the first replica's claim")
         first.kill()  # kill -9 mid-update: its call gets no answer, so Telegram sends it again
         first.wait(10)
-        assert deliver(1, dying) == 503  # claimed, unfinished: not acknowledged, so not lost
+        assert deliver(1, dying) == 409  # claimed, unfinished: not acknowledged, so not lost
         assert statuses in ([], ["no answer"])
 
         # The record out of reach (the database failing): the update is left for Telegram to

@@ -18,6 +18,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -73,6 +74,7 @@ class PostgresServer:
     def __init__(self):
         self.url = os.environ.get(URL_VARIABLE) or ""
         self._folder: Path | None = None
+        self._options = ""  # the server's command-line options, to start it again with
 
     def start(self) -> PostgresServer:
         if self.url:
@@ -86,23 +88,51 @@ class PostgresServer:
         self._run(
             [*run_as, str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"]
         )
-        options = f"-p {port} -k {self._folder} -c listen_addresses=127.0.0.1 {FAST_AND_WIDE}"
+        self._options = f"-p {port} -k {self._folder} -c listen_addresses=127.0.0.1 {FAST_AND_WIDE}"
+        self._start_server()
+        self.url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        return self
+
+    def _start_server(self) -> None:
+        data = self._folder / "data"
         self._run(
             [
-                *run_as,
-                str(binaries / "pg_ctl"),
+                *_as_server_user(),
+                str(_binaries() / "pg_ctl"),
                 "-D",
                 str(data),
                 "-o",
-                options,
+                self._options,
                 "-l",
                 str(self._folder / "log"),
                 "-w",
                 "start",
             ]
         )
-        self.url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
-        return self
+
+    @property
+    def can_restart(self) -> bool:
+        """Only a cluster this process started (not ``STREAMBOT_TEST_DATABASE_URL``'s)."""
+        return self._folder is not None
+
+    def restart(self, down_for: float = 0.0) -> None:
+        """Stop the server at once (``-m immediate``: connections cut, as in a crash), keep it
+        down ``down_for`` seconds, start it again on the same port with the same data."""
+        assert self.can_restart, "not a server these tests started"
+        self._run(
+            [
+                *_as_server_user(),
+                str(_binaries() / "pg_ctl"),
+                "-D",
+                str(self._folder / "data"),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ]
+        )
+        time.sleep(down_for)
+        self._start_server()
 
     def stop(self) -> None:
         if self._folder is None:

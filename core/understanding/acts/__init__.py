@@ -9,17 +9,25 @@ classifier trained on the ``corpus_*.tsv`` files beside this one, messages writt
 four writers, apart from every evaluation set. ``core.understanding.second_reading`` decides
 when its reading counts: where the rules read weakly, or over them when it is surer (``OVERRULE``).
 
-``Acts.cached`` trains it on the catalogue being served (its titles are masked in the corpus as
-they will be in messages), once per vocabulary in a process; ``Acts.read`` reads one message.
+``Acts.cached`` trains it on a catalogue (its titles are masked in the corpus as they will be in
+messages), once per vocabulary in a process. The catalogue build trains it and ``save``s it
+beside the snapshot; a serving process ``load``s it (no scikit-learn, no training) and trains it
+itself only for a snapshot without one. ``Acts.read`` reads one message.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from core.snapshot.arrays import pack_strings, unpack_strings
+from core.snapshot.atomic import write_atomically, write_json
 from core.understanding.acts import masking
 from core.understanding.acts.classifier import ACTS, CORPUS, Act, ActClassifier, load_corpus
 from core.understanding.acts.spotting import Span, spot
@@ -57,6 +65,9 @@ COMMON_IN = 2  # lines of the corpus a word must be in to count as an everyday w
 CHATTY = frozenset(["chat", "unknown"])
 
 
+ARRAYS_FILE = "acts.npz"  # beside a snapshot's catalogue
+META_FILE = "acts.json"
+FORMAT = 1  # bump when masking or the classifier's terms change: saved classifiers are retrained
 KEPT = 2  # classifiers kept per process: the one served and the one a refresh builds
 _BUILT: OrderedDict = OrderedDict()
 _LOCK = threading.Lock()
@@ -65,6 +76,15 @@ _LOCK = threading.Lock()
 def _signature(corpus: Path) -> tuple:
     files = sorted(corpus.glob("corpus_*.tsv")) if corpus.is_dir() else [corpus]
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def corpus_digest(corpus: Path = CORPUS) -> str:
+    """The corpus's content, as a saved classifier records it: an edited corpus retrains."""
+    files = sorted(corpus.glob("corpus_*.tsv")) if corpus.is_dir() else [corpus]
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -119,6 +139,44 @@ class Acts:
 
         acts = cls(ActClassifier(), words_of(TITLE_FREE - CHATTY), words_of(TITLE_FREE))
         return acts, [acts.masked(m)[1] for m in messages], [e.act for e in examples]
+
+    @classmethod
+    def untrained(cls) -> Acts:
+        """No second reading: every message is left to the rules (a first start's snapshot
+        serves with it until the build's trained classifier arrives)."""
+        return cls(ActClassifier(), frozenset(), frozenset())
+
+    def save(self, directory, version: str) -> None:
+        """Keep the trained classifier beside the snapshot of catalogue ``version``."""
+        directory = Path(directory)
+        arrays = {
+            **self.classifier.arrays(),
+            "common": pack_strings(sorted(self.common)),
+            "everyday": pack_strings(sorted(self.everyday)),
+        }
+
+        def write_npz(path):
+            with open(path, "wb") as handle:  # a file object: np.savez would append ".npz" to a name
+                np.savez(handle, **arrays)
+
+        write_atomically(directory / ARRAYS_FILE, write_npz)
+        write_json(directory / META_FILE, {"format": FORMAT, "version": version, "corpus": corpus_digest()})
+
+    @classmethod
+    def load(cls, directory, version: str) -> Acts | None:
+        """The classifier saved beside the snapshot of catalogue ``version``, or None when
+        there is none, or it is damaged, or was trained for another version or corpus."""
+        directory = Path(directory)
+        try:
+            meta = json.loads((directory / META_FILE).read_text())
+            if meta != {"format": FORMAT, "version": version, "corpus": corpus_digest()}:
+                return None
+            with np.load(directory / ARRAYS_FILE, allow_pickle=False) as arrays:
+                classifier = ActClassifier.load(arrays)
+                common, everyday = unpack_strings(arrays["common"]), unpack_strings(arrays["everyday"])
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(classifier, frozenset(common), frozenset(everyday))
 
     def read(self, message) -> ActReading:
         """``message``: a ``core.understanding.message.Message``."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import socket
+
 import pytest
 
 from bot.config import ConfigError, Settings
@@ -51,3 +54,14 @@ def test_a_database_url_that_is_not_postgresql_is_refused_without_showing_its_pa
     ) as refused:
         Settings.from_env({"STREAMBOT_DATABASE_URL": "mysql://bot:secret@db/streambot"})
     assert "secret" not in str(refused.value)
+
+
+def test_a_replica_is_named_by_its_setting_or_by_host_and_process():
+    assert Settings.from_env({"STREAMBOT_REPLICA_NAME": " bot-1 "}).replica_name == "bot-1"
+    assert Settings.from_env({}).replica_name == f"{socket.gethostname()}-{os.getpid()}"
+
+
+@pytest.mark.parametrize("bad", ["../etc", "bot 1", "x" * 64])
+def test_a_replica_name_that_cannot_name_a_file_is_refused(bad):
+    with pytest.raises(ConfigError, match="STREAMBOT_REPLICA_NAME: .* is not a replica name"):
+        Settings.from_env({"STREAMBOT_REPLICA_NAME": bad})

@@ -113,3 +113,48 @@ def test_a_new_chat_is_read_while_the_writer_holds_the_file(languages):
         reader.start()
         reader.join(5)
     assert read == {1: "es", 2: None}
+
+
+@pytest.fixture
+def two_replicas(tmp_path, postgres_server):
+    """Two processes' ``Languages`` on one PostgreSQL database, as two replicas have them."""
+    database = postgres_server.fresh_schema()
+    first, second = Languages(tmp_path / "a", database), Languages(tmp_path / "b", database)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def test_on_postgres_a_language_set_through_one_replica_is_what_the_other_answers_in(two_replicas):
+    first, second = two_replicas
+    assert first.reads_every_update and second.reads_every_update
+    assert second.language_of(7) is None
+    first.remember_language(7, "es")
+    first.flush()
+    assert second.known(7) is UNKNOWN  # what it read a moment ago may be out of date: it reads again
+    assert second.language_of(7) == "es"
+    second.remember_language(7, "en")  # the chat's next message went to the other replica
+    second.flush()
+    assert first.known(7) is UNKNOWN and first.language_of(7) == "en"
+
+
+def test_on_postgres_a_replicas_own_write_in_flight_wins_until_it_lands(two_replicas):
+    first, second = two_replicas
+    second.remember_language(7, "en")
+    second.flush()
+    release = hold_writer(first)
+    first.remember_language(7, "es")  # its own newest, not in the database yet
+    assert first.known(7) == "es" and first.language_of(7) == "es"
+    assert second.language_of(7) == "en"
+    release.set()
+    first.flush()
+    assert second.language_of(7) == "es" and first.known(7) is UNKNOWN
+
+
+def test_on_postgres_forget_reaches_every_replica(two_replicas):
+    first, second = two_replicas
+    first.add(7, "netflix", "es")
+    first.flush()
+    assert second.language_of(7) == "es"
+    second.forget(7)
+    assert first.language_of(7) is None and first.of_chat(7) == []

@@ -44,3 +44,11 @@ def test_json_lines_parse_with_their_fields():
     parsed = json.loads(Formatter("json").format(record("update", outcome="ok", update_id=7)))
     assert parsed["msg"] == "update" and parsed["outcome"] == "ok" and parsed["update_id"] == 7
     assert parsed["level"] == "ERROR" and parsed["logger"] == "bot.test"
+
+
+def test_every_line_names_its_replica_in_both_formats():
+    assert " logger=bot.test replica=bot-1 msg=update " in Formatter("kv", replica="bot-1").format(
+        record("update", outcome="ok")
+    )
+    assert json.loads(Formatter("json", replica="bot-1").format(record("update")))["replica"] == "bot-1"
+    assert "replica" not in Formatter("kv").format(record("update"))  # none given, none shown

@@ -12,8 +12,9 @@ from scipy.sparse import hstack
 
 from benchmarks.eval_acts import cross_validated
 from core.understanding import CONFIDENT, Intent
-from core.understanding.acts import ACTS, CORPUS, load_corpus
-from core.understanding.acts.classifier import ActClassifier
+from core.understanding.acts import ACTS, CORPUS, Acts, load_corpus
+from core.understanding.acts.classifier import Act, ActClassifier
+from core.understanding.acts.ngrams import CHAR_NGRAMS, WORD_NGRAMS, char_terms, word_terms
 
 
 def test_the_corpus_teaches_every_act_in_both_languages():
@@ -37,8 +38,9 @@ def test_the_fast_reading_is_the_models_own():
     acts = ["where", "credits", "more", "count", "chat"]
     model = ActClassifier().fit(texts * 3, acts * 3)
     for text in [*texts, "something else entirely", ""]:
-        features = hstack([model.words.transform([text]), model.chars.transform([text])]).tocsr()
-        expected = model.model.predict_proba(features)[0]
+        words, chars, library = model.fitted
+        features = hstack([words.transform([text]), chars.transform([text])]).tocsr()
+        expected = library.predict_proba(features)[0]
         got = [model.probabilities(text)[act] for act in model.classes]
         assert np.allclose(got, expected), text
 
@@ -148,3 +150,36 @@ def test_no_corpus_message_of_four_words_or_more_is_a_turn_of_an_evaluation_set(
         e.text for e in load_corpus(CORPUS) if len(e.text.split()) >= 4 and e.text.strip().lower() in turns
     ]
     assert copied == []
+
+
+def test_a_saved_classifier_reads_as_the_trained_one_and_only_for_its_catalogue(tmp_path):
+    texts = ["where is _title_", "who directed it", "more pls", "cuantas pelis de _genre_ hay", "jaja ok"]
+    labels = ["where", "credits", "more", "count", "chat"]
+    trained = Acts(ActClassifier().fit(texts * 3, labels * 3), frozenset(["pls"]), frozenset(["jaja", "ok"]))
+    trained.save(tmp_path, "v1")
+    loaded = Acts.load(tmp_path, "v1")
+    assert loaded.common == trained.common and loaded.everyday == trained.everyday
+    for text in [*texts, "wher is it", "quien dirigio eso", ""]:
+        got, expected = loaded.classifier.probabilities(text), trained.classifier.probabilities(text)
+        assert got.keys() == expected.keys() and np.allclose(list(got.values()), list(expected.values())), (
+            text
+        )
+    assert Acts.load(tmp_path, "v2") is None  # another catalogue's vocabulary: retrained, not misread
+    (tmp_path / "acts.npz").write_bytes(b"not an npz")
+    assert Acts.load(tmp_path, "v1") is None
+
+
+def test_without_a_trained_classifier_no_message_gets_a_second_reading():
+    assert ActClassifier().predict("where is coco") == Act("unknown", 0.0)
+    assert Acts.untrained().common == frozenset()
+
+
+def test_the_terms_counted_are_scikit_learns_own():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    words = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", ngram_range=WORD_NGRAMS).build_analyzer()
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS).build_analyzer()
+    texts = [e.text for e in load_corpus()] + ["a", "ab", "abc  d\tE  ", "", "ÁÉ ñ  x", "wher   is  IT?"]
+    for text in texts:
+        assert word_terms(text) == words(text), text
+        assert sorted(char_terms(text)) == sorted(chars(text)), text
