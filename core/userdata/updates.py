@@ -4,13 +4,18 @@ Telegram sends a webhook update again when its call got no 2xx: after a proxy's 
 replica, a replica that died mid-update. Before handling an update the webhook ``claim``s its
 id; ``done`` marks it after. A claim answers
 
-- ``CLAIMED``: new, or taken over from a holder that has not finished it in ``stale_after``
-  seconds (it died: a ``kill -9`` mid-update is retried by the survivor);
+- ``CLAIMED``: new, or taken over from a holder that died (a ``kill -9`` mid-update is retried
+  by the survivor at once) or has not finished it in ``stale_after`` seconds;
 - ``DONE``: handled already; answer Telegram without handling it again;
 - ``BUSY``: being handled by a holder still within its time; Telegram should ask again later.
 
 In PostgreSQL (several replicas: one table, a claim is one ``INSERT … ON CONFLICT … RETURNING``)
-or, for SQLite's single process, in memory (bounded; a restart forgets, and then a redelivered
+How a replica sees that another died: each holds a PostgreSQL session-level advisory lock on
+its own key for as long as it lives (on a connection of its own); the server drops the lock the
+moment the process's connection closes, ``kill -9`` included. A claim whose holder's lock is gone
+is taken over. (While PostgreSQL restarts every lock is gone until the replicas reconnect: an
+update redelivered then, while its first handling still runs, may be handled twice.)
+Or, for SQLite's single process, in memory (bounded; a restart forgets, and then a redelivered
 update is handled, which is what an update the dead process never finished needs). Ids older than
 a day are pruned: Telegram gives up redelivering long before.
 """
@@ -18,9 +23,11 @@ a day are pruned: Telegram gives up redelivering long before.
 from __future__ import annotations
 
 import os
+import random
 import socket
 import threading
 import time
+import zlib
 from collections import OrderedDict
 
 from core.userdata.database import Step, connect
@@ -29,6 +36,9 @@ CLAIMED, DONE, BUSY = "claimed", "done", "busy"
 STALE_AFTER = 60.0  # seconds: an unfinished claim this old lost its holder (updates take milliseconds)
 KEPT_FOR = 86_400.0  # seconds an id is remembered
 PRUNE_EVERY = 3_600.0  # seconds between prunes (each claim checks)
+PRESENCE_CHECK_EVERY = 1.0  # seconds between checks that this process's own lock is still held
+# The advisory locks' first key (the second is each process's own): pg_locks's classid.
+PRESENCE_CLASS = zlib.crc32(b"streambot-update-holder") & 0x7FFFFFFF
 KEPT_IN_MEMORY = 100_000  # ids the in-memory record holds at most (a day at ~1 update/s)
 # Append, never edit: stores in the field are at every version (``Connection.migrate``).
 MIGRATIONS = (
@@ -36,6 +46,7 @@ MIGRATIONS = (
     CREATE TABLE IF NOT EXISTS handled_updates (
         update_id BIGINT PRIMARY KEY,
         holder TEXT NOT NULL,
+        holder_key INTEGER NOT NULL,
         claimed_at DOUBLE PRECISION NOT NULL,
         done_at DOUBLE PRECISION
     );
@@ -69,16 +80,44 @@ class DatabaseUpdates:
         self.holder = holder or this_process()
         self.stale_after = stale_after
         self._pruned = 0.0
+        self._url = database if isinstance(database, str) else database.url
+        self._key = random.randint(1, 2**31 - 1)  # this process's lock, as long as it lives
+        self._presence = None
+        self._presence_lock = threading.Lock()
+        self._checked = 0.0
+        self._be_present()
+
+    def _be_present(self) -> None:
+        """Hold this process's advisory lock (again, after PostgreSQL restarted)."""
+        import psycopg
+
+        with self._presence_lock:
+            if time.monotonic() - self._checked < PRESENCE_CHECK_EVERY:
+                return
+            try:
+                if self._presence is not None and not self._presence.closed:
+                    self._presence.execute("SELECT 1")
+                    self._checked = time.monotonic()
+                    return
+            except psycopg.Error:
+                self._presence.close()
+            self._presence = psycopg.connect(self._url, autocommit=True, connect_timeout=10)
+            self._presence.execute("SELECT pg_advisory_lock(%s, %s)", (PRESENCE_CLASS, self._key))
+            self._checked = time.monotonic()
 
     def claim(self, update_id: int, now: float | None = None) -> str:
         now = time.time() if now is None else now
         if now - self._pruned > PRUNE_EVERY:
             self.prune(now)
+        self._be_present()
         taken = self._db.execute(
-            "INSERT INTO handled_updates (update_id, holder, claimed_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (update_id) DO UPDATE SET holder = excluded.holder, claimed_at = excluded.claimed_at "
-            "WHERE handled_updates.done_at IS NULL AND handled_updates.claimed_at < ? RETURNING update_id",
-            (update_id, self.holder, now, now - self.stale_after),
+            "INSERT INTO handled_updates (update_id, holder, holder_key, claimed_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (update_id) DO UPDATE SET holder = excluded.holder, "
+            "holder_key = excluded.holder_key, claimed_at = excluded.claimed_at "
+            "WHERE handled_updates.done_at IS NULL AND (handled_updates.claimed_at < ? OR NOT EXISTS ("
+            "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 "
+            "AND classid = ? AND objid = handled_updates.holder_key)) RETURNING update_id",
+            (update_id, self.holder, self._key, now, now - self.stale_after, PRESENCE_CLASS),
         )
         if taken:
             return CLAIMED
@@ -107,6 +146,10 @@ class DatabaseUpdates:
         ).rowcount
 
     def close(self) -> None:
+        """Closing lets the lock go: another replica takes this one's unfinished claims over."""
+        with self._presence_lock:
+            if self._presence is not None:
+                self._presence.close()
         self._db.close()
 
 

@@ -121,7 +121,7 @@ def test_sigterm_lets_the_update_in_flight_finish_and_be_answered(hooked):
 
 def test_two_replicas_on_postgresql_handle_a_redelivered_update_once(tmp_path, postgres_server):
     """A proxy's retry reaches the other replica: it finds the update done in the shared record,
-    or still claimed while the first replica, killed mid-update, could still be finishing it."""
+    or still claimed while the first replica is on it, and takes it over once that one is killed."""
     shared = {"STREAMBOT_DATABASE_URL": postgres_server.fresh_database()}
     ports = [free_port(), free_port()]
     (tmp_path / "a").mkdir()
@@ -147,10 +147,11 @@ def test_two_replicas_on_postgresql_handle_a_redelivered_update_once(tmp_path, p
         statuses = []
         threading.Thread(target=lambda: statuses.append(_status(deliver, 0, dying)), daemon=True).start()
         wait_until(lambda: _claimed(shared, dying), timeout=10, what="the first replica's claim")
+        assert deliver(1, dying) == 409  # its holder is alive and on it: not acknowledged twice
         first.kill()  # kill -9 mid-update: its call gets no answer, so Telegram sends it again
         first.wait(10)
-        assert deliver(1, dying) == 409  # claimed, unfinished: not acknowledged, so not lost
-        assert statuses in ([], ["no answer"])
+        assert deliver(1, dying) == 200  # its holder's lock died with it: taken over at once
+        assert statuses in ([], ["no answer"]) and replies_to(tg, 48)
 
         # The record out of reach (the database failing): the update is left for Telegram to
         # resend, not handled unrecorded; once it is back, the resent update is handled.

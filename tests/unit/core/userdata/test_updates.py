@@ -83,3 +83,15 @@ def test_in_memory_the_oldest_ids_make_room():
         record.done(update_id, now=100.0)
     assert [record.claim(i, now=101.0) for i in (3, 4)] == [DONE, DONE]
     assert record.claim(0, now=101.0) == CLAIMED  # forgotten to keep memory bounded
+
+
+def test_a_claim_whose_holder_is_gone_is_taken_over_at_once(place, record):
+    if place.backend != "postgres":
+        pytest.skip("one process serves a SQLite folder: a claim's holder is always this process")
+    assert record.claim(14, now=100.0) == CLAIMED
+    other = other_replica(place, record)
+    assert other.claim(14, now=101.0) == BUSY  # its holder lives (its lock is held)
+    record.close()  # as a kill -9 ends its connections: the lock goes with them
+    assert other.claim(14, now=102.0) == CLAIMED  # long before the claim is stale
+    other.done(14, now=103.0)
+    assert other.claim(14, now=104.0) == DONE
