@@ -116,6 +116,12 @@ def serve(application, settings: Settings) -> int:
     except TelegramError as exc:
         print(f"error: {_masked(start_up_failure(exc), settings.token)}", file=sys.stderr)
         return 1
+    except ConfigError as exc:  # the webhook's port cannot be opened
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except UserDataError as exc:  # the webhook's record of handled updates could not be opened
+        print(f"error: user data: {exc} (STREAMBOT_DATABASE_URL, see README)", file=sys.stderr)
+        return 1
     rejected = application.bot_data.token_rejected
     if rejected:
         print(f"error: {_masked(rejected, settings.token)}", file=sys.stderr)
@@ -158,20 +164,29 @@ class _ReportedByMain(logging.Filter):
 
 def run_webhook(application, settings: Settings) -> None:
     """Serve Telegram's calls on STREAMBOT_WEBHOOK_LISTEN:PORT, at the URL's path; TLS is
-    the reverse proxy's job. Telegram proves each call with the secret token."""
+    the reverse proxy's job. Telegram proves each call with the secret token, and gets its
+    answer once the update is handled (bot/runtime/webhook.py)."""
     path = urllib.parse.urlsplit(settings.webhook_url).path.strip("/")
     application.job_queue.run_repeating(
         health.webhook_heartbeat, interval=health.WEBHOOK_CHECK_SECONDS, first=1
     )
     log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
-    application.run_webhook(
-        listen=settings.webhook_listen,
-        port=settings.webhook_port,
-        url_path=path,
-        webhook_url=settings.webhook_url,
-        secret_token=settings.secret_token,
-        allowed_updates=Update.ALL_TYPES,
-    )
+    from bot.runtime import webhook  # tornado: only webhook mode needs it
+    from core.userdata.updates import open_handled_updates
+
+    try:
+        webhook.serve(
+            application,
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            path=path,
+            url=settings.webhook_url,
+            secret=settings.secret_token,
+            # Which updates were handled: in PostgreSQL beside the other stores, in memory on SQLite.
+            handled=open_handled_updates(settings.data_dir, application.bot_data.database),
+        )
+    except webhook.WebhookError as exc:
+        raise ConfigError(f"{exc} (STREAMBOT_WEBHOOK_LISTEN, STREAMBOT_WEBHOOK_PORT)") from exc
 
 
 if __name__ == "__main__":

@@ -271,11 +271,6 @@ def test_afterwards_both_replicas_still_serve_from_the_database(tg, replicas, da
     ]
 
 
-@pytest.mark.xfail(
-    reason="python-telegram-bot's webhook answers 200 before it handles the update, so an update a "
-    "replica had accepted when it was killed is lost: Telegram never redelivers it",
-    strict=False,
-)
 def test_an_update_in_hand_when_its_replica_is_killed_is_answered_by_the_other(tg, replicas):
     """Last in the module: r1 stays dead. r1 is killed the moment it has accepted three
     updates, before it can have answered them (a recommendation takes it tens of milliseconds).

@@ -80,11 +80,14 @@ def respond(h: BaseHTTPRequestHandler, status: int, payload: dict) -> None:
 
 def post_json(url: str, payload: Any, headers: dict[str, str]) -> int:
     """POST ``payload`` as JSON to ``url``; the HTTP status (error statuses included)."""
-    request = urllib.request.Request(
-        url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json", **headers}
-    )
+    return post_bytes(url, json.dumps(payload).encode(), headers)
+
+
+def post_bytes(url: str, body: bytes, headers: dict[str, str], timeout: float = 30) -> int:
+    """POST ``body`` (declared JSON) to ``url``; the HTTP status (error statuses included)."""
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json", **headers})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code

@@ -30,7 +30,7 @@ from bot.console.api import NOT_MODIFIED, ApiError, BotApi
 from bot.console.request import TEXT_PARAMS, StandInRequest
 from bot.console.spec import refusals
 from tests.support.telegram_calls import Call, CallLog
-from tests.support.telegram_http import LoopbackServer, parse_request, post_json, respond
+from tests.support.telegram_http import LoopbackServer, parse_request, post_bytes, post_json, respond
 
 __all__ = [
     "BOT_ID",
@@ -146,6 +146,20 @@ class FakeTelegram(CallLog):
         header = secret if secret is not None else hook["secret_token"] or ""
         return post_json(hook["url"], update, {"X-Telegram-Bot-Api-Secret-Token": header})
 
+    def text_update(self, text: str, user_id: int = DEFAULT_USER_ID) -> dict:
+        """The update a private message ``text`` makes, numbered but not delivered: the test
+        POSTs it itself (``post_webhook``), to see the answer or to send it twice."""
+        with self._cond:
+            message = self.api.user_message(self.user(user_id), user_id, text, "private", None)
+            return self.api.numbered({"message": message})
+
+    def post_raw(self, body: bytes, secret: str | None = None) -> int:
+        """POST ``body`` as it is (JSON or not) to the webhook; the HTTP status."""
+        hook = self.webhook
+        assert hook is not None, "no webhook is set"
+        header = secret if secret is not None else hook["secret_token"] or ""
+        return post_bytes(hook["url"], body, {"X-Telegram-Bot-Api-Secret-Token": header})
+
     def user(self, user_id: int, **fields: Any) -> dict:
         """The user with ``user_id`` (created on first use; ``fields`` override)."""
         return self.api.user(user_id, **fields)
@@ -215,6 +229,12 @@ class FakeTelegram(CallLog):
     def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
         with self._cond:
             self._delays.setdefault(method.lower(), []).extend([seconds] * times)
+
+    def delays_left(self, method: str) -> int:
+        """How many ``delay_next`` delays of ``method`` wait for their call (0: the delayed call
+        arrived and is being held: the bot is mid-update)."""
+        with self._cond:
+            return len(self._delays.get(method.lower(), []))
 
     # ----------------------------------------------------------------- answering requests
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
