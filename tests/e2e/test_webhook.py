@@ -131,7 +131,10 @@ def test_two_replicas_on_postgresql_handle_a_redelivered_update_once(tmp_path, p
         bot_process(tg, tmp_path / "a", **webhook_env(ports[0]), **shared) as (first, _),
         bot_process(tg, tmp_path / "b", **webhook_env(ports[1]), **shared) as (second, _),
     ):
-        wait_until(lambda: len(tg.calls("setWebhook")) == 2, timeout=60, what="both replicas' webhooks")
+        # Only the replica holding the jobs lease calls setWebhook: wait for both to listen instead.
+        wait_until(
+            lambda: all(_listening(port) for port in ports), timeout=60, what="both replicas' webhooks"
+        )
         secret = tg.webhook["secret_token"]
 
         def deliver(replica: int, update: dict) -> int:
@@ -183,3 +186,8 @@ def _claimed(shared: dict, update: dict) -> bool:
 def _execute(shared: dict, sql: str) -> None:
     with psycopg.connect(shared["STREAMBOT_DATABASE_URL"], autocommit=True) as connection:
         connection.execute(sql)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
