@@ -98,15 +98,22 @@ def main() -> None:
             for run in range(args.runs):
                 data = Path(folder) / (f"data-{run}" if kind == "empty data folder" else "data-0")
                 runs.append(one_run(source, data, args.verbose))
-        print(f"{kind} ({args.runs} runs, medians):")
-        print(
-            f"  first answer (/count)   {statistics.median(r.get('count', float('nan')) for r in runs):6.2f} s"
-        )
-        print(f"  suggestions ready       {statistics.median(r['ready'] for r in runs):6.2f} s")
-        print(f"  resident memory         {statistics.median(r['rss_mb'] for r in runs):6.1f} MiB")
-        print(f"  suggestions after ready {sum(r['suggested_after_ready'] for r in runs)}/{len(runs)} runs")
-        first = runs[0]["first_recommend_answer"].strip().splitlines()
-        print("  first /recommend said: " + " | ".join(line.strip() for line in first[:3]))
+            report(kind, runs)
+
+
+def report(kind: str, runs: list[dict]) -> None:
+    def figures(key: str, unit: str, form: str = "6.2f") -> str:
+        values = [r.get(key, float("nan")) for r in runs]
+        each = ", ".join(f"{v:{form.strip('6')}}" for v in values)
+        return f"{statistics.median(values):{form}} {unit}   (runs: {each})"
+
+    print(f"{kind} ({len(runs)} runs, medians):")
+    print(f"  first answer (/count)   {figures('count', 's')}")
+    print(f"  suggestions ready       {figures('ready', 's')}")
+    print(f"  resident memory         {figures('rss_mb', 'MiB', '6.1f')}")
+    print(f"  suggestions after ready {sum(r['suggested_after_ready'] for r in runs)}/{len(runs)} runs")
+    first = runs[0]["first_recommend_answer"].strip().splitlines()
+    print("  first /recommend said: " + " | ".join(line.strip() for line in first[:3]))
 
 
 if __name__ == "__main__":

@@ -62,13 +62,15 @@ def cross_platform_duplicates(catalogue: pd.DataFrame) -> list[dict]:
     """Works carried more than once (see ``core.catalogue.works``: same title, and for films the
     same year give or take one), with the platforms' ids."""
     groups = []
+    # Plain arrays, not a pandas row per group: the report was 0.5 s of a first start's 1.7 s ETL.
     platforms = catalogue["platform"].to_numpy()
+    titles, years = catalogue["title"].to_numpy(dtype=object), catalogue["release_year"].to_numpy()
+    ids = catalogue["id"].to_numpy(dtype=object)
     for rows in works.copies(catalogue):
         if len(set(platforms[rows])) < 2:
             continue  # listed twice by one platform: not a cross-platform copy
-        first = catalogue.iloc[rows[0]]
-        ids = sorted(catalogue["id"].iloc[rows])
-        groups.append({"title": first["title"], "release_year": int(first["release_year"]), "ids": ids})
+        first = rows[0]
+        groups.append({"title": titles[first], "release_year": int(years[first]), "ids": sorted(ids[rows])})
     return sorted(groups, key=lambda g: (g["title"], g["release_year"]))
 
 
