@@ -69,8 +69,9 @@ def build_catalogue(source) -> pd.DataFrame:
     return run_etl(source).catalogue
 
 
-def run_etl(source) -> EtlResult:
-    """Build the catalogue and its quality report; raises SourceError on unusable input."""
+def run_etl(source, details: bool = True) -> EtlResult:
+    """Build the catalogue and its quality report (without ``details``: the report's summary,
+    ``core.ingest.quality.report``); raises SourceError on unusable input."""
     src = open_source(source)
     digest = hashlib.sha256()
     frames, rejected = [], []
@@ -88,7 +89,9 @@ def run_etl(source) -> EtlResult:
     catalogue = attach_scores(catalogue, ratings)
     version = digest.hexdigest()[:12]
     catalogue.attrs["version"] = version
-    report = quality.report(catalogue, repairs, rejected, ratings, version=version, source=str(src))
+    report = quality.report(
+        catalogue, repairs, rejected, ratings, version=version, source=str(src), details=details
+    )
     return EtlResult(catalogue, report, {"location": str(src), "files": dict(src.validators)})
 
 

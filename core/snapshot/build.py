@@ -33,6 +33,7 @@ from pathlib import Path
 
 from core.etl import run_etl, source_files
 from core.ingest.fetch import DOWNLOAD_DEADLINE_SECONDS, HTTP_TIMEOUT_SECONDS, MAX_DOWNLOAD_BYTES, Limits
+from core.ingest.quality import catalogue_details
 from core.ingest.source import SourceError, open_source
 from core.recommender import Recommender
 from core.snapshot.child import CATALOGUE_READY, exit_with_parent, print_progress
@@ -98,7 +99,7 @@ def build_snapshot(
         return unchanged
 
     src.on_read = lambda relpath, size: say(f"read {relpath} ({_size(size)})")
-    result = run_etl(src)
+    result = run_etl(src, details=not catalogue_first)  # a first start's details come after its catalogue
     say(f"cleaned {result.quality['titles']:,} titles ({time.monotonic() - started:.1f} s so far)")
     if (
         previous_quality
@@ -119,6 +120,7 @@ def build_snapshot(
     if catalogue_first:
         _publish(data_dir, result, say, suggestions=False, keep=keep)
         say(CATALOGUE_READY)
+        result.quality.update(catalogue_details(result.catalogue))
     final = _publish(data_dir, result, say, keep=keep)
     say(f"published catalogue {result.version} in {time.monotonic() - started:.1f} s")
     return BuildResult("published", f"{result.quality['titles']:,} titles", result.version, str(final))

@@ -48,6 +48,9 @@ def test_the_catalogue_serves_before_the_model_and_the_whole_snapshot_follows(tm
     published = sorted((tmp_path / "data").glob(f"{SNAPSHOT_PREFIX}*"))
     assert [quality_of(f).get(PARTIAL, False) for f in published] == [True, False]
     assert current_dir(tmp_path / "data") == published[-1]
+    # The catalogue came sooner without the report's details; the whole snapshot has them.
+    assert "genres" not in quality_of(published[0]) and "genres" in quality_of(published[-1])
+    assert quality_of(published[-1])["cross_platform_duplicates"]["groups"] > 0
     assert "first start: suggestions are ready" in said
 
 
