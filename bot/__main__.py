@@ -1,7 +1,8 @@
 """python -m bot: long polling with a token, a console chat in the terminal without one.
 
-On an empty data folder the first build's child starts before the heavy imports (the handlers,
-pandas, the snapshot's code), so the two overlap and the first answer comes seconds sooner."""
+On an empty data folder the first build's child starts before everything else is imported
+(python-telegram-bot, the handlers, pandas, the snapshot's code), so the two overlap and the
+first answer comes seconds sooner."""
 
 from __future__ import annotations
 
@@ -11,14 +12,10 @@ import dataclasses
 import importlib
 import logging
 import sys
+import threading
 import urllib.parse
 
-from telegram import Update
-from telegram.error import InvalidToken, TelegramError
-
-from bot import health
 from bot.config import ConfigError, Settings
-from bot.runtime import logs
 from core.ingest.source import SourceError
 from core.snapshot.first_start import Opening
 from core.userdata.database import UserDataError, check_reachable
@@ -33,26 +30,31 @@ def main() -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     console = settings.token is None
+    try:
+        check_reachable(settings.database_url)
+    except UserDataError as exc:
+        print(f"error: user data: {exc} (STREAMBOT_DATABASE_URL, see README)", file=sys.stderr)
+        return 1
+    say = Progress(console)
+    try:
+        opening = Opening(
+            settings.data_dir, settings.data_source, limits=settings.download_limits, on_progress=say
+        )
+    except (SourceError, OSError) as exc:
+        return no_catalogue(exc)
+    from bot.runtime import logs  # python-telegram-bot: after the first build's child started
+
     logs.configure(
         settings.log_level or ("WARNING" if console else "INFO"),
         settings.log_format,
         settings.token,
         settings.replica_name,
     )
+    say.to_log()
     try:
-        check_reachable(settings.database_url)
-    except UserDataError as exc:
-        print(f"error: user data: {exc} (STREAMBOT_DATABASE_URL, see README)", file=sys.stderr)
-        return 1
-    try:
-        store = serving_store(settings, console)
+        store = serving_store(opening)
     except (SourceError, OSError) as exc:
-        print(
-            f"error: no catalogue to serve ({exc}); set STREAMBOT_DATA_SOURCE to a folder or URL "
-            "with titles/ and ratings/, or STREAMBOT_DATA_DIR to a folder holding a snapshot (see README)",
-            file=sys.stderr,
-        )
-        return 1
+        return no_catalogue(exc)
     log.info("serving catalogue %s (%s titles)", store.current.version, f"{len(store.current.catalogue):,}")
     try:
         if console:
@@ -66,10 +68,18 @@ def main() -> int:
     return serve(application, settings)
 
 
-def serving_store(settings: Settings, console: bool):
+def no_catalogue(exc: Exception) -> int:
+    print(
+        f"error: no catalogue to serve ({exc}); set STREAMBOT_DATA_SOURCE to a folder or URL "
+        "with titles/ and ratings/, or STREAMBOT_DATA_DIR to a folder holding a snapshot (see README)",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def serving_store(opening: Opening):
     """The Store to serve (``core.snapshot.first_start``); SourceError when there is none. A first
-    build's child starts first, then this process imports what serving needs while it works."""
-    opening = Opening(settings.data_dir, settings.data_source, **_first_start(settings, console))
+    build's child works meanwhile: this process imports what serving needs first."""
     from core.snapshot import memory  # pyarrow: its allocator is chosen before anything loads
 
     memory.use_system_allocator()
@@ -82,11 +92,30 @@ def serving_store(settings: Settings, console: bool):
         raise SourceError(str(exc)) from exc
 
 
-def _first_start(settings: Settings, console: bool) -> dict:
-    """Opening's options: download limits, and where a first build reports its steps
-    (the terminal for the console chat, whose log shows only warnings; the log otherwise)."""
-    say = (lambda text: print(text, file=sys.stderr, flush=True)) if console else log.info
-    return {"limits": settings.download_limits, "on_progress": say}
+class Progress:
+    """Where a first build reports its steps: the terminal for the console chat (whose log shows
+    only warnings), the log otherwise; lines said before the log is set up wait for it."""
+
+    def __init__(self, console: bool):
+        self.console = console
+        self._waiting: list[str] | None = []
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> None:
+        if self.console:
+            print(text, file=sys.stderr, flush=True)
+            return
+        with self._lock:
+            if self._waiting is not None:
+                self._waiting.append(text)
+                return
+        log.info("%s", text)
+
+    def to_log(self) -> None:
+        with self._lock:
+            waiting, self._waiting = self._waiting or [], None
+        for text in waiting:
+            log.info("%s", text)
 
 
 def run_console_chat(settings: Settings, store) -> int:
@@ -107,6 +136,8 @@ def run_console_chat(settings: Settings, store) -> int:
 def serve(application, settings: Settings) -> int:
     """Poll or serve the webhook until stopped; 1 with one line (token masked) when Telegram
     rejects the token or cannot be reached at start-up, or rejects the token later."""
+    from telegram.error import TelegramError
+
     logging.getLogger().handlers[0].addFilter(_ReportedByMain())
     try:
         if settings.webhook_url:
@@ -141,10 +172,17 @@ def run_polling(application) -> None:
     if polling is not None:
         polling.on_rejected = stop
     log.info("starting long polling")
+    from telegram import Update
+
     application.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-def start_up_failure(exc: TelegramError) -> str:
+def start_up_failure(exc) -> str:
+    """The one line for a ``telegram.error.TelegramError`` at start-up."""
+    from telegram.error import InvalidToken
+
+    from bot import health
+
     if isinstance(exc, InvalidToken):  # its own message quotes the token
         return health.rejection_message("getMe", str(exc.__cause__ or exc))
     return f"could not start: {exc}"
@@ -166,6 +204,8 @@ def run_webhook(application, settings: Settings) -> None:
     """Serve Telegram's calls on STREAMBOT_WEBHOOK_LISTEN:PORT, at the URL's path; TLS is
     the reverse proxy's job. Telegram proves each call with the secret token, and gets its
     answer once the update is handled (bot/runtime/webhook.py)."""
+    from bot import health
+
     path = urllib.parse.urlsplit(settings.webhook_url).path.strip("/")
     application.job_queue.run_repeating(
         health.webhook_heartbeat, interval=health.WEBHOOK_CHECK_SECONDS, first=1
