@@ -95,7 +95,9 @@ async def tell_admins(application: Application, compose: Callable[[], str]) -> N
     (English if none): a job, and even a /reload, speaks to every admin, not to one update."""
     subscriptions: Subscriptions = application.bot_data.subscriptions
     for admin in sorted(application.bot_data.settings.admin_ids):
-        with i18n.using(subscriptions.language_of(admin) or i18n.ENGLISH):
+        # On PostgreSQL every replica reads the language from the database: off the event loop.
+        spoken = await asyncio.to_thread(subscriptions.language_of, admin)
+        with i18n.using(spoken or i18n.ENGLISH):
             text = compose()
         try:
             await application.bot.send_message(admin, text)

@@ -36,6 +36,7 @@ SNAPSHOT_PREFIX = "snapshot-"
 STAGING_PREFIX = ".building-"
 # In the quality report of a first start's catalogue, published before its model: when the
 # whole snapshot is expected (a Unix time; ``core.snapshot.build``, ``Snapshot.suggestions_in``).
+# Only such a snapshot has it: a build never takes one as complete.
 SUGGESTIONS_EXPECTED_AT = "suggestions_expected_at"
 KEEP_SNAPSHOTS = 2  # the current one and the one before, for a look back
 ABANDONED_AFTER_SECONDS = 3600

@@ -156,19 +156,6 @@ class Opening:
         self._build.add_done_callback(swap)
 
 
-def open_store(
-    data_dir,
-    source,
-    *,
-    limits: Limits | None = None,
-    on_progress: Callable[[str], None] | None = None,
-    wait: bool = False,
-):
-    """``Opening(...).store(wait)``: a Store serving ``data_dir``, built from ``source`` first
-    when there is nothing to serve."""
-    return Opening(data_dir, source, limits=limits, on_progress=on_progress).store(wait)
-
-
 def _loaded(data_dir: Path):
     from core.snapshot.store import load_snapshot
 

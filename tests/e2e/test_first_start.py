@@ -11,9 +11,8 @@ import sys
 
 import pytest
 
-from core.snapshot.build import PARTIAL
 from core.snapshot.child import REPO
-from core.snapshot.files import SNAPSHOT_PREFIX, current_dir
+from core.snapshot.files import SNAPSHOT_PREFIX, SUGGESTIONS_EXPECTED_AT, current_dir
 from core.snapshot.first_start import Opening
 from core.snapshot.refresh import Refresher
 from core.snapshot.store import Store
@@ -46,7 +45,7 @@ def test_the_catalogue_serves_before_the_model_and_the_whole_snapshot_follows(tm
     assert whole.recommender.recommend(toy_story), "suggestions once the model is built"
     assert whole.understanding.acts.classifier.classes, "the act classifier came with the snapshot"
     published = sorted((tmp_path / "data").glob(f"{SNAPSHOT_PREFIX}*"))
-    assert [quality_of(f).get(PARTIAL, False) for f in published] == [True, False]
+    assert [SUGGESTIONS_EXPECTED_AT in quality_of(f) for f in published] == [True, False]
     assert current_dir(tmp_path / "data") == published[-1]
     # The catalogue came sooner without the report's details; the whole snapshot has them.
     assert "genres" not in quality_of(published[0]) and "genres" in quality_of(published[-1])
@@ -78,7 +77,7 @@ build.build_snapshot({str(data)!r}, {str(source)!r}, force=True, catalogue_first
 """],
         cwd=REPO, check=True,
     )  # fmt: skip
-    assert quality_of(current_dir(data))[PARTIAL] is True
+    assert SUGGESTIONS_EXPECTED_AT in quality_of(current_dir(data))
 
 
 def test_a_snapshot_left_without_its_model_is_completed_at_the_next_start(tmp_path, source):
@@ -88,7 +87,7 @@ def test_a_snapshot_left_without_its_model_is_completed_at_the_next_start(tmp_pa
     store: Store = Opening(data, source, on_progress=said.append).store(wait=True)
     assert store.current.recommender.suggests
     assert any(line.startswith("Completing the catalogue's suggestions") for line in said)
-    assert PARTIAL not in quality_of(current_dir(data))
+    assert SUGGESTIONS_EXPECTED_AT not in quality_of(current_dir(data))
 
 
 def test_offline_a_snapshot_without_its_model_still_serves_its_catalogue(tmp_path, source):
