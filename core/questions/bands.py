@@ -59,8 +59,11 @@ def catalogue_bands(catalogue) -> np.ndarray:
 
 
 def band_for_age(age: int) -> Band:
-    """The highest band a child of ``age`` may watch: a ten-year-old gets "7+" at most."""
-    suitable = [band for band in Band if band is not Band.UNRATED and band <= max(age, 0)]
+    """The highest band a child of ``age`` may watch. Every child gets the kids' tiers (TV-Y7
+    and PG are what parents of a five-year-old mean by "for my kid", as "for kids" means here),
+    a ten-year-old "7+" at most, and a year short of a band counts: parents of a twelve-year-old
+    ask for PG-13."""
+    suitable = [band for band in Band if band is not Band.UNRATED and band <= max(age + 1, KIDS)]
     return max(suitable)
 
 

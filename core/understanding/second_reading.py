@@ -20,11 +20,27 @@ from core.understanding.scanner import is_cue
 # Words that join the parts of a name: beside a title, they make it part of a longer one.
 JOINERS = lx.ARTICLES | frozenset(["to", "of", "and", "with", "y", "con", "de", "del", "&", "n", "vs"])
 JOINS_BEFORE = JOINERS | lx.DETERMINERS
+# A story's words: pronouns, verbs and adverbs (the lead-ins less the little words names have).
+STORY_WORDS = lx.LEAD_INS - lx.LITTLE_WORDS - lx.PREPOSITIONS - lx.ARTICLES
+CLAUSE_JOINERS = frozenset(["and", "y", "but", "pero", "so", "asi", "then", "luego"])
 JOINS_AFTER = JOINERS | frozenset(
     ["out", "up", "down", "off", "over", "away", "back", "in", "on", "around",  # "spirited away"
      "before", "after", "beyond", "under", "without", "between", "against", "behind",  # "the land before time"
      "te", "me", "lo", "le", "se", "nos", "you", "him", "her", "us", "them"]  # "amar te duele"
 )  # fmt: skip
+
+
+def _a_clause(after: list[str]) -> bool:
+    """ "… rebecca and now they want the movie", "… y ahora quieren verla": "and" followed by a
+    pronoun, an adverb or a verb starts another clause; "pride and prejudice" goes on naming."""
+    return (
+        len(after) >= 3 and after[0] in CLAUSE_JOINERS and after[1] in lx.LEAD_INS and after[1] not in JOINERS
+    )
+
+
+def _a_complement(before: list[str]) -> bool:
+    """ "todos hablan de ozark", "obsessed with moana": the preposition completes the verb before it."""
+    return len(before) >= 2 and before[-1] in lx.COMPLEMENTS and before[-2] in lx.TAKES_COMPLEMENT
 
 
 class SecondReading:
@@ -47,12 +63,38 @@ class SecondReading:
         # A word that joins names, an article or a number beside it makes another title: "back
         # to the future" is not "The Future", "the notebook" not "Notebook", "dinner with
         # friends" not "Dinner", "avengers endgame 2" not "Avengers: Endgame".
-        if before and before[-1] in JOINS_BEFORE or after and after[0] in JOINS_AFTER:
+        if (
+            before
+            and before[-1] in JOINS_BEFORE
+            and not _a_complement(before)
+            or (after and after[0] in JOINS_AFTER and not _a_clause(after))
+        ):
             return False  # ... nor "spirited away" "Spirited", "todo sobre mi madre" "Madre"
         if before and before[-1].isdigit() or after and after[0].isdigit():
             return False
         beside = before + after
         return all(word in self._everyday for word in beside) or any(word in lx.LEAD_INS for word in beside)
+
+    def _title_in_a_story(self, m: Message, weak: Question) -> Question | None:
+        """The rules' question about a title nobody carries, asked of the one title the catalogue
+        carries inside it, when the rest is a story around it: "my book club just read rebecca and
+        now they want the movie, is it on netflix" asks where Rebecca is. The rules told the
+        question; only its title took in the story."""
+        if weak.intent not in TITLE_INTENTS or not weak.title or weak.answer()[0] != ABSENT:
+            return None
+        read_as_title = f" {normalise(weak.title)} "
+        inside = [s for s in self._act_reading(m).titles if f" {normalise(m.text_of(s))} " in read_as_title]
+        if len(inside) != 1 or not self._beside_a_sentence(weak.title, m.text_of(inside[0])):
+            return None
+        words, spotted = read_as_title.split(), normalise(m.text_of(inside[0])).split()
+        at = next(k for k in range(len(words)) if words[k : k + len(spotted)] == spotted)
+        beside = words[at - 1 : at] + words[at + len(spotted) : at + len(spotted) + 1]
+        if not set(words[:at] + words[at + len(spotted) :]) & STORY_WORDS:
+            return None  # "requiem for a dream": no pronoun, no verb, more of a name than a story
+        if any(word not in self._everyday and word not in lx.LEAD_INS for word in beside):
+            return None  # "stranger thigns ok for him": a word of a name, misspelt, right beside it
+        q = self._question(m, Found(weak.intent, inside[0], weak.role))
+        return q if q.answer()[0] == CONFIDENT else None
 
     def _mostly_everyday(self, m: Message) -> bool:
         """Most of the message's own words are words people use about anything: small talk may

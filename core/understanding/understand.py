@@ -182,6 +182,7 @@ class Understanding(SecondReading):
                 self._about_a_title(text)
                 or self._after_a_preamble(text, question, message)
                 or self._by_act(message, question)
+                or self._title_in_a_story(message, question)
                 or question
             )
             return (

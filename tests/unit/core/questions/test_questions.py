@@ -28,11 +28,15 @@ def test_every_platform_label_has_a_band_and_unknown_ones_are_unrated():
 @pytest.mark.parametrize(
     ("age", "band"),
     [
-        (3, Band.ALL),
+        (3, Band.SEVEN),
         (7, Band.SEVEN),
         (10, Band.SEVEN),
+        (11, Band.SEVEN),
+        (12, Band.THIRTEEN),
         (13, Band.THIRTEEN),
-        (17, Band.SIXTEEN),
+        (15, Band.SIXTEEN),
+        (16, Band.SIXTEEN),
+        (17, Band.EIGHTEEN),
         (30, Band.EIGHTEEN),
     ],
 )

@@ -1,0 +1,59 @@
+"""A title told inside a story ("my niece kept singing moana all week and now she wants it
+again, is it on disney"): the rules tell the question, the title is the one the catalogue carries
+in the story, never a name the story only looks like. Audiences said in words: "family movies"
+is the Family & Kids genre, a child's age a band. On the real catalogues. Phrasings written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.questions.bands import Band
+from core.understanding import CONFIDENT, Intent
+
+
+@pytest.fixture(scope="module")
+def understanding(full_snapshot):
+    return full_snapshot.understanding
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "title"),
+    [
+        ("my niece kept singing moana all week and now she wants to see it again, is it on disney",
+         Intent.WHERE, "Moana"),
+        ("en el trabajo todos hablan de ozark y ahora quiero verla, donde la pasan", Intent.WHERE, "Ozark"),
+        ("we just finished reading little women and my daughter wants the film, where can we stream it",
+         Intent.WHERE, "Little Women"),
+    ],
+)  # fmt: skip
+def test_the_title_inside_a_story_is_asked_about(understanding, text, intent, title):
+    q = understanding.parse(text)
+    kind, titles = q.answer()
+    assert q.intent == intent and kind == CONFIDENT and titles[0].title == title, (text, q.title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["requiem for a dream", "is pride and prejudice and dragons on netflix"],  # more of a name, not a story
+)
+def test_a_name_that_contains_a_title_stays_unknown(understanding, text):
+    assert understanding.parse(text).answer()[0] != CONFIDENT, text
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [("family movies for my 5 year old", Band.SEVEN), ("something for a 12 year old on netflix", Band.THIRTEEN),
+     ("pelis para mi sobrino de 9 años", Band.SEVEN)],
+)  # fmt: skip
+def test_a_childs_age_is_a_band_and_family_a_genre(understanding, text, band):
+    f = understanding.parse(text).filters
+    assert f.bands is not None and f.bands.high == band, (text, f.bands)
+    if "family" in text:
+        assert f.genres == {"family"}
+
+
+@pytest.mark.parametrize("text", ["family movies on disney", "peliculas para toda la familia en netflix"])
+def test_family_is_the_family_genre(understanding, text):
+    q = understanding.parse(text)
+    assert q.intent == Intent.TOP and q.filters.genres == {"family"} and q.filters.bands is None, q
