@@ -24,6 +24,7 @@ from core.understanding.acts import SURE
 from core.understanding.policy import CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
 
+LAUGHED_OFF = 0.85  # the act reader's chat probability after laughter that makes a message a remark
 MORE_WORDS_AT_MOST = 8  # "more" in words of its own is short; longer messages ask something else
 
 
@@ -47,6 +48,8 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     read alone (``understanding.parse(text)``)."""
     if frame is None or frame.is_empty() or now is not None and frame.expired(now):
         return Reading(q)
+    if _laughed_off(text, understanding):  # "jaja q viejas", "lmao my gf will make me watch all of these"
+        return Reading(Question(Intent.REMARK, language=q.language, leaning=q.leaning))
     corrected = CORRECTION.match(text)
     if corrected and corrected.end() < len(text):  # "wait no, movies": "no" answers, it negates nothing
         text = text[corrected.end() :]
@@ -140,6 +143,15 @@ def _more_by_act(said: str, understanding) -> bool:
         reading.act.name == "more" and reading.act.p >= SURE and not reading.titles
         and understanding.parts(said).filters.is_empty()
     )  # fmt: skip
+
+
+def _laughed_off(text: str, understanding) -> bool:
+    """Laughter, then a remark the act reader is sure is small talk: no question mark, no
+    title. "jaja ok pero en hulu" is a change the reader does not call chat."""
+    if "?" in text or not w.LAUGHTER.match(text):
+        return False
+    reading = understanding.act(text)
+    return reading.act.name == "chat" and reading.act.p >= LAUGHED_OFF and not reading.titles
 
 
 def _weak(q: Question) -> bool:

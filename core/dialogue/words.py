@@ -11,6 +11,10 @@ def phrases(text: str) -> frozenset[str]:
 
 
 # "more", "otra": the last list, from the first title not shown yet.
+# Laughter opening a message: "lol", "lmaooo", "jajaja", "hahah", "xd", "jsjs".
+LAUGHTER = re.compile(
+    r"^\s*(?:l+o+l+|lmf?a+o+|rofl|h?(?:a+h)+a*|j?(?:a+j)+a*|(?:je)+j?|xd+|(?:js)+j?)\b", re.I
+)
 CONTINUE = phrases(
     "more | mas | moar | more please | more pls | some more | any more | anymore | show more | show me more | "
     "more titles | more options | more results | more of those | more like those | next | next page | next ones | "

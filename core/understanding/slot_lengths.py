@@ -127,7 +127,9 @@ def _short(scan: Scan, k: int):
         return None
     near = [items[x] for x in (k - 1, k + 1) if 0 <= x < len(items)]
     typed = next((it for it in near if it.kind == "type"), None)
-    beside = any(scan.typed_word(x) in SHORT_BESIDE for x in (k - 1, k + 1) if 0 <= x < len(items))
+    beside = any(it.kind == "genre" for it in near) or any(
+        scan.typed_word(x) in SHORT_BESIDE for x in (k - 1, k + 1) if 0 <= x < len(items)
+    )
     alone = scan.typed_word(k) in SHORT_ALONE and all(
         it.kind == "filler" for x, it in enumerate(items) if x != k
     )

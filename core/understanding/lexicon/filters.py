@@ -124,12 +124,17 @@ NOTHING_OVER = frozenset(["nothing over", "nothing longer than", "nothing more t
                           "nada de mas que", "ninguna de mas de", "ninguna que dure mas de"])  # fmt: skip
 # "it has to fit in 50 minutes", "que quepa en una hora": at most that much
 FITS_IN = frozenset(["fit in", "fit in a", "fits in", "fits in a", "fit into", "fit into a", "fits into",
-                     "que quepa en", "que quepan en", "quepa en", "quepan en", "que entre en"])  # fmt: skip
+                     "que quepa en", "que quepan en", "quepa en", "quepan en", "que entre en",
+                     # the time someone has: "tengo hora y media libre", "we only have 2 hours"
+                     "i have", "i only have", "we have", "we only have", "i got", "we got", "ive got",
+                     "tengo", "solo tengo", "tenemos", "solo tenemos", "nomas tengo"])  # fmt: skip
 LESS = NOTHING_OVER | FITS_IN | frozenset(["under", "less than", "shorter than", "below", "max", "at most", "no more than", "up to",
                   "menos de", "menos que", "hasta", "maximo", "no mas de", "within", "inferior a", "maximum",
                   "not longer than", "no longer than", "not over", "como mucho", "como maximo", "a lo sumo",
                   "que no pase de", "que no pasen de", "que no dure mas de", "que no duren mas de",
-                  "que no supere", "que no superen", "que dure menos de", "que duren menos de"])  # fmt: skip
+                  "que no supere", "que no superen", "que dure menos de", "que duren menos de",
+                  "que no tenga mas de", "que no tengan mas de", "no tenga mas de", "no tengan mas de",
+                  "not more than", "that dont have more than", "with no more than"])  # fmt: skip
 MORE = frozenset(["over", "more than", "longer than", "above", "at least", "mas de", "mas que", "minimo",
                   "al menos", "por lo menos", "superior a", "plus", "que dure mas de", "que duren mas de"])  # fmt: skip
 # After an amount: "2 temporadas máximo", "90 mins tops", "3 seasons or more" (always inclusive).
@@ -166,6 +171,13 @@ INCLUSIVE = (
             "hasta",
             "maximo",
             "no mas de",
+            "que no tenga mas de",
+            "que no tengan mas de",
+            "no tenga mas de",
+            "no tengan mas de",
+            "not more than",
+            "that dont have more than",
+            "with no more than",
             "at least",
             "al menos",
             "minimo",
@@ -199,14 +211,15 @@ FEW_SEASONS = frozenset(["pocas temporadas", "few seasons", "a few seasons", "no
 ONE_SEASON = frozenset(["miniseries", "miniserie", "miniseries", "mini series", "mini serie", "limited series",
                         "serie limitada", "series limitada", "single season", "one season", "una temporada",
                         "1 season", "1 temporada", "one season only", "una sola temporada"])  # fmt: skip
-# Short titles, as "shorter ones" of no earlier list reads (core.dialogue.refine): movies up to
+# Short titles, as "shorter ones" of no earlier list reads (core.dialogue.refine): movies under
 # 90 minutes, shows of up to 2 seasons. "short" only beside a type or "ones" ("the big short" is a
 # title, "quick one" no runtime); the plural Spanish adjectives alone too ("cortas").
 SHORT = frozenset(["short", "cortas", "cortos", "corta", "corto", "cortitas", "cortitos", "cortita", "cortito"])  # fmt: skip
 SHORT_ALONE = frozenset(["cortas", "cortos", "cortitas", "cortitos"])
 SHORT_BESIDE = frozenset(["ones", "one", "stuff", "something", "anything", "algo", "cosas", "unas", "unos",
-                          "una", "uno"])  # fmt: skip
-SHORT_MINUTES, SHORT_SEASONS = 90, 2
+                          "una", "uno", "sea", "sean"])  # fmt: skip
+# "short" is under 90 minutes, as people write it ("only short ones" = "under 90 min").
+SHORT_MINUTES, SHORT_SEASONS = 89, 2
 # A country's shows by their own name: "k-drama", "doramas" are South Korean series.
 COUNTRY_SHOWS = frozenset(["k drama", "k dramas", "kdrama", "kdramas", "dorama", "doramas"])  # fmt: skip
 SEASON_WORDS = frozenset(["season", "seasons", "temporada", "temporadas"])

@@ -191,8 +191,10 @@ def test_more_like_it_with_filters_said_before_asi_keeps_them(full_snapshot, und
 
 def test_an_age_said_after_for_changes_the_band(full_snapshot, understanding):
     _, frame = after(full_snapshot, understanding, "cuantas series animadas hay en disney para niños de 7")
+    q = read(understanding, frame, "and for 10?").question
+    assert q.filters.bands == Span(None, Band.SEVEN)  # a 10-year-old: the 7+ band at most
     q = read(understanding, frame, "and for 12?").question
-    assert q.filters.bands == Span(None, Band.SEVEN)  # a 12-year-old: the 7+ band at most
+    assert q.filters.bands == Span(None, Band.THIRTEEN)  # a year short of 13+ counts
     assert q.filters.platforms == {"disney"}
 
 
@@ -247,3 +249,21 @@ def test_a_joke_before_or_a_slip_inside_a_follow_up(full_snapshot, understanding
     _, frame = after(full_snapshot, understanding, first)
     reading = read(understanding, frame, text)
     assert reading.kind in (Kind.POINTED, Kind.FOCUSED), (text, reading)
+
+
+@pytest.mark.parametrize(
+    ("first", "text"),
+    [("comedias en netflix", "jajaja mi hermano ya se durmio"), ("horror movies on hulu", "lmaooo these look so old"),
+     ("series de anime", "jaja q feas")],
+)  # fmt: skip
+def test_laughter_and_a_remark_after_a_list_is_small_talk(full_snapshot, understanding, first, text):
+    _, frame = after(full_snapshot, understanding, first)
+    assert read(understanding, frame, text).question.intent == Intent.REMARK, text
+
+
+@pytest.mark.parametrize(("first", "text"), [("comedias en netflix", "jaja ok pero en hulu"),
+                                             ("horror movies on hulu", "lol and on netflix?")])  # fmt: skip
+def test_laughter_before_a_change_still_changes_the_list(full_snapshot, understanding, first, text):
+    _, frame = after(full_snapshot, understanding, first)
+    q = read(understanding, frame, text).question
+    assert q.intent == Intent.TOP and len(q.filters.platforms) == 1 and q.filters.genres, (text, q.filters)

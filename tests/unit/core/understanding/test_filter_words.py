@@ -32,6 +32,11 @@ def stated(filters) -> dict:
 FRAGMENTS = [
     # runtimes
     ("menos de hora y media", {"minutes": Span(None, 89)}),
+    ("tengo hora y media", {"minutes": Span(None, 90)}),  # the time someone has
+    ("we only have 2 hours", {"minutes": Span(None, 120)}),
+    ("que no tengan mas de 2 temporadas", {"seasons": Span(None, 2), "type": SHOW}),  # not "more than 2"
+    ("que sea cortita", {"minutes": Span(None, 89)}),  # short: under 90 minutes
+    ("short comedies", {"minutes": Span(None, 89), "genres": frozenset({"comedy"})}),
     ("menos de ora y media", None),  # "ora" is no hour: not read as one, rather than guessed
     ("de menos de 2 horas", {"minutes": Span(None, 119)}),
     ("que no pase de dos horas", {"minutes": Span(None, 120)}),
@@ -41,8 +46,8 @@ FRAGMENTS = [
     ("más de 2 horas", {"minutes": Span(121, None)}),
     ("hora y media como mucho", {"minutes": Span(None, 90)}),
     ("90 minutos maximo", {"minutes": Span(None, 90)}),
-    ("cortas", {"minutes": Span(None, 90)}),
-    ("cortitas", {"minutes": Span(None, 90)}),
+    ("cortas", {"minutes": Span(None, 89)}),
+    ("cortitas", {"minutes": Span(None, 89)}),
     ("under an hour and a half", {"minutes": Span(None, 89)}),
     ("less than 90 mins", {"minutes": Span(None, 89)}),
     ("no more than 100 minutes", {"minutes": Span(None, 100)}),
@@ -51,7 +56,7 @@ FRAGMENTS = [
     ("90 mins tops", {"minutes": Span(None, 90)}),
     ("over 2 hours", {"minutes": Span(121, None)}),
     ("2 hours or more", {"minutes": Span(120, None)}),
-    ("short ones", {"minutes": Span(None, 90)}),
+    ("short ones", {"minutes": Span(None, 89)}),
     # seasons
     ("de una o dos temporadas como mucho", {"seasons": Span(None, 2), "type": SHOW}),
     ("2 temporadas maximo", {"seasons": Span(None, 2), "type": SHOW}),
@@ -131,7 +136,7 @@ def test_a_fragment_reads_as_its_filters(understanding, text, want):
 QUESTIONS = [
     ("pelis de menos de hora y media en netflix", {"minutes": Span(None, 89), "type": TitleType.MOVIE}),
     ("recomiendame algo que no pase de dos horas", {"minutes": Span(None, 120)}),
-    ("peliculas cortas para hoy", {"minutes": Span(None, 90), "type": TitleType.MOVIE}),
+    ("peliculas cortas para hoy", {"minutes": Span(None, 89), "type": TitleType.MOVIE}),
     ("series cortas en hulu", {"seasons": Span(None, 2), "type": SHOW}),
     ("una serie de una o dos temporadas como mucho", {"seasons": Span(None, 2), "type": SHOW}),
     ("series de comedia antes del 2010", {"years": Span(None, 2009), "type": SHOW}),
@@ -141,7 +146,7 @@ QUESTIONS = [
     ("pelis mexicanas de los ultimos 5 años", {"countries": {"mexico"}, "years": Span(LAST - 4, LAST)}),
     ("movies under an hour and a half on disney", {"minutes": Span(None, 89), "type": TitleType.MOVIE}),
     ("any good shows max 2 seasons", {"seasons": Span(None, 2), "type": SHOW}),
-    ("short movies for tonight", {"minutes": Span(None, 90), "type": TitleType.MOVIE}),
+    ("short movies for tonight", {"minutes": Span(None, 89), "type": TitleType.MOVIE}),
     ("comedies from the last 5 years", {"years": Span(LAST - 4, LAST)}),
     ("thrillers but no horror", {"not_genres": {"horror"}}),
     ("korean shows on netflix", {"countries": {"south korea"}, "type": SHOW}),
