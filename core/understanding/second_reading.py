@@ -10,7 +10,7 @@ from core.questions.filters import Role
 from core.search.titles import normalise
 from core.understanding import lexicon as lx
 from core.understanding.acts import ACT_INTENTS, OVERRULE, SURE, ActReading
-from core.understanding.acts.spotting import LITTLE
+from core.understanding.acts.spotting import LITTLE, Span
 from core.understanding.decision import Found
 from core.understanding.message import Message
 from core.understanding.policy import ABSENT, CONFIDENT
@@ -75,6 +75,14 @@ class SecondReading:
         beside = before + after
         return all(word in self._everyday for word in beside) or any(word in lx.LEAD_INS for word in beside)
 
+    def _one_title(self, m: Message, reading: ActReading) -> Span | None:
+        """The one title the act reader spotted: alone, or named twice ("instructions not included
+        de que va? creo q aca se llamaba no se aceptan devoluciones": its two names)."""
+        if len(reading.titles) == 1:
+            return reading.titles[0]
+        works = {tuple(x.title for x in self._lookups.resolve(m.title_text(s))[:1]) for s in reading.titles}
+        return reading.titles[0] if len(works) == 1 and () not in works else None
+
     def _title_in_a_story(self, m: Message, weak: Question) -> Question | None:
         """The rules' question about a title nobody carries, asked of the one title the catalogue
         carries inside it, when the rest is a story around it: "my book club just read rebecca and
@@ -110,7 +118,11 @@ class SecondReading:
         if q.intent in TITLE_INTENTS and q.answer()[0] == CONFIDENT:
             return None  # the rules found a title people mean: theirs is the better reading
         reading = self._act_reading(m)
-        if reading.act.p < OVERRULE or reading.act.name not in ACT_INTENTS or len(reading.titles) != 1:
+        if (
+            reading.act.p < OVERRULE
+            or reading.act.name not in ACT_INTENTS
+            or self._one_title(m, reading) is None
+        ):
             return None
         return self._by_act(m, q, reading)
 
@@ -124,8 +136,8 @@ class SecondReading:
         act = reading.act
         if act.p < SURE:
             return None
-        if act.name in ACT_INTENTS and len(reading.titles) == 1:
-            span = reading.titles[0]
+        span = self._one_title(m, reading) if act.name in ACT_INTENTS else None
+        if span is not None:
             spotted = m.text_of(span)
             if weak.title and f" {normalise(spotted)} " not in f" {normalise(weak.title)} ":
                 if weak.answer()[0] != ABSENT:
