@@ -57,3 +57,14 @@ def test_a_childs_age_is_a_band_and_family_a_genre(understanding, text, band):
 def test_family_is_the_family_genre(understanding, text):
     q = understanding.parse(text)
     assert q.intent == Intent.TOP and q.filters.genres == {"family"} and q.filters.bands is None, q
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "title"),
+    [("de que trata finding nemo? aca se llama buscando a nemo", Intent.TITLE, "Finding Nemo"),  # named twice
+     ("quien hace las voces en toy story", Intent.CREDITS, "Toy Story")],  # "Voces" is no name of a work here
+)  # fmt: skip
+def test_a_work_named_twice_or_beside_chat_words_is_one_title(understanding, text, intent, title):
+    q = understanding.parse(text)
+    kind, titles = q.answer()
+    assert q.intent == intent and kind == CONFIDENT and titles[0].title == title, (text, q.intent, q.title)
