@@ -79,6 +79,7 @@ def read_slots(
         _negated,
         _two_genres,
         _country_shows,
+        _sitcoms,
         _genre_about,
         _show_verb,
         _us,
@@ -256,6 +257,9 @@ def _negated(scan: Scan, k: int):
     if last is not None and (last.comma or last.stop) and scan.items[k].words in ("no", "nah", "nope"):
         return None  # "wait no, movies": "no" answers, it negates nothing after it
     if end < len(scan.items) and scan.items[end].kind == "genre":
+        said = scan.words(k, end - k).split()
+        if set(said) & DEGREES and not set(said) & QUANTITIES and {"not", "no"} & set(said):
+            return None  # "scary but not too scary": how scary, not no horror
         return scan.merge("not_genre", scan.items[end].value, k, end + 1)
     if end < len(scan.items) and scan.items[end].kind == "type":
         return scan.merge("not_type", scan.items[end].value, k, end + 1)  # "not shows, movies"
@@ -272,18 +276,32 @@ def _negated(scan: Scan, k: int):
 # Between a negation and the platform it leaves out: "not on netflix", "que no estén en netflix".
 NOT_ON_FILLER = frozenset(["on", "en", "in", "de", "from", "esten", "este", "estan", "esta", "sean", "sea",
                            "is", "are", "available", "disponible", "disponibles"])  # fmt: skip
+DEGREES = frozenset(["too", "so", "that", "super", "muy", "tan", "demasiado"])
+QUANTITIES = frozenset(
+    ["much", "many", "mucho", "mucha", "muchas", "muchos", "more", "mas"]
+)  # "not too much romance"
+SITCOMS = frozenset(["sitcom", "sitcoms"])
 NOT_ON_LEADS = frozenset(["no", "not", "but", "pero", "except", "excepto", "menos", "other", "apart", "anything",
                           "everything", "sin", "nada", "nothing", "without", "que", "isnt", "arent", "ni"])  # fmt: skip
 TRAILING_NO = frozenset(["no", "not", "nope", "tampoco", "nah"])
 
 
 def _country_shows(scan: Scan, k: int):
-    """ "k-drama", "doramas": the country's shows, so a country item and a type item."""
+    """ "k-drama", "doramas": the country's shows, so a country item and a type item ("korean
+    dramas" stays the Drama genre: so people label it)."""
     it = scan.items[k]
     if it.kind != "country" or it.words not in COUNTRY_SHOWS:
         return None
     country, end = scan.merge("country", it.value, k, k + 1)
     return (country, Item("type", TitleType.SHOW, it.i, it.j, it.words)), end
+
+
+def _sitcoms(scan: Scan, k: int):
+    """ "a sitcom": comedy series, so the genre and a type item."""
+    it = scan.items[k]
+    if it.kind != "genre" or it.words not in SITCOMS:
+        return None
+    return (it, Item("type", TitleType.SHOW, it.i, it.j, it.words)), k + 1
 
 
 def _two_genres(scan: Scan, k: int):

@@ -87,7 +87,9 @@ CUE_LISTS: dict[str, str] = {
     "have": "do you have | have you got | you have | tienen | tiene | teneis | hay | tienes | ustedes tienen",
     "want": "i want to watch | i wanna watch | i want to see | i would like to watch | id like to watch | "
             "quiero ver | quisiera ver | me gustaria ver | quiero mirar | tengo ganas de ver | i wanna see | "
-            "quiere ver | queremos ver | quieren ver | wants to watch | want to watch | wanna watch",
+            "quiere ver | queremos ver | quieren ver | wants to watch | want to watch | wanna watch | "
+            "me apetece ver | me apetece | nos apetece ver | nos apetece | se me antoja ver | se me antoja | "
+            "i feel like watching | in the mood for | im in the mood for",
     # "recommend": titles like one the user names
     "like": "like | similar | similiar | simillar | similar to | similars | similares | similares a | similar a | parecido | parecida | "
             "parecidos | parecidas | parecido a | parecida a | parecidos a | parecidas a | tipo | estilo | "

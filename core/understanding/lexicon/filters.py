@@ -106,7 +106,8 @@ NEGATIONS = frozenset(["no", "not", "non", "without", "sin", "except", "excepto"
                        "leave out", "leave out the", "take out", "take out the", "remove", "remove the",
                        "drop", "drop the", "get rid of", "get rid of the", "quita", "quitale", "quita las",
                        "quita los", "quito", "quito lo de", "quita lo de", "saca", "sacale", "saca las",
-                       "saca los", "fuera las", "fuera los"])  # fmt: skip
+                       "saca los", "fuera las", "fuera los", "ninguna de", "ninguno de", "ningunas de",
+                       "ningunos de", "none of the", "no more"])  # fmt: skip
 # A rating as a limit: "nothing above 13+", "max 7+" (up to it); "nada de +18", "no r" (below it).
 UP_TO = frozenset(["nothing above", "nothing over", "not above", "nothing higher than", "at most", "max", "maximo",
                    "hasta", "up to", "no more than", "nothing past", "nada de mas de", "nada por encima de",

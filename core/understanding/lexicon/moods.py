@@ -16,7 +16,8 @@ MOOD_LISTS: dict[str, str] = {
     "anything light | lighthearted | light hearted | feel good | feelgood | uplifting | cheerful | "
     "para reir | para reirse | para reirme | que me haga reir | me haga reir | que haga reir | "
     "haga reir | hacerme reir | reirme | risas | divertida | divertidas | divertido | divertidos | "
-    "chistosas | chistosos | algo ligero | ligera | ligeras | ligero | ligeros | alegre | alegres | "
+    "chistosas | chistosos | algo ligero | ligera | ligeras | ligero | ligeros | ligerito | ligerita | "
+    "ligeritas | ligeritos | algo ligerito | alegre | alegres | "
     "para desconectar | funnier | mas divertida | mas divertidas | mas divertido | mas graciosa | mas graciosas | "
     "mas chistosa | mas chistosas",
     "drama": "sad | to cry | make me cry | for a cry | tear jerker | tearjerker | emotional | para llorar | "

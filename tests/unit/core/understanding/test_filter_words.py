@@ -134,6 +134,10 @@ def test_a_fragment_reads_as_its_filters(understanding, text, want):
 
 # Whole questions: the filter, and nothing left over that could be a title.
 QUESTIONS = [
+    # "ninguna de" is an exclusion; a sitcom is a series; "me apetece" asks for titles
+    ("thrillers en prime, ninguna de crimen", {"genres": {"thriller"}, "not_genres": {"crime"}}),
+    ("a sitcom on hulu", {"genres": {"comedy"}, "type": SHOW}),
+    ("me apetece una peli mexicana", {"countries": {"mexico"}, "type": TitleType.MOVIE}),
     ("pelis de menos de hora y media en netflix", {"minutes": Span(None, 89), "type": TitleType.MOVIE}),
     ("recomiendame algo que no pase de dos horas", {"minutes": Span(None, 120)}),
     ("peliculas cortas para hoy", {"minutes": Span(None, 89), "type": TitleType.MOVIE}),
@@ -207,3 +211,11 @@ def test_nothing_but_is_no_exclusion(understanding):
 def test_a_negated_platform_of_one_title_is_still_the_platform_asked(understanding):
     q = understanding.parse("my friend says ozark isnt on netflix anymore, true?")
     assert q.filters.platforms == {"netflix"} and q.answer()[1][0].title == "Ozark"
+
+
+@pytest.mark.parametrize(
+    "text", ["quiero algo de miedo pero no muy de miedo", "something creepy but not too creepy"]
+)
+def test_a_degree_is_no_exclusion(understanding, text):
+    f = understanding.parse(text).filters
+    assert f.genres == {"horror"} and not f.not_genres, (text, f)
