@@ -88,6 +88,10 @@ def refined(
     if stated is None and asked.intent == Intent.PERSON and understanding.people is not None:
         person = understanding.people.find(rest)  # "ok what about zendaya": another person
         stated = Filters(person=person) if person is not None else None
+    if stated is None and q.intent == Intent.TOP and not q.title and not _new_topic(q.filters):
+        stated = q.filters.but(
+            ranking=asked.filters.ranking
+        )  # "en netflix y q tenga pocas temporadas, 2 como mucho"
     if stated is None and _refines_by_act(said, understanding):
         stated = understanding.parts(
             rest or bare or said

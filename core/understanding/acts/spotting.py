@@ -22,6 +22,7 @@ from core.understanding.scanner import Item
 LONGEST_RUN = 8  # items: longer titles are typed with a cue before them, which the rules read
 Span = tuple[int, int]  # item positions [i, j)
 LITTLE = STOPWORDS | lx.FUNCTION_WORDS | lx.ARTICLES
+POSSESSIVES = lx.DETERMINERS - lx.ARTICLES
 
 
 def spot(message, common: frozenset[str]) -> list[Span]:
@@ -42,6 +43,8 @@ def spot(message, common: frozenset[str]) -> list[Span]:
                 continue
             if size == 1 and not _may_be_a_title(items[i:j], common) or owned[j] == owned[i]:
                 continue
+            if size == 1 and i and items[i - 1].words in POSSESSIVES:
+                continue  # "mi jefe dice…": my boss, not "Jefe"
             if message.is_title((i, j)):
                 found.append((i, j))
                 taken.update(range(i, j))

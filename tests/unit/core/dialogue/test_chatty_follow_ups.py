@@ -267,3 +267,14 @@ def test_laughter_before_a_change_still_changes_the_list(full_snapshot, understa
     _, frame = after(full_snapshot, understanding, first)
     q = read(understanding, frame, text).question
     assert q.intent == Intent.TOP and len(q.filters.platforms) == 1 and q.filters.genres, (text, q.filters)
+
+
+@pytest.mark.parametrize(
+    ("first", "text", "kept"),
+    [("recomienda una serie de fantasia", "en netflix y q tenga pocas temporadas, 2 como mucho", {"fantasy"}),
+     ("musicals on disney", "my aunt is 80 and hates anything new, like before 1975 pls", {"music"})],
+)  # fmt: skip
+def test_filters_wrapped_in_words_refine_the_list(full_snapshot, understanding, first, text, kept):
+    _, frame = after(full_snapshot, understanding, first)
+    q = read(understanding, frame, text).question
+    assert q.intent == Intent.TOP and q.filters.genres == kept, (text, q.filters)

@@ -68,3 +68,9 @@ def test_a_work_named_twice_or_beside_chat_words_is_one_title(understanding, tex
     q = understanding.parse(text)
     kind, titles = q.answer()
     assert q.intent == intent and kind == CONFIDENT and titles[0].title == title, (text, q.intent, q.title)
+
+
+def test_a_word_after_a_possessive_is_no_one_word_title(understanding):
+    """ "mi jefe" is the asker's boss, not the film "Jefe"."""
+    reading = understanding.act("mi jefe dice que es la mejor serie")
+    assert not reading.titles, reading.titles
