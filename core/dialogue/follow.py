@@ -12,7 +12,7 @@ of filter and no "and"/"what about") starts afresh even when it could refine the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from core.dialogue import common as c
@@ -73,6 +73,7 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
             return Reading(refine.titles_of(asked), Kind.REFINED)  # "more" after a count: its titles
         if frame.shown or listed:  # "more pls" after a list that came out empty: that list again, said so
             return Reading(refine.continued(frame, understanding), Kind.MORE)
+    q = _there(frame, q, said)
     pointed = refer.pointed(frame, q, said, understanding)
     if pointed is not None:
         return Reading(pointed, Kind.POINTED)
@@ -152,6 +153,16 @@ def _laughed_off(text: str, understanding) -> bool:
         return False
     reading = understanding.act(text)
     return reading.act.name == "chat" and reading.act.p >= LAUGHED_OFF and not reading.titles
+
+
+def _there(frame: Frame, q: Question, said: str) -> Question:
+    """ "cowboy bebop is on there right?": "there" is the platform the last question was about."""
+    last = frame.asked
+    if q.intent != Intent.WHERE or q.filters.platforms or last is None or len(last.filters.platforms) != 1:
+        return q
+    if not set(said.split()) & w.THERE:
+        return q
+    return q.refined(q.filters.but(platforms=last.filters.platforms))
 
 
 def _weak(q: Question) -> bool:

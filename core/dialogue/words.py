@@ -75,6 +75,7 @@ TOP_OF_LIST = phrases(
 # Words around a follow-up that change nothing: "ok more", "y en hulu?", "what about shows then".
 CONNECTORS = phrases(
     "and | y | e | also | tambien | plus | what about | how about | and what about | and how about | "
+    "vs | versus | compared to | compared with | and compared to | comparado con | contra | y contra | "
     "what if | que tal | y que tal | y si | and if | pero | but | instead | en cambio | mejor | rather | "
     "only | just | solo | solamente | now | ahora | then | entonces | so | ok | okay | k | vale | dale | "
     "bueno | oki | please | pls | plz | porfa | por favor | xfa | those | these | ones | the ones | esas | "
@@ -92,6 +93,7 @@ CONNECTORS = phrases(
 # open it ("ok", "now", "bueno").
 LINKS = phrases(
     "and | y | e | also | tambien | plus | what about | how about | and what about | and how about | what if | "
+    "vs | versus | compared to | compared with | comparado con | contra | "
     "que tal | y que tal | y si | and if | pero | but | instead | en cambio | only | just | solo | solamente | "
     "same but | igual pero | ok pero | ok but | ok and | ok y | y de | and the | y las | y los | "
     "i mean | i meant | sorry i meant | quise decir | o sea | mejor dicho"
@@ -149,6 +151,16 @@ ABOUT_STARTS = phrases(
     "es para | es apta para | es apto para | sirve para | esta bien para | se puede ver con"
 )
 # "show me them", "¿cuáles son?": the titles behind the last count.
+# Asking for titles: "anything with john wayne?", "any by john mulaney?", "algo con ricardo darín?"
+ANY_OF = phrases("any | anything | something | algo | alguna | alguno | algun | hay algo | is there anything")
+# The platform the conversation is about: "is it on there?", "¿está ahí?"
+THERE = frozenset(["there", "ahi", "alli", "alla", "aca"])
+# Opening a change of a count, asking for its titles: "recomiéndanos unas de esas que sean cortas".
+TITLES_PLEASE = phrases(
+    "recommend | recommend me | recommend us | recomienda | recomiendame | recomiendanos | sugiere | "
+    "sugiereme | suggest | show me | muestrame | ensename | pasame | dame | give me | gimme | list | lista | "
+    "name some | dime algunas | dime unas"
+)
 SHOW_THEM = phrases(
     "saca la lista | sacame la lista | ponme la lista | pon la lista | sacame las top | sacame las mejores | "
     "sacame los mejores | sacame las | sacame los | sacalas | sacalos | "

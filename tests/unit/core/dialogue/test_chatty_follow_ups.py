@@ -278,3 +278,29 @@ def test_filters_wrapped_in_words_refine_the_list(full_snapshot, understanding, 
     _, frame = after(full_snapshot, understanding, first)
     q = read(understanding, frame, text).question
     assert q.intent == Intent.TOP and q.filters.genres == kept, (text, q.filters)
+
+
+def test_anything_with_a_person_after_a_list_lists_their_titles(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "comedias en netflix")
+    q = read(understanding, frame, "algo con adam sandler?").question
+    assert q.intent == Intent.PERSON and q.filters.genres == {"comedy"} and q.filters.platforms == {"netflix"}
+
+
+def test_a_person_said_alone_after_a_count_counts_theirs(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "how many movies does tom hanks have")
+    assert read(understanding, frame, "and meryl streep?").question.intent == Intent.COUNT
+
+
+def test_asking_for_titles_after_a_count_lists_them(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "how many horror movies are on hulu")
+    q = read(understanding, frame, "recomiendame unas del 2019").question
+    assert q.intent == Intent.TOP and q.filters.genres == {"horror"} and q.filters.years == Span(2019, 2019)
+
+
+@pytest.mark.parametrize(("first", "text", "platform"),
+                         [("anime on hulu", "is naruto on there?", "hulu"),
+                          ("how many shows are on hulu", "versus netflix", "netflix")])  # fmt: skip
+def test_there_and_versus_name_a_platform(full_snapshot, understanding, first, text, platform):
+    _, frame = after(full_snapshot, understanding, first)
+    q = read(understanding, frame, text).question
+    assert q.filters.platforms == {platform}, (text, q.intent, q.filters.platforms)
