@@ -12,7 +12,7 @@ of filter and no "and"/"what about") starts afresh even when it could refine the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from core.dialogue import common as c

@@ -111,7 +111,9 @@ def refined(
     adding = _adding(said, stated)
     refined = asked.refined(changed(asked.filters, stated, changes, adding), start=0)
     if stated.person is not None and asked.intent in (Intent.TOP, Intent.COUNT) and p.starts(said, w.ANY_OF):
-        refined = replace(refined, intent=Intent.PERSON)  # "anything with john wayne?" after westerns: his titles
+        refined = replace(
+            refined, intent=Intent.PERSON
+        )  # "anything with john wayne?" after westerns: his titles
     elif asked.intent in c.COUNTS and p.starts(said, w.TITLES_PLEASE):
         return titles_of(refined)  # "recomiéndanos unas de esas que sean cortas" after a count
     return again(refined, frame, understanding)
