@@ -118,6 +118,8 @@ def _before_a_reason(text: str, understanding) -> str | None:
         return first  # "y otras más, la última vez lo prometo jaja"
     if not p.starts(w.fold(rest), w.REASONS):
         return None
+    if said.split()[:1] in (["not"], ["no"], ["ni"], ["sin"]) and understanding.parts(rest).filters.platforms:
+        return None  # "not netflix, i only have amazon and hulu": the platforms are after the comma
     stated = understanding.filters_of(p.strip(said, w.CONNECTORS))
     return first if stated is not None and not stated.is_empty() else None
 

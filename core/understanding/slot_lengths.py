@@ -39,8 +39,7 @@ def _duration(scan: Scan, k: int):
         return scan.merge("seasons", Span(1, 1), k, k + size)
     size = scan.typed_phrase_at(k, NOT_TOO_LONG, 5)
     if size:  # "nothing too long": a show's seasons when the message is about shows
-        shows = any(it.kind == "type" and it.value == TitleType.SHOW for it in items)
-        kind, high = ("seasons", SHORT_SEASONS) if shows else ("minutes", SHORT_MINUTES)
+        kind, high = ("seasons", SHORT_SEASONS) if _about_shows(scan) else ("minutes", SHORT_MINUTES)
         return scan.merge(kind, Span(None, high), k, k + size)
     size = scan.phrase_at(k, FEW_SEASONS, 4)
     if size:  # "de pocas temporadas, 1 o 2": the amounts after it say how few
@@ -66,8 +65,8 @@ def _duration(scan: Scan, k: int):
             more = scan.words(k + used, after) in MORE_AFTER
             span = Span(low if low is not None and more else value, None) if more else Span(None, value)
             return scan.merge(kind, span, k, k + used + after)
-        if low is not None and unit == "season":
-            return scan.merge(kind, Span(low, value), k, k + used)
+        if low is not None and unit == "season":  # "1 or 2 seasons": every show has one, so up to 2
+            return scan.merge(kind, Span(low if low > 1 else None, value), k, k + used)
     it = items[k]  # "5+ seasons"
     if (
         it.kind == "rating"
@@ -77,6 +76,14 @@ def _duration(scan: Scan, k: int):
     ):
         return scan.merge("seasons", Span(int(str(it.value)[:-1]), None), k, k + 2)
     return None
+
+
+def _about_shows(scan: Scan) -> bool:
+    """The message is about shows: it says so, or it counts seasons ("cortas, 2 temporadas max")."""
+    return any(
+        it.kind == "type" and it.value == TitleType.SHOW or set(it.words.split()) & SEASON_WORDS
+        for it in scan.items
+    )
 
 
 def _amount_or(scan: Scan, k: int) -> tuple[int, int] | None:
@@ -135,6 +142,6 @@ def _short(scan: Scan, k: int):
     )
     if typed is None and not beside and not alone:
         return None  # "the big short", "short circuit": a title's word
-    if typed is not None and typed.value == TitleType.SHOW:
+    if typed is not None and typed.value == TitleType.SHOW or typed is None and _about_shows(scan):
         return scan.merge("seasons", Span(None, SHORT_SEASONS), k, k + 1)
     return scan.merge("minutes", Span(None, SHORT_MINUTES), k, k + 1)

@@ -45,8 +45,12 @@ def _person(scan: Scan, k: int):
     lead = cue or verb
     if not lead and (not _starts_name(scan, k) or k and items[k - 1].kind == "word"):
         return None  # a name without a cue starts a run of unknown words
-    if not lead and any(it.kind == "cue" and it.value in TITLE_CUES for it in items[max(0, k - 4) : k]):
-        return None  # "where can i watch seinfeld", "more like the good place": a title follows
+    if (
+        not lead
+        and any(it.kind == "cue" and it.value in TITLE_CUES for it in items[max(0, k - 4) : k])
+        and not any(_acts_after(scan, x) for x in range(k + 1, min(len(items), k + MAX_NAME_WORDS + 1)))
+    ):
+        return None  # "where can i watch seinfeld": a title follows; "is tom hanks in anything" a name
     start = end = k + lead
     while end < len(items) and end - start < MAX_NAME_WORDS and _name_part(scan, end, first=end == start):
         end += 1

@@ -284,7 +284,10 @@ PERSON_VERBS_AFTER: dict[str, Role | None] = {
     **dict.fromkeys(["directed", "direct", "dirigio", "ha dirigido", "has directed"], Role.DIRECTOR),
     **dict.fromkeys(["been in", "starred in", "acted in", "appeared in", "played in", "sale", "salio", "actua",
                      "actuo", "act in", "acts in", "appear in", "appears in", "star in", "stars in", "play in",
-                     "plays in", "ha salido", "ha actuado", "actua en", "sale en"], Role.CAST),
+                     "plays in", "ha salido", "ha actuado", "actua en", "sale en",
+                     # "is bad bunny in anything", "¿sale bad bunny en algo?"
+                     "in anything", "in something", "in any movies", "in any shows", "en algo", "en alguna"],
+                    Role.CAST),
     **dict.fromkeys(["was in", "is in", "done", "made", "did", "ha hecho", "hizo"], None),
 }  # fmt: skip
 # Words before "with" / "con" that make what follows a person even when nobody has that name:

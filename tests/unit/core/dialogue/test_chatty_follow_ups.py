@@ -304,3 +304,9 @@ def test_there_and_versus_name_a_platform(full_snapshot, understanding, first, t
     _, frame = after(full_snapshot, understanding, first)
     q = read(understanding, frame, text).question
     assert q.filters.platforms == {platform}, (text, q.intent, q.filters.platforms)
+
+
+def test_a_platform_left_out_then_the_ones_someone_has(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "comedias de los 90")
+    q = read(understanding, frame, "not netflix, i only have prime and disney").question
+    assert q.filters.platforms == {"amazon", "disney"} and q.filters.genres == {"comedy"}, q.filters

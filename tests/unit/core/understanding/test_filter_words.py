@@ -61,7 +61,7 @@ FRAGMENTS = [
     ("de una o dos temporadas como mucho", {"seasons": Span(None, 2), "type": SHOW}),
     ("2 temporadas maximo", {"seasons": Span(None, 2), "type": SHOW}),
     ("dos temporadas max", {"seasons": Span(None, 2), "type": SHOW}),
-    ("una o dos temporadas", {"seasons": Span(1, 2), "type": SHOW}),
+    ("una o dos temporadas", {"seasons": Span(None, 2), "type": SHOW}),
     ("miniserie", {"seasons": Span(1, 1), "type": SHOW}),
     ("una sola temporada", {"seasons": Span(1, 1), "type": SHOW}),
     ("max 2 seasons", {"seasons": Span(None, 2), "type": SHOW}),
@@ -219,3 +219,13 @@ def test_a_negated_platform_of_one_title_is_still_the_platform_asked(understandi
 def test_a_degree_is_no_exclusion(understanding, text):
     f = understanding.parse(text).filters
     assert f.genres == {"horror"} and not f.not_genres, (text, f)
+
+
+@pytest.mark.parametrize(
+    ("text", "seasons"),
+    [("anime thats not super long, like 1 or 2 seasons", Span(None, 2)),  # every show has a season
+     ("series cortas, 3 temporadas max", Span(None, 3)), ("series de 2 o 3 temporadas", Span(2, 3))],
+)  # fmt: skip
+def test_short_is_seasons_when_seasons_are_counted(understanding, text, seasons):
+    f = understanding.parse(text).filters
+    assert f.seasons == seasons and f.minutes is None, (text, f)

@@ -130,3 +130,10 @@ def test_a_title_stays_a_title(understanding, text, title):
 def test_the_words_asking_what_else_a_person_is_in_tell_the_language(understanding, text, language):
     said = understanding.language(text)
     assert said.clear and said.language == language, (text, said)
+
+
+@pytest.mark.parametrize(("text", "known"), [("is tom hanks in anything on hulu", True),
+                                             ("is bad bunny in anything", False)])  # fmt: skip
+def test_is_someone_in_anything_asks_their_titles(understanding, text, known):
+    q = understanding.parse(text)
+    assert q.intent == Intent.PERSON and (q.filters.person is not None) == known, (text, q.intent, q.title)
