@@ -5,6 +5,7 @@ to be small talk. Mixed into ``Understanding``, whose ``acts``, ``act`` and ``_q
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from core.questions.filters import Role
 from core.search.titles import normalise
@@ -12,6 +13,7 @@ from core.understanding import lexicon as lx
 from core.understanding.acts import ACT_INTENTS, OVERRULE, SURE, ActReading
 from core.understanding.acts.spotting import LITTLE, Span
 from core.understanding.decision import Found
+from core.understanding.last_resort import picks
 from core.understanding.message import Message
 from core.understanding.policy import ABSENT, CONFIDENT
 from core.understanding.question import TITLE_INTENTS, Intent, Question
@@ -20,6 +22,7 @@ from core.understanding.scanner import is_cue
 # Words that join the parts of a name: beside a title, they make it part of a longer one.
 JOINERS = lx.ARTICLES | frozenset(["to", "of", "and", "with", "y", "con", "de", "del", "&", "n", "vs"])
 JOINS_BEFORE = JOINERS | lx.DETERMINERS
+REQUESTED = 0.35  # the act reader's list or count probability that makes filters said in chatter a request
 # A story's words: pronouns, verbs and adverbs (the lead-ins less the little words names have).
 STORY_WORDS = lx.LEAD_INS - lx.LITTLE_WORDS - lx.PREPOSITIONS - lx.ARTICLES
 CLAUSE_JOINERS = frozenset(["and", "y", "but", "pero", "so", "asi", "then", "luego"])
@@ -74,6 +77,22 @@ class SecondReading:
             return False
         beside = before + after
         return all(word in self._everyday for word in beside) or any(word in lx.LEAD_INS for word in beside)
+
+    def _request_by_act(self, m: Message, weak: Question) -> Question | None:
+        """A message the rules read as nothing that the act reader reads as a list or a count and
+        that names filters: "i want a movie from 1994 lol the year i was born", "my cousins are
+        6 and 8, what can i put on disney for them?" list what it names."""
+        if weak.intent != Intent.UNKNOWN:
+            return None
+        reading = self._act_reading(m)
+        if reading.act.name not in ("list", "count") or reading.act.p < REQUESTED or reading.titles:
+            return None
+        filters = self.parts(m.text).filters
+        if filters.is_empty():
+            return None
+        if reading.act.name == "count":
+            return Question(Intent.COUNT, language=weak.language, leaning=weak.leaning).refined(filters)
+        return picks(replace(weak, filters=filters))
 
     def _one_title(self, m: Message, reading: ActReading) -> Span | None:
         """The one title the act reader spotted: alone, or named twice ("instructions not included

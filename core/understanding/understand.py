@@ -189,6 +189,7 @@ class Understanding(SecondReading):
                 request_after_all(found)
                 or thanks_first(message, found)
                 or request_by_opener(message, found)
+                or self._request_by_act(message, found)
                 or found
             )
         return self._overruled(message, question) or question

@@ -74,3 +74,15 @@ def test_a_word_after_a_possessive_is_no_one_word_title(understanding):
     """ "mi jefe" is the asker's boss, not the film "Jefe"."""
     reading = understanding.act("mi jefe dice que es la mejor serie")
     assert not reading.titles, reading.titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gimme a movie from 1997 haha thats when my parents met",
+        "quiero una serie de 2015 jaja el año que me case",
+    ],
+)
+def test_filters_said_in_chatter_the_act_reader_calls_a_request_list_titles(understanding, text):
+    q = understanding.parse(text)
+    assert q.intent == Intent.TOP and q.filters.years is not None, (text, q.intent, q.filters.years)
