@@ -281,7 +281,9 @@ PERSON_VERBS: dict[str, Role | None] = {
                      "ha trabajado", "trabajo"], None),
 }  # fmt: skip
 PERSON_VERBS_AFTER: dict[str, Role | None] = {
-    **dict.fromkeys(["directed", "direct", "dirigio", "ha dirigido", "has directed"], Role.DIRECTOR),
+    **dict.fromkeys(["directed", "direct", "dirigio", "ha dirigido", "has directed", "como director",
+                     "como directora", "as director", "as a director", "as the director"], Role.DIRECTOR),
+    **dict.fromkeys(["como actor", "como actriz", "as an actor", "as actor", "as an actress"], Role.CAST),
     **dict.fromkeys(["been in", "starred in", "acted in", "appeared in", "played in", "sale", "salio", "actua",
                      "actuo", "act in", "acts in", "appear in", "appears in", "star in", "stars in", "play in",
                      "plays in", "ha salido", "ha actuado", "actua en", "sale en",

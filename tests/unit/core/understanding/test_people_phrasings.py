@@ -137,3 +137,8 @@ def test_the_words_asking_what_else_a_person_is_in_tell_the_language(understandi
 def test_is_someone_in_anything_asks_their_titles(understanding, text, known):
     q = understanding.parse(text)
     assert q.intent == Intent.PERSON and (q.filters.person is not None) == known, (text, q.intent, q.title)
+
+
+def test_a_part_said_after_the_name_is_their_role(understanding):
+    q = understanding.parse("que peliculas tiene clint eastwood como director")
+    assert q.intent == Intent.PERSON and q.filters.role == Role.DIRECTOR, (q.intent, q.filters.role)
