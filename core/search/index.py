@@ -36,6 +36,26 @@ MAX_QUERY_WORDS = 12
 SIMILAR_KEPT = 4_096  # words whose ``WordIndex.similar`` answer is kept (``forget_similar`` empties)
 _generation = 0  # bumped by ``forget_similar``: an index with an older one forgets its answers
 
+try:  # ``process.cdist``'s own C function: its Python wrapper took ~4 us a call (numpy dtype checks)
+    from rapidfuzz import process_cpp as _process_cpp
+    from rapidfuzz import process_cpp_impl as _cdist_impl
+except ImportError:  # a rapidfuzz without its C extension
+    _process_cpp = _cdist_impl = None
+_DIRECT = _cdist_impl is not None and process.cdist is _process_cpp.cdist
+_TYPE_NUMS = {} if not _DIRECT else {np.uint8: _cdist_impl.UINT8, np.float64: _cdist_impl.FLOAT64}
+
+
+def scores_of(query: str, choices, scorer, dtype) -> np.ndarray:
+    """``process.cdist([query], choices, scorer=scorer, processor=None, dtype=dtype)[0]``
+    (``dtype`` np.uint8 or np.float64): the same C call, without the wrapper's checks."""
+    if not _DIRECT:
+        return process.cdist([query], choices, scorer=scorer, processor=None, dtype=dtype)[0]
+    found = _cdist_impl.cdist(
+        [query], choices, scorer=scorer, processor=None, score_cutoff=None, score_hint=None,
+        score_multiplier=1, dtype=_TYPE_NUMS[dtype], workers=1,
+    )  # fmt: skip
+    return np.asarray(found)[0]
+
 
 def trigram_codes(padded: str) -> np.ndarray:
     """The distinct trigrams of one padded string, each packed into an int64."""
@@ -104,9 +124,8 @@ class GramIndex:
         estimate = shared / (len(query_grams) + self.gram_counts[ranks])
         ranks = ranks[_top(-estimate, RATIO_CHECKED)]
         keys = self.compact
-        ratios = process.cdist(  # ``tolist``: indexing a list with numpy integers is slow
-            [compact], [keys[r] for r in ranks.tolist()], scorer=fuzz.ratio, processor=None, dtype=np.uint8
-        )[0]
+        # ``tolist``: indexing a list with numpy integers is slow
+        ratios = scores_of(compact, [keys[r] for r in ranks.tolist()], fuzz.ratio, np.uint8)
         return ranks[_top(-ratios.astype(np.int16), limit)]
 
     def _band_lists(self, query_grams: np.ndarray, lo: int, hi: int) -> list[np.ndarray]:
