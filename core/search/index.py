@@ -272,16 +272,12 @@ def forget_similar() -> None:
 
 
 def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(values, return_counts=True)`` for non-negative integers: by counting when
-    they span a narrow range (a few times their number: about twice as fast), else by sorting."""
+    """``np.unique(values, return_counts=True)``. Counting with ``bincount`` over their range,
+    once about twice as fast, is slower with numpy 2.4 on the postings a query counts (2,700
+    on average: 24 us against 21.5, the ``min``/``max`` that choose the way included)."""
     if len(values) == 0:
         return values, np.empty(0, dtype=np.intp)
-    low, high = int(values.min()), int(values.max())
-    if high - low > 4 * len(values):
-        return np.unique(values, return_counts=True)
-    counts = np.bincount(values - low)
-    present = np.flatnonzero(counts)
-    return (present + low).astype(values.dtype), counts[present]
+    return np.unique(values, return_counts=True)
 
 
 def _within_budget(sizes: list[int], budget: int) -> int:

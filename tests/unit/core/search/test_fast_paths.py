@@ -1,6 +1,6 @@
 """The fast paths of title search give what the plain definitions give, on the real catalogue:
-the vectorised scorers, the fuzzy word lookup over prebuilt per-letter lists, counting by
-``bincount``; and one message's readings look a title or a name up once."""
+the vectorised scorers, the fuzzy word lookup over prebuilt per-letter lists, the postings counted;
+and one message's readings look a title or a name up once."""
 
 from __future__ import annotations
 
