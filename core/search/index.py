@@ -75,6 +75,10 @@ class GramIndex:
     def __init__(self, compact_by_rank: list[str]):
         self.compact = compact_by_rank
         self.lengths = np.array([len(c) for c in compact_by_rank], dtype=np.int32)
+        # The first rank of each length (``searchsorted(lengths, n)`` for n up to the longest,
+        # then every rank): a query's band is two list look-ups, not numpy calls.
+        longest = int(self.lengths.max()) if len(self.lengths) else 0
+        self.first_of_length = np.searchsorted(self.lengths, np.arange(longest + 2)).tolist()
         codes, owners = self._all_trigrams(compact_by_rank)
         # Sorted by trigram then rank (owners come in rank order: a stable sort keeps it),
         # duplicates (a trigram twice in one key) dropped.
@@ -113,12 +117,12 @@ class GramIndex:
     def closest(self, compact: str, limit: int) -> np.ndarray:
         """Ranks of about ``limit`` keys with the best ``fuzz.ratio`` to the space-less query."""
         band = [math.ceil(len(compact) * BAND_LOW), math.floor(len(compact) * BAND_HIGH) + 1]
-        lo, hi = np.searchsorted(self.lengths, np.array(band, dtype=self.lengths.dtype))
+        lo, hi = (self._first_of_length(n) for n in band)
         query_grams = trigram_codes(PAD_START + compact + PAD_END)
         lists = self._band_lists(query_grams, lo, hi) if len(self.grams) else []
         if not lists:
             return np.empty(0, dtype=np.int32)
-        centre = np.searchsorted(self.lengths, np.int32(len(compact)))  # the first key as long as the query
+        centre = self._first_of_length(len(compact))  # the first key as long as the query
         ranks, shared = self._overlaps(lists, centre)
         # Dice on trigrams approximates the ratio; the real ratio then orders the best of them.
         estimate = shared / (len(query_grams) + self.gram_counts[ranks])
@@ -127,6 +131,11 @@ class GramIndex:
         # ``tolist``: indexing a list with numpy integers is slow
         ratios = scores_of(compact, [keys[r] for r in ranks.tolist()], fuzz.ratio, np.uint8)
         return ranks[_top(-ratios.astype(np.int16), limit)]
+
+    def _first_of_length(self, n: int) -> int:
+        """``searchsorted(self.lengths, n)``: the first rank of a key at least ``n`` long."""
+        table = self.first_of_length
+        return table[max(n, 0)] if n < len(table) else len(self.lengths)
 
     def _band_lists(self, query_grams: np.ndarray, lo: int, hi: int) -> list[np.ndarray]:
         """The posting list of each known query trigram, cut to the band of ranks, rarest first."""
@@ -282,8 +291,13 @@ def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _within_budget(sizes: list[int], budget: int) -> int:
     """How many of the (ascending) sizes fit in the budget together; at least one."""
-    total = np.cumsum(sizes)
-    return max(1, int(np.searchsorted(total, budget, side="right")))
+    total = fitting = 0
+    for size in sizes:  # a few dozen sizes: a loop, not ``cumsum`` and ``searchsorted``
+        total += size
+        if total > budget:
+            break
+        fitting += 1
+    return max(1, fitting)
 
 
 def _contains(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
