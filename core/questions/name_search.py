@@ -55,9 +55,15 @@ class _Keys:
 
 def fold(text: str) -> str:
     """A name as ``people.name_keys`` writes it: lowercase, no accents, dots or doubled spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
+    if text.isascii():  # most names: NFKD and dropping accents change nothing
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", plain).split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 class NameSearch:
