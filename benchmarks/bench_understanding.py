@@ -63,6 +63,10 @@ async def timed_turns(
         samples: list[list[float]] = [[] for _ in turns]
         for _ in range(rounds):  # a round over all turns: a burst of load costs each turn one sample
             for k, (text, frame) in enumerate(turns):
+                # Emptied first: ``remember`` keeps no frame older than the one it holds, so the
+                # scratch conversation would keep the latest turn's frame (a first turn's empty
+                # one, and every turn after the first round, would be read in another's).
+                dialogue.forget_user(SCRATCH[1])
                 dialogue.remember(*SCRATCH, frame, snap.table.people)
                 samples[k].append(timed_reading(bot, SCRATCH, text, snap, clock))
     return [text for text, _ in turns], [statistics.median(s) for s in samples]

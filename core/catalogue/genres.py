@@ -102,10 +102,17 @@ FAMILY_GENRES = frozenset(["family", "animation"])
 
 def fold(text: str) -> str:
     """Lowercase, accents off, punctuation to spaces: how typed words are compared."""
-    text = unicodedata.normalize("NFKD", str(text).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = str(text)
+    if text.isascii():  # most texts: casefold is lower, and NFKD and dropping accents change nothing
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.casefold())
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("+", " plus ").replace("&", " and ")
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _label_key(label: str) -> str:

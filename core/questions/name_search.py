@@ -18,6 +18,7 @@ import numpy as np
 import pyarrow
 from rapidfuzz import fuzz, process
 
+from core.search.index import scores_of
 from core.search.titles import normalise
 
 SEARCHED_TITLES = 2  # people in fewer titles are found by their whole name only
@@ -54,9 +55,15 @@ class _Keys:
 
 def fold(text: str) -> str:
     """A name as ``people.name_keys`` writes it: lowercase, no accents, dots or doubled spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
+    if text.isascii():  # most names: NFKD and dropping accents change nothing
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", plain).split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 class NameSearch:
@@ -212,7 +219,7 @@ class _Closest:
         return 200.0 * shared / (self.lengths + len(query))
 
     def _score(self, query: str, at: np.ndarray) -> np.ndarray:
-        return process.cdist([query], self.keys[at], scorer=fuzz.ratio, processor=None, dtype=np.float64)[0]
+        return scores_of(query, self.keys[at], fuzz.ratio, np.float64)
 
     def _ranked(
         self, at: np.ndarray, scores: np.ndarray, limit: int, cutoff: float

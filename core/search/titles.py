@@ -39,7 +39,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from core.search.index import GramIndex, WordIndex, forget_similar, length_ranks
+from core.search.index import GramIndex, WordIndex, forget_similar, length_ranks, scores_of
 
 MAX_QUERY_CHARS = 200  # longer than any title (109): the rest of a 2,000-char paste is noise
 # Scores only: whether a score is good enough to answer is the title policy's call
@@ -104,7 +104,13 @@ def _normalised(text: str) -> str:
         text = unicodedata.normalize("NFKD", text.casefold()).translate(SPECIAL_LETTERS)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     words = NON_WORD.sub(" ", APOSTROPHES.sub("", text)).split()
+    if _RESPELT.isdisjoint(words):
+        return " ".join(words)  # most texts: no word ``_numeral`` changes
     return " ".join(_numeral(words, i) for i in range(len(words)))
+
+
+# The words ``_numeral`` may change; any other word it returns as it is.
+_RESPELT = frozenset(NUMBER_WORDS) | frozenset(ROMAN) | {"y"}
 
 
 def _numeral(words: list[str], i: int) -> str:
@@ -302,7 +308,7 @@ def _little_mask(words: list[str]) -> int:
 
 def _scored(query: str, choices: list[str], scorer) -> np.ndarray:
     """``scorer(query, choice)`` for every (one or more) choice, as float64: the values of one call per choice."""
-    return process.cdist([query], choices, scorer=scorer, processor=None, dtype=np.float64)[0]
+    return scores_of(query, choices, scorer, np.float64)
 
 
 def _similarities(query: str, choices: list[str], scorer) -> list[float]:
@@ -310,7 +316,7 @@ def _similarities(query: str, choices: list[str], scorer) -> list[float]:
     as one call per choice)."""
     if not choices:
         return []
-    return process.cdist([query], choices, scorer=scorer, processor=None, dtype=np.float64)[0].tolist()
+    return scores_of(query, choices, scorer, np.float64).tolist()
 
 
 def _best(costs: np.ndarray, n: int) -> list[int]:

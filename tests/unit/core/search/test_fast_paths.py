@@ -1,6 +1,6 @@
 """The fast paths of title search give what the plain definitions give, on the real catalogue:
-the vectorised scorers, the fuzzy word lookup over prebuilt per-letter lists, counting by
-``bincount``; and one message's readings look a title or a name up once."""
+the vectorised scorers, the fuzzy word lookup over prebuilt per-letter lists, the postings counted;
+and one message's readings look a title or a name up once."""
 
 from __future__ import annotations
 
@@ -137,3 +137,38 @@ def test_scores_equal_one_call_per_scorer_on_thousands_of_texts(full_snapshot):
             candidates = sorted(resolver._candidates(query, sig, compact))
             fast = resolver._scores(query, sig, compact, candidates)
             assert fast == [_plain_score(resolver, query, i) for i in candidates], query
+
+
+def test_a_name_search_cut_short_by_letter_counts_finds_what_the_search_finds(full_snapshot):
+    """``NameIndex.search`` answers "no name" from letter counts when no name can reach the
+    floor: the same as the search itself, on names misspelt, cut, inside sentences, and on
+    titles and words that are no Spanish name."""
+    rng = random.Random(7)
+    names = full_snapshot.recommender.names
+    titles = full_snapshot.recommender.resolver.keys
+    queries = []
+    for _ in range(1500):
+        key = rng.choice(names.names if rng.random() < 0.6 else titles)
+        words = key.split()
+        queries.append(rng.choice([
+            key, _slips(rng, key), " ".join(words[: rng.randint(1, len(words))]),
+            " ".join(words[rng.randint(0, len(words) - 1) :]),
+            f"{rng.choice(['donde veo', 'de que va', 'the', 'la', 'whats'])} {key} "
+            f"{rng.choice(['', 'en netflix', '2', 'about', 'me gusto'])}",
+        ]))  # fmt: skip
+    queries += ["el primero", "the 3rd 1 about", "de q trata", "coco", "he in", "la casa de papel"]
+
+    class Always:
+        def may_reach(self, query, floor):
+            return True
+
+    bounds, reached = names._bounds, 0
+    for query in map(normalise, queries):
+        fast = names.search(query, 10)
+        names._bounds = Always()
+        try:
+            assert fast == names.search(query, 10), query
+        finally:
+            names._bounds = bounds
+        reached += bounds.may_reach(query, 80.0)
+    assert reached < len(queries)  # the counts do cut searches short
