@@ -61,7 +61,9 @@ def test_kids_get_titles_rated_for_their_age(tg, fixture_snapshot):
     titles = listed_titles(text)
     assert titles
     rated = cat[cat["platform"] == "netflix"].set_index("display_title")["rating"]
-    assert all(band_of(rated[t.replace("&amp;", "&")]) <= Band.SEVEN for t in titles), titles  # the kids' tiers
+    assert all(band_of(rated[t.replace("&amp;", "&")]) <= Band.SEVEN for t in titles), (
+        titles
+    )  # the kids' tiers
 
 
 def test_a_director_is_asked_about_by_name_and_a_title_by_its_director(tg):
