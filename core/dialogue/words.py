@@ -167,6 +167,8 @@ SHOW_THEM = phrases(
     "show me them | show them | show me | list them | list em | list 'em | which ones | which are they | "
     "what are they | name them | name some | let me see them | let's see them | lets see them | "
     "cuales | cuales son | muestramelas | muestramelos | muestrame las | muestrame los | mostramelas | "
+    "ensename | ensenamelas | ensenamelos | ensename las | ensename los | ensename las mejores | "
+    "ensename los mejores | muestrame las mejores | muestrame los mejores | "
     "mostramelos | dime cuales | pasamelas | pasamelos | pasame las | pasame los | pasame las mejores | "
     "las mejores | los mejores | dame la lista | la lista | the list | ver la lista | see them | see the list | "
     "which | cual | show the list | give me the list | top ones | the top ones | best ones | the best ones | "

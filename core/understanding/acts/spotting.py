@@ -43,8 +43,8 @@ def spot(message, common: frozenset[str]) -> list[Span]:
                 continue
             if size == 1 and not _may_be_a_title(items[i:j], common) or owned[j] == owned[i]:
                 continue
-            if size == 1 and i and items[i - 1].words in POSSESSIVES:
-                continue  # "mi jefe dice…": my boss, not "Jefe"
+            if size == 1 and any(it.words in POSSESSIVES for it in items[max(0, i - 2) : i]):
+                continue  # "mi jefe dice…", "my little cousins": my boss, not "Jefe"
             if message.is_title((i, j)):
                 found.append((i, j))
                 taken.update(range(i, j))

@@ -67,7 +67,10 @@ AGE_UNITS = ("year old", "years old", "year olds", "yr old", "yrs old", "yo", "y
              "añitos", "years", "year")  # fmt: skip
 CHILD_WORDS = frozenset(["kid", "kids", "child", "children", "son", "daughter", "boy", "girl", "hijo", "hija",
                          "hijos", "hijas", "nino", "nina", "ninos", "ninas", "sobrino", "sobrina", "sobrinos",
-                         "nene", "nena", "nenes", "peque", "crio", "cria", "chico", "chica", "baby", "toddler"])  # fmt: skip
+                         "nene", "nena", "nenes", "peque", "crio", "cria", "chico", "chica", "baby", "toddler",
+                     "cousin", "cousins", "nephew", "nephews", "niece", "nieces", "grandkid", "grandkids",
+                     "grandson", "granddaughter", "twins", "primo", "prima", "primos", "primas", "primitos",
+                     "nieto", "nieta", "nietos", "nietas", "gemelos", "gemelas"])  # fmt: skip
 BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
     **dict.fromkeys(["kids", "kid", "children", "childrens", "child", "ninos", "nino", "ninas", "infantil",
                      "infantiles", "para ninos", "for kids", "kid friendly", "kids friendly", "child friendly",
@@ -82,7 +85,7 @@ BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
     **dict.fromkeys(["teen", "teens", "teenager", "teenagers", "adolescente", "adolescentes", "jovenes",
                      "juvenil", "juveniles", "tweens", "preteen", "preteens"], (None, Band.THIRTEEN)),
     **dict.fromkeys(["adults only", "adult only", "for adults", "para adultos", "solo adultos", "solo para adultos",
-                     "adultos", "adults", "grown ups", "grownups", "mayores de 18", "para mayores de 18",
+                     "adultos", "adults", "for grown ups", "for grownups", "mayores de 18", "para mayores de 18",
                      "mature", "adult"], (Band.EIGHTEEN, Band.EIGHTEEN)),
 }  # fmt: skip
 # Teen words name the Teen genre when they describe the titles ("teen shows"), not who watches.

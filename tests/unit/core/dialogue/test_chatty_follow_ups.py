@@ -310,3 +310,9 @@ def test_a_platform_left_out_then_the_ones_someone_has(full_snapshot, understand
     _, frame = after(full_snapshot, understanding, "comedias de los 90")
     q = read(understanding, frame, "not netflix, i only have prime and disney").question
     assert q.filters.platforms == {"amazon", "disney"} and q.filters.genres == {"comedy"}, q.filters
+
+
+def test_show_me_the_best_after_a_count_lists_them(full_snapshot, understanding):
+    _, frame = after(full_snapshot, understanding, "cuantas pelis de terror hay en hulu")
+    q = read(understanding, frame, "va, enséñame las mejores").question
+    assert q.intent == Intent.TOP and q.filters.genres == {"horror"} and q.filters.platforms == {"hulu"}

@@ -86,3 +86,17 @@ def test_a_word_after_a_possessive_is_no_one_word_title(understanding):
 def test_filters_said_in_chatter_the_act_reader_calls_a_request_list_titles(understanding, text):
     q = understanding.parse(text)
     assert q.intent == Intent.TOP and q.filters.years is not None, (text, q.intent, q.filters.years)
+
+
+@pytest.mark.parametrize(("text", "title"), [("is grown ups on netflix", "Grown Ups")])
+def test_a_title_that_is_also_an_audience_word_is_the_title(understanding, text, title):
+    q = understanding.parse(text)
+    assert q.answer()[0] == CONFIDENT and q.answer()[1][0].title == title, (text, q.intent, q.title)
+
+
+def test_grown_ups_said_as_the_audience_is_the_adult_band(understanding):
+    assert understanding.parse("movies for grown ups on hulu").filters.bands.low == Band.EIGHTEEN
+
+
+def test_a_word_after_a_possessive_and_an_adjective_is_no_one_word_title(understanding):
+    assert not understanding.act("my little cousins are staying over tonight").titles
