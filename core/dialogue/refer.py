@@ -191,6 +191,12 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         )
     if named:
         return None  # "¿dónde veo la sirenita?": a title of its own, "la" no pronoun
+    if (
+        q.intent == Intent.COUNT
+        and set(bare.split()) & w.SEASON_WORDS
+        and q.filters.but(type=None).is_empty()
+    ):
+        return c.about(Intent.TITLE, target, understanding, q)  # "how many seasons are there": its seasons
     if bare in w.ABOUT or said in w.ABOUT or p.starts(bare, w.ABOUT_STARTS):
         return c.about(Intent.TITLE, target, understanding, q)
     likes = _likes_with_filters(bare, understanding)

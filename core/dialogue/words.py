@@ -153,6 +153,7 @@ ABOUT_STARTS = phrases(
 # "show me them", "¿cuáles son?": the titles behind the last count.
 # Asking for titles: "anything with john wayne?", "any by john mulaney?", "algo con ricardo darín?"
 ANY_OF = phrases("any | anything | something | algo | alguna | alguno | algun | hay algo | is there anything")
+SEASON_WORDS = frozenset(["season", "seasons", "temporada", "temporadas"])
 # The platform the conversation is about: "is it on there?", "¿está ahí?"
 THERE = frozenset(["there", "ahi", "alli", "alla", "aca"])
 # Opening a change of a count, asking for its titles: "recomiéndanos unas de esas que sean cortas".

@@ -316,3 +316,10 @@ def test_show_me_the_best_after_a_count_lists_them(full_snapshot, understanding)
     _, frame = after(full_snapshot, understanding, "cuantas pelis de terror hay en hulu")
     q = read(understanding, frame, "va, enséñame las mejores").question
     assert q.intent == Intent.TOP and q.filters.genres == {"horror"} and q.filters.platforms == {"hulu"}
+
+
+@pytest.mark.parametrize("text", ["ok and how many seasons are there", "y cuantas temporadas hay"])
+def test_how_many_seasons_after_a_card_asks_the_title(full_snapshot, understanding, text):
+    _, frame = after(full_snapshot, understanding, "ozark")
+    q = read(understanding, frame, text).question
+    assert q.intent == Intent.TITLE and focus_title(q) == "Ozark", (text, q.intent)
