@@ -73,7 +73,9 @@ CUE_LISTS: dict[str, str] = {
              "what is the streaming service | what apps | which apps | what platforms | which platforms | "
              "cual es la app | cual es la plataforma | cual es el servicio | en que pagina | que pagina | "
              "any of the apps | which of the apps | any of the platforms | which of the platforms | "
-             "cual de las plataformas | cual de las apps | alguna de las apps | alguna de las plataformas",
+             "cual de las plataformas | cual de las apps | alguna de las apps | alguna de las plataformas | "
+             "on one of these | on any of these | on any of them | on one of them | on any of those | "
+             "en alguna de estas | en alguna de esas | en alguna de ellas",
     # verbs that follow "where" or open a yes/no platform question
     "watch": "watch | stream | see | find | view | ver | mirar | encontrar | veo | miro | encuentro | "
              "pasan | dan | transmiten | emiten | ponen | echan | pasa | transmite | emite | la pasan | "

@@ -100,3 +100,12 @@ def test_grown_ups_said_as_the_audience_is_the_adult_band(understanding):
 
 def test_a_word_after_a_possessive_and_an_adjective_is_no_one_word_title(understanding):
     assert not understanding.act("my little cousins are staying over tonight").titles
+
+
+@pytest.mark.parametrize(("text", "title"), [("is ozark on any of these apps", "Ozark"),
+                                             ("esta coco en alguna de estas?", "Coco")])  # fmt: skip
+def test_on_any_of_these_asks_where_the_title_is(understanding, text, title):
+    q = understanding.parse(text)
+    assert q.intent == Intent.WHERE and q.answer()[0] == CONFIDENT and q.answer()[1][0].title == title, (
+        q.title
+    )
