@@ -48,7 +48,7 @@ def follow(frame: Frame | None, q: Question, text: str, understanding, now: floa
     read alone (``understanding.parse(text)``)."""
     if frame is None or frame.is_empty() or now is not None and frame.expired(now):
         return Reading(q)
-    if _laughed_off(text, understanding):  # "jaja q viejas", "lmao my gf will make me watch all of these"
+    if _laughed_off(text, q, understanding):  # "jaja q viejas", "lmao my gf will make me watch all of these"
         return Reading(Question(Intent.REMARK, language=q.language, leaning=q.leaning))
     corrected = CORRECTION.match(text)
     if corrected and corrected.end() < len(text):  # "wait no, movies": "no" answers, it negates nothing
@@ -148,13 +148,18 @@ def _more_by_act(said: str, understanding) -> bool:
     )  # fmt: skip
 
 
-def _laughed_off(text: str, understanding) -> bool:
+def _laughed_off(text: str, q: Question, understanding) -> bool:
     """Laughter, then a remark the act reader is sure is small talk: no question mark, no
     title. "jaja ok pero en hulu" is a change the reader does not call chat."""
     if "?" in text or not w.LAUGHTER.match(text):
         return False
     reading = understanding.act(text)
-    return reading.act.name == "chat" and reading.act.p >= LAUGHED_OFF and not reading.titles
+    if reading.titles or reading.act.name not in ("chat", "unknown"):
+        return False
+    absent = (
+        q.intent in TITLE_INTENTS and q.title and q.answer()[0] != CONFIDENT
+    )  # "lmao none of us know him"
+    return reading.act.p >= (SURE if absent else LAUGHED_OFF) and (reading.act.name == "chat" or absent)
 
 
 def _there(frame: Frame, q: Question, said: str) -> Question:

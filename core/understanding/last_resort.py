@@ -53,9 +53,9 @@ def picks(q: Question) -> Question:
 
 
 def thanks_first(m: Message, q: Question) -> Question | None:
-    """ "ty ur a lifesaver", "thx!! wish me luck w the candles": thanks first, then nothing the
-    bot can answer: the thanks are the message."""
-    if not m.items or not is_cue(m.items[0], "thanks"):
+    """ "ty ur a lifesaver", "thx!! wish me luck w the candles", "ok we're all set. thanks!!":
+    thanks first or last, and nothing the bot can answer: the thanks are the message."""
+    if not m.items or not (is_cue(m.items[0], "thanks") or is_cue(m.items[-1], "thanks")):
         return None
     if q.intent != Intent.UNKNOWN and not (q.intent in TITLE_INTENTS and q.answer()[0] == ABSENT):
         return None

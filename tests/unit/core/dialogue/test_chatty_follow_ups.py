@@ -323,3 +323,10 @@ def test_how_many_seasons_after_a_card_asks_the_title(full_snapshot, understandi
     _, frame = after(full_snapshot, understanding, "ozark")
     q = read(understanding, frame, text).question
     assert q.intent == Intent.TITLE and focus_title(q) == "Ozark", (text, q.intent)
+
+
+@pytest.mark.parametrize(("text", "intent"), [("ok we're all set then. thanks!!", (Intent.THANKS, Intent.REMARK)),
+                                              ("lmao none of us have watched those", (Intent.REMARK,))])  # fmt: skip
+def test_thanks_last_or_laughter_then_a_sentence_is_no_title(full_snapshot, understanding, text, intent):
+    _, frame = after(full_snapshot, understanding, "comedias en netflix")
+    assert read(understanding, frame, text).question.intent in intent, text

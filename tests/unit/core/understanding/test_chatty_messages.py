@@ -280,3 +280,7 @@ def test_a_second_question_after_and_ends_the_title(understanding):
 def test_a_longer_title_in_no_catalogue_is_not_the_shorter_one_inside_it(understanding):
     q = understanding.parse("where can i watch the land before time")  # "The Land" is another film
     assert q.answer()[0] != CONFIDENT, q.title
+
+
+def test_thanks_at_the_end_of_chatter_are_thanks(understanding):
+    assert understanding.parse("bless you, thanks").intent == Intent.THANKS
