@@ -12,7 +12,7 @@ import pytest
 from core.search.titles import forget_normalised
 from core.understanding import Understanding
 from core.understanding.acts import CORPUS, load_corpus
-from core.understanding.acts.spotting import LONGEST_RUN, _may_be_a_title, spot
+from core.understanding.acts.spotting import LONGEST_RUN, POSSESSIVES, _may_be_a_title, spot
 from core.understanding.scanner import tokens
 
 
@@ -26,6 +26,8 @@ def _spot_in_full(message, common) -> list[tuple[int, int]]:
             j = i + size
             if taken.intersection(range(i, j)) or not _may_be_a_title(items[i:j], common):
                 continue
+            if size == 1 and any(it.words in POSSESSIVES for it in items[max(0, i - 2) : i]):
+                continue  # the rule, not the shortcut: "my little cousins" names no title
             if message.is_title((i, j)):
                 found.append((i, j))
                 taken.update(range(i, j))
