@@ -118,7 +118,7 @@ def _before_a_reason(text: str, understanding) -> str | None:
         return first  # "y otras más, la última vez lo prometo jaja"
     if not p.starts(w.fold(rest), w.REASONS):
         return None
-    if said.split()[:1] in (["not"], ["no"], ["ni"], ["sin"]) and understanding.parts(rest).filters.platforms:
+    if said.partition(" ")[0] in w.LEAVING_OUT and understanding.parts(rest).filters.platforms:
         return None  # "not netflix, i only have amazon and hulu": the platforms are after the comma
     stated = understanding.filters_of(p.strip(said, w.CONNECTORS))
     return first if stated is not None and not stated.is_empty() else None
@@ -156,9 +156,8 @@ def _laughed_off(text: str, q: Question, understanding) -> bool:
     reading = understanding.act(text)
     if reading.titles or reading.act.name not in ("chat", "unknown"):
         return False
-    absent = (
-        q.intent in TITLE_INTENTS and q.title and q.answer()[0] != CONFIDENT
-    )  # "lmao none of us know him"
+    # "lmao none of us know him": a sentence read as a title nobody carries
+    absent = q.intent in TITLE_INTENTS and q.title and q.answer()[0] != CONFIDENT
     return reading.act.p >= (SURE if absent else LAUGHED_OFF) and (reading.act.name == "chat" or absent)
 
 

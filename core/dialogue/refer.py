@@ -193,7 +193,7 @@ def focused(frame: Frame, q: Question, said: str, bare: str, understanding) -> Q
         return None  # "¿dónde veo la sirenita?": a title of its own, "la" no pronoun
     if (
         q.intent == Intent.COUNT
-        and set(bare.split()) & w.SEASON_WORDS
+        and set(bare.split()) & lx.SEASON_WORDS
         and q.filters.but(type=None).is_empty()
     ):
         return c.about(Intent.TITLE, target, understanding, q)  # "how many seasons are there": its seasons

@@ -89,9 +89,8 @@ def refined(
         person = understanding.people.find(rest)  # "ok what about zendaya": another person
         stated = Filters(person=person) if person is not None else None
     if stated is None and q.intent == Intent.TOP and not q.title and not _new_topic(q.filters):
-        stated = q.filters.but(
-            ranking=asked.filters.ranking
-        )  # "en netflix y q tenga pocas temporadas, 2 como mucho"
+        # "en netflix y q tenga pocas temporadas, 2 como mucho": a list of no new topic, read alone
+        stated = q.filters.but(ranking=asked.filters.ranking)
     if stated is None and _refines_by_act(said, understanding):
         stated = understanding.parts(
             rest or bare or said
@@ -111,9 +110,7 @@ def refined(
     adding = _adding(said, stated)
     refined = asked.refined(changed(asked.filters, stated, changes, adding), start=0)
     if stated.person is not None and asked.intent in (Intent.TOP, Intent.COUNT) and p.starts(said, w.ANY_OF):
-        refined = replace(
-            refined, intent=Intent.PERSON
-        )  # "anything with john wayne?" after westerns: his titles
+        refined = replace(refined, intent=Intent.PERSON)  # "anything with john wayne?" after westerns
     elif asked.intent in c.COUNTS and p.starts(said, w.TITLES_PLEASE):
         return titles_of(refined)  # "recomiéndanos unas de esas que sean cortas" after a count
     return again(refined, frame, understanding)

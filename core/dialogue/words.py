@@ -10,11 +10,11 @@ def phrases(text: str) -> frozenset[str]:
     return frozenset(p.strip() for p in text.split("|") if p.strip())
 
 
-# "more", "otra": the last list, from the first title not shown yet.
 # Laughter opening a message: "lol", "lmaooo", "jajaja", "hahah", "xd", "jsjs".
 LAUGHTER = re.compile(
     r"^\s*(?:l+o+l+|lmf?a+o+|rofl|h?(?:a+h)+a*|j?(?:a+j)+a*|(?:je)+j?|xd+|(?:js)+j?)\b", re.I
 )
+# "more", "otra": the last list, from the first title not shown yet.
 CONTINUE = phrases(
     "more | mas | moar | more please | more pls | some more | any more | anymore | show more | show me more | "
     "more titles | more options | more results | more of those | more like those | next | next page | next ones | "
@@ -150,18 +150,19 @@ ABOUT_STARTS = phrases(
     "is it for | is it ok for | is it good for | is it suitable for | is it appropriate for | is that for | "
     "es para | es apta para | es apto para | sirve para | esta bien para | se puede ver con"
 )
-# "show me them", "¿cuáles son?": the titles behind the last count.
 # Asking for titles: "anything with john wayne?", "any by john mulaney?", "algo con ricardo darín?"
 ANY_OF = phrases("any | anything | something | algo | alguna | alguno | algun | hay algo | is there anything")
-SEASON_WORDS = frozenset(["season", "seasons", "temporada", "temporadas"])
 # The platform the conversation is about: "is it on there?", "¿está ahí?"
 THERE = frozenset(["there", "ahi", "alli", "alla", "aca"])
+# Opening a clause that leaves something out: "not netflix, i only have amazon and hulu".
+LEAVING_OUT = frozenset(["not", "no", "ni", "sin"])
 # Opening a change of a count, asking for its titles: "recomiéndanos unas de esas que sean cortas".
 TITLES_PLEASE = phrases(
     "recommend | recommend me | recommend us | recomienda | recomiendame | recomiendanos | sugiere | "
     "sugiereme | suggest | show me | muestrame | ensename | pasame | dame | give me | gimme | list | lista | "
     "name some | dime algunas | dime unas"
 )
+# "show me them", "¿cuáles son?": the titles behind the last count.
 SHOW_THEM = phrases(
     "saca la lista | sacame la lista | ponme la lista | pon la lista | sacame las top | sacame las mejores | "
     "sacame los mejores | sacame las | sacame los | sacalas | sacalos | "

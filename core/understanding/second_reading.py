@@ -46,6 +46,13 @@ def _a_complement(before: list[str]) -> bool:
     return len(before) >= 2 and before[-1] in lx.COMPLEMENTS and before[-2] in lx.TAKES_COMPLEMENT
 
 
+def _around(read_as_title: str, spotted_title: str) -> tuple[list[str], list[str]] | None:
+    """The words before and after the spotted title among those read as a title (None: not among them)."""
+    inside, spotted = normalise(read_as_title).split(), normalise(spotted_title).split()
+    at = next((k for k in range(len(inside)) if inside[k : k + len(spotted)] == spotted), None)
+    return None if at is None else (inside[:at], inside[at + len(spotted) :])
+
+
 class SecondReading:
     """The act reader's say beside the rules'."""
 
@@ -58,11 +65,10 @@ class SecondReading:
         sentence around it, not more of its name: words people use about anything (the act
         corpus's, little words), or words with a pronoun or a verb that leads into a title
         ("my roommate swears shrek"); "mad max fury road" is more of a name."""
-        inside, spotted = normalise(read_as_title).split(), normalise(spotted_title).split()
-        at = next((k for k in range(len(inside)) if inside[k : k + len(spotted)] == spotted), None)
-        if at is None:
+        around = _around(read_as_title, spotted_title)
+        if around is None:
             return False
-        before, after = inside[:at], inside[at + len(spotted) :]
+        before, after = around
         # A word that joins names, an article or a number beside it makes another title: "back
         # to the future" is not "The Future", "the notebook" not "Notebook", "dinner with
         # friends" not "Dinner", "avengers endgame 2" not "Avengers: Endgame".
@@ -113,12 +119,10 @@ class SecondReading:
         inside = [s for s in self._act_reading(m).titles if f" {normalise(m.text_of(s))} " in read_as_title]
         if len(inside) != 1 or not self._beside_a_sentence(weak.title, m.text_of(inside[0])):
             return None
-        words, spotted = read_as_title.split(), normalise(m.text_of(inside[0])).split()
-        at = next(k for k in range(len(words)) if words[k : k + len(spotted)] == spotted)
-        beside = words[at - 1 : at] + words[at + len(spotted) : at + len(spotted) + 1]
-        if not set(words[:at] + words[at + len(spotted) :]) & STORY_WORDS:
+        before, after = _around(weak.title, m.text_of(inside[0]))
+        if not set(before + after) & STORY_WORDS:
             return None  # "requiem for a dream": no pronoun, no verb, more of a name than a story
-        if any(word not in self._everyday and word not in lx.LEAD_INS for word in beside):
+        if any(word not in self._everyday and word not in lx.LEAD_INS for word in before[-1:] + after[:1]):
             return None  # "stranger thigns ok for him": a word of a name, misspelt, right beside it
         q = self._question(m, Found(weak.intent, inside[0], weak.role))
         return q if q.answer()[0] == CONFIDENT else None

@@ -68,9 +68,9 @@ AGE_UNITS = ("year old", "years old", "year olds", "yr old", "yrs old", "yo", "y
 CHILD_WORDS = frozenset(["kid", "kids", "child", "children", "son", "daughter", "boy", "girl", "hijo", "hija",
                          "hijos", "hijas", "nino", "nina", "ninos", "ninas", "sobrino", "sobrina", "sobrinos",
                          "nene", "nena", "nenes", "peque", "crio", "cria", "chico", "chica", "baby", "toddler",
-                     "cousin", "cousins", "nephew", "nephews", "niece", "nieces", "grandkid", "grandkids",
-                     "grandson", "granddaughter", "twins", "primo", "prima", "primos", "primas", "primitos",
-                     "nieto", "nieta", "nietos", "nietas", "gemelos", "gemelas"])  # fmt: skip
+                         "cousin", "cousins", "nephew", "nephews", "niece", "nieces", "grandkid", "grandkids",
+                         "grandson", "granddaughter", "twins", "primo", "prima", "primos", "primas", "primitos",
+                         "nieto", "nieta", "nietos", "nietas", "gemelos", "gemelas"])  # fmt: skip
 BAND_WORDS: dict[str, tuple[Band | None, Band | None]] = {
     **dict.fromkeys(["kids", "kid", "children", "childrens", "child", "ninos", "nino", "ninas", "infantil",
                      "infantiles", "para ninos", "for kids", "kid friendly", "kids friendly", "child friendly",
