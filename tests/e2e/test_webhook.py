@@ -75,11 +75,7 @@ def test_an_update_delivered_twice_is_answered_twice_and_handled_once(hooked):
 def test_a_redelivery_while_the_update_is_being_handled_is_asked_again_later(hooked):
     tg, _, _ = hooked
     update = tg.text_update("/count", user_id=46)
-    tg.delay_next("sendMessage", 1.0)
-    statuses = []
-    first = threading.Thread(target=lambda: statuses.append(tg.post_webhook(update)))
-    first.start()
-    wait_until(lambda: not tg.delays_left("sendMessage"), timeout=10, what="the first delivery's reply")
+    first, statuses = _posted_while_replying(tg, update, 1.0)
     assert tg.post_webhook(update) == 409  # not acknowledged: its holder may still die
     first.join(10)
     assert statuses == [200]
@@ -103,11 +99,7 @@ def test_sigterm_lets_the_update_in_flight_finish_and_be_answered(hooked):
     """Last in the module: it stops the module's bot (one start less to wait for)."""
     tg, folder, process = hooked
     update = tg.text_update("/count", user_id=43)
-    tg.delay_next("sendMessage", 1.5)
-    statuses = []
-    posting = threading.Thread(target=lambda: statuses.append(tg.post_webhook(update)))
-    posting.start()
-    wait_until(lambda: not tg.delays_left("sendMessage"), timeout=10, what="the update's reply on its way")
+    posting, statuses = _posted_while_replying(tg, update, 1.5)
     process.send_signal(signal.SIGTERM)
     wait_until(lambda: "webhook stopping" in (folder / "bot.log").read_text(), timeout=10, what="the stop")
     with pytest.raises(OSError):  # no new calls while stopping: Telegram sends them to another replica
@@ -191,3 +183,14 @@ def _execute(shared: dict, sql: str) -> None:
 def _listening(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _posted_while_replying(tg, update, delay: float) -> tuple[threading.Thread, list]:
+    """``update`` posted from a thread, its reply held ``delay`` seconds: returned once the
+    reply is on its way, with the thread and the list its HTTP status is appended to."""
+    tg.delay_next("sendMessage", delay)
+    statuses: list = []
+    posting = threading.Thread(target=lambda: statuses.append(tg.post_webhook(update)))
+    posting.start()
+    wait_until(lambda: not tg.delays_left("sendMessage"), timeout=10, what="the update's reply on its way")
+    return posting, statuses
